@@ -1,0 +1,121 @@
+import type { Metadata } from 'next';
+import { Badge } from '@/components/ui/badge';
+import { Container } from '@/components/ui/container';
+import { PageHeader } from '@/components/ui/page-header';
+import { getAdminOverview } from '@/lib/admin/get-admin-overview';
+import { requireRole } from '@/lib/auth/current-user';
+import { env, resolveProviders } from '@/lib/config';
+import { getDb, withUser } from '@/lib/db';
+import { listOutbox } from '@/lib/notifications/list-outbox';
+
+export const metadata: Metadata = { title: 'Admin' };
+
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+export default async function AdminPage() {
+  const user = await requireRole(['admin'], '/admin');
+  const db = await getDb();
+  const [overview, outbox] = await withUser(db, user, (tx) => Promise.all([getAdminOverview(tx), listOutbox(tx, 20)]));
+  const providers = resolveProviders(env());
+  const stats = [
+    ['Learners', overview.usersByRole.learner],
+    ['Experts', overview.usersByRole.expert],
+    ['Listed experts', overview.approvedExperts],
+    ['Applications waiting', overview.pending.length],
+  ] as const;
+
+  return (
+    <Container>
+      <PageHeader title="Admin panel" description="Expert applications, accounts and outgoing messages. Times in UTC." />
+      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+        {stats.map(([label, value]) => (
+          <div key={label} className="card p-4">
+            <dt className="text-sm text-slate-600 dark:text-slate-400">{label}</dt>
+            <dd className="mt-1 text-2xl font-bold">{value}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <section aria-labelledby="queue" className="mt-10">
+        <h2 id="queue" className="text-lg font-semibold">Applications waiting for review</h2>
+        {overview.pending.length === 0 ? (
+          <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">Nothing waiting.</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-slate-200 overflow-hidden rounded-2xl border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
+            {overview.pending.map((p) => (
+              <li key={p.id} className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
+                <div>
+                  <p className="font-medium">{p.display_name}</p>
+                  <p className="text-sm text-slate-600 dark:text-slate-400">{p.headline}</p>
+                </div>
+                <div className="flex flex-wrap items-center gap-2 text-sm">
+                  {p.specialties.map((s) => (
+                    <Badge key={s}>{s}</Badge>
+                  ))}
+                  <span className="text-slate-600 dark:text-slate-400">{p.submitted_at ? `since ${dateTime.format(p.submitted_at)}` : null}</span>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <div className="mt-10 grid gap-8 lg:grid-cols-2">
+        <section aria-labelledby="recent">
+          <h2 id="recent" className="text-lg font-semibold">Newest accounts</h2>
+          <div className="mt-3 overflow-x-auto rounded-2xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+            <table className="w-full text-left text-sm">
+              <thead className="border-b border-slate-200 text-slate-600 dark:border-slate-800 dark:text-slate-400">
+                <tr>
+                  <th scope="col" className="px-4 py-2 font-medium">Name</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Role</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Joined</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+                {overview.recentUsers.map((u) => (
+                  <tr key={u.id}>
+                    <td className="px-4 py-2">
+                      <span className="block font-medium">{u.name}</span>
+                      <span className="block text-slate-600 dark:text-slate-400">{u.email}</span>
+                    </td>
+                    <td className="px-4 py-2 capitalize">{u.role}</td>
+                    <td className="whitespace-nowrap px-4 py-2">{dateTime.format(u.created_at)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+
+        <section aria-labelledby="outbox">
+          <div className="flex items-center justify-between">
+            <h2 id="outbox" className="text-lg font-semibold">Outbox</h2>
+            <Badge tone={providers.email === 'outbox' ? 'warning' : 'success'}>{providers.email === 'outbox' ? 'Dev outbox: nothing is sent' : 'Email via SendGrid'}</Badge>
+          </div>
+          {outbox.length === 0 ? (
+            <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">No messages yet.</p>
+          ) : (
+            <ul className="mt-3 space-y-2">
+              {outbox.map((m) => (
+                <li key={m.id} className="card p-4">
+                  <details>
+                    <summary className="cursor-pointer text-sm">
+                      <span className="font-medium">{m.subject ?? m.template}</span>
+                      <span className="block text-slate-600 dark:text-slate-400">
+                        {m.channel} to {m.recipient} · {dateTime.format(m.created_at)} · {m.status}
+                      </span>
+                    </summary>
+                    <pre className="mt-3 whitespace-pre-wrap break-words rounded-lg bg-slate-50 p-3 text-xs dark:bg-slate-950" data-testid="outbox-body">
+                      {m.body}
+                    </pre>
+                  </details>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </Container>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { SiteFooter } from '@/components/layout/site-footer';
+import { SiteHeader } from '@/components/layout/site-header';
+import { ThemeProvider } from '@/components/layout/theme-provider';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { env, resolveProviders } from '@/lib/config';
+import { describeModes } from '@/lib/config/describe-modes';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Pathwise — learn with a plan, get unstuck with an expert', template: '%s · Pathwise' },
+  description: 'Generate a curriculum for your goal, track your progress, and book 1:1 sessions with vetted experts.',
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#020617' },
+  ],
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await getCurrentUser();
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <body className="flex min-h-screen flex-col">
+        <ThemeProvider>
+          <SiteHeader user={user} />
+          <main id="main" className="flex-1">
+            {children}
+          </main>
+          <SiteFooter modes={describeModes(resolveProviders(env()))} />
+        </ThemeProvider>
+      </body>
+    </html>
+  );
+}

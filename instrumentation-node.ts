@@ -1,0 +1,19 @@
+// A bad environment stops the server with one line naming the variable, and the database is opened,
+// migrated and seeded before the first request arrives.
+import { env, EnvError } from './lib/config/env';
+
+try {
+  env();
+} catch (e) {
+  if (e instanceof EnvError) {
+    console.error(e.message);
+    process.exit(1);
+  }
+  throw e;
+}
+
+// `next build` must never touch the database (PGlite's directory belongs to one process).
+if (process.env.NEXT_PHASE !== 'phase-production-build') {
+  const { getDb } = await import('./lib/db');
+  await getDb();
+}

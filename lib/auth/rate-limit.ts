@@ -1,0 +1,59 @@
+import 'server-only';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { getRedis } from '@/lib/cache/redis';
+import { env } from '@/lib/config';
+import { AppError } from '@/lib/http/app-error';
+
+type TLimiters = { account: RateLimiterAbstract; ip: RateLimiterAbstract };
+
+const holder = globalThis as unknown as { __pathwiseSignInLimiters?: TLimiters };
+
+export function createSignInLimiters(opts: { perAccount: number; perIp: number; windowSeconds: number; redis?: ReturnType<typeof getRedis> }): TLimiters {
+  const make = (keyPrefix: string, points: number) =>
+    opts.redis
+      ? new RateLimiterRedis({ storeClient: opts.redis, keyPrefix, points, duration: opts.windowSeconds })
+      : new RateLimiterMemory({ keyPrefix, points, duration: opts.windowSeconds });
+  return { account: make('signin:acct', opts.perAccount), ip: make('signin:ip', opts.perIp) };
+}
+
+export function signInLimiters(): TLimiters {
+  const e = env();
+  holder.__pathwiseSignInLimiters ??= createSignInLimiters({
+    perAccount: e.AUTH_MAX_ATTEMPTS_PER_ACCOUNT,
+    perIp: e.AUTH_MAX_ATTEMPTS_PER_IP,
+    windowSeconds: e.AUTH_ATTEMPT_WINDOW_SECONDS,
+    redis: getRedis(),
+  });
+  return holder.__pathwiseSignInLimiters;
+}
+
+function tooMany(res: RateLimiterRes): AppError {
+  const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+  const minutes = Math.ceil(seconds / 60);
+  return new AppError('rate_limited', `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, undefined, seconds);
+}
+
+/** Refuses when this account or this IP is already over its limit, without spending a point. */
+export async function assertSignInAllowed(limiters: TLimiters, account: string, ip: string): Promise<void> {
+  const [a, i] = await Promise.all([limiters.account.get(account), limiters.ip.get(ip)]);
+  for (const [res, max] of [[a, limiters.account.points], [i, limiters.ip.points]] as const) {
+    if (res && res.consumedPoints >= max) throw tooMany(res);
+  }
+}
+
+/** Spends one point of each limit; called on a failed attempt (the IP also pays for successes). */
+export async function recordSignInAttempt(limiters: TLimiters, keys: { account?: string; ip: string }): Promise<void> {
+  const spend = async (l: RateLimiterAbstract, key: string) => {
+    try {
+      await l.consume(key);
+    } catch (e) {
+      if (e instanceof RateLimiterRes) return; // already over: the next assert refuses
+      throw e;
+    }
+  };
+  await Promise.all([keys.account ? spend(limiters.account, keys.account) : undefined, spend(limiters.ip, keys.ip)]);
+}
+
+export async function clearAccountAttempts(limiters: TLimiters, account: string): Promise<void> {
+  await limiters.account.delete(account);
+}

@@ -1,0 +1,25 @@
+import 'server-only';
+import { cookies } from 'next/headers';
+import { env } from '@/lib/config';
+import type { TNewSession } from './sessions';
+
+export const SESSION_COOKIE = 'pw_session';
+
+export async function setSessionCookie(session: TNewSession): Promise<void> {
+  const e = env();
+  (await cookies()).set(SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    secure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
+    sameSite: 'lax',
+    path: '/',
+    expires: session.expiresAt,
+  });
+}
+
+export async function readSessionCookie(): Promise<string | undefined> {
+  return (await cookies()).get(SESSION_COOKIE)?.value;
+}
+
+export async function clearSessionCookie(): Promise<void> {
+  (await cookies()).delete(SESSION_COOKIE);
+}

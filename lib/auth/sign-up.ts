@@ -1,0 +1,27 @@
+import 'server-only';
+import type { TQueryable } from '@/lib/db';
+import { AppError } from '@/lib/http/app-error';
+import { parseOrThrow } from '@/lib/http/zod-fields';
+import { hashPassword } from './password';
+import { ZSignUp, type TSessionUser } from './schemas';
+
+const EMAIL_TAKEN = 'An account with this email already exists. Sign in instead, or reset your password.';
+
+/** Creates a learner or expert account. Admins are never created here. */
+export async function signUp(db: TQueryable, input: unknown): Promise<TSessionUser> {
+  const data = parseOrThrow(ZSignUp, input);
+  const existing = await db.query('select 1 from public.users where email = $1', [data.email]);
+  if (existing.rows.length) throw new AppError('conflict', EMAIL_TAKEN, { email: EMAIL_TAKEN });
+  const passwordHash = await hashPassword(data.password);
+  try {
+    const { rows } = await db.query<TSessionUser>(
+      'insert into public.users (email, name, password_hash, role) values ($1, $2, $3, $4) returning id, email, name, role',
+      [data.email, data.name, passwordHash, data.accountType],
+    );
+    return rows[0];
+  } catch (e) {
+    // Two sign-ups racing for one address: the unique index decides.
+    if ((e as { code?: string }).code === '23505') throw new AppError('conflict', EMAIL_TAKEN, { email: EMAIL_TAKEN });
+    throw e;
+  }
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+
+// Empty strings count as unset, so a copied .env.example with blank values behaves like no .env.
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const postgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\/[^\s]+$/.test(v) && URL.canParse(v), 'must be a postgres:// or postgresql:// URL');
+const redisUrl = z.string().refine((v) => /^rediss?:\/\/[^\s]*$/.test(v) && URL.canParse(v), 'must be a redis:// or rediss:// URL');
+const httpUrl = z.string().refine((v) => /^https?:\/\//.test(v) && URL.canParse(v), 'must be an http(s):// URL');
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: optional(int(1, 65535)).default(3000),
+  APP_URL: optional(httpUrl),
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),
+
+  // Database
+  DATABASE_URL: optional(postgresUrl),
+  DATABASE_POOL_MAX: optional(int(1, 200)).default(10),
+  DATA_DIR: optional(z.string()).default('.data'),
+  SEED_DEMO: optional(bool).default(true),
+
+  // Cache, sessions, rate limits
+  REDIS_URL: optional(redisUrl),
+  SESSION_TTL_DAYS: optional(int(1, 365)).default(30),
+  COOKIE_SECURE: optional(bool),
+  AUTH_MAX_ATTEMPTS_PER_ACCOUNT: optional(int(1, 1000)).default(5),
+  AUTH_MAX_ATTEMPTS_PER_IP: optional(int(1, 100000)).default(30),
+  AUTH_ATTEMPT_WINDOW_SECONDS: optional(int(1, 86400)).default(900),
+
+  // AI curricula
+  OPENAI_API_KEY: optional(z.string()),
+  OPENAI_BASE_URL: optional(httpUrl),
+  OPENAI_MODEL: optional(z.string()).default('gpt-4o-mini'),
+
+  // Payments
+  STRIPE_SECRET_KEY: optional(z.string().regex(/^(sk|rk)_(test|live)_/, 'must start with sk_test_, sk_live_, rk_test_ or rk_live_')),
+  STRIPE_WEBHOOK_SECRET: optional(z.string().regex(/^whsec_/, 'must start with whsec_')),
+  PLATFORM_FEE_PERCENT: optional(z.coerce.number().min(0).max(50)).default(15),
+
+  // Email and SMS
+  SENDGRID_API_KEY: optional(z.string()),
+  EMAIL_FROM: optional(z.string().email()).default('hello@pathwise.local'),
+  TWILIO_ACCOUNT_SID: optional(z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must look like AC followed by 32 hex characters')),
+  TWILIO_AUTH_TOKEN: optional(z.string()),
+  TWILIO_FROM_NUMBER: optional(z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +15551234567')),
+
+  // Calendars and video
+  GOOGLE_CLIENT_ID: optional(z.string()),
+  GOOGLE_CLIENT_SECRET: optional(z.string()),
+  ZOOM_ACCOUNT_ID: optional(z.string()),
+  ZOOM_CLIENT_ID: optional(z.string()),
+  ZOOM_CLIENT_SECRET: optional(z.string()),
+
+  // Files
+  SUPABASE_URL: optional(httpUrl),
+  SUPABASE_SERVICE_ROLE_KEY: optional(z.string()),
+  SUPABASE_STORAGE_BUCKET: optional(z.string()).default('pathwise'),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+export class EnvError extends Error {
+  constructor(readonly issues: { variable: string; message: string }[]) {
+    super(
+      'Invalid environment: ' +
+        issues.map((i) => `${i.variable} ${i.message}`).join('; ') +
+        ' (see .env.example)',
+    );
+    this.name = 'EnvError';
+  }
+}
+
+/** Parses an environment object; throws EnvError naming each bad variable. Pure: tests call it directly. */
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  const result = ZEnv.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => {
+        const variable = String(issue.path[0] ?? 'environment');
+        const raw = source[variable];
+        const shown = raw === undefined ? '' : ` (got "${raw.length > 40 ? raw.slice(0, 40) + '…' : raw}")`;
+        return { variable, message: issue.message.replace(/^Invalid input: /, '') + shown };
+      }),
+    );
+  }
+  const env = result.data;
+  const pairs: [keyof TEnv, keyof TEnv][] = [
+    ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN'],
+    ['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET'],
+    ['SUPABASE_URL', 'SUPABASE_SERVICE_ROLE_KEY'],
+  ];
+  const missing = pairs.flatMap(([a, b]) =>
+    env[a] && !env[b] ? [{ variable: b, message: `is required when ${a} is set` }] : env[b] && !env[a] ? [{ variable: a, message: `is required when ${b} is set` }] : [],
+  );
+  if (missing.length) throw new EnvError(missing);
+  return env;
+}
+
+let cached: TEnv | undefined;
+
+/** The process environment, parsed once. */
+export function env(): TEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,50 @@
+import 'server-only';
+import pg from 'pg';
+import type { TDb, TQueryable } from './types';
+
+/** A pooled connection to a real Postgres server (Supabase's or any). */
+export function createPostgresDb(connectionString: string, max = 10): TDb {
+  const pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: 30_000 });
+  const wrap = (c: pg.Pool | pg.PoolClient): TQueryable => ({
+    async query<R>(sql: string, params?: unknown[]) {
+      const r = await c.query(sql, params as unknown[] | undefined);
+      return { rows: r.rows as R[], affectedRows: r.rowCount ?? undefined };
+    },
+    async exec(sql: string) {
+      await c.query(sql);
+    },
+  });
+  const base = wrap(pool);
+  return {
+    kind: 'postgres',
+    ...base,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await fn(wrap(client));
+        await client.query('commit');
+        return result;
+      } catch (e) {
+        await client.query('rollback').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    async withAdvisoryLock(key, fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [key]);
+        try {
+          return await fn(wrap(client));
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [key]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

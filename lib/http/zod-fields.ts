@@ -1,0 +1,19 @@
+import type { z } from 'zod';
+import { AppError, type TFieldErrors } from './app-error';
+
+/** First message per field, keyed by dotted path — the shape forms show next to their inputs. */
+export function fieldErrors(error: z.ZodError): TFieldErrors {
+  const fields: TFieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+/** Parses input with a schema or throws a 400 AppError carrying field messages. */
+export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new AppError('invalid_input', 'Some fields need attention.', fieldErrors(result.error));
+  return result.data;
+}

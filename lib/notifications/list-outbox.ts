@@ -1,0 +1,23 @@
+import 'server-only';
+import type { TQueryable } from '@/lib/db';
+
+export type TOutboxRow = {
+  id: string;
+  channel: 'email' | 'sms';
+  recipient: string;
+  template: string;
+  subject: string | null;
+  body: string;
+  status: string;
+  provider: string;
+  created_at: Date;
+};
+
+/** Newest first. Run through withUser(): row-level security lets only admins read it. */
+export async function listOutbox(db: TQueryable, limit = 50): Promise<TOutboxRow[]> {
+  const { rows } = await db.query<TOutboxRow>(
+    'select id, channel, recipient, template, subject, body, status, provider, created_at from public.outbox_messages order by created_at desc limit $1',
+    [limit],
+  );
+  return rows;
+}

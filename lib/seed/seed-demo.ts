@@ -1,0 +1,51 @@
+import 'server-only';
+import { hashPassword } from '@/lib/auth/password';
+import type { TDb, TQueryable } from '@/lib/db/types';
+import { DEMO_ACCOUNTS, DEMO_EXPERTS, DEMO_PASSWORD } from './demo-data';
+
+const SEED_LOCK_KEY = 727_002;
+
+async function insertUser(db: TQueryable, email: string, name: string, role: string, passwordHash: string): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    'insert into public.users (email, name, role, password_hash) values ($1, $2, $3, $4) returning id',
+    [email, name, role, passwordHash],
+  );
+  return rows[0].id;
+}
+
+/** Fills an empty database with the demo accounts and experts. Returns false when users already exist. */
+export async function seedDemoIfEmpty(db: TDb): Promise<boolean> {
+  return db.withAdvisoryLock(SEED_LOCK_KEY, async (conn) => {
+    const { rows } = await conn.query<{ n: number }>('select count(*)::int as n from public.users');
+    if (rows[0].n > 0) return false;
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    await conn.exec('begin');
+    try {
+      await insertUser(conn, DEMO_ACCOUNTS.admin.email, DEMO_ACCOUNTS.admin.name, 'admin', passwordHash);
+      await insertUser(conn, DEMO_ACCOUNTS.learner.email, DEMO_ACCOUNTS.learner.name, 'learner', passwordHash);
+      for (const x of DEMO_EXPERTS) {
+        const userId = await insertUser(conn, x.email, x.name, 'expert', passwordHash);
+        const { rows: p } = await conn.query<{ id: string }>(
+          `insert into public.expert_profiles
+             (user_id, slug, display_name, headline, bio, specialties, tags, languages, years_experience, country, timezone,
+              status, rating_avg, rating_count, submitted_at, approved_at)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now() - interval '30 days',
+                   case when $12 = 'approved' then now() - interval '20 days' end)
+           returning id`,
+          [userId, x.slug, x.name, x.headline, x.bio, x.specialties, x.tags, x.languages, x.years, x.country, x.timezone,
+            x.status, x.ratingCount ? x.rating : null, x.ratingCount],
+        );
+        for (const [minutes, price] of Object.entries(x.prices)) {
+          await conn.query('insert into public.expert_offerings (expert_id, duration_minutes, price_minor, currency) values ($1, $2, $3, $4)', [
+            p[0].id, Number(minutes), price, x.currency,
+          ]);
+        }
+      }
+      await conn.exec('commit');
+    } catch (e) {
+      await conn.exec('rollback');
+      throw e;
+    }
+    return true;
+  });
+}

@@ -1,0 +1,13 @@
+import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  // PGlite ships WASM and data files it loads from its own folder; argon2 is a native addon.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pino', 'ioredis', 'pg'],
+  poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with a 403 status.
+  experimental: { authInterrupts: true },
+  // Migrations are read from disk at run time; make sure standalone tracing keeps them.
+  outputFileTracingIncludes: { '/**': ['./supabase/migrations/**/*'] },
+};
+
+export default nextConfig;

@@ -1,0 +1,14 @@
+import { NextResponse, type NextRequest } from 'next/server';
+
+// Gives every request an id that route handlers log and return, so a user's error report
+// ("Reference: …") points at one log line.
+export function proxy(req: NextRequest) {
+  const requestId = req.headers.get('x-request-id') || crypto.randomUUID();
+  const headers = new Headers(req.headers);
+  headers.set('x-request-id', requestId);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set('x-request-id', requestId);
+  return res;
+}
+
+export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg).*)'] };
