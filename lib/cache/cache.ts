@@ -10,8 +10,8 @@ export interface TCache {
   del(...keys: string[]): Promise<void>;
 }
 
-export function createMemoryCache(max = 5000): TCache {
-  const lru = new LRUCache<string, { v: unknown }>({ max });
+export function createMemoryCache(max = 5000, clock: { now(): number } = Date): TCache {
+  const lru = new LRUCache<string, { v: unknown }>({ max, perf: clock, ttlResolution: 0 });
   return {
     kind: 'memory',
     async get<T>(key: string) {

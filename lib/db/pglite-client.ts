@@ -18,12 +18,17 @@ export async function createPgliteDb(dataDir?: string): Promise<TDb> {
     },
   });
   const base = wrap(pg);
+  // One process owns a PGlite directory, so an in-process queue per key is the advisory lock.
+  const locks = new Map<number, Promise<unknown>>();
   return {
     kind: 'pglite',
     ...base,
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
-    // One process owns a PGlite directory, and PGlite runs one query at a time: no lock to take.
-    withAdvisoryLock: (_key, fn) => fn(base),
+    withAdvisoryLock<T>(key: number, fn: (conn: TQueryable) => Promise<T>): Promise<T> {
+      const run = (locks.get(key) ?? Promise.resolve()).catch(() => undefined).then(() => fn(base));
+      locks.set(key, run);
+      return run;
+    },
     close: () => pg.close(),
   };
 }

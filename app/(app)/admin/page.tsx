@@ -61,7 +61,7 @@ export default async function AdminPage() {
       </section>
 
       <div className="mt-10 grid gap-8 lg:grid-cols-2">
-        <section aria-labelledby="recent">
+        <section aria-labelledby="recent" className="min-w-0">
           <h2 id="recent" className="text-lg font-semibold">Newest accounts</h2>
           <div className="mt-3 overflow-x-auto rounded-2xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
             <table className="w-full text-left text-sm">
@@ -88,8 +88,8 @@ export default async function AdminPage() {
           </div>
         </section>
 
-        <section aria-labelledby="outbox">
-          <div className="flex items-center justify-between">
+        <section aria-labelledby="outbox" className="min-w-0">
+          <div className="flex flex-wrap items-center justify-between gap-2">
             <h2 id="outbox" className="text-lg font-semibold">Outbox</h2>
             <Badge tone={providers.email === 'outbox' ? 'warning' : 'success'}>{providers.email === 'outbox' ? 'Dev outbox: nothing is sent' : 'Email via SendGrid'}</Badge>
           </div>
