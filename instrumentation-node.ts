@@ -1,6 +1,6 @@
 // A bad environment stops the server with one line naming the variable, and the database is opened,
 // migrated and seeded before the first request arrives.
-import { env, EnvError } from './lib/config/env';
+import { env, EnvError, isBuildPhase } from './lib/config/env';
 
 try {
   env();
@@ -13,7 +13,7 @@ try {
 }
 
 // `next build` must never touch the database (PGlite's directory belongs to one process).
-if (process.env.NEXT_PHASE !== 'phase-production-build') {
+if (!isBuildPhase()) {
   const { getDb } = await import('./lib/db');
   await getDb();
 }

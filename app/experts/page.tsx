@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import { Badge } from '@/components/ui/badge';
 import { Container } from '@/components/ui/container';
 import { PageHeader } from '@/components/ui/page-header';
@@ -13,6 +14,7 @@ function localTime(timezone: string): string {
 }
 
 export default async function ExpertsPage() {
+  await connection(); // read at request time, never while building
   const experts = await listPublicExperts(await getDb());
   return (
     <Container>

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { ZSignUp, type TSignUp } from '@/lib/auth/schemas';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -14,11 +14,11 @@ import { applyFieldErrors, postJson } from './api-client';
 export function SignUpForm({ accountType = 'learner' }: { accountType?: 'learner' | 'expert' }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState, watch } = useForm<TSignUp>({
+  const { register, handleSubmit, setError, formState, control } = useForm<TSignUp>({
     resolver: zodResolver(ZSignUp),
     defaultValues: { name: '', email: '', password: '', accountType },
   });
-  const chosen = watch('accountType');
+  const chosen = useWatch({ control, name: 'accountType' });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);

@@ -108,3 +108,8 @@ export function env(): TEnv {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** True inside `next build` (its prerender workers included), where nothing may open the database. */
+export function isBuildPhase(): boolean {
+  return process.env.NEXT_PHASE === 'phase-production-build';
+}

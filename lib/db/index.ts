@@ -1,6 +1,6 @@
 import 'server-only';
 import path from 'node:path';
-import { env } from '@/lib/config';
+import { env, isBuildPhase } from '@/lib/config';
 import { logger } from '@/lib/log/logger';
 import { seedDemoIfEmpty } from '@/lib/seed/seed-demo';
 import { migrate } from './migrate';
@@ -29,6 +29,11 @@ async function open(): Promise<TDb> {
 
 /** The process's database, opened, migrated and (on an empty database) seeded on first use. */
 export function getDb(): Promise<TDb> {
+  // `next build` prerenders in worker processes; a page that reaches the database while prerendering
+  // must opt into request time (`await connection()`) instead of opening PGlite from the build.
+  if (isBuildPhase()) {
+    return Promise.reject(new Error('The database was reached during `next build`: make the page dynamic with `await connection()`.'));
+  }
   holder.__pathwiseDb ??= open().catch((e) => {
     holder.__pathwiseDb = undefined;
     throw e;

@@ -18,7 +18,7 @@ export function migrationsDir(): string {
  * second finds everything applied and does nothing.
  */
 export async function migrate(db: TDb, dir = migrationsDir()): Promise<TMigrationResult> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
+  const files = (await readdir(/* turbopackIgnore: true */ dir)).filter((f) => f.endsWith('.sql')).sort();
   return db.withAdvisoryLock(MIGRATION_LOCK_KEY, async (conn) => {
     await conn.exec(
       'create table if not exists public.schema_migrations (version text primary key, applied_at timestamptz not null default now())',
@@ -28,7 +28,7 @@ export async function migrate(db: TDb, dir = migrationsDir()): Promise<TMigratio
     for (const file of files) {
       const version = file.replace(/\.sql$/, '');
       if (done.has(version)) continue;
-      const sql = await readFile(path.join(dir, file), 'utf8');
+      const sql = await readFile(/* turbopackIgnore: true */ path.join(dir, file), 'utf8');
       await conn.exec('begin');
       try {
         await conn.exec(sql);

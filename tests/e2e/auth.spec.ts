@@ -1,0 +1,59 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, signIn, signOut } from './helpers';
+
+test('the landing page explains the product and reports embedded defaults', async ({ page, request }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Learn anything with a plan');
+  await expectAccessible(page);
+  const health = await (await request.get('/api/health')).json();
+  expect(health).toMatchObject({ status: 'ok', db: 'pglite', redis: 'memory', providers: { ai: 'offline', payments: 'simulated', email: 'outbox' } });
+});
+
+test('a new learner signs up, signs out and signs back in', async ({ page }) => {
+  const email = `e2e-${Date.now()}@example.test`;
+  await page.goto('/sign-up');
+  await expectAccessible(page);
+  await page.getByLabel('Name').fill('Pat Learner');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('a good long password');
+  await page.getByRole('button', { name: 'Create account' }).click();
+
+  await expect(page).toHaveURL(/\/learn$/);
+  await expect(page.getByRole('heading', { name: 'Welcome, Pat' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Learn' })).toBeVisible();
+  await expectAccessible(page);
+
+  await signOut(page);
+  await page.goto('/learn');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Flearn/);
+
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('a good long password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/learn$/);
+});
+
+test('sign-up shows field messages next to the fields, from the browser and from the server', async ({ page }) => {
+  await page.goto('/sign-up');
+  await page.getByLabel('Name').fill('Dup');
+  await page.getByLabel('Email').fill('not-an-email');
+  await page.getByLabel('Password').fill('short');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText('Enter a valid email address, like name@example.com.')).toBeVisible();
+  await expect(page.getByText('Use at least 10 characters.')).toBeVisible();
+  await expectAccessible(page);
+
+  // The server refuses a taken address with 409; the message lands under the email field.
+  await page.getByLabel('Email').fill('learner@pathwise.dev');
+  await page.getByLabel('Password').fill('a good long password');
+  const [res] = await Promise.all([page.waitForResponse('**/api/auth/sign-up'), page.getByRole('button', { name: 'Create account' }).click()]);
+  expect(res.status()).toBe(409);
+  await expect(page.getByText(/An account with this email already exists/)).toBeVisible();
+  await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+});
+
+test('a wrong password is refused with a clear message', async ({ page }) => {
+  await signIn(page, 'learner@pathwise.dev', 'not the password');
+  await expect(page.getByRole('alert').filter({ hasText: 'That email and password do not match an account.' })).toBeVisible();
+  await expectAccessible(page);
+});

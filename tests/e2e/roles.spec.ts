@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, signIn } from './helpers';
+
+test('the demo admin reaches the admin panel', async ({ page }) => {
+  await signIn(page, 'admin@pathwise.dev');
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByRole('heading', { name: 'Admin panel' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Applications waiting for review' })).toBeVisible();
+  await expect(page.getByText('Tomás Rivera')).toBeVisible();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link', { name: 'Admin' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Learn' })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test('a learner who opens the admin panel is refused with 403', async ({ page }) => {
+  await signIn(page, 'learner@pathwise.dev');
+  await expect(page).toHaveURL(/\/learn$/);
+  const res = await page.goto('/admin');
+  expect(res?.status()).toBe(403);
+  await expect(page.getByRole('heading', { name: 'You don’t have access to this page' })).toBeVisible();
+  await expect(page.getByText('Applications waiting for review')).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test('the demo expert lands on the dashboard with the expert navigation', async ({ page }) => {
+  await signIn(page, 'expert@pathwise.dev');
+  await expect(page).toHaveURL(/\/dashboard$/);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  for (const label of ['Dashboard', 'Availability', 'Sessions', 'Earnings']) await expect(nav.getByRole('link', { name: label })).toBeVisible();
+  await expect(page.getByText('Approved · listed')).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('the admin reads a password-reset email in the dev outbox', async ({ page }) => {
+  await page.goto('/forgot-password');
+  await page.getByLabel('Email').fill('learner@pathwise.dev');
+  await page.getByRole('button', { name: 'Send reset link' }).click();
+  await expect(page.getByText('Check your email')).toBeVisible();
+  await expectAccessible(page);
+
+  await signIn(page, 'admin@pathwise.dev');
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.getByText('Reset your Pathwise password').first().click();
+  await expect(page.getByTestId('outbox-body').first()).toContainText('/reset-password?token=');
+});
+
+test('the public directory lists approved experts only, and works on a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto('/experts');
+  await expect(page.getByRole('heading', { name: 'Lukas Becker' })).toBeVisible();
+  await expect(page.getByText('Tomás Rivera')).toHaveCount(0);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.getByRole('button', { name: 'Open menu' }).click();
+  await expect(page.locator('#mobile-menu').getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await expectAccessible(page);
+});
