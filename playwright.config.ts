@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// E2E_BASE_URL points the suite at a server someone else started (the benchmark does).
+const external = process.env.E2E_BASE_URL;
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -12,7 +14,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: '.data/reports/e2e.json' }]],
   use: {
-    baseURL: `http://localhost:${PORT}`,
+    baseURL: external ?? `http://localhost:${PORT}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
@@ -21,21 +23,23 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
+  webServer: external
+    ? undefined
+    : {
     // The production build on embedded defaults, with a fresh PGlite directory per run.
-    command: `npm start`,
-    url: `http://localhost:${PORT}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    env: {
-      PORT: String(PORT),
-      NODE_ENV: 'production',
-      DATA_DIR: '.data/e2e',
-      DATABASE_URL: '',
-      REDIS_URL: '',
-      LOG_LEVEL: 'warn',
-      AUTH_MAX_ATTEMPTS_PER_IP: '500',
-    },
-  },
+        command: `npm start`,
+        url: `http://localhost:${PORT}/api/health`,
+        timeout: 120_000,
+        reuseExistingServer: false,
+        stdout: 'pipe',
+        env: {
+          PORT: String(PORT),
+          NODE_ENV: 'production',
+          DATA_DIR: '.data/e2e',
+          DATABASE_URL: '',
+          REDIS_URL: '',
+          LOG_LEVEL: 'warn',
+          AUTH_MAX_ATTEMPTS_PER_IP: '500',
+        },
+      },
 });
