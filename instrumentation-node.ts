@@ -1,5 +1,6 @@
-// A bad environment stops the server with one line naming the variable, and the database is opened,
-// migrated and seeded before the first request arrives.
+// A bad environment stops the server with one line naming the variable. The database is opened,
+// migrated and seeded in the background from here, so the server answers pages that need no data
+// (the landing page) at once, and the first request that needs the database waits for the same promise.
 import { env, EnvError, isBuildPhase } from './lib/config/env';
 
 try {
@@ -15,5 +16,6 @@ try {
 // `next build` must never touch the database (PGlite's directory belongs to one process).
 if (!isBuildPhase()) {
   const { getDb } = await import('./lib/db');
-  await getDb();
+  const { logger } = await import('./lib/log/logger');
+  getDb().catch((e: unknown) => logger().error({ err: e }, 'database start-up failed; the next request retries'));
 }

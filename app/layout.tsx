@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
-import { ThemeProvider } from '@/components/layout/theme-provider';
+import { ThemeScript } from '@/components/layout/theme-script';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { env, resolveProviders } from '@/lib/config';
 import { describeModes } from '@/lib/config/describe-modes';
@@ -24,14 +24,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const user = await getCurrentUser();
   return (
     <html lang="en" suppressHydrationWarning>
+      <head>
+        <ThemeScript />
+      </head>
       <body className="flex min-h-screen flex-col">
-        <ThemeProvider>
-          <SiteHeader user={user} />
-          <main id="main" className="flex-1">
-            {children}
-          </main>
-          <SiteFooter modes={describeModes(resolveProviders(env()))} />
-        </ThemeProvider>
+        <SiteHeader user={user} />
+        <main id="main" className="flex-1">
+          {children}
+        </main>
+        <SiteFooter modes={describeModes(resolveProviders(env()))} />
       </body>
     </html>
   );

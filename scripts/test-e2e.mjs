@@ -13,7 +13,7 @@ const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', en
 
 if (process.env.E2E_SKIP_BUILD !== '1') {
   // The build reads no database; a bare environment keeps test variables out of it.
-  const status = run('npx', ['next', 'build'], { DATABASE_URL: '', REDIS_URL: '', NODE_ENV: 'production' });
+  const status = run('npm', ['run', 'build'], { DATABASE_URL: '', REDIS_URL: '', NODE_ENV: 'production' });
   if (status !== 0) process.exit(status);
 }
 rmSync('.data/e2e', { recursive: true, force: true });

@@ -57,7 +57,7 @@ export default async function LandingPage() {
               <p className="text-xs font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">Your plan</p>
               <p className="mt-1 font-semibold">Job-ready SQL in 8 weeks · 6 h/week</p>
             </div>
-            <span className="rounded-full bg-emerald-100 px-2.5 py-1 text-xs font-semibold text-emerald-800 dark:bg-emerald-900 dark:text-emerald-100">On track</span>
+            <span className="shrink-0 whitespace-nowrap rounded-full bg-emerald-100 px-2.5 py-1 text-xs font-semibold text-emerald-800 dark:bg-emerald-900 dark:text-emerald-100">On track</span>
           </div>
           <div className="mt-4 h-2 rounded-full bg-slate-100 dark:bg-slate-800" role="img" aria-label="38 percent complete">
             <div className="h-2 w-[38%] rounded-full bg-brand-600 dark:bg-brand-400" />

@@ -1,18 +1,18 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { ZRequestReset, type TRequestReset } from '@/lib/auth/schemas';
+import type { TRequestReset } from '@/lib/auth/schemas';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { applyFieldErrors, postJson } from './api-client';
+import { requestResetResolver } from './auth-resolvers';
 
 export function ForgotPasswordForm({ outboxNote }: { outboxNote?: string }) {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<TRequestReset>({ resolver: zodResolver(ZRequestReset), defaultValues: { email: '' } });
+  const { register, handleSubmit, setError, formState } = useForm<TRequestReset>({ resolver: requestResetResolver.resolver, defaultValues: { email: '' } });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
@@ -29,7 +29,7 @@ export function ForgotPasswordForm({ outboxNote }: { outboxNote?: string }) {
       </Alert>
     );
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <form onSubmit={onSubmit} onFocus={requestResetResolver.preload} noValidate className="space-y-5">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <Field label="Email" type="email" autoComplete="email" {...register('email')} error={formState.errors.email?.message} />
       <Button type="submit" className="w-full" disabled={formState.isSubmitting}>

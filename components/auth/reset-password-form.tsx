@@ -1,19 +1,19 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { ZResetPassword, type TResetPassword } from '@/lib/auth/schemas';
+import type { TResetPassword } from '@/lib/auth/schemas';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { applyFieldErrors, postJson } from './api-client';
+import { resetPasswordResolver } from './auth-resolvers';
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<TResetPassword>({ resolver: zodResolver(ZResetPassword), defaultValues: { token, password: '' } });
+  const { register, handleSubmit, setError, formState } = useForm<TResetPassword>({ resolver: resetPasswordResolver.resolver, defaultValues: { token, password: '' } });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
@@ -23,7 +23,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <form onSubmit={onSubmit} onFocus={resetPasswordResolver.preload} noValidate className="space-y-5">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {formState.errors.token ? <Alert tone="error">{formState.errors.token.message}</Alert> : null}
       <input type="hidden" {...register('token')} />

@@ -1,20 +1,20 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { ZSignIn, type TSignIn } from '@/lib/auth/schemas';
+import type { TSignIn } from '@/lib/auth/schemas';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { applyFieldErrors, postJson } from './api-client';
+import { signInResolver } from './auth-resolvers';
 
 export function SignInForm({ next, defaultEmail }: { next?: string; defaultEmail?: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState } = useForm<TSignIn>({
-    resolver: zodResolver(ZSignIn),
+    resolver: signInResolver.resolver,
     defaultValues: { email: defaultEmail ?? '', password: '' },
   });
 
@@ -31,7 +31,7 @@ export function SignInForm({ next, defaultEmail }: { next?: string; defaultEmail
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <form onSubmit={onSubmit} onFocus={signInResolver.preload} noValidate className="space-y-5">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <Field label="Email" type="email" autoComplete="email" {...register('email')} error={formState.errors.email?.message} />
       <Field label="Password" type="password" autoComplete="current-password" {...register('password')} error={formState.errors.password?.message} />

@@ -1,21 +1,21 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { ZSignUp, type TSignUp } from '@/lib/auth/schemas';
+import type { TSignUp } from '@/lib/auth/schemas';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { Field } from '@/components/ui/field';
 import { applyFieldErrors, postJson } from './api-client';
+import { signUpResolver } from './auth-resolvers';
 
 export function SignUpForm({ accountType = 'learner' }: { accountType?: 'learner' | 'expert' }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState, control } = useForm<TSignUp>({
-    resolver: zodResolver(ZSignUp),
+    resolver: signUpResolver.resolver,
     defaultValues: { name: '', email: '', password: '', accountType },
   });
   const chosen = useWatch({ control, name: 'accountType' });
@@ -32,7 +32,7 @@ export function SignUpForm({ accountType = 'learner' }: { accountType?: 'learner
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <form onSubmit={onSubmit} onFocus={signUpResolver.preload} noValidate className="space-y-5">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <fieldset>
         <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">I want to</legend>

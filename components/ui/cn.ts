@@ -1,5 +1,4 @@
-import clsx, { type ClassValue } from 'clsx';
-
-export function cn(...values: ClassValue[]): string {
-  return clsx(values);
+/** Joins class names, skipping falsy ones (all this app needs from clsx, without shipping it). */
+export function cn(...values: (string | false | null | undefined)[]): string {
+  return values.filter(Boolean).join(' ');
 }

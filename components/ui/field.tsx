@@ -1,10 +1,10 @@
-import { forwardRef, type InputHTMLAttributes, type ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
 import { cn } from './cn';
 
-type TFieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; hint?: ReactNode };
+type TFieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; hint?: ReactNode; ref?: Ref<HTMLInputElement> };
 
 /** A labelled input whose error is announced and tied to it with aria-describedby. */
-export const Field = forwardRef<HTMLInputElement, TFieldProps>(function Field({ label, error, hint, id, className, ...props }, ref) {
+export function Field({ label, error, hint, id, className, ref, ...props }: TFieldProps) {
   const inputId = id ?? `field-${props.name}`;
   const describedBy = [error ? `${inputId}-error` : null, hint ? `${inputId}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (
@@ -36,4 +36,4 @@ export const Field = forwardRef<HTMLInputElement, TFieldProps>(function Field({ 
       ) : null}
     </div>
   );
-});
+}

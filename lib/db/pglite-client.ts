@@ -1,13 +1,30 @@
 import 'server-only';
-import { mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { TDb, TQueryable } from './types';
 
+// An embedded database for one app: a small buffer pool keeps the process well under 500 MB.
+const POSTGRES_CONF = ['shared_buffers=32MB'];
+
+function initDataDirInChild(dataDir: string): Promise<void> {
+  const script = path.join(process.cwd(), 'server', 'pglite-initdb.mjs');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [/* turbopackIgnore: true */ script, dataDir], { stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`PGlite initdb for ${dataDir} exited with ${code}`))));
+  });
+}
+
 /** PGlite (Postgres compiled to WASM): a file-backed database under dataDir, or in memory when dataDir is undefined. */
 export async function createPgliteDb(dataDir?: string): Promise<TDb> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir, { extensions: { btree_gist } });
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await initDataDirInChild(dataDir);
+  }
+  const pg = await PGlite.create(dataDir, { extensions: { btree_gist }, postgresqlconf: POSTGRES_CONF });
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): TQueryable => ({
     async query<R>(sql: string, params?: unknown[]) {
       const r = await q.query<R>(sql, params);

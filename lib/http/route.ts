@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { NextResponse, type NextRequest } from 'next/server';
-import { ZodError } from 'zod';
+import { $ZodError } from 'zod/v4/core';
 import { getSessionUser } from '@/lib/auth/sessions';
 import { SESSION_COOKIE } from '@/lib/auth/session-cookie';
 import type { TRole, TSessionUser } from '@/lib/auth/schemas';
@@ -30,7 +30,7 @@ export function errorResponse(e: unknown, requestId: string): NextResponse<TErro
   const err =
     e instanceof AppError
       ? e
-      : e instanceof ZodError
+      : e instanceof $ZodError
         ? new AppError('invalid_input', 'Some fields need attention.', fieldErrors(e))
         : null;
   if (!err) {

@@ -1,8 +1,8 @@
-import type { z } from 'zod';
+import { safeParse, type $ZodError, type $ZodType, type output } from 'zod/v4/core';
 import { AppError, type TFieldErrors } from './app-error';
 
 /** First message per field, keyed by dotted path — the shape forms show next to their inputs. */
-export function fieldErrors(error: z.ZodError): TFieldErrors {
+export function fieldErrors(error: $ZodError): TFieldErrors {
   const fields: TFieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.join('.') || '_';
@@ -11,9 +11,9 @@ export function fieldErrors(error: z.ZodError): TFieldErrors {
   return fields;
 }
 
-/** Parses input with a schema or throws a 400 AppError carrying field messages. */
-export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const result = schema.safeParse(input);
+/** Parses input with a schema (classic or mini) or throws a 400 AppError carrying field messages. */
+export function parseOrThrow<T extends $ZodType>(schema: T, input: unknown): output<T> {
+  const result = safeParse(schema, input);
   if (!result.success) throw new AppError('invalid_input', 'Some fields need attention.', fieldErrors(result.error));
   return result.data;
 }

@@ -52,7 +52,7 @@ test('the public directory lists approved experts only, and works on a phone', a
   await expect(page.getByText('Tomás Rivera')).toHaveCount(0);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  await page.getByRole('button', { name: 'Open menu' }).click();
+  await page.locator('summary[aria-label="Menu"]').click();
   await expect(page.locator('#mobile-menu').getByRole('link', { name: 'Sign in' })).toBeVisible();
   await expectAccessible(page);
 });
