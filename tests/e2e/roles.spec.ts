@@ -56,3 +56,31 @@ test('the public directory lists approved experts only, and works on a phone', a
   await expect(page.locator('#mobile-menu').getByRole('link', { name: 'Sign in' })).toBeVisible();
   await expectAccessible(page);
 });
+
+test('a user resets a forgotten password with the link from the outbox', async ({ page, request }) => {
+  const email = `reset-${Date.now()}@example.test`;
+  const created = await request.post('/api/auth/sign-up', { data: { name: 'Riley Reset', email, password: 'the first password' } });
+  expect(created.status()).toBe(201);
+  await page.goto('/forgot-password');
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('button', { name: 'Send reset link' }).click();
+  await expect(page.getByText('Check your email')).toBeVisible();
+
+  await signIn(page, 'admin@pathwise.dev');
+  await expect(page).toHaveURL(/\/admin$/);
+  const message = page.locator('details', { hasText: email }).first();
+  await message.locator('summary').click();
+  const body = await message.getByTestId('outbox-body').innerText();
+  const link = /https?:\/\/\S+\/reset-password\?token=[\w-]+/.exec(body)![0];
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  await page.goto(new URL(link).pathname + new URL(link).search);
+  await page.getByLabel('New password').fill('the second password');
+  await page.getByRole('button', { name: 'Set new password' }).click();
+  await expect(page).toHaveURL(/\/sign-in\?reset=1/);
+  await expect(page.getByText('Your password was changed.')).toBeVisible();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('the second password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/learn$/);
+});
