@@ -8,7 +8,7 @@ export const ZQueueFilter = z.object({
   status: ZExpertStatus.or(z.literal('all')).default('submitted'),
   q: z.string().trim().max(100).optional().transform((v) => v || undefined),
 });
-export type TQueueFilter = z.infer<typeof ZQueueFilter>;
+export type TQueueFilter = { status: z.infer<typeof ZQueueFilter>['status']; q?: string };
 
 export type TQueueItem = {
   id: string;

@@ -73,7 +73,11 @@ export async function searchExperts(db: TQueryable, s: TExpertSearch): Promise<T
     total = c.rows[0].n;
   }
   return {
-    items: rows.map(({ total: _t, rank: _r, ...r }) => ({ ...r, rating_avg: r.rating_avg === null ? null : Number(r.rating_avg) })),
+    items: rows.map((r) => ({
+      slug: r.slug, display_name: r.display_name, headline: r.headline, specialties: r.specialties, languages: r.languages,
+      country: r.country, timezone: r.timezone, rating_avg: r.rating_avg === null ? null : Number(r.rating_avg), rating_count: r.rating_count,
+      from_price_minor: r.from_price_minor, currency: r.currency, has_photo: r.has_photo,
+    })),
     total,
     page: s.page,
     perPage: s.perPage,

@@ -4,6 +4,7 @@ import type { TSessionUser } from '@/lib/auth/schemas';
 import { withUser, type TDb, type TQueryable } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
+import { invalidateExpertCache } from './expert-cache';
 
 export type TSpecialty = { slug: string; label: string; active: boolean };
 
@@ -25,7 +26,7 @@ export async function upsertSpecialty(db: TDb, admin: TSessionUser, input: unkno
   const s = parseOrThrow(ZSpecialtyInput, input);
   const slug = s.label.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   if (!slug) throw new AppError('invalid_input', 'Use letters or digits.', { label: 'Use letters or digits.' });
-  return withUser(db, admin, async (tx) => {
+  const saved = await withUser(db, admin, async (tx) => {
     const { rows } = await tx.query<TSpecialty>(
       `insert into public.specialties (slug, label, active, position) values ($1, $2, $3, (select coalesce(max(position), 0) + 10 from public.specialties))
        on conflict (slug) do update set active = excluded.active, label = excluded.label returning slug, label, active`,
@@ -36,4 +37,6 @@ export async function upsertSpecialty(db: TDb, admin: TSessionUser, input: unkno
     ]);
     return rows[0];
   });
+  await invalidateExpertCache(null);
+  return saved;
 }
