@@ -39,7 +39,7 @@ export default async function ExpertsPage({ searchParams }: { searchParams: Prom
           </Alert>
         ) : null}
         <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-          {result.total === 1 ? '1 expert' : `${result.total} experts`}
+          {result.total === 1 ? '1 expert' : `${result.total.toLocaleString('en-US')}${result.totalIsCapped ? '+' : ''} experts`}
           {result.total > 0 ? ` · page ${result.page} of ${result.pageCount}` : ''}
         </p>
       </div>

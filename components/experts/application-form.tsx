@@ -12,7 +12,7 @@ import { SubmitStep } from './submit-step';
 const STEPS = ['Profile', 'Sessions and prices', 'Credentials', 'Terms and submit'] as const;
 
 /** The multi-step application; each step saves a draft on the server before moving on. */
-export function ApplicationForm({ initial, specialties }: { initial: TOwnApplication | null; specialties: string[] }) {
+export function ApplicationForm({ initial, specialties, defaultName }: { initial: TOwnApplication | null; specialties: string[]; defaultName: string }) {
   const router = useRouter();
   const [app, setApp] = useState(initial);
   const [step, setStep] = useState(0);
@@ -44,7 +44,7 @@ export function ApplicationForm({ initial, specialties }: { initial: TOwnApplica
         ))}
       </ol>
       <h2 className="mb-4 text-lg font-semibold">{STEPS[step]}</h2>
-      {step === 0 ? <ProfileStep app={app} specialties={specialties} onSaved={(a) => saved(a, 1)} /> : null}
+      {step === 0 ? <ProfileStep app={app} defaultName={defaultName} specialties={specialties} onSaved={(a) => saved(a, 1)} /> : null}
       {step === 1 && app ? <OfferingsStep app={app} onSaved={(a) => saved(a, 2)} /> : null}
       {step === 2 && app ? <DocumentsStep app={app} onUploaded={() => router.refresh()} onNext={() => setStep(3)} /> : null}
       {step === 3 && app ? <SubmitStep app={app} canSubmit={canSubmit} onSaved={(a) => saved(a)} /> : null}

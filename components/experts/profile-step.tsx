@@ -21,12 +21,12 @@ type TProfileForm = z.input<typeof ZProfileForm>;
 const area = 'block w-full rounded-xl border border-slate-300 bg-white px-3.5 py-2.5 text-base text-slate-900 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100';
 const TIME_ZONES = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
 
-export function ProfileStep({ app, specialties, onSaved }: { app: TOwnApplication | null; specialties: string[]; onSaved: (a: TOwnApplication) => void }) {
+export function ProfileStep({ app, defaultName, specialties, onSaved }: { app: TOwnApplication | null; defaultName: string; specialties: string[]; onSaved: (a: TOwnApplication) => void }) {
   const [error, setError] = useState<string | null>(null);
   const { register, handleSubmit, formState } = useForm<TProfileForm>({
     resolver: zodResolver(ZProfileForm),
     defaultValues: {
-      displayName: app?.display_name ?? '', headline: app?.headline ?? '', bio: app?.bio ?? '', specialties: app?.specialties ?? [],
+      displayName: app?.display_name ?? defaultName, headline: app?.headline ?? '', bio: app?.bio ?? '', specialties: app?.specialties ?? [],
       languages: app?.languages ?? [], yearsExperience: app?.years_experience ?? 0, country: app?.country ?? '',
       timezone: app?.timezone && app.timezone !== 'UTC' ? app.timezone : (Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC'),
       tagsText: app?.tags.join(', ') ?? '', linksText: app?.links.map((l) => l.url).join('\n') ?? '',

@@ -16,9 +16,11 @@ export type TExpertCard = {
   currency: string | null;
   has_photo: boolean;
 };
-export type TExpertSearchResult = { items: TExpertCard[]; total: number; page: number; perPage: number; pageCount: number };
+export type TExpertSearchResult = { items: TExpertCard[]; total: number; totalIsCapped: boolean; page: number; perPage: number; pageCount: number };
 
-type TRow = Omit<TExpertCard, 'rating_avg'> & { rating_avg: string | null; total: string };
+type TRow = Omit<TExpertCard, 'rating_avg'> & { rating_avg: string | null };
+
+export const COUNT_CAP = 1000;
 
 /**
  * The directory: listed experts only (approved, not hidden — a suspended expert is not approved),
@@ -58,20 +60,26 @@ export async function searchExperts(db: TQueryable, s: TExpertSearch): Promise<T
     price_desc: 'p.min_price_minor desc nulls last, p.id',
   }[s.sort];
 
+  const filter = where.join(' and ');
+  const countParams = [...params];
   const sql = `
     select p.slug, p.display_name, p.headline, p.specialties, p.languages, p.country, p.timezone,
            p.rating_avg::text as rating_avg, p.rating_count, p.min_price_minor as from_price_minor, p.price_currency as currency,
-           p.photo_document_id is not null as has_photo, ${rank} as rank, count(*) over () as total
+           p.photo_document_id is not null as has_photo, ${rank} as rank
       from public.expert_profiles p
-     where ${where.join(' and ')}
+     where ${filter}
      order by ${order}
      limit ${p(s.perPage)} offset ${p((s.page - 1) * s.perPage)}`;
-  const { rows } = await db.query<TRow & { rank: number }>(sql, params);
-  let total = rows[0] ? Number(rows[0].total) : 0;
-  if (!rows.length && s.page > 1) {
-    const c = await db.query<{ n: number }>(`select count(*)::int as n from public.expert_profiles p where ${where.join(' and ')}`, params.slice(0, -2));
-    total = c.rows[0].n;
-  }
+  // Counting stops at COUNT_CAP matches ("1,000+"): an exact count of a broad search costs more than the page itself.
+  const [{ rows }, counted] = await Promise.all([
+    db.query<TRow>(sql, params),
+    db.query<{ n: number }>(
+      `select count(*)::int as n from (select 1 from public.expert_profiles p where ${filter} limit ${COUNT_CAP + 1}) m`,
+      countParams,
+    ),
+  ]);
+  const n = counted.rows[0]?.n ?? 0;
+  const total = Math.min(n, COUNT_CAP);
   return {
     items: rows.map((r) => ({
       slug: r.slug, display_name: r.display_name, headline: r.headline, specialties: r.specialties, languages: r.languages,
@@ -79,6 +87,7 @@ export async function searchExperts(db: TQueryable, s: TExpertSearch): Promise<T
       from_price_minor: r.from_price_minor, currency: r.currency, has_photo: r.has_photo,
     })),
     total,
+    totalIsCapped: n > COUNT_CAP,
     page: s.page,
     perPage: s.perPage,
     pageCount: Math.max(1, Math.ceil(total / s.perPage)),

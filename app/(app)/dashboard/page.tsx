@@ -53,7 +53,7 @@ export default async function DashboardPage() {
           {app?.status === 'suspended' ? (
             <Alert tone="warning">Your profile is suspended, so it cannot be edited. Contact support to talk about it.</Alert>
           ) : (
-            <ApplicationForm initial={app} specialties={specialties.map((s) => s.label)} />
+            <ApplicationForm initial={app} defaultName={user.name} specialties={specialties.map((s) => s.label)} />
           )}
         </div>
         <aside aria-labelledby="notes" className="card h-fit p-5">
