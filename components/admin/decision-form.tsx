@@ -30,7 +30,14 @@ export function DecisionForm({ expertId, actions }: { expertId: string; actions:
     router.refresh();
   }
 
-  if (!actions.length) return <p className="text-sm text-slate-600 dark:text-slate-400">No decision to take in this status.</p>;
+  if (!actions.length) {
+    return (
+      <div className="space-y-3">
+        {done ? <Alert tone="success">{done}</Alert> : null}
+        <p className="text-sm text-slate-600 dark:text-slate-400">No decision to take in this status.</p>
+      </div>
+    );
+  }
   return (
     <div className="space-y-3">
       {error ? <Alert tone="error">{error}</Alert> : null}

@@ -46,7 +46,7 @@ test('an expert applies with a credential, the admin approves, and the expert sh
 
   await expect(page.getByRole('heading', { name: 'Sessions and prices' })).toBeVisible();
   await page.getByLabel('Currency').selectOption('EUR');
-  await page.getByLabel('60 minutes').check();
+  await page.getByRole('checkbox', { name: '60 minutes' }).check();
   await page.getByLabel('Price for 60 minutes').fill('70');
   await page.getByRole('button', { name: 'Save and continue' }).click();
 

@@ -146,6 +146,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       <div className="mt-10 grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="audit" className="min-w-0">
           <h2 id="audit" className="text-lg font-semibold">Audit log</h2>
+          {audit.length === 0 ? <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">No decisions yet.</p> : null}
           <ul className="mt-3 space-y-2 text-sm">
             {audit.map((a) => (
               <li key={a.id} className="card p-3">
