@@ -60,7 +60,9 @@ const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100
 async function load(name, pathFor) {
   // Warm up (JIT, pools, and — when cached — the cache itself) before measuring.
   await run(pathFor, 3);
+  const loadBefore = os.loadavg()[0];
   const r = await run(pathFor, SECONDS);
+  r.loadavg1m = { before: +loadBefore.toFixed(2), after: +os.loadavg()[0].toFixed(2) };
   console.log(`${name}: ${r.rps} req/s, p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`);
   return { name, ...r };
 }
@@ -138,7 +140,7 @@ writeFileSync('bench/results/marketplace.json', JSON.stringify(out, null, 2) + '
 console.log('wrote bench/results/marketplace.json');
 
 // A readable summary beside the JSON.
-const row = (r) => `| ${r.name} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx} |`;
+const row = (r) => `| ${r.name} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx + r.errors} | ${r.loadavg1m.before} → ${r.loadavg1m.after} |`;
 const md = [
   '# Marketplace benchmark: the expert directory',
   '',
@@ -148,8 +150,8 @@ const md = [
   '',
   'Targets: search API p95 ≤ 50 ms and ≥ 500 req/s uncached, ≥ 1,500 req/s cached; directory page p95 ≤ 150 ms.',
   '',
-  '| run | req/s | p50 ms | p95 ms | p99 ms | non-2xx |',
-  '| --- | ---: | ---: | ---: | ---: | ---: |',
+  '| run | req/s | p50 ms | p95 ms | p99 ms | non-2xx + errors | load avg (1 min) |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
   ...results.map(row),
   '',
   '## EXPLAIN ANALYZE of the search queries',

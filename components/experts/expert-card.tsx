@@ -4,8 +4,14 @@ import type { TExpertCard } from '@/lib/experts/search-experts';
 import { formatMoney } from '@/lib/money/format-money';
 import { ExpertAvatar } from './expert-avatar';
 
+const clocks = new Map<string, Intl.DateTimeFormat>();
 export function localTime(timezone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: timezone }).format(now);
+  let f = clocks.get(timezone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: timezone });
+    clocks.set(timezone, f);
+  }
+  return f.format(now);
 }
 
 export function ExpertCard({ x }: { x: TExpertCard }) {
