@@ -41,7 +41,36 @@ function startServer(extraEnv) {
     SEED_DEMO: 'true', DATA_DIR: '.data/bench-market', ...extraEnv,
   };
   const child = spawn('node', ['node_modules/next/dist/bin/next', 'start', '--port', String(PORT)], { env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
-  return { stop: () => new Promise((r) => { child.on('exit', r); process.kill(-child.pid, 'SIGTERM'); }) };
+  child.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`server exited early (${code})`);
+      process.exit(1);
+    }
+  });
+  let stopping = false;
+  return {
+    async stop() {
+      stopping = true;
+      await new Promise((r) => {
+        child.on('exit', r);
+        process.kill(-child.pid, 'SIGTERM');
+      });
+      await portFree();
+    },
+  };
+}
+
+// The next server must not start while the last one still holds the port (it would fail, and the old one answer).
+async function portFree() {
+  for (let i = 0; i < 300; i++) {
+    try {
+      await fetch(BASE + '/api/health');
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`port ${PORT} still answers`);
 }
 
 async function waitFor(path) {
@@ -92,6 +121,7 @@ function run(pathFor, duration) {
 // 1. A fresh database: migrations and the demo seed by the app itself, then 10,000 experts in bulk SQL.
 await sql(`${SERVER}/postgres`, `drop database if exists ${DB_NAME} with (force)`);
 await sql(`${SERVER}/postgres`, `create database ${DB_NAME}`);
+await portFree();
 let server = startServer({ DIRECTORY_CACHE_SECONDS: '0' });
 await waitFor('/api/experts');
 const seedStarted = Date.now();

@@ -77,6 +77,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           </section>
           <section aria-labelledby="history">
             <h2 id="history" className="text-lg font-semibold">History</h2>
+            {a.audit.length === 0 ? <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">No entries yet.</p> : null}
             <ol className="mt-2 space-y-2 text-sm">
               {a.audit.map((e) => (
                 <li key={e.id} className="card p-3">
