@@ -5,7 +5,7 @@ import { createMemoryCache } from '@/lib/cache/cache';
 import { withUser } from '@/lib/db/with-user';
 import { getApplicationDetail, listApplications, listAuditLog } from '@/lib/experts/admin-applications';
 import { decideApplication } from '@/lib/experts/decide-application';
-import { getDocumentLink } from '@/lib/experts/get-document-link';
+import { getDocumentLink, getPublicPhotoLink } from '@/lib/experts/get-document-link';
 import { getOwnApplication } from '@/lib/experts/get-own-application';
 import { getPublicProfile } from '@/lib/experts/get-public-profile';
 import { saveApplication } from '@/lib/experts/save-application';
@@ -218,5 +218,15 @@ describe('learners find experts', () => {
   it('an unapproved or suspended expert is invisible to a learner at the database too (RLS)', async () => {
     const rows = await withUser(t.db, learner, (tx) => tx.query<{ display_name: string }>('select display_name from public.expert_profiles order by display_name'));
     expect(rows.rows.map((r) => r.display_name)).toEqual(['Barbara Liskov', 'Grace Hopper']);
+  });
+
+  it('a photo shows on a listed profile only, through a signed link', async () => {
+    const a = (await withUser(t.db, expertA, (tx) => getOwnApplication(tx, expertA.id)))!;
+    await uploadDocument(t.db, expertA, { kind: 'photo', filename: 'me.png', bytes: PNG_BYTES, storage: storage() });
+    expect(await getPublicPhotoLink(t.db, a.slug, storage())).toMatch(/^\/api\/files\/experts\/.+\.png\?exp=\d+&sig=/);
+    expect((await getPublicProfile(t.db, a.slug))?.has_photo).toBe(true);
+    const b = (await withUser(t.db, expertB, (tx) => getOwnApplication(tx, expertB.id)))!;
+    await uploadDocument(t.db, expertB, { kind: 'photo', filename: 'me.png', bytes: PNG_BYTES, storage: storage() });
+    expect(await getPublicPhotoLink(t.db, b.slug, storage())).toBeNull();
   });
 });
