@@ -1,60 +1,67 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { connection } from 'next/server';
-import { Badge } from '@/components/ui/badge';
+import { DirectoryFilters } from '@/components/experts/directory-filters';
+import { ExpertCard } from '@/components/experts/expert-card';
+import { Alert } from '@/components/ui/alert';
 import { Container } from '@/components/ui/container';
+import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/lib/db';
-import { listPublicExperts } from '@/lib/experts/list-public-experts';
-import { formatMoney } from '@/lib/money/format-money';
+import { cachedDirectory } from '@/lib/experts/expert-cache';
+import { searchExperts } from '@/lib/experts/search-experts';
+import { searchKey, searchParamsToRecord, toQueryString, ZExpertSearch } from '@/lib/experts/search-schema';
+import { listSpecialties } from '@/lib/experts/taxonomy';
 
 export const metadata: Metadata = { title: 'Experts' };
 
-function localTime(timezone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: timezone }).format(new Date());
-}
-
-export default async function ExpertsPage() {
+export default async function ExpertsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection(); // read at request time, never while building
-  const experts = await listPublicExperts(await getDb());
+  const parsed = ZExpertSearch.safeParse(searchParamsToRecord(await searchParams));
+  const s = parsed.success ? parsed.data : ZExpertSearch.parse({});
+  const db = await getDb();
+  const [result, specialties] = await Promise.all([
+    cachedDirectory(searchKey(s), () => searchExperts(db, s)),
+    cachedDirectory('taxonomy', async () => (await listSpecialties(db)).map((x) => x.label)),
+  ]);
+  const pageLink = (page: number) => `/experts${toQueryString({ ...s, page })}`;
+
   return (
     <Container>
       <PageHeader title="Experts" description="Vetted people who teach 1:1. Every expert is reviewed by our team before they are listed." />
-      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        {experts.map((x) => (
-          <li key={x.slug} id={x.slug} className="card flex flex-col p-5">
-            <div className="flex items-start gap-3">
-              <span aria-hidden="true" className="flex h-12 w-12 shrink-0 items-center justify-center rounded-full bg-brand-100 text-lg font-bold text-brand-800 dark:bg-brand-900 dark:text-brand-100">
-                {x.display_name.split(' ').map((w) => w[0]).slice(0, 2).join('')}
-              </span>
-              <div className="min-w-0">
-                <h2 className="font-semibold">{x.display_name}</h2>
-                <p className="text-sm text-slate-600 dark:text-slate-400">
-                  {x.country} · {localTime(x.timezone)} local time
-                </p>
-              </div>
-            </div>
-            <p className="mt-3 text-sm">{x.headline}</p>
-            <div className="mt-3 flex flex-wrap gap-1.5">
-              {x.specialties.map((s) => (
-                <Badge key={s} tone="brand">{s}</Badge>
-              ))}
-            </div>
-            <div className="mt-auto flex items-center justify-between pt-4 text-sm">
-              <span>
-                {x.rating_avg ? (
-                  <>
-                    <span aria-hidden="true">★</span> <span className="font-semibold">{Number(x.rating_avg).toFixed(1)}</span>{' '}
-                    <span className="text-slate-600 dark:text-slate-400">({x.rating_count} reviews)</span>
-                  </>
-                ) : (
-                  'New'
-                )}
-              </span>
-              {x.from_price_minor !== null && x.currency ? <span className="font-semibold">from {formatMoney(x.from_price_minor, x.currency)}</span> : null}
-            </div>
-          </li>
-        ))}
-      </ul>
+      <DirectoryFilters s={s} specialties={specialties} />
+      <div className="mt-4 space-y-3">
+        {!parsed.success ? <Alert tone="warning">Some filters in this link were not valid and were ignored.</Alert> : null}
+        {s.topics?.length ? (
+          <Alert tone="info" title="Matched to your module">
+            Ranked by how well each expert’s specialties match: {s.topics.join(', ')}.{' '}
+            <Link className="link" href="/experts">Show everyone</Link>
+          </Alert>
+        ) : null}
+        <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
+          {result.total === 1 ? '1 expert' : `${result.total.toLocaleString('en-US')}${result.totalIsCapped ? '+' : ''} experts`}
+          {result.total > 0 ? ` · page ${result.page} of ${result.pageCount}` : ''}
+        </p>
+      </div>
+      {result.items.length === 0 ? (
+        <div className="mt-4">
+          <EmptyState title="No experts match" action={<Link className="link" href="/experts">Clear the search</Link>}>
+            Try fewer filters or other words.
+          </EmptyState>
+        </div>
+      ) : (
+        <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {result.items.map((x) => (
+            <ExpertCard key={x.slug} x={x} />
+          ))}
+        </ul>
+      )}
+      {result.pageCount > 1 ? (
+        <nav aria-label="Pagination" className="mt-8 flex items-center justify-between text-sm">
+          {result.page > 1 ? <Link className="link" href={pageLink(result.page - 1)} rel="prev">← Previous</Link> : <span />}
+          {result.page < result.pageCount ? <Link className="link" href={pageLink(result.page + 1)} rel="next">Next →</Link> : <span />}
+        </nav>
+      ) : null}
     </Container>
   );
 }

@@ -26,6 +26,7 @@ export const ZEnv = z.object({
 
   // Cache, sessions, rate limits
   REDIS_URL: optional(redisUrl),
+  DIRECTORY_CACHE_SECONDS: optional(int(0, 86400)).default(60),
   SESSION_TTL_DAYS: optional(int(1, 365)).default(30),
   COOKIE_SECURE: optional(bool),
   AUTH_MAX_ATTEMPTS_PER_ACCOUNT: optional(int(1, 1000)).default(5),

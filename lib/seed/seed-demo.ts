@@ -2,6 +2,7 @@ import 'server-only';
 import { hashPassword } from '@/lib/auth/password';
 import type { TDb, TQueryable } from '@/lib/db/types';
 import { DEMO_ACCOUNTS, DEMO_EXPERTS, DEMO_PASSWORD } from './demo-data';
+import { seedMarketplace } from './seed-marketplace';
 
 const SEED_LOCK_KEY = 727_002;
 
@@ -41,6 +42,7 @@ export async function seedDemoIfEmpty(db: TDb): Promise<boolean> {
           ]);
         }
       }
+      await seedMarketplace(conn);
       await conn.exec('commit');
     } catch (e) {
       await conn.exec('rollback');

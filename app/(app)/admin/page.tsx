@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { TaxonomyEditor } from '@/components/admin/taxonomy-editor';
 import { Badge } from '@/components/ui/badge';
 import { Container } from '@/components/ui/container';
 import { PageHeader } from '@/components/ui/page-header';
@@ -6,16 +8,24 @@ import { getAdminOverview } from '@/lib/admin/get-admin-overview';
 import { requireRole } from '@/lib/auth/current-user';
 import { env, resolveProviders } from '@/lib/config';
 import { getDb, withUser } from '@/lib/db';
+import { listApplications, listAuditLog, ZQueueFilter, type TQueueFilter } from '@/lib/experts/admin-applications';
+import { STATUS_LABELS, EXPERT_STATUSES } from '@/lib/experts/application-status';
+import { listSpecialties } from '@/lib/experts/taxonomy';
 import { listOutbox } from '@/lib/notifications/list-outbox';
 
 export const metadata: Metadata = { title: 'Admin' };
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
-export default async function AdminPage() {
+export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireRole(['admin'], '/admin');
+  const sp = await searchParams;
+  const parsedFilter = ZQueueFilter.safeParse({ status: typeof sp.status === 'string' && sp.status ? sp.status : undefined, q: typeof sp.q === 'string' ? sp.q : undefined });
+  const filter: TQueueFilter = parsedFilter.success ? parsedFilter.data : { status: 'submitted' };
   const db = await getDb();
-  const [overview, outbox] = await withUser(db, user, (tx) => Promise.all([getAdminOverview(tx), listOutbox(tx, 20)]));
+  const [overview, outbox, queue, audit, specialties] = await withUser(db, user, (tx) =>
+    Promise.all([getAdminOverview(tx), listOutbox(tx, 20), listApplications(tx, filter), listAuditLog(tx, { limit: 15 }), listSpecialties(tx, true)]),
+  );
   const providers = resolveProviders(env());
   const stats = [
     ['Learners', overview.usersByRole.learner],
@@ -38,20 +48,36 @@ export default async function AdminPage() {
 
       <section aria-labelledby="queue" className="mt-10">
         <h2 id="queue" className="text-lg font-semibold">Applications waiting for review</h2>
-        {overview.pending.length === 0 ? (
+        <form method="get" action="/admin" className="mt-3 flex flex-wrap items-end gap-2" aria-label="Filter applications">
+          <div>
+            <label htmlFor="queue-status" className="block text-sm font-medium">Status</label>
+            <select id="queue-status" name="status" defaultValue={filter.status} className="rounded-xl border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-950">
+              <option value="all">All</option>
+              {EXPERT_STATUSES.map((st) => (
+                <option key={st} value={st}>{STATUS_LABELS[st]}</option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="queue-q" className="block text-sm font-medium">Name or headline</label>
+            <input id="queue-q" name="q" defaultValue={filter.q ?? ''} className="rounded-xl border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-950" />
+          </div>
+          <button type="submit" className="rounded-xl border border-slate-300 px-4 py-2 text-sm font-semibold dark:border-slate-700">Filter</button>
+        </form>
+        {queue.length === 0 ? (
           <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">Nothing waiting.</p>
         ) : (
           <ul className="mt-3 divide-y divide-slate-200 overflow-hidden rounded-2xl border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
-            {overview.pending.map((p) => (
+            {queue.map((p) => (
               <li key={p.id} className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
-                <div>
-                  <p className="font-medium">{p.display_name}</p>
+                <div className="min-w-0">
+                  <Link href={`/admin/applications/${p.id}`} className="link">{p.display_name}</Link>
                   <p className="text-sm text-slate-600 dark:text-slate-400">{p.headline}</p>
                 </div>
                 <div className="flex flex-wrap items-center gap-2 text-sm">
-                  {p.specialties.map((s) => (
-                    <Badge key={s}>{s}</Badge>
-                  ))}
+                  <Badge tone={p.status === 'submitted' ? 'brand' : 'neutral'}>{STATUS_LABELS[p.status]}</Badge>
+                  {p.hidden ? <Badge tone="warning">Hidden</Badge> : null}
+                  <span className="text-slate-600 dark:text-slate-400">{p.documents} documents</span>
                   <span className="text-slate-600 dark:text-slate-400">{p.submitted_at ? `since ${dateTime.format(p.submitted_at)}` : null}</span>
                 </div>
               </li>
@@ -114,6 +140,27 @@ export default async function AdminPage() {
               ))}
             </ul>
           )}
+        </section>
+      </div>
+
+      <div className="mt-10 grid gap-8 lg:grid-cols-2">
+        <section aria-labelledby="audit" className="min-w-0">
+          <h2 id="audit" className="text-lg font-semibold">Audit log</h2>
+          {audit.length === 0 ? <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">No decisions yet.</p> : null}
+          <ul className="mt-3 space-y-2 text-sm">
+            {audit.map((a) => (
+              <li key={a.id} className="card p-3">
+                <span className="font-medium">{a.action}</span> by {a.actor_name ?? 'system'} · {dateTime.format(a.created_at)}
+                {a.reason ? <span className="block text-slate-600 dark:text-slate-400">Why: {a.reason}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="taxonomy" className="min-w-0">
+          <h2 id="taxonomy" className="text-lg font-semibold">Specialty taxonomy</h2>
+          <div className="mt-3">
+            <TaxonomyEditor specialties={specialties} />
+          </div>
         </section>
       </div>
     </Container>

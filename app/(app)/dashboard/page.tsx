@@ -1,49 +1,78 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ApplicationForm } from '@/components/experts/application-form';
+import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Container } from '@/components/ui/container';
-import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/current-user';
 import { getDb, withUser } from '@/lib/db';
-import { getOwnExpertProfile } from '@/lib/experts/get-own-profile';
+import { STATUS_LABELS } from '@/lib/experts/application-status';
+import { getOwnApplication } from '@/lib/experts/get-own-application';
+import { listSpecialties } from '@/lib/experts/taxonomy';
+import { listNotifications } from '@/lib/notifications/list-notifications';
 
 export const metadata: Metadata = { title: 'Expert dashboard' };
 
-const STATUS: Record<string, { label: string; tone: 'success' | 'warning' | 'neutral' | 'brand' }> = {
-  draft: { label: 'Draft', tone: 'neutral' },
-  submitted: { label: 'Under review', tone: 'brand' },
-  approved: { label: 'Approved · listed', tone: 'success' },
-  rejected: { label: 'Not approved', tone: 'warning' },
-  changes_requested: { label: 'Changes requested', tone: 'warning' },
-  suspended: { label: 'Suspended', tone: 'warning' },
-};
+const TONE = { draft: 'neutral', submitted: 'brand', approved: 'success', rejected: 'warning', changes_requested: 'warning', suspended: 'warning' } as const;
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 export default async function DashboardPage() {
   const user = await requireRole(['expert'], '/dashboard');
-  const profile = await withUser(await getDb(), user, (tx) => getOwnExpertProfile(tx, user.id));
+  const [app, specialties, notes] = await withUser(await getDb(), user, (tx) =>
+    Promise.all([getOwnApplication(tx, user.id), listSpecialties(tx), listNotifications(tx, user.id, 5)]),
+  );
   return (
     <Container>
-      <PageHeader title="Expert dashboard" description="Your profile, your upcoming sessions and what learners see." />
-      {profile ? (
-        <div className="card p-6">
-          <div className="flex flex-wrap items-center gap-3">
-            <h2 className="text-lg font-semibold">{profile.display_name}</h2>
-            <Badge tone={STATUS[profile.status]?.tone ?? 'neutral'}>{STATUS[profile.status]?.label ?? profile.status}</Badge>
-          </div>
-          <p className="mt-1 text-slate-600 dark:text-slate-400">{profile.headline}</p>
-          {profile.status_reason ? <p className="mt-3 text-sm">Note from the review team: {profile.status_reason}</p> : null}
-          {profile.status === 'approved' ? (
-            <p className="mt-4 text-sm">
-              <Link href={`/experts#${profile.slug}`} className="link">See your listing in the directory</Link>
-            </p>
-          ) : null}
+      <PageHeader
+        title="Expert dashboard"
+        description="Your application, your public profile and what learners see."
+        actions={app ? <Link href="/dashboard/preview" className="link">Preview your profile</Link> : null}
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
+          {app ? (
+            <section className="card p-5 sm:p-6" aria-labelledby="status">
+              <div className="flex flex-wrap items-center gap-3">
+                <h2 id="status" className="text-lg font-semibold">{app.display_name}</h2>
+                <Badge tone={TONE[app.status]}>{STATUS_LABELS[app.status]}</Badge>
+                {app.hidden ? <Badge tone="warning">Hidden by an admin</Badge> : null}
+              </div>
+              <p className="mt-1 text-slate-600 dark:text-slate-400">{app.headline}</p>
+              {app.status_reason ? <p className="mt-3 text-sm">Note from the review team: {app.status_reason}</p> : null}
+              {app.status === 'approved' ? (
+                <p className="mt-4 text-sm">
+                  <Link href={`/experts/${app.slug}`} className="link">See your public profile</Link>
+                </p>
+              ) : null}
+              {app.status === 'submitted' ? <p className="mt-3 text-sm">Our team reviews applications oldest first, usually within two working days.</p> : null}
+            </section>
+          ) : (
+            <Alert title="Apply to teach on Pathwise">Fill in your profile, your prices and your credentials. Each step is saved as a draft.</Alert>
+          )}
+          {app?.status === 'suspended' ? (
+            <Alert tone="warning">Your profile is suspended, so it cannot be edited. Contact support to talk about it.</Alert>
+          ) : (
+            <ApplicationForm initial={app} defaultName={user.name} specialties={specialties.map((s) => s.label)} />
+          )}
         </div>
-      ) : (
-        <EmptyState title="Your expert profile is not started">
-          Applications (profile, credentials and prices, reviewed by our team) open in the next release. Your account is ready for it.
-        </EmptyState>
-      )}
+        <aside aria-labelledby="notes" className="card h-fit p-5">
+          <h2 id="notes" className="text-lg font-semibold">Notifications</h2>
+          {notes.length === 0 ? (
+            <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">Nothing yet.</p>
+          ) : (
+            <ul className="mt-3 space-y-3">
+              {notes.map((n) => (
+                <li key={n.id} className="text-sm">
+                  <p className="font-medium">{n.title}</p>
+                  <p className="whitespace-pre-line text-slate-600 dark:text-slate-400">{n.body}</p>
+                  <p className="text-xs text-slate-600 dark:text-slate-400">{dateTime.format(n.created_at)} UTC</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </aside>
+      </div>
     </Container>
   );
 }

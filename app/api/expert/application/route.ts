@@ -1,0 +1,15 @@
+import { NextResponse } from 'next/server';
+import { withUser } from '@/lib/db';
+import { getOwnApplication } from '@/lib/experts/get-own-application';
+import { saveApplication } from '@/lib/experts/save-application';
+import { readJson, route, type TAuthedContext } from '@/lib/http/route';
+
+// GET /api/expert/application – the signed-in expert's application
+export const GET = route(async ({ db, user }: TAuthedContext<object>) => NextResponse.json({ application: await withUser(db, user, (tx) => getOwnApplication(tx, user.id)) }), {
+  roles: ['expert'],
+});
+
+// PUT /api/expert/application – save one step as a draft ({ step: 'profile' | 'offerings' | 'terms', ... })
+export const PUT = route(async ({ req, db, user }: TAuthedContext<object>) => NextResponse.json({ application: await saveApplication(db, user, await readJson(req)) }), {
+  roles: ['expert'],
+});

@@ -1,0 +1,99 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { LANGUAGES, ZApplicationProfile } from '@/lib/experts/application-schema';
+import type { TOwnApplication } from '@/lib/experts/get-own-application';
+import { describeError, send } from './send-json';
+
+// The server's schema, with tags and links typed as text in the form.
+const ZProfileForm = ZApplicationProfile.omit({ tags: true, links: true }).extend({
+  tagsText: z.string().max(400, 'Use at most 400 characters.'),
+  linksText: z.string().max(1000, 'Use at most 1,000 characters.'),
+});
+type TProfileForm = z.input<typeof ZProfileForm>;
+
+const area = 'block w-full rounded-xl border border-slate-300 bg-white px-3.5 py-2.5 text-base text-slate-900 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100';
+const TIME_ZONES = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
+
+export function ProfileStep({ app, defaultName, specialties, onSaved }: { app: TOwnApplication | null; defaultName: string; specialties: string[]; onSaved: (a: TOwnApplication) => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const { register, handleSubmit, formState } = useForm<TProfileForm>({
+    resolver: zodResolver(ZProfileForm),
+    defaultValues: {
+      displayName: app?.display_name ?? defaultName, headline: app?.headline ?? '', bio: app?.bio ?? '', specialties: app?.specialties ?? [],
+      languages: app?.languages ?? [], yearsExperience: app?.years_experience ?? 0, country: app?.country ?? '',
+      timezone: app?.timezone && app.timezone !== 'UTC' ? app.timezone : (Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC'),
+      tagsText: app?.tags.join(', ') ?? '', linksText: app?.links.map((l) => l.url).join('\n') ?? '',
+    },
+  });
+  const e = formState.errors;
+  const onSubmit = handleSubmit(async ({ tagsText, linksText, ...v }) => {
+    setError(null);
+    const tags = tagsText.split(',').map((t) => t.trim()).filter(Boolean);
+    const links = linksText.split('\n').map((u) => u.trim()).filter(Boolean).map((url) => ({ label: URL.canParse(url) ? new URL(url).hostname : 'Link', url }));
+    const res = await send<{ application: TOwnApplication }>('PUT', '/api/expert/application', { step: 'profile', ...v, tags, links });
+    if (!res.ok) return setError(describeError(res.error));
+    onSaved(res.data.application);
+  });
+  const allSpecialties = [...new Set([...specialties, ...(app?.specialties ?? [])])];
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5">
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <Field label="Name shown to learners" {...register('displayName')} error={e.displayName?.message} />
+      <Field label="Headline" {...register('headline')} error={e.headline?.message} hint="One line: what you teach and for whom." />
+      <div className="space-y-1.5">
+        <label htmlFor="bio" className="block text-sm font-medium">Bio</label>
+        <textarea id="bio" rows={5} className={area} aria-invalid={e.bio ? true : undefined} aria-describedby={e.bio ? 'bio-error' : undefined} {...register('bio')} />
+        {e.bio ? <p id="bio-error" role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">{e.bio.message}</p> : null}
+      </div>
+      <fieldset>
+        <legend className="text-sm font-medium">Specialties</legend>
+        <div className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-3">
+          {allSpecialties.map((s) => (
+            <label key={s} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" value={s} {...register('specialties')} /> {s}
+            </label>
+          ))}
+        </div>
+        {e.specialties ? <p role="alert" className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">{e.specialties.message}</p> : null}
+      </fieldset>
+      <Field label="Free tags (comma separated)" {...register('tagsText')} error={e.tagsText?.message} hint="For example: postgres, interviews" />
+      <fieldset>
+        <legend className="text-sm font-medium">Languages you teach in</legend>
+        <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
+          {Object.entries(LANGUAGES).map(([code, name]) => (
+            <label key={code} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" value={code} {...register('languages')} /> {name}
+            </label>
+          ))}
+        </div>
+        {e.languages ? <p role="alert" className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">{e.languages.message}</p> : null}
+      </fieldset>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field label="Years of experience" type="number" min={0} max={80} {...register('yearsExperience')} error={e.yearsExperience?.message} />
+        <Field label="Country (2 letters)" maxLength={2} {...register('country')} error={e.country?.message} />
+        <div className="space-y-1.5">
+          <label htmlFor="timezone" className="block text-sm font-medium">Time zone</label>
+          <select id="timezone" className={area} {...register('timezone')}>
+            {TIME_ZONES.map((tz) => (
+              <option key={tz} value={tz}>{tz}</option>
+            ))}
+          </select>
+          {e.timezone ? <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">{e.timezone.message}</p> : null}
+        </div>
+      </div>
+      <div className="space-y-1.5">
+        <label htmlFor="linksText" className="block text-sm font-medium">Links (one https:// address per line)</label>
+        <textarea id="linksText" rows={2} className={area} {...register('linksText')} />
+      </div>
+      <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? 'Saving…' : 'Save and continue'}</Button>
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+import 'server-only';
+import { z } from 'zod';
+import type { TSessionUser } from '@/lib/auth/schemas';
+import { withUser, type TDb } from '@/lib/db';
+import { AppError } from '@/lib/http/app-error';
+import { parseOrThrow } from '@/lib/http/zod-fields';
+import { enqueueMessage } from '@/lib/notifications/enqueue-message';
+import { notifyUser } from '@/lib/notifications/notify-user';
+import { transition, ZExpertAction, type TExpertAction, type TExpertStatus } from './application-status';
+import { invalidateExpertCache } from './expert-cache';
+
+export const ZDecision = z.object({
+  action: ZExpertAction.exclude(['submit']),
+  reason: z.string().trim().max(2000, 'Use at most 2,000 characters.').optional().transform((v) => v || undefined),
+});
+export type TDecision = z.input<typeof ZDecision>;
+
+const MESSAGES: Record<Exclude<TExpertAction, 'submit'>, { title: string; body: (reason?: string) => string }> = {
+  approve: { title: 'Your expert application is approved', body: () => 'Welcome aboard: your profile is now listed in the Pathwise directory.' },
+  reject: { title: 'Your expert application was not approved', body: (r) => `Reason: ${r}\n\nYou may update your application and submit it again.` },
+  request_changes: { title: 'Changes requested on your expert application', body: (r) => `The review team asks: ${r}\n\nEdit your application and submit it again.` },
+  suspend: { title: 'Your expert profile is suspended', body: (r) => `Reason: ${r}\n\nYour profile is hidden from the directory until it is reinstated.` },
+  reinstate: { title: 'Your expert profile is reinstated', body: () => 'Your profile is listed in the directory again.' },
+};
+
+/**
+ * One admin decision on an application: a state-machine transition, recorded in the audit log
+ * (who, when, what, why), told to the expert in-app and by email (outbox), cache invalidated.
+ */
+export async function decideApplication(db: TDb, admin: TSessionUser, expertId: string, input: unknown): Promise<{ status: TExpertStatus }> {
+  if (admin.role !== 'admin') throw new AppError('forbidden', 'Only admins decide on applications.');
+  const d = parseOrThrow(ZDecision, input);
+  const result = await withUser(db, admin, async (tx) => {
+    const { rows } = await tx.query<{ status: TExpertStatus; user_id: string; slug: string; email: string }>(
+      `select p.status, p.user_id, p.slug, u.email from public.expert_profiles p join public.users u on u.id = p.user_id where p.id = $1 for update of p`,
+      [expertId],
+    );
+    const p = rows[0];
+    if (!p) throw new AppError('not_found', 'No such application.');
+    if (p.user_id === admin.id) throw new AppError('forbidden', 'You cannot decide on your own application.');
+    const t = transition(p.status, d.action, 'admin', d.reason);
+    if (!t.ok) {
+      if (t.reason === 'reason_required') throw new AppError('invalid_input', t.message, { reason: t.message });
+      throw new AppError('conflict', t.message);
+    }
+    await tx.query(
+      `update public.expert_profiles set status = $2, status_reason = $3,
+              approved_at = case when $2 = 'approved' and approved_at is null then now() else approved_at end where id = $1`,
+      [expertId, t.to, d.reason ?? null],
+    );
+    await tx.query(
+      `insert into public.audit_log (actor_id, action, subject_type, subject_id, reason, data) values ($1, $2, 'expert_profile', $3, $4, $5)`,
+      [admin.id, `expert.${d.action}`, expertId, d.reason ?? null, JSON.stringify({ from: p.status, to: t.to })],
+    );
+    const m = MESSAGES[d.action];
+    await notifyUser(tx, p.user_id, { kind: `expert.${d.action}`, title: m.title, body: m.body(d.reason), link: '/dashboard' });
+    return { status: t.to, slug: p.slug, email: p.email, userId: p.user_id };
+  });
+  // The outbox is written by the service, not the admin's role (RLS lets admins read it only).
+  const m = MESSAGES[d.action];
+  await enqueueMessage(db, { channel: 'email', recipient: result.email, userId: result.userId, template: `expert-${d.action}`, subject: m.title, body: m.body(d.reason) });
+  await invalidateExpertCache(result.slug);
+  return { status: result.status };
+}

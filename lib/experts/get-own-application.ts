@@ -1,0 +1,44 @@
+import 'server-only';
+import type { TQueryable } from '@/lib/db';
+import type { TExpertStatus } from './application-status';
+
+export type TOwnDocument = { id: string; kind: 'credential' | 'photo'; filename: string; content_type: string; size_bytes: number; created_at: Date };
+export type TOwnApplication = {
+  id: string;
+  slug: string;
+  status: TExpertStatus;
+  status_reason: string | null;
+  display_name: string;
+  headline: string;
+  bio: string;
+  specialties: string[];
+  tags: string[];
+  languages: string[];
+  years_experience: number;
+  country: string | null;
+  timezone: string;
+  links: { label: string; url: string }[];
+  terms_accepted_at: Date | null;
+  photo_document_id: string | null;
+  hidden: boolean;
+  submitted_at: Date | null;
+  offerings: { duration_minutes: number; price_minor: number; currency: string }[];
+  documents: TOwnDocument[];
+};
+
+/** The expert's own application with its prices and documents, or null before the first save. */
+export async function getOwnApplication(db: TQueryable, userId: string): Promise<TOwnApplication | null> {
+  const { rows } = await db.query<Omit<TOwnApplication, 'offerings' | 'documents'>>(
+    `select id, slug, status, status_reason, display_name, headline, bio, specialties, tags, languages, years_experience, country,
+            timezone, links, terms_accepted_at, photo_document_id, hidden, submitted_at
+       from public.expert_profiles where user_id = $1`,
+    [userId],
+  );
+  const p = rows[0];
+  if (!p) return null;
+  const [offerings, documents] = await Promise.all([
+    db.query<TOwnApplication['offerings'][number]>('select duration_minutes, price_minor, currency from public.expert_offerings where expert_id = $1 order by duration_minutes', [p.id]),
+    db.query<TOwnDocument>('select id, kind, filename, content_type, size_bytes, created_at from public.expert_documents where expert_id = $1 order by created_at', [p.id]),
+  ]);
+  return { ...p, offerings: offerings.rows, documents: documents.rows };
+}

@@ -1,0 +1,38 @@
+import 'server-only';
+import type { TQueryable } from '@/lib/db';
+
+export type TPublicProfile = {
+  id: string;
+  slug: string;
+  display_name: string;
+  headline: string;
+  bio: string;
+  specialties: string[];
+  tags: string[];
+  languages: string[];
+  years_experience: number;
+  country: string | null;
+  timezone: string;
+  links: { label: string; url: string }[];
+  rating_avg: number | null;
+  rating_count: number;
+  has_photo: boolean;
+  offerings: { duration_minutes: number; price_minor: number; currency: string }[];
+};
+
+/** A listed expert's public profile by slug, or null (unknown, unapproved, suspended or hidden). */
+export async function getPublicProfile(db: TQueryable, slug: string): Promise<TPublicProfile | null> {
+  const { rows } = await db.query<Omit<TPublicProfile, 'rating_avg' | 'offerings'> & { rating_avg: string | null }>(
+    `select id, slug, display_name, headline, bio, specialties, tags, languages, years_experience, country, timezone, links,
+            rating_avg::text as rating_avg, rating_count, photo_document_id is not null as has_photo
+       from public.expert_profiles where slug = $1 and status = 'approved' and not hidden`,
+    [slug],
+  );
+  const p = rows[0];
+  if (!p) return null;
+  const offerings = await db.query<TPublicProfile['offerings'][number]>(
+    'select duration_minutes, price_minor, currency from public.expert_offerings where expert_id = $1 order by duration_minutes',
+    [p.id],
+  );
+  return { ...p, rating_avg: p.rating_avg === null ? null : Number(p.rating_avg), offerings: offerings.rows };
+}

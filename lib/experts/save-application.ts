@@ -1,0 +1,61 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import type { TSessionUser } from '@/lib/auth/schemas';
+import { withUser, type TDb } from '@/lib/db';
+import { AppError } from '@/lib/http/app-error';
+import { parseOrThrow } from '@/lib/http/zod-fields';
+import { ZApplicationDraft } from './application-schema';
+import { invalidateExpertCache } from './expert-cache';
+import { getOwnApplication, type TOwnApplication } from './get-own-application';
+
+export function slugify(name: string): string {
+  const base = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return `${base || 'expert'}-${randomBytes(3).toString('hex')}`;
+}
+
+/**
+ * Saves one step of the application as a draft (or edits a live profile). The status never changes
+ * here; a suspended expert cannot edit. Listed profiles drop their cached pages.
+ */
+export async function saveApplication(db: TDb, user: TSessionUser, input: unknown): Promise<TOwnApplication> {
+  if (user.role !== 'expert') throw new AppError('forbidden', 'Only expert accounts can apply.');
+  const draft = parseOrThrow(ZApplicationDraft, input);
+  const result = await withUser(db, user, async (tx) => {
+    let own = await getOwnApplication(tx, user.id);
+    if (own?.status === 'suspended') throw new AppError('forbidden', 'Your profile is suspended; contact support to change it.');
+    if (!own) {
+      if (draft.step !== 'profile') throw new AppError('conflict', 'Save your profile details first.');
+      await tx.query(`insert into public.expert_profiles (user_id, slug, display_name, status) values ($1, $2, $3, 'draft')`, [
+        user.id, slugify(draft.displayName), draft.displayName,
+      ]);
+      own = (await getOwnApplication(tx, user.id))!;
+    }
+    if (draft.step === 'profile') {
+      await tx.query(
+        `update public.expert_profiles set display_name = $2, headline = $3, bio = $4, specialties = $5, tags = $6, languages = $7,
+                years_experience = $8, country = $9, timezone = $10, links = $11 where id = $1`,
+        [own.id, draft.displayName, draft.headline, draft.bio, draft.specialties, draft.tags, draft.languages, draft.yearsExperience,
+          draft.country, draft.timezone, JSON.stringify(draft.links)],
+      );
+    } else if (draft.step === 'offerings') {
+      await tx.query('delete from public.expert_offerings where expert_id = $1', [own.id]);
+      for (const o of draft.offerings) {
+        await tx.query('insert into public.expert_offerings (expert_id, duration_minutes, price_minor, currency) values ($1, $2, $3, $4)', [
+          own.id, o.durationMinutes, o.priceMinor, o.currency,
+        ]);
+      }
+    } else {
+      await tx.query('update public.expert_profiles set terms_accepted_at = case when $2 then now() end where id = $1', [own.id, draft.acceptTerms]);
+    }
+    return (await getOwnApplication(tx, user.id))!;
+  });
+  if (result.status === 'approved') await invalidateExpertCache(result.slug);
+  return result;
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+// The directory's query, from a URL (page) or a query string (GET /api/experts): one schema.
+const csv = z
+  .string()
+  .max(500)
+  .transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))].slice(0, 10));
+
+export const SORTS = ['relevance', 'rating', 'price_asc', 'price_desc'] as const;
+
+export const ZExpertSearch = z.object({
+  q: z.string().trim().max(200, 'Use at most 200 characters.').optional().transform((v) => v || undefined),
+  specialty: z.string().trim().max(60).optional().transform((v) => v || undefined),
+  language: z.string().regex(/^[a-z]{2}$/, 'Use a two-letter language code, like en.').optional().or(z.literal('').transform(() => undefined)),
+  minPrice: z.coerce.number().int().min(0, 'Use 0 or more.').optional().or(z.literal('').transform(() => undefined)),
+  maxPrice: z.coerce.number().int().min(0, 'Use 0 or more.').optional().or(z.literal('').transform(() => undefined)),
+  minRating: z.coerce.number().min(0).max(5, 'Ratings go up to 5.').optional().or(z.literal('').transform(() => undefined)),
+  topics: csv.optional(),
+  sort: z.enum(SORTS, { message: 'Sort by relevance, rating, price_asc or price_desc.' }).default('relevance'),
+  page: z.coerce.number().int().min(1, 'Pages start at 1.').max(1000).default(1),
+  perPage: z.coerce.number().int().min(1).max(50, 'At most 50 per page.').default(12),
+});
+export type TExpertSearch = z.infer<typeof ZExpertSearch>;
+
+/** A URLSearchParams-like object → plain record, first value of each key. */
+export function searchParamsToRecord(sp: URLSearchParams | Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (sp instanceof URLSearchParams) {
+    for (const [k, v] of sp) out[k] ??= v;
+  } else {
+    for (const [k, v] of Object.entries(sp)) if (v !== undefined) out[k] = Array.isArray(v) ? (v[0] ?? '') : v;
+  }
+  return out;
+}
+
+/** A stable cache key: same search, same key, whatever the parameter order. */
+export function searchKey(s: TExpertSearch): string {
+  return JSON.stringify([s.q ?? '', s.specialty ?? '', s.language ?? '', s.minPrice ?? '', s.maxPrice ?? '', s.minRating ?? '', (s.topics ?? []).join(','), s.sort, s.page, s.perPage]);
+}
+
+/** The query string for a search (defaults left out), for shareable links and pagination. */
+export function toQueryString(s: Partial<TExpertSearch>): string {
+  const p = new URLSearchParams();
+  if (s.q) p.set('q', s.q);
+  if (s.specialty) p.set('specialty', s.specialty);
+  if (s.language) p.set('language', s.language);
+  if (s.minPrice !== undefined) p.set('minPrice', String(s.minPrice));
+  if (s.maxPrice !== undefined) p.set('maxPrice', String(s.maxPrice));
+  if (s.minRating !== undefined) p.set('minRating', String(s.minRating));
+  if (s.topics?.length) p.set('topics', s.topics.join(','));
+  if (s.sort && s.sort !== 'relevance') p.set('sort', s.sort);
+  if (s.page && s.page > 1) p.set('page', String(s.page));
+  if (s.perPage && s.perPage !== 12) p.set('perPage', String(s.perPage));
+  const q = p.toString();
+  return q ? `?${q}` : '';
+}

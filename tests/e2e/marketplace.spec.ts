@@ -1,0 +1,132 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, expectAccessible, signIn, signOut } from './helpers';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+async function signUpExpert(page: Page, name: string, email: string) {
+  await page.goto('/sign-up');
+  await page.getByText('Teach', { exact: true }).click();
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('a good long password');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+/** The same application through the API (for tests about what happens after it). */
+async function applyByApi(request: APIRequestContext, name: string, word: string) {
+  const email = `e2e-${word}@example.test`;
+  expect((await request.post('/api/auth/sign-up', { data: { name, email, password: 'a good long password', accountType: 'expert' } })).ok()).toBe(true);
+  const put = (data: unknown) => request.put('/api/expert/application', { data });
+  expect((await put({ step: 'profile', displayName: name, headline: `Teaches ${word} to beginners`, bio: `I have taught ${word} for years and enjoy helping people get unstuck quickly.`, specialties: ['Python'], tags: [word], languages: ['en'], yearsExperience: 4, country: 'FR', timezone: 'Europe/Paris', links: [] })).ok()).toBe(true);
+  expect((await put({ step: 'offerings', offerings: [{ durationMinutes: 30, priceMinor: 2500, currency: 'EUR' }] })).ok()).toBe(true);
+  expect((await put({ step: 'terms', acceptTerms: true })).ok()).toBe(true);
+  const up = await request.post('/api/expert/documents', { multipart: { kind: 'credential', file: { name: 'cert.pdf', mimeType: 'application/pdf', buffer: PDF } } });
+  expect(up.status()).toBe(201);
+  expect((await request.post('/api/expert/application/submit')).ok()).toBe(true);
+  await request.post('/api/auth/sign-out');
+  return email;
+}
+
+test('an expert applies with a credential, the admin approves, and the expert shows up in the directory search', async ({ page }) => {
+  const word = `quokka${Date.now().toString(36)}`;
+  await signUpExpert(page, 'Quinn Applicant', `e2e-${word}@example.test`);
+  await expect(page.getByText('Apply to teach on Pathwise')).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel('Headline').fill(`Statistics tutor for ${word} lovers`);
+  await page.getByLabel('Bio').fill('I teach statistics with real data sets and patient explanations, from means to regression.');
+  await page.getByLabel('Python').check();
+  await page.getByLabel('Free tags (comma separated)').fill(`${word}, statistics`);
+  await page.getByLabel('English').check();
+  await page.getByLabel('Years of experience').fill('6');
+  await page.getByLabel('Country (2 letters)').fill('ie');
+  await page.getByLabel('Time zone').selectOption('Europe/Dublin');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Sessions and prices' })).toBeVisible();
+  await page.getByLabel('Currency').selectOption('EUR');
+  await page.getByRole('checkbox', { name: '60 minutes' }).check();
+  await page.getByLabel('Price for 60 minutes').fill('70');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Credentials' })).toBeVisible();
+  // A text file dressed as a PDF is refused by its content.
+  await page.getByLabel('File').setInputFiles({ name: 'fake.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not really a pdf') });
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Upload a PDF, PNG, JPEG or WebP file.' })).toBeVisible();
+  await page.getByLabel('File').setInputFiles({ name: 'diploma.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await expect(page.getByRole('link', { name: 'diploma.pdf' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await page.getByLabel(/I accept the expert terms/).check();
+  await page.getByRole('button', { name: 'Submit application' }).click();
+  await expect(page.getByText('Under review')).toBeVisible();
+  await signOut(page);
+
+  // Not listed yet, neither by page nor by API.
+  await page.goto(`/experts?q=${word}`);
+  await expect(page.getByText('No experts match')).toBeVisible();
+
+  await signIn(page, 'admin@pathwise.dev', DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.getByRole('link', { name: 'Quinn Applicant' }).click();
+  await expect(page.getByRole('heading', { name: 'Quinn Applicant' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'diploma.pdf' })).toBeVisible();
+  await expectAccessible(page);
+  // The admin opens the credential through a short-lived signed link.
+  const doc = await page.request.get((await page.getByRole('link', { name: 'diploma.pdf' }).getAttribute('href'))!);
+  expect(doc.headers()['content-type']).toBe('application/pdf');
+  expect(doc.url()).toMatch(/\/api\/files\/experts\/.+\?exp=\d+&sig=/);
+
+  await page.getByLabel('Identity verified').check();
+  await page.getByLabel('Background check').selectOption('clear');
+  await page.getByRole('button', { name: 'Save checklist' }).click();
+  await expect(page.getByText('Checklist saved.')).toBeVisible();
+  await page.getByRole('button', { name: 'Approve' }).click();
+  await expect(page.getByText(/Done: the application is now approved/)).toBeVisible();
+  await expect(page.getByText(/expert\.approve by Ada Admin/)).toBeVisible();
+  await signOut(page);
+
+  await page.goto(`/experts?q=${word}`);
+  await expect(page.getByRole('heading', { name: 'Quinn Applicant' })).toBeVisible();
+  const api = await (await page.request.get(`/api/experts?q=${word}`)).json();
+  expect(api).toMatchObject({ total: 1, items: [{ display_name: 'Quinn Applicant', from_price_minor: 7000, currency: 'EUR' }] });
+  await page.getByRole('link', { name: 'Quinn Applicant' }).click();
+  await expect(page.getByText('€70')).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('a rejected application shows the reason to the expert', async ({ page }) => {
+  const word = `wombat${Date.now().toString(36)}`;
+  const email = await applyByApi(page.request, 'Rory Rejected', word);
+
+  await signIn(page, 'admin@pathwise.dev', DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.getByRole('link', { name: 'Rory Rejected' }).click();
+  await page.getByRole('button', { name: 'Reject' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Give the expert a reason.' })).toBeVisible();
+  await page.getByLabel(/Message to the expert/).fill('Your credential is unreadable; please upload a clearer scan.');
+  await page.getByRole('button', { name: 'Reject' }).click();
+  await expect(page.getByText(/Done: the application is now rejected/)).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, email, 'a good long password');
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByText('Not approved', { exact: true })).toBeVisible();
+  await expect(page.getByText('Note from the review team: Your credential is unreadable; please upload a clearer scan.')).toBeVisible();
+  await expect(page.getByText('Your expert application was not approved')).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('an unapproved expert has no public page and is not in the API', async ({ page, request }) => {
+  const res = await page.goto('/experts/tomas-rivera');
+  expect(res?.status()).toBe(404);
+  const api = await (await request.get('/api/experts?q=tomas')).json();
+  expect(api.total).toBe(0);
+  const ok = await page.goto('/experts/lukas-becker');
+  expect(ok?.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1, name: 'Lukas Becker' })).toBeVisible();
+});
