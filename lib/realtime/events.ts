@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+export const REALTIME_CHANNEL = 'pathwise:realtime';
+export const userRoom = (userId: string) => `user:${userId}`;
+
+export const ZRealtimeEvent = z.object({
+  seq: z.number().int().positive(),
+  type: z.enum(['curriculum.status', 'curriculum.module', 'progress.updated']),
+  payload: z.record(z.string(), z.unknown()),
+  at: z.string(),
+});
+export type TRealtimeEvent = z.infer<typeof ZRealtimeEvent>;
+export type TRealtimeType = TRealtimeEvent['type'];
+
+/** What the in-process Socket.IO server (or the Redis bridge to the sidecar) exposes to publishers. */
+export type TRealtimeSink = { emit(userId: string, event: TRealtimeEvent): void };
