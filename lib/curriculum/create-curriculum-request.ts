@@ -1,6 +1,7 @@
 import 'server-only';
 import { AppError } from '@/lib/http/app-error';
 import type { TQueryable } from '@/lib/db';
+import { moduleCountFor } from './plan-offline';
 import { budgetMinutes, planWeeks, type TCurriculumRequest } from './schemas';
 
 export type TCreateRequestOptions = { userId: string; request: TCurriculumRequest; provider: 'openai' | 'offline'; dailyLimit: number; today?: Date };
@@ -20,7 +21,7 @@ export async function createCurriculumRequest(tx: TQueryable, o: TCreateRequestO
   const { rows } = await tx.query<{ id: string }>(
     `insert into public.curricula (user_id, request, status, provider, budget_minutes, weeks, expected_modules)
      values ($1, $2, 'queued', $3, $4, $5, $6) returning id`,
-    [o.userId, JSON.stringify(o.request), o.provider, budget, weeks, Math.min(8, Math.max(3, Math.round(budget / 60 / 8)))],
+    [o.userId, JSON.stringify(o.request), o.provider, budget, weeks, o.provider === 'offline' ? moduleCountFor(budget) : Math.min(12, moduleCountFor(budget))],
   );
   return rows[0];
 }

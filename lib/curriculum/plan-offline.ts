@@ -31,6 +31,9 @@ export function goalSubject(goal: string): string {
   return topics.length ? topics.slice(0, 3).map(cap).join(' ') : cleaned.slice(0, 60);
 }
 
+/** About one module per 8 hours, between 3 and 16. */
+export const moduleCountFor = (budgetMinutes: number) => Math.min(16, Math.max(3, Math.round(budgetMinutes / 60 / 8)));
+
 type TPhase = { key: 'foundations' | 'core' | 'practice' | 'capstone'; weight: number };
 
 function phasesFor(n: number): TPhase[] {
@@ -127,7 +130,7 @@ export function planOffline(req: TCurriculumRequest, today: Date): TCurriculum {
   const subject = goalSubject(req.goal);
   const topics = goalTopics(req.goal);
   const focusOf = (i: number) => topics[i % Math.max(1, topics.length)] ?? subject;
-  const nModules = Math.min(8, Math.max(3, Math.round(budget / 60 / 8)));
+  const nModules = moduleCountFor(budget);
   const phases = phasesFor(nModules);
   const moduleMinutes = split(budget, phases.map((p) => p.weight));
   const kinds = req.materials.map((m) => KIND_BY_MATERIAL[m]);
@@ -136,12 +139,12 @@ export function planOffline(req: TCurriculumRequest, today: Date): TCurriculum {
     const focus = phase.key === 'core' || phase.key === 'practice' ? focusOf(i - 1) : subject;
     const text = PHASE_TEXT[phase.key];
     const mins = moduleMinutes[i];
-    const nLessons = Math.min(4, Math.max(2, Math.round(mins / 90)));
+    const nLessons = Math.min(12, Math.max(2, Math.round(mins / 90)));
     const lessonMinutes = split(mins, Array.from({ length: nLessons }, () => 1));
     const lessons: TLesson[] = lessonMinutes.map((m, j) => {
       let kind = kinds[(i + j) % kinds.length];
       if (phase.key === 'capstone') kind = kinds.includes('project') ? 'project' : kinds.includes('practice') ? 'practice' : kind;
-      const name = text.lessons[j % text.lessons.length];
+      const name = text.lessons[j % text.lessons.length] + (nLessons > text.lessons.length ? ` (part ${Math.floor(j / text.lessons.length) + 1})` : '');
       return {
         title: `${name}${phase.key === 'foundations' || phase.key === 'capstone' ? '' : ` — ${focus}`}`,
         kind,

@@ -52,7 +52,7 @@ export const ZLesson = z.object({
   title: text(200),
   kind: z.enum(LESSON_KINDS),
   objectives: z.array(text(300)).min(1).max(6),
-  estimatedMinutes: z.number().int().min(5).max(600),
+  estimatedMinutes: z.number().int().min(5).max(1200),
   resources: z.array(ZResource).max(6),
 });
 
@@ -74,7 +74,7 @@ export const ZModule = z.object({
   title: text(200),
   summary: text(800),
   topics: z.array(text(60)).min(1).max(8),
-  estimatedHours: z.number().min(0.25).max(200),
+  estimatedHours: z.number().min(0.1).max(300),
   checkpoint: ZCheckpoint,
   lessons: z.array(ZLesson).min(1).max(12),
 });
