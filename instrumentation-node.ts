@@ -17,3 +17,10 @@ if (!isBuildPhase()) {
   const { getDb } = await import('./lib/db');
   await getDb();
 }
+
+// server/main.mjs mounts Socket.IO on the app's HTTP server; wire its auth and publishing here, inside
+// the Next bundle, so it uses the same database and session code as the routes.
+if (!isBuildPhase()) {
+  const { mountInProcessRealtime } = await import('./lib/realtime/mount-in-process');
+  mountInProcessRealtime();
+}

@@ -88,7 +88,7 @@ grant select, insert, update, delete on public.curricula to authenticated;
 grant select, insert, update on public.lesson_progress to authenticated;
 grant select, insert on public.learning_activity to authenticated;
 grant select, insert, update on public.checkpoint_scores to authenticated;
-grant select on public.realtime_events to authenticated;
+grant select on public.realtime_events, public.realtime_counters to authenticated;
 
 create policy curricula_own on public.curricula for all to authenticated
   using (user_id = auth.uid()) with check (user_id = auth.uid());
@@ -102,3 +102,4 @@ create policy checkpoint_scores_own on public.checkpoint_scores for all to authe
   using (user_id = auth.uid())
   with check (user_id = auth.uid() and exists (select 1 from public.curricula c where c.id = curriculum_id and c.user_id = auth.uid()));
 create policy realtime_events_own on public.realtime_events for select to authenticated using (user_id = auth.uid());
+create policy realtime_counters_own on public.realtime_counters for select to authenticated using (user_id = auth.uid());

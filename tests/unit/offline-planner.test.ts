@@ -20,7 +20,7 @@ describe('planOffline', () => {
     const r = req(o);
     const plan = planOffline(r, today);
     const weeks = o.weeks ?? 12;
-    const budget = r.hoursPerWeek * weeks * 60;
+    const budget = r.hoursPerWeek * Number(weeks) * 60;
     expect(ZCurriculum.safeParse(plan).success).toBe(true);
     expect(Math.abs(curriculumMinutes(plan) - budget)).toBeLessThanOrEqual(budget * 0.1);
     expect(checkBudget(plan, budget)).toEqual([]);
