@@ -12,7 +12,7 @@ export function TodayCard({ today, streak }: { today: TToday & { curriculumId: s
           Today
         </h2>
         <span className="text-sm" data-testid="streak">
-          🔥 {streak}-day streak
+          {streak}-day streak
         </span>
       </div>
       {next ? (

@@ -22,12 +22,18 @@ export function goalTopics(goal: string): string[] {
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** The subject in a few words: "Get job-ready in SQL" → "SQL". */
+/** The subject in a few words: "Get job-ready in SQL" → "SQL", "Learn Rust for systems programming" → "Rust". */
 export function goalSubject(goal: string): string {
-  const topics = goalTopics(goal);
   const cleaned = goal.trim().replace(/[.!?]+$/, '');
-  const m = cleaned.match(/\b(?:in|with|of|for)\s+(.{2,60})$/i);
-  if (m) return m[1];
+  const inMatch = cleaned.match(/\b(?:in|with)\s+(.{2,60})$/i);
+  if (inMatch) return inMatch[1];
+  const core = cleaned
+    .replace(/^(?:i\s+want\s+to\s+|i'd\s+like\s+to\s+)?(?:learn|master|study|understand|get\s+good\s+at|get\s+better\s+at|improve|pass|become\s+(?:a|an)?)\s+/i, '')
+    .replace(/^(?:the|a|an|my)\s+/i, '')
+    .split(/\s+(?:for|to|so|because|by|within|before)\s+/i)[0]
+    .trim();
+  if (core.length >= 2) return core.slice(0, 60);
+  const topics = goalTopics(goal);
   return topics.length ? topics.slice(0, 3).map(cap).join(' ') : cleaned.slice(0, 60);
 }
 

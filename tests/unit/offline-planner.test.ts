@@ -72,3 +72,12 @@ describe('split', () => {
     expect(split(7, [1, 2]).reduce((a, b) => a + b)).toBe(7);
   });
 });
+
+describe('goalSubject', () => {
+  it.each([
+    ['Get job-ready in SQL', 'SQL'],
+    ['Learn Rust for systems programming', 'Rust'],
+    ['Pass the B2 German exam', 'B2 German exam'],
+    ['master statistics', 'statistics'],
+  ])('%s → %s', (goal, subject) => expect(goalSubject(goal)).toBe(subject));
+});
