@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-export const REALTIME_CHANNEL = 'pathwise:realtime';
+// App instances append events to this Redis stream; the sidecars read it as one consumer group, so
+// each event is emitted once and the Socket.IO adapter fans it out to every sidecar's clients.
+export const REALTIME_STREAM = 'pw:realtime:events';
+export const REALTIME_GROUP = 'sidecars';
 export const userRoom = (userId: string) => `user:${userId}`;
 
 export const ZRealtimeEvent = z.object({

@@ -1,8 +1,9 @@
 import 'server-only';
+import type { Redis } from 'ioredis';
 import { getRedis } from '@/lib/cache/redis';
 import type { TQueryable } from '@/lib/db';
 import { logger } from '@/lib/log/logger';
-import { REALTIME_CHANNEL, type TRealtimeEvent, type TRealtimeSink, type TRealtimeType } from './events';
+import { REALTIME_STREAM, type TRealtimeEvent, type TRealtimeSink, type TRealtimeType } from './events';
 
 // Set by the Socket.IO server mounted in this process (server/main.mjs → lib/realtime/attach-realtime).
 const holder = globalThis as unknown as { __pathwiseRealtimeSink?: TRealtimeSink };
@@ -37,8 +38,13 @@ export function deliver(userId: string, event: TRealtimeEvent): void {
   if (sink) return sink.emit(userId, event);
   const redis = getRedis();
   if (redis) {
-    redis.publish(REALTIME_CHANNEL, JSON.stringify({ userId, event })).catch((err: unknown) => logger().warn({ err }, 'realtime publish failed'));
+    pushToStream(redis, REALTIME_STREAM, userId, event).catch((err: unknown) => logger().warn({ err }, 'realtime publish failed'));
   }
+}
+
+/** Appends an event for the sidecars (capped: the database keeps the history for catch-up). */
+export async function pushToStream(redis: Redis, stream: string, userId: string, event: TRealtimeEvent): Promise<void> {
+  await redis.xadd(stream, 'MAXLEN', '~', '10000', '*', 'data', JSON.stringify({ userId, event }));
 }
 
 /** Events after `seq`, oldest first: what a reconnecting client missed. */
