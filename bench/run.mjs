@@ -15,7 +15,8 @@ rmSync(DATA_DIR, { recursive: true, force: true });
 
 const env = { ...process.env, NODE_ENV: 'production', PORT: String(PORT), DATA_DIR, DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'warn', AUTH_MAX_ATTEMPTS_PER_IP: '500' };
 const started = performance.now();
-const server = spawn('node', ['node_modules/next/dist/bin/next', 'start', '--port', String(PORT)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+// What `npm start` runs: Next.js and the in-process Socket.IO server on one port.
+const server = spawn('node', ['server/main.mjs'], { env: { ...env, TZ: 'UTC' }, stdio: ['ignore', 'inherit', 'inherit'] });
 
 async function waitForFirstAnswer() {
   for (;;) {
