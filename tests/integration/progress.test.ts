@@ -108,3 +108,28 @@ describe('generation requests', () => {
     await expect(create()).rejects.toMatchObject({ code: 'rate_limited' });
   });
 });
+
+describe('regenerating and extending', () => {
+  it('regenerates one module without losing progress on the lessons kept, and extends the plan', async () => {
+    const { regenerateModule, extendCurriculum } = await import('@/lib/curriculum/change-curriculum');
+    const { user, c } = await readyCurriculum();
+    const m = c.plan!.modules[1];
+    const touched = m.lessons[0];
+    await withUser(t.db, user, (tx) => updateLessonProgress(tx, { userId: user.id, curriculumId: c.id, lessonId: touched.id, update: { status: 'done' } }));
+    const merged = await regenerateModule(t.db, user, { curriculumId: c.id, moduleId: m.id, provider: offlineProvider });
+    expect(merged.id).toBe(m.id);
+    expect(merged.lessons[0].id).toBe(touched.id);
+    expect(merged.lessons.slice(1).some((l) => m.lessons.some((o) => o.id === l.id))).toBe(false);
+    const after = await getCurriculumOrThrow(t.db, { id: c.id, userId: user.id });
+    expect(after.plan!.modules[1].lessons[0].id).toBe(touched.id);
+    const rows = await withUser(t.db, user, (tx) => getLessonProgress(tx, user.id, c.id));
+    expect(rows.find((r) => r.lessonId === touched.id)?.status).toBe('done');
+
+    const extended = await extendCurriculum(t.db, user, { curriculumId: c.id, weeks: 2, provider: offlineProvider });
+    expect(extended.modules.length).toBeGreaterThan(after.plan!.modules.length);
+    expect(extended.modules.slice(0, after.plan!.modules.length)).toEqual(after.plan!.modules);
+    const final = await getCurriculumOrThrow(t.db, { id: c.id, userId: user.id });
+    expect(final.weeks).toBe(6);
+    expect(percentComplete(final.plan!, rows)).toBeGreaterThan(0);
+  });
+});

@@ -81,3 +81,23 @@ describe('goalSubject', () => {
     ['master statistics', 'statistics'],
   ])('%s → %s', (goal, subject) => expect(goalSubject(goal)).toBe(subject));
 });
+
+describe('mergeRegeneratedModule', () => {
+  it('keeps lessons with progress (ids and order) and fills the rest of the module time with fresh lessons', async () => {
+    const { mergeRegeneratedModule } = await import('@/lib/curriculum/merge-module');
+    const { withIds } = await import('@/lib/curriculum/assign-ids');
+    let n = 0;
+    const id = () => `id-${n++}`;
+    const plan = planOffline(req({ hoursPerWeek: 10, weeks: 4 }), today);
+    const old = withIds(plan.modules[1], id);
+    const fresh = planOffline(req({ goal: 'Learn Go', hoursPerWeek: 3, weeks: 1 }), today).modules[0];
+    const keep = new Set([old.lessons[1].id]);
+    const merged = mergeRegeneratedModule(old, fresh, keep, id);
+    expect(merged.id).toBe(old.id);
+    expect(merged.lessons[0]).toEqual(old.lessons[1]);
+    expect(merged.lessons.slice(1).every((l) => !old.lessons.some((o) => o.id === l.id))).toBe(true);
+    const minutes = (m: { lessons: { estimatedMinutes: number }[] }) => m.lessons.reduce((s, l) => s + l.estimatedMinutes, 0);
+    expect(Math.abs(minutes(merged) - minutes(old))).toBeLessThanOrEqual(minutes(old) * 0.1);
+    expect(merged.estimatedHours * 60).toBeCloseTo(minutes(merged), 0);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ExtendForm, RegenerateModuleButton } from '@/components/curricula/change-controls';
 import { CheckpointQuiz } from '@/components/curricula/checkpoint-quiz';
 import { GenerationView } from '@/components/curricula/generation-view';
 import { LessonRow } from '@/components/curricula/lesson-row';
@@ -91,9 +92,12 @@ export default async function CurriculumPage({ params }: { params: Promise<{ id:
                   <h2 className="mt-1 text-lg font-semibold">{m.title}</h2>
                   <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{m.summary}</p>
                 </div>
-                <Link href={`/experts?topics=${encodeURIComponent(m.topics.join(','))}`} className="link shrink-0 text-sm">
-                  Find an expert for this
-                </Link>
+                <div className="flex shrink-0 flex-col items-start gap-1 sm:items-end">
+                  <Link href={`/experts?topics=${encodeURIComponent(m.topics.join(','))}`} className="link text-sm">
+                    Find an expert for this
+                  </Link>
+                  <RegenerateModuleButton curriculumId={c.id} moduleId={m.id} title={m.title} />
+                </div>
               </div>
               <ul className="mt-3">
                 {m.lessons.map((l) => {
@@ -121,6 +125,7 @@ export default async function CurriculumPage({ params }: { params: Promise<{ id:
             </li>
           ))}
         </ol>
+        <ExtendForm curriculumId={c.id} />
       </div>
     </Container>
   );
