@@ -15,7 +15,9 @@ try {
 // `next build` must never touch the database (PGlite's directory belongs to one process).
 if (!isBuildPhase()) {
   const { getDb } = await import('./lib/db');
-  await getDb();
+  const db = await getDb();
+  const { recoverInterruptedGenerations } = await import('./lib/curriculum/recover-interrupted');
+  await recoverInterruptedGenerations(db);
 }
 
 // server/main.mjs mounts Socket.IO on the app's HTTP server; wire its auth and publishing here, inside

@@ -61,7 +61,7 @@ let arrived = Promise.resolve();
 const expectRequest = () => (arrived = new Promise<void>((r) => (signalArrived = r)));
 let lastTokenOfFirstModuleAt = 0;
 const fake = createServer(async (req, res: ServerResponse) => {
-  for await (const _ of req); // drain
+  await new Promise((r) => req.resume().on('end', r)); // drain the body
   const go = new Promise<void>((r) => (release = r));
   signalArrived();
   await go; // stream once the page is watching

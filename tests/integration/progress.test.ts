@@ -133,3 +133,18 @@ describe('regenerating and extending', () => {
     expect(percentComplete(final.plan!, rows)).toBeGreaterThan(0);
   });
 });
+
+describe('interrupted generations', () => {
+  it('are marked failed (retryable, request kept) at start-up', async () => {
+    const { recoverInterruptedGenerations } = await import('@/lib/curriculum/recover-interrupted');
+    const user = await createUser(t.db);
+    const { id } = await createCurriculumRequest(t.db, { userId: user.id, request, provider: 'offline', dailyLimit: 5 });
+    await t.db.query(`update public.curricula set status = 'generating' where id = $1`, [id]);
+    expect(await recoverInterruptedGenerations(t.db, { all: false })).toBe(0); // fresh: another instance may be on it
+    expect(await recoverInterruptedGenerations(t.db, { all: true })).toBeGreaterThanOrEqual(1);
+    const c = await getCurriculumOrThrow(t.db, { id, userId: user.id });
+    expect(c).toMatchObject({ status: 'failed', request });
+    expect(c.error).toMatch(/interrupted/);
+    expect(await runGeneration(t.db, id, offlineProvider)).toBe('ready');
+  });
+});
