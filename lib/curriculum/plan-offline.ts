@@ -11,13 +11,18 @@ const STOP = new Set(
 );
 
 export function goalTopics(goal: string): string[] {
-  const words = goal
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}+#.\- ]/gu, ' ')
-    .split(/\s+/)
-    .map((w) => w.replace(/^[.\-]+|[.\-]+$/g, ''))
-    .filter((w) => w.length > 1 && !STOP.has(w));
-  return [...new Set(words)].slice(0, 6);
+  const seen = new Set<string>();
+  const out: string[] = [];
+  // Keep the learner's casing ("SQL", "German"); compare without it.
+  for (const raw of goal.replace(/[^\p{L}\p{N}+#.\- ]/gu, ' ').split(/\s+/)) {
+    const w = raw.replace(/^[.\-]+|[.\-]+$/g, '');
+    const key = w.toLowerCase();
+    if (w.length > 1 && !STOP.has(key) && !seen.has(key)) {
+      seen.add(key);
+      out.push(w);
+    }
+  }
+  return out.slice(0, 6);
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -62,6 +67,8 @@ export function split(total: number, weights: number[]): number[] {
   return parts;
 }
 
+const THEMES = ['key concepts', 'core techniques', 'common patterns', 'tools and workflow', 'real-world problems', 'troubleshooting', 'quality and performance', 'sharing your work', 'advanced topics', 'review and consolidation'];
+
 const KIND_BY_MATERIAL = { reading: 'read', video: 'watch', practice: 'practice', projects: 'project' } as const;
 
 function resources(subject: string, focus: string, kind: TLesson['kind']): TLesson['resources'] {
@@ -99,9 +106,10 @@ const PHASE_TEXT = {
 } as const;
 
 function quiz(subject: string, focus: string, seed: number): TModule['checkpoint'] {
+  const about = focus.toLowerCase() === subject.toLowerCase() ? subject : `${focus} in ${subject}`;
   const qs = [
     {
-      question: `What is the best first step when you meet an unfamiliar problem about ${focus} in ${subject}?`,
+      question: `What is the best first step when you meet an unfamiliar problem about ${about}?`,
       choices: ['Restate it in your own words and identify the knowns', 'Search for a finished answer to copy', 'Skip it and come back never', 'Guess and move on'],
       answerIndex: 0,
       explanation: `Restating the problem exposes what ${focus} concepts apply before you write anything.`,
@@ -135,7 +143,11 @@ export function planOffline(req: TCurriculumRequest, today: Date): TCurriculum {
   const budget = budgetMinutes(req, today);
   const subject = goalSubject(req.goal);
   const topics = goalTopics(req.goal);
-  const focusOf = (i: number) => topics[i % Math.max(1, topics.length)] ?? subject;
+  // Middle modules focus on the goal's other words ("analysis" in "SQL for data analysis"), then on a
+  // progression of themes every subject has.
+  const subjectWords = new Set(goalTopics(subject).map((w) => w.toLowerCase()));
+  const extra = topics.filter((t) => !subjectWords.has(t.toLowerCase()));
+  const focusOf = (i: number) => (i < extra.length ? extra[i] : THEMES[(i - extra.length) % THEMES.length]);
   const nModules = moduleCountFor(budget);
   const phases = phasesFor(nModules);
   const moduleMinutes = split(budget, phases.map((p) => p.weight));
@@ -156,7 +168,7 @@ export function planOffline(req: TCurriculumRequest, today: Date): TCurriculum {
         kind,
         objectives: [
           `${j === 0 ? 'Explain' : j === nLessons - 1 ? 'Apply' : 'Practise'} ${focus} ${phase.key === 'capstone' ? 'in a project of your own' : `as used in ${subject}`}`,
-          `Note one question about ${focus} to bring to the next session`,
+          `Note one question about ${focus === subject ? subject : `${focus} in ${subject}`} to bring to the next session`,
         ],
         estimatedMinutes: Math.max(5, m),
         resources: resources(subject, focus, kind),
@@ -185,7 +197,7 @@ export function planOffline(req: TCurriculumRequest, today: Date): TCurriculum {
 
   return {
     title: `${cap(subject)} in ${weeks} week${weeks === 1 ? '' : 's'}`,
-    summary: `A ${weeks}-week plan at ${req.hoursPerWeek} h/week for a ${req.level} learner: foundations first, then core topics and applied practice, ending in a capstone project. Goal: ${req.goal.trim()}`,
+    summary: `${/^(8|11|18)(\D|$)/.test(String(weeks)) ? 'An' : 'A'} ${weeks}-week plan at ${req.hoursPerWeek} h/week for a ${req.level} learner: foundations first, then core topics and applied practice, ending in a capstone project. Goal: ${req.goal.trim()}`,
     prerequisites: req.level === 'beginner' ? ['No prior experience needed', 'A computer and a notebook'] : [`Comfort with the basics of ${subject}`],
     outcomes: [
       `Explain the core ideas of ${subject} in your own words`,
