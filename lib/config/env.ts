@@ -39,6 +39,7 @@ export const ZEnv = z.object({
   OPENAI_TIMEOUT_MS: optional(int(100, 600_000)).default(60_000),
   CURRICULUM_DAILY_LIMIT: optional(int(1, 1000)).default(10),
   CURRICULUM_MAX_TOKENS: optional(int(500, 200_000)).default(16_000),
+  CURRICULUM_DAILY_TOKENS: optional(int(1000, 10_000_000)).default(200_000),
 
   // Realtime (Socket.IO)
   REALTIME_URL: optional(httpUrl),

@@ -107,6 +107,14 @@ describe('generation requests', () => {
     await create();
     await expect(create()).rejects.toMatchObject({ code: 'rate_limited' });
   });
+
+  it('refuses new generations once the daily token budget is used', async () => {
+    const user = await createUser(t.db);
+    const create = () => withUser(t.db, user, (tx) => createCurriculumRequest(tx, { userId: user.id, request, provider: 'openai', dailyLimit: 10, dailyTokens: 5000 }));
+    const { id } = await create();
+    await t.db.query('update public.curricula set tokens_used = 5200 where id = $1', [id]);
+    await expect(create()).rejects.toMatchObject({ code: 'rate_limited', message: expect.stringMatching(/budget/) });
+  });
 });
 
 describe('regenerating and extending', () => {

@@ -13,7 +13,7 @@ export const POST = route(
     const request = parseOrThrow(ZCurriculumRequest, await readJson(req));
     const e = env();
     const { id } = await withUser(db, user, (tx) =>
-      createCurriculumRequest(tx, { userId: user.id, request, provider: resolveProviders(e).ai, dailyLimit: e.CURRICULUM_DAILY_LIMIT }),
+      createCurriculumRequest(tx, { userId: user.id, request, provider: resolveProviders(e).ai, dailyLimit: e.CURRICULUM_DAILY_LIMIT, dailyTokens: e.CURRICULUM_DAILY_TOKENS }),
     );
     after(() => startGeneration(id));
     return NextResponse.json({ id, status: 'queued' }, { status: 201 });
