@@ -12,7 +12,7 @@ export function CumulativeChart({ data }: { data: TCumulative }) {
     <div className="h-64 w-full" data-testid="chart-cumulative" role="img" aria-label="Planned versus actual cumulative progress">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
+          <CartesianGrid strokeDasharray="3 3" stroke="#94a3b8" strokeOpacity={0.35} />
           <XAxis dataKey="date" tickFormatter={short} minTickGap={24} fontSize={12} />
           <YAxis domain={[0, 100]} unit="%" fontSize={12} />
           <Tooltip />
@@ -30,7 +30,7 @@ export function MinutesPerWeekChart({ data }: { data: TWeeks }) {
     <div className="h-56 w-full" data-testid="chart-minutes" role="img" aria-label="Minutes learned per week">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" vertical={false} />
+          <CartesianGrid strokeDasharray="3 3" stroke="#94a3b8" strokeOpacity={0.35} vertical={false} />
           <XAxis dataKey="week" tickFormatter={short} fontSize={12} />
           <YAxis fontSize={12} />
           <Tooltip />

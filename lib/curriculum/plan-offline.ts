@@ -67,6 +67,13 @@ export function split(total: number, weights: number[]): number[] {
   return parts;
 }
 
+function objectiveFor(phase: TPhase['key'], j: number, n: number, subject: string, focus: string, lessonName: string): string {
+  if (phase === 'capstone') return `${['Plan', 'Build', 'Test and document', 'Present'][j % 4]} a ${subject} project of your own`;
+  const verb = j === 0 ? 'Explain' : j === n - 1 ? 'Apply' : 'Practise';
+  if (phase === 'foundations') return `${verb} ${subject}: ${lessonName.toLowerCase()}`;
+  return `${verb} ${focus} in ${subject}`;
+}
+
 const THEMES = ['key concepts', 'core techniques', 'common patterns', 'tools and workflow', 'real-world problems', 'troubleshooting', 'quality and performance', 'sharing your work', 'advanced topics', 'review and consolidation'];
 
 const KIND_BY_MATERIAL = { reading: 'read', video: 'watch', practice: 'practice', projects: 'project' } as const;
@@ -167,7 +174,7 @@ export function planOffline(req: TCurriculumRequest, today: Date): TCurriculum {
         title: `${name}${phase.key === 'foundations' || phase.key === 'capstone' ? '' : ` — ${focus}`}`,
         kind,
         objectives: [
-          `${j === 0 ? 'Explain' : j === nLessons - 1 ? 'Apply' : 'Practise'} ${focus} ${phase.key === 'capstone' ? 'in a project of your own' : `as used in ${subject}`}`,
+          objectiveFor(phase.key, j, nLessons, subject, focus, text.lessons[j % text.lessons.length]),
           `Note one question about ${focus === subject ? subject : `${focus} in ${subject}`} to bring to the next session`,
         ],
         estimatedMinutes: Math.max(5, m),
