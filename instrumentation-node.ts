@@ -17,5 +17,16 @@ try {
 if (!isBuildPhase()) {
   const { getDb } = await import('./lib/db');
   const { logger } = await import('./lib/log/logger');
-  getDb().catch((e: unknown) => logger().error({ err: e }, 'database start-up failed; the next request retries'));
+  const { recoverInterruptedGenerations } = await import('./lib/curriculum/recover-interrupted');
+  // In the background: the server answers pages that need no data at once.
+  getDb()
+    .then((db) => recoverInterruptedGenerations(db))
+    .catch((e: unknown) => logger().error({ err: e }, 'database start-up failed; the next request retries'));
+}
+
+// server/main.mjs mounts Socket.IO on the app's HTTP server; wire its auth and publishing here, inside
+// the Next bundle, so it uses the same database and session code as the routes.
+if (!isBuildPhase()) {
+  const { mountInProcessRealtime } = await import('./lib/realtime/mount-in-process');
+  mountInProcessRealtime();
 }

@@ -15,8 +15,9 @@ rmSync(DATA_DIR, { recursive: true, force: true });
 
 const env = { ...process.env, NODE_ENV: 'production', PORT: String(PORT), DATA_DIR, DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'warn', AUTH_MAX_ATTEMPTS_PER_IP: '500' };
 const started = performance.now();
-const server = spawn('node', ['node_modules/next/dist/bin/next', 'start', '--port', String(PORT)], { env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
-// `next start` forks the real server; kill the whole process group when done.
+// What `npm start` runs: Next.js and the in-process Socket.IO server on one port. Its own process group,
+// so the whole tree is stopped at the end.
+const server = spawn('node', ['server/main.mjs'], { env: { ...env, TZ: 'UTC' }, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
 const stopServer = () => process.kill(-server.pid, 'SIGTERM');
 
 async function waitFor(path) {

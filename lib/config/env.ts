@@ -37,6 +37,15 @@ export const ZEnv = z.object({
   OPENAI_API_KEY: optional(z.string()),
   OPENAI_BASE_URL: optional(httpUrl),
   OPENAI_MODEL: optional(z.string()).default('gpt-4o-mini'),
+  OPENAI_TIMEOUT_MS: optional(int(100, 600_000)).default(60_000),
+  CURRICULUM_DAILY_LIMIT: optional(int(1, 1000)).default(10),
+  CURRICULUM_MAX_TOKENS: optional(int(500, 200_000)).default(16_000),
+  CURRICULUM_DAILY_TOKENS: optional(int(1000, 10_000_000)).default(200_000),
+
+  // Realtime (Socket.IO)
+  REALTIME_URL: optional(httpUrl),
+  REALTIME_PORT: optional(int(1, 65535)).default(3002),
+  REALTIME_ALLOWED_ORIGINS: optional(z.string()),
 
   // Payments
   STRIPE_SECRET_KEY: optional(z.string().regex(/^(sk|rk)_(test|live)_/, 'must start with sk_test_, sk_live_, rk_test_ or rk_live_')),

@@ -1,6 +1,7 @@
 import 'server-only';
 import { hashPassword } from '@/lib/auth/password';
 import type { TDb, TQueryable } from '@/lib/db/types';
+import { seedDemoCurricula } from './seed-curricula';
 import { DEMO_ACCOUNTS, DEMO_EXPERTS, DEMO_PASSWORD } from './demo-data';
 import { seedMarketplace } from './seed-marketplace';
 
@@ -23,7 +24,7 @@ export async function seedDemoIfEmpty(db: TDb): Promise<boolean> {
     await conn.exec('begin');
     try {
       await insertUser(conn, DEMO_ACCOUNTS.admin.email, DEMO_ACCOUNTS.admin.name, 'admin', passwordHash);
-      await insertUser(conn, DEMO_ACCOUNTS.learner.email, DEMO_ACCOUNTS.learner.name, 'learner', passwordHash);
+      await seedDemoCurricula(conn, await insertUser(conn, DEMO_ACCOUNTS.learner.email, DEMO_ACCOUNTS.learner.name, 'learner', passwordHash));
       for (const x of DEMO_EXPERTS) {
         const userId = await insertUser(conn, x.email, x.name, 'expert', passwordHash);
         const { rows: p } = await conn.query<{ id: string }>(

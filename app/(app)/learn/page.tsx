@@ -1,29 +1,84 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ProgressBar } from '@/components/curricula/progress-bar';
+import { TodayCard } from '@/components/curricula/today-card';
+import { LiveRefresh } from '@/components/realtime/live-refresh';
+import { Badge } from '@/components/ui/badge';
 import { buttonClasses } from '@/components/ui/button';
 import { Container } from '@/components/ui/container';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/current-user';
+import { getDb, withUser } from '@/lib/db';
+import { getDashboard } from '@/lib/progress/get-dashboard';
+import { getRealtimeInfo } from '@/lib/realtime/get-realtime-info';
 
 export const metadata: Metadata = { title: 'Learn' };
 
+const STATUS = { queued: 'Queued', generating: 'Generating…', ready: 'Ready', failed: 'Failed' } as const;
+
 export default async function LearnPage() {
   const user = await requireRole(['learner'], '/learn');
+  const { d, realtime } = await withUser(await getDb(), user, async (tx) => ({ d: await getDashboard(tx, user.id), realtime: await getRealtimeInfo(tx, user.id) }));
+  const actions = (
+    <>
+      <Link href="/learn/progress" className={buttonClasses('secondary')}>
+        Progress
+      </Link>
+      <Link href="/learn/new" className={buttonClasses('primary')}>
+        New curriculum
+      </Link>
+    </>
+  );
   return (
     <Container>
-      <PageHeader title={`Welcome, ${user.name.split(' ')[0]}`} description="Your curricula, what to do today, and how you are pacing." />
-      <EmptyState
-        title="No curricula yet"
-        action={
-          <Link href="/experts" className={buttonClasses('secondary')}>
-            Browse experts meanwhile
-          </Link>
-        }
-      >
-        The curriculum generator is not switched on in this release yet. When it is, the plans you create will appear here with your
-        progress.
-      </EmptyState>
+      <LiveRefresh url={realtime.url} sinceSeq={realtime.sinceSeq} />
+      <PageHeader title={`Welcome, ${user.name.split(' ')[0]}`} description="Your curricula, what to do today, and how you are pacing." actions={actions} />
+      {d.cards.length === 0 ? (
+        <EmptyState
+          title="No curricula yet"
+          action={
+            <Link href="/learn/new" className={buttonClasses('primary')}>
+              Create your first curriculum
+            </Link>
+          }
+        >
+          Describe a goal, your level and the time you have; Pathwise plans the modules and lessons and tracks you through them.
+        </EmptyState>
+      ) : (
+        <div className="grid gap-6 lg:grid-cols-3">
+          <div className="lg:col-span-1">{d.todayCard ? <TodayCard today={d.todayCard} streak={d.streak} /> : null}</div>
+          <section className="space-y-4 lg:col-span-2" aria-labelledby="curricula-heading">
+            <h2 id="curricula-heading" className="text-lg font-semibold">
+              Your curricula
+            </h2>
+            <ul className="space-y-3">
+              {d.cards.map((c) => (
+                <li key={c.id} className="card p-5">
+                  <div className="flex flex-wrap items-center justify-between gap-2">
+                    <Link href={`/learn/${c.id}`} className="font-semibold hover:underline">
+                      {c.title}
+                    </Link>
+                    <div className="flex gap-2">
+                      {c.provider === 'offline' ? <Badge>Offline plan</Badge> : <Badge tone="brand">AI</Badge>}
+                      {c.status !== 'ready' ? <Badge tone={c.status === 'failed' ? 'warning' : 'neutral'}>{STATUS[c.status]}</Badge> : null}
+                    </div>
+                  </div>
+                  {c.status === 'ready' ? (
+                    <div className="mt-3 space-y-1.5">
+                      <ProgressBar value={c.percent} label={`${c.title} complete`} tone="success" />
+                      <p className="text-sm text-slate-600 dark:text-slate-400">
+                        {c.percent}% complete
+                        {c.pace ? (c.pace.onTrack ? ' · on track' : ` · behind by ${c.pace.daysBehind} day${c.pace.daysBehind === 1 ? '' : 's'}`) : ''}
+                      </p>
+                    </div>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        </div>
+      )}
     </Container>
   );
 }

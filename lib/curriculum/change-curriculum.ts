@@ -1,0 +1,74 @@
+import 'server-only';
+import { withUser, type TDb } from '@/lib/db';
+import { AppError } from '@/lib/http/app-error';
+import type { TSessionUser } from '@/lib/auth/schemas';
+import { withIds } from './assign-ids';
+import type { TCurriculumProvider } from './get-provider';
+import { getCurriculumOrThrow } from './get-curriculum';
+import { appendModules, mergeRegeneratedModule } from './merge-module';
+import { ZStoredCurriculum, type TCurriculumRequest, type TStoredCurriculum } from './schemas';
+
+async function lessonsWithProgress(db: TDb, user: TSessionUser, curriculumId: string): Promise<Set<string>> {
+  const { rows } = await withUser(db, user, (tx) =>
+    tx.query<{ lesson_id: string }>(
+      `select lesson_id from public.lesson_progress where curriculum_id = $1 and (status <> 'not_started' or minutes_spent > 0 or notes <> '')`,
+      [curriculumId],
+    ),
+  );
+  return new Set(rows.map((r) => r.lesson_id));
+}
+
+async function savePlan(db: TDb, user: TSessionUser, id: string, plan: TStoredCurriculum, extra: { weeks?: number; budget?: number } = {}) {
+  ZStoredCurriculum.parse(plan);
+  await withUser(db, user, (tx) =>
+    tx.query('update public.curricula set plan = $2, weeks = weeks + $3, budget_minutes = budget_minutes + $4 where id = $1 and user_id = $5', [
+      id,
+      JSON.stringify(plan),
+      extra.weeks ?? 0,
+      extra.budget ?? 0,
+      user.id,
+    ]),
+  );
+}
+
+/**
+ * Regenerates one module with the provider (outside any transaction: a model call can be slow), keeping
+ * the lessons the learner has touched.
+ */
+export async function regenerateModule(db: TDb, user: TSessionUser, o: { curriculumId: string; moduleId: string; provider: TCurriculumProvider; today?: Date }) {
+  const c = await withUser(db, user, (tx) => getCurriculumOrThrow(tx, { id: o.curriculumId, userId: user.id }));
+  if (!c.plan) throw new AppError('conflict', 'This curriculum is not generated yet.');
+  const index = c.plan.modules.findIndex((m) => m.id === o.moduleId);
+  if (index < 0) throw new AppError('not_found', 'This module is not in the curriculum.');
+  const old = c.plan.modules[index];
+  const minutes = old.lessons.reduce((s, l) => s + l.estimatedMinutes, 0);
+  // Ask for a one-module plan of the same size, focused on this module's topics.
+  const focused: TCurriculumRequest = {
+    ...c.request,
+    goal: `${old.title} (${old.topics.join(', ')}), part of: ${c.request.goal}`.slice(0, 300),
+    timeframe: 'weeks',
+    weeks: 1,
+    hoursPerWeek: Math.max(1, Math.min(60, Math.round((minutes / 60) * 10) / 10)),
+  };
+  const { curriculum } = await o.provider.generate(focused, { budgetMinutes: Math.max(60, minutes), weeks: 1 }, o.today ?? new Date());
+  const fresh = curriculum.modules.find((m) => m.checkpoint.type === old.checkpoint.type) ?? curriculum.modules[0];
+  const merged = mergeRegeneratedModule(old, { ...fresh, title: old.title, topics: old.topics }, await lessonsWithProgress(db, user, c.id));
+  const plan = { ...c.plan, modules: c.plan.modules.map((m, i) => (i === index ? merged : m)) };
+  await savePlan(db, user, c.id, plan);
+  return merged;
+}
+
+/** Adds modules for `weeks` more weeks at the same pace; everything already planned (and its progress) stays. */
+export async function extendCurriculum(db: TDb, user: TSessionUser, o: { curriculumId: string; weeks: number; provider: TCurriculumProvider; today?: Date }) {
+  const c = await withUser(db, user, (tx) => getCurriculumOrThrow(tx, { id: o.curriculumId, userId: user.id }));
+  if (!c.plan) throw new AppError('conflict', 'This curriculum is not generated yet.');
+  if (c.weeks + o.weeks > 52) throw new AppError('invalid_input', 'A curriculum can span at most 52 weeks.', { weeks: `At most ${52 - c.weeks} more weeks.` });
+  const budget = Math.round(c.request.hoursPerWeek * o.weeks * 60);
+  const request: TCurriculumRequest = { ...c.request, goal: `Go further after: ${c.plan.title}. ${c.request.goal}`.slice(0, 300), level: 'advanced', timeframe: 'weeks', weeks: o.weeks };
+  const { curriculum } = await o.provider.generate(request, { budgetMinutes: budget, weeks: o.weeks }, o.today ?? new Date());
+  // The beginning of a fresh plan repeats foundations the learner has done; keep what builds on them.
+  const extra = curriculum.modules.slice(curriculum.modules.length > 2 ? 1 : 0).map((m) => withIds({ ...m, title: `Extension: ${m.title}` }));
+  const plan = appendModules(c.plan, extra);
+  await savePlan(db, user, c.id, plan, { weeks: o.weeks, budget: extra.reduce((s, m) => s + m.lessons.reduce((t, l) => t + l.estimatedMinutes, 0), 0) });
+  return plan;
+}

@@ -1,0 +1,35 @@
+import 'server-only';
+import OpenAI from 'openai';
+import { env, type TEnv } from '@/lib/config';
+import { generateOffline } from './generate-offline';
+import { generateWithOpenAi, type TGenerateContext, type TGenerated } from './generate-with-openai';
+import type { TCurriculumRequest } from './schemas';
+
+export type TCurriculumProvider = {
+  name: 'openai' | 'offline';
+  model: string | null;
+  generate(req: TCurriculumRequest, ctx: TGenerateContext, today: Date): Promise<TGenerated>;
+};
+
+export const offlineProvider: TCurriculumProvider = { name: 'offline', model: null, generate: generateOffline };
+
+export function openAiProvider(o: { apiKey: string; baseURL?: string; model: string; timeoutMs: number; maxTokens: number; maxRetries?: number }): TCurriculumProvider {
+  const client = new OpenAI({ apiKey: o.apiKey, baseURL: o.baseURL, timeout: o.timeoutMs, maxRetries: o.maxRetries ?? 3 });
+  return {
+    name: 'openai',
+    model: o.model,
+    generate: (req, ctx) => generateWithOpenAi(req, ctx, { client, model: o.model, maxTokens: o.maxTokens, idleTimeoutMs: o.timeoutMs }),
+  };
+}
+
+/** OpenAI (or any compatible server) when OPENAI_API_KEY is set, otherwise the offline planner. */
+export function getCurriculumProvider(e: TEnv = env()): TCurriculumProvider {
+  if (!e.OPENAI_API_KEY) return offlineProvider;
+  return openAiProvider({
+    apiKey: e.OPENAI_API_KEY,
+    baseURL: e.OPENAI_BASE_URL,
+    model: e.OPENAI_MODEL,
+    timeoutMs: e.OPENAI_TIMEOUT_MS,
+    maxTokens: e.CURRICULUM_MAX_TOKENS,
+  });
+}

@@ -1,0 +1,25 @@
+import 'server-only';
+import { getCurriculumOrThrow } from '@/lib/curriculum/get-curriculum';
+import type { TQueryable } from '@/lib/db';
+import { AppError } from '@/lib/http/app-error';
+import { scoreQuiz, type TQuizResult } from './score-quiz';
+
+/** Scores a checkpoint quiz and keeps the best score. */
+export async function submitCheckpoint(
+  tx: TQueryable,
+  o: { userId: string; curriculumId: string; moduleId: string; answers: number[] },
+): Promise<TQuizResult & { best: number }> {
+  const c = await getCurriculumOrThrow(tx, { id: o.curriculumId, userId: o.userId });
+  const m = c.plan?.modules.find((x) => x.id === o.moduleId);
+  if (!m) throw new AppError('not_found', 'This module is not in the curriculum.');
+  if (m.checkpoint.type !== 'quiz') throw new AppError('unprocessable', 'This checkpoint is a project, not a quiz.');
+  const result = scoreQuiz(m.checkpoint.questions, o.answers);
+  const { rows } = await tx.query<{ best_score: number }>(
+    `insert into public.checkpoint_scores (curriculum_id, module_id, user_id, best_score, total) values ($1, $2, $3, $4, $5)
+     on conflict (curriculum_id, module_id) do update set best_score = greatest(checkpoint_scores.best_score, excluded.best_score),
+       total = excluded.total, attempts = checkpoint_scores.attempts + 1, updated_at = now()
+     returning best_score`,
+    [o.curriculumId, o.moduleId, o.userId, result.score, result.total],
+  );
+  return { ...result, best: rows[0].best_score };
+}

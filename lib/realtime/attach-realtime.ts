@@ -1,0 +1,56 @@
+import 'server-only';
+import type { Server, Socket } from 'socket.io';
+import { getSessionUser } from '@/lib/auth/sessions';
+import { SESSION_COOKIE } from '@/lib/auth/session-cookie';
+import type { TDb } from '@/lib/db';
+import { logger } from '@/lib/log/logger';
+import { userRoom, type TRealtimeEvent, type TRealtimeSink } from './events';
+
+export type TAttachOptions = { getDb: () => Promise<TDb>; allowedOrigins: string[] };
+
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
+}
+
+/**
+ * Browsers always send Origin on WebSocket and cross-origin requests, so a foreign page riding the
+ * learner's cookie is refused here. A request without Origin (same-origin polling GET, or a non-browser
+ * client, which has no victim's cookie to ride) still needs a valid session.
+ */
+export function isOriginAllowed(origin: string | undefined, host: string | undefined, allowed: string[]): boolean {
+  if (!origin) return true;
+  if (allowed.includes(origin)) return true;
+  try {
+    return !!host && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Authenticates every connection by its session cookie (recovered connections too: the server is
+ * created with `skipMiddlewares: false`) and puts it in its user's room. Returns the sink publishers use.
+ */
+export function attachRealtime(io: Server, o: TAttachOptions): TRealtimeSink {
+  io.use(async (socket: Socket, next) => {
+    const { origin, host } = socket.handshake.headers;
+    if (!isOriginAllowed(origin, host, o.allowedOrigins)) return next(new Error('origin not allowed'));
+    try {
+      const user = await getSessionUser(await o.getDb(), readCookie(socket.handshake.headers.cookie, SESSION_COOKIE));
+      if (!user) return next(new Error('unauthorized'));
+      socket.data.userId = user.id;
+      next();
+    } catch (err) {
+      logger().warn({ err }, 'realtime auth failed');
+      next(new Error('unavailable'));
+    }
+  });
+  io.on('connection', (socket) => {
+    void socket.join(userRoom(socket.data.userId as string));
+  });
+  return { emit: (userId: string, event: TRealtimeEvent) => void io.to(userRoom(userId)).emit('event', event) };
+}

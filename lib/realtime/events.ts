@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+// App instances append events to this Redis stream; the sidecars read it as one consumer group, so
+// each event is emitted once and the Socket.IO adapter fans it out to every sidecar's clients.
+export const REALTIME_STREAM = 'pw:realtime:events';
+export const REALTIME_GROUP = 'sidecars';
+export const userRoom = (userId: string) => `user:${userId}`;
+
+export const ZRealtimeEvent = z.object({
+  seq: z.number().int().positive(),
+  type: z.enum(['curriculum.status', 'curriculum.module', 'progress.updated']),
+  payload: z.record(z.string(), z.unknown()),
+  at: z.string(),
+});
+export type TRealtimeEvent = z.infer<typeof ZRealtimeEvent>;
+export type TRealtimeType = TRealtimeEvent['type'];
+
+/** What the in-process Socket.IO server (or the Redis bridge to the sidecar) exposes to publishers. */
+export type TRealtimeSink = { emit(userId: string, event: TRealtimeEvent): void };

@@ -1,0 +1,82 @@
+import 'server-only';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { Redis } from 'ioredis';
+import { Server } from 'socket.io';
+import type { TDb } from '@/lib/db';
+import { logger } from '@/lib/log/logger';
+import { attachRealtime } from './attach-realtime';
+import { REALTIME_GROUP, ZRealtimeEvent } from './events';
+import { z } from 'zod';
+
+export type TSidecarOptions = {
+  port: number;
+  getDb: () => Promise<TDb>;
+  redis: Redis;
+  allowedOrigins: string[];
+  /** The stream app instances push to (unique per test run). */
+  stream: string;
+  /** The Socket.IO adapter's own stream (unique per test run). */
+  adapterStream?: string;
+};
+
+export type TSidecar = { io: Server; http: HttpServer; port: number; close(): Promise<void> };
+
+const ZEntry = z.object({ userId: z.string().uuid(), event: ZRealtimeEvent });
+
+/**
+ * The realtime sidecar: Socket.IO with the Redis Streams adapter (the one that supports connection
+ * state recovery across instances), fed by the stream app instances push to.
+ */
+export async function startSidecar(o: TSidecarOptions): Promise<TSidecar> {
+  const http = createServer((_req, res) => res.writeHead(404).end());
+  const io = new Server(http, {
+    path: '/socket.io/',
+    serveClient: false,
+    cors: { origin: o.allowedOrigins, credentials: true },
+    adapter: createAdapter(o.redis, { streamName: o.adapterStream ?? 'socket.io' }),
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+  });
+  const sink = attachRealtime(io, { getDb: o.getDb, allowedOrigins: o.allowedOrigins });
+
+  await o.redis.xgroup('CREATE', o.stream, REALTIME_GROUP, '$', 'MKSTREAM').catch((e: Error) => {
+    if (!/BUSYGROUP/.test(e.message)) throw e;
+  });
+  const reader = o.redis.duplicate();
+  const consumer = `sidecar-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      try {
+        const res = (await reader.xreadgroup('GROUP', REALTIME_GROUP, consumer, 'COUNT', 100, 'BLOCK', 1000, 'STREAMS', o.stream, '>')) as
+          | [string, [string, string[]][]][]
+          | null;
+        for (const [, entries] of res ?? []) {
+          for (const [id, fields] of entries) {
+            const parsed = ZEntry.safeParse(JSON.parse(fields[fields.indexOf('data') + 1] ?? 'null'));
+            if (parsed.success) sink.emit(parsed.data.userId, parsed.data.event);
+            await reader.xack(o.stream, REALTIME_GROUP, id);
+          }
+        }
+      } catch (err) {
+        if (!running) break;
+        logger().warn({ err }, 'realtime stream read failed');
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  })();
+
+  await new Promise<void>((r) => http.listen(o.port, r));
+  return {
+    io,
+    http,
+    port: (http.address() as AddressInfo).port,
+    async close() {
+      running = false;
+      reader.disconnect();
+      await loop;
+      await new Promise<void>((r) => io.close(() => r()));
+    },
+  };
+}

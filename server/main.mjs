@@ -1,0 +1,56 @@
+// The app's process: Next.js and Socket.IO on one HTTP server and one port. On the embedded default
+// (PGlite, which one process may open) this is what lets realtime share the app's database. The Socket.IO
+// server is created here and handed to the Next bundle through globalThis; instrumentation-node.ts wires
+// authentication and publishing to it (lib/realtime/mount-in-process.ts). Plain JS so `npm start` needs
+// no transpiler and starts as fast as `next start`.
+//   node server/main.mjs [--dev]     PORT (default 3000), HOSTNAME (default 0.0.0.0)
+import { EventEmitter } from 'node:events';
+import { createServer } from 'node:http';
+import next from 'next';
+import { Server } from 'socket.io';
+
+const dev = process.argv.includes('--dev');
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.HOSTNAME || '0.0.0.0';
+// With REALTIME_URL set, Socket.IO runs as its own process (npm run realtime) and this one only publishes.
+const inProcessRealtime = !process.env.REALTIME_URL;
+
+const httpServer = createServer();
+if (inProcessRealtime) {
+  globalThis.__pathwiseIo = new Server(httpServer, {
+    path: '/socket.io/',
+    serveClient: false,
+    // Leave other upgrades (Next's HMR in dev) alone.
+    destroyUpgrade: false,
+    // Recovered connections run the auth middleware again.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+  });
+}
+
+// A stand-in so Next does not attach its own upgrade listener to our server (it would end Socket.IO's).
+const app = next({ dev, hostname: 'localhost', port, httpServer: new EventEmitter() });
+const handle = app.getRequestHandler();
+httpServer.prependListener('request', (req, res) => {
+  if (inProcessRealtime && req.url?.startsWith('/socket.io/')) return; // Socket.IO answers these
+  handle(req, res).catch((err) => {
+    console.error(err);
+    if (!res.headersSent) res.writeHead(500).end('Internal Server Error');
+  });
+});
+httpServer.on('upgrade', (req, socket, head) => {
+  if (inProcessRealtime && req.url?.startsWith('/socket.io/')) return;
+  app.upgradeHandler(req, socket, head);
+});
+
+await app.prepare();
+httpServer.listen(port, hostname, () => {
+  console.log(`▲ Pathwise ready on http://localhost:${port}${inProcessRealtime ? ' (realtime in-process)' : ''}`);
+});
+
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.on(signal, () => {
+    globalThis.__pathwiseIo?.close();
+    httpServer.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 3000).unref();
+  });
+}

@@ -1,0 +1,117 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, signIn } from './helpers';
+
+async function realtimeConnected(page: Page) {
+  await expect(page.locator('html')).toHaveAttribute('data-realtime', 'connected');
+}
+
+test('a learner generates a curriculum offline, follows it, takes a quiz, and a second page updates live', async ({ page, context }) => {
+  await signIn(page, 'learner@pathwise.dev');
+  await expect(page).toHaveURL(/\/learn$/);
+  await page.getByRole('link', { name: 'New curriculum' }).click();
+  await expect(page.getByRole('heading', { name: 'New curriculum' })).toBeVisible();
+  await expect(page.getByText('Generated offline — set OPENAI_API_KEY for AI curricula')).toBeVisible();
+  await expectAccessible(page);
+
+  // The same schema as the server: an empty goal is refused in the form.
+  await page.getByLabel('What do you want to learn?').fill('');
+  await page.getByRole('button', { name: 'Generate curriculum' }).click();
+  await expect(page.getByText('Tell us what you want to learn.')).toBeVisible();
+
+  await page.getByLabel('What do you want to learn?').fill('Learn Rust for systems programming');
+  await page.getByLabel('Current level').selectOption('intermediate');
+  await page.getByLabel('Hours per week').fill('3');
+  await page.getByLabel('Number of weeks').fill('4');
+  await page.getByLabel('Video').check();
+  await page.getByRole('button', { name: 'Generate curriculum' }).click();
+
+  await expect(page).toHaveURL(/\/learn\/[0-9a-f-]{36}$/);
+  const url = page.url();
+  const id = url.split('/').pop()!;
+  await expect(page.getByRole('heading', { name: 'Foundations of Rust' })).toBeVisible();
+  await expect(page.locator('[data-module-index]')).toHaveCount(3);
+  await expect(page.getByText('Generated offline — set OPENAI_API_KEY for AI curricula')).toBeVisible();
+  await expect(page.getByTestId('percent-complete')).toHaveText('0%');
+  await expect(page.getByRole('link', { name: 'Find an expert for this' }).first()).toHaveAttribute('href', /\/experts\?topics=Rust/);
+  await expectAccessible(page);
+
+  // A second and third page of the same learner: the curriculum and the dashboard.
+  const second = await context.newPage();
+  await second.goto(url);
+  await realtimeConnected(second);
+  const dashboard = await context.newPage();
+  await dashboard.goto(`/learn/progress?c=${id}`);
+  await realtimeConnected(dashboard);
+  await expect(dashboard.getByTestId(`percent-${id}`)).toHaveText('0%');
+  await realtimeConnected(page);
+
+  const firstModule = page.locator('[data-module-index="0"]');
+  const firstLesson = firstModule.locator('li[data-lesson-status]').first();
+  await firstLesson.getByRole('button', { name: /^Mark .* done$/ }).click();
+  await expect(firstLesson).toHaveAttribute('data-lesson-status', 'done');
+  await expect(page.getByTestId('percent-complete')).not.toHaveText('0%');
+
+  // Live: the other pages change without a reload.
+  await expect(second.locator('[data-module-index="0"] li[data-lesson-status]').first()).toHaveAttribute('data-lesson-status', 'done');
+  await expect(second.getByTestId('percent-complete')).not.toHaveText('0%');
+  await expect(dashboard.getByTestId(`percent-${id}`)).not.toHaveText('0%');
+
+  // Marking it done again (e.g. from the second page's select) does not count twice.
+  const percentAfterOne = await page.getByTestId('percent-complete').textContent();
+  const again = await page.request.patch(`/api/curricula/${id}/lessons/${await firstLesson.getAttribute('id').then((v) => v!.replace('lesson-', ''))}`, {
+    data: { status: 'done' },
+  });
+  expect(again.ok()).toBe(true);
+  expect((await again.json()).changed).toBe(false);
+  await page.reload();
+  await expect(page.getByTestId('percent-complete')).toHaveText(percentAfterOne!);
+
+  // A second lesson, through the status select.
+  const secondLesson = firstModule.locator('li[data-lesson-status]').nth(1);
+  await secondLesson.getByRole('combobox').selectOption('done');
+  await expect(secondLesson).toHaveAttribute('data-lesson-status', 'done');
+  await expect(second.locator('[data-module-index="0"] li[data-lesson-status]').nth(1)).toHaveAttribute('data-lesson-status', 'done');
+
+  // Checkpoint quiz, scored in the page; the best score is kept.
+  await firstModule.locator('summary', { hasText: 'Checkpoint' }).click();
+  const questions = firstModule.locator('fieldset');
+  const n = await questions.count();
+  expect(n).toBeGreaterThanOrEqual(3);
+  for (let i = 0; i < n; i++) await questions.nth(i).getByRole('radio').nth(i).check(); // the planner's answers are 0, 1, 2, 3
+  await firstModule.getByRole('button', { name: 'Submit answers' }).click();
+  await expect(firstModule.getByText(`You scored ${n}/${n}. Best: ${n}/${n}.`)).toBeVisible();
+  for (let i = 0; i < n; i++) await questions.nth(i).getByRole('radio').nth((i + 1) % 4).check(); // all wrong
+  await firstModule.getByRole('button', { name: 'Submit again' }).click();
+  await expect(firstModule.getByText(`You scored 0/${n}. Best: ${n}/${n}.`)).toBeVisible();
+
+  // The dashboard draws with data: percent, planned vs actual, minutes per week, heatmap, streak.
+  await dashboard.reload();
+  await expect(dashboard.getByTestId('chart-cumulative').locator('.recharts-line')).toHaveCount(2);
+  await expect(dashboard.getByTestId('chart-minutes').locator('.recharts-bar-rectangle').first()).toBeVisible();
+  expect(await dashboard.locator('[data-testid="heatmap"] [data-level]:not([data-level="0"])').count()).toBeGreaterThan(0);
+  await expect(dashboard.getByTestId('streak-days')).toHaveText(/^[1-9]\d* days?$/);
+  await expect(dashboard.getByTestId('pace')).toBeVisible();
+  await expectAccessible(dashboard);
+});
+
+test('the demo learner sees Today and the progress charts with seeded data', async ({ page }) => {
+  await signIn(page, 'learner@pathwise.dev');
+  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Continue' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Progress' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Progress' })).toBeVisible();
+  await expect(page.getByTestId('chart-minutes').locator('.recharts-bar-rectangle').first()).toBeVisible();
+});
+
+test('curriculum pages fit a phone without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await signIn(page, 'learner@pathwise.dev');
+  await page.getByRole('link', { name: /SQL in 8 weeks/ }).click();
+  await expect(page.locator('[data-module-index]').first()).toBeVisible();
+  for (const path of [page.url(), '/learn', '/learn/progress', '/learn/new']) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});
