@@ -53,12 +53,12 @@ export function errorResponse(e: unknown, requestId: string): NextResponse<TErro
  * `route(handler, { roles })` refuses callers without one of the roles (401 signed out, 403 otherwise).
  */
 export function route<P = Record<string, string>>(
-  handler: (ctx: TRouteContext<P>) => Promise<Response>,
-  options?: TOptions,
-): (req: NextRequest, segment: { params: Promise<P> }) => Promise<Response>;
-export function route<P = Record<string, string>>(
   handler: (ctx: TAuthedContext<P>) => Promise<Response>,
   options: TOptions & { roles: TRole[] },
+): (req: NextRequest, segment: { params: Promise<P> }) => Promise<Response>;
+export function route<P = Record<string, string>>(
+  handler: (ctx: TRouteContext<P>) => Promise<Response>,
+  options?: TOptions,
 ): (req: NextRequest, segment: { params: Promise<P> }) => Promise<Response>;
 export function route<P>(handler: (ctx: TAuthedContext<P>) => Promise<Response>, options: TOptions = {}) {
   return async (req: NextRequest, segment: { params: Promise<P> }) => {
