@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { TQueryable } from '@/lib/db';
+import type { TProfileFields } from './profile-fields';
 import { ZExpertStatus, type TExpertStatus } from './application-status';
 import type { TOwnDocument } from './get-own-application';
 
@@ -54,21 +55,10 @@ export type TVerification = {
 };
 export type TAuditEntry = { id: string; actor_name: string | null; action: string; reason: string | null; data: Record<string, unknown>; created_at: Date; subject_id: string };
 
-export type TApplicationDetail = {
+export type TApplicationDetail = TProfileFields & {
   id: string;
   user_id: string;
   email: string;
-  slug: string;
-  display_name: string;
-  headline: string;
-  bio: string;
-  specialties: string[];
-  tags: string[];
-  languages: string[];
-  years_experience: number;
-  country: string | null;
-  timezone: string;
-  links: { label: string; url: string }[];
   status: TExpertStatus;
   status_reason: string | null;
   hidden: boolean;

@@ -1,23 +1,13 @@
 import 'server-only';
 import type { TQueryable } from '@/lib/db';
+import type { TProfileFields } from './profile-fields';
 import type { TExpertStatus } from './application-status';
 
 export type TOwnDocument = { id: string; kind: 'credential' | 'photo'; filename: string; content_type: string; size_bytes: number; created_at: Date };
-export type TOwnApplication = {
+export type TOwnApplication = TProfileFields & {
   id: string;
-  slug: string;
   status: TExpertStatus;
   status_reason: string | null;
-  display_name: string;
-  headline: string;
-  bio: string;
-  specialties: string[];
-  tags: string[];
-  languages: string[];
-  years_experience: number;
-  country: string | null;
-  timezone: string;
-  links: { label: string; url: string }[];
   terms_accepted_at: Date | null;
   photo_document_id: string | null;
   hidden: boolean;

@@ -1,19 +1,9 @@
 import 'server-only';
 import type { TQueryable } from '@/lib/db';
+import type { TProfileFields } from './profile-fields';
 
-export type TPublicProfile = {
+export type TPublicProfile = TProfileFields & {
   id: string;
-  slug: string;
-  display_name: string;
-  headline: string;
-  bio: string;
-  specialties: string[];
-  tags: string[];
-  languages: string[];
-  years_experience: number;
-  country: string | null;
-  timezone: string;
-  links: { label: string; url: string }[];
   rating_avg: number | null;
   rating_count: number;
   has_photo: boolean;
