@@ -71,6 +71,16 @@ const rssAfterStartMB = rssMB(server.pid);
 const e2e = spawnSync('npx', ['playwright', 'test', '--reporter=line'], { env: { ...process.env, E2E_BASE_URL: BASE }, stdio: 'inherit' });
 const rssAfterE2eMB = rssMB(server.pid);
 stopServer();
+await new Promise((r) => setTimeout(r, 1500));
+
+// A restart on the same data directory — the everyday case: no initdb, migrations and seed already done.
+const restartedAt = performance.now();
+const again = spawn('node', ['server/main.mjs'], { env: { ...env, TZ: 'UTC' }, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+await waitFor('/');
+const restartFirstAnswerMs = Math.round(performance.now() - restartedAt);
+await waitFor('/api/health');
+const restartDbReadyMs = Math.round(performance.now() - restartedAt);
+process.kill(-again.pid, 'SIGTERM');
 
 const result = {
   date: new Date().toISOString(),
@@ -78,6 +88,8 @@ const result = {
   mode: { db: health.db, redis: health.redis },
   coldStartMs,
   dbReadyMs,
+  restartFirstAnswerMs,
+  restartDbReadyMs,
   firstLoadJs: firstLoad,
   rssAfterStartMB,
   rssAfterE2eMB,
@@ -88,5 +100,5 @@ mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify(result, null, 2) + '\n');
 console.log(JSON.stringify(result, null, 2));
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-console.log(`\n${pkg.name} bench: cold start ${coldStartMs} ms (database ready ${dbReadyMs} ms); First Load JS ${firstLoad.map((f) => `${f.path} ${f.gzipKB} kB`).join(', ')}; RSS after e2e ${rssAfterE2eMB} MB`);
+console.log(`\n${pkg.name} bench: cold start ${coldStartMs} ms (database ready ${dbReadyMs} ms; restart ${restartFirstAnswerMs}/${restartDbReadyMs} ms); First Load JS ${firstLoad.map((f) => `${f.path} ${f.gzipKB} kB`).join(', ')}; RSS after e2e ${rssAfterE2eMB} MB`);
 process.exit(0);
