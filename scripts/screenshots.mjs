@@ -16,6 +16,9 @@ const pages = [
   ['experts', '/experts', null],
   ['admin', '/admin', 'admin@pathwise.dev'],
   ['learn', '/learn', 'learner@pathwise.dev'],
+  ['progress', '/learn/progress', 'learner@pathwise.dev'],
+  ['new-curriculum', '/learn/new', 'learner@pathwise.dev'],
+  ['profile', '/experts/lukas-becker', 'learner@pathwise.dev'],
   ['dashboard', '/dashboard', 'expert@pathwise.dev'],
 ];
 for (const [w, h, tag] of [[1280, 860, 'desktop'], [375, 812, 'phone']]) {
