@@ -11,4 +11,6 @@ export function proxy(req: NextRequest) {
   return res;
 }
 
-export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg).*)'] };
+// Route handlers get their id from route() (lib/http/route.ts); running the proxy for /api/* too did the
+// same work twice on every API request.
+export const config = { matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)'] };

@@ -6,6 +6,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { Field } from '@/components/ui/field';
 import { LANGUAGES, ZApplicationProfile } from '@/lib/experts/application-schema';
 import type { TOwnApplication } from '@/lib/experts/get-own-application';
@@ -53,29 +54,15 @@ export function ProfileStep({ app, defaultName, specialties, onSaved }: { app: T
         <textarea id="bio" rows={5} className={area} aria-invalid={e.bio ? true : undefined} aria-describedby={e.bio ? 'bio-error' : undefined} {...register('bio')} />
         {e.bio ? <p id="bio-error" role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">{e.bio.message}</p> : null}
       </div>
-      <fieldset>
-        <legend className="text-sm font-medium">Specialties</legend>
-        <div className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-3">
-          {allSpecialties.map((s) => (
-            <label key={s} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" value={s} {...register('specialties')} /> {s}
-            </label>
-          ))}
-        </div>
-        {e.specialties ? <p role="alert" className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">{e.specialties.message}</p> : null}
-      </fieldset>
+      <CheckboxGroup legend="Specialties" options={allSpecialties.map((s) => ({ value: s, label: s }))} registration={register('specialties')} error={e.specialties?.message} />
       <Field label="Free tags (comma separated)" {...register('tagsText')} error={e.tagsText?.message} hint="For example: postgres, interviews" />
-      <fieldset>
-        <legend className="text-sm font-medium">Languages you teach in</legend>
-        <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
-          {Object.entries(LANGUAGES).map(([code, name]) => (
-            <label key={code} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" value={code} {...register('languages')} /> {name}
-            </label>
-          ))}
-        </div>
-        {e.languages ? <p role="alert" className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">{e.languages.message}</p> : null}
-      </fieldset>
+      <CheckboxGroup
+        legend="Languages you teach in"
+        options={Object.entries(LANGUAGES).map(([value, label]) => ({ value, label }))}
+        registration={register('languages')}
+        error={e.languages?.message}
+        columns="grid-cols-2 sm:grid-cols-4"
+      />
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label="Years of experience" type="number" min={0} max={80} {...register('yearsExperience')} error={e.yearsExperience?.message} />
         <Field label="Country (2 letters)" maxLength={2} {...register('country')} error={e.country?.message} />
