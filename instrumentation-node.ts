@@ -30,3 +30,9 @@ if (!isBuildPhase()) {
   const { mountInProcessRealtime } = await import('./lib/realtime/mount-in-process');
   mountInProcessRealtime();
 }
+
+// The directory's fast lane on the same HTTP server (production only: in dev, Next's reloads must see edits).
+if (!isBuildPhase() && process.env.NODE_ENV === 'production') {
+  const { registerFastLane } = await import('./lib/http/fast-lane');
+  registerFastLane();
+}

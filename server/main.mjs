@@ -32,7 +32,10 @@ const app = next({ dev, hostname: 'localhost', port, httpServer: new EventEmitte
 const handle = app.getRequestHandler();
 httpServer.prependListener('request', (req, res) => {
   if (inProcessRealtime && req.url?.startsWith('/socket.io/')) return; // Socket.IO answers these
-  handle(req, res).catch((err) => {
+  // The Next bundle registers the directory's fast lane at start-up (lib/http/fast-lane.ts); it answers
+  // its own paths and hands everything else to Next.
+  const lane = globalThis.__pathwiseFastLane;
+  (lane ? lane(req, res, handle) : handle(req, res)).catch((err) => {
     console.error(err);
     if (!res.headersSent) res.writeHead(500).end('Internal Server Error');
   });

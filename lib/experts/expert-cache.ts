@@ -37,6 +37,19 @@ export async function cachedProfile<T>(slug: string, compute: () => Promise<T>, 
   return value;
 }
 
+/** A rendered page kept for signed-out visitors (lib/http/fast-lane.ts); the body is base64 (it may be gzip). */
+export type TCachedPage = { headers: Record<string, string>; body: string };
+
+/**
+ * The cache key of a rendered directory or profile page in the current generation, or null when caching is
+ * off. Taken before rendering: a change made while a page renders bumps the generation, and the page is then
+ * stored under the old one, where nobody looks.
+ */
+export async function pageKey(variant: string, cache: TCache = getCache()): Promise<string | null> {
+  if (directoryTtl() <= 0) return null;
+  return `experts:page:${await generation(cache)}:${variant}`;
+}
+
 /** Called after any change to a profile, its status, visibility or prices. */
 export async function invalidateExpertCache(slug: string | null, cache: TCache = getCache()): Promise<void> {
   await cache.set(GEN_KEY, `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, 7 * 86_400);

@@ -26,7 +26,8 @@ export function clientIp(req: NextRequest): string {
   return req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || req.headers.get('x-real-ip') || 'local';
 }
 
-export function errorResponse(e: unknown, requestId: string): NextResponse<TErrorBody> {
+/** The status, headers and body of the one error shape, for any thrown value (unknown ones are logged, 500). */
+export function errorPayload(e: unknown, requestId: string): { status: number; headers: Record<string, string>; body: TErrorBody } {
   const err =
     e instanceof AppError
       ? e
@@ -35,17 +36,24 @@ export function errorResponse(e: unknown, requestId: string): NextResponse<TErro
         : null;
   if (!err) {
     logger().error({ err: e, requestId }, 'unhandled error');
-    return NextResponse.json(
-      { error: { code: 'internal', message: `Something went wrong on our side. Reference: ${requestId}`, requestId } },
-      { status: 500, headers: { 'x-request-id': requestId } },
-    );
+    return {
+      status: 500,
+      headers: { 'x-request-id': requestId },
+      body: { error: { code: 'internal', message: `Something went wrong on our side. Reference: ${requestId}`, requestId } },
+    };
   }
   const headers: Record<string, string> = { 'x-request-id': requestId };
   if (err.retryAfterSeconds) headers['retry-after'] = String(err.retryAfterSeconds);
-  return NextResponse.json(
-    { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}), requestId } },
-    { status: err.status, headers },
-  );
+  return {
+    status: err.status,
+    headers,
+    body: { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}), requestId } },
+  };
+}
+
+export function errorResponse(e: unknown, requestId: string): NextResponse<TErrorBody> {
+  const { status, headers, body } = errorPayload(e, requestId);
+  return NextResponse.json(body, { status, headers });
 }
 
 /**

@@ -1,0 +1,168 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { gzip as gzipCb } from 'node:zlib';
+import { getCache } from '@/lib/cache/cache';
+import { getDb } from '@/lib/db';
+import { directoryTtl, pageKey, type TCachedPage } from '@/lib/experts/expert-cache';
+import { searchDirectory } from '@/lib/experts/search-directory';
+import { searchParamsToRecord } from '@/lib/experts/search-schema';
+import { logger } from '@/lib/log/logger';
+import { errorPayload } from './route';
+
+// The directory's hot paths, answered on server/main.mjs's HTTP server before Next's router runs.
+// Measured (docs/decisions/003-directory-fast-lane.md): Next's route pipeline costs ~2–3 ms of CPU per
+// request on this 2-core machine — the ceiling for /api/experts was ~640 req/s even when every answer came
+// from the cache. Here the same code (searchDirectory, the same cache, the same error shape) runs on Node's
+// request directly, and rendered directory and profile pages are kept for signed-out visitors, keyed by the
+// directory's cache generation so any profile, status or price change drops them with everything else.
+//
+// Only what is the same for every signed-out visitor is kept: GET, no session cookie, no RSC/router headers,
+// a 200 HTML answer that sets no cookie. Signed-in requests, client navigations (RSC) and everything else go
+// to Next untouched.
+
+export type TNextHandle = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+export type TFastLane = (req: IncomingMessage, res: ServerResponse, next: TNextHandle) => Promise<void>;
+
+const gzip = promisify(gzipCb);
+const SESSION_COOKIE_RE = /(?:^|;\s*)pw_session=/;
+const ROUTER_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-action'];
+const PAGE_PATH_RE = /^\/experts(?:\/[a-z0-9-]{1,80})?$/;
+const MAX_PAGE_BYTES = 1_000_000;
+const MAX_URL_LENGTH = 1024;
+// Not kept with a page: per-connection, per-response or per-visitor headers.
+const UNSTORED = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'x-request-id', 'set-cookie']);
+
+let buildId: string | undefined;
+/** Pages are kept per build: a deploy must not serve HTML that points at the previous build's chunks. */
+function currentBuildId(): string {
+  if (buildId === undefined) {
+    try {
+      buildId = readFileSync(path.join(process.cwd(), '.next', 'BUILD_ID'), 'utf8').trim();
+    } catch {
+      buildId = randomUUID();
+    }
+  }
+  return buildId;
+}
+
+function acceptsGzip(req: IncomingMessage): boolean {
+  return /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+}
+
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return (typeof given === 'string' && given) || randomUUID();
+}
+
+/** GET /api/experts, the same answer as app/api/experts/route.ts. */
+async function answerDirectoryApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const requestId = requestIdOf(req);
+  const started = Date.now();
+  let status = 200;
+  const headers: OutgoingHttpHeaders = { 'content-type': 'application/json', 'x-request-id': requestId, vary: 'accept-encoding' };
+  let body: string;
+  try {
+    body = JSON.stringify(await searchDirectory(await getDb(), searchParamsToRecord(url.searchParams)));
+  } catch (e) {
+    const err = errorPayload(e, requestId);
+    status = err.status;
+    Object.assign(headers, err.headers);
+    body = JSON.stringify(err.body);
+  }
+  let bytes: Buffer = Buffer.from(body);
+  if (bytes.length > 1024 && acceptsGzip(req)) {
+    bytes = await gzip(bytes);
+    headers['content-encoding'] = 'gzip';
+  }
+  headers['content-length'] = bytes.length;
+  res.writeHead(status, headers).end(bytes);
+  logger().debug({ requestId, method: 'GET', path: url.pathname, status, ms: Date.now() - started, lane: 'fast' }, 'request');
+}
+
+function isCacheablePageRequest(req: IncomingMessage, url: URL): boolean {
+  if (!PAGE_PATH_RE.test(url.pathname) || (req.url?.length ?? 0) > MAX_URL_LENGTH) return false;
+  if (SESSION_COOKIE_RE.test(String(req.headers.cookie ?? ''))) return false;
+  return !ROUTER_HEADERS.some((h) => h in req.headers);
+}
+
+/** Lets Next answer while keeping a copy of what it sends; `onFinish` gets the body if it was whole and small enough. */
+function tee(res: ServerResponse, onFinish: (body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let overflow = false;
+  const keep = (chunk: unknown, encoding: unknown) => {
+    if (overflow || chunk === undefined || chunk === null || typeof chunk === 'function') return;
+    const buf =
+      typeof chunk === 'string'
+        ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
+        : Buffer.from(chunk as Uint8Array);
+    size += buf.length;
+    if (size > MAX_PAGE_BYTES) {
+      overflow = true;
+      chunks.length = 0;
+    } else chunks.push(buf);
+  };
+  const write = res.write;
+  const end = res.end;
+  res.write = function (this: ServerResponse, ...args: unknown[]) {
+    keep(args[0], args[1]);
+    return (write as (...a: unknown[]) => boolean).apply(this, args);
+  } as ServerResponse['write'];
+  res.end = function (this: ServerResponse, ...args: unknown[]) {
+    keep(args[0], args[1]);
+    return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as ServerResponse['end'];
+  res.once('finish', () => {
+    if (!overflow) onFinish(Buffer.concat(chunks));
+  });
+}
+
+async function answerPage(req: IncomingMessage, res: ServerResponse, next: TNextHandle): Promise<void> {
+  const cache = getCache();
+  const gz = acceptsGzip(req);
+  const key = await pageKey(`${currentBuildId()}:${gz ? 'gzip' : 'identity'}:${req.url}`, cache);
+  if (!key) return next(req, res);
+  const hit = await cache.get<TCachedPage>(key);
+  const requestId = requestIdOf(req);
+  if (hit) {
+    const body = Buffer.from(hit.body, 'base64');
+    res.writeHead(200, { ...hit.headers, 'content-length': body.length, 'x-request-id': requestId, 'x-cache': 'hit' }).end(body);
+    return;
+  }
+  res.setHeader('x-cache', 'miss');
+  tee(res, (body) => {
+    const encoding = res.getHeader('content-encoding');
+    const stored =
+      res.statusCode === 200 &&
+      !res.hasHeader('set-cookie') &&
+      String(res.getHeader('content-type') ?? '').startsWith('text/html') &&
+      (gz ? encoding === 'gzip' : encoding === undefined);
+    if (!stored) return;
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(res.getHeaders())) {
+      if (!UNSTORED.has(name) && name !== 'x-cache' && value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+    }
+    cache.set<TCachedPage>(key, { headers, body: body.toString('base64') }, directoryTtl()).catch((e: unknown) => logger().warn({ err: e }, 'page cache write failed'));
+  });
+  return next(req, res);
+}
+
+/** Answers the directory's hot paths itself and hands every other request to Next. */
+export const fastLane: TFastLane = async (req, res, next) => {
+  if (req.method !== 'GET' || !req.url) return next(req, res);
+  const url = new URL(req.url, 'http://localhost');
+  if (url.pathname === '/api/experts') return answerDirectoryApi(req, res, url);
+  if (isCacheablePageRequest(req, url)) return answerPage(req, res, next);
+  return next(req, res);
+};
+
+const holder = globalThis as unknown as { __pathwiseFastLane?: TFastLane };
+
+/** Hands the lane to server/main.mjs (which looks for it on every request). */
+export function registerFastLane(): void {
+  holder.__pathwiseFastLane = fastLane;
+}
