@@ -5,12 +5,6 @@ import type { TDb, TQueryable } from './types';
 /** A pooled connection to a real Postgres server (Supabase's or any). */
 export function createPostgresDb(connectionString: string, max = 10): TDb {
   const pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: 30_000 });
-  // The working set lives in memory (Supabase, any SSD server); the default random_page_cost of 4 models
-  // spinning disks and made the planner read the whole profiles table for a topic search instead of its GIN
-  // index (bench/MARKETPLACE.md: 223 → 699 queries/s). Queued on each new connection before its first query.
-  pool.on('connect', (client) => {
-    client.query('set random_page_cost = 1.1').catch(() => undefined);
-  });
   const wrap = (c: pg.Pool | pg.PoolClient): TQueryable => ({
     async query<R>(sql: string, params?: unknown[]) {
       const r = await c.query(sql, params as unknown[] | undefined);
@@ -54,4 +48,3 @@ export function createPostgresDb(connectionString: string, max = 10): TDb {
     close: () => pool.end(),
   };
 }
-

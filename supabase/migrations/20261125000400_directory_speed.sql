@@ -26,3 +26,14 @@ create index if not exists expert_profiles_topic_idx on public.expert_profiles u
 -- `order by min_price_minor desc nulls last, id` cannot walk the ascending index backwards (nulls would come first).
 create index if not exists expert_profiles_price_desc_idx on public.expert_profiles (min_price_minor desc nulls last, id)
   where status = 'approved' and not hidden;
+
+-- The working set lives in memory (Supabase, any SSD server). The default random_page_cost of 4 models
+-- spinning disks and made the planner read the whole profiles table for a topic search rather than its GIN
+-- index (223 → 699 searches/s, bench/MARKETPLACE.md). New sessions pick this up; a role without the right
+-- to alter the database keeps the default and the migration still applies.
+do $$
+begin
+  execute format('alter database %I set random_page_cost = 1.1', current_database());
+exception when insufficient_privilege then
+  raise notice 'random_page_cost left at the server default: %', sqlerrm;
+end $$;

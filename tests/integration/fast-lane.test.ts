@@ -1,0 +1,152 @@
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createMemoryCache } from '@/lib/cache/cache';
+import { invalidateExpertCache } from '@/lib/experts/expert-cache';
+import { searchDirectory } from '@/lib/experts/search-directory';
+import { fastLane } from '@/lib/http/fast-lane';
+import { createExpertProfile, createUser } from '../support/factories';
+import { createTestDb, type TTestDb } from '../support/test-db';
+
+// The lane in front of Next (lib/http/fast-lane.ts) on a real HTTP server and a real database. "Next" is a
+// stand-in that numbers its answers, so a page served from the cache is told apart from a fresh render.
+let t: TTestDb;
+let server: Server;
+let base: string;
+let renders: string[] = [];
+const holder = globalThis as unknown as { __pathwiseDb?: Promise<unknown>; __pathwiseCache?: unknown };
+
+async function fakeNext(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  renders.push(req.url!);
+  const html = `<!doctype html><title>${req.url}</title><p>render #${renders.length}</p>`;
+  res.statusCode = req.url!.includes('missing') ? 404 : 200;
+  res.setHeader('content-type', 'text/html; charset=utf-8');
+  res.setHeader('vary', 'rsc, accept-encoding');
+  if (req.url!.includes('welcome')) res.setHeader('set-cookie', 'flash=hello; Path=/');
+  if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+    res.setHeader('content-encoding', 'gzip');
+    res.end(gzipSync(html));
+  } else {
+    res.write(html.slice(0, 20)); // streamed in two chunks, as Next does
+    res.end(html.slice(20));
+  }
+}
+
+type TRaw = { status: number; headers: IncomingMessage['headers']; body: Buffer };
+function get(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<TRaw> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}${path}`, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+const text = (r: TRaw) => r.body.toString('utf8');
+
+beforeAll(async () => {
+  t = await createTestDb();
+  holder.__pathwiseDb = Promise.resolve(t.db);
+  const expert = await createUser(t.db, { role: 'expert' });
+  const { id } = await createExpertProfile(t.db, expert.id, { slug: 'ada-lovelace' });
+  await t.db.query(`update public.expert_profiles set display_name = 'Ada Lovelace', headline = 'Analytical engines and notes', specialties = '{Python}' where id = $1`, [id]);
+  await createExpertProfile(t.db, (await createUser(t.db, { role: 'expert' })).id, { slug: 'still-draft', status: 'draft' });
+  for (let i = 0; i < 5; i++) await createExpertProfile(t.db, (await createUser(t.db, { role: 'expert' })).id, { slug: `listed-${i}` });
+  server = createServer((req, res) => void fastLane(req, res, fakeNext));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise((r) => server.close(r));
+  holder.__pathwiseDb = undefined;
+  await t.drop();
+});
+beforeEach(() => {
+  holder.__pathwiseCache = createMemoryCache();
+  renders = [];
+});
+
+describe('GET /api/experts on the fast lane', () => {
+  it('answers the same search as the route, without Next', async () => {
+    const res = await get('/api/experts?q=analytical');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/json');
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const body = JSON.parse(text(res));
+    expect(body.items.map((x: { slug: string }) => x.slug)).toEqual(['ada-lovelace']);
+    expect(body).toEqual(await searchDirectory(t.db, { q: 'analytical' }));
+    expect(renders).toEqual([]);
+  });
+
+  it('lists approved experts only, and refuses bad input with the one error shape', async () => {
+    const all = JSON.parse(text(await get('/api/experts?perPage=50')));
+    expect(all.items.map((x: { slug: string }) => x.slug).sort()).toEqual(['ada-lovelace', 'listed-0', 'listed-1', 'listed-2', 'listed-3', 'listed-4']);
+    const bad = await get('/api/experts?sort=cheapest', { 'x-request-id': 'req-1' });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(text(bad))).toMatchObject({ error: { code: 'invalid_input', fields: { sort: expect.any(String) }, requestId: 'req-1' } });
+  });
+
+  it('gzips an answer over 1 KB for a client that accepts it', async () => {
+    const plain = await get('/api/experts?perPage=50');
+    const gz = await get('/api/experts?perPage=50', { 'accept-encoding': 'gzip, br' });
+    expect(plain.body.length).toBeGreaterThan(1024);
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(text(plain));
+  });
+});
+
+describe('directory and profile pages for signed-out visitors', () => {
+  it('renders once, then answers from the cache with the same bytes', async () => {
+    const first = await get('/experts?q=python');
+    const second = await get('/experts?q=python');
+    expect(renders).toEqual(['/experts?q=python']);
+    expect([first.headers['x-cache'], second.headers['x-cache']]).toEqual(['miss', 'hit']);
+    expect(text(second)).toBe(text(first));
+    expect(second.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(second.headers.vary).toBe('rsc, accept-encoding');
+    expect(second.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    await get('/experts/ada-lovelace');
+    await get('/experts/ada-lovelace');
+    await get('/experts?q=other');
+    expect(renders).toEqual(['/experts?q=python', '/experts/ada-lovelace', '/experts?q=other']);
+  });
+
+  it('drops every kept page when a profile, status or price changes', async () => {
+    await get('/experts');
+    await get('/experts/ada-lovelace');
+    expect(text(await get('/experts'))).toContain('render #1');
+    await invalidateExpertCache('ada-lovelace');
+    expect(text(await get('/experts'))).toContain('render #3');
+    expect(text(await get('/experts/ada-lovelace'))).toContain('render #4');
+  });
+
+  it('never keeps a signed-in page, a client navigation, a cookie, an error or another path', async () => {
+    const twice = async (path: string, headers: Record<string, string> = {}, method = 'GET') => {
+      await get(path, headers, method);
+      return get(path, headers, method);
+    };
+    expect((await twice('/experts', { cookie: 'theme=dark; pw_session=abc' })).headers['x-cache']).toBeUndefined();
+    await twice('/experts', { rsc: '1' });
+    await twice('/experts?welcome=1');
+    await twice('/experts/missing');
+    await twice('/experts/a/b');
+    await twice('/learn');
+    await twice('/experts', {}, 'HEAD');
+    expect(renders).toHaveLength(14);
+  });
+
+  it('keeps gzip and plain answers apart', async () => {
+    await get('/experts', { 'accept-encoding': 'gzip, deflate' });
+    const gz = await get('/experts', { 'accept-encoding': 'gzip, deflate' });
+    expect(gz.headers['x-cache']).toBe('hit');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toContain('render #1');
+    const plain = await get('/experts');
+    expect(plain.headers['x-cache']).toBe('miss');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(text(plain)).toContain('render #2');
+  });
+});
