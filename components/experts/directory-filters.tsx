@@ -2,13 +2,15 @@ import Link from 'next/link';
 import { buttonClasses } from '@/components/ui/button';
 import { LANGUAGES } from '@/lib/experts/application-schema';
 import type { TExpertSearch } from '@/lib/experts/search-schema';
+import { MoreFilters } from './more-filters';
 
 const select =
   'block w-full rounded-xl border border-slate-300 bg-white px-3 py-2.5 text-base text-slate-900 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100';
 const label = 'block text-sm font-medium text-slate-800 dark:text-slate-200';
 
-/** A plain GET form: the search lives in the URL, works without JavaScript and can be shared. */
+/** A plain GET form: the search lives in the URL and can be shared; on a phone the filters fold (MoreFilters). */
 export function DirectoryFilters({ s, specialties }: { s: TExpertSearch; specialties: string[] }) {
+  const active = [s.specialty, s.language, s.minRating, s.minPrice, s.maxPrice, s.sort !== 'relevance' ? s.sort : undefined].filter((v) => v !== undefined).length;
   return (
     <form method="get" action="/experts" role="search" aria-label="Find an expert" className="card grid gap-4 p-4 sm:grid-cols-2 lg:grid-cols-6">
       {s.topics?.length ? <input type="hidden" name="topics" value={s.topics.join(',')} /> : null}
@@ -16,51 +18,53 @@ export function DirectoryFilters({ s, specialties }: { s: TExpertSearch; special
         <label htmlFor="q" className={label}>Search</label>
         <input id="q" name="q" type="search" defaultValue={s.q ?? ''} placeholder="SQL interviews, German B2, React…" className={select} />
       </div>
-      <div>
-        <label htmlFor="specialty" className={label}>Specialty</label>
-        <select id="specialty" name="specialty" defaultValue={s.specialty ?? ''} className={select}>
-          <option value="">Any</option>
-          {specialties.map((x) => (
-            <option key={x} value={x}>{x}</option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="language" className={label}>Language</label>
-        <select id="language" name="language" defaultValue={s.language ?? ''} className={select}>
-          <option value="">Any</option>
-          {Object.entries(LANGUAGES).map(([code, name]) => (
-            <option key={code} value={code}>{name}</option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="minRating" className={label}>Rating</label>
-        <select id="minRating" name="minRating" defaultValue={s.minRating?.toString() ?? ''} className={select}>
-          <option value="">Any</option>
-          <option value="4">4.0 and up</option>
-          <option value="4.5">4.5 and up</option>
-          <option value="4.8">4.8 and up</option>
-        </select>
-      </div>
-      <div>
-        <label htmlFor="sort" className={label}>Sort by</label>
-        <select id="sort" name="sort" defaultValue={s.sort} className={select}>
-          <option value="relevance">Relevance</option>
-          <option value="rating">Rating</option>
-          <option value="price_asc">Price: low to high</option>
-          <option value="price_desc">Price: high to low</option>
-        </select>
-      </div>
-      <fieldset className="sm:col-span-2 lg:col-span-3">
-        <legend className={label}>Starting price (minor units, e.g. cents)</legend>
-        <div className="mt-1.5 flex gap-2">
-          <label className="sr-only" htmlFor="minPrice">Minimum price</label>
-          <input id="minPrice" name="minPrice" inputMode="numeric" placeholder="min" defaultValue={s.minPrice ?? ''} className={select} />
-          <label className="sr-only" htmlFor="maxPrice">Maximum price</label>
-          <input id="maxPrice" name="maxPrice" inputMode="numeric" placeholder="max" defaultValue={s.maxPrice ?? ''} className={select} />
+      <MoreFilters activeCount={active}>
+        <div>
+          <label htmlFor="specialty" className={label}>Specialty</label>
+          <select id="specialty" name="specialty" defaultValue={s.specialty ?? ''} className={select}>
+            <option value="">Any</option>
+            {specialties.map((x) => (
+              <option key={x} value={x}>{x}</option>
+            ))}
+          </select>
         </div>
-      </fieldset>
+        <div>
+          <label htmlFor="language" className={label}>Language</label>
+          <select id="language" name="language" defaultValue={s.language ?? ''} className={select}>
+            <option value="">Any</option>
+            {Object.entries(LANGUAGES).map(([code, name]) => (
+              <option key={code} value={code}>{name}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="minRating" className={label}>Rating</label>
+          <select id="minRating" name="minRating" defaultValue={s.minRating?.toString() ?? ''} className={select}>
+            <option value="">Any</option>
+            <option value="4">4.0 and up</option>
+            <option value="4.5">4.5 and up</option>
+            <option value="4.8">4.8 and up</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="sort" className={label}>Sort by</label>
+          <select id="sort" name="sort" defaultValue={s.sort} className={select}>
+            <option value="relevance">Relevance</option>
+            <option value="rating">Rating</option>
+            <option value="price_asc">Price: low to high</option>
+            <option value="price_desc">Price: high to low</option>
+          </select>
+        </div>
+        <fieldset className="sm:col-span-2 lg:col-span-3">
+          <legend className={label}>Starting price (minor units, e.g. cents)</legend>
+          <div className="mt-1.5 flex gap-2">
+            <label className="sr-only" htmlFor="minPrice">Minimum price</label>
+            <input id="minPrice" name="minPrice" inputMode="numeric" placeholder="min" defaultValue={s.minPrice ?? ''} className={select} />
+            <label className="sr-only" htmlFor="maxPrice">Maximum price</label>
+            <input id="maxPrice" name="maxPrice" inputMode="numeric" placeholder="max" defaultValue={s.maxPrice ?? ''} className={select} />
+          </div>
+        </fieldset>
+      </MoreFilters>
       <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-3 lg:justify-end">
         <Link href="/experts" className={buttonClasses('secondary')}>Clear</Link>
         <button type="submit" className={buttonClasses('primary')}>Search</button>

@@ -52,9 +52,27 @@ test('the public directory lists approved experts only, and works on a phone', a
   await expect(page.getByText('Tomás Rivera')).toHaveCount(0);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+  // On a phone the filters fold behind one button so results start on the first screen.
+  await expect(page.getByLabel('Specialty')).toBeHidden();
+  await page.getByRole('button', { name: 'Filters' }).click();
+  await expect(page.getByLabel('Specialty')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Hide filters' })).toHaveAttribute('aria-expanded', 'true');
   await page.locator('summary[aria-label="Menu"]').click();
   await expect(page.locator('#mobile-menu').getByRole('link', { name: 'Sign in' })).toBeVisible();
   await expectAccessible(page);
+});
+
+test('a signed-out visitor gets the directory from the page cache, and the kept page still works', async ({ page }) => {
+  expect((await page.goto('/experts?q=german'))?.headers()['x-cache']).toBe('miss');
+  expect((await page.goto('/experts?q=german'))?.headers()['x-cache']).toBe('hit');
+  // The kept HTML hydrates: a card's link navigates on the client, and the filters still submit.
+  await page.getByRole('link', { name: 'Lukas Becker' }).click();
+  await expect(page).toHaveURL(/\/experts\/lukas-becker$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Lukas Becker' })).toBeVisible();
+  await page.goBack();
+  await page.getByLabel('Search', { exact: true }).fill('spanish');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page).toHaveURL(/q=spanish/);
 });
 
 test('a user resets a forgotten password with the link from the outbox', async ({ page, request }) => {
