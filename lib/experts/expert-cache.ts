@@ -15,16 +15,31 @@ async function generation(cache: TCache): Promise<string> {
   return (await cache.get<string>(GEN_KEY)) ?? '0';
 }
 
-/** Returns the cached value for a key in the current generation, or computes and stores it. */
+// Searches being computed right now, by key: identical searches that arrive meanwhile share the one query
+// instead of each running it (a burst after an invalidation, or a popular module's topics link). Nothing is
+// kept once it settles, so with caching off every new search still reaches the database.
+const inFlight = new Map<string, Promise<unknown>>();
+
+function shared<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  const running = inFlight.get(key) as Promise<T> | undefined;
+  if (running) return running;
+  const p = compute().finally(() => inFlight.delete(key));
+  inFlight.set(key, p);
+  return p;
+}
+
+/** Returns the cached value for a key in the current generation, or computes (once, for concurrent callers) and stores it. */
 export async function cachedDirectory<T>(key: string, compute: () => Promise<T>, cache: TCache = getCache()): Promise<T> {
   const ttl = directoryTtl();
-  if (ttl <= 0) return compute();
   const full = `experts:search:${await generation(cache)}:${key}`;
+  if (ttl <= 0) return shared(full, compute);
   const hit = await cache.get<T>(full);
   if (hit !== undefined) return hit;
-  const value = await compute();
-  await cache.set(full, value, ttl);
-  return value;
+  return shared(full, async () => {
+    const value = await compute();
+    await cache.set(full, value, ttl);
+    return value;
+  });
 }
 
 export async function cachedProfile<T>(slug: string, compute: () => Promise<T>, cache: TCache = getCache()): Promise<T> {
