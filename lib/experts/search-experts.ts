@@ -65,40 +65,32 @@ export async function searchExperts(db: TQueryable, s: TExpertSearch): Promise<T
   const limit = p(s.perPage);
   const offset = p((s.page - 1) * s.perPage);
 
-  let rows: TRow[];
-  let exact: number | null = null;
-  if (s.sort === 'relevance' && rankParts.length) {
-    const byRank = (t: string) => `${t}.rank desc, ${t}.rating_avg desc nulls last, ${t}.rating_count desc, ${t}.id`;
-    ({ rows } = await db.query<TRow & { total_count: number }>(
-      `with m as materialized (
-         select p.id, ${rankParts.join(' + ')} as rank, p.rating_avg, p.rating_count from public.expert_profiles p where ${filter}
-       ), top as (select * from m order by ${byRank('m')} limit ${limit} offset ${offset})
-       select ${CARD_COLUMNS}, (select count(*) from m)::int as total_count
-         from top join public.expert_profiles p on p.id = top.id
-        order by ${byRank('top')}`,
-      params,
-    ));
-    exact = (rows[0] as (TRow & { total_count: number }) | undefined)?.total_count ?? null;
-  } else {
-    const order = {
-      relevance: 'p.rating_avg desc nulls last, p.rating_count desc, p.id',
-      rating: 'p.rating_avg desc nulls last, p.rating_count desc, p.id',
-      price_asc: 'p.min_price_minor asc nulls last, p.id',
-      price_desc: 'p.min_price_minor desc nulls last, p.id',
-    }[s.sort];
-    ({ rows } = await db.query<TRow>(
-      `select ${CARD_COLUMNS}, (${cappedCount(filter)}) as total_count
-         from public.expert_profiles p where ${filter} order by ${order} limit ${limit} offset ${offset}`,
-      params,
-    ));
-  }
+  const ranked = s.sort === 'relevance' && rankParts.length > 0;
+  const byRank = (t: string) => `${t}.rank desc, ${t}.rating_avg desc nulls last, ${t}.rating_count desc, ${t}.id`;
+  const order = {
+    relevance: 'p.rating_avg desc nulls last, p.rating_count desc, p.id',
+    rating: 'p.rating_avg desc nulls last, p.rating_count desc, p.id',
+    price_asc: 'p.min_price_minor asc nulls last, p.id',
+    price_desc: 'p.min_price_minor desc nulls last, p.id',
+  }[s.sort];
+  const { rows } = await db.query<TRow & { total_count: number }>(
+    ranked
+      ? `with m as materialized (
+           select p.id, ${rankParts.join(' + ')} as rank, p.rating_avg, p.rating_count from public.expert_profiles p where ${filter}
+         ), top as (select * from m order by ${byRank('m')} limit ${limit} offset ${offset})
+         select ${CARD_COLUMNS}, (select count(*) from m)::int as total_count
+           from top join public.expert_profiles p on p.id = top.id
+          order by ${byRank('top')}`
+      : `select ${CARD_COLUMNS}, (${cappedCount(filter)}) as total_count
+           from public.expert_profiles p where ${filter} order by ${order} limit ${limit} offset ${offset}`,
+    params,
+  );
+  // A page past the end has no row to carry the total: count on its own (only hand-made links get here).
+  const n =
+    rows[0]?.total_count ??
+    (s.page === 1 ? 0 : ((await db.query<{ total_count: number }>(`select (${cappedCount(filter)}) as total_count`, params.slice(0, -2))).rows[0]?.total_count ?? 0));
   // Counting stops at COUNT_CAP matches ("1,000+") where the page did not visit every match anyway.
-  let n = exact ?? (rows[0] as (TRow & { total_count: number }) | undefined)?.total_count;
-  if (n === undefined || n === null) {
-    // A page past the end: no row carried the total, so count on its own (rare: only hand-made links get here).
-    n = s.page === 1 ? 0 : ((await db.query<{ total_count: number }>(`select (${cappedCount(filter)}) as total_count`, params.slice(0, -2))).rows[0]?.total_count ?? 0);
-  }
-  const capped = exact === null && n > COUNT_CAP;
+  const capped = !ranked && n > COUNT_CAP;
   const total = capped ? COUNT_CAP : n;
   return {
     items: rows.map((r) => ({
