@@ -9,8 +9,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/lib/db';
 import { cachedDirectory } from '@/lib/experts/expert-cache';
-import { searchExperts } from '@/lib/experts/search-experts';
-import { searchKey, searchParamsToRecord, toQueryString, ZExpertSearch } from '@/lib/experts/search-schema';
+import { cachedSearch } from '@/lib/experts/search-directory';
+import { searchParamsToRecord, toQueryString, ZExpertSearch } from '@/lib/experts/search-schema';
 import { listSpecialties } from '@/lib/experts/taxonomy';
 
 export const metadata: Metadata = { title: 'Experts' };
@@ -21,7 +21,7 @@ export default async function ExpertsPage({ searchParams }: { searchParams: Prom
   const s = parsed.success ? parsed.data : ZExpertSearch.parse({});
   const db = await getDb();
   const [result, specialties] = await Promise.all([
-    cachedDirectory(searchKey(s), () => searchExperts(db, s)),
+    cachedSearch(db, s),
     cachedDirectory('taxonomy', async () => (await listSpecialties(db)).map((x) => x.label)),
   ]);
   const pageLink = (page: number) => `/experts${toQueryString({ ...s, page })}`;

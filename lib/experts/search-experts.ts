@@ -67,9 +67,10 @@ export async function searchExperts(db: TQueryable, s: TExpertSearch): Promise<T
 
   const ranked = s.sort === 'relevance' && rankParts.length > 0;
   const byRank = (t: string) => `${t}.rank desc, ${t}.rating_avg desc nulls last, ${t}.rating_count desc, ${t}.id`;
+  const byRating = 'p.rating_avg desc nulls last, p.rating_count desc, p.id';
   const order = {
-    relevance: 'p.rating_avg desc nulls last, p.rating_count desc, p.id',
-    rating: 'p.rating_avg desc nulls last, p.rating_count desc, p.id',
+    relevance: byRating, // with nothing to rank
+    rating: byRating,
     price_asc: 'p.min_price_minor asc nulls last, p.id',
     price_desc: 'p.min_price_minor desc nulls last, p.id',
   }[s.sort];
