@@ -8,18 +8,25 @@ const csv = z
 
 export const SORTS = ['relevance', 'rating', 'price_asc', 'price_desc'] as const;
 
-export const ZExpertSearch = z.object({
-  q: z.string().trim().max(200, 'Use at most 200 characters.').optional().transform((v) => v || undefined),
-  specialty: z.string().trim().max(60).optional().transform((v) => v || undefined),
-  language: z.string().regex(/^[a-z]{2}$/, 'Use a two-letter language code, like en.').optional().or(z.literal('').transform(() => undefined)),
-  minPrice: z.coerce.number().int().min(0, 'Use 0 or more.').optional().or(z.literal('').transform(() => undefined)),
-  maxPrice: z.coerce.number().int().min(0, 'Use 0 or more.').optional().or(z.literal('').transform(() => undefined)),
-  minRating: z.coerce.number().min(0).max(5, 'Ratings go up to 5.').optional().or(z.literal('').transform(() => undefined)),
-  topics: csv.optional(),
-  sort: z.enum(SORTS, { message: 'Sort by relevance, rating, price_asc or price_desc.' }).default('relevance'),
-  page: z.coerce.number().int().min(1, 'Pages start at 1.').max(1000).default(1),
-  perPage: z.coerce.number().int().min(1).max(50, 'At most 50 per page.').default(12),
-});
+// An empty field means "no limit": a plain GET form sends every field, filled or not (`maxPrice=`), and
+// z.coerce.number() would read '' as 0. Blank values are made absent before any field's own rule runs.
+const blankIsAbsent = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+export const ZExpertSearch = z.preprocess(
+  (v) => (v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, blankIsAbsent(x)])) : v),
+  z.object({
+    q: z.string().trim().max(200, 'Use at most 200 characters.').optional(),
+    specialty: z.string().trim().max(60).optional(),
+    language: z.string().regex(/^[a-z]{2}$/, 'Use a two-letter language code, like en.').optional(),
+    minPrice: z.coerce.number().int().min(0, 'Use 0 or more.').optional(),
+    maxPrice: z.coerce.number().int().min(0, 'Use 0 or more.').optional(),
+    minRating: z.coerce.number().min(0).max(5, 'Ratings go up to 5.').optional(),
+    topics: csv.optional(),
+    sort: z.enum(SORTS, { message: 'Sort by relevance, rating, price_asc or price_desc.' }).default('relevance'),
+    page: z.coerce.number().int().min(1, 'Pages start at 1.').max(1000).default(1),
+    perPage: z.coerce.number().int().min(1).max(50, 'At most 50 per page.').default(12),
+  }),
+);
 export type TExpertSearch = z.infer<typeof ZExpertSearch>;
 
 /** A URLSearchParams-like object → plain record, first value of each key. */
