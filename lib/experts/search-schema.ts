@@ -61,3 +61,29 @@ export function toQueryString(s: Partial<TExpertSearch>): string {
   const q = p.toString();
   return q ? `?${q}` : '';
 }
+
+/** Prices in the directory form are whole currency units (a person types 30 for €30); the URL and API keep minor units. */
+const MINOR_PER_UNIT = 100;
+
+export function priceToFormValue(minor: number | undefined): string {
+  return minor === undefined ? '' : String(minor / MINOR_PER_UNIT);
+}
+
+/**
+ * The directory form's fields → the query string it navigates to: empty fields are left out (empty means no
+ * limit), whole-unit prices become minor units, the default sort is left out. What is not a number is passed
+ * on as typed, so the page says the filter was not valid instead of silently dropping it.
+ */
+export function formToQueryString(fields: Iterable<[string, FormDataEntryValue]>): string {
+  const p = new URLSearchParams();
+  for (const [key, raw] of fields) {
+    const value = typeof raw === 'string' ? raw.trim() : '';
+    if (!value || (key === 'sort' && value === 'relevance')) continue;
+    if (key === 'minPrice' || key === 'maxPrice') {
+      const units = Number(value.replace(',', '.'));
+      p.set(key, Number.isFinite(units) && units >= 0 ? String(Math.round(units * MINOR_PER_UNIT)) : value);
+    } else p.set(key, value);
+  }
+  const q = p.toString();
+  return q ? `?${q}` : '';
+}

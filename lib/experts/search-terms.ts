@@ -1,3 +1,5 @@
+import { goalSubject } from '@/lib/curriculum/plan-offline';
+
 // The words a directory search ranks by, with no I/O: each is matched on its own, and an expert who matches
 // more of them ranks higher. Postgres still stems each word ('exams' → 'exam') and drops stop words.
 
@@ -37,11 +39,12 @@ export function fallbackTerms(q: string): string[] {
 const MODULE_LINK_TERMS = 10;
 
 /**
- * "Find an expert for this" on a curriculum module: the curriculum's subject and the module's topics as
+ * "Find an expert for this" on a curriculum module: the curriculum's subject (from its goal: "Get job-ready
+ * in SQL" → SQL) and the module's topics as
  * separate words (not one long phrase that every word of must match), subject first so it survives the cap,
  * for /experts?topics=… — the directory ranks experts by how many of them they teach.
  */
-export function expertsForModuleHref({ topics, subject }: { topics: readonly string[]; subject?: string }): string {
-  const terms = splitWords([subject ?? '', ...topics], MODULE_LINK_TERMS);
+export function expertsForModuleHref({ topics, goal }: { topics: readonly string[]; goal: string }): string {
+  const terms = splitWords([goalSubject(goal), ...topics], MODULE_LINK_TERMS);
   return terms.length ? `/experts?${new URLSearchParams({ topics: terms.join(',') })}` : '/experts';
 }
