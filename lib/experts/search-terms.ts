@@ -46,5 +46,5 @@ const MODULE_LINK_TERMS = 10;
  */
 export function expertsForModuleHref({ topics, goal }: { topics: readonly string[]; goal: string }): string {
   const terms = splitWords([goalSubject(goal), ...topics], MODULE_LINK_TERMS);
-  return terms.length ? `/experts?${new URLSearchParams({ topics: terms.join(',') })}` : '/experts';
+  return terms.length ? `/experts?topics=${terms.map(encodeURIComponent).join(',')}` : '/experts';
 }
