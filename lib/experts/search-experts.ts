@@ -69,7 +69,8 @@ export async function searchExperts(db: TQueryable, s: TExpertSearch): Promise<T
     const any = `(${topicTerms.join(' || ')})`;
     where.push(`p.topic_vector @@ ${any}`);
     rankParts.push(`ts_rank(p.topic_vector, ${any}, 1)`);
-    hitParts.push(...topicTerms.map((t) => `(p.topic_vector @@ ${t})::int`));
+    // Each term's query is built once per statement (an InitPlan), not once per matching row.
+    hitParts.push(...topicTerms.map((t) => `(p.topic_vector @@ (select ${t}))::int`));
   }
   if (s.specialty) where.push(`p.specialties @> array[${p(s.specialty)}]::text[]`);
   if (s.language) where.push(`p.languages @> array[${p(s.language)}]::text[]`);
@@ -89,7 +90,7 @@ export async function searchExperts(db: TQueryable, s: TExpertSearch): Promise<T
       prelude = `qq as materialized (select exists (select 1 from public.expert_profiles p where ${where.join(' and ')} and p.search_vector @@ ${all}) as all_words)`;
       tsq = `(select case when all_words then ${all} else (${words.join(' || ')}) end from qq)`;
       partial = '(select not all_words from qq)';
-      hitParts.push(`(case when (select all_words from qq) then 0 else ${words.map((w) => `(p.search_vector @@ ${w})::int`).join(' + ')} end)`);
+      hitParts.push(`(case when (select all_words from qq) then 0 else ${words.map((w) => `(p.search_vector @@ (select ${w}))::int`).join(' + ')} end)`);
     }
     where.push(`p.search_vector @@ ${tsq}`);
     rankParts.push(`ts_rank_cd(p.search_vector, ${tsq}, 1)`);
