@@ -68,8 +68,8 @@ test('"Find an expert for this" on the seeded SQL curriculum lists an SQL expert
   await signIn(page, 'learner@pathwise.dev');
   await expect(page).toHaveURL(/\/learn$/);
   await page.getByRole('link', { name: /SQL in 8 weeks/ }).click();
-  const module = page.locator('[data-module-index="1"]');
-  await module.getByRole('link', { name: 'Find an expert for this' }).click();
+  const secondModule = page.locator('[data-module-index="1"]');
+  await secondModule.getByRole('link', { name: 'Find an expert for this' }).click();
   await expect(page).toHaveURL(/\/experts\?topics=SQL,/);
   await expect(page.getByText('Matched to your module')).toBeVisible();
   await expect(results(page).getByRole('heading').first()).toHaveText('Maya Okafor');
