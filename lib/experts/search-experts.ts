@@ -127,7 +127,7 @@ export async function searchExperts(db: TQueryable, s: TExpertSearch): Promise<T
     params,
   );
   // A page past the end has no row to carry the total: count on its own (only hand-made links get here).
-  const past =
+  const counted =
     rows[0] ??
     (s.page === 1
       ? undefined
@@ -137,7 +137,7 @@ export async function searchExperts(db: TQueryable, s: TExpertSearch): Promise<T
             params.slice(0, -2),
           )
         ).rows[0]);
-  const n = past?.total_count ?? 0;
+  const n = counted?.total_count ?? 0;
   // Counting stops at COUNT_CAP matches ("1,000+") where the page did not visit every match anyway.
   const capped = !ranked && n > COUNT_CAP;
   const total = capped ? COUNT_CAP : n;
@@ -149,7 +149,7 @@ export async function searchExperts(db: TQueryable, s: TExpertSearch): Promise<T
     })),
     total,
     totalIsCapped: capped,
-    partial: n > 0 && past?.partial === true,
+    partial: n > 0 && counted?.partial === true,
     page: s.page,
     perPage: s.perPage,
     pageCount: Math.max(1, Math.ceil(total / s.perPage)),
