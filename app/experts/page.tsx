@@ -9,8 +9,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/lib/db';
 import { cachedDirectory } from '@/lib/experts/expert-cache';
-import { cachedSearch } from '@/lib/experts/search-directory';
-import { searchParamsToRecord, toQueryString, ZExpertSearch } from '@/lib/experts/search-schema';
+import { searchDirectoryPage } from '@/lib/experts/search-directory';
+import { searchKey, searchParamsToRecord, toQueryString, ZExpertSearch } from '@/lib/experts/search-schema';
 import { listSpecialties } from '@/lib/experts/taxonomy';
 
 export const metadata: Metadata = { title: 'Experts' };
@@ -21,7 +21,7 @@ export default async function ExpertsPage({ searchParams }: { searchParams: Prom
   const s = parsed.success ? parsed.data : ZExpertSearch.parse({});
   const db = await getDb();
   const [result, specialties] = await Promise.all([
-    cachedSearch(db, s),
+    searchDirectoryPage(db, s),
     cachedDirectory('taxonomy', async () => (await listSpecialties(db)).map((x) => x.label)),
   ]);
   const pageLink = (page: number) => `/experts${toQueryString({ ...s, page })}`;
@@ -29,13 +29,19 @@ export default async function ExpertsPage({ searchParams }: { searchParams: Prom
   return (
     <Container>
       <PageHeader title="Experts" description="Vetted people who teach 1:1. Every expert is reviewed by our team before they are listed." />
-      <DirectoryFilters s={s} specialties={specialties} />
+      {/* Keyed by the search, so the boxes show the new search after a client navigation (e.g. Clear). */}
+      <DirectoryFilters key={searchKey(s)} s={s} specialties={specialties} />
       <div className="mt-4 space-y-3">
         {!parsed.success ? <Alert tone="warning">Some filters in this link were not valid and were ignored.</Alert> : null}
         {s.topics?.length ? (
           <Alert tone="info" title="Matched to your module">
-            Ranked by how well each expert’s specialties match: {s.topics.join(', ')}.{' '}
+            Experts who teach more of these come first: {s.topics.join(', ')}.{' '}
             <Link className="link" href="/experts">Show everyone</Link>
+          </Alert>
+        ) : null}
+        {result.partial ? (
+          <Alert tone="info" title="Closest matches">
+            No expert matches every word of “{s.q}”, so these match some of them, the most words first.
           </Alert>
         ) : null}
         <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">

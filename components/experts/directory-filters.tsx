@@ -1,18 +1,40 @@
+'use client';
+
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import type { FormEvent } from 'react';
 import { buttonClasses } from '@/components/ui/button';
 import { LANGUAGES } from '@/lib/experts/application-schema';
-import type { TExpertSearch } from '@/lib/experts/search-schema';
+import { formToQueryString, priceToFormValue, type TExpertSearch } from '@/lib/experts/search-schema';
 import { MoreFilters } from './more-filters';
 
 const select =
   'block w-full rounded-xl border border-slate-300 bg-white px-3 py-2.5 text-base text-slate-900 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100';
+const PRICE_FIELDS = ['minPrice', 'maxPrice'] as const;
 const label = 'block text-sm font-medium text-slate-800 dark:text-slate-200';
 
-/** A plain GET form: the search lives in the URL and can be shared; on a phone the filters fold (MoreFilters). */
+/**
+ * A GET form: the search lives in the URL and can be shared; on a phone the filters fold (MoreFilters). Once
+ * hydrated, submitting navigates to a URL without the empty fields and with prices in minor units
+ * (formToQueryString); before that, the browser's own submit still works (the page reads empty as absent),
+ * without the prices.
+ */
 export function DirectoryFilters({ s, specialties }: { s: TExpertSearch; specialties: string[] }) {
+  const router = useRouter();
   const active = [s.specialty, s.language, s.minRating, s.minPrice, s.maxPrice, s.sort !== 'relevance' ? s.sort : undefined].filter((v) => v !== undefined).length;
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const fields: [string, FormDataEntryValue][] = [...new FormData(form)];
+    // The price boxes have no name, so a submit before hydration leaves them out rather than reading €30 as 30 cents.
+    for (const id of PRICE_FIELDS) {
+      const input = form.elements.namedItem(id);
+      if (input instanceof HTMLInputElement) fields.push([id, input.value]);
+    }
+    router.push(`/experts${formToQueryString(fields)}`);
+  };
   return (
-    <form method="get" action="/experts" role="search" aria-label="Find an expert" className="card grid gap-4 p-4 sm:grid-cols-2 lg:grid-cols-6">
+    <form method="get" action="/experts" onSubmit={submit} role="search" aria-label="Find an expert" className="card grid gap-4 p-4 sm:grid-cols-2 lg:grid-cols-6">
       {s.topics?.length ? <input type="hidden" name="topics" value={s.topics.join(',')} /> : null}
       <div className="sm:col-span-2 lg:col-span-2">
         <label htmlFor="q" className={label}>Search</label>
@@ -56,12 +78,12 @@ export function DirectoryFilters({ s, specialties }: { s: TExpertSearch; special
           </select>
         </div>
         <fieldset className="sm:col-span-2 lg:col-span-3">
-          <legend className={label}>Starting price (minor units, e.g. cents)</legend>
+          <legend className={label}>Starting price per session (whole amount, e.g. 30 for €30)</legend>
           <div className="mt-1.5 flex gap-2">
             <label className="sr-only" htmlFor="minPrice">Minimum price</label>
-            <input id="minPrice" name="minPrice" inputMode="numeric" placeholder="min" defaultValue={s.minPrice ?? ''} className={select} />
+            <input id="minPrice" type="number" min={0} step="any" inputMode="decimal" placeholder="min" defaultValue={priceToFormValue(s.minPrice)} className={select} />
             <label className="sr-only" htmlFor="maxPrice">Maximum price</label>
-            <input id="maxPrice" name="maxPrice" inputMode="numeric" placeholder="max" defaultValue={s.maxPrice ?? ''} className={select} />
+            <input id="maxPrice" type="number" min={0} step="any" inputMode="decimal" placeholder="max" defaultValue={priceToFormValue(s.maxPrice)} className={select} />
           </div>
         </fieldset>
       </MoreFilters>

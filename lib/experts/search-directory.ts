@@ -14,3 +14,13 @@ export function cachedSearch(db: TQueryable, s: TExpertSearch): Promise<TExpertS
 export async function searchDirectory(db: TQueryable, input: Record<string, string>): Promise<TExpertSearchResult> {
   return cachedSearch(db, parseOrThrow(ZExpertSearch, input));
 }
+
+/**
+ * The /experts page's search: a page number past the last page (a hand-made or stale link, `?page=999`)
+ * shows the last page rather than "page 999 of 1" over an empty list. The API keeps the empty page and the
+ * total, so a client paging until it gets no items still stops.
+ */
+export async function searchDirectoryPage(db: TQueryable, s: TExpertSearch): Promise<TExpertSearchResult> {
+  const result = await cachedSearch(db, s);
+  return result.items.length === 0 && s.page > result.pageCount ? cachedSearch(db, { ...s, page: result.pageCount }) : result;
+}

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { TQueryable } from '@/lib/db';
 import type { TExpertSearch } from './search-schema';
+import { fallbackTerms, searchTerms } from './search-terms';
 
 export type TExpertCard = {
   slug: string;
@@ -16,7 +17,16 @@ export type TExpertCard = {
   currency: string | null;
   has_photo: boolean;
 };
-export type TExpertSearchResult = { items: TExpertCard[]; total: number; totalIsCapped: boolean; page: number; perPage: number; pageCount: number };
+/** `partial`: no expert matched every word of `q`, so these match some of them, most matched words first. */
+export type TExpertSearchResult = {
+  items: TExpertCard[];
+  total: number;
+  totalIsCapped: boolean;
+  partial: boolean;
+  page: number;
+  perPage: number;
+  pageCount: number;
+};
 
 type TRow = Omit<TExpertCard, 'rating_avg'> & { rating_avg: string | null };
 
@@ -33,9 +43,16 @@ const CARD_COLUMNS = `p.slug, p.display_name, p.headline, p.specialties, p.langu
  *
  * Two shapes, measured in bench/MARKETPLACE.md:
  * - ranked by relevance, every match must be ranked anyway: the matches are ranked once carrying only
- *   (id, rank, rating) — not every card column — then the page's 12 rows are joined back, and the exact
+ *   (id, hits, rank, rating) — not every card column — then the page's 12 rows are joined back, and the exact
  *   total is counted from the same matches (3× cheaper than ranking whole rows plus a second count);
  * - ordered by rating or price, an index gives the page directly, and the total is counted up to COUNT_CAP.
+ *
+ * Several words never answer "0 experts" while some expert matches one of them:
+ * - free text (`q`) must match all its words; when no listed expert (within the filters) does, it falls back
+ *   to any of them, ranked by how many each expert matches (`partial` says so). Which query applies is
+ *   decided once per statement, in a one-row CTE read through InitPlans, so the GIN index still drives the scan;
+ *   a one-word search skips all of this and runs the plain statement;
+ * - module topics (`topics`) are separate words: any of them matches, more matched words rank first.
  */
 export async function searchExperts(db: TQueryable, s: TExpertSearch): Promise<TExpertSearchResult> {
   const params: unknown[] = [];
@@ -45,28 +62,50 @@ export async function searchExperts(db: TQueryable, s: TExpertSearch): Promise<T
   };
   const where = [`p.status = 'approved'`, 'not p.hidden'];
   const rankParts: string[] = [];
-  if (s.q) {
-    const tsq = `websearch_to_tsquery('english', ${p(s.q)})`;
-    where.push(`p.search_vector @@ ${tsq}`);
-    rankParts.push(`ts_rank_cd(p.search_vector, ${tsq}, 1)`);
-  }
-  if (s.topics?.length) {
-    // A module's topics match what experts teach (specialties, tags, headline: topic_vector), not their bios.
-    const tsq = s.topics.map((t) => `plainto_tsquery('english', ${p(t)})`).join(' || ');
-    where.push(`p.topic_vector @@ (${tsq})`);
-    rankParts.push(`ts_rank(p.topic_vector, ${tsq}, 1)`);
+  const hitParts: string[] = [];
+  // Module topics: what experts teach (specialties, tags, headline: topic_vector), not their bios.
+  const topicTerms = searchTerms(s.topics ?? []).map((t) => `plainto_tsquery('english', ${p(t)})`);
+  if (topicTerms.length) {
+    const any = `(${topicTerms.join(' || ')})`;
+    where.push(`p.topic_vector @@ ${any}`);
+    rankParts.push(`ts_rank(p.topic_vector, ${any}, 1)`);
+    // Each term's query is built once per statement (an InitPlan), not once per matching row.
+    hitParts.push(...topicTerms.map((t) => `(p.topic_vector @@ (select ${t}))::int`));
   }
   if (s.specialty) where.push(`p.specialties @> array[${p(s.specialty)}]::text[]`);
   if (s.language) where.push(`p.languages @> array[${p(s.language)}]::text[]`);
   if (s.minPrice !== undefined) where.push(`p.min_price_minor >= ${p(s.minPrice)}`);
   if (s.maxPrice !== undefined) where.push(`p.min_price_minor <= ${p(s.maxPrice)}`);
   if (s.minRating !== undefined) where.push(`p.rating_avg >= ${p(s.minRating)}`);
+
+  let prelude = ''; // the WITH items every statement of this search starts with
+  let partial = 'false';
+  if (s.q) {
+    const all = `websearch_to_tsquery('english', ${p(s.q)})`;
+    const fallback = fallbackTerms(s.q);
+    let tsq = all;
+    if (fallback.length > 1) {
+      const words = fallback.map((w) => `plainto_tsquery('english', ${p(w)})`);
+      // Decided once: does any listed expert, within the other conditions, match every word?
+      prelude = `qq as materialized (select exists (select 1 from public.expert_profiles p where ${where.join(' and ')} and p.search_vector @@ ${all}) as all_words)`;
+      tsq = `(select case when all_words then ${all} else (${words.join(' || ')}) end from qq)`;
+      partial = '(select not all_words from qq)';
+      hitParts.push(`(case when (select all_words from qq) then 0 else ${words.map((w) => `(p.search_vector @@ (select ${w}))::int`).join(' + ')} end)`);
+    }
+    where.push(`p.search_vector @@ ${tsq}`);
+    rankParts.push(`ts_rank_cd(p.search_vector, ${tsq}, 1)`);
+  }
   const filter = where.join(' and ');
+  const withPrelude = (items: string[]) => {
+    const all = [prelude, ...items].filter(Boolean);
+    return all.length ? `with ${all.join(', ')} ` : '';
+  };
   const limit = p(s.perPage);
   const offset = p((s.page - 1) * s.perPage);
 
   const ranked = s.sort === 'relevance' && rankParts.length > 0;
-  const byRank = (t: string) => `${t}.rank desc, ${t}.rating_avg desc nulls last, ${t}.rating_count desc, ${t}.id`;
+  const hits = hitParts.length ? hitParts.join(' + ') : '0';
+  const byRank = (t: string) => `${t}.hits desc, ${t}.rank desc, ${t}.rating_avg desc nulls last, ${t}.rating_count desc, ${t}.id`;
   const byRating = 'p.rating_avg desc nulls last, p.rating_count desc, p.id';
   const order = {
     relevance: byRating, // with nothing to rank
@@ -74,22 +113,31 @@ export async function searchExperts(db: TQueryable, s: TExpertSearch): Promise<T
     price_asc: 'p.min_price_minor asc nulls last, p.id',
     price_desc: 'p.min_price_minor desc nulls last, p.id',
   }[s.sort];
-  const { rows } = await db.query<TRow & { total_count: number }>(
+  const matches = `m as materialized (
+           select p.id, ${hits} as hits, ${rankParts.join(' + ')} as rank, p.rating_avg, p.rating_count from public.expert_profiles p where ${filter}
+         )`;
+  const { rows } = await db.query<TRow & { total_count: number; partial: boolean }>(
     ranked
-      ? `with m as materialized (
-           select p.id, ${rankParts.join(' + ')} as rank, p.rating_avg, p.rating_count from public.expert_profiles p where ${filter}
-         ), top as (select * from m order by ${byRank('m')} limit ${limit} offset ${offset})
-         select ${CARD_COLUMNS}, (select count(*) from m)::int as total_count
+      ? `${withPrelude([matches, `top as (select * from m order by ${byRank('m')} limit ${limit} offset ${offset})`])}
+         select ${CARD_COLUMNS}, (select count(*) from m)::int as total_count, ${partial} as partial
            from top join public.expert_profiles p on p.id = top.id
           order by ${byRank('top')}`
-      : `select ${CARD_COLUMNS}, (${cappedCount(filter)}) as total_count
+      : `${withPrelude([])}select ${CARD_COLUMNS}, (${cappedCount(filter)}) as total_count, ${partial} as partial
            from public.expert_profiles p where ${filter} order by ${order} limit ${limit} offset ${offset}`,
     params,
   );
   // A page past the end has no row to carry the total: count on its own (only hand-made links get here).
-  const n =
-    rows[0]?.total_count ??
-    (s.page === 1 ? 0 : ((await db.query<{ total_count: number }>(`select (${cappedCount(filter)}) as total_count`, params.slice(0, -2))).rows[0]?.total_count ?? 0));
+  const counted =
+    rows[0] ??
+    (s.page === 1
+      ? undefined
+      : (
+          await db.query<{ total_count: number; partial: boolean }>(
+            `${withPrelude([])}select (${cappedCount(filter)}) as total_count, ${partial} as partial`,
+            params.slice(0, -2),
+          )
+        ).rows[0]);
+  const n = counted?.total_count ?? 0;
   // Counting stops at COUNT_CAP matches ("1,000+") where the page did not visit every match anyway.
   const capped = !ranked && n > COUNT_CAP;
   const total = capped ? COUNT_CAP : n;
@@ -101,6 +149,7 @@ export async function searchExperts(db: TQueryable, s: TExpertSearch): Promise<T
     })),
     total,
     totalIsCapped: capped,
+    partial: n > 0 && counted?.partial === true,
     page: s.page,
     perPage: s.perPage,
     pageCount: Math.max(1, Math.ceil(total / s.perPage)),

@@ -8,18 +8,25 @@ const csv = z
 
 export const SORTS = ['relevance', 'rating', 'price_asc', 'price_desc'] as const;
 
-export const ZExpertSearch = z.object({
-  q: z.string().trim().max(200, 'Use at most 200 characters.').optional().transform((v) => v || undefined),
-  specialty: z.string().trim().max(60).optional().transform((v) => v || undefined),
-  language: z.string().regex(/^[a-z]{2}$/, 'Use a two-letter language code, like en.').optional().or(z.literal('').transform(() => undefined)),
-  minPrice: z.coerce.number().int().min(0, 'Use 0 or more.').optional().or(z.literal('').transform(() => undefined)),
-  maxPrice: z.coerce.number().int().min(0, 'Use 0 or more.').optional().or(z.literal('').transform(() => undefined)),
-  minRating: z.coerce.number().min(0).max(5, 'Ratings go up to 5.').optional().or(z.literal('').transform(() => undefined)),
-  topics: csv.optional(),
-  sort: z.enum(SORTS, { message: 'Sort by relevance, rating, price_asc or price_desc.' }).default('relevance'),
-  page: z.coerce.number().int().min(1, 'Pages start at 1.').max(1000).default(1),
-  perPage: z.coerce.number().int().min(1).max(50, 'At most 50 per page.').default(12),
-});
+// An empty field means "no limit": a plain GET form sends every field, filled or not (`maxPrice=`), and
+// z.coerce.number() would read '' as 0. Blank values are made absent before any field's own rule runs.
+const blankIsAbsent = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+export const ZExpertSearch = z.preprocess(
+  (v) => (v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, blankIsAbsent(x)])) : v),
+  z.object({
+    q: z.string().trim().max(200, 'Use at most 200 characters.').optional(),
+    specialty: z.string().trim().max(60).optional(),
+    language: z.string().regex(/^[a-z]{2}$/, 'Use a two-letter language code, like en.').optional(),
+    minPrice: z.coerce.number().int().min(0, 'Use 0 or more.').optional(),
+    maxPrice: z.coerce.number().int().min(0, 'Use 0 or more.').optional(),
+    minRating: z.coerce.number().min(0).max(5, 'Ratings go up to 5.').optional(),
+    topics: csv.optional(),
+    sort: z.enum(SORTS, { message: 'Sort by relevance, rating, price_asc or price_desc.' }).default('relevance'),
+    page: z.coerce.number().int().min(1, 'Pages start at 1.').max(1000).default(1),
+    perPage: z.coerce.number().int().min(1).max(50, 'At most 50 per page.').default(12),
+  }),
+);
 export type TExpertSearch = z.infer<typeof ZExpertSearch>;
 
 /** A URLSearchParams-like object → plain record, first value of each key. */
@@ -51,6 +58,32 @@ export function toQueryString(s: Partial<TExpertSearch>): string {
   if (s.sort && s.sort !== 'relevance') p.set('sort', s.sort);
   if (s.page && s.page > 1) p.set('page', String(s.page));
   if (s.perPage && s.perPage !== 12) p.set('perPage', String(s.perPage));
+  const q = p.toString();
+  return q ? `?${q}` : '';
+}
+
+/** Prices in the directory form are whole currency units (a person types 30 for €30); the URL and API keep minor units. */
+const MINOR_PER_UNIT = 100;
+
+export function priceToFormValue(minor: number | undefined): string {
+  return minor === undefined ? '' : String(minor / MINOR_PER_UNIT);
+}
+
+/**
+ * The directory form's fields → the query string it navigates to: empty fields are left out (empty means no
+ * limit), whole-unit prices become minor units, the default sort is left out. What is not a number is passed
+ * on as typed, so the page says the filter was not valid instead of silently dropping it.
+ */
+export function formToQueryString(fields: Iterable<[string, FormDataEntryValue]>): string {
+  const p = new URLSearchParams();
+  for (const [key, raw] of fields) {
+    const value = typeof raw === 'string' ? raw.trim() : '';
+    if (!value || (key === 'sort' && value === 'relevance')) continue;
+    if (key === 'minPrice' || key === 'maxPrice') {
+      const units = Number(value.replace(',', '.'));
+      p.set(key, Number.isFinite(units) && units >= 0 ? String(Math.round(units * MINOR_PER_UNIT)) : value);
+    } else p.set(key, value);
+  }
   const q = p.toString();
   return q ? `?${q}` : '';
 }

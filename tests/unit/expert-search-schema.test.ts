@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchKey, toQueryString, ZExpertSearch } from '@/lib/experts/search-schema';
+import { formToQueryString, priceToFormValue, searchKey, searchParamsToRecord, toQueryString, ZExpertSearch } from '@/lib/experts/search-schema';
 import { ZApplicationOfferings, ZApplicationProfile } from '@/lib/experts/application-schema';
 
 describe('directory search parameters', () => {
@@ -23,6 +23,53 @@ describe('directory search parameters', () => {
     const again = ZExpertSearch.parse(Object.fromEntries(new URLSearchParams(qs)));
     expect(searchKey(again)).toBe(searchKey(s));
     expect(searchKey(ZExpertSearch.parse({ q: 'german' }))).not.toBe(searchKey(s));
+  });
+});
+
+describe('empty means no limit (issue #8)', () => {
+  const ALL_EMPTY = 'q=&specialty=&language=&minPrice=&maxPrice=&minRating=&topics=&sort=&page=&perPage=';
+
+  it('reads every empty parameter as absent, as the page parses its URL', () => {
+    const s = ZExpertSearch.parse(searchParamsToRecord(new URLSearchParams(ALL_EMPTY)));
+    expect(s).toEqual(ZExpertSearch.parse({}));
+    expect(searchKey(s)).toBe(searchKey(ZExpertSearch.parse({})));
+  });
+
+  it('the form\'s submission with only a word typed is that word and nothing else', () => {
+    const s = ZExpertSearch.parse(searchParamsToRecord(new URLSearchParams('q=german&specialty=&language=&minRating=&sort=relevance&minPrice=&maxPrice=')));
+    expect(s).toEqual(ZExpertSearch.parse({ q: 'german' }));
+    expect(s.minPrice).toBeUndefined();
+    expect(s.maxPrice).toBeUndefined();
+    expect(toQueryString(s)).toBe('?q=german');
+  });
+
+  it('keeps a real 0 as a limit, and blanks as blanks', () => {
+    expect(ZExpertSearch.parse({ maxPrice: '0', minPrice: '  ' })).toMatchObject({ maxPrice: 0, minPrice: undefined });
+    expect(ZExpertSearch.safeParse({ maxPrice: 'ten' }).success).toBe(false);
+  });
+});
+
+describe('the directory form', () => {
+  const form = (entries: Record<string, string>) => formToQueryString(Object.entries(entries));
+
+  it('leaves empty fields and the default sort out of the URL', () => {
+    expect(form({ topics: '', q: 'german', specialty: '', language: '', minRating: '', sort: 'relevance', minPrice: '', maxPrice: ' ' })).toBe('?q=german');
+    expect(form({ q: '', sort: 'relevance' })).toBe('');
+    expect(form({ q: 'German B2', sort: 'rating' })).toBe('?q=German+B2&sort=rating');
+  });
+
+  it('turns whole currency units into the minor units the URL and API use', () => {
+    expect(form({ q: 'german', minPrice: '30', maxPrice: '49.99' })).toBe('?q=german&minPrice=3000&maxPrice=4999');
+    expect(form({ maxPrice: '12,5' })).toBe('?maxPrice=1250');
+    // Not a number: passed on as typed, so the page flags the filter instead of silently dropping it.
+    expect(form({ maxPrice: 'cheap' })).toBe('?maxPrice=cheap');
+  });
+
+  it('shows minor units from the URL as whole units in the boxes', () => {
+    expect(priceToFormValue(3000)).toBe('30');
+    expect(priceToFormValue(4999)).toBe('49.99');
+    expect(priceToFormValue(0)).toBe('0');
+    expect(priceToFormValue(undefined)).toBe('');
   });
 });
 

@@ -15,6 +15,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/current-user';
 import { getCurriculumOrThrow } from '@/lib/curriculum/get-curriculum';
 import { getDb, withUser } from '@/lib/db';
+import { expertsForModuleHref } from '@/lib/experts/search-terms';
 import { isAppError } from '@/lib/http/app-error';
 import { percentComplete } from '@/lib/progress/compute-progress';
 import { getBestScores, getLessonProgress } from '@/lib/progress/get-progress';
@@ -93,7 +94,7 @@ export default async function CurriculumPage({ params }: { params: Promise<{ id:
                   <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{m.summary}</p>
                 </div>
                 <div className="flex shrink-0 flex-col items-start gap-1 sm:items-end">
-                  <Link href={`/experts?topics=${encodeURIComponent(m.topics.join(','))}`} className="link text-sm">
+                  <Link href={expertsForModuleHref({ topics: m.topics, goal: c.request.goal })} className="link text-sm">
                     Find an expert for this
                   </Link>
                   <RegenerateModuleButton curriculumId={c.id} moduleId={m.id} title={m.title} />
