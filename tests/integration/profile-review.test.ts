@@ -1,5 +1,5 @@
 import { NextRequest } from 'next/server';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -130,6 +130,7 @@ describe('who can do what (lib and row-level security)', () => {
   it('an expert cannot accept their own pending change, nor write public fields straight to the table', async () => {
     const { pending } = await own();
     await expect(decideProfileChange(t.db, expert, profile.id, { action: 'accept', revision: pending!.revision })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(decideProfileChange(t.db, other, profile.id, { action: 'accept', revision: pending!.revision })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(withUser(t.db, expert, (tx) => tx.query("update public.expert_profile_changes set status = 'accepted' where id = $1", [pending!.id]))).rejects.toThrow(/row-level security/);
     await expect(withUser(t.db, expert, (tx) => tx.query("update public.expert_profiles set headline = 'Sneaky headline straight to live' where id = $1", [profile.id]))).rejects.toThrow(/through review/);
     await expect(withUser(t.db, expert, (tx) => tx.query('update public.expert_profiles set photo_document_id = $2 where id = $1', [profile.id, pending!.proposed.photoDocumentId]))).rejects.toThrow(/through review/);
@@ -151,7 +152,10 @@ describe('who can do what (lib and row-level security)', () => {
     await decideApplication(t.db, admin, profile.id, { action: 'suspend', reason: 'Complaints under review' });
     await expect(editProfile({ headline: 'A suspended expert tries a new headline' })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(saveApplication(t.db, expert, { step: 'offerings', offerings: [{ durationMinutes: 30, priceMinor: 900, currency: 'USD' }] })).rejects.toMatchObject({ code: 'forbidden' });
+    const stored = () => readdirSync(path.join(dir, 'experts', profile.id)).length;
+    const before = stored();
     await expect(uploadDocument(t.db, expert, { kind: 'photo', filename: 'new.png', bytes: PNG_BYTES, storage: storage() })).rejects.toMatchObject({ code: 'forbidden' });
+    expect(stored()).toBe(before);
 
     const photo = (await own()).documents.find((d) => d.kind === 'photo')!;
     await expect(withUser(t.db, expert, (tx) => tx.query('update public.expert_profiles set photo_document_id = $2 where id = $1', [profile.id, photo.id]))).rejects.toThrow(/through review/);
