@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import type { TOwnApplication, TOwnDocument } from '@/lib/experts/get-own-application';
 import { describeError, send } from './send-json';
 
-export function DocumentsStep({ app, onUploaded, onNext }: { app: TOwnApplication; onUploaded: () => void; onNext: () => void }) {
+export function DocumentsStep({ app, onUploaded, onNext, nextLabel = 'Continue' }: { app: TOwnApplication; onUploaded: () => void; onNext: () => void; nextLabel?: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [docs, setDocs] = useState<TOwnDocument[]>(app.documents);
@@ -62,7 +62,8 @@ export function DocumentsStep({ app, onUploaded, onNext }: { app: TOwnApplicatio
       ) : (
         <p className="text-sm">No documents yet.</p>
       )}
-      <Button type="button" onClick={onNext}>Continue</Button>
+      {app.status === 'approved' ? <p className="text-sm text-slate-600 dark:text-slate-400">A new photo appears on your public profile once the review team accepts it.</p> : null}
+      <Button type="button" onClick={onNext}>{nextLabel}</Button>
     </div>
   );
 }

@@ -29,10 +29,11 @@ export function OfferingsStep({ app, onSaved }: { app: TOwnApplication; onSaved:
     const offerings = SESSION_LENGTHS.flatMap((m, i) =>
       v.rows[i].enabled ? [{ durationMinutes: m, priceMinor: toMinor(v.rows[i].price, v.currency) ?? -1, currency: v.currency }] : [],
     );
-    if (offerings.some((o) => o.priceMinor < 0)) return setError('Enter a price for each session length you offer.');
+    const unpriced = offerings.flatMap((o, i) => (o.priceMinor < 0 ? [`Session ${i + 1} (${o.durationMinutes} min): enter a price.`] : []));
+    if (unpriced.length) return setError(unpriced.join(' '));
     // The same schema the server checks, so most mistakes never leave the browser.
     const checked = ZApplicationOfferings.safeParse({ offerings });
-    if (!checked.success) return setError(checked.error.issues.map((i) => i.message).join(' '));
+    if (!checked.success) return setError([...new Set(checked.error.issues.map((i) => i.message))].join(' '));
     const res = await send<{ application: TOwnApplication }>('PUT', '/api/expert/application', { step: 'offerings', offerings });
     if (!res.ok) return setError(describeError(res.error));
     onSaved(res.data.application);

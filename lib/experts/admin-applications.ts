@@ -4,6 +4,8 @@ import type { TQueryable } from '@/lib/db';
 import type { TProfileFields } from './profile-fields';
 import { ZExpertStatus, type TExpertStatus } from './application-status';
 import type { TOwnDocument } from './get-own-application';
+import { getPendingChange } from './get-profile-change';
+import { diffProfileChange, type TFieldChange } from './profile-change';
 
 export const ZQueueFilter = z.object({
   status: ZExpertStatus.or(z.literal('all')).default('submitted'),
@@ -66,28 +68,36 @@ export type TApplicationDetail = TProfileFields & {
   submitted_at: Date | null;
   offerings: { duration_minutes: number; price_minor: number; currency: string }[];
   documents: TOwnDocument[];
+  photo_document_id: string | null;
   verification: TVerification;
   audit: TAuditEntry[];
+  /** An approved expert's public changes waiting for review: live vs proposed, field by field. */
+  pending_change: { revision: number; updated_at: Date; changes: TFieldChange[]; photo_document_id: string | null } | null;
 };
 
 export async function getApplicationDetail(db: TQueryable, id: string): Promise<TApplicationDetail | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const { rows } = await db.query<Omit<TApplicationDetail, 'offerings' | 'documents' | 'verification' | 'audit'>>(
+  const { rows } = await db.query<Omit<TApplicationDetail, 'offerings' | 'documents' | 'verification' | 'audit' | 'pending_change'>>(
     `select p.id, p.user_id, u.email, p.slug, p.display_name, p.headline, p.bio, p.specialties, p.tags, p.languages, p.years_experience,
-            p.country, p.timezone, p.links, p.status, p.status_reason, p.hidden, p.terms_accepted_at, p.submitted_at
+            p.country, p.timezone, p.links, p.status, p.status_reason, p.hidden, p.terms_accepted_at, p.submitted_at, p.photo_document_id
        from public.expert_profiles p join public.users u on u.id = p.user_id where p.id = $1`,
     [id],
   );
   const p = rows[0];
   if (!p) return null;
-  const [offerings, documents, verification, audit] = await Promise.all([
+  const [offerings, documents, verification, audit, pending] = await Promise.all([
     db.query<TApplicationDetail['offerings'][number]>('select duration_minutes, price_minor, currency from public.expert_offerings where expert_id = $1 order by duration_minutes', [id]),
     db.query<TOwnDocument>('select id, kind, filename, content_type, size_bytes, created_at from public.expert_documents where expert_id = $1 order by created_at', [id]),
     db.query<TVerification>('select identity_verified, credentials_verified, background_status, background_note, updated_at from public.expert_verifications where expert_id = $1', [id]),
     listAuditLog(db, { subjectId: id }),
+    getPendingChange(db, id),
   ]);
+  const live = { ...p, offerings: offerings.rows };
   return {
     ...p,
+    pending_change: pending
+      ? { revision: pending.revision, updated_at: pending.updated_at, changes: diffProfileChange(live, pending.proposed), photo_document_id: pending.proposed.photoDocumentId ?? null }
+      : null,
     offerings: offerings.rows,
     documents: documents.rows,
     verification: verification.rows[0] ?? { identity_verified: false, credentials_verified: false, background_status: 'not_started', background_note: null, updated_at: null },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatMoney } from '@/lib/money/format-money';
 
 // One schema for the application form (react-hook-form's zod resolver) and the route that saves it.
 export const SESSION_LENGTHS = [30, 45, 60, 90] as const;
@@ -19,7 +20,8 @@ const isTimeZone = (tz: string) => {
 
 export const ZOffering = z.object({
   durationMinutes: z.coerce.number().int().refine((v) => (SESSION_LENGTHS as readonly number[]).includes(v), 'Choose 30, 45, 60 or 90 minutes.'),
-  priceMinor: z.coerce.number().int('Use whole minor units (cents).').min(100, 'Charge at least 100 minor units.').max(10_000_000, 'That price is too high.'),
+  // Bounds are checked per row in ZApplicationOfferings, whose messages name the row.
+  priceMinor: z.coerce.number().int('Use whole minor units (cents).'),
   currency: z.enum(CURRENCIES, { message: 'Choose a currency.' }),
 });
 export type TOffering = z.infer<typeof ZOffering>;
@@ -42,11 +44,20 @@ export const ZApplicationProfile = z.object({
   links: z.array(ZLink).max(5, 'Add at most 5 links.').default([]),
 });
 
+export const MIN_PRICE_MINOR = 100;
+export const MAX_PRICE_MINOR = 10_000_000;
+
 export const ZApplicationOfferings = z.object({
   offerings: z
     .array(ZOffering)
     .min(1, 'Offer at least one session length.')
     .max(4)
+    .superRefine((rows, ctx) => {
+      rows.forEach((o, i) => {
+        const bound = o.priceMinor < MIN_PRICE_MINOR ? `at least ${formatMoney(MIN_PRICE_MINOR, o.currency)}` : o.priceMinor > MAX_PRICE_MINOR ? `at most ${formatMoney(MAX_PRICE_MINOR, o.currency)}` : null;
+        if (bound) ctx.addIssue({ code: 'custom', path: [i, 'priceMinor'], message: `Session ${i + 1} (${o.durationMinutes} min): price must be ${bound}.` });
+      });
+    })
     .refine((o) => new Set(o.map((x) => x.durationMinutes)).size === o.length, 'Offer each session length once.')
     .refine((o) => new Set(o.map((x) => x.currency)).size <= 1, 'Use one currency for all your prices.'),
 });

@@ -1,17 +1,21 @@
 import 'server-only';
 import { z } from 'zod';
 import type { TSessionUser } from '@/lib/auth/schemas';
-import { withUser, type TDb } from '@/lib/db';
+import { withUser, type TDb, type TQueryable } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
 import { enqueueMessage } from '@/lib/notifications/enqueue-message';
 import { notifyUser } from '@/lib/notifications/notify-user';
 import { transition, ZExpertAction, type TExpertAction, type TExpertStatus } from './application-status';
 import { invalidateExpertCache } from './expert-cache';
+import { checklistGaps, EMPTY_CHECKLIST, type TChecklist } from './verification-checklist';
 
 export const ZDecision = z.object({
   action: ZExpertAction.exclude(['submit']),
   reason: z.string().trim().max(2000, 'Use at most 2,000 characters.').optional().transform((v) => v || undefined),
+  // Approving with the checklist incomplete: an explicit override, with a reason kept in the audit log.
+  override: z.boolean().default(false),
+  overrideReason: z.string().trim().max(2000, 'Use at most 2,000 characters.').optional().transform((v) => v || undefined),
 });
 export type TDecision = z.input<typeof ZDecision>;
 
@@ -43,6 +47,15 @@ export async function decideApplication(db: TDb, admin: TSessionUser, expertId: 
       if (t.reason === 'reason_required') throw new AppError('invalid_input', t.message, { reason: t.message });
       throw new AppError('conflict', t.message);
     }
+    const gaps = d.action === 'approve' ? checklistGaps(await readChecklist(tx, expertId)) : [];
+    if (gaps.length && d.override && !d.overrideReason) {
+      const message = 'Write why you approve with the checklist incomplete.';
+      throw new AppError('unprocessable', message, { overrideReason: message });
+    }
+    if (gaps.length && !d.override) {
+      throw new AppError('conflict', `Approval needs a complete checklist. ${gaps.map((g) => g.message).join(' ')}`, Object.fromEntries(gaps.map((g) => [g.item, g.message])));
+    }
+    const overridden = gaps.length > 0;
     await tx.query(
       `update public.expert_profiles set status = $2, status_reason = $3,
               approved_at = case when $2 = 'approved' and approved_at is null then now() else approved_at end where id = $1`,
@@ -50,7 +63,10 @@ export async function decideApplication(db: TDb, admin: TSessionUser, expertId: 
     );
     await tx.query(
       `insert into public.audit_log (actor_id, action, subject_type, subject_id, reason, data) values ($1, $2, 'expert_profile', $3, $4, $5)`,
-      [admin.id, `expert.${d.action}`, expertId, d.reason ?? null, JSON.stringify({ from: p.status, to: t.to })],
+      [
+        admin.id, overridden ? 'expert.approve_override' : `expert.${d.action}`, expertId, overridden ? d.overrideReason : (d.reason ?? null),
+        JSON.stringify(overridden ? { from: p.status, to: t.to, override: true, gaps: gaps.map((g) => g.item) } : { from: p.status, to: t.to }),
+      ],
     );
     const m = MESSAGES[d.action];
     await notifyUser(tx, p.user_id, { kind: `expert.${d.action}`, title: m.title, body: m.body(d.reason), link: '/dashboard' });
@@ -61,4 +77,12 @@ export async function decideApplication(db: TDb, admin: TSessionUser, expertId: 
   await enqueueMessage(db, { channel: 'email', recipient: result.email, userId: result.userId, template: `expert-${d.action}`, subject: m.title, body: m.body(d.reason) });
   await invalidateExpertCache(result.slug);
   return { status: result.status };
+}
+
+async function readChecklist(tx: TQueryable, expertId: string): Promise<TChecklist> {
+  const { rows } = await tx.query<TChecklist>(
+    'select identity_verified, credentials_verified, background_status from public.expert_verifications where expert_id = $1',
+    [expertId],
+  );
+  return rows[0] ?? EMPTY_CHECKLIST;
 }

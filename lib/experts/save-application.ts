@@ -4,9 +4,9 @@ import type { TSessionUser } from '@/lib/auth/schemas';
 import { withUser, type TDb } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
-import { ZApplicationDraft } from './application-schema';
-import { invalidateExpertCache } from './expert-cache';
+import { ZApplicationDraft, ZApplicationProfile } from './application-schema';
 import { getOwnApplication, type TOwnApplication } from './get-own-application';
+import { proposeProfileChange } from './propose-profile-change';
 
 export function slugify(name: string): string {
   const base = name
@@ -21,13 +21,14 @@ export function slugify(name: string): string {
 }
 
 /**
- * Saves one step of the application as a draft (or edits a live profile). The status never changes
- * here; a suspended expert cannot edit. Listed profiles drop their cached pages.
+ * Saves one step of the application as a draft. The status never changes here. An approved expert's public
+ * fields (profile step, prices) go to review instead, leaving the live profile as approved; a suspended
+ * expert cannot edit at all (the database refuses both too: migration …0200_profile_review).
  */
 export async function saveApplication(db: TDb, user: TSessionUser, input: unknown): Promise<TOwnApplication> {
   if (user.role !== 'expert') throw new AppError('forbidden', 'Only expert accounts can apply.');
   const draft = parseOrThrow(ZApplicationDraft, input);
-  const result = await withUser(db, user, async (tx) => {
+  return withUser(db, user, async (tx) => {
     let own = await getOwnApplication(tx, user.id);
     if (own?.status === 'suspended') throw new AppError('forbidden', 'Your profile is suspended; contact support to change it.');
     if (!own) {
@@ -37,7 +38,9 @@ export async function saveApplication(db: TDb, user: TSessionUser, input: unknow
       ]);
       own = (await getOwnApplication(tx, user.id))!;
     }
-    if (draft.step === 'profile') {
+    if (own.status === 'approved' && draft.step !== 'terms') {
+      await proposeProfileChange(tx, own, draft.step === 'profile' ? { profile: ZApplicationProfile.parse(draft) } : { offerings: draft.offerings });
+    } else if (draft.step === 'profile') {
       await tx.query(
         `update public.expert_profiles set display_name = $2, headline = $3, bio = $4, specialties = $5, tags = $6, languages = $7,
                 years_experience = $8, country = $9, timezone = $10, links = $11 where id = $1`,
@@ -56,6 +59,4 @@ export async function saveApplication(db: TDb, user: TSessionUser, input: unknow
     }
     return (await getOwnApplication(tx, user.id))!;
   });
-  if (result.status === 'approved') await invalidateExpertCache(result.slug);
-  return result;
 }

@@ -6,23 +6,25 @@ import { AppError } from '@/lib/http/app-error';
 import { getStorage } from '@/lib/storage/get-storage';
 import type { TStorage } from '@/lib/storage/types';
 import { validateUpload, type TUploadKind } from '@/lib/storage/validate-upload';
-import { invalidateExpertCache } from './expert-cache';
-import type { TOwnDocument } from './get-own-application';
+import { getOwnApplication, type TOwnDocument } from './get-own-application';
+import { proposeProfileChange } from './propose-profile-change';
 
 export type TUploadOptions = { kind: TUploadKind; filename: string; bytes: Uint8Array; storage?: TStorage; maxBytes?: number };
 
 /**
  * Stores a credential or photo for the expert's own application: checked by content and size, kept under
- * an unguessable key, recorded in expert_documents (RLS: owner and admins only).
+ * an unguessable key, recorded in expert_documents (RLS: owner and admins only). An approved expert's new
+ * photo waits for review like any public change; a suspended expert uploads nothing.
  */
 export async function uploadDocument(db: TDb, user: TSessionUser, o: TUploadOptions): Promise<TOwnDocument> {
   if (user.role !== 'expert') throw new AppError('forbidden', 'Only experts upload application documents.');
   const { mime, ext } = await validateUpload(o.kind, o.bytes, o.maxBytes);
   const profile = await withUser(db, user, async (tx) => {
-    const { rows } = await tx.query<{ id: string; slug: string; status: string }>('select id, slug, status from public.expert_profiles where user_id = $1', [user.id]);
+    const { rows } = await tx.query<{ id: string; status: string }>('select id, status from public.expert_profiles where user_id = $1', [user.id]);
     return rows[0];
   });
   if (!profile) throw new AppError('conflict', 'Save your profile details first.');
+  if (profile.status === 'suspended') throw new AppError('forbidden', 'Your profile is suspended; contact support to change it.');
   const storage = o.storage ?? (await getStorage());
   const key = `experts/${profile.id}/${randomBytes(24).toString('hex')}.${ext}`;
   await storage.put(key, o.bytes, mime);
@@ -33,9 +35,13 @@ export async function uploadDocument(db: TDb, user: TSessionUser, o: TUploadOpti
        values ($1, $2, $3, $4, $5, $6, $7) returning id, kind, filename, content_type, size_bytes, created_at`,
       [profile.id, user.id, o.kind, key, filename, mime, o.bytes.byteLength],
     );
-    if (o.kind === 'photo') await tx.query('update public.expert_profiles set photo_document_id = $2 where id = $1', [profile.id, rows[0].id]);
+    if (o.kind === 'photo') {
+      const own = (await getOwnApplication(tx, user.id))!;
+      if (own.status === 'suspended') throw new AppError('forbidden', 'Your profile is suspended; contact support to change it.');
+      if (own.status === 'approved') await proposeProfileChange(tx, own, { photoDocumentId: rows[0].id });
+      else await tx.query('update public.expert_profiles set photo_document_id = $2 where id = $1', [profile.id, rows[0].id]);
+    }
     return rows[0];
   });
-  if (o.kind === 'photo' && profile.status === 'approved') await invalidateExpertCache(profile.slug);
   return doc;
 }

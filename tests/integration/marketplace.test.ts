@@ -5,6 +5,7 @@ import { createMemoryCache } from '@/lib/cache/cache';
 import { withUser } from '@/lib/db/with-user';
 import { getApplicationDetail, listApplications, listAuditLog } from '@/lib/experts/admin-applications';
 import { decideApplication } from '@/lib/experts/decide-application';
+import { decideProfileChange } from '@/lib/experts/decide-profile-change';
 import { getDocumentLink, getPublicPhotoLink } from '@/lib/experts/get-document-link';
 import { getOwnApplication } from '@/lib/experts/get-own-application';
 import { getPublicProfile } from '@/lib/experts/get-public-profile';
@@ -178,6 +179,7 @@ describe('learners find experts', () => {
     await uploadDocument(t.db, other, { kind: 'credential', filename: 'c.png', bytes: PNG_BYTES, storage: storage() });
     await submitApplication(t.db, other);
     const { id } = (await withUser(t.db, other, (tx) => getOwnApplication(tx, other.id)))!;
+    await updateVerification(t.db, admin, id, { identityVerified: true, credentialsVerified: true, backgroundStatus: 'clear' });
     await decideApplication(t.db, admin, id, { action: 'approve' });
     expect((await search({ q: 'compilers' })).items.map((x) => x.display_name)).toEqual(['Grace Hopper', 'Barbara Liskov']);
     expect((await search({ q: 'compilers', sort: 'price_desc' })).items[0].display_name).toBe('Grace Hopper');
@@ -205,9 +207,11 @@ describe('learners find experts', () => {
     expect((await call('?q=compilers')).body.total).toBe(1);
     await setExpertHidden(t.db, admin, id, { hidden: false });
 
-    // A price change shows at once, though the search was cached.
+    // A price change waits for review, then shows at once when accepted, though the search was cached.
     expect((await call('?q=compilers&sort=price_asc')).body.items[1]).toMatchObject({ slug, from_price_minor: 4000 });
-    await saveApplication(t.db, expertA, { step: 'offerings', offerings: [{ durationMinutes: 60, priceMinor: 1000, currency: 'USD' }] });
+    const proposed = await saveApplication(t.db, expertA, { step: 'offerings', offerings: [{ durationMinutes: 60, priceMinor: 1000, currency: 'USD' }] });
+    expect((await call('?q=compilers&sort=price_asc')).body.items[1]).toMatchObject({ slug, from_price_minor: 4000 });
+    await decideProfileChange(t.db, admin, id, { action: 'accept', revision: proposed.pending!.revision });
     expect((await call('?q=compilers&sort=price_asc')).body.items[0]).toMatchObject({ slug, from_price_minor: 1000 });
 
     const bad = await call('?sort=cheapest&perPage=1000');
@@ -223,6 +227,10 @@ describe('learners find experts', () => {
   it('a photo shows on a listed profile only, through a signed link', async () => {
     const a = (await withUser(t.db, expertA, (tx) => getOwnApplication(tx, expertA.id)))!;
     await uploadDocument(t.db, expertA, { kind: 'photo', filename: 'me.png', bytes: PNG_BYTES, storage: storage() });
+    // An approved expert's new photo waits for review.
+    expect(await getPublicPhotoLink(t.db, a.slug, storage())).toBeNull();
+    const pending = (await withUser(t.db, expertA, (tx) => getOwnApplication(tx, expertA.id)))!.pending!;
+    await decideProfileChange(t.db, admin, a.id, { action: 'accept', revision: pending.revision });
     expect(await getPublicPhotoLink(t.db, a.slug, storage())).toMatch(/^\/api\/files\/experts\/.+\.png\?exp=\d+&sig=/);
     expect((await getPublicProfile(t.db, a.slug))?.has_photo).toBe(true);
     const b = (await withUser(t.db, expertB, (tx) => getOwnApplication(tx, expertB.id)))!;

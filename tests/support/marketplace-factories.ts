@@ -1,6 +1,11 @@
 import type { TSessionUser } from '@/lib/auth/schemas';
 import type { TDb } from '@/lib/db/types';
+import { decideApplication } from '@/lib/experts/decide-application';
 import { saveApplication } from '@/lib/experts/save-application';
+import { submitApplication } from '@/lib/experts/submit-application';
+import { updateVerification } from '@/lib/experts/update-verification';
+import { uploadDocument } from '@/lib/experts/upload-document';
+import type { TStorage } from '@/lib/storage/types';
 
 // Tiny but real files: file-type recognises them by their bytes.
 export const PDF_BYTES = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -32,4 +37,23 @@ export async function fillApplication(
   await saveApplication(db, user, { ...PROFILE_STEP, ...overrides });
   await saveApplication(db, user, { step: 'offerings', offerings });
   return saveApplication(db, user, { step: 'terms', acceptTerms: true });
+}
+
+/**
+ * A submitted application through the domain functions (profile, prices, terms, one credential), ready for
+ * an admin's decision. Returns the profile id and slug.
+ */
+export async function submittedExpert(db: TDb, user: TSessionUser, storage: TStorage, overrides: Partial<Record<string, unknown>> = {}) {
+  const app = await fillApplication(db, user, overrides);
+  await uploadDocument(db, user, { kind: 'credential', filename: 'diploma.pdf', bytes: PDF_BYTES, storage });
+  await submitApplication(db, user);
+  return { id: app.id, slug: app.slug };
+}
+
+/** A listed expert: submitted, the checklist complete, approved by the admin. */
+export async function approvedExpert(db: TDb, admin: TSessionUser, user: TSessionUser, storage: TStorage, overrides: Partial<Record<string, unknown>> = {}) {
+  const p = await submittedExpert(db, user, storage, overrides);
+  await updateVerification(db, admin, p.id, { identityVerified: true, credentialsVerified: true, backgroundStatus: 'clear' });
+  await decideApplication(db, admin, p.id, { action: 'approve' });
+  return p;
 }

@@ -10,6 +10,7 @@ import { env, resolveProviders } from '@/lib/config';
 import { getDb, withUser } from '@/lib/db';
 import { listApplications, listAuditLog, ZQueueFilter, type TQueueFilter } from '@/lib/experts/admin-applications';
 import { STATUS_LABELS, EXPERT_STATUSES } from '@/lib/experts/application-status';
+import { listPendingChanges } from '@/lib/experts/get-profile-change';
 import { listSpecialties } from '@/lib/experts/taxonomy';
 import { listOutbox } from '@/lib/notifications/list-outbox';
 
@@ -23,8 +24,8 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const parsedFilter = ZQueueFilter.safeParse({ status: typeof sp.status === 'string' && sp.status ? sp.status : undefined, q: typeof sp.q === 'string' ? sp.q : undefined });
   const filter: TQueueFilter = parsedFilter.success ? parsedFilter.data : { status: 'submitted' };
   const db = await getDb();
-  const [overview, outbox, queue, audit, specialties] = await withUser(db, user, (tx) =>
-    Promise.all([getAdminOverview(tx), listOutbox(tx, 20), listApplications(tx, filter), listAuditLog(tx, { limit: 15 }), listSpecialties(tx, true)]),
+  const [overview, outbox, queue, audit, specialties, changes] = await withUser(db, user, (tx) =>
+    Promise.all([getAdminOverview(tx), listOutbox(tx, 20), listApplications(tx, filter), listAuditLog(tx, { limit: 15 }), listSpecialties(tx, true), listPendingChanges(tx)]),
   );
   const providers = resolveProviders(env());
   const stats = [
@@ -80,6 +81,22 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                   <span className="text-slate-600 dark:text-slate-400">{p.documents} documents</span>
                   <span className="text-slate-600 dark:text-slate-400">{p.submitted_at ? `since ${dateTime.format(p.submitted_at)}` : null}</span>
                 </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="profile-changes" className="mt-10">
+        <h2 id="profile-changes" className="text-lg font-semibold">Profile changes waiting for review</h2>
+        {changes.length === 0 ? (
+          <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">Nothing waiting.</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-slate-200 overflow-hidden rounded-2xl border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
+            {changes.map((c) => (
+              <li key={c.expert_id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
+                <Link href={`/admin/applications/${c.expert_id}`} className="link">{c.display_name}</Link>
+                <span className="text-sm text-slate-600 dark:text-slate-400">proposed {dateTime.format(c.updated_at)}</span>
               </li>
             ))}
           </ul>

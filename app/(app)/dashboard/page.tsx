@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApplicationForm } from '@/components/experts/application-form';
+import { ExpertHome } from '@/components/experts/expert-home';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Container } from '@/components/ui/container';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/current-user';
 import { getDb, withUser } from '@/lib/db';
+import { firstUnfinishedStep } from '@/lib/experts/application-progress';
 import { STATUS_LABELS } from '@/lib/experts/application-status';
 import { getOwnApplication } from '@/lib/experts/get-own-application';
 import { listSpecialties } from '@/lib/experts/taxonomy';
@@ -22,11 +24,12 @@ export default async function DashboardPage() {
   const [app, specialties, notes] = await withUser(await getDb(), user, (tx) =>
     Promise.all([getOwnApplication(tx, user.id), listSpecialties(tx), listNotifications(tx, user.id, 5)]),
   );
+  const listed = app?.status === 'approved' || app?.status === 'suspended';
   return (
     <Container>
       <PageHeader
         title="Expert dashboard"
-        description="Your application, your public profile and what learners see."
+        description={listed ? 'Your profile, sessions and earnings.' : 'Your application, your public profile and what learners see.'}
         actions={app ? <Link href="/dashboard/preview" className="link">Preview your profile</Link> : null}
       />
       <div className="grid gap-6 lg:grid-cols-3">
@@ -50,10 +53,10 @@ export default async function DashboardPage() {
           ) : (
             <Alert title="Apply to teach on Pathwise">Fill in your profile, your prices and your credentials. Each step is saved as a draft.</Alert>
           )}
-          {app?.status === 'suspended' ? (
-            <Alert tone="warning">Your profile is suspended, so it cannot be edited. Contact support to talk about it.</Alert>
+          {app && listed ? (
+            <ExpertHome app={app} />
           ) : (
-            <ApplicationForm initial={app} defaultName={user.name} specialties={specialties.map((s) => s.label)} />
+            <ApplicationForm initial={app} defaultName={user.name} specialties={specialties.map((s) => s.label)} initialStep={firstUnfinishedStep(app)} />
           )}
         </div>
         <aside aria-labelledby="notes" className="card h-fit p-5">

@@ -2,8 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DecisionForm } from '@/components/admin/decision-form';
+import { ProfileChangeReview } from '@/components/admin/profile-change-review';
 import { VerificationForm } from '@/components/admin/verification-form';
 import { VisibilityToggle } from '@/components/admin/visibility-toggle';
+import { PendingChanges } from '@/components/experts/pending-changes';
 import { Badge } from '@/components/ui/badge';
 import { Container } from '@/components/ui/container';
 import { PageHeader } from '@/components/ui/page-header';
@@ -12,6 +14,7 @@ import { getDb, withUser } from '@/lib/db';
 import { getApplicationDetail } from '@/lib/experts/admin-applications';
 import { LANGUAGES } from '@/lib/experts/application-schema';
 import { allowedActions, STATUS_LABELS } from '@/lib/experts/application-status';
+import { checklistGaps } from '@/lib/experts/verification-checklist';
 import { formatMoney } from '@/lib/money/format-money';
 
 export const metadata: Metadata = { title: 'Application' };
@@ -34,6 +37,19 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
+          {a.pending_change ? (
+            <section className="card p-5" aria-labelledby="proposed">
+              <h2 id="proposed" className="text-lg font-semibold">Proposed profile changes</h2>
+              <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+                Proposed {dateTime.format(a.pending_change.updated_at)} UTC (version {a.pending_change.revision}). The live profile stays as it is until you accept.
+              </p>
+              <div className="mt-3"><PendingChanges changes={a.pending_change.changes} caption="Live profile and proposed changes" /></div>
+              {a.pending_change.photo_document_id ? (
+                <p className="mt-2 text-sm"><a className="link" href={`/api/documents/${a.pending_change.photo_document_id}`} target="_blank" rel="noopener noreferrer">Open the proposed photo</a></p>
+              ) : null}
+              <div className="mt-4"><ProfileChangeReview expertId={a.id} revision={a.pending_change.revision} /></div>
+            </section>
+          ) : null}
           <section className="card p-5" aria-labelledby="profile">
             <h2 id="profile" className="text-lg font-semibold">Profile</h2>
             <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
@@ -73,7 +89,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           <section className="card p-5" aria-labelledby="decision">
             <h2 id="decision" className="text-lg font-semibold">Decision</h2>
             {a.status_reason ? <p className="mt-1 text-sm">Last message: {a.status_reason}</p> : null}
-            <div className="mt-3"><DecisionForm expertId={a.id} actions={allowedActions(a.status, 'admin')} /></div>
+            <div className="mt-3"><DecisionForm expertId={a.id} actions={allowedActions(a.status, 'admin')} gaps={checklistGaps(v)} /></div>
           </section>
           <section aria-labelledby="history">
             <h2 id="history" className="text-lg font-semibold">History</h2>
