@@ -13,14 +13,13 @@ async function signUpExpert(page: Page, name: string, email: string) {
   await expect(page).toHaveURL(/\/dashboard$/);
 }
 
-/**
- * Opens a shared directory search (the directory keeps its state in the URL so searches can be shared).
- * Not typed into the search box: that form currently sends its empty price and rating fields, which
- * lib/experts/search-schema.ts reads as 0 — maxPrice 0 and minRating 0 hide every expert, and every unrated one.
- * Reported to the lead (outside this suite's area); switch to the search box once it is fixed.
- */
+/** Searches the directory as a person does: type into the search box and press Enter. */
 async function searchDirectory(page: Page, q: string) {
-  await page.goto(`/experts?q=${encodeURIComponent(q)}`);
+  await page.goto('/experts');
+  const box = page.getByRole('searchbox', { name: 'Search' });
+  await box.fill(q);
+  await box.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(q).replace(/%20/g, '(\\+|%20)')}`));
 }
 
 /** The admin opens an application from the queue, completes the checklist and approves it. */
