@@ -7,7 +7,7 @@ import { POST as signOut } from '@/app/api/auth/sign-out/route';
 import { createSession } from '@/lib/auth/sessions';
 import { createMemoryCache } from '@/lib/cache/cache';
 import { withUser } from '@/lib/db';
-import { errorPayload } from '@/lib/http/route';
+import { errorPayload, readJson } from '@/lib/http/route';
 import { createUser, uniqueEmail } from '../support/factories';
 import { createTestDb, type TTestDb } from '../support/test-db';
 
@@ -79,6 +79,25 @@ describe('bad input is a 4xx, never a 500', () => {
     const res = await requestReset(post('/api/auth/password-reset/request', JSON.stringify({ email: 'a\u0000@example.com' }), { 'content-type': 'application/json' }), none);
     expect(res.status).toBe(400);
     expect((await json(res)).error?.fields).toHaveProperty('email');
+  });
+
+  it('readJson refuses a NUL byte in any text of the body, naming the field', async () => {
+    const req = post('/x', JSON.stringify({ profile: { name: 'Ada\u0000' } }), { 'content-type': 'application/json' });
+    await expect(readJson(req)).rejects.toMatchObject({ code: 'invalid_input', fields: { 'profile.name': expect.any(String) } });
+  });
+
+  it('readJson stops a chunked body (no Content-Length) at 1 MB with 413', async () => {
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += 64 * 1024;
+        controller.enqueue(new Uint8Array(64 * 1024).fill(32));
+        if (sent >= 8 * 1024 * 1024) controller.close();
+      },
+    });
+    const req = new NextRequest(`${BASE}/x`, { method: 'POST', body: stream, headers: { 'content-type': 'application/json' }, duplex: 'half' } as RequestInit & { duplex: 'half' });
+    await expect(readJson(req)).rejects.toMatchObject({ code: 'payload_too_large' });
+    expect(sent).toBeLessThan(2 * 1024 * 1024);
   });
 
   it('answers 400 naming the parameter for a NUL byte in the query', async () => {
