@@ -69,7 +69,8 @@ describe('CSRF: mutations come from our own pages, as JSON', () => {
   it('lets JSON through from this origin, and from a client that sends neither header (no browser, no victim cookie)', async () => {
     // The handler runs and judges the (unknown) link itself: 400 on the token field, not the wrapper's 403/415.
     const body = JSON.stringify({ token: 'x'.repeat(43), password: 'a new long password' });
-    for (const headers of [{ origin: BASE, 'sec-fetch-site': 'same-origin' }, {}]) {
+    const fromPage: Record<string, string> = { origin: BASE, 'sec-fetch-site': 'same-origin' };
+    for (const headers of [fromPage, {}]) {
       const res = await confirmReset(post('/api/auth/password-reset/confirm', body, { 'content-type': 'application/json', ...headers }), none);
       expect(res.status).toBe(400);
       expect((await json(res)).error?.fields).toHaveProperty('token');
@@ -98,7 +99,8 @@ describe('bad input is a 4xx, never a 500', () => {
         if (sent >= 8 * 1024 * 1024) controller.close();
       },
     });
-    const req = new NextRequest(`${BASE}/x`, { method: 'POST', body: stream, headers: { 'content-type': 'application/json' }, duplex: 'half' } as RequestInit & { duplex: 'half' });
+    const init = { method: 'POST', body: stream, headers: { 'content-type': 'application/json' }, duplex: 'half' };
+    const req = new NextRequest(`${BASE}/x`, init as ConstructorParameters<typeof NextRequest>[1]);
     await expect(readJson(req)).rejects.toMatchObject({ code: 'payload_too_large' });
     expect(sent).toBeLessThan(2 * 1024 * 1024);
   });
