@@ -40,6 +40,8 @@ export default defineConfig({
           REDIS_URL: '',
           LOG_LEVEL: 'warn',
           AUTH_MAX_ATTEMPTS_PER_IP: '500',
+          // The suite signs in as the demo accounts; production seeds them only when asked (docs/security.md).
+          SEED_DEMO: 'true',
         },
       },
 });

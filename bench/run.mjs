@@ -13,7 +13,7 @@ const BASE = `http://localhost:${PORT}`;
 const DATA_DIR = '.data/bench';
 rmSync(DATA_DIR, { recursive: true, force: true });
 
-const env = { ...process.env, NODE_ENV: 'production', PORT: String(PORT), DATA_DIR, DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'warn', AUTH_MAX_ATTEMPTS_PER_IP: '500' };
+const env = { ...process.env, NODE_ENV: 'production', PORT: String(PORT), DATA_DIR, DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'warn', AUTH_MAX_ATTEMPTS_PER_IP: '500', SEED_DEMO: 'true' };
 const started = performance.now();
 // What `npm start` runs: Next.js and the in-process Socket.IO server on one port. Its own process group,
 // so the whole tree is stopped at the end.

@@ -8,12 +8,14 @@ import { EventEmitter } from 'node:events';
 import { createServer } from 'node:http';
 import next from 'next';
 import { Server } from 'socket.io';
+import { guardRequest, parseTrustProxyHops } from './request-limits.mjs';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || '0.0.0.0';
 // With REALTIME_URL set, Socket.IO runs as its own process (npm run realtime) and this one only publishes.
 const inProcessRealtime = !process.env.REALTIME_URL;
+const trustProxyHops = parseTrustProxyHops(process.env.TRUST_PROXY_HOPS);
 
 const httpServer = createServer();
 if (inProcessRealtime) {
@@ -32,6 +34,8 @@ const app = next({ dev, hostname: 'localhost', port, httpServer: new EventEmitte
 const handle = app.getRequestHandler();
 httpServer.prependListener('request', (req, res) => {
   if (inProcessRealtime && req.url?.startsWith('/socket.io/')) return; // Socket.IO answers these
+  // Body caps, NUL bytes, the client's address (server/request-limits.mjs).
+  if (!guardRequest(req, res, { trustProxyHops })) return;
   // The Next bundle registers the directory's fast lane at start-up (lib/http/fast-lane.ts); it answers
   // its own paths and hands everything else to Next.
   const lane = globalThis.__pathwiseFastLane;

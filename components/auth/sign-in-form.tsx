@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { safeNextPath } from '@/lib/auth/safe-next';
 import type { TSignIn } from '@/lib/auth/schemas';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -26,7 +27,8 @@ export function SignInForm({ next, defaultEmail }: { next?: string; defaultEmail
       setFormError(res.error.code === 'unauthorized' ? res.error.message : applyFieldErrors(res.error, setError, ['email', 'password']));
       return;
     }
-    router.replace(next && next.startsWith('/') && !next.startsWith('//') ? next : res.data.redirectTo);
+    // Only a path on this site: `next` comes from a link anyone can craft (lib/auth/safe-next.ts).
+    router.replace(safeNextPath(next) ?? res.data.redirectTo);
     router.refresh();
   });
 

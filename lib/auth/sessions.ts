@@ -1,6 +1,7 @@
 import 'server-only';
 import { getCache, type TCache } from '@/lib/cache/cache';
 import type { TQueryable } from '@/lib/db';
+import { disconnectSessions } from '@/lib/realtime/publish-event';
 import { ZSessionUser, type TSessionUser } from './schemas';
 import { hashToken, newToken } from './tokens';
 
@@ -44,10 +45,12 @@ export async function revokeSession(db: TQueryable, token: string, cache: TCache
   const id = hashToken(token);
   await db.query('delete from public.sessions where id = $1', [id]);
   await cache.del(`session:${id}`);
+  disconnectSessions([id]); // its open sockets close too
 }
 
 /** Signs a user out everywhere (after a password reset). */
 export async function revokeUserSessions(db: TQueryable, userId: string, cache: TCache = getCache()): Promise<void> {
   const { rows } = await db.query<{ id: string }>('delete from public.sessions where user_id = $1 returning id', [userId]);
   await cache.del(...rows.map((r) => `session:${r.id}`));
+  disconnectSessions(rows.map((r) => r.id));
 }

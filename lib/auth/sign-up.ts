@@ -2,17 +2,26 @@ import 'server-only';
 import type { TQueryable } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
+import { notifyTakenEmail } from './notify-taken-email';
 import { hashPassword } from './password';
 import { ZSignUp, type TSessionUser } from './schemas';
 
-const EMAIL_TAKEN = 'An account with this email already exists. Sign in instead, or reset your password.';
+// Does not say the account exists (the owner is told by email); the same words fit a typo in the address.
+const EMAIL_TAKEN = 'We could not create an account with this email. If it is yours, check your inbox, sign in, or reset your password.';
 
-/** Creates a learner or expert account. Admins are never created here. */
+/**
+ * Creates a learner or expert account. Admins are never created here. A taken address costs the same work
+ * (the password is hashed first) and mails the owner instead of confirming that the account exists.
+ */
 export async function signUp(db: TQueryable, input: unknown): Promise<TSessionUser> {
   const data = parseOrThrow(ZSignUp, input);
-  const existing = await db.query('select 1 from public.users where email = $1', [data.email]);
-  if (existing.rows.length) throw new AppError('conflict', EMAIL_TAKEN, { email: EMAIL_TAKEN });
   const passwordHash = await hashPassword(data.password);
+  const taken = async () => {
+    await notifyTakenEmail(db, data.email);
+    return new AppError('conflict', EMAIL_TAKEN, { email: EMAIL_TAKEN });
+  };
+  const existing = await db.query('select 1 from public.users where email = $1', [data.email]);
+  if (existing.rows.length) throw await taken();
   try {
     const { rows } = await db.query<TSessionUser>(
       'insert into public.users (email, name, password_hash, role) values ($1, $2, $3, $4) returning id, email, name, role',
@@ -21,7 +30,7 @@ export async function signUp(db: TQueryable, input: unknown): Promise<TSessionUs
     return rows[0];
   } catch (e) {
     // Two sign-ups racing for one address: the unique index decides.
-    if ((e as { code?: string }).code === '23505') throw new AppError('conflict', EMAIL_TAKEN, { email: EMAIL_TAKEN });
+    if ((e as { code?: string }).code === '23505') throw await taken();
     throw e;
   }
 }

@@ -22,7 +22,9 @@ export const ZEnv = z.object({
   DATABASE_URL: optional(postgresUrl),
   DATABASE_POOL_MAX: optional(int(1, 200)).default(10),
   DATA_DIR: optional(z.string()).default('.data'),
-  SEED_DEMO: optional(bool).default(true),
+  // Demo accounts share a public password: seeded outside production by default, in production only when
+  // set to true (lib/seed/seed-policy.ts).
+  SEED_DEMO: optional(bool),
 
   // Cache, sessions, rate limits
   REDIS_URL: optional(redisUrl),
@@ -32,6 +34,8 @@ export const ZEnv = z.object({
   AUTH_MAX_ATTEMPTS_PER_ACCOUNT: optional(int(1, 1000)).default(5),
   AUTH_MAX_ATTEMPTS_PER_IP: optional(int(1, 100000)).default(30),
   AUTH_ATTEMPT_WINDOW_SECONDS: optional(int(1, 86400)).default(900),
+  // How many reverse proxies in front of the app append to X-Forwarded-For; 0 = use the socket address.
+  TRUST_PROXY_HOPS: optional(int(0, 10)).default(0),
 
   // AI curricula
   OPENAI_API_KEY: optional(z.string()),

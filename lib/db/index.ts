@@ -2,7 +2,7 @@ import 'server-only';
 import path from 'node:path';
 import { env, isBuildPhase } from '@/lib/config';
 import { logger } from '@/lib/log/logger';
-import { seedDemoIfEmpty } from '@/lib/seed/seed-demo';
+import { seedDemoOnStart } from '@/lib/seed/seed-demo';
 import { migrate } from './migrate';
 import { createPgliteDb } from './pglite-client';
 import { createPostgresDb } from './postgres-client';
@@ -22,7 +22,7 @@ async function open(): Promise<TDb> {
     ? createPostgresDb(e.DATABASE_URL, e.DATABASE_POOL_MAX)
     : await createPgliteDb(path.resolve(e.DATA_DIR, 'pglite'));
   const { applied } = await migrate(db);
-  const seeded = e.SEED_DEMO ? await seedDemoIfEmpty(db) : false;
+  const seeded = await seedDemoOnStart(db, e);
   logger().info({ db: db.kind, applied, seeded, ms: Date.now() - started }, 'database ready');
   return db;
 }

@@ -5,11 +5,12 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzip as gzipCb } from 'node:zlib';
-import { getCache } from '@/lib/cache/cache';
+import { LRUCache } from 'lru-cache';
+import { getCache, type TCache } from '@/lib/cache/cache';
 import { getDb } from '@/lib/db';
 import { directoryTtl, pageKey, type TCachedPage } from '@/lib/experts/expert-cache';
 import { searchDirectory } from '@/lib/experts/search-directory';
-import { searchParamsToRecord } from '@/lib/experts/search-schema';
+import { searchKey, searchParamsToRecord, ZExpertSearch } from '@/lib/experts/search-schema';
 import { logger } from '@/lib/log/logger';
 import { errorPayload } from './route';
 
@@ -32,6 +33,8 @@ const SESSION_COOKIE_RE = /(?:^|;\s*)pw_session=/;
 const ROUTER_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-action'];
 const PAGE_PATH_RE = /^\/experts(?:\/[a-z0-9-]{1,80})?$/;
 const MAX_PAGE_BYTES = 1_000_000;
+// In-process, kept pages share this budget (least recently used go first); with Redis they live there.
+const PAGE_STORE_BYTES = 32 * 1024 * 1024;
 const MAX_URL_LENGTH = 1024;
 // Not kept with a page: per-connection, per-response or per-visitor headers.
 const UNSTORED = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'x-request-id', 'set-cookie']);
@@ -121,12 +124,50 @@ function tee(res: ServerResponse, onFinish: (body: Buffer) => void): void {
   });
 }
 
-async function answerPage(req: IncomingMessage, res: ServerResponse, next: TNextHandle): Promise<void> {
+/**
+ * What a kept page depends on: the profile's path, or the directory's search as the page parses it — so
+ * `/experts?zz=1` … `?zz=3000` (or reordered parameters) are one page, not 3,000. A search the page would
+ * refuse (it renders a warning) is not kept. Null: do not keep.
+ */
+export function pageVariant(url: URL): string | null {
+  if (url.pathname !== '/experts') return url.pathname;
+  const parsed = ZExpertSearch.safeParse(searchParamsToRecord(url.searchParams));
+  return parsed.success ? `/experts?${searchKey(parsed.data)}` : null;
+}
+
+/** A page store bounded by bytes: what the in-process cache (bounded by entries only) cannot promise. */
+export function createPageStore(maxBytes = PAGE_STORE_BYTES): TCache & { bytes(): number } {
+  const lru = new LRUCache<string, TCachedPage>({ maxSize: maxBytes, sizeCalculation: (p) => Math.max(1, p.body.length + 512), ttlAutopurge: false });
+  return {
+    kind: 'memory',
+    async get<T>(key: string) {
+      return lru.get(key) as T | undefined;
+    },
+    async set(key, value, ttlSeconds) {
+      lru.set(key, value as TCachedPage, { ttl: ttlSeconds * 1000 });
+    },
+    async del(...keys) {
+      for (const k of keys) lru.delete(k);
+    },
+    bytes: () => lru.calculatedSize,
+  };
+}
+
+const pages = globalThis as unknown as { __pathwisePageStore?: TCache };
+function pageStore(cache: TCache): TCache {
+  if (cache.kind === 'redis') return cache;
+  pages.__pathwisePageStore ??= createPageStore();
+  return pages.__pathwisePageStore;
+}
+
+async function answerPage(req: IncomingMessage, res: ServerResponse, next: TNextHandle, url: URL): Promise<void> {
   const cache = getCache();
+  const store = pageStore(cache);
   const gz = acceptsGzip(req);
-  const key = await pageKey(`${currentBuildId()}:${gz ? 'gzip' : 'identity'}:${req.url}`, cache);
+  const variant = pageVariant(url);
+  const key = variant && (await pageKey(`${currentBuildId()}:${gz ? 'gzip' : 'identity'}:${variant}`, cache));
   if (!key) return next(req, res);
-  const hit = await cache.get<TCachedPage>(key);
+  const hit = await store.get<TCachedPage>(key);
   const requestId = requestIdOf(req);
   if (hit) {
     const body = Buffer.from(hit.body, 'base64');
@@ -146,7 +187,7 @@ async function answerPage(req: IncomingMessage, res: ServerResponse, next: TNext
     for (const [name, value] of Object.entries(res.getHeaders())) {
       if (!UNSTORED.has(name) && name !== 'x-cache' && value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
     }
-    cache.set<TCachedPage>(key, { headers, body: body.toString('base64') }, directoryTtl()).catch((e: unknown) => logger().warn({ err: e }, 'page cache write failed'));
+    store.set<TCachedPage>(key, { headers, body: body.toString('base64') }, directoryTtl()).catch((e: unknown) => logger().warn({ err: e }, 'page cache write failed'));
   });
   return next(req, res);
 }
@@ -156,7 +197,7 @@ export const fastLane: TFastLane = async (req, res, next) => {
   if (req.method !== 'GET' || !req.url) return next(req, res);
   const url = new URL(req.url, 'http://localhost');
   if (url.pathname === '/api/experts') return answerDirectoryApi(req, res, url);
-  if (isCacheablePageRequest(req, url)) return answerPage(req, res, next);
+  if (isCacheablePageRequest(req, url)) return answerPage(req, res, next, url);
   return next(req, res);
 };
 

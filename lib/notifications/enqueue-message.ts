@@ -1,5 +1,10 @@
 import 'server-only';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { env } from '@/lib/config';
+import { resolveProviders } from '@/lib/config/providers';
 import type { TQueryable } from '@/lib/db';
+import { logger } from '@/lib/log/logger';
 
 export type TOutgoingMessage = {
   channel: 'email' | 'sms';
@@ -8,17 +13,38 @@ export type TOutgoingMessage = {
   template: string;
   subject?: string;
   body: string;
+  /** Values in the body only the recipient may read (a reset token): masked in what admins see. */
+  secrets?: string[];
 };
 
+/** "abcd…[hidden]": enough to tell two links apart, too little to use one. */
+export function maskSecrets(body: string, secrets: string[]): string {
+  return secrets.reduce((text, s) => (s ? text.split(s).join(`${s.slice(0, 4)}…[hidden]`) : text), body);
+}
+
 /**
- * Writes a message to the outbox. With no provider configured it stays there for admins to read
- * (the dev outbox); a configured provider delivers from the same table.
+ * Writes a message to the outbox. `body` is what admins can read (secrets masked); the deliverable text with
+ * secrets is kept in `secret_body`, which the authenticated role cannot select (migration 20261126000400).
+ * With no provider configured (the dev outbox) the deliverable copy is also written to
+ * $DATA_DIR/outbox/<id>.txt — on the server's disk, for whoever runs it, not in the admin panel.
  */
 export async function enqueueMessage(db: TQueryable, m: TOutgoingMessage): Promise<{ id: string }> {
+  const secrets = (m.secrets ?? []).filter(Boolean);
+  const shown = maskSecrets(m.body, secrets);
   const { rows } = await db.query<{ id: string }>(
-    `insert into public.outbox_messages (channel, recipient, user_id, template, subject, body)
-     values ($1, $2, $3, $4, $5, $6) returning id`,
-    [m.channel, m.recipient, m.userId ?? null, m.template, m.subject ?? null, m.body],
+    `insert into public.outbox_messages (channel, recipient, user_id, template, subject, body, secret_body)
+     values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+    [m.channel, m.recipient, m.userId ?? null, m.template, m.subject ?? null, shown, secrets.length ? m.body : null],
   );
+  const e = env();
+  if (secrets.length && resolveProviders(e)[m.channel] === 'outbox') {
+    const dir = path.resolve(e.DATA_DIR, 'outbox');
+    try {
+      await mkdir(dir, { recursive: true });
+      await writeFile(path.join(dir, `${rows[0].id}.txt`), `To: ${m.recipient}\nSubject: ${m.subject ?? ''}\n\n${m.body}\n`, { mode: 0o600 });
+    } catch (err) {
+      logger().warn({ err }, 'dev outbox: could not write the message file');
+    }
+  }
   return rows[0];
 }

@@ -2,9 +2,10 @@ import 'server-only';
 import type { Server, Socket } from 'socket.io';
 import { getSessionUser } from '@/lib/auth/sessions';
 import { SESSION_COOKIE } from '@/lib/auth/session-cookie';
+import { hashToken } from '@/lib/auth/tokens';
 import type { TDb } from '@/lib/db';
 import { logger } from '@/lib/log/logger';
-import { userRoom, type TRealtimeEvent, type TRealtimeSink } from './events';
+import { sessionRoom, userRoom, type TRealtimeEvent, type TRealtimeSink } from './events';
 
 export type TAttachOptions = { getDb: () => Promise<TDb>; allowedOrigins: string[] };
 
@@ -40,9 +41,11 @@ export function attachRealtime(io: Server, o: TAttachOptions): TRealtimeSink {
     const { origin, host } = socket.handshake.headers;
     if (!isOriginAllowed(origin, host, o.allowedOrigins)) return next(new Error('origin not allowed'));
     try {
-      const user = await getSessionUser(await o.getDb(), readCookie(socket.handshake.headers.cookie, SESSION_COOKIE));
-      if (!user) return next(new Error('unauthorized'));
+      const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+      const user = await getSessionUser(await o.getDb(), token);
+      if (!user || !token) return next(new Error('unauthorized'));
       socket.data.userId = user.id;
+      socket.data.sessionId = hashToken(token);
       next();
     } catch (err) {
       logger().warn({ err }, 'realtime auth failed');
@@ -50,7 +53,12 @@ export function attachRealtime(io: Server, o: TAttachOptions): TRealtimeSink {
     }
   });
   io.on('connection', (socket) => {
-    void socket.join(userRoom(socket.data.userId as string));
+    void socket.join([userRoom(socket.data.userId as string), sessionRoom(socket.data.sessionId as string)]);
   });
-  return { emit: (userId: string, event: TRealtimeEvent) => void io.to(userRoom(userId)).emit('event', event) };
+  return {
+    emit: (userId: string, event: TRealtimeEvent) => void io.to(userRoom(userId)).emit('event', event),
+    disconnectSessions: (sessionIds: string[]) => {
+      if (sessionIds.length) io.in(sessionIds.map(sessionRoom)).disconnectSockets(true);
+    },
+  };
 }

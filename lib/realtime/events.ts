@@ -5,6 +5,8 @@ import { z } from 'zod';
 export const REALTIME_STREAM = 'pw:realtime:events';
 export const REALTIME_GROUP = 'sidecars';
 export const userRoom = (userId: string) => `user:${userId}`;
+/** Every socket opened with one session (its id is the sha256 of the cookie token, as stored). */
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
 export const ZRealtimeEvent = z.object({
   seq: z.number().int().positive(),
@@ -16,4 +18,8 @@ export type TRealtimeEvent = z.infer<typeof ZRealtimeEvent>;
 export type TRealtimeType = TRealtimeEvent['type'];
 
 /** What the in-process Socket.IO server (or the Redis bridge to the sidecar) exposes to publishers. */
-export type TRealtimeSink = { emit(userId: string, event: TRealtimeEvent): void };
+export type TRealtimeSink = {
+  emit(userId: string, event: TRealtimeEvent): void;
+  /** Closes the sockets of revoked sessions (every instance's, through the adapter). */
+  disconnectSessions(sessionIds: string[]): void;
+};

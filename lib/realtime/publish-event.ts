@@ -42,6 +42,24 @@ export function deliver(userId: string, event: TRealtimeEvent): void {
   }
 }
 
+/**
+ * Closes every socket opened with these sessions (called when sessions are revoked): on the in-process
+ * Socket.IO server, or through the stream to the sidecars, whose adapter reaches every instance.
+ */
+export function disconnectSessions(sessionIds: string[]): void {
+  if (!sessionIds.length) return;
+  const sink = holder.__pathwiseRealtimeSink;
+  if (sink) return sink.disconnectSessions(sessionIds);
+  const redis = getRedis();
+  if (redis) {
+    pushDisconnect(redis, REALTIME_STREAM, sessionIds).catch((err: unknown) => logger().warn({ err }, 'realtime disconnect failed'));
+  }
+}
+
+export async function pushDisconnect(redis: Redis, stream: string, sessionIds: string[]): Promise<void> {
+  await redis.xadd(stream, 'MAXLEN', '~', '10000', '*', 'data', JSON.stringify({ disconnect: sessionIds }));
+}
+
 /** Appends an event for the sidecars (capped: the database keeps the history for catch-up). */
 export async function pushToStream(redis: Redis, stream: string, userId: string, event: TRealtimeEvent): Promise<void> {
   await redis.xadd(stream, 'MAXLEN', '~', '10000', '*', 'data', JSON.stringify({ userId, event }));

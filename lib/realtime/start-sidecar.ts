@@ -23,7 +23,10 @@ export type TSidecarOptions = {
 
 export type TSidecar = { io: Server; http: HttpServer; port: number; close(): Promise<void> };
 
-const ZEntry = z.object({ userId: z.string().uuid(), event: ZRealtimeEvent });
+const ZEntry = z.union([
+  z.object({ userId: z.string().uuid(), event: ZRealtimeEvent }),
+  z.object({ disconnect: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(1000) }),
+]);
 
 /**
  * The realtime sidecar: Socket.IO with the Redis Streams adapter (the one that supports connection
@@ -55,7 +58,10 @@ export async function startSidecar(o: TSidecarOptions): Promise<TSidecar> {
         for (const [, entries] of res ?? []) {
           for (const [id, fields] of entries) {
             const parsed = ZEntry.safeParse(JSON.parse(fields[fields.indexOf('data') + 1] ?? 'null'));
-            if (parsed.success) sink.emit(parsed.data.userId, parsed.data.event);
+            if (parsed.success) {
+              if ('disconnect' in parsed.data) sink.disconnectSessions(parsed.data.disconnect);
+              else sink.emit(parsed.data.userId, parsed.data.event);
+            }
             await reader.xack(o.stream, REALTIME_GROUP, id);
           }
         }

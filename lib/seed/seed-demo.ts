@@ -1,9 +1,11 @@
 import 'server-only';
 import { hashPassword } from '@/lib/auth/password';
+import type { TEnv } from '@/lib/config/env';
 import type { TDb, TQueryable } from '@/lib/db/types';
 import { seedDemoCurricula } from './seed-curricula';
 import { DEMO_ACCOUNTS, DEMO_EXPERTS, DEMO_PASSWORD } from './demo-data';
 import { seedMarketplace } from './seed-marketplace';
+import { demoSeedingWarning, isDemoSeedingOn } from './seed-policy';
 
 const SEED_LOCK_KEY = 727_002;
 
@@ -51,4 +53,15 @@ export async function seedDemoIfEmpty(db: TDb): Promise<boolean> {
     }
     return true;
   });
+}
+
+/**
+ * The start-up seeding policy (lib/seed/seed-policy.ts): seeds an empty database only when demo seeding is
+ * on, and shouts on stderr when that is the case in production. Returns whether it seeded.
+ */
+export async function seedDemoOnStart(db: TDb, e: Pick<TEnv, 'NODE_ENV' | 'SEED_DEMO'>, warn: (message: string) => void = console.warn): Promise<boolean> {
+  if (!isDemoSeedingOn(e)) return false;
+  const warning = demoSeedingWarning(e);
+  if (warning) warn(warning);
+  return seedDemoIfEmpty(db);
 }

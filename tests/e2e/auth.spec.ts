@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn, signOut } from './helpers';
+import { DEMO_PASSWORD, expectAccessible, signIn, signOut } from './helpers';
 
 test('the landing page explains the product and reports embedded defaults', async ({ page, request }) => {
   await page.goto('/');
@@ -43,12 +43,13 @@ test('sign-up shows field messages next to the fields, from the browser and from
   await expect(page.getByText('Use at least 10 characters.')).toBeVisible();
   await expectAccessible(page);
 
-  // The server refuses a taken address with 409; the message lands under the email field.
+  // The server refuses a taken address with 409 without saying the account exists (the owner gets an email);
+  // the message lands under the email field.
   await page.getByLabel('Email').fill('learner@pathwise.dev');
   await page.getByLabel('Password').fill('a good long password');
   const [res] = await Promise.all([page.waitForResponse('**/api/auth/sign-up'), page.getByRole('button', { name: 'Create account' }).click()]);
   expect(res.status()).toBe(409);
-  await expect(page.getByText(/An account with this email already exists/)).toBeVisible();
+  await expect(page.getByText(/We could not create an account with this email/)).toBeVisible();
   await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
 });
 
@@ -68,4 +69,23 @@ test('the theme toggle switches to dark and the choice survives a reload', async
   await page.reload();
   await expect(html).toHaveClass(/dark/);
   await expectAccessible(page);
+});
+
+test('a crafted next= link cannot send the user to another site after signing in', async ({ page }) => {
+  // The link an attacker mails out: /%5C makes "/\evil.example/", which browsers read as //evil.example/.
+  await page.goto('/sign-in?next=/%5Cevil.example/');
+  await page.getByLabel('Email').fill('learner@pathwise.dev');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/learn$/);
+});
+
+test('a next= path on this site is still honoured after signing in', async ({ page }) => {
+  await page.goto('/experts/lukas-becker');
+  await page.getByRole('link', { name: 'Sign in to book' }).click();
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fexperts%2Flukas-becker/);
+  await page.getByLabel('Email').fill('learner@pathwise.dev');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/experts\/lukas-becker$/);
 });

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
@@ -20,4 +22,20 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export async function signOut(page: Page) {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
+}
+
+/**
+ * The newest email to `recipient` in the dev outbox's files (DATA_DIR/outbox of the server the suite
+ * started: .data/e2e), or null. Only the server's disk holds live links; the admin panel masks them.
+ */
+export function readMailTo(recipient: string): string | null {
+  const dir = path.resolve('.data/e2e/outbox');
+  let files: string[];
+  try {
+    files = readdirSync(dir).map((f) => path.join(dir, f));
+  } catch {
+    return null;
+  }
+  const mails = files.map((f) => readFileSync(f, 'utf8')).filter((m) => m.startsWith(`To: ${recipient}\n`));
+  return mails.at(-1) ?? null;
 }

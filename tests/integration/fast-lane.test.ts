@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryCache } from '@/lib/cache/cache';
 import { invalidateExpertCache } from '@/lib/experts/expert-cache';
 import { searchDirectory } from '@/lib/experts/search-directory';
-import { fastLane } from '@/lib/http/fast-lane';
+import { createPageStore, fastLane } from '@/lib/http/fast-lane';
 import { createExpertProfile, createUser } from '../support/factories';
 import { createTestDb, type TTestDb } from '../support/test-db';
 
@@ -15,7 +15,7 @@ let t: TTestDb;
 let server: Server;
 let base: string;
 let renders: string[] = [];
-const holder = globalThis as unknown as { __pathwiseDb?: Promise<unknown>; __pathwiseCache?: unknown };
+const holder = globalThis as unknown as { __pathwiseDb?: Promise<unknown>; __pathwiseCache?: unknown; __pathwisePageStore?: unknown };
 
 async function fakeNext(req: IncomingMessage, res: ServerResponse): Promise<void> {
   renders.push(req.url!);
@@ -66,6 +66,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   holder.__pathwiseCache = createMemoryCache();
+  holder.__pathwisePageStore = undefined;
   renders = [];
 });
 
@@ -148,5 +149,31 @@ describe('directory and profile pages for signed-out visitors', () => {
     expect(plain.headers['x-cache']).toBe('miss');
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(text(plain)).toContain('render #2');
+  });
+});
+
+describe('kept pages stay bounded (issue #9: 3,000 ?zz=N requests grew RSS from 309 to 866 MB)', () => {
+  it('keys a page on what the page reads: parameters it ignores, or their order, do not make new pages', async () => {
+    for (let i = 0; i < 300; i++) expect((await get(`/experts?zz=${i}`)).status).toBe(200);
+    await get('/experts?q=python&sort=rating');
+    await get('/experts?sort=rating&q=python&utm_source=x');
+    await get('/experts?q=%20python%20&sort=rating');
+    await get('/experts/ada-lovelace?ref=1');
+    await get('/experts/ada-lovelace?ref=2');
+    expect(renders).toEqual(['/experts?zz=0', '/experts?q=python&sort=rating', '/experts/ada-lovelace?ref=1']);
+  });
+
+  it('does not keep a search the page refuses (it renders a warning for it)', async () => {
+    await get('/experts?page=0');
+    await get('/experts?page=0');
+    expect(renders).toHaveLength(2);
+  });
+
+  it('holds kept pages within a byte budget, dropping the least recently used', async () => {
+    const store = createPageStore(100_000);
+    for (let i = 0; i < 200; i++) await store.set(`p${i}`, { headers: {}, body: 'x'.repeat(4_000) }, 60);
+    expect(store.bytes()).toBeLessThanOrEqual(100_000);
+    expect(await store.get('p0')).toBeUndefined();
+    expect(await store.get('p199')).toBeDefined();
   });
 });

@@ -5,10 +5,11 @@ import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSession } from '@/lib/auth/sessions';
+import { createSession, revokeSession, revokeUserSessions } from '@/lib/auth/sessions';
 import { attachRealtime } from '@/lib/realtime/attach-realtime';
 import type { TRealtimeEvent } from '@/lib/realtime/events';
-import { listEventsAfter, publishEvent, pushToStream, setInProcessSink } from '@/lib/realtime/publish-event';
+import { listEventsAfter, publishEvent, pushDisconnect, pushToStream, setInProcessSink } from '@/lib/realtime/publish-event';
+import { hashToken } from '@/lib/auth/tokens';
 import { startSidecar } from '@/lib/realtime/start-sidecar';
 import { createUser } from '../support/factories';
 import { createTestDb, type TTestDb } from '../support/test-db';
@@ -37,7 +38,7 @@ afterAll(async () => {
 async function learnerWithSession() {
   const user = await createUser(t.db);
   const { token } = await createSession(t.db, user.id, 1);
-  return { user, cookie: `pw_session=${token}` };
+  return { user, token, cookie: `pw_session=${token}` };
 }
 
 function open(target: string, headers: Record<string, string>): Socket {
@@ -48,6 +49,16 @@ function open(target: string, headers: Record<string, string>): Socket {
 const connected = (s: Socket) => new Promise<void>((resolve, reject) => (s.connected ? resolve() : (s.once('connect', () => resolve()), s.once('connect_error', reject))));
 const refused = (s: Socket) => new Promise<string>((resolve) => s.once('connect_error', (e) => resolve(e.message)));
 const nextEvent = (s: Socket) => new Promise<TRealtimeEvent>((resolve) => s.once('event', resolve));
+/** How long until the server closes this socket (rejects after 5 s: the issue's bound). */
+const closedByServer = (s: Socket, started = Date.now()) =>
+  new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('socket still open after 5 s')), 5000);
+    s.once('disconnect', (reason) => {
+      clearTimeout(timer);
+      if (reason === 'io server disconnect') resolve(Date.now() - started);
+      else reject(new Error(`disconnected by ${reason}`));
+    });
+  });
 
 describe('realtime in-process', () => {
   it("delivers each user's events to that user's sockets only, numbered in sequence", async () => {
@@ -101,7 +112,47 @@ describe('realtime in-process', () => {
   });
 });
 
+describe('revoked sessions lose their sockets (issue #9)', () => {
+  it('closes the sockets of a signed-out session, and only those', async () => {
+    const a = await learnerWithSession();
+    const other = await createSession(t.db, a.user.id, 1);
+    const mine = open(url, { cookie: a.cookie });
+    const sameUserOtherDevice = open(url, { cookie: `pw_session=${other.token}` });
+    await Promise.all([connected(mine), connected(sameUserOtherDevice)]);
+    const closed = closedByServer(mine);
+    await revokeSession(t.db, a.token);
+    expect(await closed).toBeLessThan(5000);
+    expect(sameUserOtherDevice.connected).toBe(true);
+    // A password reset signs the account out everywhere: its remaining sockets close as well.
+    const rest = closedByServer(sameUserOtherDevice);
+    await revokeUserSessions(t.db, a.user.id);
+    expect(await rest).toBeLessThan(5000);
+  });
+});
+
 describe.skipIf(!process.env.REDIS_URL)('realtime sidecar with the Redis Streams adapter', () => {
+  it('closes a revoked session\'s sockets on every sidecar instance, through the stream and the adapter', async () => {
+    const prefix = `pw:test:${process.pid}:${randomBytes(4).toString('hex')}`;
+    const redis = new Redis(process.env.REDIS_URL!);
+    const opts = { getDb: async () => t.db, allowedOrigins: [], stream: `${prefix}:events`, adapterStream: `${prefix}:adapter` };
+    const one = await startSidecar({ port: 0, redis, ...opts });
+    const two = await startSidecar({ port: 0, redis: redis.duplicate(), ...opts });
+    try {
+      const a = await learnerWithSession();
+      const onOne = open(`http://127.0.0.1:${one.port}`, { cookie: a.cookie });
+      const onTwo = open(`http://127.0.0.1:${two.port}`, { cookie: a.cookie });
+      await Promise.all([connected(onOne), connected(onTwo)]);
+      const closed = Promise.all([closedByServer(onOne), closedByServer(onTwo)]);
+      // What an app instance without in-process realtime does when it revokes the session.
+      await pushDisconnect(redis, `${prefix}:events`, [hashToken(a.token)]);
+      for (const ms of await closed) expect(ms).toBeLessThan(5000);
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+      await redis.del(`${prefix}:events`, `${prefix}:adapter`);
+      redis.disconnect();
+    }
+  });
+
   it('delivers events app instances push to the stream, to the right user, with recovery enabled', async () => {
     const prefix = `pw:test:${process.pid}:${randomBytes(4).toString('hex')}`;
     const redis = new Redis(process.env.REDIS_URL!);

@@ -5,9 +5,11 @@ import { AuthCard } from '@/components/auth/auth-card';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { Alert } from '@/components/ui/alert';
 import { getCurrentUser } from '@/lib/auth/current-user';
+import { safeNextPath } from '@/lib/auth/safe-next';
 import { homeFor } from '@/lib/auth/schemas';
 import { env } from '@/lib/config';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/lib/seed/demo-data';
+import { isDemoSeedingOn } from '@/lib/seed/seed-policy';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -15,7 +17,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { next, reset } = await searchParams;
   const user = await getCurrentUser();
   if (user) redirect(homeFor(user.role));
-  const showDemo = env().NODE_ENV !== 'production';
+  // Shown exactly when the demo accounts are seeded (never on a production install unless SEED_DEMO=true).
+  const showDemo = isDemoSeedingOn(env());
   return (
     <AuthCard
       title="Sign in to Pathwise"
@@ -26,7 +29,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       }
       aside={
         showDemo ? (
-          <Alert tone="info" title="Demo accounts (shown outside production only)">
+          <Alert tone="info" title="Demo accounts (this install seeds demo data)">
             <ul className="mt-1 space-y-1">
               {Object.entries(DEMO_ACCOUNTS).map(([role, a]) => (
                 <li key={role}>
@@ -46,7 +49,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <Alert tone="success">Your password was changed. Sign in with the new one.</Alert>
         </div>
       ) : null}
-      <SignInForm next={next} />
+      <SignInForm next={safeNextPath(next) ?? undefined} />
       <p className="mt-5 text-center text-sm">
         <Link href="/forgot-password" className="link">Forgot your password?</Link>
       </p>

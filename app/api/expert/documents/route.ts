@@ -24,5 +24,5 @@ export const POST = route(
     const doc = await uploadDocument(db, user, { kind, filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
     return NextResponse.json({ document: doc }, { status: 201 });
   },
-  { roles: ['expert'] },
+  { roles: ['expert'], multipart: true },
 );
