@@ -8,6 +8,7 @@ import { EventEmitter } from 'node:events';
 import { createServer } from 'node:http';
 import next from 'next';
 import { Server } from 'socket.io';
+import { answerWhileDbStarts } from './db-starting-page.mjs';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT || 3000);
@@ -32,6 +33,7 @@ const app = next({ dev, hostname: 'localhost', port, httpServer: new EventEmitte
 const handle = app.getRequestHandler();
 httpServer.prependListener('request', (req, res) => {
   if (inProcessRealtime && req.url?.startsWith('/socket.io/')) return; // Socket.IO answers these
+  if (answerWhileDbStarts(req, res)) return; // "the database is being prepared" while it is
   // The Next bundle registers the directory's fast lane at start-up (lib/http/fast-lane.ts); it answers
   // its own paths and hands everything else to Next.
   const lane = globalThis.__pathwiseFastLane;
@@ -47,7 +49,9 @@ httpServer.on('upgrade', (req, socket, head) => {
 
 await app.prepare();
 httpServer.listen(port, hostname, () => {
-  console.log(`▲ Pathwise ready on http://localhost:${port}${inProcessRealtime ? ' (realtime in-process)' : ''}`);
+  const db = globalThis.__pathwiseDbStartup;
+  const waiting = db && db.step !== 'ready' ? ' — pages say "preparing the database" until it is ready' : '';
+  console.log(`▲ Pathwise listening on http://localhost:${port}${inProcessRealtime ? ' (realtime in-process)' : ''}${waiting}`);
 });
 
 for (const signal of ['SIGTERM', 'SIGINT']) {
