@@ -27,7 +27,7 @@ const pages = [
   ['forgot-password', '/forgot-password', null],
   ['experts', '/experts', null],
   ['expert-profile', follow('/experts', 'Lukas Becker'), null],
-  ['not-found', '/this-page-does-not-exist', null],
+  ['not-found', '/no-such-page', null],
   ['learn', '/learn', 'learner@pathwise.dev'],
   ['new-curriculum', '/learn/new', 'learner@pathwise.dev'],
   ['curriculum', follow('/learn', /SQL in 8 weeks/), 'learner@pathwise.dev'],

@@ -47,7 +47,8 @@ const VISITS: Record<TRole, TVisit[]> = {
         await heading(p, 'Lukas Becker');
       },
     },
-    { name: '404', status: 404, open: async (p) => { await p.goto('/this-page-does-not-exist'); await heading(p, 'We can’t find that page'); } },
+    // A page that throws notFound() (Next then renders the document in the browser from scratch, as for 403).
+    { name: '404', status: 404, open: async (p) => { await p.goto('/experts/no-such-expert'); await heading(p, 'We can’t find that page'); } },
   ],
   learner: [
     { name: '/learn', open: async (p) => { await p.goto('/learn'); await expect(p.getByRole('heading', { name: 'Today' })).toBeVisible(); } },
