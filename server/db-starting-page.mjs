@@ -61,3 +61,16 @@ export function answerWhileDbStarts(req, res) {
   res.end(req.method === 'HEAD' ? undefined : dbStartingHtml(state));
   return true;
 }
+
+/**
+ * In dev, asks once for the landing page (not as a browser, so this module lets it through) while the
+ * database is still being prepared: Turbopack compiles the page meanwhile instead of after.
+ * @param {number} port
+ */
+export function compileLandingWhileDbStarts(port) {
+  const state = globalThis.__pathwiseDbStartup;
+  if (!state || !BUSY.has(state.step)) return;
+  fetch(`http://localhost:${port}/`, { headers: { accept: '*/*' } })
+    .then((res) => res.body?.cancel())
+    .catch(() => {});
+}

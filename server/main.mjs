@@ -8,7 +8,7 @@ import { EventEmitter } from 'node:events';
 import { createServer } from 'node:http';
 import next from 'next';
 import { Server } from 'socket.io';
-import { answerWhileDbStarts } from './db-starting-page.mjs';
+import { answerWhileDbStarts, compileLandingWhileDbStarts } from './db-starting-page.mjs';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT || 3000);
@@ -52,6 +52,7 @@ httpServer.listen(port, hostname, () => {
   const db = globalThis.__pathwiseDbStartup;
   const waiting = db && db.step !== 'ready' ? ' — pages say "preparing the database" until it is ready' : '';
   console.log(`▲ Pathwise listening on http://localhost:${port}${inProcessRealtime ? ' (realtime in-process)' : ''}${waiting}`);
+  if (dev) compileLandingWhileDbStarts(port);
 });
 
 for (const signal of ['SIGTERM', 'SIGINT']) {
