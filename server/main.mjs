@@ -8,6 +8,7 @@ import { EventEmitter } from 'node:events';
 import { createServer } from 'node:http';
 import next from 'next';
 import { Server } from 'socket.io';
+import { answerWhileDbStarts, compileLandingWhileDbStarts } from './db-starting-page.mjs';
 import { guardRequest, parseTrustProxyHops } from './request-limits.mjs';
 
 const dev = process.argv.includes('--dev');
@@ -36,6 +37,7 @@ httpServer.prependListener('request', (req, res) => {
   if (inProcessRealtime && req.url?.startsWith('/socket.io/')) return; // Socket.IO answers these
   // Body caps, NUL bytes, the client's address (server/request-limits.mjs).
   if (!guardRequest(req, res, { trustProxyHops })) return;
+  if (answerWhileDbStarts(req, res)) return; // "the database is being prepared" while it is
   // The Next bundle registers the directory's fast lane at start-up (lib/http/fast-lane.ts); it answers
   // its own paths and hands everything else to Next.
   const lane = globalThis.__pathwiseFastLane;
@@ -51,7 +53,10 @@ httpServer.on('upgrade', (req, socket, head) => {
 
 await app.prepare();
 httpServer.listen(port, hostname, () => {
-  console.log(`▲ Pathwise ready on http://localhost:${port}${inProcessRealtime ? ' (realtime in-process)' : ''}`);
+  const db = globalThis.__pathwiseDbStartup;
+  const waiting = db && db.step !== 'ready' ? ' — pages say "preparing the database" until it is ready' : '';
+  console.log(`▲ Pathwise listening on http://localhost:${port}${inProcessRealtime ? ' (realtime in-process)' : ''}${waiting}`);
+  if (dev) compileLandingWhileDbStarts(port);
 });
 
 for (const signal of ['SIGTERM', 'SIGINT']) {

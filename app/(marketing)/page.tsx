@@ -17,12 +17,12 @@ const FEATURES = [
   },
   {
     title: 'Experts when you are stuck',
-    body: 'Book a 1:1 video session with a vetted expert in your own time zone. They see where you are in your plan before you meet.',
+    body: 'Browse vetted experts by specialty, price and rating, and read their profiles. Booking 1:1 sessions in your own time zone opens soon.',
     icon: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21a8 8 0 0 1 16 0',
   },
 ];
 
-const STEPS = ['Describe your goal', 'Follow the plan', 'Book an expert when you need one'];
+const STEPS = ['Describe your goal', 'Follow the plan', 'Find an expert when you need one'];
 
 export default async function LandingPage() {
   const user = await getCurrentUser();
@@ -36,8 +36,8 @@ export default async function LandingPage() {
             Learn anything with a plan. Get unstuck with an expert.
           </h1>
           <p className="mt-5 max-w-xl text-lg text-slate-600 dark:text-slate-300">
-            Pathwise turns a goal like “get job-ready in SQL” into a week-by-week curriculum, tracks your progress, and connects you with
-            vetted experts for paid 1:1 sessions when you want a human.
+            Pathwise turns a goal like “get job-ready in SQL” into a week-by-week curriculum, tracks your progress, and introduces you to
+            vetted experts for when you want a human (1:1 session booking opens soon).
           </p>
           <div className="mt-8 flex flex-col gap-3 sm:flex-row">
             <Link href="/sign-up" className={buttonClasses('primary', 'lg')}>

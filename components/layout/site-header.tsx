@@ -23,7 +23,7 @@ export function SiteHeader({ user }: { user: TSessionUser | null }) {
             {user ? (
               <>
                 <span className="hidden text-sm text-slate-600 dark:text-slate-400 lg:inline" data-testid="signed-in-as">
-                  {user.name} <span className="text-slate-500">· {ROLE_LABEL[user.role]}</span>
+                  {user.name} <span className="text-slate-500 dark:text-slate-400">· {ROLE_LABEL[user.role]}</span>
                 </span>
                 <form action="/api/auth/sign-out" method="post">
                   <button type="submit" className={buttonClasses('ghost')}>

@@ -1,11 +1,14 @@
 import 'server-only';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { env, isBuildPhase } from '@/lib/config';
 import { logger } from '@/lib/log/logger';
 import { seedDemoOnStart } from '@/lib/seed/seed-demo';
+import { isDemoSeedingOn } from '@/lib/seed/seed-policy';
 import { migrate } from './migrate';
 import { createPgliteDb } from './pglite-client';
 import { createPostgresDb } from './postgres-client';
+import { createDbStartupReporter } from './startup-progress';
 import type { TDb } from './types';
 
 export type { TDb, TQueryable } from './types';
@@ -18,13 +21,23 @@ const holder = globalThis as unknown as { __pathwiseDb?: Promise<TDb> };
 async function open(): Promise<TDb> {
   const e = env();
   const started = Date.now();
-  const db = e.DATABASE_URL
-    ? createPostgresDb(e.DATABASE_URL, e.DATABASE_POOL_MAX)
-    : await createPgliteDb(path.resolve(e.DATA_DIR, 'pglite'));
-  const { applied } = await migrate(db);
-  const seeded = await seedDemoOnStart(db, e);
-  logger().info({ db: db.kind, applied, seeded, ms: Date.now() - started }, 'database ready');
-  return db;
+  // Quiet under test; elsewhere the terminal shows each step (a first start takes ~30 s).
+  const progress = createDbStartupReporter(e.NODE_ENV === 'test' ? { print: () => {} } : {});
+  const dataDir = path.resolve(e.DATA_DIR, 'pglite');
+  progress.opening(!e.DATABASE_URL && !existsSync(path.join(dataDir, 'PG_VERSION')));
+  try {
+    const db = e.DATABASE_URL ? createPostgresDb(e.DATABASE_URL, e.DATABASE_POOL_MAX) : await createPgliteDb(dataDir);
+    const { applied } = await migrate(db, { onProgress: (done, total) => progress.migrating(done, total) });
+    // An existing database is only checked (a query); a new one is filled, which takes a while.
+    if (applied.length && isDemoSeedingOn(e)) progress.seeding();
+    const seeded = await seedDemoOnStart(db, e);
+    logger().info({ db: db.kind, applied, seeded, ms: Date.now() - started }, 'database ready');
+    progress.ready(e.APP_URL ?? `http://localhost:${e.PORT}`);
+    return db;
+  } catch (err) {
+    progress.failed(err);
+    throw err;
+  }
 }
 
 /** The process's database, opened, migrated and (on an empty database) seeded on first use. */

@@ -7,6 +7,7 @@ import type { TDb } from './types';
 const MIGRATION_LOCK_KEY = 727_001;
 
 export type TMigrationResult = { applied: string[]; alreadyApplied: string[] };
+export type TMigrateOptions = { dir?: string; onProgress?: (done: number, total: number) => void };
 
 export function migrationsDir(): string {
   return path.join(process.cwd(), 'supabase', 'migrations');
@@ -17,7 +18,7 @@ export function migrationsDir(): string {
  * schema_migrations. Holding an advisory lock makes two processes starting together take turns: the
  * second finds everything applied and does nothing.
  */
-export async function migrate(db: TDb, dir = migrationsDir()): Promise<TMigrationResult> {
+export async function migrate(db: TDb, { dir = migrationsDir(), onProgress }: TMigrateOptions = {}): Promise<TMigrationResult> {
   const files = (await readdir(/* turbopackIgnore: true */ dir)).filter((f) => f.endsWith('.sql')).sort();
   return db.withAdvisoryLock(MIGRATION_LOCK_KEY, async (conn) => {
     await conn.exec(
@@ -25,9 +26,10 @@ export async function migrate(db: TDb, dir = migrationsDir()): Promise<TMigratio
     );
     const done = new Set((await conn.query<{ version: string }>('select version from public.schema_migrations')).rows.map((r) => r.version));
     const applied: string[] = [];
-    for (const file of files) {
+    const pending = files.filter((f) => !done.has(f.replace(/\.sql$/, '')));
+    if (pending.length) onProgress?.(0, pending.length);
+    for (const file of pending) {
       const version = file.replace(/\.sql$/, '');
-      if (done.has(version)) continue;
       const sql = await readFile(/* turbopackIgnore: true */ path.join(dir, file), 'utf8');
       await conn.exec('begin');
       try {
@@ -39,6 +41,7 @@ export async function migrate(db: TDb, dir = migrationsDir()): Promise<TMigratio
         throw new Error(`Migration ${file} failed: ${(e as Error).message}`);
       }
       applied.push(version);
+      onProgress?.(applied.length, pending.length);
     }
     return { applied, alreadyApplied: [...done] };
   });
