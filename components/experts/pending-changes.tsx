@@ -1,9 +1,10 @@
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import type { TFieldChange } from '@/lib/experts/profile-change';
 
 /** Live vs proposed, field by field: the expert's "waiting for review" list and the admin's diff. */
 export function PendingChanges({ changes, caption }: { changes: TFieldChange[]; caption: string }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={caption}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -23,6 +24,6 @@ export function PendingChanges({ changes, caption }: { changes: TFieldChange[]; 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

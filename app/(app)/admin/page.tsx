@@ -4,6 +4,7 @@ import { TaxonomyEditor } from '@/components/admin/taxonomy-editor';
 import { Badge } from '@/components/ui/badge';
 import { Container } from '@/components/ui/container';
 import { PageHeader } from '@/components/ui/page-header';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { getAdminOverview } from '@/lib/admin/get-admin-overview';
 import { requireRole } from '@/lib/auth/current-user';
 import { env, resolveProviders } from '@/lib/config';
@@ -106,7 +107,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       <div className="mt-10 grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="recent" className="min-w-0">
           <h2 id="recent" className="text-lg font-semibold">Newest accounts</h2>
-          <div className="mt-3 overflow-x-auto rounded-2xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+          <ScrollRegion label="Newest accounts" className="mt-3 rounded-2xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
             <table className="w-full text-left text-sm">
               <thead className="border-b border-slate-200 text-slate-600 dark:border-slate-800 dark:text-slate-400">
                 <tr>
@@ -128,7 +129,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
 
         <section aria-labelledby="outbox" className="min-w-0">
