@@ -14,6 +14,7 @@ import { Container } from '@/components/ui/container';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/current-user';
 import { getCurriculumOrThrow } from '@/lib/curriculum/get-curriculum';
+import { moduleWithoutAnswers } from '@/lib/curriculum/hide-answers';
 import { getDb, withUser } from '@/lib/db';
 import { isAppError } from '@/lib/http/app-error';
 import { percentComplete } from '@/lib/progress/compute-progress';
@@ -42,7 +43,7 @@ export default async function CurriculumPage({ params }: { params: Promise<{ id:
         <PageHeader title={c.request.goal} description={`${c.request.hoursPerWeek} h/week for ${c.weeks} weeks · ${c.request.level}`} />
         <div className="space-y-4">
           {offlineNote}
-          <GenerationView curriculumId={c.id} status={c.status} error={c.error} modules={c.partialModules} expected={c.expectedModules} realtime={realtime} />
+          <GenerationView curriculumId={c.id} status={c.status} error={c.error} modules={c.partialModules.map(moduleWithoutAnswers)} expected={c.expectedModules} realtime={realtime} />
         </div>
       </Container>
     );
