@@ -4,6 +4,7 @@ import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
 import { hashPassword } from './password';
 import { ZSignUp, type TSessionUser } from './schemas';
+import { toTimeZone } from './time-zone';
 
 const EMAIL_TAKEN = 'An account with this email already exists. Sign in instead, or reset your password.';
 
@@ -15,8 +16,10 @@ export async function signUp(db: TQueryable, input: unknown): Promise<TSessionUs
   const passwordHash = await hashPassword(data.password);
   try {
     const { rows } = await db.query<TSessionUser>(
-      'insert into public.users (email, name, password_hash, role) values ($1, $2, $3, $4) returning id, email, name, role',
-      [data.email, data.name, passwordHash, data.accountType],
+      // A zone Intl knows but this Postgres does not (tz databases differ in age) falls back to UTC here.
+      `insert into public.users (email, name, password_hash, role, timezone)
+       values ($1, $2, $3, $4, case when public.is_time_zone($5) then $5 else 'UTC' end) returning id, email, name, role`,
+      [data.email, data.name, passwordHash, data.accountType, toTimeZone(data.timeZone)],
     );
     return rows[0];
   } catch (e) {
