@@ -6,6 +6,7 @@ async function realtimeConnected(page: Page) {
 }
 
 test('a learner generates a curriculum offline, follows it, takes a quiz, and a second page updates live', async ({ page, context }) => {
+  test.setTimeout(180_000); // one long journey over three pages on a shared machine
   await signIn(page, 'learner@pathwise.dev');
   await expect(page).toHaveURL(/\/learn$/);
   await page.getByRole('link', { name: 'New curriculum' }).click();
@@ -137,8 +138,12 @@ test('a learner generates a curriculum offline, follows it, takes a quiz, and a 
   await page.getByLabel('Curriculum').selectOption({ label: (await page.getByLabel('Curriculum').locator('option', { hasText: 'SQL' }).textContent())! });
   await page.getByRole('button', { name: 'Switch' }).click();
   await expect(page.getByTestId('today-curriculum')).toHaveText(/SQL/);
-  await page.getByRole('link', { name: 'Continue' }).click();
-  const target = page.locator(`li[data-lesson-status]:target`);
+  const cont = page.getByRole('link', { name: 'Continue' });
+  const anchor = (await cont.getAttribute('href'))!.split('#')[1]; // the lesson the app points at
+  await cont.click();
+  await expect(page).toHaveURL(new RegExp(`#${anchor}$`));
+  const target = page.locator(`li[id="${anchor}"]`);
+  await expect(target).toBeVisible();
   await target.locator('summary', { hasText: 'Notes and time' }).click();
   const before = (await target.getByTestId('lesson-minutes').textContent())!;
   await target.getByLabel('Minutes to log').fill('5');
