@@ -166,11 +166,11 @@ describe("learner days and the curriculum shown", () => {
         [user.id, c.id, lesson.id, `tz-${i}`, at],
       );
     }
-    const now = new Date('2026-11-21T03:00:00Z'); // 16:00 on the 21st in Auckland
+    const now = new Date('2026-11-20T12:00:00Z'); // already 01:00 on the 21st in Auckland, still the 20th in UTC
     const d = await withUser(t.db, user, (tx) => getDashboard(tx, user.id, undefined, now));
     expect(d).toMatchObject({ timeZone: 'Pacific/Auckland', today: '2026-11-21', streak: 2 });
     await t.db.query(`update public.users set timezone = 'UTC' where id = $1`, [user.id]);
-    expect((await withUser(t.db, user, (tx) => getDashboard(tx, user.id, undefined, now))).streak).toBe(1);
+    expect(await withUser(t.db, user, (tx) => getDashboard(tx, user.id, undefined, now))).toMatchObject({ today: '2026-11-20', streak: 1 });
   });
 
   it('keeps a valid IANA zone on the account: sign-up takes the browser zone, falls back to UTC, the database refuses junk', async () => {
