@@ -176,3 +176,18 @@ test('curriculum pages fit a phone without sideways scrolling', async ({ page })
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
 });
+
+test.describe('a learner in Auckland', () => {
+  test.use({ timezoneId: 'Pacific/Auckland' });
+
+  test('signs up, and their days are counted in the zone their browser is in', async ({ page }) => {
+    await page.goto('/sign-up');
+    await page.getByLabel('Name').fill('Aroha Learner');
+    await page.getByLabel('Email').fill(`e2e-akl-${Date.now()}@example.test`);
+    await page.getByLabel('Password').fill('a good long password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page).toHaveURL(/\/learn$/);
+    await page.getByRole('link', { name: 'Progress' }).click();
+    await expect(page.getByText('Days are counted in your time zone (Pacific/Auckland).')).toBeVisible();
+  });
+});
