@@ -5,7 +5,7 @@ import { offlineProvider } from '@/lib/curriculum/get-provider';
 import { runGeneration } from '@/lib/curriculum/run-generation';
 import { ZCurriculumRequest } from '@/lib/curriculum/schemas';
 import { withUser } from '@/lib/db/with-user';
-import { curriculumWithoutAnswers } from '@/lib/curriculum/hide-answers';
+import { curriculumWithoutAnswers, ZPublicCurriculum } from '@/lib/curriculum/hide-answers';
 import { percentComplete, streakDays } from '@/lib/progress/compute-progress';
 import { getDashboard } from '@/lib/progress/get-dashboard';
 import { getActivity, getBestScores, getLessonProgress } from '@/lib/progress/get-progress';
@@ -148,6 +148,8 @@ describe('quiz answers stay on the server until a complete submission', () => {
     const answersOf = (x: unknown) => JSON.stringify(x).match(/answerIndex|explanation/g) ?? [];
     expect(answersOf(c.plan).length).toBeGreaterThan(0); // stored server-side…
     expect(answersOf(curriculumWithoutAnswers(c.plan!))).toEqual([]); // …never sent
+    expect(ZPublicCurriculum.parse(curriculumWithoutAnswers(c.plan!))).toEqual(curriculumWithoutAnswers(c.plan!)); // the response schema keeps everything else
+    expect(() => ZPublicCurriculum.parse(c.plan)).toThrow(); // and refuses a plan with answers
     const quiz = curriculumWithoutAnswers(c.plan!).modules[0].checkpoint;
     expect(quiz.type === 'quiz' && quiz.questions[0].choices.length).toBeGreaterThan(1);
     const events = await t.db.query<{ payload: unknown }>(`select payload from public.realtime_events where user_id = $1 and type = 'curriculum.module'`, [user.id]);

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { getCurriculumOrThrow } from '@/lib/curriculum/get-curriculum';
-import { curriculumWithoutAnswers, moduleWithoutAnswers } from '@/lib/curriculum/hide-answers';
+import { curriculumWithoutAnswers, moduleWithoutAnswers, ZPublicCurriculum } from '@/lib/curriculum/hide-answers';
 import { withUser } from '@/lib/db';
 import { route, type TAuthedContext } from '@/lib/http/route';
 
@@ -14,7 +14,8 @@ export const GET = route(
       error: c.error,
       partialModules: c.partialModules.map(moduleWithoutAnswers),
       expectedModules: c.expectedModules,
-      plan: c.plan ? curriculumWithoutAnswers(c.plan) : null,
+      // Parsed on the way out: a question that still carried its answer would fail here, not leak.
+      plan: c.plan ? ZPublicCurriculum.parse(curriculumWithoutAnswers(c.plan)) : null,
     });
   },
   { roles: ['learner'] },
