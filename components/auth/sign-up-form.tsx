@@ -22,7 +22,9 @@ export function SignUpForm({ accountType = 'learner' }: { accountType?: 'learner
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const res = await postJson<{ redirectTo: string }>('/api/auth/sign-up', values);
+    // Learner days (streaks, "today") are counted in the zone this browser is in.
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const res = await postJson<{ redirectTo: string }>('/api/auth/sign-up', { ...values, timeZone });
     if (!res.ok) {
       setFormError(applyFieldErrors(res.error, setError, ['name', 'email', 'password', 'accountType']));
       return;

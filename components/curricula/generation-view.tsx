@@ -7,14 +7,15 @@ import { postJson } from '@/components/auth/api-client';
 import { useRealtime } from '@/components/realtime/use-realtime';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import type { TCurriculumStatus, TStoredModule } from '@/lib/curriculum/schemas';
+import type { TPublicModule } from '@/lib/curriculum/hide-answers';
+import type { TCurriculumStatus } from '@/lib/curriculum/schemas';
 import { ProgressBar } from './progress-bar';
 
 type TProps = {
   curriculumId: string;
   status: TCurriculumStatus;
   error: string | null;
-  modules: TStoredModule[];
+  modules: TPublicModule[];
   expected: number;
   realtime: { url: string | null; sinceSeq: number };
 };
@@ -24,7 +25,7 @@ export function GenerationView(p: TProps) {
   const router = useRouter();
   const [status, setStatus] = useState(p.status);
   const [error, setError] = useState(p.error);
-  const [modules, setModules] = useState<TStoredModule[]>(p.modules);
+  const [modules, setModules] = useState<TPublicModule[]>(p.modules);
   const [expected, setExpected] = useState(Math.max(1, p.expected));
   const [retrying, setRetrying] = useState(false);
 
@@ -35,7 +36,7 @@ export function GenerationView(p: TProps) {
         const index = Number(e.payload.index);
         setModules((ms) => {
           const next = ms.slice(0, index);
-          next[index] = e.payload.module as TStoredModule;
+          next[index] = e.payload.module as TPublicModule;
           return next;
         });
         if (typeof e.payload.expected === 'number') setExpected((x) => Math.max(x, Number(e.payload.expected), index + 1));
@@ -57,7 +58,7 @@ export function GenerationView(p: TProps) {
       if (document.documentElement.dataset.realtime === 'connected') return;
       const res = await fetch(`/api/curricula/${p.curriculumId}`).catch(() => null);
       if (!res?.ok) return;
-      const body = (await res.json()) as { status: TCurriculumStatus; error: string | null; partialModules: TStoredModule[] };
+      const body = (await res.json()) as { status: TCurriculumStatus; error: string | null; partialModules: TPublicModule[] };
       setModules((ms) => (body.partialModules.length > ms.length ? body.partialModules : ms));
       setStatus(body.status);
       setError(body.error);

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import type { TLessonStatus, TStoredLesson } from '@/lib/curriculum/schemas';
+import { formatDuration } from '@/lib/format/format';
 import { patchJson } from './api';
 
 const STATUS_LABEL: Record<TLessonStatus, string> = { not_started: 'Not started', in_progress: 'In progress', done: 'Done', skipped: 'Skipped' };
@@ -14,10 +15,11 @@ const inputClass = 'rounded-lg border border-slate-300 bg-white px-2.5 py-1.5 te
 type TProps = {
   curriculumId: string;
   lesson: TStoredLesson;
+  locale: string;
   progress: { status: TLessonStatus; minutesSpent: number; notes: string } | null;
 };
 
-export function LessonRow({ curriculumId, lesson, progress }: TProps) {
+export function LessonRow({ curriculumId, lesson, locale, progress }: TProps) {
   const router = useRouter();
   // What the server last rendered; a local value from our own save wins until new props arrive
   // (router.refresh() after a save here, or a live update from another tab).
@@ -48,17 +50,24 @@ export function LessonRow({ curriculumId, lesson, progress }: TProps) {
   }
 
   const statusId = `status-${lesson.id}`;
+  const plannedLog = Math.min(600, lesson.estimatedMinutes); // one log is at most 600 minutes
   return (
     <li id={`lesson-${lesson.id}`} data-lesson-status={status} className="border-t border-slate-200 py-4 first:border-t-0 dark:border-slate-800">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-2">
             <Badge tone="brand">{KIND_LABEL[lesson.kind]}</Badge>
-            <h4 className="font-medium">{lesson.title}</h4>
+            <h3 className="font-medium">{lesson.title}</h3>
           </div>
-          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-            {lesson.estimatedMinutes} min planned · {minutes} min spent
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400" data-testid="lesson-minutes">
+            {formatDuration(lesson.estimatedMinutes, locale)} planned · {formatDuration(minutes, locale)} logged
           </p>
+          {status === 'done' && minutes === 0 ? (
+            // Time learned is what the learner logs; the plan's estimate is a one-click default, never a credit.
+            <Button variant="secondary" className="mt-2" disabled={busy} onClick={() => save({ addMinutes: plannedLog })}>
+              Log the planned {formatDuration(plannedLog, locale)}
+            </Button>
+          ) : null}
         </div>
         <div className="flex shrink-0 items-center gap-2">
           <label htmlFor={statusId} className="sr-only">
@@ -111,7 +120,7 @@ export function LessonRow({ curriculumId, lesson, progress }: TProps) {
           >
             <label className="flex flex-col gap-1">
               <span>Minutes to log</span>
-              <input className={`${inputClass} w-28`} type="number" min={1} max={600} value={addMinutes} onChange={(e) => setAddMinutes(e.target.value)} />
+              <input className={`${inputClass} w-28`} type="number" min={1} max={600} placeholder={String(plannedLog)} value={addMinutes} onChange={(e) => setAddMinutes(e.target.value)} />
             </label>
             <Button type="submit" variant="secondary" disabled={busy}>
               Log time

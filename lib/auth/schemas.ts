@@ -24,6 +24,8 @@ export const ZSignUp = z.object({
   email,
   password: ZPassword,
   accountType: z._default(z.enum(['learner', 'expert']), 'learner'),
+  // The browser's zone (Intl); the server keeps it only if it is a real IANA zone, else UTC.
+  timeZone: z.optional(z.string().check(z.maxLength(100))),
 });
 export type TSignUp = z.input<typeof ZSignUp>;
 

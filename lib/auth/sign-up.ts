@@ -5,6 +5,7 @@ import { parseOrThrow } from '@/lib/http/zod-fields';
 import { notifyTakenEmail } from './notify-taken-email';
 import { hashPassword } from './password';
 import { ZSignUp, type TSessionUser } from './schemas';
+import { toTimeZone } from './time-zone';
 
 // Does not say the account exists (the owner is told by email); the same words fit a typo in the address.
 const EMAIL_TAKEN = 'We could not create an account with this email. If it is yours, check your inbox, sign in, or reset your password.';
@@ -24,8 +25,10 @@ export async function signUp(db: TQueryable, input: unknown): Promise<TSessionUs
   if (existing.rows.length) throw await taken();
   try {
     const { rows } = await db.query<TSessionUser>(
-      'insert into public.users (email, name, password_hash, role) values ($1, $2, $3, $4) returning id, email, name, role',
-      [data.email, data.name, passwordHash, data.accountType],
+      // A zone Intl knows but this Postgres does not (tz databases differ in age) falls back to UTC here.
+      `insert into public.users (email, name, password_hash, role, timezone)
+       values ($1, $2, $3, $4, case when public.is_time_zone($5) then $5 else 'UTC' end) returning id, email, name, role`,
+      [data.email, data.name, passwordHash, data.accountType, toTimeZone(data.timeZone)],
     );
     return rows[0];
   } catch (e) {

@@ -4,6 +4,7 @@ import { logger } from '@/lib/log/logger';
 import { publishEvent } from '@/lib/realtime/publish-event';
 import { curriculumWithIds, withIds } from './assign-ids';
 import type { TCurriculumProvider } from './get-provider';
+import { moduleWithoutAnswers } from './hide-answers';
 import { ZCurriculumRequest } from './schemas';
 
 type TClaimed = { user_id: string; request: unknown; budget_minutes: number; weeks: number; expected_modules: number; start_date: string };
@@ -39,7 +40,8 @@ export async function runGeneration(db: TDb, curriculumId: string, provider: TCu
             curriculumId,
             JSON.stringify(stored),
           ]);
-          await publish('curriculum.module', { index, module: stored, expected: row.expected_modules });
+          // Events reach the browser (and are stored for catch-up): no quiz answers in them.
+          await publish('curriculum.module', { index, module: moduleWithoutAnswers(stored), expected: row.expected_modules });
         },
         onRestart: async () => {
           await db.query(`update public.curricula set partial_modules = '[]' where id = $1`, [curriculumId]);

@@ -1,15 +1,23 @@
 import 'server-only';
 import { listCurricula, type TCurriculumRow } from '@/lib/curriculum/get-curriculum';
 import type { TQueryable } from '@/lib/db';
-import { activityHeatmap, computePace, cumulativeSeries, dayKey, minutesPerWeek, percentComplete, streakDays, whatToDoToday, type TToday } from './compute-progress';
-import { getActivity, getLessonProgress, planInfo } from './get-progress';
+import { activityHeatmap, computePace, cumulativeSeries, dayKey, minutesPerWeek, percentComplete, pickActiveCurriculum, streakDays, whatToDoToday, type TToday } from './compute-progress';
+import { getActivity, getLearnerTimeZone, getLessonProgress, planInfo } from './get-progress';
 
 export type TDashboard = Awaited<ReturnType<typeof getDashboard>>;
 
-/** Everything the Learn home and the progress dashboard draw, for one learner. */
+/**
+ * Everything the Learn home and the progress dashboard draw, for one learner. Days are the learner's
+ * (their account's zone); the curriculum shown is the one asked for, else the most recently active one.
+ */
 export async function getDashboard(tx: TQueryable, userId: string, selectedId?: string, now = new Date()) {
-  const today = dayKey(now);
-  const [curricula, progress, activity] = await Promise.all([listCurricula(tx, userId), getLessonProgress(tx, userId), getActivity(tx, userId)]);
+  const [curricula, progress, activity, timeZone] = await Promise.all([
+    listCurricula(tx, userId),
+    getLessonProgress(tx, userId),
+    getActivity(tx, userId),
+    getLearnerTimeZone(tx, userId),
+  ]);
+  const today = dayKey(now, timeZone);
   const rowsOf = (c: TCurriculumRow) => progress.filter((p) => p.curriculumId === c.id);
   const ready = curricula.filter((c) => c.plan);
   const cards = curricula.map((c) => ({
@@ -20,23 +28,24 @@ export async function getDashboard(tx: TQueryable, userId: string, selectedId?: 
     percent: c.plan ? percentComplete(c.plan, rowsOf(c)) : 0,
     pace: c.plan ? computePace(planInfo(c)!, rowsOf(c), today) : null,
   }));
-  const selected = ready.find((c) => c.id === selectedId) ?? ready[0] ?? null;
+  const selected = ready.find((c) => c.id === selectedId) ?? pickActiveCurriculum(ready, activity) ?? null;
   let todayCard: (TToday & { curriculumId: string; curriculumTitle: string }) | null = null;
   let cumulative: ReturnType<typeof cumulativeSeries> = [];
   if (selected) {
     const info = planInfo(selected)!;
     todayCard = { ...whatToDoToday(info, rowsOf(selected), today), curriculumId: selected.id, curriculumTitle: info.plan.title };
-    cumulative = cumulativeSeries(info, rowsOf(selected), today);
+    cumulative = cumulativeSeries(info, rowsOf(selected), today, timeZone);
   }
   return {
     today,
+    timeZone,
     cards,
     selectedId: selected?.id ?? null,
     todayCard,
     cumulative,
-    minutesPerWeek: minutesPerWeek(activity, today),
-    heatmap: activityHeatmap(activity, today),
-    streak: streakDays(activity, today),
+    minutesPerWeek: minutesPerWeek(activity, today, 8, timeZone),
+    heatmap: activityHeatmap(activity, today, 84, timeZone),
+    streak: streakDays(activity, today, timeZone),
     totalMinutes: activity.reduce((s, a) => s + a.minutes, 0),
   };
 }

@@ -38,3 +38,9 @@ export async function getBestScores(tx: TQueryable, curriculumId: string): Promi
 }
 
 export const planInfo = (c: TCurriculumRow) => (c.plan ? { plan: c.plan, startDate: c.startDate, weeks: c.weeks, hoursPerWeek: c.request.hoursPerWeek } : null);
+
+/** The learner's IANA zone, in which their days (streak, heatmap, today) are counted. */
+export async function getLearnerTimeZone(tx: TQueryable, userId: string): Promise<string> {
+  const { rows } = await tx.query<{ timezone: string | null }>('select timezone from public.users where id = $1', [userId]);
+  return rows[0]?.timezone || 'UTC';
+}

@@ -2,9 +2,12 @@ import 'server-only';
 import { getCurriculumOrThrow } from '@/lib/curriculum/get-curriculum';
 import type { TQueryable } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
-import { scoreQuiz, type TQuizResult } from './score-quiz';
+import { scoreQuiz, unansweredQuestions, type TQuizResult } from './score-quiz';
 
-/** Scores a checkpoint quiz and keeps the best score. */
+/**
+ * Scores a checkpoint quiz and keeps the best score. An incomplete submission is refused (422 naming the
+ * unanswered questions) before anything is scored or stored: the answers are revealed only with a result.
+ */
 export async function submitCheckpoint(
   tx: TQueryable,
   o: { userId: string; curriculumId: string; moduleId: string; answers: number[] },
@@ -13,7 +16,17 @@ export async function submitCheckpoint(
   const m = c.plan?.modules.find((x) => x.id === o.moduleId);
   if (!m) throw new AppError('not_found', 'This module is not in the curriculum.');
   if (m.checkpoint.type !== 'quiz') throw new AppError('unprocessable', 'This checkpoint is a project, not a quiz.');
-  const result = scoreQuiz(m.checkpoint.questions, o.answers);
+  const questions = m.checkpoint.questions;
+  const missing = unansweredQuestions(questions, o.answers);
+  if (missing.length || o.answers.length !== questions.length) {
+    const list = missing.map((i) => i + 1).join(', ');
+    throw new AppError(
+      'unprocessable',
+      missing.length ? `Answer every question first — question${missing.length === 1 ? '' : 's'} ${list} ${missing.length === 1 ? 'has' : 'have'} no answer.` : 'Send one answer per question.',
+      Object.fromEntries(missing.map((i) => [`answers.${i}`, 'Choose an answer.'])),
+    );
+  }
+  const result = scoreQuiz(questions, o.answers);
   const { rows } = await tx.query<{ best_score: number }>(
     `insert into public.checkpoint_scores (curriculum_id, module_id, user_id, best_score, total) values ($1, $2, $3, $4, $5)
      on conflict (curriculum_id, module_id) do update set best_score = greatest(checkpoint_scores.best_score, excluded.best_score),

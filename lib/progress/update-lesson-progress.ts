@@ -9,17 +9,17 @@ export type TLessonProgress = { lessonId: string; status: TLessonStatus; minutes
 
 /**
  * Applies a lesson update idempotently: marking a lesson done that is already done records nothing new,
- * and logged minutes carry a key so a retried request counts once. Marking done with no minutes
- * logged counts the lesson's estimate as time spent.
+ * and logged minutes carry a key so a retried request counts once. Time spent is only what the learner
+ * logged: marking a lesson done adds no minutes (the page offers the planned minutes as a one-click log).
  */
 export async function updateLessonProgress(
   tx: TQueryable,
   o: { userId: string; curriculumId: string; lessonId: string; update: TLessonUpdate },
 ): Promise<{ progress: TLessonProgress; changed: boolean }> {
   if (!/^[0-9a-f-]{36}$/i.test(o.curriculumId)) throw new AppError('not_found', 'This curriculum does not exist.');
-  // The lesson's estimate straight from the plan's jsonb: no need to parse the whole plan on every write.
-  const { rows: found } = await tx.query<{ minutes: number }>(
-    `select (l ->> 'estimatedMinutes')::int as minutes
+  // The lesson straight from the plan's jsonb: no need to parse the whole plan on every write.
+  const { rows: found } = await tx.query(
+    `select 1
        from public.curricula c, jsonb_array_elements(c.plan -> 'modules') m, jsonb_array_elements(m -> 'lessons') l
       where c.id = $1 and c.user_id = $2 and c.status = 'ready' and l ->> 'id' = $3`,
     [o.curriculumId, o.userId, o.lessonId],
@@ -28,7 +28,6 @@ export async function updateLessonProgress(
     await getCurriculumOrThrow(tx, { id: o.curriculumId, userId: o.userId }); // 404 for someone else's curriculum
     throw new AppError('not_found', 'This lesson is not in the curriculum.');
   }
-  const estimatedMinutes = found[0].minutes;
   await tx.query(
     `insert into public.lesson_progress (curriculum_id, lesson_id, user_id) values ($1, $2, $3) on conflict (curriculum_id, lesson_id) do nothing`,
     [o.curriculumId, o.lessonId, o.userId],
@@ -54,15 +53,14 @@ export async function updateLessonProgress(
   let status: TLessonStatus = o.update.status ?? before.status;
   if (!o.update.status && addMinutes > 0 && status === 'not_started') status = 'in_progress';
   if (status === 'done' && before.status !== 'done') {
-    const credit = before.minutes_spent + addMinutes === 0 ? estimatedMinutes : 0;
-    // One "done" per lesson per day: a double click or a retried request cannot count twice.
+    // One "done" per lesson per day: a double click or a retried request cannot count twice. It marks a
+    // learning day for the streak and carries no minutes.
     const idem = `d:${key(`${o.curriculumId}:${o.lessonId}:${new Date().toISOString().slice(0, 10)}`)}`;
-    const { rows } = await tx.query(
+    await tx.query(
       `insert into public.learning_activity (user_id, curriculum_id, lesson_id, kind, minutes, idempotency_key)
-       values ($1, $2, $3, 'done', $4, $5) on conflict (user_id, idempotency_key) do nothing returning id`,
-      [o.userId, o.curriculumId, o.lessonId, credit, idem],
+       values ($1, $2, $3, 'done', 0, $4) on conflict (user_id, idempotency_key) do nothing`,
+      [o.userId, o.curriculumId, o.lessonId, idem],
     );
-    if (rows.length) addMinutes += credit;
   }
   const { rows } = await tx.query<{ status: TLessonStatus; minutes_spent: number; notes: string; completed_at: Date | null }>(
     `update public.lesson_progress set status = $3, minutes_spent = minutes_spent + $4, notes = coalesce($5, notes),

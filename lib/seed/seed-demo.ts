@@ -9,10 +9,10 @@ import { demoSeedingWarning, isDemoSeedingOn } from './seed-policy';
 
 const SEED_LOCK_KEY = 727_002;
 
-async function insertUser(db: TQueryable, email: string, name: string, role: string, passwordHash: string): Promise<string> {
+async function insertUser(db: TQueryable, email: string, name: string, role: string, passwordHash: string, timezone = 'UTC'): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
-    'insert into public.users (email, name, role, password_hash) values ($1, $2, $3, $4) returning id',
-    [email, name, role, passwordHash],
+    'insert into public.users (email, name, role, password_hash, timezone) values ($1, $2, $3, $4, $5) returning id',
+    [email, name, role, passwordHash, timezone],
   );
   return rows[0].id;
 }
@@ -26,9 +26,9 @@ export async function seedDemoIfEmpty(db: TDb): Promise<boolean> {
     await conn.exec('begin');
     try {
       await insertUser(conn, DEMO_ACCOUNTS.admin.email, DEMO_ACCOUNTS.admin.name, 'admin', passwordHash);
-      await seedDemoCurricula(conn, await insertUser(conn, DEMO_ACCOUNTS.learner.email, DEMO_ACCOUNTS.learner.name, 'learner', passwordHash));
+      await seedDemoCurricula(conn, await insertUser(conn, DEMO_ACCOUNTS.learner.email, DEMO_ACCOUNTS.learner.name, 'learner', passwordHash, 'Europe/London'));
       for (const x of DEMO_EXPERTS) {
-        const userId = await insertUser(conn, x.email, x.name, 'expert', passwordHash);
+        const userId = await insertUser(conn, x.email, x.name, 'expert', passwordHash, x.timezone);
         const { rows: p } = await conn.query<{ id: string }>(
           `insert into public.expert_profiles
              (user_id, slug, display_name, headline, bio, specialties, tags, languages, years_experience, country, timezone,

@@ -6,6 +6,7 @@ async function realtimeConnected(page: Page) {
 }
 
 test('a learner generates a curriculum offline, follows it, takes a quiz, and a second page updates live', async ({ page, context }) => {
+  test.setTimeout(180_000); // one long journey over three pages on a shared machine
   await signIn(page, 'learner@pathwise.dev');
   await expect(page).toHaveURL(/\/learn$/);
   await page.getByRole('link', { name: 'New curriculum' }).click();
@@ -40,9 +41,14 @@ test('a learner generates a curriculum offline, follows it, takes a quiz, and a 
   await second.goto(url);
   await realtimeConnected(second);
   const dashboard = await context.newPage();
-  await dashboard.goto(`/learn/progress?c=${id}`);
+  await dashboard.goto(url);
+  await dashboard.getByRole('link', { name: 'Progress' }).click();
+  await expect(dashboard).toHaveURL(new RegExp(`/learn/progress\\?c=${id}$`));
   await realtimeConnected(dashboard);
   await expect(dashboard.getByTestId(`percent-${id}`)).toHaveText('0%');
+  // Nothing done yet: a visible zero line and words for it, not a missing line.
+  await expect(dashboard.getByTestId('no-activity')).toHaveText(/No activity yet/);
+  await expect(dashboard.getByTestId('chart-cumulative').locator('.recharts-reference-line')).toHaveCount(1);
   await realtimeConnected(page);
 
   const firstModule = page.locator('[data-module-index="0"]');
@@ -50,21 +56,24 @@ test('a learner generates a curriculum offline, follows it, takes a quiz, and a 
   await firstLesson.getByRole('button', { name: /^Mark .* done$/ }).click();
   await expect(firstLesson).toHaveAttribute('data-lesson-status', 'done');
   await expect(page.getByTestId('percent-complete')).not.toHaveText('0%');
+  // Done is not time learned: nothing is credited, the planned minutes are offered as one click.
+  await expect(firstLesson.getByTestId('lesson-minutes')).toHaveText(/· 0 min logged$/);
+  const planned = firstLesson.getByRole('button', { name: /^Log the planned / });
+  const plannedText = (await planned.textContent())!.replace('Log the planned ', '');
+  await planned.click();
+  await expect(firstLesson.getByTestId('lesson-minutes')).toHaveText(`${plannedText} planned · ${plannedText} logged`);
+  await expect(planned).toBeHidden();
 
   // Live: the other pages change without a reload.
   await expect(second.locator('[data-module-index="0"] li[data-lesson-status]').first()).toHaveAttribute('data-lesson-status', 'done');
   await expect(second.getByTestId('percent-complete')).not.toHaveText('0%');
   await expect(dashboard.getByTestId(`percent-${id}`)).not.toHaveText('0%');
 
-  // Marking it done again (e.g. from the second page's select) does not count twice.
+  // After a reload the same: one lesson done, its logged minutes once.
   const percentAfterOne = await page.getByTestId('percent-complete').textContent();
-  const again = await page.request.patch(`/api/curricula/${id}/lessons/${await firstLesson.getAttribute('id').then((v) => v!.replace('lesson-', ''))}`, {
-    data: { status: 'done' },
-  });
-  expect(again.ok()).toBe(true);
-  expect((await again.json()).changed).toBe(false);
   await page.reload();
   await expect(page.getByTestId('percent-complete')).toHaveText(percentAfterOne!);
+  await expect(firstLesson.getByTestId('lesson-minutes')).toHaveText(`${plannedText} planned · ${plannedText} logged`);
 
   // A second lesson, through the status select.
   const secondLesson = firstModule.locator('li[data-lesson-status]').nth(1);
@@ -72,32 +81,84 @@ test('a learner generates a curriculum offline, follows it, takes a quiz, and a 
   await expect(secondLesson).toHaveAttribute('data-lesson-status', 'done');
   await expect(second.locator('[data-module-index="0"] li[data-lesson-status]').nth(1)).toHaveAttribute('data-lesson-status', 'done');
 
-  // Checkpoint quiz, scored in the page; the best score is kept.
+  // Checkpoint quiz. Before any submission the page and the API hold no answers.
+  const html = await (await page.request.get(page.url())).text();
+  expect(html).toContain('Checkpoint');
+  expect(html).not.toMatch(/answerIndex|"explanation"/);
+  const api = await page.request.get(`/api/curricula/${id}`);
+  expect(api.ok()).toBe(true);
+  const apiText = await api.text();
+  expect(apiText).toContain('"choices"');
+  expect(apiText).not.toMatch(/answerIndex|"explanation"/);
+
   await firstModule.locator('summary', { hasText: 'Checkpoint' }).click();
   const questions = firstModule.locator('fieldset');
   const n = await questions.count();
   expect(n).toBeGreaterThanOrEqual(3);
+  const verdicts = firstModule.getByText(/^(Correct\.|Not quite)/);
+  // A blank submit is refused: no score, no answers revealed.
+  await firstModule.getByRole('button', { name: 'Submit answers' }).click();
+  await expect(firstModule.getByRole('alert')).toHaveText(/Answer every question first/);
+  await expect(firstModule.getByText('Choose an answer.')).toHaveCount(n);
+  await expect(firstModule.getByText(/You scored/)).toHaveCount(0);
+  await expect(verdicts).toHaveCount(0);
+  // One answered, the rest named.
+  await questions.nth(0).getByRole('radio').nth(0).check();
+  await firstModule.getByRole('button', { name: 'Submit answers' }).click();
+  await expect(firstModule.getByRole('alert')).toHaveText(new RegExp(`questions ${Array.from({ length: n - 1 }, (_, i) => i + 2).join(', ')} have no answer`));
+  await expect(firstModule.getByText('Choose an answer.')).toHaveCount(n - 1);
+  await expect(verdicts).toHaveCount(0);
+  // Every answer: scored, and only now the answers and explanations show.
   for (let i = 0; i < n; i++) await questions.nth(i).getByRole('radio').nth(i).check(); // the planner's answers are 0, 1, 2, 3
   await firstModule.getByRole('button', { name: 'Submit answers' }).click();
   await expect(firstModule.getByText(`You scored ${n}/${n}. Best: ${n}/${n}.`)).toBeVisible();
+  await expect(verdicts).toHaveCount(n);
   for (let i = 0; i < n; i++) await questions.nth(i).getByRole('radio').nth((i + 1) % 4).check(); // all wrong
   await firstModule.getByRole('button', { name: 'Submit again' }).click();
   await expect(firstModule.getByText(`You scored 0/${n}. Best: ${n}/${n}.`)).toBeVisible();
+  await expect(firstModule.getByText(/^Not quite — the answer is “/)).toHaveCount(n);
 
   // The dashboard draws with data: percent, planned vs actual, minutes per week, heatmap, streak.
   await dashboard.reload();
   await expect(dashboard.getByTestId('chart-cumulative').locator('.recharts-line')).toHaveCount(2);
+  await expect(dashboard.getByTestId('no-activity')).toHaveCount(0);
+  await expect(dashboard.getByTestId('heatmap-legend')).toContainText('90 min or more');
+  await expect(dashboard.getByTestId('heatmap-labels')).toContainText('Mon');
+  await expect(dashboard.getByTestId('time-learned')).toHaveText(/^(\d+ hr)?( ?\d+ min)?$/);
   await expect(dashboard.getByTestId('chart-minutes').locator('.recharts-bar-rectangle').first()).toBeVisible();
   expect(await dashboard.locator('[data-testid="heatmap"] [data-level]:not([data-level="0"])').count()).toBeGreaterThan(0);
   await expect(dashboard.getByTestId('streak-days')).toHaveText(/^[1-9]\d* days?$/);
   await expect(dashboard.getByTestId('pace')).toBeVisible();
   await expectAccessible(dashboard);
+
+  // Today follows the curriculum being studied, not the newest: switch to the demo SQL plan, log time on
+  // it, and the Learn home shows it by default although Rust is newer.
+  await page.getByRole('link', { name: 'Learn', exact: true }).first().click();
+  await expect(page.getByTestId('today-curriculum')).toHaveText(/Rust/);
+  await page.getByLabel('Curriculum').selectOption({ label: (await page.getByLabel('Curriculum').locator('option', { hasText: 'SQL' }).textContent())! });
+  await page.getByRole('button', { name: 'Switch' }).click();
+  await expect(page.getByTestId('today-curriculum')).toHaveText(/SQL/);
+  const cont = page.getByRole('link', { name: 'Continue' });
+  const anchor = (await cont.getAttribute('href'))!.split('#')[1]; // the lesson the app points at
+  await cont.click();
+  await expect(page).toHaveURL(new RegExp(`#${anchor}$`));
+  const target = page.locator(`li[id="${anchor}"]`);
+  await expect(target).toBeVisible();
+  await target.locator('summary', { hasText: 'Notes and time' }).click();
+  const before = (await target.getByTestId('lesson-minutes').textContent())!;
+  await target.getByLabel('Minutes to log').fill('5');
+  await target.getByRole('button', { name: 'Log time' }).click();
+  await expect(target.getByTestId('lesson-minutes')).not.toHaveText(before);
+  await page.getByRole('link', { name: 'Learn', exact: true }).first().click();
+  await expect(page.getByTestId('today-curriculum')).toHaveText(/SQL/);
 });
 
 test('the demo learner sees Today and the progress charts with seeded data', async ({ page }) => {
   await signIn(page, 'learner@pathwise.dev');
   await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Continue' })).toBeVisible();
+  // Dates read as dates in the viewer's locale (en-US here), not ISO.
+  await expect(page.getByText(/(Projected|Planned) finish [A-Z][a-z]{2} \d{1,2}, \d{4}/)).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('link', { name: 'Progress' }).first().click();
   await expect(page.getByRole('heading', { name: 'Progress' })).toBeVisible();
@@ -114,4 +175,19 @@ test('curriculum pages fit a phone without sideways scrolling', async ({ page })
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
+});
+
+test.describe('a learner in Auckland', () => {
+  test.use({ timezoneId: 'Pacific/Auckland' });
+
+  test('signs up, and their days are counted in the zone their browser is in', async ({ page }) => {
+    await page.goto('/sign-up');
+    await page.getByLabel('Name').fill('Aroha Learner');
+    await page.getByLabel('Email').fill(`e2e-akl-${Date.now()}@example.test`);
+    await page.getByLabel('Password').fill('a good long password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page).toHaveURL(/\/learn$/);
+    await page.getByRole('link', { name: 'Progress' }).click();
+    await expect(page.getByText('Days are counted in your time zone (Pacific/Auckland).')).toBeVisible();
+  });
 });

@@ -5,11 +5,13 @@ import { offlineProvider } from '@/lib/curriculum/get-provider';
 import { runGeneration } from '@/lib/curriculum/run-generation';
 import { ZCurriculumRequest } from '@/lib/curriculum/schemas';
 import { withUser } from '@/lib/db/with-user';
+import { curriculumWithoutAnswers, ZPublicCurriculum } from '@/lib/curriculum/hide-answers';
 import { percentComplete, streakDays } from '@/lib/progress/compute-progress';
+import { getDashboard } from '@/lib/progress/get-dashboard';
 import { getActivity, getBestScores, getLessonProgress } from '@/lib/progress/get-progress';
 import { submitCheckpoint } from '@/lib/progress/submit-checkpoint';
 import { updateLessonProgress } from '@/lib/progress/update-lesson-progress';
-import { createUser } from '../support/factories';
+import { createUser, uniqueEmail } from '../support/factories';
 import { createTestDb, type TTestDb } from '../support/test-db';
 
 const request = ZCurriculumRequest.parse({ goal: 'Learn Go', level: 'beginner', hoursPerWeek: 3, weeks: 4, materials: ['reading', 'practice'] });
@@ -35,9 +37,10 @@ describe('lesson progress', () => {
     const second = await mark();
     expect(first.changed).toBe(true);
     expect(second.changed).toBe(false);
-    expect(second.progress).toMatchObject({ status: 'done', minutesSpent: lesson.estimatedMinutes });
+    expect(second.progress).toMatchObject({ status: 'done', minutesSpent: 0 });
     const activity = await withUser(t.db, user, (tx) => getActivity(tx, user.id));
     expect(activity.filter((a) => a.kind === 'done')).toHaveLength(1);
+    expect(activity.reduce((sum, a) => sum + a.minutes, 0)).toBe(0); // done is a learning day, not learning time
     const rows = await withUser(t.db, user, (tx) => getLessonProgress(tx, user.id, c.id));
     const total = c.plan!.modules.flatMap((m) => m.lessons).reduce((s, l) => s + l.estimatedMinutes, 0);
     expect(percentComplete(c.plan!, rows)).toBeCloseTo((lesson.estimatedMinutes / total) * 100, 0);
@@ -52,6 +55,29 @@ describe('lesson progress', () => {
     await log('key-aaaaaaaa');
     const third = await log('key-bbbbbbbb');
     expect(third.progress).toMatchObject({ status: 'in_progress', minutesSpent: 50 });
+  });
+
+  it('time learned is exactly what was logged: mark done adds 0, logging on a done lesson adds the minutes once', async () => {
+    const { user, c, lesson } = await readyCurriculum();
+    const other = c.plan!.modules[0].lessons[1];
+    const update = (lessonId: string, u: Parameters<typeof updateLessonProgress>[1]['update']) =>
+      withUser(t.db, user, (tx) => updateLessonProgress(tx, { userId: user.id, curriculumId: c.id, lessonId, update: u }));
+    for (const l of c.plan!.modules[0].lessons) await update(l.id, { status: 'done' }); // "a few clicks"
+    const logged = await update(lesson.id, { addMinutes: 45, idempotencyKey: 'log-45-aaaa' });
+    expect(logged.progress).toMatchObject({ status: 'done', minutesSpent: 45 });
+    expect((await update(lesson.id, { addMinutes: 45, idempotencyKey: 'log-45-aaaa' })).progress.minutesSpent).toBe(45); // retried: once
+    expect((await update(lesson.id, { status: 'done' })).changed).toBe(false); // done again: nothing
+    expect((await update(other.id, { status: 'done' })).progress.minutesSpent).toBe(0);
+    const d = await withUser(t.db, user, (tx) => getDashboard(tx, user.id));
+    expect(d.totalMinutes).toBe(45);
+    // The database refuses a "done" row that carries minutes, whoever writes it.
+    await expect(
+      t.db.query(`insert into public.learning_activity (user_id, curriculum_id, lesson_id, kind, minutes, idempotency_key) values ($1, $2, $3, 'done', 30, 'd:forged')`, [
+        user.id,
+        c.id,
+        lesson.id,
+      ]),
+    ).rejects.toThrow(/learning_activity_done_no_minutes/);
   });
 
   it('keeps notes, and refuses lessons that are not in the plan', async () => {
@@ -94,6 +120,87 @@ describe('checkpoints', () => {
     expect(b).toMatchObject({ score: 0, best: right.length });
     expect(b.results.every((r) => !r.correct && r.explanation.length > 0)).toBe(true);
     expect(await withUser(t.db, user, (tx) => getBestScores(tx, c.id))).toEqual({ [m.id]: { best: right.length, total: right.length, attempts: 2 } });
+  });
+});
+
+describe('quiz answers stay on the server until a complete submission', () => {
+  it('refuses a blank or partial quiz with 422 naming the unanswered questions, storing nothing', async () => {
+    const { user, c } = await readyCurriculum();
+    const m = c.plan!.modules[0];
+    if (m.checkpoint.type !== 'quiz') throw new Error('expected a quiz');
+    const qs = m.checkpoint.questions;
+    const submit = (answers: number[]) => withUser(t.db, user, (tx) => submitCheckpoint(tx, { userId: user.id, curriculumId: c.id, moduleId: m.id, answers }));
+    const blank = await submit(qs.map(() => -1)).catch((e: unknown) => e);
+    expect(blank).toMatchObject({ code: 'unprocessable', status: 422, message: expect.stringMatching(/Answer every question/) });
+    expect(Object.keys((blank as { fields: Record<string, string> }).fields)).toEqual(qs.map((_, i) => `answers.${i}`));
+    expect(JSON.stringify(blank)).not.toMatch(/answerIndex|explanation/);
+    const partial = await submit([qs[0].answerIndex]).catch((e: unknown) => e);
+    expect(partial).toMatchObject({ code: 'unprocessable', fields: Object.fromEntries(qs.slice(1).map((_, i) => [`answers.${i + 1}`, 'Choose an answer.'])) });
+    expect((partial as Error).message).toContain(`questions ${qs.slice(1).map((_, i) => i + 2).join(', ')}`);
+    await expect(submit(qs.map((q) => q.choices.length))).rejects.toMatchObject({ code: 'unprocessable' }); // out of range
+    expect(await withUser(t.db, user, (tx) => getBestScores(tx, c.id))).toEqual({}); // nothing scored or stored
+    const scored = await submit(qs.map((q) => q.answerIndex));
+    expect(scored.results.map((r) => r.answerIndex)).toEqual(qs.map((q) => q.answerIndex)); // revealed only now
+  });
+
+  it('what the browser gets before submitting (API plan, streamed modules, realtime events) has no answers', async () => {
+    const { user, c } = await readyCurriculum();
+    const answersOf = (x: unknown) => JSON.stringify(x).match(/answerIndex|explanation/g) ?? [];
+    expect(answersOf(c.plan).length).toBeGreaterThan(0); // stored server-side…
+    expect(answersOf(curriculumWithoutAnswers(c.plan!))).toEqual([]); // …never sent
+    expect(ZPublicCurriculum.parse(curriculumWithoutAnswers(c.plan!))).toEqual(curriculumWithoutAnswers(c.plan!)); // the response schema keeps everything else
+    expect(() => ZPublicCurriculum.parse(c.plan)).toThrow(); // and refuses a plan with answers
+    const quiz = curriculumWithoutAnswers(c.plan!).modules[0].checkpoint;
+    expect(quiz.type === 'quiz' && quiz.questions[0].choices.length).toBeGreaterThan(1);
+    const events = await t.db.query<{ payload: unknown }>(`select payload from public.realtime_events where user_id = $1 and type = 'curriculum.module'`, [user.id]);
+    expect(events.rows.length).toBeGreaterThan(0);
+    expect(answersOf(events.rows)).toEqual([]);
+  });
+});
+
+describe("learner days and the curriculum shown", () => {
+  it("counts days in the account's zone: a streak across Auckland's midnight, not UTC's", async () => {
+    const { user, c, lesson } = await readyCurriculum();
+    await t.db.query(`update public.users set timezone = 'Pacific/Auckland' where id = $1`, [user.id]);
+    for (const [i, at] of ['2026-11-20T10:30:00Z', '2026-11-20T11:30:00Z'].entries()) {
+      await t.db.query(
+        `insert into public.learning_activity (user_id, curriculum_id, lesson_id, kind, minutes, idempotency_key, occurred_at) values ($1, $2, $3, 'minutes', 20, $4, $5)`,
+        [user.id, c.id, lesson.id, `tz-${i}`, at],
+      );
+    }
+    const now = new Date('2026-11-20T12:00:00Z'); // already 01:00 on the 21st in Auckland, still the 20th in UTC
+    const d = await withUser(t.db, user, (tx) => getDashboard(tx, user.id, undefined, now));
+    expect(d).toMatchObject({ timeZone: 'Pacific/Auckland', today: '2026-11-21', streak: 2 });
+    await t.db.query(`update public.users set timezone = 'UTC' where id = $1`, [user.id]);
+    expect(await withUser(t.db, user, (tx) => getDashboard(tx, user.id, undefined, now))).toMatchObject({ today: '2026-11-20', streak: 1 });
+  });
+
+  it('keeps a valid IANA zone on the account: sign-up takes the browser zone, falls back to UTC, the database refuses junk', async () => {
+    const { signUp } = await import('@/lib/auth/sign-up');
+    const zoneOf = async (id: string) => (await t.db.query<{ timezone: string }>('select timezone from public.users where id = $1', [id])).rows[0].timezone;
+    const base = { name: 'Zed', password: 'a long enough password' };
+    const la = await signUp(t.db, { ...base, email: uniqueEmail('la'), timeZone: 'America/Los_Angeles' });
+    expect(await zoneOf(la.id)).toBe('America/Los_Angeles');
+    const junk = await signUp(t.db, { ...base, email: uniqueEmail('junk'), timeZone: 'Mars/Olympus_Mons' });
+    expect(await zoneOf(junk.id)).toBe('UTC');
+    const none = await signUp(t.db, { ...base, email: uniqueEmail('none') });
+    expect(await zoneOf(none.id)).toBe('UTC');
+    await expect(t.db.query(`update public.users set timezone = 'Mars/Olympus_Mons' where id = $1`, [la.id])).rejects.toThrow(/users_timezone_valid/);
+    // A learner reads and changes their own zone under RLS.
+    await withUser(t.db, la, (tx) => tx.query(`update public.users set timezone = 'Europe/London' where id = $1`, [la.id]));
+    expect(await withUser(t.db, la, (tx) => tx.query<{ timezone: string }>('select timezone from public.users where id = $1', [la.id]))).toMatchObject({ rows: [{ timezone: 'Europe/London' }] });
+  });
+
+  it('shows the most recently active curriculum by default, and the one asked for', async () => {
+    const { user, c: older, lesson } = await readyCurriculum();
+    const { id: newerId } = await withUser(t.db, user, (tx) => createCurriculumRequest(tx, { userId: user.id, request: { ...request, goal: 'Learn Rust' }, provider: 'offline', dailyLimit: 5 }));
+    expect(await runGeneration(t.db, newerId, offlineProvider)).toBe('ready');
+    expect((await withUser(t.db, user, (tx) => getDashboard(tx, user.id))).selectedId).toBe(newerId); // no activity: the newest
+    await withUser(t.db, user, (tx) => updateLessonProgress(tx, { userId: user.id, curriculumId: older.id, lessonId: lesson.id, update: { addMinutes: 10, idempotencyKey: 'recent-aaaa' } }));
+    const d = await withUser(t.db, user, (tx) => getDashboard(tx, user.id));
+    expect(d.selectedId).toBe(older.id);
+    expect(d.todayCard?.curriculumId).toBe(older.id);
+    expect((await withUser(t.db, user, (tx) => getDashboard(tx, user.id, newerId))).selectedId).toBe(newerId);
   });
 });
 

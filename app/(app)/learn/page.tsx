@@ -10,6 +10,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/current-user';
 import { getDb, withUser } from '@/lib/db';
+import { formatPercent } from '@/lib/format/format';
+import { getViewerLocale } from '@/lib/format/viewer-locale';
 import { getDashboard } from '@/lib/progress/get-dashboard';
 import { getRealtimeInfo } from '@/lib/realtime/get-realtime-info';
 
@@ -17,9 +19,12 @@ export const metadata: Metadata = { title: 'Learn' };
 
 const STATUS = { queued: 'Queued', generating: 'Generating…', ready: 'Ready', failed: 'Failed' } as const;
 
-export default async function LearnPage() {
+export default async function LearnPage({ searchParams }: { searchParams: Promise<{ c?: string }> }) {
+  const { c: chosen } = await searchParams;
   const user = await requireRole(['learner'], '/learn');
-  const { d, realtime } = await withUser(await getDb(), user, async (tx) => ({ d: await getDashboard(tx, user.id), realtime: await getRealtimeInfo(tx, user.id) }));
+  const locale = await getViewerLocale();
+  const { d, realtime } = await withUser(await getDb(), user, async (tx) => ({ d: await getDashboard(tx, user.id, chosen), realtime: await getRealtimeInfo(tx, user.id) }));
+  const choices = d.cards.filter((c) => c.status === 'ready').map((c) => ({ id: c.id, title: c.title }));
   const actions = (
     <>
       <Link href="/learn/progress" className={buttonClasses('secondary')}>
@@ -47,7 +52,7 @@ export default async function LearnPage() {
         </EmptyState>
       ) : (
         <div className="grid gap-6 lg:grid-cols-3">
-          <div className="lg:col-span-1">{d.todayCard ? <TodayCard today={d.todayCard} streak={d.streak} /> : null}</div>
+          <div className="lg:col-span-1">{d.todayCard ? <TodayCard today={d.todayCard} streak={d.streak} locale={locale} choices={choices} /> : null}</div>
           <section className="space-y-4 lg:col-span-2" aria-labelledby="curricula-heading">
             <h2 id="curricula-heading" className="text-lg font-semibold">
               Your curricula
@@ -68,7 +73,7 @@ export default async function LearnPage() {
                     <div className="mt-3 space-y-1.5">
                       <ProgressBar value={c.percent} label={`${c.title} complete`} tone="success" />
                       <p className="text-sm text-slate-600 dark:text-slate-400">
-                        {c.percent}% complete
+                        {formatPercent(c.percent, locale)} complete
                         {c.pace ? (c.pace.onTrack ? ' · on track' : ` · behind by ${c.pace.daysBehind} day${c.pace.daysBehind === 1 ? '' : 's'}`) : ''}
                       </p>
                     </div>

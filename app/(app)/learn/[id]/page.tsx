@@ -14,8 +14,11 @@ import { Container } from '@/components/ui/container';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/current-user';
 import { getCurriculumOrThrow } from '@/lib/curriculum/get-curriculum';
+import { moduleWithoutAnswers } from '@/lib/curriculum/hide-answers';
 import { getDb, withUser } from '@/lib/db';
 import { expertsForModuleHref } from '@/lib/experts/search-terms';
+import { formatDuration, formatPercent } from '@/lib/format/format';
+import { getViewerLocale } from '@/lib/format/viewer-locale';
 import { isAppError } from '@/lib/http/app-error';
 import { percentComplete } from '@/lib/progress/compute-progress';
 import { getBestScores, getLessonProgress } from '@/lib/progress/get-progress';
@@ -26,6 +29,7 @@ export const metadata: Metadata = { title: 'Curriculum' };
 export default async function CurriculumPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireRole(['learner'], `/learn/${id}`);
+  const locale = await getViewerLocale();
   const data = await withUser(await getDb(), user, async (tx) => {
     const c = await getCurriculumOrThrow(tx, { id, userId: user.id });
     const [progress, scores, realtime] = await Promise.all([getLessonProgress(tx, user.id, id), getBestScores(tx, id), getRealtimeInfo(tx, user.id)]);
@@ -40,10 +44,10 @@ export default async function CurriculumPage({ params }: { params: Promise<{ id:
   if (!c.plan) {
     return (
       <Container>
-        <PageHeader title={c.request.goal} description={`${c.request.hoursPerWeek} h/week for ${c.weeks} weeks · ${c.request.level}`} />
+        <PageHeader title={c.request.goal} description={`${formatDuration(c.request.hoursPerWeek * 60, locale)} a week for ${c.weeks} weeks · ${c.request.level}`} />
         <div className="space-y-4">
           {offlineNote}
-          <GenerationView curriculumId={c.id} status={c.status} error={c.error} modules={c.partialModules} expected={c.expectedModules} realtime={realtime} />
+          <GenerationView curriculumId={c.id} status={c.status} error={c.error} modules={c.partialModules.map(moduleWithoutAnswers)} expected={c.expectedModules} realtime={realtime} />
         </div>
       </Container>
     );
@@ -68,7 +72,7 @@ export default async function CurriculumPage({ params }: { params: Promise<{ id:
         <div className="card space-y-2 p-5">
           <div className="flex items-center justify-between text-sm">
             <span className="font-medium">Complete</span>
-            <span data-testid="percent-complete">{percent}%</span>
+            <span data-testid="percent-complete">{formatPercent(percent, locale)}</span>
           </div>
           <ProgressBar value={percent} label="Curriculum complete" tone="success" />
         </div>
@@ -88,7 +92,7 @@ export default async function CurriculumPage({ params }: { params: Promise<{ id:
               <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
                 <div>
                   <p className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
-                    Module {i + 1} · {m.estimatedHours} h
+                    Module {i + 1} · {formatDuration(m.estimatedHours * 60, locale)}
                   </p>
                   <h2 className="mt-1 text-lg font-semibold">{m.title}</h2>
                   <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{m.summary}</p>
@@ -103,7 +107,7 @@ export default async function CurriculumPage({ params }: { params: Promise<{ id:
               <ul className="mt-3">
                 {m.lessons.map((l) => {
                   const p = byLesson.get(l.id);
-                  return <LessonRow key={l.id} curriculumId={c.id} lesson={l} progress={p ? { status: p.status, minutesSpent: p.minutesSpent, notes: p.notes } : null} />;
+                  return <LessonRow key={l.id} curriculumId={c.id} lesson={l} locale={locale} progress={p ? { status: p.status, minutesSpent: p.minutesSpent, notes: p.notes } : null} />;
                 })}
               </ul>
               <details className="mt-4 rounded-xl border border-slate-200 p-4 dark:border-slate-800">

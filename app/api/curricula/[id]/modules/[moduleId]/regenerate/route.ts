@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { regenerateModule } from '@/lib/curriculum/change-curriculum';
 import { getCurriculumProvider } from '@/lib/curriculum/get-provider';
+import { moduleWithoutAnswers } from '@/lib/curriculum/hide-answers';
 import { route, type TAuthedContext } from '@/lib/http/route';
 import { publishEvent } from '@/lib/realtime/publish-event';
 
@@ -9,7 +10,7 @@ export const POST = route(
   async ({ db, user, params }: TAuthedContext<{ id: string; moduleId: string }>) => {
     const regenerated = await regenerateModule(db, user, { curriculumId: params.id, moduleId: params.moduleId, provider: getCurriculumProvider() });
     await publishEvent(db, user.id, 'progress.updated', { curriculumId: params.id, moduleId: params.moduleId, regenerated: true });
-    return NextResponse.json({ module: regenerated });
+    return NextResponse.json({ module: moduleWithoutAnswers(regenerated) });
   },
   { roles: ['learner'] },
 );
