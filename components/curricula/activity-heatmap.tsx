@@ -1,4 +1,5 @@
 import { cn } from '@/components/ui/cn';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { formatDay, formatDuration } from '@/lib/format/format';
 
 const LEVELS = ['bg-slate-200 dark:bg-slate-800', 'bg-brand-200', 'bg-brand-400', 'bg-brand-600', 'bg-brand-800'];
@@ -23,7 +24,7 @@ export function ActivityHeatmap({ days, locale }: { days: { date: string; minute
   const rowLabels = Array.from({ length: 7 }, (_, r) => (r % 2 === 0 ? weekday.format(utc(`2026-11-${String(2 + r).padStart(2, '0')}`)) : '')); // 2026-11-02 is a Monday
   return (
     <div>
-      <div className="overflow-x-auto">
+      <ScrollRegion label="Activity, last twelve weeks">
         <div className="w-max text-xs text-slate-600 dark:text-slate-400" data-testid="heatmap-labels">
           <div className="ml-9 flex gap-1" aria-hidden>
             {monthLabels.map((m, i) => (
@@ -61,7 +62,7 @@ export function ActivityHeatmap({ days, locale }: { days: { date: string; minute
             </div>
           </div>
         </div>
-      </div>
+      </ScrollRegion>
       <div className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600 dark:text-slate-400" data-testid="heatmap-legend">
         <span>Minutes logged a day:</span>
         {LEGEND.map((l, i) => (
