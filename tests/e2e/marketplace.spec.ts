@@ -213,7 +213,7 @@ test('an approved expert’s headline change waits for review, then goes live wh
   await page.getByRole('button', { name: 'Save and continue' }).click();
   await expect(page.getByText('Saved for review.')).toBeVisible();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
-  const pending = page.getByRole('region', { name: 'Changes waiting for review' });
+  const pending = page.getByRole('region', { name: 'Changes waiting for review', exact: true });
   await expect(pending).toContainText(`Teaches ${word} to beginners`);
   await expect(pending).toContainText(`Teaches ${word} to night owls`);
   await expectAccessible(page);
