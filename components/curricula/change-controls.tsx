@@ -12,7 +12,7 @@ export function RegenerateModuleButton({ curriculumId, moduleId, title }: { curr
   return (
     <div className="flex flex-col items-start gap-1">
       <Button
-        variant="ghost"
+        variant="secondary"
         disabled={busy}
         aria-label={`Regenerate module ${title}`}
         onClick={async () => {
