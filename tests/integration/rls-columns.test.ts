@@ -99,22 +99,32 @@ describe('expert_profiles: an owner never writes what admins and reviews keep', 
 });
 
 describe('expert_profiles: a new application starts as a plain draft', () => {
-  const insert = (status: string, extra = '') => (tx: { query: (sql: string, params: unknown[]) => Promise<unknown> }) =>
-    tx.query(`insert into public.expert_profiles (user_id, slug, display_name, status${extra ? ', rating_avg' : ''})
-              values ($1, $2, 'Applicant', $3${extra ? `, ${extra}` : ''})`, [learner.id, `applicant-${learner.id.slice(0, 8)}`, status]);
+  const insert = (user: TSessionUser, status: string, ratingAvg: number | null = null) => (tx: { query: (sql: string, params: unknown[]) => Promise<unknown> }) =>
+    tx.query(`insert into public.expert_profiles (user_id, slug, display_name, status, rating_avg) values ($1, $2, 'Applicant', $3, $4)`, [
+      user.id,
+      `applicant-${user.id.slice(0, 8)}`,
+      status,
+      ratingAvg,
+    ]);
+  const ownProfiles = async (user: TSessionUser) =>
+    (await t.db.query<{ status: string }>('select status from public.expert_profiles where user_id = $1', [user.id])).rows;
 
   it('refuses a learner inserting their own profile as submitted', async () => {
-    await expect(withUser(t.db, learner, insert('submitted'))).rejects.toMatchObject(refused);
+    const applicant = await createUser(t.db, { role: 'learner' });
+    await expect(withUser(t.db, applicant, insert(applicant, 'submitted'))).rejects.toMatchObject(refused);
+    expect(await ownProfiles(applicant)).toEqual([]);
   });
 
   it('refuses a draft that arrives with a rating', async () => {
-    await expect(withUser(t.db, learner, insert('draft', '5'))).rejects.toMatchObject(refused);
+    const applicant = await createUser(t.db, { role: 'learner' });
+    await expect(withUser(t.db, applicant, insert(applicant, 'draft', 5))).rejects.toMatchObject(refused);
+    expect(await ownProfiles(applicant)).toEqual([]);
   });
 
   it('still lets a learner start a draft', async () => {
-    await withUser(t.db, learner, insert('draft'));
-    const { rows } = await t.db.query<{ status: string }>('select status from public.expert_profiles where user_id = $1', [learner.id]);
-    expect(rows).toEqual([{ status: 'draft' }]);
+    const applicant = await createUser(t.db, { role: 'learner' });
+    await withUser(t.db, applicant, insert(applicant, 'draft'));
+    expect(await ownProfiles(applicant)).toEqual([{ status: 'draft' }]);
   });
 });
 
@@ -148,14 +158,16 @@ describe('audit_log: only admins record decisions', () => {
   });
 
   it('still records an owner’s own submission, and an admin’s decision', async () => {
-    await withUser(t.db, drafter, async (tx) => {
+    const applicant = await createUser(t.db, { role: 'expert' });
+    const profile = await createExpertProfile(t.db, applicant.id, { status: 'draft' });
+    await withUser(t.db, applicant, async (tx) => {
       await tx.query('select public.submit_expert_application()');
       await tx.query(`insert into public.audit_log (actor_id, action, subject_type, subject_id) values ($1, 'expert.submit', 'expert_profile', $2)`, [
-        drafter.id,
-        draftProfile.id,
+        applicant.id,
+        profile.id,
       ]);
     });
-    await withUser(t.db, admin, approveEntry(admin, draftProfile.id));
-    expect((await entries(draftProfile.id)).sort()).toEqual(['expert.approve', 'expert.submit']);
+    await withUser(t.db, admin, approveEntry(admin, profile.id));
+    expect((await entries(profile.id)).sort()).toEqual(['expert.approve', 'expert.submit']);
   });
 });
