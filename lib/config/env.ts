@@ -70,7 +70,7 @@ export const ZEnv = z.object({
   REALTIME_ALLOWED_ORIGINS: optional(z.string()),
 
   // Not implemented yet (later issues build them): a value here stops the server with one line rather than
-  // flip a mode to a provider that has no code behind it. See NOT_IMPLEMENTED below.
+  // flip a mode to a provider that has no code behind it. See NOT_IMPLEMENTED above.
   STRIPE_SECRET_KEY: notImplemented('STRIPE_SECRET_KEY'),
   SENDGRID_API_KEY: notImplemented('SENDGRID_API_KEY'),
   TWILIO_ACCOUNT_SID: notImplemented('TWILIO_ACCOUNT_SID'),
