@@ -1,24 +1,23 @@
 import type { TEnv } from './env';
 
+/**
+ * Which implementation each external service runs on, for the services this version implements. Payments,
+ * calendars and video have no implementation yet (later issues), so they are not reported at all; email and
+ * SMS have only the dev outbox — their provider keys stop the server at start-up (NOT_IMPLEMENTED in env.ts).
+ */
 export type TProviders = {
   ai: 'openai' | 'offline';
-  payments: 'stripe' | 'simulated';
-  email: 'sendgrid' | 'outbox';
-  sms: 'twilio' | 'outbox';
-  calendar: 'google' | 'ics';
-  video: 'zoom' | 'webrtc';
+  email: 'outbox';
+  sms: 'outbox';
   storage: 'supabase' | 'local';
 };
 
-/** Which implementation each external service runs on, decided by the environment alone. */
+/** Decided by the environment alone. */
 export function resolveProviders(e: TEnv): TProviders {
   return {
     ai: e.OPENAI_API_KEY ? 'openai' : 'offline',
-    payments: e.STRIPE_SECRET_KEY ? 'stripe' : 'simulated',
-    email: e.SENDGRID_API_KEY ? 'sendgrid' : 'outbox',
-    sms: e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_FROM_NUMBER ? 'twilio' : 'outbox',
-    calendar: e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET ? 'google' : 'ics',
-    video: e.ZOOM_ACCOUNT_ID && e.ZOOM_CLIENT_ID && e.ZOOM_CLIENT_SECRET ? 'zoom' : 'webrtc',
+    email: 'outbox',
+    sms: 'outbox',
     storage: e.SUPABASE_URL && e.SUPABASE_SERVICE_ROLE_KEY ? 'supabase' : 'local',
   };
 }

@@ -22,6 +22,12 @@ export function maskSecrets(body: string, secrets: string[]): string {
   return secrets.reduce((text, s) => (s ? text.split(s).join(`${s.slice(0, 4)}…[hidden]`) : text), body);
 }
 
+/** The deliverable text of a dev-outbox message file; email carries EMAIL_FROM as its From line. */
+export function outboxFileText(m: TOutgoingMessage, emailFrom: string): string {
+  const from = m.channel === 'email' ? `From: ${emailFrom}\n` : '';
+  return `${from}To: ${m.recipient}\nSubject: ${m.subject ?? ''}\n\n${m.body}\n`;
+}
+
 /**
  * Writes a message to the outbox. `body` is what admins can read (secrets masked); the deliverable text with
  * secrets is kept in `secret_body`, which the authenticated role cannot select (migration 20261126000400).
@@ -41,7 +47,7 @@ export async function enqueueMessage(db: TQueryable, m: TOutgoingMessage): Promi
     const dir = path.resolve(e.DATA_DIR, 'outbox');
     try {
       await mkdir(dir, { recursive: true });
-      await writeFile(path.join(dir, `${rows[0].id}.txt`), `To: ${m.recipient}\nSubject: ${m.subject ?? ''}\n\n${m.body}\n`, { mode: 0o600 });
+      await writeFile(path.join(dir, `${rows[0].id}.txt`), outboxFileText(m, e.EMAIL_FROM), { mode: 0o600 });
     } catch (err) {
       logger().warn({ err }, 'dev outbox: could not write the message file');
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnvError, parseEnv } from '@/lib/config/env';
+import { EnvError, NOT_IMPLEMENTED, parseEnv } from '@/lib/config/env';
 import { resolveProviders } from '@/lib/config/providers';
 import { describeModes } from '@/lib/config/describe-modes';
 
@@ -10,8 +10,9 @@ describe('parseEnv', () => {
     expect(e.DATA_DIR).toBe('.data');
     expect(e.PORT).toBe(3000);
     expect(resolveProviders(e)).toEqual({
-      ai: 'offline', payments: 'simulated', email: 'outbox', sms: 'outbox', calendar: 'ics', video: 'webrtc', storage: 'local',
+      ai: 'offline', email: 'outbox', sms: 'outbox', storage: 'local',
     });
+    expect(describeModes(resolveProviders(e))).toBe('AI: offline planner · Email: dev outbox');
   });
 
   it('treats empty strings as unset, as a copied .env.example has them', () => {
@@ -32,30 +33,77 @@ describe('parseEnv', () => {
 
   it('reports every bad variable at once', () => {
     try {
-      parseEnv({ PORT: '99999', REDIS_URL: 'http://x', STRIPE_SECRET_KEY: 'pk_live_1' });
+      parseEnv({ PORT: '99999', REDIS_URL: 'http://x', SUPABASE_URL: 'ftp://x' });
       expect.unreachable();
     } catch (e) {
       const vars = (e as EnvError).issues.map((i) => i.variable).sort();
-      expect(vars).toEqual(['PORT', 'REDIS_URL', 'STRIPE_SECRET_KEY']);
+      expect(vars).toEqual(['PORT', 'REDIS_URL', 'SUPABASE_URL']);
     }
   });
 
   it('requires both halves of a credential pair', () => {
-    expect(() => parseEnv({ GOOGLE_CLIENT_ID: 'id' })).toThrow(/GOOGLE_CLIENT_SECRET is required when GOOGLE_CLIENT_ID is set/);
+    expect(() => parseEnv({ SUPABASE_URL: 'https://x.supabase.co' })).toThrow(/SUPABASE_SERVICE_ROLE_KEY is required when SUPABASE_URL is set/);
   });
 
-  it('switches each provider on from its variables', () => {
+  it('switches the implemented providers on from their variables', () => {
     const e = parseEnv({
       DATABASE_URL: 'postgres://u@localhost:5432/db',
       OPENAI_API_KEY: 'sk-x',
-      STRIPE_SECRET_KEY: 'sk_test_123',
-      SENDGRID_API_KEY: 'SG.x',
-      TWILIO_ACCOUNT_SID: 'AC' + 'a'.repeat(32),
-      TWILIO_AUTH_TOKEN: 't',
-      TWILIO_FROM_NUMBER: '+15551234567',
+      SUPABASE_URL: 'https://x.supabase.co',
+      SUPABASE_SERVICE_ROLE_KEY: 'k',
     });
     const p = resolveProviders(e);
-    expect(p).toMatchObject({ ai: 'openai', payments: 'stripe', email: 'sendgrid', sms: 'twilio', calendar: 'ics' });
-    expect(describeModes(p)).toBe('AI: OpenAI · Payments: Stripe · Email: SendGrid');
+    expect(p).toEqual({ ai: 'openai', email: 'outbox', sms: 'outbox', storage: 'supabase' });
+    expect(describeModes(p)).toBe('AI: OpenAI · Email: dev outbox');
+    expect(describeModes(p, ['ai', 'email', 'sms', 'storage'])).toBe('AI: OpenAI · Email: dev outbox · SMS: dev outbox · Files: Supabase Storage');
+  });
+});
+
+describe('provider keys with no implementation yet', () => {
+  const cases: [keyof typeof NOT_IMPLEMENTED, string, string][] = [
+    ['STRIPE_SECRET_KEY', 'sk_live_secretvalue', 'Stripe payments'],
+    ['SENDGRID_API_KEY', 'SG.secretvalue', 'SendGrid email'],
+    ['TWILIO_ACCOUNT_SID', 'AC' + 'a'.repeat(32), 'Twilio SMS'],
+    ['TWILIO_AUTH_TOKEN', 'secretvalue', 'Twilio SMS'],
+    ['TWILIO_FROM_NUMBER', '+15551234567', 'Twilio SMS'],
+    ['GOOGLE_CLIENT_ID', 'id.apps.googleusercontent.com', 'Google Calendar'],
+    ['GOOGLE_CLIENT_SECRET', 'secretvalue', 'Google Calendar'],
+    ['ZOOM_ACCOUNT_ID', 'acct', 'Zoom video'],
+    ['ZOOM_CLIENT_ID', 'client', 'Zoom video'],
+    ['ZOOM_CLIENT_SECRET', 'secretvalue', 'Zoom video'],
+  ];
+
+  it('covers every key the schema refuses', () => {
+    expect(cases.map(([v]) => v).sort()).toEqual(Object.keys(NOT_IMPLEMENTED).sort());
+  });
+
+  it.each(cases)('%s set stops start-up with one line naming it, without echoing its value', (variable, value, what) => {
+    let message = '';
+    try {
+      parseEnv({ [variable]: value });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(EnvError);
+      message = (e as Error).message;
+    }
+    expect(message).toBe(
+      `Invalid environment: ${variable} is set but ${what} is not implemented yet in this version; unset it (see .env.example)`,
+    );
+    expect(message).not.toContain(value);
+  });
+
+  it('names every such key set at once, on one line', () => {
+    try {
+      parseEnv({ SENDGRID_API_KEY: 'SG.x', ZOOM_CLIENT_ID: 'c', OPENAI_API_KEY: 'sk-x' });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as EnvError).issues.map((i) => i.variable).sort()).toEqual(['SENDGRID_API_KEY', 'ZOOM_CLIENT_ID']);
+      expect((e as Error).message).not.toContain('\n');
+    }
+  });
+
+  it('left empty, as a copied .env.example has them, they are unset', () => {
+    const e = parseEnv(Object.fromEntries(cases.map(([v]) => [v, ''])));
+    expect(resolveProviders(e)).toEqual({ ai: 'offline', email: 'outbox', sms: 'outbox', storage: 'local' });
   });
 });

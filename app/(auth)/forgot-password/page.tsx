@@ -17,7 +17,7 @@ export default function ForgotPasswordPage() {
         </>
       }
     >
-      <ForgotPasswordForm outboxNote={outbox ? 'Email is in dev-outbox mode (no SENDGRID_API_KEY): the message is written to the server’s data folder (DATA_DIR/outbox/); Admin → Outbox shows it with the link masked.' : undefined} />
+      <ForgotPasswordForm outboxNote={outbox ? 'Email is in dev-outbox mode (this version has no email sender yet): the message is written to the server’s data folder (DATA_DIR/outbox/); Admin → Outbox shows it with the link masked.' : undefined} />
     </AuthCard>
   );
 }
