@@ -36,6 +36,7 @@ export function readMailTo(recipient: string): string | null {
   } catch {
     return null;
   }
-  const mails = files.map((f) => readFileSync(f, 'utf8')).filter((m) => m.startsWith(`To: ${recipient}\n`));
+  // The header ends at the first blank line; the recipient is its To: line (a From: line may come first).
+  const mails = files.map((f) => readFileSync(f, 'utf8')).filter((m) => m.split('\n\n', 1)[0].split('\n').includes(`To: ${recipient}`));
   return mails.at(-1) ?? null;
 }
