@@ -97,10 +97,11 @@ describe('parallel extensions', () => {
     const results = await Promise.all(Array.from({ length: 6 }, () => extendCurriculum(t.db, user, { curriculumId: c.id, weeks: 2, provider: offlineProvider })));
     const after = await getCurriculumOrThrow(t.db, { id: c.id, userId: user.id });
     expect(after.weeks).toBe(c.weeks + 12);
-    // Each extension saw the one before it: the last one's plan is the stored plan.
-    expect(Math.max(...results.map((plan) => plan.modules.length))).toBe(after.plan!.modules.length);
-    expect(after.plan!.modules.filter((m) => m.title.startsWith('Extension:')).length).toBe(after.plan!.modules.length - before);
-    expect(after.plan!.modules.length - before).toBeGreaterThanOrEqual(6);
+    // The offline planner is deterministic: the first extension to land added `each` modules, so did every other.
+    const each = Math.min(...results.map((plan) => plan.modules.length)) - before;
+    expect(each).toBeGreaterThan(0);
+    expect(after.plan!.modules.length).toBe(before + 6 * each);
+    expect(new Set(after.plan!.modules.map((m) => m.id)).size).toBe(after.plan!.modules.length);
   });
 
   it('past 52 weeks are refused cleanly, never a check-constraint error', async () => {
