@@ -20,3 +20,9 @@ grant update (tokens) on public.ai_calls to authenticated;
 create policy ai_calls_own on public.ai_calls for all to authenticated
   using (user_id = auth.uid())
   with check (user_id = auth.uid() and exists (select 1 from public.curricula c where c.id = curriculum_id and c.user_id = auth.uid()));
+
+-- An expert removes their own documents only while the application is editable (lib/experts/delete-document.ts).
+drop policy if exists expert_documents_delete_own on public.expert_documents;
+create policy expert_documents_delete_own on public.expert_documents for delete to authenticated
+  using (owner_id = auth.uid()
+         and exists (select 1 from public.expert_profiles p where p.id = expert_id and p.status in ('draft', 'changes_requested')));
