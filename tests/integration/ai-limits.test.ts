@@ -90,6 +90,21 @@ describe('daily AI limits', () => {
   });
 });
 
+describe('retries', () => {
+  it('a retry is a model call: it counts against the daily limit', async () => {
+    const { assertRetryable } = await import('@/lib/curriculum/retry-generation');
+    const user = await createUser(t.db);
+    const { id } = await withUser(t.db, user, (tx) => createCurriculumRequest(tx, { userId: user.id, request, provider: 'offline', dailyLimit: 10 }));
+    await t.db.query(`update public.curricula set status = 'failed' where id = $1`, [id]);
+    const retry = () => withUser(t.db, user, (tx) => assertRetryable(tx, { id, userId: user.id, dailyLimit: 10, limits: { dailyLimit: 3 } }));
+    await retry();
+    await retry();
+    await expect(retry()).rejects.toMatchObject({ code: 'rate_limited' });
+    const { rows } = await withUser(t.db, user, (tx) => tx.query<{ kind: string }>('select kind from public.ai_calls'));
+    expect(rows.map((r) => r.kind)).toEqual(['retry', 'retry']);
+  });
+});
+
 describe('parallel extensions', () => {
   it('all apply, none lost', async () => {
     const { user, c } = await readyCurriculum();
