@@ -40,6 +40,8 @@ export default defineConfig({
           REDIS_URL: '',
           LOG_LEVEL: 'warn',
           AUTH_MAX_ATTEMPTS_PER_IP: '500',
+          // Every e2e sign-up comes from 127.0.0.1.
+          AUTH_MAX_SIGNUPS_PER_IP: '500',
           // The suite signs in as the demo accounts; production seeds them only when asked (docs/security.md).
           SEED_DEMO: 'true',
         },

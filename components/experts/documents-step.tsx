@@ -30,10 +30,23 @@ export function DocumentsStep({ app, onUploaded, onNext, nextLabel = 'Continue' 
     onUploaded();
   }
 
+  async function remove(doc: TOwnDocument) {
+    setError(null);
+    setBusy(true);
+    const res = await send<null>('DELETE', `/api/expert/documents/${doc.id}`);
+    setBusy(false);
+    if (!res.ok) return setError(describeError(res.error));
+    setDocs((d) => d.filter((x) => x.id !== doc.id));
+    onUploaded();
+  }
+
+  // The server allows removal only while the application can still be edited (lib/experts/delete-document.ts).
+  const removable = app.status === 'draft' || app.status === 'changes_requested';
+
   return (
     <div className="space-y-5">
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        Credentials (diplomas, certificates) as PDF, PNG, JPEG or WebP, up to 5 MB each. Only you and our review team can open them, through links that expire after five minutes. A photo is optional and appears on your public profile.
+        Credentials (diplomas, certificates) as PDF, PNG, JPEG or WebP, up to 5 MB each, at most 20 documents. Only you and our review team can open them, through links that expire after five minutes. A photo is optional and appears on your public profile.
       </p>
       {error ? <Alert tone="error">{error}</Alert> : null}
       <form onSubmit={upload} className="flex flex-col gap-3 sm:flex-row sm:items-end">
@@ -55,7 +68,14 @@ export function DocumentsStep({ app, onUploaded, onNext, nextLabel = 'Continue' 
           {docs.map((d) => (
             <li key={d.id} className="flex flex-wrap justify-between gap-2 px-4 py-2 text-sm">
               <a className="link break-all" href={`/api/documents/${d.id}`} target="_blank" rel="noopener noreferrer">{d.filename}</a>
-              <span className="text-slate-600 dark:text-slate-400">{d.kind === 'photo' ? 'Photo' : 'Credential'} · {Math.max(1, Math.round(d.size_bytes / 1024))} KB</span>
+              <span className="flex items-center gap-3 text-slate-600 dark:text-slate-400">
+                {d.kind === 'photo' ? 'Photo' : 'Credential'} · {Math.max(1, Math.round(d.size_bytes / 1024))} KB
+                {removable ? (
+                  <button type="button" className="link text-red-700 dark:text-red-400" disabled={busy} aria-label={`Remove ${d.filename}`} onClick={() => remove(d)}>
+                    Remove
+                  </button>
+                ) : null}
+              </span>
             </li>
           ))}
         </ul>

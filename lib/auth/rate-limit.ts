@@ -6,7 +6,7 @@ import { AppError } from '@/lib/http/app-error';
 
 type TLimiters = { account: RateLimiterAbstract; ip: RateLimiterAbstract };
 
-const holder = globalThis as unknown as { __pathwiseSignInLimiters?: TLimiters };
+const holder = globalThis as unknown as { __pathwiseSignInLimiters?: TLimiters; __pathwiseSignUpLimiter?: RateLimiterAbstract };
 
 export function createSignInLimiters(opts: { perAccount: number; perIp: number; windowSeconds: number; redis?: ReturnType<typeof getRedis> }): TLimiters {
   const make = (keyPrefix: string, points: number) =>
@@ -56,4 +56,27 @@ export async function recordSignInAttempt(limiters: TLimiters, keys: { account?:
 
 export async function clearAccountAttempts(limiters: TLimiters, account: string): Promise<void> {
   await limiters.account.delete(account);
+}
+
+/** Sign-ups per client IP: `perIp` an hour by default (AUTH_MAX_SIGNUPS_PER_IP). */
+export function createSignUpLimiter(opts: { perIp: number; windowSeconds?: number; redis?: ReturnType<typeof getRedis> }): RateLimiterAbstract {
+  const base = { keyPrefix: 'signup:ip', points: opts.perIp, duration: opts.windowSeconds ?? 3600 };
+  return opts.redis ? new RateLimiterRedis({ storeClient: opts.redis, ...base }) : new RateLimiterMemory(base);
+}
+
+export function signUpLimiter(): RateLimiterAbstract {
+  holder.__pathwiseSignUpLimiter ??= createSignUpLimiter({ perIp: env().AUTH_MAX_SIGNUPS_PER_IP, redis: getRedis() });
+  return holder.__pathwiseSignUpLimiter;
+}
+
+/** Spends one sign-up of this IP, or refuses when its hour's sign-ups are used. */
+export async function consumeSignUp(limiter: RateLimiterAbstract, ip: string): Promise<void> {
+  try {
+    await limiter.consume(ip);
+  } catch (e) {
+    if (!(e instanceof RateLimiterRes)) throw e;
+    const seconds = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
+    const minutes = Math.ceil(seconds / 60);
+    throw new AppError('rate_limited', `Too many sign-ups from this network. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, undefined, seconds);
+  }
 }

@@ -1,9 +1,11 @@
 import 'server-only';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { TQueryable } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
 import { notifyTakenEmail } from './notify-taken-email';
 import { hashPassword } from './password';
+import { consumeSignUp, signUpLimiter } from './rate-limit';
 import { ZSignUp, type TSessionUser } from './schemas';
 import { toTimeZone } from './time-zone';
 
@@ -12,9 +14,12 @@ const EMAIL_TAKEN = 'We could not create an account with this email. If it is yo
 
 /**
  * Creates a learner or expert account. Admins are never created here. A taken address costs the same work
- * (the password is hashed first) and mails the owner instead of confirming that the account exists.
+ * (the password is hashed first) and mails the owner instead of confirming that the account exists. With an
+ * `ip`, sign-ups are throttled per client IP (AUTH_MAX_SIGNUPS_PER_IP an hour).
  */
-export async function signUp(db: TQueryable, input: unknown): Promise<TSessionUser> {
+export async function signUp(db: TQueryable, input: unknown, o: { ip?: string; limiter?: RateLimiterAbstract } = {}): Promise<TSessionUser> {
+  // Every attempt from an IP counts, valid or not: each costs a password hash.
+  if (o.ip) await consumeSignUp(o.limiter ?? signUpLimiter(), o.ip);
   const data = parseOrThrow(ZSignUp, input);
   const passwordHash = await hashPassword(data.password);
   const taken = async () => {

@@ -52,6 +52,8 @@ export const ZEnv = z.object({
   AUTH_MAX_ATTEMPTS_PER_ACCOUNT: optional(int(1, 1000)).default(5),
   AUTH_MAX_ATTEMPTS_PER_IP: optional(int(1, 100000)).default(30),
   AUTH_ATTEMPT_WINDOW_SECONDS: optional(int(1, 86400)).default(900),
+  // Sign-ups per client IP per hour (each one costs a password hash and a row).
+  AUTH_MAX_SIGNUPS_PER_IP: optional(int(1, 100000)).default(10),
   // How many reverse proxies in front of the app append to X-Forwarded-For; 0 = use the socket address.
   TRUST_PROXY_HOPS: optional(int(0, 10)).default(0),
 

@@ -1,11 +1,12 @@
 import 'server-only';
-import { withUser, type TDb } from '@/lib/db';
+import { withUser, type TDb, type TQueryable } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import type { TSessionUser } from '@/lib/auth/schemas';
 import { withIds } from './assign-ids';
 import type { TCurriculumProvider } from './get-provider';
 import { getCurriculumOrThrow } from './get-curriculum';
 import { appendModules, mergeRegeneratedModule } from './merge-module';
+import { curriculumLimits, recordAiTokens, reserveAiCall, type TAiLimits } from './reserve-ai-call';
 import { ZStoredCurriculum, type TCurriculumRequest, type TStoredCurriculum } from './schemas';
 
 async function lessonsWithProgress(db: TDb, user: TSessionUser, curriculumId: string): Promise<Set<string>> {
@@ -18,24 +19,33 @@ async function lessonsWithProgress(db: TDb, user: TSessionUser, curriculumId: st
   return new Set(rows.map((r) => r.lesson_id));
 }
 
-async function savePlan(db: TDb, user: TSessionUser, id: string, plan: TStoredCurriculum, extra: { weeks?: number; budget?: number } = {}) {
+/** Reads the curriculum's current plan under a row lock, so concurrent changes apply one after another. */
+async function lockPlan(tx: TQueryable, userId: string, id: string): Promise<{ plan: TStoredCurriculum; weeks: number }> {
+  const { rows } = await tx.query<{ plan: unknown; weeks: number }>('select plan, weeks from public.curricula where id = $1 and user_id = $2 for update', [id, userId]);
+  if (!rows[0]?.plan) throw new AppError('not_found', 'Curriculum not found.');
+  return { plan: ZStoredCurriculum.parse(rows[0].plan), weeks: rows[0].weeks };
+}
+
+async function savePlan(tx: TQueryable, userId: string, id: string, plan: TStoredCurriculum, extra: { weeks?: number; budget?: number } = {}) {
   ZStoredCurriculum.parse(plan);
-  await withUser(db, user, (tx) =>
-    tx.query('update public.curricula set plan = $2, weeks = weeks + $3, budget_minutes = budget_minutes + $4 where id = $1 and user_id = $5', [
-      id,
-      JSON.stringify(plan),
-      extra.weeks ?? 0,
-      extra.budget ?? 0,
-      user.id,
-    ]),
-  );
+  await tx.query('update public.curricula set plan = $2, weeks = weeks + $3, budget_minutes = budget_minutes + $4 where id = $1 and user_id = $5', [
+    id,
+    JSON.stringify(plan),
+    extra.weeks ?? 0,
+    extra.budget ?? 0,
+    userId,
+  ]);
 }
 
 /**
  * Regenerates one module with the provider (outside any transaction: a model call can be slow), keeping
  * the lessons the learner has touched.
  */
-export async function regenerateModule(db: TDb, user: TSessionUser, o: { curriculumId: string; moduleId: string; provider: TCurriculumProvider; today?: Date }) {
+export async function regenerateModule(
+  db: TDb,
+  user: TSessionUser,
+  o: { curriculumId: string; moduleId: string; provider: TCurriculumProvider; today?: Date; limits?: TAiLimits },
+) {
   const c = await withUser(db, user, (tx) => getCurriculumOrThrow(tx, { id: o.curriculumId, userId: user.id }));
   if (!c.plan) throw new AppError('conflict', 'This curriculum is not generated yet.');
   const index = c.plan.modules.findIndex((m) => m.id === o.moduleId);
@@ -50,25 +60,46 @@ export async function regenerateModule(db: TDb, user: TSessionUser, o: { curricu
     weeks: 1,
     hoursPerWeek: Math.max(1, Math.min(60, Math.round((minutes / 60) * 10) / 10)),
   };
-  const { curriculum } = await o.provider.generate(focused, { budgetMinutes: Math.max(60, minutes), weeks: 1 }, o.today ?? new Date());
+  const callId = await withUser(db, user, (tx) => reserveAiCall(tx, { userId: user.id, curriculumId: c.id, kind: 'regenerate', limits: o.limits ?? curriculumLimits() }));
+  const { curriculum, tokens } = await o.provider.generate(focused, { budgetMinutes: Math.max(60, minutes), weeks: 1 }, o.today ?? new Date());
   const fresh = curriculum.modules.find((m) => m.checkpoint.type === old.checkpoint.type) ?? curriculum.modules[0];
-  const merged = mergeRegeneratedModule(old, { ...fresh, title: old.title, topics: old.topics }, await lessonsWithProgress(db, user, c.id));
-  const plan = { ...c.plan, modules: c.plan.modules.map((m, i) => (i === index ? merged : m)) };
-  await savePlan(db, user, c.id, plan);
-  return merged;
+  const touched = await lessonsWithProgress(db, user, c.id);
+  return withUser(db, user, async (tx) => {
+    await recordAiTokens(tx, callId, tokens);
+    // Merge into the plan as it is now: another change may have landed during the model call.
+    const current = await lockPlan(tx, user.id, c.id);
+    const at = current.plan.modules.findIndex((m) => m.id === o.moduleId);
+    if (at < 0) throw new AppError('not_found', 'This module is not in the curriculum.');
+    const merged = mergeRegeneratedModule(current.plan.modules[at], { ...fresh, title: old.title, topics: old.topics }, touched);
+    await savePlan(tx, user.id, c.id, { ...current.plan, modules: current.plan.modules.map((m, i) => (i === at ? merged : m)) });
+    return merged;
+  });
 }
 
 /** Adds modules for `weeks` more weeks at the same pace; everything already planned (and its progress) stays. */
-export async function extendCurriculum(db: TDb, user: TSessionUser, o: { curriculumId: string; weeks: number; provider: TCurriculumProvider; today?: Date }) {
+export async function extendCurriculum(
+  db: TDb,
+  user: TSessionUser,
+  o: { curriculumId: string; weeks: number; provider: TCurriculumProvider; today?: Date; limits?: TAiLimits },
+) {
   const c = await withUser(db, user, (tx) => getCurriculumOrThrow(tx, { id: o.curriculumId, userId: user.id }));
   if (!c.plan) throw new AppError('conflict', 'This curriculum is not generated yet.');
   if (c.weeks + o.weeks > 52) throw new AppError('invalid_input', 'A curriculum can span at most 52 weeks.', { weeks: `At most ${52 - c.weeks} more weeks.` });
   const budget = Math.round(c.request.hoursPerWeek * o.weeks * 60);
   const request: TCurriculumRequest = { ...c.request, goal: `Go further after: ${c.plan.title}. ${c.request.goal}`.slice(0, 300), level: 'advanced', timeframe: 'weeks', weeks: o.weeks };
-  const { curriculum } = await o.provider.generate(request, { budgetMinutes: budget, weeks: o.weeks }, o.today ?? new Date());
+  const callId = await withUser(db, user, (tx) => reserveAiCall(tx, { userId: user.id, curriculumId: c.id, kind: 'extend', limits: o.limits ?? curriculumLimits() }));
+  const { curriculum, tokens } = await o.provider.generate(request, { budgetMinutes: budget, weeks: o.weeks }, o.today ?? new Date());
   // The beginning of a fresh plan repeats foundations the learner has done; keep what builds on them.
   const extra = curriculum.modules.slice(curriculum.modules.length > 2 ? 1 : 0).map((m) => withIds({ ...m, title: `Extension: ${m.title}` }));
-  const plan = appendModules(c.plan, extra);
-  await savePlan(db, user, c.id, plan, { weeks: o.weeks, budget: extra.reduce((s, m) => s + m.lessons.reduce((t, l) => t + l.estimatedMinutes, 0), 0) });
-  return plan;
+  await withUser(db, user, (tx) => recordAiTokens(tx, callId, tokens));
+  return withUser(db, user, async (tx) => {
+    // Append to the plan as it is now (under a row lock): parallel extensions all apply, or are refused.
+    const current = await lockPlan(tx, user.id, c.id);
+    if (current.weeks + o.weeks > 52) {
+      throw new AppError('invalid_input', 'A curriculum can span at most 52 weeks.', { weeks: `At most ${Math.max(0, 52 - current.weeks)} more weeks.` });
+    }
+    const plan = appendModules(current.plan, extra);
+    await savePlan(tx, user.id, c.id, plan, { weeks: o.weeks, budget: extra.reduce((s, m) => s + m.lessons.reduce((t, l) => t + l.estimatedMinutes, 0), 0) });
+    return plan;
+  });
 }

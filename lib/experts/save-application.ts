@@ -6,6 +6,7 @@ import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
 import { ZApplicationDraft, ZApplicationProfile } from './application-schema';
 import { getOwnApplication, type TOwnApplication } from './get-own-application';
+import { lockExpertApplication } from './lock-application';
 import { proposeProfileChange } from './propose-profile-change';
 
 export function slugify(name: string): string {
@@ -29,6 +30,9 @@ export async function saveApplication(db: TDb, user: TSessionUser, input: unknow
   if (user.role !== 'expert') throw new AppError('forbidden', 'Only expert accounts can apply.');
   const draft = parseOrThrow(ZApplicationDraft, input);
   return withUser(db, user, async (tx) => {
+    // One save of an expert's application at a time (two tabs): the second sees the first's rows instead of
+    // inserting the same profile or offerings again (a duplicate-key 500).
+    await lockExpertApplication(tx, user.id);
     let own = await getOwnApplication(tx, user.id);
     if (own?.status === 'suspended') throw new AppError('forbidden', 'Your profile is suspended; contact support to change it.');
     if (!own) {

@@ -89,6 +89,13 @@ test('an expert applies with a credential, the admin approves, and the expert sh
   await page.getByLabel('File').setInputFiles({ name: 'diploma.pdf', mimeType: 'application/pdf', buffer: PDF });
   await page.getByRole('button', { name: 'Upload' }).click();
   await expect(page.getByRole('link', { name: 'diploma.pdf' })).toBeVisible();
+  // A document uploaded by mistake is removed while the application is a draft.
+  await page.getByLabel('File').setInputFiles({ name: 'wrong-file.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await expect(page.getByRole('link', { name: 'wrong-file.pdf' })).toBeVisible();
+  await page.getByRole('button', { name: 'Remove wrong-file.pdf' }).click();
+  await expect(page.getByRole('link', { name: 'wrong-file.pdf' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'diploma.pdf' })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Continue' }).click();
 

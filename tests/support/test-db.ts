@@ -35,6 +35,13 @@ export async function createTestDb(options: { migrate?: boolean } = {}): Promise
       await db.close();
       const c = new pg.Client({ connectionString: server });
       await c.connect();
+      // pg-pool's end() resolves before its connections have closed; forcing the drop while one is still
+      // closing sends it a FATAL 57P01 that surfaces as an unhandled error. Wait (briefly) for them to go.
+      for (let i = 0; i < 40; i++) {
+        const { rows } = await c.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     },
