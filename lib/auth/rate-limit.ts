@@ -8,11 +8,21 @@ type TLimiters = { account: RateLimiterAbstract; ip: RateLimiterAbstract };
 
 const holder = globalThis as unknown as { __pathwiseSignInLimiters?: TLimiters; __pathwiseSignUpLimiter?: RateLimiterAbstract };
 
+/** One counter: in Redis when it is configured (shared by every instance), else in this process. */
+export function makeLimiter(opts: { keyPrefix: string; points: number; duration: number; redis?: ReturnType<typeof getRedis> }): RateLimiterAbstract {
+  const { redis, ...base } = opts;
+  return redis ? new RateLimiterRedis({ storeClient: redis, ...base }) : new RateLimiterMemory(base);
+}
+
+/** The 429 for a used-up limit, with Retry-After; `what` names what was refused ("sign-in attempts"). */
+export function tooManyError(res: RateLimiterRes, what: string): AppError {
+  const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+  const minutes = Math.ceil(seconds / 60);
+  return new AppError('rate_limited', `Too many ${what}. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, undefined, seconds);
+}
+
 export function createSignInLimiters(opts: { perAccount: number; perIp: number; windowSeconds: number; redis?: ReturnType<typeof getRedis> }): TLimiters {
-  const make = (keyPrefix: string, points: number) =>
-    opts.redis
-      ? new RateLimiterRedis({ storeClient: opts.redis, keyPrefix, points, duration: opts.windowSeconds })
-      : new RateLimiterMemory({ keyPrefix, points, duration: opts.windowSeconds });
+  const make = (keyPrefix: string, points: number) => makeLimiter({ keyPrefix, points, duration: opts.windowSeconds, redis: opts.redis });
   return { account: make('signin:acct', opts.perAccount), ip: make('signin:ip', opts.perIp) };
 }
 
@@ -27,11 +37,7 @@ export function signInLimiters(): TLimiters {
   return holder.__pathwiseSignInLimiters;
 }
 
-function tooMany(res: RateLimiterRes): AppError {
-  const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-  const minutes = Math.ceil(seconds / 60);
-  return new AppError('rate_limited', `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, undefined, seconds);
-}
+const tooMany = (res: RateLimiterRes) => tooManyError(res, 'sign-in attempts');
 
 /** Refuses when this account or this IP is already over its limit, without spending a point. */
 export async function assertSignInAllowed(limiters: TLimiters, account: string, ip: string): Promise<void> {
@@ -60,8 +66,7 @@ export async function clearAccountAttempts(limiters: TLimiters, account: string)
 
 /** Sign-ups per client IP: `perIp` an hour by default (AUTH_MAX_SIGNUPS_PER_IP). */
 export function createSignUpLimiter(opts: { perIp: number; windowSeconds?: number; redis?: ReturnType<typeof getRedis> }): RateLimiterAbstract {
-  const base = { keyPrefix: 'signup:ip', points: opts.perIp, duration: opts.windowSeconds ?? 3600 };
-  return opts.redis ? new RateLimiterRedis({ storeClient: opts.redis, ...base }) : new RateLimiterMemory(base);
+  return makeLimiter({ keyPrefix: 'signup:ip', points: opts.perIp, duration: opts.windowSeconds ?? 3600, redis: opts.redis });
 }
 
 export function signUpLimiter(): RateLimiterAbstract {
@@ -75,8 +80,6 @@ export async function consumeSignUp(limiter: RateLimiterAbstract, ip: string): P
     await limiter.consume(ip);
   } catch (e) {
     if (!(e instanceof RateLimiterRes)) throw e;
-    const seconds = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
-    const minutes = Math.ceil(seconds / 60);
-    throw new AppError('rate_limited', `Too many sign-ups from this network. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, undefined, seconds);
+    throw tooManyError(e, 'sign-ups from this network');
   }
 }

@@ -1,7 +1,7 @@
 import 'server-only';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { getRedis } from '@/lib/cache/redis';
-import { AppError } from '@/lib/http/app-error';
+import { makeLimiter, tooManyError } from './rate-limit';
 
 // Reset requests send email: 50 requests must not mean 50 emails. Counted per address (whether or not it has
 // an account, so the limit says nothing about who does) and per client IP.
@@ -15,10 +15,7 @@ const holder = globalThis as unknown as { __pathwiseResetLimiters?: TResetLimite
 
 export function createResetLimiters(opts: { perAccount?: number; perIp?: number; windowSeconds?: number; redis?: ReturnType<typeof getRedis> } = {}): TResetLimiters {
   const duration = opts.windowSeconds ?? WINDOW_SECONDS;
-  const make = (keyPrefix: string, points: number) =>
-    opts.redis
-      ? new RateLimiterRedis({ storeClient: opts.redis, keyPrefix, points, duration })
-      : new RateLimiterMemory({ keyPrefix, points, duration });
+  const make = (keyPrefix: string, points: number) => makeLimiter({ keyPrefix, points, duration, redis: opts.redis });
   return { account: make('reset:acct', opts.perAccount ?? PER_ACCOUNT), ip: make('reset:ip', opts.perIp ?? PER_IP) };
 }
 
@@ -33,8 +30,6 @@ export async function consumeResetAttempt(limiters: TResetLimiters, keys: { acco
     await Promise.all([limiters.account.consume(keys.account), limiters.ip.consume(keys.ip)]);
   } catch (e) {
     if (!(e instanceof RateLimiterRes)) throw e;
-    const seconds = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
-    const minutes = Math.ceil(seconds / 60);
-    throw new AppError('rate_limited', `Too many reset requests. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, undefined, seconds);
+    throw tooManyError(e, 'reset requests');
   }
 }
