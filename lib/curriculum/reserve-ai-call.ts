@@ -1,6 +1,7 @@
 import 'server-only';
 import { env } from '@/lib/config';
 import type { TQueryable } from '@/lib/db';
+import { lockUntilCommit } from '@/lib/db/transaction-lock';
 import { AppError } from '@/lib/http/app-error';
 
 export type TAiLimits = { dailyLimit: number; dailyTokens?: number };
@@ -16,7 +17,7 @@ export function curriculumLimits(): TAiLimits {
  * both count the same usage and pass together.
  */
 export async function lockUserLimits(tx: TQueryable, userId: string): Promise<void> {
-  await tx.query(`select pg_advisory_xact_lock(hashtextextended('ai-limits:' || $1, 0))`, [userId]);
+  await lockUntilCommit(tx, 'ai-limits', userId);
 }
 
 /**
