@@ -98,6 +98,8 @@ export function guardRequest(req, res, { trustProxyHops = 0 } = {}) {
     tooLarge(req, res, limit);
     return false;
   }
+  // No body announced (most GETs): nothing to count, so the hot path keeps Node's own push.
+  if (!req.headers['transfer-encoding'] && !declared) return true;
   // Counted where the HTTP parser hands each chunk to the stream, before anyone buffers it.
   let received = 0;
   let refused = false;
