@@ -78,15 +78,27 @@ export function zoneOffsetMs(timeZone: string, instant: number): number {
   return toWallMs(timeZone, t) - t;
 }
 
-/** A memo of zoneOffsetMs for one computation (the same sample instants recur from day to day). */
+// Offsets at the instants computeSlots samples (day boundaries ± 36 h) recur from call to call; a zone's offset
+// at an instant never changes within a process, so they are kept per zone (bounded).
+const offsetCaches = new Map<string, Map<number, number>>();
+const OFFSET_CACHE_MAX = 20_000;
+
+/** zoneOffsetMs, remembered per zone. */
 export type TOffsetFn = (instant: number) => number;
 export function offsetMemo(timeZone: string): TOffsetFn {
-  const memo = new Map<number, number>();
+  let memo = offsetCaches.get(timeZone);
+  if (!memo) {
+    formatterFor(timeZone); // throws RangeError for an unknown zone before anything is kept
+    memo = new Map();
+    offsetCaches.set(timeZone, memo);
+  }
+  const m = memo;
   return (instant) => {
-    let o = memo.get(instant);
+    let o = m.get(instant);
     if (o === undefined) {
       o = zoneOffsetMs(timeZone, instant);
-      memo.set(instant, o);
+      if (m.size >= OFFSET_CACHE_MAX) m.clear();
+      m.set(instant, o);
     }
     return o;
   };
