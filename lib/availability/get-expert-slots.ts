@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { TQueryable } from '@/lib/db';
+import type { TSlotsResponse } from '@/lib/booking/contract';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
 import { computeSlots } from './compute-slots';
@@ -244,6 +245,23 @@ export function resolveSlotsQuery(params: URLSearchParams, now: number = Date.no
     toDate,
     lengthMinutes: q.length,
     timeZone: q.tz,
+  };
+}
+
+/**
+ * The slots API's answer (GET /api/experts/:slug/slots): parses the search parameters, loads the expert in one
+ * statement and computes the slots. Throws a 400 AppError for bad parameters, a 404 for an unlisted expert.
+ */
+export async function getSlotsResponse(db: TQueryable, slug: string, params: URLSearchParams, now: number = Date.now()): Promise<TSlotsResponse> {
+  const q = resolveSlotsQuery(params, now);
+  const found = await getPublicSlots(db, slug, { ...q, now });
+  if (!found) throw new AppError('not_found', 'No such expert.');
+  return {
+    expertTimeZone: found.data.timeZone,
+    timeZone: q.timeZone,
+    lengthMinutes: found.lengthMinutes,
+    offerings: found.data.offerings,
+    slots: found.slots.map((s) => ({ start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString() })),
   };
 }
 
