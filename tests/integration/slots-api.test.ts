@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/experts/[slug]/slots/route';
@@ -6,6 +8,7 @@ import { addDays, wallParts, wallToInstant } from '@/lib/availability/zoned-time
 import type { TSessionUser } from '@/lib/auth/schemas';
 import type { TSlotsResponse } from '@/lib/booking/contract';
 import { createMemoryCache } from '@/lib/cache/cache';
+import { fastLane } from '@/lib/http/fast-lane';
 import { createExpertProfile, createUser } from '../support/factories';
 import { createTestDb, type TTestDb } from '../support/test-db';
 
@@ -228,5 +231,39 @@ describe('getExpertSlots and isSlotOffered (for the booking code)', () => {
 
   it('returns [] for an unknown expert', async () => {
     expect(await getExpertSlots(t.db, '00000000-0000-0000-0000-000000000000', { from: ny(0, 0), to: ny(7, 0), lengthMinutes: 60 })).toEqual([]);
+  });
+});
+
+describe('the fast lane (server/main.mjs, before Next) answers the same as the route', () => {
+  it('same body, status and headers; errors in the same shape; Next never sees it', async () => {
+    const seen: string[] = [];
+    const server = createServer((req, res) => void fastLane(req, res, async (r, s) => {
+      seen.push(r.url!);
+      s.writeHead(418).end();
+    }));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      await book(ny(0, 10), 60);
+      const qs = new URLSearchParams({ from: monday, to: nextMonday, length: '60', tz: 'Asia/Kolkata' });
+      const lane = await fetch(`${base}/api/experts/${expert.slug}/slots?${qs}`);
+      const viaRoute = await get(expert.slug, Object.fromEntries(qs));
+      expect(lane.status).toBe(200);
+      expect(lane.headers.get('cache-control')).toBe('no-store');
+      expect(lane.headers.get('content-type')).toBe('application/json');
+      expect(await lane.json()).toEqual(viaRoute.body);
+      const missing = await fetch(`${base}/api/experts/nobody-here/slots`);
+      expect(missing.status).toBe(404);
+      expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('not_found');
+      const bad = await fetch(`${base}/api/experts/${expert.slug}/slots?tz=Nowhere&length=45`);
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({ tz: 'Choose a time zone, like Europe/Berlin.' });
+      const nul = await fetch(`${base}/api/experts/${expert.slug}/slots?tz=UTC%00`);
+      expect(nul.status).toBe(400);
+      expect(seen).toEqual([]);
+      expect((await fetch(`${base}/api/experts/${expert.slug}/slots/extra`)).status).toBe(418); // not the slots API: Next's
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 });
