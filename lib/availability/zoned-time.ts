@@ -50,10 +50,17 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 export type TWallParts = { year: number; month: number; day: number; hour: number; minute: number; second: number };
 
+// en-US with h23 formats as "11/14/2026, 17:13:20"; format() is several times cheaper than formatToParts(), which
+// stays the fallback should an ICU version punctuate differently.
+const US_WALL_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4}),? (\d{2}):(\d{2}):(\d{2})$/;
+
 /** The wall-clock date and time of an instant in a zone. */
 export function wallParts(timeZone: string, instant: number): TWallParts {
+  const f = formatterFor(timeZone);
+  const m = US_WALL_RE.exec(f.format(instant));
+  if (m) return { year: +m[3], month: +m[1], day: +m[2], hour: +m[4], minute: +m[5], second: +m[6] };
   const out: TWallParts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const p of formatterFor(timeZone).formatToParts(instant)) {
+  for (const p of f.formatToParts(instant)) {
     switch (p.type) {
       case 'year': out.year = Number(p.value); break;
       case 'month': out.month = Number(p.value); break;
