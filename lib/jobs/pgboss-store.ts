@@ -9,7 +9,7 @@ import type { TJobStore, TTakenJob } from './store';
  * pg-boss on the app's own connection pool (`db` executeSql), so it follows whatever database the
  * process (or a test) opened. The runner fetches and completes jobs itself rather than through
  * boss.work(), so stopping leaves a running job `active`: like a crash, it is retried once pg-boss's
- * maintenance sees its expiry (the lease) pass.
+ * maintenance sees its expiry (the lease) pass. A live runner renews the lease of its running jobs.
  */
 export function createPgBossStore(db: TDb, o: { leaseMs: number }): TJobStore {
   const expireInSeconds = Math.max(1, Math.ceil(o.leaseMs / 1000));
@@ -59,8 +59,9 @@ export function createPgBossStore(db: TDb, o: { leaseMs: number }): TJobStore {
       await boss.fail(job.name, job.id, { message: error });
       return job.attempt >= job.maxAttempts;
     },
-    async extend() {
-      // pg-boss measures expiry from the start of the attempt; long jobs need a longer lease instead.
+    async extend(job) {
+      // pg-boss expires an active job at started_on + expire_in; moving started_on is the heartbeat.
+      await db.query(`update ${PGBOSS_SCHEMA}.job set started_on = now() where name = $1 and id = $2 and state = 'active'`, [job.name, job.id]);
     },
     async stop() {
       await boss.stop({ graceful: false, close: false });

@@ -46,6 +46,12 @@ defineJob('t.restart', async () => record('t.restart'));
 defineJob<{ n: number }>('t.single', async (data) => record('t.single', data.n));
 defineJob('t.as-user', async () => record('t.as-user'));
 
+defineJob('t.long', async () => {
+  record('t.long:started');
+  await sleep(2500); // 2.5 leases
+  record('t.long:done');
+});
+
 let release: () => void = () => {};
 defineJob('t.killed', async () => {
   record('t.killed:started');
@@ -162,13 +168,24 @@ describe('restarts', () => {
     await enqueueJob(t.db, 't.killed', {});
     const first = await runner();
     await waitFor(() => count('t.killed:started') === 1);
+    await runner(); // a second live runner leaves the leased job alone
+    await sleep(300);
+    expect(count('t.killed:started')).toBe(1);
     await first.abandon(); // the process "dies": nothing is released, its lease stays
-    await runner();
     await waitFor(() => count('t.killed:done') === 1, 15_000);
     expect(count('t.killed:started')).toBe(2);
     await sleep(500);
     expect(count('t.killed:done')).toBe(1);
     expect(await unfinishedInTable('t.killed')).toBe(0);
+  });
+
+  it('a job running longer than its lease keeps it while its runner is alive (heartbeat)', async () => {
+    await enqueueJob(t.db, 't.long', {});
+    await runner();
+    await runner();
+    await waitFor(() => count('t.long:done') === 1, 15_000);
+    await sleep(t.db.kind === 'postgres' ? 2500 : 300); // pg-boss would retry an expired job after a 1–2 s backoff
+    expect(count('t.long:started')).toBe(1);
   });
 
   it('handlers defined after the runner started are picked up', async () => {
