@@ -41,7 +41,7 @@ const holder = globalThis as unknown as { __pathwiseJobRunner?: Promise<TJobRunn
 
 /** Starts taking jobs in this process (the app server, or `npm run worker`). Calling it again does nothing. */
 export async function startJobRunner(db: TDb, options: TJobRunnerOptions = {}): Promise<void> {
-  holder.__pathwiseJobRunner ??= createJobRunner(db, options).catch((e: unknown) => {
+  holder.__pathwiseJobRunner ??= createJobRunner(db, { ownsDatabase: db.kind === 'pglite', ...options }).catch((e: unknown) => {
     holder.__pathwiseJobRunner = undefined;
     throw e;
   });

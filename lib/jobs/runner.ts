@@ -5,13 +5,18 @@ import { enqueueInTransaction } from './enqueue';
 import { createPgBossStore } from './pgboss-store';
 import { registry } from './registry';
 import type { TJobStore, TTakenJob } from './store';
-import { createTableStore, purgeFinishedJobs } from './table-store';
+import { createTableStore, purgeFinishedJobs, releaseLeases } from './table-store';
 
 export type TJobRunnerOptions = {
   /** How often the queue is polled (default 1000 ms). */
   pollMs?: number;
-  /** How long a taken job stays reserved for this runner without a heartbeat (default 5 min). */
+  /** How long a taken job stays reserved for this runner without a heartbeat (default 60 s). */
   leaseMs?: number;
+  /**
+   * No other process can be taking jobs (PGlite: one process owns the database), so leases found at
+   * start were left by a process that died and are released at once instead of lapsing.
+   */
+  ownsDatabase?: boolean;
   /** Jobs run at once by this runner (default 4). */
   concurrency?: number;
   /** First retry delay of the table queue, doubled each attempt (default 1000 ms; pg-boss uses 1 s). */
@@ -29,7 +34,7 @@ const PURGE_EVERY_MS = 60 * 60_000;
 /** Starts polling: the table queue always, pg-boss too on Postgres. */
 export async function createJobRunner(db: TDb, options: TJobRunnerOptions = {}): Promise<TJobRunner> {
   const pollMs = options.pollMs ?? 1000;
-  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const leaseMs = options.leaseMs ?? 60_000;
   const concurrency = options.concurrency ?? 4;
   const stores: TJobStore[] = [createTableStore(db, { leaseMs, retryBaseMs: options.retryBaseMs ?? 1000 })];
   if (db.kind === 'postgres') stores.unshift(createPgBossStore(db, { leaseMs }));
@@ -44,6 +49,7 @@ export async function createJobRunner(db: TDb, options: TJobRunnerOptions = {}):
   let lastPurge = 0;
 
   const names = () => [...registry().handlers.keys()];
+  if (options.ownsDatabase) await releaseLeases(db);
   for (const store of stores) await store.start(names());
 
   async function tickSchedules() {

@@ -69,3 +69,9 @@ export function createTableStore(db: TDb, o: { leaseMs: number; retryBaseMs: num
 export async function purgeFinishedJobs(db: TDb): Promise<void> {
   await db.query(`delete from public.jobs where done_at < now() - interval '7 days'`);
 }
+
+/** Frees every leased job at once (only when no other process can hold a lease: PGlite at start-up). */
+export async function releaseLeases(db: TDb): Promise<number> {
+  const r = await db.query(`update public.jobs set locked_until = null, locked_by = null where done_at is null and locked_until is not null`);
+  return r.affectedRows ?? 0;
+}

@@ -52,6 +52,13 @@ defineJob('t.long', async () => {
   record('t.long:done');
 });
 
+const hangs: (() => void)[] = [];
+defineJob('t.interrupted', async () => {
+  record('t.interrupted:started');
+  if (count('t.interrupted:started') === 1) await new Promise<void>((r) => hangs.push(r));
+  record('t.interrupted:done');
+});
+
 let release: () => void = () => {};
 defineJob('t.killed', async () => {
   record('t.killed:started');
@@ -72,6 +79,7 @@ afterEach(async () => {
 });
 afterAll(async () => {
   release();
+  for (const h of hangs) h();
   await t.drop();
 });
 
@@ -177,6 +185,16 @@ describe('restarts', () => {
     await sleep(500);
     expect(count('t.killed:done')).toBe(1);
     expect(await unfinishedInTable('t.killed')).toBe(0);
+  });
+
+  it.skipIf(!!process.env.TEST_DATABASE_URL)('PGlite: the app process restarted after a crash takes an interrupted job at once', async () => {
+    await enqueueJob(t.db, 't.interrupted', {});
+    const first = await runner({ leaseMs: 60_000 });
+    await waitFor(() => count('t.interrupted:started') === 1);
+    await first.abandon();
+    // One process owns a PGlite database, so startJobRunner releases the dead process's lease at start.
+    await startJobRunner(t.db, { ...fast, leaseMs: 60_000 });
+    await waitFor(() => count('t.interrupted:done') === 1, 3000);
   });
 
   it('a job running longer than its lease keeps it while its runner is alive (heartbeat)', async () => {
