@@ -104,6 +104,17 @@ describe('enqueueJob', () => {
     expect(await unfinishedInTable('t.later')).toBe(t.db.kind === 'postgres' ? 0 : 1);
   });
 
+  it('a job enqueued before any runner knew its name waits in public.jobs and runs once a runner is up', async () => {
+    defineJob('t.new-name', async () => record('t.new-name'));
+    await enqueueJob(t.db, 't.new-name', {});
+    expect(await unfinishedInTable('t.new-name')).toBe(1);
+    await runner();
+    await waitFor(() => count('t.new-name') === 1);
+    // That runner created pg-boss's queue for the name (Postgres): the next job goes there.
+    await enqueueJob(t.db, 't.new-name', {}, { startAfter: new Date(Date.now() + 60_000) });
+    expect(await unfinishedInTable('t.new-name')).toBe(t.db.kind === 'postgres' ? 0 : 1);
+  });
+
   it('a job with startAfter runs after that instant, not before', async () => {
     const startAfter = new Date(Date.now() + 1500);
     runs.delete('t.later');
