@@ -52,11 +52,14 @@ export async function createJobRunner(db: TDb, options: TJobRunnerOptions = {}):
   if (options.ownsDatabase) await releaseLeases(db);
   for (const store of stores) await store.start(names());
 
+  const scheduled = new Set<string>();
   async function tickSchedules() {
     const recurring = registry().recurring;
     if (!recurring.size) return;
-    // Upserting every tick is cheap and picks up recurring jobs defined after start, or with a new period.
+    // Once per name and period in this runner, so recurring jobs defined after start (or given a new
+    // period) are picked up; a shorter period takes effect at once.
     for (const [name, { everySeconds }] of recurring) {
+      if (scheduled.has(`${name}/${everySeconds}`)) continue;
       await db.query(
         `insert into public.job_schedules (name, every_seconds) values ($1, $2)
          on conflict (name) do update set every_seconds = excluded.every_seconds,
@@ -64,7 +67,10 @@ export async function createJobRunner(db: TDb, options: TJobRunnerOptions = {}):
          where public.job_schedules.every_seconds <> excluded.every_seconds`,
         [name, everySeconds],
       );
+      scheduled.add(`${name}/${everySeconds}`);
     }
+    const due = await db.query(`select 1 from public.job_schedules where name = any($1::text[]) and next_run_at <= now() limit 1`, [[...recurring.keys()]]);
+    if (!due.rows.length) return;
     // Moving next_run_at and enqueueing the run commit together: each period is enqueued once, by one runner.
     await db.transaction(async (tx) => {
       const { rows } = await tx.query<{ name: string }>(
