@@ -44,7 +44,7 @@ export function icsFor(b: TBookingRow & { created_at?: Date }, p: TParticipants)
 }
 
 const when = (d: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'full', timeStyle: 'short', timeZoneName: 'short' }).format(d);
+  new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(d);
 
 /** Outbox e-mail to both sides about a confirmation, reschedule or cancellation, with the calendar file's link. */
 export async function notifyBoth(tx: TQueryable, b: TBookingRow, p: TParticipants, what: 'confirmed' | 'rescheduled' | 'cancelled'): Promise<void> {
