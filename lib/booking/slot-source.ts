@@ -5,7 +5,7 @@ import type { TQueryable } from '@/lib/db';
 
 // Where booking asks "is this start offered?" and "what is free now?": lib/availability's getExpertSlots.
 // Tests that exercise the booking rules without the availability rules swap in a simpler source with
-// useSlotSourceForTests (never called by the app).
+// setSlotSourceForTests (never called by the app).
 
 export type TSlotSource = {
   slots(db: TQueryable, expertId: string, q: TSlotQuery): Promise<TSlot[]>;
@@ -16,7 +16,7 @@ const availabilitySource: TSlotSource = { slots: getExpertSlots };
 let current: TSlotSource = availabilitySource;
 
 /** Test hook: replaces the slot source (pass null to restore lib/availability). */
-export function useSlotSourceForTests(source: TSlotSource | null): void {
+export function setSlotSourceForTests(source: TSlotSource | null): void {
   current = source ?? availabilitySource;
 }
 

@@ -13,7 +13,7 @@ import { createHold } from '@/lib/booking/create-hold';
 import { SlotTakenError } from '@/lib/booking/errors';
 import { completeBooking, expireHold, payBooking, sweepBookings } from '@/lib/booking/lifecycle';
 import { cancelBooking, cancelPreview, reportNoShow, rescheduleBooking, saveNotes } from '@/lib/booking/manage';
-import { useSlotSourceForTests } from '@/lib/booking/slot-source';
+import { setSlotSourceForTests } from '@/lib/booking/slot-source';
 import { getBookingDetail, listBookings } from '@/lib/booking/views';
 import { createUser } from '../support/factories';
 import { createTestDb, type TTestDb } from '../support/test-db';
@@ -28,10 +28,10 @@ beforeAll(async () => {
   t = await createTestDb();
   holder.__pathwiseDb = Promise.resolve(t.db);
   holder.__pathwiseCache = createMemoryCache();
-  useSlotSourceForTests(everyHalfHourSlotsForTests);
+  setSlotSourceForTests(everyHalfHourSlotsForTests);
 });
 afterAll(async () => {
-  useSlotSourceForTests(null);
+  setSlotSourceForTests(null);
   holder.__pathwiseDb = undefined;
   await t.drop();
 });
@@ -99,14 +99,14 @@ describe('holds: the exclusion constraint is the arbiter', () => {
     const people = await learners(t.db, 50);
     const base = hoursAhead(200).getTime();
     const before = await counts(t.db);
-    useSlotSourceForTests(blindSlotsForTests);
+    setSlotSourceForTests(blindSlotsForTests);
     try {
       const { won, lost } = await settle(people.map((l, i) => hold(l, expert.slug, new Date(base + (i % 3) * 30 * MIN), 90)));
       expect(won).toHaveLength(1);
       expect(lost).toHaveLength(49);
       expect(lost.every((l) => l.reason instanceof SlotTakenError)).toBe(true);
     } finally {
-      useSlotSourceForTests(everyHalfHourSlotsForTests);
+      setSlotSourceForTests(everyHalfHourSlotsForTests);
     }
     const after = await counts(t.db);
     expect([after.bookings - before.bookings, after.events - before.events, after.outbox - before.outbox]).toEqual([1, 1, 0]);
