@@ -45,10 +45,11 @@ describe.skipIf(!hasQueue)('booking jobs survive a restart of the job runner', (
 
   it('expires a hold, completes a session and completes a rescheduled one after a restart', async () => {
     const expert = await bookableExpert(t.db);
+    const other = await bookableExpert(t.db, { name: 'Other Expert' });
     const [a, b, c] = await learners(t.db, 3);
     const soon = Date.now() + 3000;
-    const book = (learner: typeof a, start: number, length: number, now?: Date) =>
-      createHold(t.db, learner, { expertSlug: expert.slug, start: new Date(start).toISOString(), lengthMinutes: length, timeZone: 'UTC' }, { now });
+    const book = (learner: typeof a, start: number, length: number, now?: Date, slug = expert.slug) =>
+      createHold(t.db, learner, { expertSlug: slug, start: new Date(start).toISOString(), lengthMinutes: length, timeZone: 'UTC' }, { now });
 
     // A hold that lapses in 3 s (its 15 minutes began 15 min − 3 s ago).
     const held = await book(a, Date.now() + 10 * 24 * 60 * MIN, 30, new Date(soon - 15 * MIN));
@@ -56,9 +57,9 @@ describe.skipIf(!hasQueue)('booking jobs survive a restart of the job runner', (
     const ending = await book(b, soon - 30 * MIN, 30);
     await payBooking(t.db, b, ending.id);
     // A session far ahead, moved by the expert so that it ends in 3 s: only the new completion job can finish it.
-    const moved = await book(c, Date.now() + 20 * 24 * 60 * MIN, 30);
+    const moved = await book(c, Date.now() + 20 * 24 * 60 * MIN, 30, undefined, other.slug);
     await payBooking(t.db, c, moved.id);
-    await rescheduleBooking(t.db, expert.user, moved.id, { start: new Date(soon - 30 * MIN).toISOString() }, { now: new Date(soon - 31 * MIN) });
+    await rescheduleBooking(t.db, other.user, moved.id, { start: new Date(soon - 30 * MIN).toISOString() }, { now: new Date(soon - 31 * MIN) });
 
     await stopJobRunner();
     await sleep(soon - Date.now() + 1500);
