@@ -1,5 +1,5 @@
 import 'server-only';
-import { getExpertSlots, type TSlotQuery } from '@/lib/availability/get-expert-slots';
+import { getExpertSlots, isSlotOffered, type TSlotQuery } from '@/lib/availability/get-expert-slots';
 import type { TSlot } from '@/lib/availability/types';
 import type { TQueryable } from '@/lib/db';
 
@@ -9,9 +9,11 @@ import type { TQueryable } from '@/lib/db';
 
 export type TSlotSource = {
   slots(db: TQueryable, expertId: string, q: TSlotQuery): Promise<TSlot[]>;
+  /** Defaults to "is `start` one of slots([start, start + 1))". */
+  isOffered?(db: TQueryable, expertId: string, startMs: number, lengthMinutes: number, opts: { now?: number; ignoreBookingId?: string }): Promise<boolean>;
 };
 
-const availabilitySource: TSlotSource = { slots: getExpertSlots };
+const availabilitySource: TSlotSource = { slots: getExpertSlots, isOffered: isSlotOffered };
 
 let current: TSlotSource = availabilitySource;
 
@@ -32,6 +34,7 @@ export async function isStartOffered(
   lengthMinutes: number,
   opts: { now?: number; ignoreBookingId?: string } = {},
 ): Promise<boolean> {
+  if (current.isOffered) return current.isOffered(db, expertId, startMs, lengthMinutes, opts);
   const found = await current.slots(db, expertId, { from: startMs, to: startMs + 1, lengthMinutes, now: opts.now, ignoreBookingId: opts.ignoreBookingId });
   return found.some((s) => s.start === startMs);
 }

@@ -139,6 +139,36 @@ describe('holds: the exclusion constraint is the arbiter', () => {
   });
 });
 
+describe('with the real slot functions (lib/availability)', () => {
+  it('holds an offered slot, refuses a start outside the hours, and 50 racers still get exactly one', async () => {
+    setSlotSourceForTests(null);
+    try {
+      const expert = await bookableExpert(t.db, { timezone: 'America/New_York' });
+      await t.db.query('insert into public.availability_rules (expert_id, weekday, start_minute, end_minute) select $1, d, 540, 1020 from generate_series(1, 7) d', [expert.id]);
+      const { getExpertSlots } = await import('@/lib/availability/get-expert-slots');
+      const slots = await getExpertSlots(t.db, expert.id, { from: Date.now() + 24 * HOUR, to: Date.now() + 72 * HOUR, lengthMinutes: 60 });
+      expect(slots.length).toBeGreaterThan(0);
+      const start = new Date(slots[0].start);
+      // 03:00 in New York is outside the 09:00–17:00 hours.
+      const night = new Date(slots[0].start - 6 * HOUR);
+      await expect(hold((await learners(t.db, 1))[0], expert.slug, night)).rejects.toBeInstanceOf(SlotTakenError);
+      const people = await learners(t.db, 50);
+      const before = await counts(t.db);
+      const { won, lost } = await settle(people.map((l) => hold(l, expert.slug, start)));
+      expect([won.length, lost.length]).toEqual([1, 49]);
+      expect(lost.every((l) => l.reason instanceof SlotTakenError)).toBe(true);
+      const fresh = (lost[0].reason as SlotTakenError).slots;
+      expect(fresh.expertTimeZone).toBe('America/New_York');
+      expect(fresh.slots.length).toBeGreaterThan(0);
+      expect(fresh.slots.map((x) => x.start)).not.toContain(start.toISOString());
+      const after = await counts(t.db);
+      expect([after.bookings - before.bookings, after.events - before.events]).toEqual([1, 1]);
+    } finally {
+      setSlotSourceForTests(everyHalfHourSlotsForTests);
+    }
+  });
+});
+
 describe('hold expiry', () => {
   it('a lapsed hold expires (job, sweep or the next hold) and frees the slot', async () => {
     const expert = await bookableExpert(t.db);
