@@ -131,7 +131,10 @@ async function main() {
   let wrong = 0;
   for (let r = 0; r < ROUNDS; r++) {
     const slug = experts[r % experts.length];
-    const start = base + (400 + r) * HOUR;
+    // The first offered start from that hour on (a 60-minute session cannot straddle the expert's local midnight).
+    const { rows: ex } = await db.query<{ id: string }>('select id from public.expert_profiles where slug = $1', [slug]);
+    const from = base + (400 + r) * HOUR;
+    const start = slotSource.startsWith('lib/') ? (await getExpertSlots(db, ex[0].id, { from, to: from + 24 * HOUR, lengthMinutes: 60 }))[0].start : from;
     const results = await Promise.all(
       learners.slice((r % 40) * CLIENTS, (r % 40) * CLIENTS + CLIENTS).map(async (l) => {
         const t0 = performance.now();
@@ -139,19 +142,22 @@ async function main() {
           await hold(l, slug, start);
           return { won: true, ms: performance.now() - t0 };
         } catch (e) {
+          if (!(e instanceof SlotTakenError)) console.error('contested round: not a slot_taken', e);
           return { won: false, ms: performance.now() - t0, taken: e instanceof SlotTakenError };
         }
       }),
     );
     const winners = results.filter((x) => x.won);
-    if (winners.length !== 1 || results.some((x) => !x.won && !x.taken)) wrong++;
+    if (winners.length !== 1 || results.some((x) => !x.won && !x.taken)) {
+      wrong++;
+      console.error(`contested round ${r}: ${winners.length} winners, start ${new Date(start).toISOString()}, expert ${slug}`);
+    }
     winnerMs.push(...winners.map((x) => x.ms));
     loserMs.push(...results.filter((x) => !x.won).map((x) => x.ms));
   }
   const contention = { rounds: ROUNDS, racersPerRound: CLIENTS, roundsNotExactlyOneWinner: wrong, loser409Ms: stats(loserMs), winnerMs: stats(winnerMs) };
 
   await db.close();
-  await admin(`drop database if exists ${DB_NAME} with (force)`);
   const result = {
     at: new Date().toISOString(),
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, load: os.loadavg().map((x) => +x.toFixed(2)) },
@@ -163,6 +169,16 @@ async function main() {
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/holds.json', JSON.stringify(result, null, 2) + '\n');
   console.log(JSON.stringify(result, null, 2));
+  // pg-pool's end() resolves before its connections have closed: wait for them before dropping the database.
+  const c = new pg.Client({ connectionString: SERVER });
+  await c.connect();
+  for (let i = 0; i < 100; i++) {
+    const { rows } = await c.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [DB_NAME]);
+    if (rows[0].n === 0) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await c.end();
+  await admin(`drop database if exists ${DB_NAME}`);
 }
 
 main().catch((e) => {
