@@ -2,6 +2,7 @@ import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as GET_ONE } from '@/app/api/bookings/[id]/route';
 import { POST as CANCEL } from '@/app/api/bookings/[id]/cancel/route';
+import { GET as PREVIEW } from '@/app/api/bookings/[id]/cancel-preview/route';
 import { GET as ICS } from '@/app/api/bookings/[id]/ics/route';
 import { PUT as NOTES } from '@/app/api/bookings/[id]/notes/route';
 import { POST as PAY } from '@/app/api/bookings/[id]/pay/route';
@@ -402,6 +403,9 @@ describe('HTTP routes and who may do what', () => {
     expect(text).toContain('METHOD:REQUEST');
     expect(text).toContain(`UID:${booking.id}@pathwise`);
 
+    expect(await (await PREVIEW(req(`/api/bookings/${booking.id}/cancel-preview`, ca), p(booking.id))).json()).toEqual({ refundPercent: 100, rule: '24 hours or more before the start: full refund.' });
+    expect((await PREVIEW(req(`/api/bookings/${booking.id}/cancel-preview`, cb), p(booking.id))).status).toBe(404);
+
     const list = await (await LIST(req('/api/bookings?scope=upcoming', cb), { params: Promise.resolve({}) })).json();
     expect(list.bookings).toEqual([]);
     const cancelled = await CANCEL(req(`/api/bookings/${booking.id}/cancel`, ca, { method: 'POST', body: { reason: 'Plans changed' } }), p(booking.id));
@@ -410,6 +414,20 @@ describe('HTTP routes and who may do what', () => {
     expect(after).toContain('METHOD:CANCEL');
     expect(after).toContain('STATUS:CANCELLED');
     expect(after).toContain('SEQUENCE:1');
+  });
+
+  it('paying a lapsed hold is 410 hold_expired; a bad body is 400 with fields', async () => {
+    const expert = await bookableExpert(t.db);
+    const [a] = await learners(t.db, 1);
+    const ca = await cookieFor(a);
+    const { id } = await hold(a, expert.slug, hoursAhead(180));
+    await t.db.query("update public.bookings set hold_expires_at = now() - interval '1 second' where id = $1", [id]);
+    const res = await PAY(req(`/api/bookings/${id}/pay`, ca, { method: 'POST' }), p(id));
+    expect(res.status).toBe(410);
+    expect((await res.json()).error).toMatchObject({ code: 'hold_expired', message: expect.stringMatching(/expired/) });
+    const bad = await CREATE(req('/api/bookings', ca, { method: 'POST', body: { expertSlug: expert.slug, start: 'tomorrow', lengthMinutes: 60, timeZone: 'UTC' } }), { params: Promise.resolve({}) });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.fields).toHaveProperty('start');
   });
 
   it('admins read any booking; another expert gets 404', async () => {
