@@ -84,8 +84,12 @@ export async function rescheduleBooking(db: TDb, user: TSessionUser, id: string,
       if (!(await isStartOffered(tx, row.expert_id, startMs, row.duration_minutes, { now: now.getTime(), ignoreBookingId: id }))) throw new SlotTakenError(emptySlots());
       const endMs = startMs + row.duration_minutes * 60_000;
       const { rows } = await tx.query<TBookingRow>(
-        'update public.bookings set starts_at = $2, ends_at = $3, sequence = sequence + 1 where id = $1 returning *',
-        [id, new Date(startMs), new Date(endMs)],
+        // The new time blocks the expert's buffers as they are set now (the offered check used them too).
+        `update public.bookings b set starts_at = $2, ends_at = $3, sequence = sequence + 1,
+                buffer_before_minutes = coalesce(s.buffer_before_minutes, 0), buffer_after_minutes = coalesce(s.buffer_after_minutes, 0)
+           from (select 1) one left join public.availability_settings s on s.expert_id = $4
+          where b.id = $1 returning b.*`,
+        [id, new Date(startMs), new Date(endMs), row.expert_id],
       );
       await addEvent(tx, id, 'rescheduled', user.id, {
         by: role,

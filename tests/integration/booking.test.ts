@@ -1,5 +1,5 @@
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as GET_ONE } from '@/app/api/bookings/[id]/route';
 import { POST as CANCEL } from '@/app/api/bookings/[id]/cancel/route';
 import { GET as PREVIEW } from '@/app/api/bookings/[id]/cancel-preview/route';
@@ -19,6 +19,11 @@ import { getBookingDetail, listBookings } from '@/lib/booking/views';
 import { createUser } from '../support/factories';
 import { createTestDb, type TTestDb } from '../support/test-db';
 import { blindSlotsForTests, bookableExpert, counts, everyHalfHourSlotsForTests, hoursAhead, learners } from './booking.fixtures';
+
+// Who was told that an expert's slots changed (after the commit), and whose "Next:" was recomputed.
+const announced = vi.hoisted(() => ({ published: [] as string[], refreshed: [] as string[] }));
+vi.mock('@/lib/realtime/publish-slots', () => ({ publishSlotsChanged: (id: string) => announced.published.push(id) }));
+vi.mock('@/lib/experts/refresh-next-available', () => ({ refreshNextAvailable: async (_db: unknown, id: string) => void announced.refreshed.push(id) }));
 
 let t: TTestDb;
 const holder = globalThis as unknown as { __pathwiseDb?: Promise<unknown>; __pathwiseCache?: unknown };
@@ -167,6 +172,28 @@ describe('with the real slot functions (lib/availability)', () => {
     } finally {
       setSlotSourceForTests(everyHalfHourSlotsForTests);
     }
+  });
+});
+
+describe('slot changes are announced', () => {
+  it('after a hold, an expiry, a cancellation and a reschedule — and not after a lost race', async () => {
+    const expert = await bookableExpert(t.db);
+    const [a, b] = await learners(t.db, 2);
+    const start = hoursAhead(210);
+    const seen = () => announced.published.filter((id) => id === expert.id).length;
+    const { id } = await hold(a, expert.slug, start);
+    expect(seen()).toBe(1);
+    expect(announced.refreshed).toContain(expert.id);
+    await expect(hold(b, expert.slug, start)).rejects.toBeInstanceOf(SlotTakenError);
+    expect(seen()).toBe(1);
+    await expireHold(t.db, id, { now: new Date(Date.now() + 16 * MIN) });
+    expect(seen()).toBe(2);
+    const id2 = await confirmed(b, expert.slug, start);
+    expect(seen()).toBe(3);
+    await rescheduleBooking(t.db, b, id2, { start: new Date(start.getTime() + HOUR).toISOString() });
+    expect(seen()).toBe(4);
+    await cancelBooking(t.db, b, id2, {});
+    expect(seen()).toBe(5);
   });
 });
 
