@@ -3,9 +3,11 @@
 //  1. throughput: holds per second across many experts with 20 concurrent clients (target: report it)
 //  2. contention: 20 learners race for one slot, repeated; latency of each loser's slot_taken (409), which
 //     includes computing the fresh slots it carries (target p99 under 50 ms)
+// BENCH_HTTP=1 (after npm run build) runs both against the production server instead (server/main.mjs on
+// Postgres, POST /api/bookings with each learner's session cookie).
 // Env: BENCH_PG (server URL, default postgres://postgres@127.0.0.1:5432), BENCH_SECONDS (default 10),
-// BENCH_ROUNDS (contested rounds, default 50). Writes bench/results/holds.json.
-import { spawnSync } from 'node:child_process';
+// BENCH_ROUNDS (contested rounds, default 50). Writes bench/results/holds.json (holds-http.json over HTTP).
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
@@ -26,6 +28,9 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
 const CLIENTS = 20;
 const EXPERTS = 200;
 const HOUR = 3_600_000;
+const HTTP = process.env.BENCH_HTTP === '1';
+const PORT = 3303;
+const BASE = `http://localhost:${PORT}`;
 
 const pct = (xs: number[], p: number) => {
   if (!xs.length) return null;
@@ -51,6 +56,7 @@ async function main() {
   const { SlotTakenError } = await import('../lib/booking/errors');
   const { setSlotSourceForTests } = await import('../lib/booking/slot-source');
   const { getExpertSlots } = await import('../lib/availability/get-expert-slots');
+  const { createSession } = await import('../lib/auth/sessions');
 
   await admin(`drop database if exists ${DB_NAME} with (force)`);
   await admin(`create database ${DB_NAME}`);
@@ -94,8 +100,33 @@ async function main() {
   }
 
   const base = Math.ceil((Date.now() + 48 * HOUR) / HOUR) * HOUR;
-  const hold = (learner: (typeof learners)[number], slug: string, start: number) =>
-    createHold(db, learner, { expertSlug: slug, start: new Date(start).toISOString(), lengthMinutes: 60, brief: 'bench', timeZone: 'Asia/Kolkata' });
+  const body = (slug: string, start: number) => ({ expertSlug: slug, start: new Date(start).toISOString(), lengthMinutes: 60, brief: 'bench', timeZone: 'Asia/Kolkata' });
+  let stopServer = async () => {};
+  const cookies = new Map<string, string>();
+  if (HTTP) {
+    for (const l of learners) cookies.set(l.id, `pw_session=${(await createSession(db, l.id, 1)).token}`);
+    const child = spawn('node', ['server/main.mjs'], {
+      env: { ...process.env, NODE_ENV: 'production', PORT: String(PORT), DATABASE_URL: `${SERVER}/${DB_NAME}`, REDIS_URL: '', SEED_DEMO: 'false', DATA_DIR: '.data/bench-holds', LOG_LEVEL: 'warn', TZ: 'UTC' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+      detached: true,
+    });
+    stopServer = () => new Promise<void>((r) => { child.on('exit', () => r()); process.kill(-child.pid!, 'SIGTERM'); });
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`${BASE}/api/health`)).ok) break;
+      } catch {}
+      if (i > 1200) throw new Error('the server did not start');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  const hold = async (learner: (typeof learners)[number], slug: string, start: number) => {
+    if (!HTTP) return createHold(db, learner, body(slug, start));
+    const res = await fetch(`${BASE}/api/bookings`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: cookies.get(learner.id)! }, body: JSON.stringify(body(slug, start)) });
+    const json = await res.json();
+    if (res.status === 201) return json;
+    if (res.status === 409 && json.error?.code === 'slot_taken') throw new SlotTakenError(json.slots);
+    throw new Error(`HTTP ${res.status}: ${JSON.stringify(json.error)}`);
+  };
 
   // 1. Throughput: each client walks its own experts and hours, so holds rarely collide.
   let ok = 0;
@@ -157,17 +188,18 @@ async function main() {
   }
   const contention = { rounds: ROUNDS, racersPerRound: CLIENTS, roundsNotExactlyOneWinner: wrong, loser409Ms: stats(loserMs), winnerMs: stats(winnerMs) };
 
+  await stopServer();
   await db.close();
   const result = {
     at: new Date().toISOString(),
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, load: os.loadavg().map((x) => +x.toFixed(2)) },
-    via: 'library (lib/booking/createHold on a 20-connection pool), not HTTP',
+    via: HTTP ? 'HTTP: POST /api/bookings on the production server (server/main.mjs, Postgres)' : 'library (lib/booking/createHold on a 20-connection pool), not HTTP',
     slotSource,
     throughput,
     contention,
   };
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/holds.json', JSON.stringify(result, null, 2) + '\n');
+  writeFileSync(HTTP ? 'bench/results/holds-http.json' : 'bench/results/holds.json', JSON.stringify(result, null, 2) + '\n');
   console.log(JSON.stringify(result, null, 2));
   // pg-pool's end() resolves before its connections have closed: wait for them before dropping the database.
   const c = new pg.Client({ connectionString: SERVER });
