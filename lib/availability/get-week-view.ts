@@ -7,7 +7,9 @@ import { parseOrThrow } from '@/lib/http/zod-fields';
 import { logger } from '@/lib/log/logger';
 import { getExpertSlots } from './get-expert-slots';
 import { getOwnExpertProfile, todayIn } from './store';
-import { addDays, weekRange } from './week-range';
+import { addDays, weekRange, type TWeekView } from './week-range';
+
+export type { TWeekView } from './week-range';
 
 /** The shortest session length, used for the week view while an expert offers none yet. */
 export const FALLBACK_LENGTH_MINUTES = 30;
@@ -15,20 +17,6 @@ export const FALLBACK_LENGTH_MINUTES = 30;
 export const ZWeekQuery = z.object({
   start: z.iso.date({ error: 'Use a date like 2026-11-23.' }).optional(),
 });
-
-type TIso = string;
-export type TWeekView = {
-  timeZone: string;
-  weekStart: string;
-  days: string[];
-  /** The current week's Monday in the expert's zone, and the last Monday the booking horizon reaches. */
-  firstWeek: string;
-  lastWeek: string;
-  /** Free slots per session length offered (the shortest fallback when none is), or null when they could not be computed. */
-  slots: { lengthMinutes: number; slots: { start: TIso; end: TIso }[] }[] | null;
-  bookings: { id: string; status: 'held' | 'confirmed'; start: TIso; end: TIso; lengthMinutes: number }[];
-  busy: { id: string; source: string; start: TIso; end: TIso }[];
-};
 
 const iso = (d: Date | number) => new Date(d).toISOString();
 

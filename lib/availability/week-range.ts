@@ -42,3 +42,19 @@ export function weekRange(date: string, timeZone: string): TWeekRange {
 export function localDateOf(instant: number, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
+
+type TIso = string;
+/** GET /api/expert/availability/week: one week of an expert's free slots, live bookings and busy blocks. */
+export type TWeekView = {
+  timeZone: string;
+  weekStart: string;
+  days: string[];
+  /** The current week's Monday in the expert's zone, and the last Monday the booking horizon reaches. */
+  firstWeek: string;
+  lastWeek: string;
+  /** Free slots per session length offered (the shortest fallback when none is), or null when they could not be computed. */
+  slots: { lengthMinutes: number; slots: { start: TIso; end: TIso }[] }[] | null;
+  bookings: { id: string; status: 'held' | 'confirmed'; start: TIso; end: TIso; lengthMinutes: number }[];
+  busy: { id: string; source: string; start: TIso; end: TIso }[];
+};
+
