@@ -53,7 +53,7 @@ export function AvailabilityEditor({ initial, today, onSaved }: TProps) {
       <WeeklyHours control={control} errors={errors} getValues={getValues} setValue={setValue} />
       <DateOverrides control={control} errors={errors} register={register} setValue={setValue} today={today} />
       <SettingsFields register={register} errors={errors} offerings={offerings} />
-      <div className="sticky bottom-0 z-10 -mx-4 space-y-3 border-t border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
+      <div className="sticky bottom-0 z-10 -mx-4 space-y-3 border-t border-slate-200 bg-slate-50/95 px-4 py-3 sm:-mx-6 sm:px-6 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
         {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? 'Saving…' : 'Save availability'}</Button>

@@ -24,7 +24,7 @@ export function WeeklyHours({ control, errors, getValues, setValue }: TProps) {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h2 id="weekly-heading" className="text-lg font-semibold">Weekly hours</h2>
-          <p className="text-sm text-slate-600 dark:text-slate-400">Several ranges a day are fine, for example a lunch break. An end of 00:00 means midnight.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">Several ranges a day are fine, for example a lunch break. An end of 00:00 (12:00 AM) means midnight.</p>
         </div>
         <button type="button" onClick={copyMonday} className="rounded-xl border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800">
           Copy Monday to weekdays
