@@ -108,6 +108,9 @@ export function WeekView({ timeZone, refreshKey }: { timeZone: string; refreshKe
       </div>
 
       {!loading && state.status === 'error' ? <Alert tone="error">{state.message}</Alert> : null}
+      {week && week.slots !== null && !week.open ? (
+        <Alert tone="warning">Learners cannot book you right now (your profile is not listed, or is paused), so no slots are offered.</Alert>
+      ) : null}
       {week && week.slots === null ? <Alert tone="warning">Free slots are unavailable right now; your bookings and busy time are shown.</Alert> : null}
       {week ? <WeekGrid week={week} lengthMinutes={activeLength} busy={loading} /> : loading ? <WeekSkeleton /> : null}
     </section>

@@ -5,7 +5,7 @@ import { withUser, type TDb } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
 import { logger } from '@/lib/log/logger';
-import { getExpertSlots } from './get-expert-slots';
+import { loadExpertSlotData, slotsFromData } from './get-expert-slots';
 import { getOwnExpertProfile, todayIn } from './store';
 import { addDays, weekRange, type TWeekView } from './week-range';
 
@@ -34,7 +34,8 @@ export async function getWeekView(db: TDb, user: TSessionUser, query: unknown, n
       // Read as the expert: RLS lets them see their own bookings and busy blocks.
       tx.query<{ id: string; status: 'held' | 'confirmed'; starts_at: Date; ends_at: Date; duration_minutes: number }>(
         `select id, status, starts_at, ends_at, duration_minutes from public.bookings
-          where expert_id = $1 and status in ('held', 'confirmed') and starts_at < $3 and ends_at > $2 order by starts_at`,
+          where expert_id = $1 and (status = 'confirmed' or (status = 'held' and hold_expires_at > now()))
+            and starts_at < $3 and ends_at > $2 order by starts_at`,
         [profile.id, iso(w.from), iso(w.to)],
       ),
       tx.query<{ id: string; source: string; starts_at: Date; ends_at: Date }>(
@@ -50,13 +51,15 @@ export async function getWeekView(db: TDb, user: TSessionUser, query: unknown, n
   const lastWeek = weekRange(addDays(own.today, own.horizon), profile.timeZone).weekStart;
   const lengths = own.lengths.length ? [...new Set(own.lengths)] : [FALLBACK_LENGTH_MINUTES];
   let slots: TWeekView['slots'] = null;
+  let open = false;
   try {
-    slots = await Promise.all(
-      lengths.map(async (lengthMinutes) => ({
-        lengthMinutes,
-        slots: (await getExpertSlots(db, profile.id, { from: w.from, to: w.to, lengthMinutes, now })).map((s) => ({ start: iso(s.start), end: iso(s.end) })),
-      })),
-    );
+    // One load (the slot functions' own), then the slots of each length from it.
+    const data = await loadExpertSlotData(db, { expertId: profile.id }, { from: w.from, to: w.to });
+    open = !!data?.open;
+    slots = lengths.map((lengthMinutes) => ({
+      lengthMinutes,
+      slots: data ? slotsFromData(data, { from: w.from, to: w.to, lengthMinutes, now }).map((s) => ({ start: iso(s.start), end: iso(s.end) })) : [],
+    }));
   } catch (err) {
     // The week still shows bookings and busy time; the page says slots are unavailable.
     logger().warn({ err, expertId: profile.id }, 'week view: slots could not be computed');
@@ -67,6 +70,7 @@ export async function getWeekView(db: TDb, user: TSessionUser, query: unknown, n
     days: w.days,
     firstWeek,
     lastWeek,
+    open,
     slots,
     bookings: own.bookings.map((b) => ({ id: b.id, status: b.status, start: iso(b.starts_at), end: iso(b.ends_at), lengthMinutes: b.duration_minutes })),
     busy: own.busy.map((b) => ({ id: b.id, source: b.source, start: iso(b.starts_at), end: iso(b.ends_at) })),

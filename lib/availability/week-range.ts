@@ -1,6 +1,4 @@
-import { TZDate } from '@date-fns/tz';
-
-const DAY_MS = 86_400_000;
+import { addDays as addLocalDays, localDate, startOfLocalDate } from './zoned-time';
 
 export type TWeekRange = {
   /** The Monday that starts the week, YYYY-MM-DD (a local date in the zone). */
@@ -14,8 +12,7 @@ export type TWeekRange = {
 
 /** Adds whole days to a YYYY-MM-DD date (calendar arithmetic, no zone involved). */
 export function addDays(date: string, n: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d) + n * DAY_MS).toISOString().slice(0, 10);
+  return addLocalDays(date, n);
 }
 
 /** The Monday of the week holding a YYYY-MM-DD date. */
@@ -25,10 +22,9 @@ export function mondayOf(date: string): string {
   return addDays(date, -((dow + 6) % 7));
 }
 
-/** Local midnight of a date in a zone, as a UTC instant (where midnight does not exist, the first instant of the day). */
+/** Local midnight of a date in a zone, as a UTC instant (the slot functions' DST rule: where midnight does not exist, the first instant after). */
 export function startOfLocalDay(date: string, timeZone: string): number {
-  const [y, m, d] = date.split('-').map(Number);
-  return new TZDate(y, m - 1, d, 0, 0, 0, timeZone).getTime();
+  return startOfLocalDate(timeZone, date);
 }
 
 /** The week (Monday to Sunday, in the zone) that holds `date`. */
@@ -40,7 +36,7 @@ export function weekRange(date: string, timeZone: string): TWeekRange {
 
 /** The local date of an instant in a zone, YYYY-MM-DD. */
 export function localDateOf(instant: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return localDate(timeZone, instant);
 }
 
 type TIso = string;
@@ -52,6 +48,8 @@ export type TWeekView = {
   /** The current week's Monday in the expert's zone, and the last Monday the booking horizon reaches. */
   firstWeek: string;
   lastWeek: string;
+  /** False while learners cannot book (profile not approved, hidden or paused): slots are then empty. */
+  open: boolean;
   /** Free slots per session length offered (the shortest fallback when none is), or null when they could not be computed. */
   slots: { lengthMinutes: number; slots: { start: TIso; end: TIso }[] }[] | null;
   bookings: { id: string; status: 'held' | 'confirmed'; start: TIso; end: TIso; lengthMinutes: number }[];

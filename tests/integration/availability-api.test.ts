@@ -183,8 +183,21 @@ describe('GET /api/expert/availability/week', () => {
       busy: [{ source: 'manual', start: '2026-11-25T14:00:00.000Z' }],
     });
     expect(res.body.week?.days).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29']);
-    // Slots are there (an array per length), or null when they could not be computed: never a 500.
-    expect(res.body.week?.slots === null || Array.isArray(res.body.week?.slots)).toBe(true);
+  });
+
+  it('computes the free slots of that week from the saved hours, in the expert’s zone', async () => {
+    const res = await getWeekAs(expertA, `?start=${inDays(21)}`);
+    const w = res.body.week as unknown as { open: boolean; days: string[]; slots: { lengthMinutes: number; slots: { start: string }[] }[] };
+    expect(w.open).toBe(true);
+    // No offerings yet: the shortest length stands in.
+    expect(w.slots.map((s) => s.lengthMinutes)).toEqual([30]);
+    const local = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+    const starts = w.slots[0].slots.map((s) => local(s.start));
+    // Monday 09:00–12:00 and 13:00–17:00, Wednesday 10:00–11:00, Saturday 10:00–14:00, every 15 minutes.
+    expect(new Set(starts.map((s) => s.slice(0, 3)))).toEqual(new Set(['Mon', 'Wed', 'Sat']));
+    expect(starts.filter((s) => s.startsWith('Mon'))).toHaveLength(11 + 15);
+    expect(starts.filter((s) => s.startsWith('Wed'))).toEqual(['Wed 10:00', 'Wed 10:15', 'Wed 10:30']);
+    expect(starts.find((s) => s.startsWith('Sat'))).toBe('Sat 10:00');
   });
 
   it('shows another expert none of them, refuses learners and bad dates', async () => {
