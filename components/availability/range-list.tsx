@@ -35,14 +35,14 @@ export function RangeList({ control, name, dayLabel, errors, emptyText }: TProps
           const endError = e?.endMinute?.message;
           return (
             <li key={f.id}>
-              <div className="flex flex-wrap items-center gap-1.5">
+              <div className="flex items-center gap-1.5">
                 <TimeInput control={control} name={`${name}.${j}.startMinute`} label={`${dayLabel} range ${j + 1} start`} error={startError} errorId={`${id}-${j}-start-error`} />
                 <span aria-hidden="true" className="text-slate-500">–</span>
                 <TimeInput control={control} name={`${name}.${j}.endMinute`} label={`${dayLabel} range ${j + 1} end`} isEnd error={endError} errorId={`${id}-${j}-end-error`} />
                 <button
                   type="button"
                   onClick={() => remove(j)}
-                  className="grid h-8 w-8 place-items-center rounded-lg text-slate-600 hover:bg-slate-100 hover:text-red-700 dark:text-slate-300 dark:hover:bg-slate-800"
+                  className="grid h-8 w-8 shrink-0 place-items-center rounded-lg text-slate-600 hover:bg-slate-100 hover:text-red-700 dark:text-slate-300 dark:hover:bg-slate-800"
                   aria-label={`Remove ${dayLabel} range ${j + 1}`}
                   title="Remove"
                 >

@@ -39,7 +39,7 @@ export function TimeInput({ control, name, label, isEnd = false, error, errorId 
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}
           className={cn(
-            'w-[8.5rem] rounded-lg border bg-white px-2.5 py-1.5 text-base text-slate-900 dark:bg-slate-950 dark:text-slate-100',
+            'min-w-0 max-w-[8.5rem] flex-1 rounded-lg border bg-white px-2 py-1.5 text-base text-slate-900 dark:bg-slate-950 dark:text-slate-100',
             error ? 'border-red-600 dark:border-red-400' : 'border-slate-300 dark:border-slate-700',
           )}
           name={field.name}

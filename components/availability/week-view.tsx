@@ -139,7 +139,7 @@ function WeekGrid({ week, lengthMinutes, busy }: { week: TWeekView; lengthMinute
               {weekday} <span className="font-normal text-slate-600 dark:text-slate-400">{formatDay(day, 'en-US', 'short')}</span>
             </h3>
             {list.length === 0 ? (
-              <p className="text-sm text-slate-500 dark:text-slate-400">{week.slots === null ? 'No bookings' : 'Nothing free'}</p>
+              <p className="text-sm text-slate-500 dark:text-slate-400">{day < week.today ? 'Past' : week.slots === null ? 'No bookings' : 'Nothing free'}</p>
             ) : (
               <ul className="flex flex-wrap gap-1.5 md:flex-col">
                 {list.map((it) => (

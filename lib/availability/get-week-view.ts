@@ -68,6 +68,7 @@ export async function getWeekView(db: TDb, user: TSessionUser, query: unknown, n
     timeZone: profile.timeZone,
     weekStart: w.weekStart,
     days: w.days,
+    today: own.today,
     firstWeek,
     lastWeek,
     open,

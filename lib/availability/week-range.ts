@@ -45,6 +45,8 @@ export type TWeekView = {
   timeZone: string;
   weekStart: string;
   days: string[];
+  /** Today in the expert's zone (days before it show as past). */
+  today: string;
   /** The current week's Monday in the expert's zone, and the last Monday the booking horizon reaches. */
   firstWeek: string;
   lastWeek: string;
