@@ -50,10 +50,10 @@ export function DateOverrides({ control, errors, register, setValue, today }: TP
                 <fieldset className="flex gap-4 text-sm">
                   <legend className="sr-only">Hours on {label}</legend>
                   <label className="flex items-center gap-1.5">
-                    <input type="radio" checked={dayOff} onChange={() => setValue(`overrides.${i}.ranges`, [], { shouldDirty: true })} /> Day off
+                    <input type="radio" name={`override-${i}-mode`} checked={dayOff} onChange={() => setValue(`overrides.${i}.ranges`, [], { shouldDirty: true })} /> Day off
                   </label>
                   <label className="flex items-center gap-1.5">
-                    <input type="radio" checked={!dayOff} onChange={() => setValue(`overrides.${i}.ranges`, DEFAULT_HOURS.map((r) => ({ ...r })), { shouldDirty: true })} /> Other hours
+                    <input type="radio" name={`override-${i}-mode`} checked={!dayOff} onChange={() => setValue(`overrides.${i}.ranges`, DEFAULT_HOURS.map((r) => ({ ...r })), { shouldDirty: true })} /> Other hours
                   </label>
                 </fieldset>
                 <button type="button" onClick={() => remove(i)} className="ml-auto rounded-lg px-2 py-1 text-sm font-medium text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800" aria-label={`Remove the override for ${label}`}>

@@ -5,6 +5,7 @@ import { GET, PUT } from '@/app/api/expert/availability/route';
 import type { TSessionUser } from '@/lib/auth/schemas';
 import { createSession } from '@/lib/auth/sessions';
 import { DEFAULT_AVAILABILITY_SETTINGS } from '@/lib/availability/types';
+import { weekRange } from '@/lib/availability/week-range';
 import { createMemoryCache } from '@/lib/cache/cache';
 import { withUser } from '@/lib/db';
 import { DEMO_EXPERTS } from '@/lib/seed/demo-data';
@@ -208,6 +209,17 @@ describe('GET /api/expert/availability/week', () => {
     const bad = await getWeekAs(expertA, '?start=next-week');
     expect(bad.status).toBe(400);
     expect(bad.body.error?.fields).toHaveProperty('start');
+  });
+});
+
+describe('weekRange', () => {
+  it('runs Monday to Monday in the zone, 167 or 169 hours across a DST change, from any day of the week', () => {
+    const spring = weekRange('2026-03-11', 'America/New_York');
+    expect(spring).toMatchObject({ weekStart: '2026-03-09', from: Date.parse('2026-03-09T04:00:00Z'), to: Date.parse('2026-03-16T04:00:00Z') });
+    expect(weekRange('2026-03-08', 'America/New_York').weekStart).toBe('2026-03-02');
+    expect((weekRange('2026-03-08', 'America/New_York').to - weekRange('2026-03-08', 'America/New_York').from) / 3_600_000).toBe(167);
+    expect((weekRange('2026-11-01', 'America/New_York').to - weekRange('2026-11-01', 'America/New_York').from) / 3_600_000).toBe(169);
+    expect(weekRange('2026-11-23', 'Asia/Kathmandu')).toMatchObject({ from: Date.parse('2026-11-22T18:15:00Z'), days: expect.arrayContaining(['2026-11-29']) });
   });
 });
 
