@@ -6,6 +6,7 @@ import { lockUntilCommit } from '@/lib/db/transaction-lock';
 import { refreshNextAvailable } from '@/lib/experts/refresh-next-available';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
+import { logger } from '@/lib/log/logger';
 import { publishSlotsChanged } from '@/lib/realtime/publish-slots';
 import { toEditorWeek, toOverrides, toWeeklyRules, ZAvailabilityInput, type TAvailability } from './editor-schema';
 import { DEFAULT_AVAILABILITY_SETTINGS, ZAvailabilitySettings, ZDateOverride, ZWeeklyRule, type TAvailabilitySettings, type TDateOverride, type TWeeklyRule } from './types';
@@ -144,6 +145,7 @@ export async function saveAvailability(db: TDb, user: TSessionUser, input: unkno
   });
   // After the commit: watchers refetch committed slots, and the directory's "Next:" follows.
   publishSlotsChanged(expertId);
-  await refreshNextAvailable(db, expertId);
+  // The save has committed: a failed refresh of the directory's "Next:" is logged, not reported as a failed save.
+  await refreshNextAvailable(db, expertId).catch((err: unknown) => logger().error({ err, expertId }, 'availability saved; refreshing the next available time failed'));
   return saved;
 }
