@@ -1,5 +1,5 @@
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GET as getWeek } from '@/app/api/expert/availability/week/route';
 import { GET, PUT } from '@/app/api/expert/availability/route';
 import type { TSessionUser } from '@/lib/auth/schemas';
@@ -13,6 +13,12 @@ import { seedAvailability } from '@/lib/seed/seed-availability';
 import { seedDemoIfEmpty } from '@/lib/seed/seed-demo';
 import { createExpertProfile, createUser } from '../support/factories';
 import { createTestDb, type TTestDb } from '../support/test-db';
+import { refreshNextAvailable } from '@/lib/experts/refresh-next-available';
+import { publishSlotsChanged } from '@/lib/realtime/publish-slots';
+
+// What a save tells the rest of the app, watched here (their own tests cover what they do).
+vi.mock('@/lib/realtime/publish-slots', () => ({ publishSlotsChanged: vi.fn() }));
+vi.mock('@/lib/experts/refresh-next-available', () => ({ refreshNextAvailable: vi.fn(async () => {}) }));
 
 // The availability editor's API on real route handlers and a real database (RLS included).
 let t: TTestDb;
@@ -74,6 +80,8 @@ afterAll(async () => {
 });
 
 describe('GET/PUT /api/expert/availability', () => {
+  beforeEach(() => vi.clearAllMocks());
+
   it('starts empty with the default settings, in the expert’s zone', async () => {
     const res = await call('GET', expertA);
     expect(res.status).toBe(200);
@@ -85,6 +93,8 @@ describe('GET/PUT /api/expert/availability', () => {
     const input = valid();
     const saved = await call('PUT', expertA, input);
     expect(saved.status).toBe(200);
+    expect(publishSlotsChanged).toHaveBeenCalledWith(profileA.id);
+    expect(refreshNextAvailable).toHaveBeenCalledWith(expect.anything(), profileA.id);
     const read = await call('GET', expertA);
     expect(read.body.availability).toMatchObject(input);
     // A second save replaces (not adds to) the rows.
@@ -103,6 +113,7 @@ describe('GET/PUT /api/expert/availability', () => {
     expect(res.status).toBe(400);
     expect(res.body.error?.code).toBe('invalid_input');
     expect(res.body.error?.fields).toEqual({ 'weekly.0.ranges.2.startMinute': 'This range overlaps 09:00–12:00.' });
+    expect(publishSlotsChanged).not.toHaveBeenCalled();
     expect((await call('GET', expertA)).body.availability).toMatchObject(valid());
   });
 
