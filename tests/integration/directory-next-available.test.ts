@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TSessionUser } from '@/lib/auth/schemas';
 import { createMemoryCache } from '@/lib/cache/cache';
-import type { TSlotQuery } from '@/lib/availability/get-expert-slots';
+import { getExpertSlots, type TSlotQuery } from '@/lib/availability/get-expert-slots';
 import type { TSlot } from '@/lib/availability/types';
 import { refreshAllNextAvailable, refreshNextAvailable } from '@/lib/experts/refresh-next-available';
 import { searchExperts } from '@/lib/experts/search-experts';
@@ -111,6 +111,28 @@ describe('refreshNextAvailable', () => {
     expect((await nextOf(later))?.getTime()).toBe(NOW + 3 * DAY);
     expect(await refreshAllNextAvailable(t.db, { getSlots: ok, now: NOW })).toBe(1);
     expect((await nextOf(soon))?.getTime()).toBe(NOW + 2 * H);
+  });
+});
+
+describe('with the real slots (getExpertSlots)', () => {
+  it('stores the first free 30-minute slot of weekly hours, after the minimum notice; none without hours', async () => {
+    await t.db.query('delete from public.availability_settings where expert_id = $1', [soon]);
+    for (let weekday = 1; weekday <= 7; weekday++) {
+      await t.db.query('insert into public.availability_rules (expert_id, weekday, start_minute, end_minute) values ($1, $2, 540, 1020)', [soon, weekday]);
+    }
+    await t.db.query('update public.expert_profiles set next_available_at = null where id = $1', [soon]);
+    const now = Date.now();
+    expect(await refreshNextAvailable(t.db, soon, { now })).toBe(true);
+    const stored = (await nextOf(soon))!.getTime();
+    const [first] = await getExpertSlots(t.db, soon, { from: now, to: now + 14 * DAY, lengthMinutes: 30, now });
+    expect(stored).toBe(first.start);
+    expect(stored).toBeGreaterThanOrEqual(now + 4 * H); // the default 240-minute notice
+    expect(stored - now).toBeLessThan(2 * DAY); // hours every day
+    const berlin = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(stored);
+    expect(berlin >= '09:00' && berlin <= '16:30').toBe(true);
+
+    await refreshNextAvailable(t.db, later, { now }); // no weekly hours at all
+    expect(await nextOf(later)).toBeNull();
   });
 });
 
