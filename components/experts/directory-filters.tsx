@@ -80,7 +80,7 @@ export function DirectoryFilters({ s, specialties, currencies }: { s: TExpertSea
           <legend className={label}>Starting price per session (whole amount, e.g. 30 for €30)</legend>
           <div className="mt-1.5 flex gap-2">
             <label className="sr-only" htmlFor="cur">Currency</label>
-            <select id="cur" name="cur" ref={currency} defaultValue={s.cur ?? 'USD'} className={`${select} w-auto`}>
+            <select id="cur" name="cur" ref={currency} defaultValue={s.cur ?? 'USD'} className={select.replace('w-full', 'w-28 shrink-0')}>
               {currencies.map((c) => (
                 <option key={c} value={c}>{c}</option>
               ))}
