@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { signIn } from './helpers';
 
 // Issue #10's marketplace follow-ups: the price filter takes a whole amount in the viewer's currency (converted with
 // the seeded rates: EUR 0.92, JPY 150, NZD 1.65, BRL 5 per USD), cards show the converted price beside the
@@ -74,4 +75,34 @@ test('a kept /experts page has no server-rendered local time; the browser fills 
   const now = Date.now();
   expect([berlin.format(now - 60_000), berlin.format(now), berlin.format(now + 60_000)]).toContain(shown);
   await expect(cardOf(page, 'Lukas Becker')).toContainText(`DE · ${shown} local time`);
+});
+
+test('an admin adds a currency on /admin/rates and the directory offers it', async ({ page }) => {
+  await signIn(page, 'admin@pathwise.dev');
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.goto('/admin/rates');
+  await expect(page.getByRole('heading', { name: 'Currency rates' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /EUR/ }).getByLabel('EUR per 1 USD')).toHaveValue('0.92');
+  // A new currency (changing a seeded rate would move other tests' conversions).
+  await page.getByLabel('Currency code').fill('sek');
+  await page.getByLabel('Units per 1 USD').fill('10.5');
+  await page.getByRole('button', { name: 'Add' }).click();
+  await expect(page.getByRole('row', { name: /SEK/ }).getByLabel('SEK per 1 USD')).toHaveValue('10.5');
+  await expect(page.getByRole('row', { name: /SEK/ })).toContainText('by Ada Admin');
+  await page.getByLabel('Currency code').fill('SEK');
+  await page.getByLabel('Units per 1 USD').fill('0');
+  await page.getByRole('button', { name: 'Add' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'A rate is more than 0.' })).toBeVisible();
+
+  await page.goto('/experts?cur=SEK&maxPrice=250'); // kr250 = $23.81: Kenji (¥3,500 = $23.33) only
+  await expect(page.getByLabel('Currency')).toHaveValue('SEK');
+  expect(await names(page).allInnerTexts()).toEqual(['Kenji Watanabe']);
+  await expect(cardOf(page, 'Kenji Watanabe').getByTestId('converted-price')).toHaveText('≈ SEK 245');
+});
+
+test('a learner is refused the rates page', async ({ page }) => {
+  await signIn(page, 'learner@pathwise.dev');
+  await expect(page).toHaveURL(/\/learn$/);
+  const res = await page.goto('/admin/rates');
+  expect(res?.status()).toBe(403);
 });
