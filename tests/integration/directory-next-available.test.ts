@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TSessionUser } from '@/lib/auth/schemas';
 import { createMemoryCache } from '@/lib/cache/cache';
+import { withUser } from '@/lib/db';
 import { getExpertSlots, type TSlotQuery } from '@/lib/availability/get-expert-slots';
 import type { TSlot } from '@/lib/availability/types';
 import { refreshAllNextAvailable, refreshNextAvailable } from '@/lib/experts/refresh-next-available';
@@ -148,5 +149,16 @@ describe('avail=week', () => {
     expect(Date.parse(week.items[0].next_available_at!) - Date.now()).toBeGreaterThan(DAY);
     await t.db.query(`update public.expert_profiles set next_available_at = now() + interval '6 days 23 hours' where id = $1`, [later]);
     expect(slugs(await search({ avail: 'week', sort: 'rating' }))).toEqual(['next-later', 'next-soon']);
+  });
+});
+
+describe('who writes it', () => {
+  it('an expert cannot set their own next free time (it is computed), nor lift a pause', async () => {
+    const { rows } = await t.db.query<{ user_id: string }>('select user_id from public.expert_profiles where id = $1', [soon]);
+    const owner = { id: rows[0].user_id, role: 'expert' as const };
+    await expect(withUser(t.db, owner, (tx) => tx.query(`update public.expert_profiles set next_available_at = now() where id = $1`, [soon]))).rejects.toThrow(/row-level security/);
+    await t.db.query(`update public.expert_profiles set paused_until = now() + interval '1 day' where id = $1`, [soon]);
+    await expect(withUser(t.db, owner, (tx) => tx.query(`update public.expert_profiles set paused_until = null where id = $1`, [soon]))).rejects.toThrow(/row-level security/);
+    await t.db.query('update public.expert_profiles set paused_until = null where id = $1', [soon]);
   });
 });
