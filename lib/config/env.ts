@@ -44,6 +44,9 @@ export const ZEnv = z.object({
   // set to true (lib/seed/seed-policy.ts).
   SEED_DEMO: optional(bool),
 
+  // Background jobs (lib/jobs): run in the app's process unless 0 (then `npm run worker` runs them; needs DATABASE_URL).
+  JOBS_IN_PROCESS: optional(bool).default(true),
+
   // Cache, sessions, rate limits
   REDIS_URL: optional(redisUrl),
   DIRECTORY_CACHE_SECONDS: optional(int(0, 86400)).default(60),
@@ -124,6 +127,10 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
   const missing = pairs.flatMap(([a, b]) =>
     env[a] && !env[b] ? [{ variable: b, message: `is required when ${a} is set` }] : env[b] && !env[a] ? [{ variable: a, message: `is required when ${b} is set` }] : [],
   );
+  // On PGlite only the app's process can open the database, so no worker could run the jobs.
+  if (!env.JOBS_IN_PROCESS && !env.DATABASE_URL) {
+    missing.push({ variable: 'JOBS_IN_PROCESS', message: 'is 0 but DATABASE_URL is not set: on PGlite jobs can only run inside the app (npm run worker needs Postgres)' });
+  }
   if (missing.length) throw new EnvError(missing);
   return env;
 }
