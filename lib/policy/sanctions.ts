@@ -1,6 +1,6 @@
 import 'server-only';
 import type { TSessionUser } from '@/lib/auth/schemas';
-import { withUser, type TDb, type TQueryable } from '@/lib/db';
+import { getDb, withUser, type TDb, type TQueryable } from '@/lib/db';
 import { invalidateExpertCache } from '@/lib/experts/expert-cache';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
@@ -114,4 +114,9 @@ export async function decideSanction(db: TDb, admin: TSessionUser, sanctionId: s
   if (rows[0]) await enqueueMessage(db, { channel: 'email', recipient: rows[0].email, userId: result.userId, template: 'sanction-decision', subject: result.title, body: result.body });
   await invalidateExpertCache(result.slug);
   return result.view;
+}
+
+/** For server components, which never open the database themselves. */
+export async function loadOwnStanding(user: TSessionUser): Promise<TStanding | null> {
+  return getOwnStanding(await getDb(), user);
 }

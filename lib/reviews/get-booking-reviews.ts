@@ -23,10 +23,11 @@ export async function getBookingReviews(db: TDb, user: TSessionUser, bookingId: 
   await publishDueReviews(db);
   const { rows } = await db.query<{
     id: string; learner_id: string | null; expert_user_id: string; expert_name: string; slug: string; learner_name: string | null;
-    starts_at: Date; ends_at: Date; status: string; closes_at: Date; open: boolean; learner_in: boolean; expert_in: boolean;
+    starts_at: Date; ends_at: Date; status: string; closes_at: Date; open: boolean; viewer_tz: string | null; learner_in: boolean; expert_in: boolean;
   }>(
     `select b.id, b.learner_id, p.user_id as expert_user_id, p.display_name as expert_name, p.slug, u.name as learner_name,
             b.starts_at, b.ends_at, b.status, b.ends_at + make_interval(days => pol.review_window_days) as closes_at,
+            (select v.timezone from public.users v where v.id = $2) as viewer_tz,
             now() >= b.ends_at and now() < b.ends_at + make_interval(days => pol.review_window_days) as open,
             exists (select 1 from public.session_reviews s where s.booking_id = b.id and s.author_role = 'learner') as learner_in,
             exists (select 1 from public.session_reviews s where s.booking_id = b.id and s.author_role = 'expert') as expert_in
@@ -34,7 +35,7 @@ export async function getBookingReviews(db: TDb, user: TSessionUser, bookingId: 
        left join public.users u on u.id = b.learner_id
        cross join public.marketplace_policy pol
       where b.id = $1 and pol.id = 1`,
-    [bookingId],
+    [bookingId, user.id],
   );
   const b = rows[0];
   const role = !b ? null : b.learner_id === user.id ? 'learner' : b.expert_user_id === user.id ? 'expert' : null;
@@ -50,6 +51,7 @@ export async function getBookingReviews(db: TDb, user: TSessionUser, bookingId: 
   return {
     bookingId: b.id,
     viewerRole: role,
+    viewerTimeZone: b.viewer_tz ?? 'UTC',
     expertName: b.expert_name,
     expertSlug: b.slug,
     learnerName: b.learner_name ?? 'A former learner',

@@ -48,6 +48,7 @@ export type TReviewView = {
 export type TBookingReviews = {
   bookingId: string;
   viewerRole: 'learner' | 'expert';
+  viewerTimeZone: string;
   expertName: string;
   expertSlug: string;
   learnerName: string;
