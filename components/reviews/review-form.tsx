@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { applyFieldErrors, postJson } from '@/components/auth/api-client';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -15,13 +15,14 @@ const area = 'block w-full rounded-xl border border-slate-300 bg-white px-3.5 py
 export function ReviewForm({ bookingId, role, otherName }: { bookingId: string; role: 'learner' | 'expert'; otherName: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError: setFieldError } = useForm<TReviewInput>({
+  const { register, handleSubmit, formState, setError: setFieldError, setValue, control } = useForm<TReviewInput>({
     resolver: zodResolver(
       role === 'learner' ? ZReviewInput.refine((v) => v.rating != null, { message: 'Pick 1 to 5 stars.', path: ['rating'] }) : ZReviewInput,
     ),
     defaultValues: { bookingId, rating: null, body: '' },
   });
   const e = formState.errors;
+  const rating = useWatch({ control, name: 'rating' });
   const onSubmit = handleSubmit(async (v) => {
     setError(null);
     const res = await postJson<{ id: string; published: boolean }>('/api/reviews', { ...v, rating: role === 'learner' ? v.rating : null });
@@ -38,7 +39,15 @@ export function ReviewForm({ bookingId, role, otherName }: { bookingId: string; 
           <div className="mt-2 flex flex-wrap gap-2">
             {[1, 2, 3, 4, 5].map((n) => (
               <label key={n} className="flex cursor-pointer items-center gap-1 rounded-xl border border-slate-300 px-3 py-2 has-[:checked]:border-amber-500 has-[:checked]:bg-amber-50 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500 dark:border-slate-700 dark:has-[:checked]:bg-amber-950">
-                <input type="radio" value={n} className="sr-only" {...register('rating', { setValueAs: (x) => (x === '' || x == null ? null : Number(x)) })} />
+                {/* Radios give strings; the rating is a number, set directly. */}
+                <input
+                  type="radio"
+                  name="rating"
+                  value={n}
+                  checked={rating === n}
+                  onChange={() => setValue('rating', n, { shouldValidate: formState.isSubmitted })}
+                  className="sr-only"
+                />
                 <span aria-hidden="true">{'★'.repeat(n)}</span>
                 <span className="sr-only">{n} {n === 1 ? 'star' : 'stars'}</span>
               </label>
