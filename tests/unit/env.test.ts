@@ -12,7 +12,7 @@ describe('parseEnv', () => {
     expect(resolveProviders(e)).toEqual({
       ai: 'offline', email: 'outbox', sms: 'outbox', storage: 'local',
     });
-    expect(describeModes(resolveProviders(e))).toBe('AI: offline planner · Email: dev outbox');
+    expect(describeModes(resolveProviders(e))).toBe('AI: offline planner · Email: dev outbox · Payments: test mode');
   });
 
   it('treats empty strings as unset, as a copied .env.example has them', () => {
