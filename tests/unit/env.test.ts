@@ -54,7 +54,7 @@ describe('parseEnv', () => {
     });
     const p = resolveProviders(e);
     expect(p).toEqual({ ai: 'openai', email: 'outbox', sms: 'outbox', storage: 'supabase', payments: 'simulated' });
-    expect(describeModes(p)).toBe('AI: OpenAI · Email: dev outbox');
+    expect(describeModes(p)).toBe('AI: OpenAI · Email: dev outbox · Payments: test mode');
     expect(describeModes(p, ['ai', 'email', 'sms', 'storage'])).toBe('AI: OpenAI · Email: dev outbox · SMS: dev outbox · Files: Supabase Storage');
   });
 });
