@@ -69,7 +69,8 @@ export function offsetChangeBetween(from: string | number | Date, to: string | n
         if (offsetMinutes(mid, tz) === base) lo = mid;
         else hi = mid;
       }
-      return hi;
+      // Offsets change on whole minutes: the change is the first minute boundary after `lo` (≤ hi).
+      return Math.floor(lo / 60_000) * 60_000 + 60_000;
     }
     a = b;
   }
@@ -90,19 +91,48 @@ export function addMonths(month: string, n: number): string {
   return d.toISOString().slice(0, 7);
 }
 
-/** The browser's zone, or UTC. */
+// ICU (and so Chromium) still reports some zones by their old names; people know the current ones.
+const RENAMED: Record<string, string> = {
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'America/Godthab': 'America/Nuuk',
+  'Pacific/Truk': 'Pacific/Chuuk',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+};
+
+function isZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The current IANA name of a zone (Asia/Calcutta → Asia/Kolkata) when this runtime knows it. */
+export function currentZoneName(tz: string): string {
+  const renamed = RENAMED[tz];
+  return renamed && isZone(renamed) ? renamed : tz;
+}
+
+/** The browser's zone (by its current name), or UTC. */
 export function browserZone(): string {
   try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    return currentZoneName(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   } catch {
     return 'UTC';
   }
 }
 
-/** Every IANA zone the browser knows (a short fallback list where supportedValuesOf is missing). */
+/** Every IANA zone the browser knows, by current names (a short fallback list where supportedValuesOf is missing). */
 export function allZones(): string[] {
   const intl = Intl as typeof Intl & { supportedValuesOf?: (k: 'timeZone') => string[] };
-  return intl.supportedValuesOf?.('timeZone') ?? ['UTC', 'America/New_York', 'America/Los_Angeles', 'Europe/London', 'Europe/Berlin', 'Asia/Kolkata', 'Asia/Tokyo', 'Australia/Sydney'];
+  const list = intl.supportedValuesOf?.('timeZone') ?? ['UTC', 'America/New_York', 'America/Los_Angeles', 'Europe/London', 'Europe/Berlin', 'Asia/Kolkata', 'Asia/Tokyo', 'Australia/Sydney'];
+  return [...new Set(list.map(currentZoneName))].sort();
 }
 
 /** Slots grouped by the viewer's local day, in order. */
