@@ -11,7 +11,7 @@ import { cancelBooking, createBooking, icsUrl, payBooking } from './api';
 import { SlotPicker, type TOffering } from './slot-picker';
 import { SlotSummary } from './slot-summary';
 import { useNow } from './use-now';
-import { browserZone, dateTimeLabel } from './zoned';
+import { browserZone, dateTimeLabel, timeLabel } from './zoned';
 
 export type TAttachable = { id: string; title: string; modules: { id: string; title: string }[] };
 
@@ -226,7 +226,8 @@ export function BookingPanel(p: TBookingPanelProps) {
         <div className="space-y-3" data-testid="booking-held">
           <SlotSummary slot={stage.booking} tz={tz} expertTimeZone={p.expertTimeZone} expertName={p.expertName} now={now} />
           <p className="text-sm">
-            Held for you for <Countdown until={stage.booking.holdExpiresAt ?? stage.booking.start} onExpired={expired} />. Pay to confirm.
+            Held for you for <Countdown until={stage.booking.holdExpiresAt ?? stage.booking.start} onExpired={expired} />
+            {stage.booking.holdExpiresAt ? ` (until ${timeLabel(stage.booking.holdExpiresAt, tz)})` : ''}. Pay to confirm.
           </p>
           <button type="button" className={buttonClasses('primary') + ' w-full'} disabled={busy} onClick={() => void pay(stage.booking)}>
             {busy ? 'Paying…' : `Pay ${formatMoney(stage.booking.priceMinor, stage.booking.currency)} (test mode — simulated payment, no card is charged)`}

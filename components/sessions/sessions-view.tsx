@@ -27,6 +27,7 @@ export function SessionsView({ role }: { role: 'learner' | 'expert' }) {
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
+  const [flash, setFlash] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -44,6 +45,11 @@ export function SessionsView({ role }: { role: 'learner' | 'expert' }) {
 
   const bookings = lists?.scope === scope ? lists.bookings : null;
   const update = (nb: TBookingView) => {
+    if (nb.status === 'cancelled') {
+      setFlash(`Session cancelled${nb.refundPercent !== null ? ` (refund: ${nb.refundPercent}%)` : ''}. It is listed under Past.`);
+    } else if (nb.status === 'no_show') {
+      setFlash('No-show recorded. The session is listed under Past.');
+    }
     setLists((l) => (l ? { ...l, bookings: l.bookings.map((b) => (b.id === nb.id ? { ...b, ...nb } : b)) } : l));
     setReload((n) => n + 1);
   };
@@ -61,6 +67,7 @@ export function SessionsView({ role }: { role: 'learner' | 'expert' }) {
               onClick={() => {
                 setScope(s);
                 setOpen(null);
+                setFlash(null);
               }}
               className={cn('rounded-lg px-4 py-1.5 text-sm font-medium', scope === s ? 'bg-brand-700 text-white dark:bg-brand-500 dark:text-slate-950' : 'hover:bg-slate-100 dark:hover:bg-slate-800')}
             >
@@ -82,6 +89,11 @@ export function SessionsView({ role }: { role: 'learner' | 'expert' }) {
         </div>
       </div>
 
+      {flash ? (
+        <p role="status" className="rounded-xl border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
+          {flash}
+        </p>
+      ) : null}
       {error ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {error}

@@ -128,11 +128,14 @@ test('a learner in Kolkata books Emily in New York; another learner loses the sl
   await expect(dialog.getByTestId('refund-preview')).toContainText('%');
   await dialog.getByRole('button', { name: 'Cancel session' }).click();
   await expect(dialog).toHaveCount(0);
-  await expect(mine).toContainText('Cancelled');
+  await expect(learner.getByRole('status').filter({ hasText: 'Session cancelled' })).toContainText('It is listed under Past.');
   await expect(otherSlot).toBeVisible({ timeout: 3000 });
+  await learner.getByRole('tab', { name: 'Past' }).click();
+  const cancelled = learner.getByTestId('session-item').filter({ hasText: dateTime(start, LEARNER_TZ) });
+  await expect(cancelled).toContainText('Cancelled');
 
   // …and on the learner's own profile page again.
-  await mine.getByRole('link', { name: 'Emily Carter' }).click();
+  await cancelled.getByRole('link', { name: 'Emily Carter' }).click();
   await expect(learner.getByTestId('slots-skeleton')).toHaveCount(0);
   await showDayOf(learner, start, LEARNER_TZ);
   await expect(learner.locator(`button[data-start="${start}"]`)).toBeVisible();
@@ -143,6 +146,7 @@ test('a learner in Kolkata books Emily in New York; another learner loses the sl
   await learner.screenshot({ path: '/tmp/booking-panel-375.png', fullPage: true });
   await learner.goBack();
   await expect(learner.getByRole('heading', { level: 1, name: 'My sessions' })).toBeVisible();
+  await learner.getByRole('tab', { name: 'Past' }).click();
   await expect(learner.getByTestId('session-item').first()).toBeVisible();
   await learner.screenshot({ path: '/tmp/sessions-375.png', fullPage: true });
 });
