@@ -1,6 +1,11 @@
 import 'server-only';
+import { z } from 'zod';
 import type { TQueryable } from '@/lib/db';
-import type { TSlot } from './types';
+import { AppError } from '@/lib/http/app-error';
+import { parseOrThrow } from '@/lib/http/zod-fields';
+import { computeSlots } from './compute-slots';
+import { DEFAULT_AVAILABILITY_SETTINGS, type TAvailabilitySettings, type TBusyBooking, type TDateOverride, type TInterval, type TSlot, type TWeeklyRule } from './types';
+import { addDays, isValidTimeZone, localDate, startOfLocalDate } from './zoned-time';
 
 export type TSlotQuery = {
   from: number;
@@ -12,13 +17,236 @@ export type TSlotQuery = {
   ignoreBookingId?: string;
 };
 
+export type TIsSlotOfferedOptions = { now?: number; ignoreBookingId?: string };
+
+export type TOffering = { lengthMinutes: number; priceMinor: number; currency: string };
+
+/** What one round trip loads for an expert: everything computeSlots needs except the length. */
+export type TExpertSlotData = {
+  expertId: string;
+  timeZone: string;
+  /** Listed: approved and not hidden. */
+  listed: boolean;
+  /** Offers slots now: listed and not paused. */
+  open: boolean;
+  offerings: TOffering[];
+  rules: TWeeklyRule[];
+  overrides: TDateOverride[];
+  settings: TAvailabilitySettings;
+  bookings: TBusyBooking[];
+  busy: TInterval[];
+};
+
+const DAY = 86_400_000;
+// Bookings and busy blocks are loaded with this margin around the range: a local day is at most 25 h long,
+// so the daily maximum of a slot's date sees every booking that starts on that date.
+const MARGIN = 2 * DAY;
+
+type TRow = {
+  expert_id: string;
+  timezone: string;
+  listed: boolean;
+  open: boolean;
+  offerings: [number, number, string][];
+  rules: [number, number, number][];
+  overrides: [string, number | null, number | null][];
+  settings: {
+    buffer_before_minutes: number;
+    buffer_after_minutes: number;
+    min_notice_minutes: number;
+    horizon_days: number;
+    max_per_day: number | null;
+    slot_interval_minutes: TAvailabilitySettings['slotIntervalMinutes'];
+  } | null;
+  bookings: [number, number, number, number][];
+  busy: [number, number][];
+};
+
+// One statement: the profile row and json aggregates of everything else (no concurrent queries on one client).
+const SQL = (where: string) => `
+  select p.id as expert_id, p.timezone,
+         (p.status = 'approved' and not p.hidden) as listed,
+         (p.status = 'approved' and not p.hidden and (p.paused_until is null or p.paused_until <= now())) as open,
+         coalesce((select json_agg(json_build_array(o.duration_minutes, o.price_minor, o.currency) order by o.duration_minutes)
+                     from public.expert_offerings o where o.expert_id = p.id), '[]') as offerings,
+         coalesce((select json_agg(json_build_array(r.weekday, r.start_minute, r.end_minute))
+                     from public.availability_rules r where r.expert_id = p.id), '[]') as rules,
+         coalesce((select json_agg(json_build_array(to_char(v.date, 'YYYY-MM-DD'), v.start_minute, v.end_minute))
+                     from public.availability_overrides v
+                    where v.expert_id = p.id and v.date between $2::date and $3::date), '[]') as overrides,
+         (select row_to_json(s) from public.availability_settings s where s.expert_id = p.id) as settings,
+         coalesce((select json_agg(json_build_array(
+                            (extract(epoch from b.starts_at) * 1000)::float8, (extract(epoch from b.ends_at) * 1000)::float8,
+                            (extract(epoch from b.blocked_from) * 1000)::float8, (extract(epoch from b.blocked_to) * 1000)::float8))
+                     from public.bookings b
+                    where b.expert_id = p.id
+                      and (b.status = 'confirmed' or (b.status = 'held' and b.hold_expires_at > now()))
+                      and b.blocked_from < $5 and b.blocked_to > $4
+                      and ($6::uuid is null or b.id <> $6::uuid)), '[]') as bookings,
+         coalesce((select json_agg(json_build_array((extract(epoch from k.starts_at) * 1000)::float8, (extract(epoch from k.ends_at) * 1000)::float8))
+                     from public.busy_blocks k
+                    where k.expert_id = p.id and k.starts_at < $5 and k.ends_at > $4), '[]') as busy
+    from public.expert_profiles p
+   where ${where}`;
+
 /**
- * Loads an expert's rules, overrides, settings, live bookings and busy blocks and computes the free slots.
- * PLACEHOLDER — the availability work (issue #10) replaces this body; nothing calls it on main yet.
+ * Loads, in one round trip, an expert's zone, listing state, offerings, rules, overrides (null minutes = a
+ * day off), settings (the defaults when there is no row), live bookings (confirmed, or held and not yet
+ * expired; except `ignoreBookingId`) and busy blocks around [from, to). null for an unknown expert.
+ */
+export async function loadExpertSlotData(
+  db: TQueryable,
+  by: { expertId: string } | { slug: string },
+  range: { from: number; to: number; ignoreBookingId?: string },
+): Promise<TExpertSlotData | null> {
+  const where = 'expertId' in by ? 'p.id = $1::uuid' : 'p.slug = $1';
+  const key = 'expertId' in by ? by.expertId : by.slug;
+  const { rows } = await db.query<TRow>(SQL(where), [
+    key,
+    isoDate(range.from - MARGIN),
+    isoDate(range.to + MARGIN),
+    new Date(range.from - MARGIN).toISOString(),
+    new Date(range.to + MARGIN).toISOString(),
+    range.ignoreBookingId ?? null,
+  ]);
+  const r = rows[0];
+  if (!r) return null;
+  const overrides = new Map<string, TDateOverride>();
+  for (const [date, startMinute, endMinute] of r.overrides) {
+    const o = overrides.get(date) ?? { date, ranges: [] };
+    if (startMinute !== null && endMinute !== null) o.ranges.push({ startMinute, endMinute });
+    overrides.set(date, o);
+  }
+  const s = r.settings;
+  return {
+    expertId: r.expert_id,
+    timeZone: r.timezone,
+    listed: r.listed,
+    open: r.open,
+    offerings: r.offerings.map(([lengthMinutes, priceMinor, currency]) => ({ lengthMinutes, priceMinor, currency })),
+    rules: r.rules.map(([weekday, startMinute, endMinute]) => ({ weekday, startMinute, endMinute })),
+    overrides: [...overrides.values()],
+    settings: s
+      ? {
+          bufferBeforeMinutes: s.buffer_before_minutes,
+          bufferAfterMinutes: s.buffer_after_minutes,
+          minNoticeMinutes: s.min_notice_minutes,
+          horizonDays: s.horizon_days,
+          maxPerDay: s.max_per_day,
+          slotIntervalMinutes: s.slot_interval_minutes,
+        }
+      : DEFAULT_AVAILABILITY_SETTINGS,
+    bookings: r.bookings.map(([start, end, blockedFrom, blockedTo]) => ({ start, end, blockedFrom, blockedTo })),
+    busy: r.busy.map(([start, end]) => ({ start, end })),
+  };
+}
+
+/** The free slots of loaded data for one length (none when the expert is not open). */
+export function slotsFromData(data: TExpertSlotData, q: TSlotQuery): TSlot[] {
+  if (!data.open) return [];
+  return computeSlots({
+    timeZone: data.timeZone,
+    rules: data.rules,
+    overrides: data.overrides,
+    settings: data.settings,
+    lengthMinutes: q.lengthMinutes,
+    bookings: data.bookings,
+    busy: data.busy,
+    from: q.from,
+    to: q.to,
+    now: q.now ?? Date.now(),
+  });
+}
+
+/**
+ * An expert's free slots for one session length in [from, to): [] when the expert is unknown, not approved,
+ * hidden, or paused (paused_until in the future).
  */
 export async function getExpertSlots(db: TQueryable, expertId: string, q: TSlotQuery): Promise<TSlot[]> {
-  void db;
-  void expertId;
-  void q;
-  throw new Error('getExpertSlots is not implemented yet');
+  const data = await loadExpertSlotData(db, { expertId }, q);
+  return data ? slotsFromData(data, q) : [];
+}
+
+/** True if `start` (epoch ms) is exactly the start of a free slot of that length now: for the booking code. */
+export async function isSlotOffered(
+  db: TQueryable,
+  expertId: string,
+  start: number,
+  lengthMinutes: number,
+  opts: TIsSlotOfferedOptions = {},
+): Promise<boolean> {
+  const slots = await getExpertSlots(db, expertId, { from: start, to: start + 1, lengthMinutes, ...opts });
+  return slots.some((s) => s.start === start);
+}
+
+export type TPublicSlots = { data: TExpertSlotData; lengthMinutes: number; slots: TSlot[] };
+
+/**
+ * The public slots of a listed expert by slug, for the slots API: null when unknown or not listed. The length
+ * must be one of the expert's offerings (default: the shortest), else a 400 naming `length`.
+ */
+export async function getPublicSlots(
+  db: TQueryable,
+  slug: string,
+  q: { from: number; to: number; lengthMinutes?: number; now?: number },
+): Promise<TPublicSlots | null> {
+  const data = await loadExpertSlotData(db, { slug }, q);
+  if (!data?.listed) return null;
+  const offered = data.offerings.map((o) => o.lengthMinutes);
+  const lengthMinutes = q.lengthMinutes ?? offered[0];
+  if (lengthMinutes === undefined) return { data, lengthMinutes: 0, slots: [] };
+  if (!offered.includes(lengthMinutes)) {
+    throw new AppError('invalid_input', 'Some fields need attention.', {
+      length: offered.length ? `Choose one of the session lengths offered: ${offered.join(', ')} minutes.` : 'This expert offers no sessions yet.',
+    });
+  }
+  return { data, lengthMinutes, slots: slotsFromData(data, { ...q, lengthMinutes }) };
+}
+
+export const MAX_SLOTS_RANGE_DAYS = 62;
+const DEFAULT_SLOTS_RANGE_DAYS = 31;
+
+/** The slots API's query: local dates in `tz` (from inclusive, to exclusive), a length in minutes, a zone. */
+export const ZSlotsQuery = z
+  .object({
+    from: z.iso.date('Use a date like 2026-03-08.').optional(),
+    to: z.iso.date('Use a date like 2026-03-08.').optional(),
+    length: z.coerce.number('Give the session length in minutes.').int('Give the session length in whole minutes.').min(15).max(240).optional(),
+    tz: z.string().max(64).refine(isValidTimeZone, 'Choose a time zone, like Europe/Berlin.').default('UTC'),
+  })
+  .check((ctx) => {
+    const { from, to } = ctx.value;
+    if (!from || !to) return;
+    const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+    if (days <= 0) ctx.issues.push({ code: 'custom', input: to, path: ['to'], message: 'The end date must be after the start date.' });
+    else if (days > MAX_SLOTS_RANGE_DAYS) ctx.issues.push({ code: 'custom', input: to, path: ['to'], message: `Ask for at most ${MAX_SLOTS_RANGE_DAYS} days at a time.` });
+  });
+
+export type TResolvedSlotsQuery = { from: number; to: number; fromDate: string; toDate: string; lengthMinutes?: number; timeZone: string };
+
+/**
+ * Parses the slots API's search parameters (400 with field messages) and turns its local dates into instants:
+ * from defaults to today in `tz`, to to from + 31 days.
+ */
+export function resolveSlotsQuery(params: URLSearchParams, now: number = Date.now()): TResolvedSlotsQuery {
+  const raw = Object.fromEntries(['from', 'to', 'length', 'tz'].flatMap((k) => (params.get(k) ? [[k, params.get(k)]] : [])));
+  const q = parseOrThrow(ZSlotsQuery, raw);
+  const fromDate = q.from ?? localDate(q.tz, now);
+  const toDate = q.to ?? addDays(fromDate, DEFAULT_SLOTS_RANGE_DAYS);
+  // Checked again here: `to` alone is measured from today.
+  if (Date.parse(toDate) - Date.parse(fromDate) > MAX_SLOTS_RANGE_DAYS * 86_400_000 || toDate <= fromDate) {
+    throw new AppError('invalid_input', 'Some fields need attention.', { to: toDate <= fromDate ? 'The end date must be after the start date.' : `Ask for at most ${MAX_SLOTS_RANGE_DAYS} days at a time.` });
+  }
+  return {
+    from: startOfLocalDate(q.tz, fromDate),
+    to: startOfLocalDate(q.tz, toDate),
+    fromDate,
+    toDate,
+    lengthMinutes: q.length,
+    timeZone: q.tz,
+  };
+}
+
+function isoDate(t: number): string {
+  return new Date(t).toISOString().slice(0, 10);
 }
