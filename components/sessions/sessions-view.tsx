@@ -79,7 +79,7 @@ export function SessionsView({ role }: { role: 'learner' | 'expert' }) {
           <label htmlFor="sessions-zone" className="mr-2 font-medium">
             Times in
           </label>
-          <select id="sessions-zone" value={tz} onChange={(e) => setTz(e.target.value)} className="rounded-xl border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-950">
+          <select id="sessions-zone" value={tz} onChange={(e) => setTz(e.target.value)} className="max-w-[14rem] rounded-xl border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-950">
             {(allZones().includes(tz) ? allZones() : [tz, ...allZones()]).map((z) => (
               <option key={z} value={z}>
                 {z.replaceAll('_', ' ')}
