@@ -69,6 +69,9 @@ export const ZEnv = z.object({
   CURRICULUM_MAX_TOKENS: optional(int(500, 200_000)).default(16_000),
   CURRICULUM_DAILY_TOKENS: optional(int(1000, 10_000_000)).default(200_000),
 
+  // Booking: how long a hold keeps a slot before it lapses (minutes)
+  BOOKING_HOLD_MINUTES: optional(int(1, 120)).default(15),
+
   // Realtime (Socket.IO)
   REALTIME_URL: optional(httpUrl),
   REALTIME_PORT: optional(int(1, 65535)).default(3002),
