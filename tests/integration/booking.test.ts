@@ -255,6 +255,20 @@ describe('pay, complete, no-show', () => {
     expect(d.events.map((e) => e.kind)).toEqual(['held', 'confirmed', 'completed']);
   });
 
+  it('the minute sweep completes ended sessions (not a no-show) even without their jobs', async () => {
+    const expert = await bookableExpert(t.db);
+    const [a, b] = await learners(t.db, 2);
+    const start = hoursAhead(230);
+    const done = await confirmed(a, expert.slug, start, 30);
+    const absent = await confirmed(b, expert.slug, new Date(start.getTime() + HOUR), 30);
+    await reportNoShow(t.db, b, absent, {}, { now: new Date(start.getTime() + HOUR + MIN) });
+    await sweepBookings(t.db, { now: new Date(start.getTime() + 10 * MIN) });
+    expect((await t.db.query('select status from public.bookings where id = $1', [done])).rows[0]).toEqual({ status: 'confirmed' });
+    const later = new Date(start.getTime() + 3 * HOUR);
+    expect((await sweepBookings(t.db, { now: later })).completed).toBeGreaterThanOrEqual(1);
+    expect((await t.db.query('select id, status from public.bookings where id = any($1) order by starts_at', [[done, absent]])).rows.map((r) => r.status)).toEqual(['completed', 'no_show']);
+  });
+
   it('a no-show is reported within the window after the start only, once; the session then never completes', async () => {
     const expert = await bookableExpert(t.db);
     const [a] = await learners(t.db, 1);
