@@ -121,11 +121,27 @@ describe('computeSlots properties', () => {
   it('every slot lies inside the rules (or the override) of its local date in the expert zone', () => {
     run((input, slots) => {
       for (const s of slots) {
+        // The session's wall-clock readings in the expert's zone. Without a clock change inside it, every reading lies in
+        // ONE range of the slot's local date. Across a clock change the documented rule applies: a range is the interval
+        // between its mapped start and end instants, so the session must START inside the range and no reading may reach
+        // the range's end (a fall-back repeats earlier readings: 01:50 EDT → 01:05 EST is 15 minutes inside 00:00–02:00;
+        // a spring-forward gap skips readings: 01:45 EST → 03:15 EDT is past a 01:00–02:30 range, whose end maps to 03:00).
         const a = wall(input.timeZone, s.start);
-        const z = wall(input.timeZone, s.end - MIN); // the session's last minute (the end is exclusive)
-        expect(z.date).toBe(a.date);
-        const inside = rangesOn(input, a.date).some((r) => r.startMinute <= a.minute && z.minute < r.endMinute && a.minute <= z.minute);
-        expect(inside, `${new Date(s.start).toISOString()} ${a.date} ${a.minute}–${z.minute} in ${input.timeZone}`).toBe(true);
+        const lengthMin = Math.round((s.end - s.start) / MIN);
+        const last = wall(input.timeZone, s.end - MIN);
+        const crossing = last.date !== a.date || last.minute - a.minute !== lengthMin - 1;
+        const walls: { date: string; minute: number }[] = [];
+        for (let t = s.start; t < s.end; t += (crossing ? 1 : 5) * MIN) walls.push(wall(input.timeZone, t));
+        walls.push(last);
+        const inside = rangesOn(input, a.date).some(
+          (r) =>
+            r.startMinute <= a.minute &&
+            walls.every((w) =>
+              crossing ? (w.date === a.date && w.minute < r.endMinute) || w.date < a.date : w.date === a.date && r.startMinute <= w.minute && w.minute < r.endMinute,
+            ),
+        );
+        const shown = walls.map((w) => `${w.date} ${w.minute}`).join(', ');
+        expect(inside, `${new Date(s.start).toISOString()} ${shown} in ${input.timeZone}`).toBe(true);
       }
     });
   });
