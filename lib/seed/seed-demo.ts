@@ -2,6 +2,7 @@ import 'server-only';
 import { hashPassword } from '@/lib/auth/password';
 import type { TEnv } from '@/lib/config/env';
 import type { TDb, TQueryable } from '@/lib/db/types';
+import { seedAvailability } from './seed-availability';
 import { seedDemoCurricula } from './seed-curricula';
 import { DEMO_ACCOUNTS, DEMO_EXPERTS, DEMO_PASSWORD } from './demo-data';
 import { seedMarketplace } from './seed-marketplace';
@@ -47,6 +48,7 @@ export async function seedDemoIfEmpty(db: TDb): Promise<boolean> {
         }
       }
       await seedMarketplace(conn);
+      await seedAvailability(conn);
       // Ratings come from seeded reviews (the database keeps the aggregates), never written directly.
       await seedReviews(conn);
       await conn.exec('commit');
