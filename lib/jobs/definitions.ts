@@ -1,7 +1,7 @@
 import 'server-only';
 import { registerBookingJobs } from '@/lib/booking/jobs';
 import { registerNextAvailableJob } from '@/lib/experts/refresh-next-available';
-import { registerReviewJobs } from '@/lib/reviews/jobs';
+import { registerReviewJobs } from '@/lib/reviews/register-jobs';
 
 // Every module that calls defineJob / defineRecurringJob, imported before a runner starts (the app's
 // instrumentation and `npm run worker`), so a restarted process has a handler for each job waiting in
