@@ -5,8 +5,13 @@ import { usePathname } from 'next/navigation';
 import type { TNavItem } from '@/lib/auth/navigation';
 import { cn } from '@/components/ui/cn';
 
-function isActive(pathname: string, href: string) {
+function matches(pathname: string, href: string) {
   return pathname === href || pathname.startsWith(href + '/');
+}
+
+/** The most specific link matching the path is the current one (/admin/reviews: "Reviews", not also "Admin"). */
+function activeHref(pathname: string, hrefs: string[]): string | undefined {
+  return hrefs.filter((h) => matches(pathname, h)).sort((a, b) => b.length - a.length)[0];
 }
 
 /**
@@ -16,15 +21,16 @@ function isActive(pathname: string, href: string) {
 export function NavLinks({ items, signedIn, userLabel }: { items: TNavItem[]; signedIn: boolean; userLabel?: string }) {
   const pathname = usePathname();
   const all = signedIn ? items : [...items, { href: '/sign-in', label: 'Sign in' }, { href: '/sign-up', label: 'Get started' }];
+  const active = activeHref(pathname, all.map((i) => i.href));
   const linkClass = (href: string, phone?: boolean) =>
     cn(
       'rounded-lg px-3 py-2 font-medium',
       phone ? 'block text-base' : 'text-sm',
-      isActive(pathname, href)
+      href === active
         ? 'bg-brand-50 text-brand-800 dark:bg-brand-950 dark:text-brand-200'
         : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800',
     );
-  const current = (href: string) => (isActive(pathname, href) ? 'page' : undefined);
+  const current = (href: string) => (href === active ? 'page' : undefined);
 
   return (
     <>
