@@ -3,6 +3,7 @@ import { Badge } from '@/components/ui/badge';
 import { LANGUAGES } from '@/lib/experts/application-schema';
 import type { TPublicProfile } from '@/lib/experts/get-public-profile';
 import { formatMoney } from '@/lib/money/format-money';
+import { ProfileReviews } from '@/components/reviews/profile-reviews';
 import { ExpertAvatar } from './expert-avatar';
 import { localTime } from './expert-card';
 
@@ -55,14 +56,7 @@ export function ExpertProfileView({ p, cta, booking }: { p: TPublicProfile; cta?
         {/* reviews — the reviews helper owns this section */}
         <section aria-labelledby="reviews" className="mt-6">
           <h2 id="reviews" className="text-lg font-semibold">Rating and reviews</h2>
-          {p.rating_avg !== null ? (
-            <p className="mt-2">
-              <span aria-hidden="true">★</span> <span className="font-semibold">{p.rating_avg.toFixed(1)}</span> out of 5 from {p.rating_count} ratings.
-            </p>
-          ) : (
-            <p className="mt-2">No ratings yet.</p>
-          )}
-          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Written reviews and the rating distribution appear once bookings open.</p>
+          <ProfileReviews expertId={p.id} expertName={p.display_name} />
         </section>
       </div>
       <aside aria-labelledby="book" className="card h-fit min-w-0 p-4 sm:p-5 lg:sticky lg:top-6">

@@ -1,17 +1,46 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { AvailabilityWorkspace } from '@/components/availability/availability-workspace';
+import { buttonClasses } from '@/components/ui/button';
 import { Container } from '@/components/ui/container';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/current-user';
+import { loadAvailability, todayIn } from '@/lib/availability/store';
+import { getDb } from '@/lib/db';
+import { isAppError } from '@/lib/http/app-error';
 
 export const metadata: Metadata = { title: 'Availability' };
 
+// The expert's weekly hours, date overrides and booking settings, with the week learners see below.
 export default async function AvailabilityPage() {
-  await requireRole(['expert'], '/availability');
+  const user = await requireRole(['expert'], '/availability');
+  const availability = await loadAvailability(await getDb(), user).catch((e: unknown) => {
+    if (isAppError(e) && e.code === 'not_found') return null;
+    throw e;
+  });
+  if (!availability) {
+    return (
+      <Container>
+        <PageHeader title="Availability" description="The weekly hours learners can book, in your own time zone." />
+        <EmptyState title="Set up your profile first" action={<Link href="/dashboard" className={buttonClasses('primary')}>Go to the dashboard</Link>}>
+          Availability belongs to your expert profile: start your application, then come back to set your hours.
+        </EmptyState>
+      </Container>
+    );
+  }
   return (
     <Container>
-      <PageHeader title="Availability" description="The weekly hours learners can book, in your own time zone." />
-      <EmptyState title="Weekly hours are not set up yet">Booking is not switched on in this release; your availability settings will live here.</EmptyState>
+      <PageHeader
+        title="Availability"
+        description={
+          <>
+            The weekly hours learners can book. Times are in <strong>{availability.timeZone}</strong>{' '}
+            (<Link href="/dashboard/profile" className="link">change your time zone</Link>).
+          </>
+        }
+      />
+      <AvailabilityWorkspace initial={availability} today={todayIn(availability.timeZone)} />
     </Container>
   );
 }

@@ -1,0 +1,17 @@
+'use client';
+
+import { useState } from 'react';
+import type { TAvailability } from '@/lib/availability/editor-schema';
+import { AvailabilityEditor } from './availability-editor';
+import { WeekView } from './week-view';
+
+/** The editor and the week view below it; a save refreshes the week. */
+export function AvailabilityWorkspace({ initial, today }: { initial: TAvailability; today: string }) {
+  const [saves, setSaves] = useState(0);
+  return (
+    <div className="space-y-12">
+      <AvailabilityEditor initial={initial} today={today} onSaved={() => setSaves((n) => n + 1)} />
+      <WeekView timeZone={initial.timeZone} refreshKey={saves} />
+    </div>
+  );
+}
