@@ -57,7 +57,7 @@ export function SessionsView({ role }: { role: 'learner' | 'expert' }) {
   return (
     <div className="space-y-4">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
-        <div role="tablist" aria-label="Sessions" className="inline-flex rounded-xl border border-slate-300 p-1 dark:border-slate-700">
+        <div role="tablist" aria-label="Sessions" className="inline-flex self-start rounded-xl border border-slate-300 p-1 dark:border-slate-700">
           {(['upcoming', 'past'] as const).map((s) => (
             <button
               key={s}
