@@ -17,7 +17,7 @@ const FEATURES = [
   },
   {
     title: 'Experts when you are stuck',
-    body: 'Browse vetted experts by specialty, price and rating, and read their profiles. Booking 1:1 sessions in your own time zone opens soon.',
+    body: 'Browse vetted experts by specialty, price and rating, and book a 1:1 session at a time shown in your own time zone. Payments run in test mode for now.',
     icon: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21a8 8 0 0 1 16 0',
   },
 ];
@@ -37,7 +37,7 @@ export default async function LandingPage() {
           </h1>
           <p className="mt-5 max-w-xl text-lg text-slate-600 dark:text-slate-300">
             Pathwise turns a goal like “get job-ready in SQL” into a week-by-week curriculum, tracks your progress, and introduces you to
-            vetted experts for when you want a human (1:1 session booking opens soon).
+            vetted experts you can book for a 1:1 session when you want a human.
           </p>
           <div className="mt-8 flex flex-col gap-3 sm:flex-row">
             <Link href="/sign-up" className={buttonClasses('primary', 'lg')}>

@@ -6,20 +6,6 @@ import { ExpertAvatar } from './expert-avatar';
 import { NextAvailable } from './next-available';
 import { ViewerLocalTime } from './viewer-time';
 
-/**
- * Server-side clock, kept for callers not yet moved to <ViewerLocalTime> (a kept page would show it as rendered).
- * @deprecated render <ViewerLocalTime zone=… /> instead.
- */
-const clocks = new Map<string, Intl.DateTimeFormat>();
-export function localTime(timezone: string, now = new Date()): string {
-  let f = clocks.get(timezone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: timezone });
-    clocks.set(timezone, f);
-  }
-  return f.format(now);
-}
-
 export function ExpertCard({ x }: { x: TExpertCard }) {
   return (
     <li id={x.slug} className="card relative flex flex-col p-5 focus-within:ring-2 focus-within:ring-brand-500">

@@ -41,12 +41,15 @@ export function ExpertHome({ app }: { app: TOwnApplication }) {
       <div className="grid gap-6 sm:grid-cols-2">
         <section className="card p-5" aria-labelledby="sessions">
           <h2 id="sessions" className="text-lg font-semibold">Upcoming sessions</h2>
-          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">No sessions yet — booking opens soon.</p>
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+            Learners book the free times your <Link href="/availability" className="link">weekly hours</Link> offer; every booking
+            is listed under <Link href="/sessions" className="link">Sessions</Link>.
+          </p>
         </section>
         <section className="card p-5" aria-labelledby="earnings">
           <h2 id="earnings" className="text-lg font-semibold">Earnings</h2>
           <p className="mt-2 text-2xl font-bold">{formatMoney(0, currency)}</p>
-          <p className="text-sm text-slate-600 dark:text-slate-400">Earned so far. Payments open with booking.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">Earned so far. Payments run in test mode until payouts launch.</p>
         </section>
       </div>
     </div>

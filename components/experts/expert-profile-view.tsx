@@ -5,7 +5,8 @@ import type { TPublicProfile } from '@/lib/experts/get-public-profile';
 import { formatMoney } from '@/lib/money/format-money';
 import { ProfileReviews } from '@/components/reviews/profile-reviews';
 import { ExpertAvatar } from './expert-avatar';
-import { localTime } from './expert-card';
+import { NextAvailable } from './next-available';
+import { ViewerLocalTime } from './viewer-time';
 
 /**
  * The public profile; the dashboard's preview renders the same component. `booking` (the live booking panel)
@@ -21,7 +22,11 @@ export function ExpertProfileView({ p, cta, booking }: { p: TPublicProfile; cta?
             <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{p.display_name}</h1>
             <p className="mt-1 text-slate-700 dark:text-slate-300">{p.headline}</p>
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-              {p.country} · {p.years_experience} years of experience · <span data-testid="local-time">{localTime(p.timezone)}</span> local time ({p.timezone})
+              {p.country} · {p.years_experience} years of experience
+              <ViewerLocalTime zone={p.timezone} prefix=" · " suffix={` local time (${p.timezone})`} />
+            </p>
+            <p className="mt-1 text-sm">
+              <NextAvailable at={p.next_available_at} />
             </p>
           </div>
         </div>

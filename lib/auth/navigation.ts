@@ -24,6 +24,7 @@ export function navFor(role: TRole | null): TNavItem[] {
         { href: '/admin/reviews', label: 'Reviews' },
         { href: '/admin/sanctions', label: 'Sanctions' },
         { href: '/admin/policy', label: 'Policy' },
+        { href: '/admin/rates', label: 'Rates' },
       ];
     default:
       return [{ href: '/experts', label: 'Experts' }];

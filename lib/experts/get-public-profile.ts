@@ -7,6 +7,8 @@ export type TPublicProfile = TProfileFields & {
   rating_avg: number | null;
   rating_count: number;
   has_photo: boolean;
+  /** The first free slot of the shortest session (ISO), kept by refreshNextAvailable; null when none. */
+  next_available_at: string | null;
   offerings: { duration_minutes: number; price_minor: number; currency: string }[];
 };
 
@@ -14,7 +16,8 @@ export type TPublicProfile = TProfileFields & {
 export async function getPublicProfile(db: TQueryable, slug: string): Promise<TPublicProfile | null> {
   const { rows } = await db.query<Omit<TPublicProfile, 'rating_avg' | 'offerings'> & { rating_avg: string | null }>(
     `select id, slug, display_name, headline, bio, specialties, tags, languages, years_experience, country, timezone, links,
-            rating_avg::text as rating_avg, rating_count, photo_document_id is not null as has_photo
+            rating_avg::text as rating_avg, rating_count, photo_document_id is not null as has_photo,
+            to_char(next_available_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as next_available_at
        from public.expert_profiles where slug = $1 and status = 'approved' and not hidden`,
     [slug],
   );

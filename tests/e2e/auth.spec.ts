@@ -4,9 +4,10 @@ import { DEMO_PASSWORD, expectAccessible, signIn, signOut } from './helpers';
 test('the landing page explains the product and reports embedded defaults', async ({ page, request }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Learn anything with a plan');
-  // Copy true to what works: booking is not open yet, so the page says so instead of promising it.
-  await expect(page.getByText(/booking opens soon/i).first()).toBeVisible();
-  await expect(page.getByText(/book a 1:1/i)).toHaveCount(0);
+  // Copy true to what works: sessions can be booked, and payments are said to be test mode.
+  await expect(page.getByText(/book a 1:1 session/i).first()).toBeVisible();
+  await expect(page.getByText(/payments run in test mode/i)).toBeVisible();
+  await expect(page.getByText(/opens soon/i)).toHaveCount(0);
   await expectAccessible(page);
   const health = await (await request.get('/api/health')).json();
   expect(health).toMatchObject({ status: 'ok', db: 'pglite', redis: 'memory', providers: { ai: 'offline', email: 'outbox', sms: 'outbox', storage: 'local', payments: 'simulated' } });

@@ -210,7 +210,7 @@ test('an approved expert’s headline change waits for review, then goes live wh
   await expect(page).toHaveURL(/\/dashboard$/);
   // The approved expert's dashboard, not the application form.
   await expect(page.getByText('Approved · listed')).toBeVisible();
-  await expect(page.getByText('No sessions yet — booking opens soon.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Upcoming sessions' }).getByRole('link', { name: 'weekly hours' })).toHaveAttribute('href', '/availability');
   await expect(page.getByRole('region', { name: 'Earnings' })).toContainText('€0');
   await expect(page.getByRole('button', { name: 'Submit application' })).toHaveCount(0);
   await expectAccessible(page);

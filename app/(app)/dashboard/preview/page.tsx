@@ -24,7 +24,7 @@ export default async function PreviewPage() {
         </Alert>
       </div>
       <ExpertProfileView
-        p={{ ...app, rating_avg: null, rating_count: 0, has_photo: false }}
+        p={{ ...app, rating_avg: null, rating_count: 0, has_photo: false, next_available_at: null }}
         cta={<p className="text-sm text-slate-600 dark:text-slate-400">Learners book here.</p>}
       />
     </Container>
