@@ -24,6 +24,25 @@ if (!isBuildPhase()) {
     .catch((e: unknown) => logger().error({ err: e }, 'database start-up failed; the next request retries'));
 }
 
+// Background jobs (hold expiry, session completion…) run in this process unless JOBS_IN_PROCESS=0, which
+// leaves them to `npm run worker` (Postgres only). Job modules are imported first, so jobs left waiting by
+// a previous process find their handler. A database that fails to open is retried, as requests retry it.
+if (!isBuildPhase() && env().JOBS_IN_PROCESS) {
+  const { getDb } = await import('./lib/db');
+  const { logger } = await import('./lib/log/logger');
+  await import('./lib/jobs/definitions');
+  const { startJobRunner } = await import('./lib/jobs');
+  const startJobs = (): void => {
+    getDb()
+      .then((db) => startJobRunner(db))
+      .catch((e: unknown) => {
+        logger().error({ err: e }, 'job runner could not start; retrying in 10 s');
+        setTimeout(startJobs, 10_000).unref();
+      });
+  };
+  startJobs();
+}
+
 // server/main.mjs mounts Socket.IO on the app's HTTP server; wire its auth and publishing here, inside
 // the Next bundle, so it uses the same database and session code as the routes.
 if (!isBuildPhase()) {

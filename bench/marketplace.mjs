@@ -3,14 +3,12 @@
 // and cached (in-process LRU, then Redis), and the /experts page; records EXPLAIN ANALYZE of the search.
 // Env: BENCH_PG (server URL, default postgres://postgres@127.0.0.1:5432), BENCH_REDIS (default redis://127.0.0.1:6379),
 // BENCH_SECONDS (default 10). Writes bench/results/marketplace.json.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import autocannon from 'autocannon';
-import pg from 'pg';
+import { createBenchServer, sql } from './support/bench-server.mjs';
 
 const PORT = 3302;
-const BASE = `http://localhost:${PORT}`;
 const SERVER = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
 const DB_NAME = 'pw_bench_market';
 const DATABASE_URL = `${SERVER}/${DB_NAME}`;
@@ -25,126 +23,10 @@ const QUERIES = [
   '?q=statistics&language=en', '?specialty=Python&page=2', '?q=leadership+agile', '?topics=kubernetes,docker,aws', '?q=guitar',
 ];
 
-async function sql(url, text) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
-
-let serverPid = 0;
-
-// CPU seconds used by Postgres (all its processes), the app server and this process (autocannon) — where the
-// 2 cores went during a run.
-function cpuSeconds() {
-  const ticks = (stat) => {
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(f[11]) + Number(f[12]);
-  };
-  const out = { postgres: 0, app: 0, autocannon: 0 };
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      if (comm === 'postgres') out.postgres += ticks(stat);
-      else if (Number(pid) === serverPid) out.app += ticks(stat);
-      else if (Number(pid) === process.pid) out.autocannon += ticks(stat);
-    } catch {}
-  }
-  return out;
-}
-
-function startServer(extraEnv) {
-  const env = {
-    ...process.env, NODE_ENV: 'production', PORT: String(PORT), DATABASE_URL, REDIS_URL: '', LOG_LEVEL: 'warn',
-    SEED_DEMO: 'true', DATA_DIR: '.data/bench-market', ...extraEnv,
-  };
-  // What `npm start` runs: Next and Socket.IO on one server, with the directory's fast lane in front of Next.
-  const child = spawn('node', ['server/main.mjs'], { env: { ...env, TZ: 'UTC' }, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
-  serverPid = child.pid;
-  child.on('exit', (code) => {
-    if (!stopping) {
-      console.error(`server exited early (${code})`);
-      process.exit(1);
-    }
-  });
-  let stopping = false;
-  return {
-    async stop() {
-      stopping = true;
-      await new Promise((r) => {
-        child.on('exit', r);
-        process.kill(-child.pid, 'SIGTERM');
-      });
-      await portFree();
-    },
-  };
-}
-
-// The next server must not start while the last one still holds the port (it would fail, and the old one answer).
-async function portFree() {
-  for (let i = 0; i < 300; i++) {
-    try {
-      await fetch(BASE + '/api/health');
-    } catch {
-      return;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`port ${PORT} still answers`);
-}
-
-async function waitFor(path) {
-  for (let i = 0; i < 1500; i++) {
-    try {
-      const res = await fetch(BASE + path);
-      if (res.ok) return res;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server did not answer ${path}`);
-}
-
-const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-
-async function load(name, pathFor, headers = {}) {
-  // Warm up (JIT, pools, and — when cached — the cache itself) before measuring.
-  await run(pathFor, 3, headers);
-  const loadBefore = os.loadavg()[0];
-  const cpuBefore = cpuSeconds();
-  const r = await run(pathFor, SECONDS, headers);
-  const cpuAfter = cpuSeconds();
-  const hz = 100; // USER_HZ
-  r.cpuMsPerRequest = Object.fromEntries(Object.keys(cpuAfter).map((k) => [k, +(((cpuAfter[k] - cpuBefore[k]) / hz) * 1000 / r.requests).toFixed(2)]));
-  r.loadavg1m = { before: +loadBefore.toFixed(2), after: +os.loadavg()[0].toFixed(2) };
-  console.log(`${name}: ${r.rps} req/s, p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}, CPU ms/request ${JSON.stringify(r.cpuMsPerRequest)}`);
-  return { name, ...r };
-}
-
-function run(pathFor, duration, headers = {}) {
-  return new Promise((resolve, reject) => {
-    const latencies = [];
-    let i = 0;
-    const instance = autocannon(
-      {
-        url: BASE, connections: CONNECTIONS, duration, headers,
-        requests: [{ setupRequest: (req) => ({ ...req, path: pathFor(i++) }) }],
-      },
-      (err, res) => {
-        if (err) return reject(err);
-        latencies.sort((a, b) => a - b);
-        resolve({
-          requests: res.requests.total, rps: Math.round(res.requests.total / duration), non2xx: res.non2xx, errors: res.errors,
-          p50: +pct(latencies, 50).toFixed(1), p95: +pct(latencies, 95).toFixed(1), p99: +pct(latencies, 99).toFixed(1),
-        });
-      },
-    );
-    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
-  });
-}
+const bench = createBenchServer({ port: PORT, databaseUrl: DATABASE_URL, dataDir: '.data/bench-market', connections: CONNECTIONS, seconds: SECONDS });
+const BASE = bench.base;
+const { portFree, waitFor, load } = bench;
+const startServer = (extraEnv) => bench.start(extraEnv);
 
 // 1. A fresh database: migrations and the demo seed by the app itself, then 10,000 experts in bulk SQL.
 await sql(`${SERVER}/postgres`, `drop database if exists ${DB_NAME} with (force)`);

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { TQueryable } from '@/lib/db';
+import type { TSlotsResponse } from '@/lib/booking/contract';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
 import { computeSlots } from './compute-slots';
@@ -213,13 +214,6 @@ export const ZSlotsQuery = z
     to: z.iso.date('Use a date like 2026-03-08.').optional(),
     length: z.coerce.number('Give the session length in minutes.').int('Give the session length in whole minutes.').min(15).max(240).optional(),
     tz: z.string().max(64).refine(isValidTimeZone, 'Choose a time zone, like Europe/Berlin.').default('UTC'),
-  })
-  .check((ctx) => {
-    const { from, to } = ctx.value;
-    if (!from || !to) return;
-    const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
-    if (days <= 0) ctx.issues.push({ code: 'custom', input: to, path: ['to'], message: 'The end date must be after the start date.' });
-    else if (days > MAX_SLOTS_RANGE_DAYS) ctx.issues.push({ code: 'custom', input: to, path: ['to'], message: `Ask for at most ${MAX_SLOTS_RANGE_DAYS} days at a time.` });
   });
 
 export type TResolvedSlotsQuery = { from: number; to: number; fromDate: string; toDate: string; lengthMinutes?: number; timeZone: string };
@@ -233,7 +227,7 @@ export function resolveSlotsQuery(params: URLSearchParams, now: number = Date.no
   const q = parseOrThrow(ZSlotsQuery, raw);
   const fromDate = q.from ?? localDate(q.tz, now);
   const toDate = q.to ?? addDays(fromDate, DEFAULT_SLOTS_RANGE_DAYS);
-  // Checked again here: `to` alone is measured from today.
+  // The range is checked once the defaults are in (`to` alone is measured from today).
   if (Date.parse(toDate) - Date.parse(fromDate) > MAX_SLOTS_RANGE_DAYS * 86_400_000 || toDate <= fromDate) {
     throw new AppError('invalid_input', 'Some fields need attention.', { to: toDate <= fromDate ? 'The end date must be after the start date.' : `Ask for at most ${MAX_SLOTS_RANGE_DAYS} days at a time.` });
   }
@@ -244,6 +238,23 @@ export function resolveSlotsQuery(params: URLSearchParams, now: number = Date.no
     toDate,
     lengthMinutes: q.length,
     timeZone: q.tz,
+  };
+}
+
+/**
+ * The slots API's answer (GET /api/experts/:slug/slots): parses the search parameters, loads the expert in one
+ * statement and computes the slots. Throws a 400 AppError for bad parameters, a 404 for an unlisted expert.
+ */
+export async function getSlotsResponse(db: TQueryable, slug: string, params: URLSearchParams, now: number = Date.now()): Promise<TSlotsResponse> {
+  const q = resolveSlotsQuery(params, now);
+  const found = await getPublicSlots(db, slug, { ...q, now });
+  if (!found) throw new AppError('not_found', 'No such expert.');
+  return {
+    expertTimeZone: found.data.timeZone,
+    timeZone: q.timeZone,
+    lengthMinutes: found.lengthMinutes,
+    offerings: found.data.offerings,
+    slots: found.slots.map((s) => ({ start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString() })),
   };
 }
 

@@ -50,10 +50,17 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 export type TWallParts = { year: number; month: number; day: number; hour: number; minute: number; second: number };
 
+// en-US with h23 formats as "11/14/2026, 17:13:20"; format() is several times cheaper than formatToParts(), which
+// stays the fallback should an ICU version punctuate differently.
+const US_WALL_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4}),? (\d{2}):(\d{2}):(\d{2})$/;
+
 /** The wall-clock date and time of an instant in a zone. */
 export function wallParts(timeZone: string, instant: number): TWallParts {
+  const f = formatterFor(timeZone);
+  const m = US_WALL_RE.exec(f.format(instant));
+  if (m) return { year: +m[3], month: +m[1], day: +m[2], hour: +m[4], minute: +m[5], second: +m[6] };
   const out: TWallParts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const p of formatterFor(timeZone).formatToParts(instant)) {
+  for (const p of f.formatToParts(instant)) {
     switch (p.type) {
       case 'year': out.year = Number(p.value); break;
       case 'month': out.month = Number(p.value); break;
@@ -78,15 +85,27 @@ export function zoneOffsetMs(timeZone: string, instant: number): number {
   return toWallMs(timeZone, t) - t;
 }
 
-/** A memo of zoneOffsetMs for one computation (the same sample instants recur from day to day). */
+// Offsets at the instants computeSlots samples (day boundaries ± 36 h) recur from call to call; a zone's offset
+// at an instant never changes within a process, so they are kept per zone (bounded).
+const offsetCaches = new Map<string, Map<number, number>>();
+const OFFSET_CACHE_MAX = 20_000;
+
+/** zoneOffsetMs, remembered per zone. */
 export type TOffsetFn = (instant: number) => number;
 export function offsetMemo(timeZone: string): TOffsetFn {
-  const memo = new Map<number, number>();
+  let memo = offsetCaches.get(timeZone);
+  if (!memo) {
+    formatterFor(timeZone); // throws RangeError for an unknown zone before anything is kept
+    memo = new Map();
+    offsetCaches.set(timeZone, memo);
+  }
+  const m = memo;
   return (instant) => {
-    let o = memo.get(instant);
+    let o = m.get(instant);
     if (o === undefined) {
       o = zoneOffsetMs(timeZone, instant);
-      memo.set(instant, o);
+      if (m.size >= OFFSET_CACHE_MAX) m.clear();
+      m.set(instant, o);
     }
     return o;
   };

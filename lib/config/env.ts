@@ -44,6 +44,9 @@ export const ZEnv = z.object({
   // set to true (lib/seed/seed-policy.ts).
   SEED_DEMO: optional(bool),
 
+  // Background jobs (lib/jobs): run in the app's process unless 0 (then `npm run worker` runs them; needs DATABASE_URL).
+  JOBS_IN_PROCESS: optional(bool).default(true),
+
   // Cache, sessions, rate limits
   REDIS_URL: optional(redisUrl),
   DIRECTORY_CACHE_SECONDS: optional(int(0, 86400)).default(60),
@@ -65,6 +68,9 @@ export const ZEnv = z.object({
   CURRICULUM_DAILY_LIMIT: optional(int(1, 1000)).default(10),
   CURRICULUM_MAX_TOKENS: optional(int(500, 200_000)).default(16_000),
   CURRICULUM_DAILY_TOKENS: optional(int(1000, 10_000_000)).default(200_000),
+
+  // Booking: how long a hold keeps a slot before it lapses (minutes)
+  BOOKING_HOLD_MINUTES: optional(int(1, 120)).default(15),
 
   // Realtime (Socket.IO)
   REALTIME_URL: optional(httpUrl),
@@ -124,6 +130,10 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
   const missing = pairs.flatMap(([a, b]) =>
     env[a] && !env[b] ? [{ variable: b, message: `is required when ${a} is set` }] : env[b] && !env[a] ? [{ variable: a, message: `is required when ${b} is set` }] : [],
   );
+  // On PGlite only the app's process can open the database, so no worker could run the jobs.
+  if (!env.JOBS_IN_PROCESS && !env.DATABASE_URL) {
+    missing.push({ variable: 'JOBS_IN_PROCESS', message: 'is 0 but DATABASE_URL is not set: on PGlite jobs can only run inside the app (npm run worker needs Postgres)' });
+  }
   if (missing.length) throw new EnvError(missing);
   return env;
 }

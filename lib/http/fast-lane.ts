@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzip as gzipCb } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
+import { answerSlotsApi, slotsApiSlug } from '@/lib/availability/slots-fast-lane';
 import { getCache, type TCache } from '@/lib/cache/cache';
 import { getDb } from '@/lib/db';
 import { directoryTtl, pageKey, type TCachedPage } from '@/lib/experts/expert-cache';
@@ -197,6 +198,8 @@ export const fastLane: TFastLane = async (req, res, next) => {
   if (req.method !== 'GET' || !req.url) return next(req, res);
   const url = new URL(req.url, 'http://localhost');
   if (url.pathname === '/api/experts') return answerDirectoryApi(req, res, url);
+  const slotsSlug = slotsApiSlug(url.pathname);
+  if (slotsSlug !== null) return answerSlotsApi(req, res, url, slotsSlug);
   if (isCacheablePageRequest(req, url)) return answerPage(req, res, next, url);
   return next(req, res);
 };

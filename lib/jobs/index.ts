@@ -1,26 +1,23 @@
 import 'server-only';
 import type { TDb, TQueryable } from '@/lib/db';
+import { enqueueInTransaction, type TEnqueueOptions } from './enqueue';
+import { assertJobName, registry, type TAnyJobHandler } from './registry';
+import { createJobRunner, type TJobRunner, type TJobRunnerOptions } from './runner';
 
-// The background job queue's contract. On Postgres (DATABASE_URL set) jobs live in pg-boss; on PGlite
-// in a table polled in-process. Either way a job is a row in the database, so a crash or restart loses
-// none: a job taken by a process that died is taken again once its lease lapses.
-// PLACEHOLDER — the jobs work (issue #10) implements it; until then enqueueJob only records nothing.
+// The background job queue. On Postgres (DATABASE_URL set) jobs live in pg-boss; on PGlite in the table
+// public.jobs, polled in-process. Either way a job is a row in the database, written in the caller's
+// transaction, so a crash or restart loses none: a job taken by a process that died is taken again once
+// its lease lapses. See docs/jobs.md.
+
+export type { TEnqueueOptions } from './enqueue';
+export type { TJobRunnerOptions } from './runner';
 
 export type TJobHandler<T = Record<string, unknown>> = (data: T, ctx: { db: TDb; jobId: string; attempt: number }) => Promise<void>;
 
-export type TEnqueueOptions = {
-  /** Run no earlier than this instant. */
-  startAfter?: Date;
-  /** At most one queued job per key and name (a second enqueue with the same key is ignored). */
-  singletonKey?: string;
-  /** Attempts before the job is given up (default 5, exponential backoff). */
-  retryLimit?: number;
-};
-
-/** Registers the handler for a job name (call at module load, before startJobRunner). */
+/** Registers the handler for a job name (call at module load, before startJobRunner; after works too). */
 export function defineJob<T extends Record<string, unknown>>(name: string, handler: TJobHandler<T>): void {
-  void name;
-  void handler;
+  assertJobName(name);
+  registry().handlers.set(name, handler as unknown as TAnyJobHandler);
 }
 
 /**
@@ -28,25 +25,32 @@ export function defineJob<T extends Record<string, unknown>>(name: string, handl
  * that transaction commits.
  */
 export async function enqueueJob(tx: TQueryable, name: string, data: Record<string, unknown>, options: TEnqueueOptions = {}): Promise<void> {
-  void tx;
-  void name;
-  void data;
-  void options;
+  await enqueueInTransaction(tx, name, data, options);
 }
 
 /** Runs a job name every `everySeconds` (once across all processes). */
 export function defineRecurringJob(name: string, everySeconds: number, handler: (ctx: { db: TDb }) => Promise<void>): void {
-  void name;
-  void everySeconds;
-  void handler;
+  assertJobName(name);
+  if (!Number.isInteger(everySeconds) || everySeconds < 1) throw new Error(`defineRecurringJob("${name}"): everySeconds must be a whole number ≥ 1`);
+  registry().handlers.set(name, (_data, ctx) => handler({ db: ctx.db }));
+  registry().recurring.set(name, { everySeconds });
 }
 
-/** Starts taking jobs in this process (the app server, or `npm run worker`). */
-export async function startJobRunner(db: TDb): Promise<void> {
-  void db;
+// One runner per process, on globalThis like the registry (Next may load this module more than once).
+const holder = globalThis as unknown as { __pathwiseJobRunner?: Promise<TJobRunner> };
+
+/** Starts taking jobs in this process (the app server, or `npm run worker`). Calling it again does nothing. */
+export async function startJobRunner(db: TDb, options: TJobRunnerOptions = {}): Promise<void> {
+  holder.__pathwiseJobRunner ??= createJobRunner(db, { ownsDatabase: db.kind === 'pglite', ...options }).catch((e: unknown) => {
+    holder.__pathwiseJobRunner = undefined;
+    throw e;
+  });
+  await holder.__pathwiseJobRunner;
 }
 
-/** Stops taking jobs and waits for the running ones (at most `timeoutMs`). */
+/** Stops taking jobs and waits for the running ones (at most `timeoutMs`). Does nothing when stopped. */
 export async function stopJobRunner(timeoutMs = 10_000): Promise<void> {
-  void timeoutMs;
+  const runner = holder.__pathwiseJobRunner;
+  holder.__pathwiseJobRunner = undefined;
+  if (runner) await (await runner.catch(() => undefined))?.stop(timeoutMs);
 }

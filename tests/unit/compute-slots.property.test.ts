@@ -154,6 +154,36 @@ describe('computeSlots properties', () => {
     });
   });
 
+  it('leaves nothing out: exactly the unconstrained slots that pass buffers, notice, horizon and the daily maximum', () => {
+    run((input, slots) => {
+      const open = computeSlots({
+        ...input,
+        bookings: [],
+        busy: [],
+        settings: { ...input.settings, minNoticeMinutes: 0, horizonDays: 365, maxPerDay: null },
+        now: input.from - 1,
+      });
+      const { bufferBeforeMinutes: bb, bufferAfterMinutes: ba, minNoticeMinutes, horizonDays, maxPerDay } = input.settings;
+      const perDay = new Map<string, number>();
+      for (const b of input.bookings) {
+        const d = wall(input.timeZone, b.start).date;
+        perDay.set(d, (perDay.get(d) ?? 0) + 1);
+      }
+      const expected = open.filter((s) => {
+        const lo = s.start - bb * MIN;
+        const hi = s.end + ba * MIN;
+        return (
+          s.start >= input.now + minNoticeMinutes * MIN &&
+          s.start < input.now + horizonDays * DAY &&
+          !input.bookings.some((b) => overlaps(lo, hi, b.blockedFrom, b.blockedTo)) &&
+          !input.busy.some((b) => overlaps(lo, hi, b.start, b.end)) &&
+          (maxPerDay === null || (perDay.get(wall(input.timeZone, s.start).date) ?? 0) < maxPerDay)
+        );
+      });
+      expect(slots).toEqual(expected);
+    });
+  });
+
   it('offers every step of a free day: with nothing booked, 09:00–17:00 in 60-minute steps gives 8 slots a day', () => {
     fc.assert(
       fc.property(fc.constantFrom(...ZONES), arbFrom, (timeZone, t) => {
