@@ -22,7 +22,7 @@ const explaining = (search: Record<string, string>): TQueryable => ({
 
 const searches: Record<string, string>[] = [
   { q: 'python' }, { q: 'german exam' }, { q: 'statistics', language: 'en' }, { specialty: 'SQL', sort: 'price_asc' },
-  { minPrice: '2000', maxPrice: '6000', sort: 'price_desc' }, { topics: 'sql,interviews,dbt' }, { sort: 'rating', page: '5' },
+  { minPrice: '20', maxPrice: '60', sort: 'price_desc' }, { topics: 'sql,interviews,dbt' }, { sort: 'rating', page: '5' },
 ];
 for (const s of searches) {
   await searchExperts(db, ZExpertSearch.parse(s));

@@ -19,7 +19,7 @@ const CONNECTIONS = 50;
 // A mix of what people search: words, filters, sorts, deep pages, module topics.
 const QUERIES = [
   '', '?q=python', '?q=german+exam', '?q=react+testing', '?q=interviews&sort=rating', '?specialty=SQL&sort=price_asc',
-  '?language=es&minRating=4.5', '?minPrice=2000&maxPrice=6000&sort=price_desc', '?topics=sql,interviews,dbt', '?sort=rating&page=5',
+  '?language=es&minRating=4.5', '?minPrice=20&maxPrice=60&sort=price_desc', '?topics=sql,interviews,dbt', '?sort=rating&page=5',
   '?q=statistics&language=en', '?specialty=Python&page=2', '?q=leadership+agile', '?topics=kubernetes,docker,aws', '?q=guitar',
 ];
 

@@ -12,14 +12,18 @@ import { cachedDirectory } from '@/lib/experts/expert-cache';
 import { searchDirectoryPage } from '@/lib/experts/search-directory';
 import { searchKey, searchParamsToRecord, toQueryString, ZExpertSearch } from '@/lib/experts/search-schema';
 import { listSpecialties } from '@/lib/experts/taxonomy';
+import { cachedRates, rateCurrencies } from '@/lib/rates/rates';
 
 export const metadata: Metadata = { title: 'Experts' };
 
 export default async function ExpertsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection(); // read at request time, never while building
   const parsed = ZExpertSearch.safeParse(searchParamsToRecord(await searchParams));
-  const s = parsed.success ? parsed.data : ZExpertSearch.parse({});
   const db = await getDb();
+  const rates = await cachedRates(db);
+  // A currency without a rate (a hand-made link) is refused like any other invalid filter.
+  const valid = parsed.success && (!parsed.data.cur || rates[parsed.data.cur] !== undefined);
+  const s = valid ? parsed.data : ZExpertSearch.parse({});
   const [result, specialties] = await Promise.all([
     searchDirectoryPage(db, s),
     cachedDirectory('taxonomy', async () => (await listSpecialties(db)).map((x) => x.label)),
@@ -30,9 +34,9 @@ export default async function ExpertsPage({ searchParams }: { searchParams: Prom
     <Container>
       <PageHeader title="Experts" description="Vetted people who teach 1:1. Every expert is reviewed by our team before they are listed." />
       {/* Keyed by the search, so the boxes show the new search after a client navigation (e.g. Clear). */}
-      <DirectoryFilters key={searchKey(s)} s={s} specialties={specialties} />
+      <DirectoryFilters key={searchKey(s)} s={s} specialties={specialties} currencies={rateCurrencies(rates)} />
       <div className="mt-4 space-y-3">
-        {!parsed.success ? <Alert tone="warning">Some filters in this link were not valid and were ignored.</Alert> : null}
+        {!valid ? <Alert tone="warning">Some filters in this link were not valid and were ignored.</Alert> : null}
         {s.topics?.length ? (
           <Alert tone="info" title="Matched to your module">
             Experts who teach more of these come first: {s.topics.join(', ')}.{' '}

@@ -3,7 +3,13 @@ import { Badge } from '@/components/ui/badge';
 import type { TExpertCard } from '@/lib/experts/search-experts';
 import { formatMoney } from '@/lib/money/format-money';
 import { ExpertAvatar } from './expert-avatar';
+import { NextAvailable } from './next-available';
+import { ViewerLocalTime } from './viewer-time';
 
+/**
+ * Server-side clock, kept for callers not yet moved to <ViewerLocalTime> (a kept page would show it as rendered).
+ * @deprecated render <ViewerLocalTime zone=… /> instead.
+ */
 const clocks = new Map<string, Intl.DateTimeFormat>();
 export function localTime(timezone: string, now = new Date()): string {
   let f = clocks.get(timezone);
@@ -26,7 +32,11 @@ export function ExpertCard({ x }: { x: TExpertCard }) {
             </Link>
           </h2>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            {x.country} · {localTime(x.timezone)} local time
+            {x.country}
+            <ViewerLocalTime zone={x.timezone} prefix={x.country ? ' · ' : ''} />
+          </p>
+          <p className="text-sm">
+            <NextAvailable at={x.next_available_at} />
           </p>
         </div>
       </div>
@@ -47,7 +57,16 @@ export function ExpertCard({ x }: { x: TExpertCard }) {
             'New'
           )}
         </span>
-        {x.from_price_minor !== null && x.currency ? <span className="font-semibold">from {formatMoney(x.from_price_minor, x.currency)}</span> : null}
+        {x.from_price_minor !== null && x.currency ? (
+          <span className="text-right">
+            <span className="font-semibold">from {formatMoney(x.from_price_minor, x.currency)}</span>
+            {x.converted ? (
+              <span data-testid="converted-price" className="ml-1 text-slate-600 dark:text-slate-400">
+                ≈ {formatMoney(x.converted.minor, x.converted.currency)}
+              </span>
+            ) : null}
+          </span>
+        ) : null}
       </div>
     </li>
   );

@@ -3,11 +3,15 @@ import { Badge } from '@/components/ui/badge';
 import { LANGUAGES } from '@/lib/experts/application-schema';
 import type { TPublicProfile } from '@/lib/experts/get-public-profile';
 import { formatMoney } from '@/lib/money/format-money';
+import { ProfileReviews } from '@/components/reviews/profile-reviews';
 import { ExpertAvatar } from './expert-avatar';
 import { localTime } from './expert-card';
 
-/** The public profile; the dashboard's preview renders the same component. */
-export function ExpertProfileView({ p, cta }: { p: TPublicProfile; cta: ReactNode }) {
+/**
+ * The public profile; the dashboard's preview renders the same component. `booking` (the live booking panel)
+ * replaces the static price list and `cta` when given.
+ */
+export function ExpertProfileView({ p, cta, booking }: { p: TPublicProfile; cta?: ReactNode; booking?: ReactNode }) {
   return (
     <article className="grid gap-8 lg:grid-cols-3">
       <div className="min-w-0 lg:col-span-2">
@@ -49,29 +53,29 @@ export function ExpertProfileView({ p, cta }: { p: TPublicProfile; cta: ReactNod
             </ul>
           </section>
         ) : null}
+        {/* reviews — the reviews helper owns this section */}
         <section aria-labelledby="reviews" className="mt-6">
           <h2 id="reviews" className="text-lg font-semibold">Rating and reviews</h2>
-          {p.rating_avg !== null ? (
-            <p className="mt-2">
-              <span aria-hidden="true">★</span> <span className="font-semibold">{p.rating_avg.toFixed(1)}</span> out of 5 from {p.rating_count} ratings.
-            </p>
-          ) : (
-            <p className="mt-2">No ratings yet.</p>
-          )}
-          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Written reviews and the rating distribution appear once bookings open.</p>
+          <ProfileReviews expertId={p.id} expertName={p.display_name} />
         </section>
       </div>
-      <aside aria-labelledby="book" className="card h-fit p-5">
+      <aside aria-labelledby="book" className="card h-fit min-w-0 p-4 sm:p-5 lg:sticky lg:top-6">
         <h2 id="book" className="text-lg font-semibold">Book a session</h2>
-        <ul className="mt-3 divide-y divide-slate-200 dark:divide-slate-800">
-          {p.offerings.map((o) => (
-            <li key={o.duration_minutes} className="flex justify-between py-2">
-              <span>{o.duration_minutes} min</span>
-              <span className="font-semibold">{formatMoney(o.price_minor, o.currency)}</span>
-            </li>
-          ))}
-        </ul>
-        <div className="mt-4">{cta}</div>
+        {booking ? (
+          <div className="mt-3">{booking}</div>
+        ) : (
+          <>
+            <ul className="mt-3 divide-y divide-slate-200 dark:divide-slate-800">
+              {p.offerings.map((o) => (
+                <li key={o.duration_minutes} className="flex justify-between py-2">
+                  <span>{o.duration_minutes} min</span>
+                  <span className="font-semibold">{formatMoney(o.price_minor, o.currency)}</span>
+                </li>
+              ))}
+            </ul>
+            <div className="mt-4">{cta}</div>
+          </>
+        )}
       </aside>
     </article>
   );

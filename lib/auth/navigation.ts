@@ -19,7 +19,12 @@ export function navFor(role: TRole | null): TNavItem[] {
         { href: '/earnings', label: 'Earnings' },
       ];
     case 'admin':
-      return [{ href: '/admin', label: 'Admin' }];
+      return [
+        { href: '/admin', label: 'Admin' },
+        { href: '/admin/reviews', label: 'Reviews' },
+        { href: '/admin/sanctions', label: 'Sanctions' },
+        { href: '/admin/policy', label: 'Policy' },
+      ];
     default:
       return [{ href: '/experts', label: 'Experts' }];
   }

@@ -2,7 +2,8 @@ import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEve
 
 // The calendar file of a booking: one VEVENT whose UID never changes (<booking id>@pathwise) and whose
 // SEQUENCE is bookings.sequence (a reschedule bumps it), so calendar apps update or remove the event they
-// imported. METHOD:REQUEST while the session stands, METHOD:CANCEL + STATUS:CANCELLED once cancelled.
+// imported. METHOD:REQUEST while the session stands (STATUS:TENTATIVE while only held), METHOD:CANCEL +
+// STATUS:CANCELLED once cancelled (or a hold expired).
 // Times are UTC instants (DTSTART/DTEND end in Z), which every calendar app converts to its own zone.
 
 export type TIcsInput = {
@@ -44,7 +45,7 @@ export function bookingIcs(b: TIcsInput): string {
     url: link,
     organizer: { name: 'Pathwise', email: 'sessions@pathwise.local' },
     attendees,
-    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    status: cancelled ? ICalEventStatus.CANCELLED : b.status === 'held' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
   });
   return cal.toString();
 }

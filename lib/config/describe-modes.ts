@@ -5,9 +5,10 @@ const LABELS: { [K in keyof TProviders]: Record<TProviders[K], string> } = {
   email: { outbox: 'Email: dev outbox' },
   sms: { outbox: 'SMS: dev outbox' },
   storage: { supabase: 'Files: Supabase Storage', local: 'Files: local disk' },
+  payments: { simulated: 'Payments: test mode' },
 };
 
 /** One line a person can read, e.g. "AI: offline planner · Email: dev outbox". */
-export function describeModes(p: TProviders, keys: (keyof TProviders)[] = ['ai', 'email']): string {
+export function describeModes(p: TProviders, keys: (keyof TProviders)[] = ['ai', 'email', 'payments']): string {
   return keys.map((k) => (LABELS[k] as Record<string, string>)[p[k]]).join(' · ');
 }

@@ -1,15 +1,17 @@
 import type { TEnv } from './env';
 
 /**
- * Which implementation each external service runs on, for the services this version implements. Payments,
- * calendars and video have no implementation yet (later issues), so they are not reported at all; email and
- * SMS have only the dev outbox — their provider keys stop the server at start-up (NOT_IMPLEMENTED in env.ts).
+ * Which implementation each external service runs on, for the services this version implements. Payments
+ * run only as the simulated step bookings confirm through (test mode; Stripe is a later issue); calendars and
+ * video have no implementation yet, so they are not reported at all; email and SMS have only the dev outbox — their provider keys stop the server at start-up (NOT_IMPLEMENTED in env.ts).
  */
 export type TProviders = {
   ai: 'openai' | 'offline';
   email: 'outbox';
   sms: 'outbox';
   storage: 'supabase' | 'local';
+  /** Bookings confirm through the simulated payment step (labelled test mode) until Stripe lands. */
+  payments: 'simulated';
 };
 
 /** Decided by the environment alone. */
@@ -19,5 +21,6 @@ export function resolveProviders(e: TEnv): TProviders {
     email: 'outbox',
     sms: 'outbox',
     storage: e.SUPABASE_URL && e.SUPABASE_SERVICE_ROLE_KEY ? 'supabase' : 'local',
+    payments: 'simulated',
   };
 }

@@ -1,5 +1,8 @@
 import 'server-only';
 import type { TQueryable } from '@/lib/db';
+import { AppError } from '@/lib/http/app-error';
+import { approxMinor, priceBounds, type TRates } from '@/lib/money/convert';
+import { cachedRates } from '@/lib/rates/rates';
 import type { TExpertSearch } from './search-schema';
 import { fallbackTerms, searchTerms } from './search-terms';
 
@@ -16,6 +19,10 @@ export type TExpertCard = {
   from_price_minor: number | null;
   currency: string | null;
   has_photo: boolean;
+  /** The first free slot (ISO instant), or null; cards show it in the viewer's zone, on the client. */
+  next_available_at: string | null;
+  /** The lowest price in the viewer's chosen currency (`cur`), whole units, when it differs from the expert's. */
+  converted: { minor: number; currency: string } | null;
 };
 /** `partial`: no expert matched every word of `q`, so these match some of them, most matched words first. */
 export type TExpertSearchResult = {
@@ -28,13 +35,28 @@ export type TExpertSearchResult = {
   pageCount: number;
 };
 
-type TRow = Omit<TExpertCard, 'rating_avg'> & { rating_avg: string | null };
+type TRow = Omit<TExpertCard, 'rating_avg' | 'converted'> & { rating_avg: string | null };
 
 export const COUNT_CAP = 1000;
 
 const CARD_COLUMNS = `p.slug, p.display_name, p.headline, p.specialties, p.languages, p.country, p.timezone,
   p.rating_avg::text as rating_avg, p.rating_count, p.min_price_minor as from_price_minor, p.price_currency as currency,
-  p.photo_document_id is not null as has_photo`;
+  p.photo_document_id is not null as has_photo,
+  to_char(p.next_available_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as next_available_at`;
+
+/**
+ * `min_price_minor` compared with an amount in the viewer's currency: one arm per currency of the rates table,
+ * `(price_currency = 'USD' and min_price_minor <= 4347) or (price_currency = 'EUR' and min_price_minor <= 4000) …`,
+ * so each arm is an index range. An expert whose currency has no rate never matches a price filter.
+ */
+function priceCondition(p: (v: unknown) => string, major: number, cur: string, rates: TRates, side: 'min' | 'max'): string {
+  const bounds = priceBounds(major, cur, rates, side);
+  if (!bounds) throw new AppError('invalid_input', 'Some fields need attention.', { cur: 'No rate for this currency.' });
+  const op = side === 'max' ? '<=' : '>=';
+  return `(${Object.entries(bounds)
+    .map(([c, b]) => `(p.price_currency = ${p(c)} and p.min_price_minor ${op} ${p(b)})`)
+    .join(' or ')})`;
+}
 
 /**
  * The directory: listed experts only (approved, not hidden — a suspended expert is not approved),
@@ -74,8 +96,13 @@ export async function searchExperts(db: TQueryable, s: TExpertSearch): Promise<T
   }
   if (s.specialty) where.push(`p.specialties @> array[${p(s.specialty)}]::text[]`);
   if (s.language) where.push(`p.languages @> array[${p(s.language)}]::text[]`);
-  if (s.minPrice !== undefined) where.push(`p.min_price_minor >= ${p(s.minPrice)}`);
-  if (s.maxPrice !== undefined) where.push(`p.min_price_minor <= ${p(s.maxPrice)}`);
+  const cur = s.cur ?? 'USD';
+  const rates = s.minPrice !== undefined || s.maxPrice !== undefined || s.cur ? await cachedRates(db) : {};
+  if (s.cur && !rates[s.cur]) throw new AppError('invalid_input', 'Some fields need attention.', { cur: 'No rate for this currency.' });
+  if (s.minPrice !== undefined) where.push(priceCondition(p, s.minPrice, cur, rates, 'min'));
+  if (s.maxPrice !== undefined) where.push(priceCondition(p, s.maxPrice, cur, rates, 'max'));
+  // "Available this week": a free slot starts within 7 days (kept by refreshNextAvailable).
+  if (s.avail === 'week') where.push(`p.next_available_at is not null and p.next_available_at < now() + interval '7 days'`);
   if (s.minRating !== undefined) where.push(`p.rating_avg >= ${p(s.minRating)}`);
 
   let prelude = ''; // the WITH items every statement of this search starts with
@@ -145,7 +172,14 @@ export async function searchExperts(db: TQueryable, s: TExpertSearch): Promise<T
     items: rows.map((r) => ({
       slug: r.slug, display_name: r.display_name, headline: r.headline, specialties: r.specialties, languages: r.languages,
       country: r.country, timezone: r.timezone, rating_avg: r.rating_avg === null ? null : Number(r.rating_avg), rating_count: r.rating_count,
-      from_price_minor: r.from_price_minor, currency: r.currency, has_photo: r.has_photo,
+      from_price_minor: r.from_price_minor, currency: r.currency, has_photo: r.has_photo, next_available_at: r.next_available_at,
+      converted:
+        s.cur && r.currency && r.currency !== s.cur && r.from_price_minor !== null
+          ? (() => {
+              const minor = approxMinor(r.from_price_minor, r.currency, s.cur, rates);
+              return minor === null ? null : { minor, currency: s.cur };
+            })()
+          : null,
     })),
     total,
     totalIsCapped: capped,

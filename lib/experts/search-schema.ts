@@ -18,8 +18,16 @@ export const ZExpertSearch = z.preprocess(
     q: z.string().trim().max(200, 'Use at most 200 characters.').optional(),
     specialty: z.string().trim().max(60).optional(),
     language: z.string().regex(/^[a-z]{2}$/, 'Use a two-letter language code, like en.').optional(),
-    minPrice: z.coerce.number().int().min(0, 'Use 0 or more.').optional(),
-    maxPrice: z.coerce.number().int().min(0, 'Use 0 or more.').optional(),
+    // Prices are whole amounts (major units, e.g. 40 or 39.5) in `cur`, the viewer's currency (USD when absent).
+    minPrice: z.coerce.number().min(0, 'Use 0 or more.').max(100_000_000).optional(),
+    maxPrice: z.coerce.number().min(0, 'Use 0 or more.').max(100_000_000).optional(),
+    cur: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{3}$/, 'Use a three-letter currency code, like EUR.')
+      .optional(),
+    avail: z.enum(['week'], { message: 'Use avail=week.' }).optional(),
     minRating: z.coerce.number().min(0).max(5, 'Ratings go up to 5.').optional(),
     topics: csv.optional(),
     sort: z.enum(SORTS, { message: 'Sort by relevance, rating, price_asc or price_desc.' }).default('relevance'),
@@ -42,7 +50,10 @@ export function searchParamsToRecord(sp: URLSearchParams | Record<string, string
 
 /** A stable cache key: same search, same key, whatever the parameter order. */
 export function searchKey(s: TExpertSearch): string {
-  return JSON.stringify([s.q ?? '', s.specialty ?? '', s.language ?? '', s.minPrice ?? '', s.maxPrice ?? '', s.minRating ?? '', (s.topics ?? []).join(','), s.sort, s.page, s.perPage]);
+  return JSON.stringify([
+    s.q ?? '', s.specialty ?? '', s.language ?? '', s.minPrice ?? '', s.maxPrice ?? '', s.cur ?? '', s.avail ?? '', s.minRating ?? '',
+    (s.topics ?? []).join(','), s.sort, s.page, s.perPage,
+  ]);
 }
 
 /** The query string for a search (defaults left out), for shareable links and pagination. */
@@ -53,6 +64,8 @@ export function toQueryString(s: Partial<TExpertSearch>): string {
   if (s.language) p.set('language', s.language);
   if (s.minPrice !== undefined) p.set('minPrice', String(s.minPrice));
   if (s.maxPrice !== undefined) p.set('maxPrice', String(s.maxPrice));
+  if (s.cur) p.set('cur', s.cur);
+  if (s.avail) p.set('avail', s.avail);
   if (s.minRating !== undefined) p.set('minRating', String(s.minRating));
   if (s.topics?.length) p.set('topics', s.topics.join(','));
   if (s.sort && s.sort !== 'relevance') p.set('sort', s.sort);
@@ -62,17 +75,11 @@ export function toQueryString(s: Partial<TExpertSearch>): string {
   return q ? `?${q}` : '';
 }
 
-/** Prices in the directory form are whole currency units (a person types 30 for €30); the URL and API keep minor units. */
-const MINOR_PER_UNIT = 100;
-
-export function priceToFormValue(minor: number | undefined): string {
-  return minor === undefined ? '' : String(minor / MINOR_PER_UNIT);
-}
-
 /**
  * The directory form's fields → the query string it navigates to: empty fields are left out (empty means no
- * limit), whole-unit prices become minor units, the default sort is left out. What is not a number is passed
- * on as typed, so the page says the filter was not valid instead of silently dropping it.
+ * limit), the default sort is left out, a decimal comma is read as a point. Prices stay whole amounts in the
+ * chosen currency (`cur`). What is not a number is passed on as typed, so the page says the filter was not
+ * valid instead of silently dropping it.
  */
 export function formToQueryString(fields: Iterable<[string, FormDataEntryValue]>): string {
   const p = new URLSearchParams();
@@ -81,7 +88,7 @@ export function formToQueryString(fields: Iterable<[string, FormDataEntryValue]>
     if (!value || (key === 'sort' && value === 'relevance')) continue;
     if (key === 'minPrice' || key === 'maxPrice') {
       const units = Number(value.replace(',', '.'));
-      p.set(key, Number.isFinite(units) && units >= 0 ? String(Math.round(units * MINOR_PER_UNIT)) : value);
+      p.set(key, Number.isFinite(units) && units >= 0 ? String(units) : value);
     } else p.set(key, value);
   }
   const q = p.toString();

@@ -1,7 +1,11 @@
 import 'server-only';
 import { registerBookingJobs } from '@/lib/booking/jobs';
+import { registerNextAvailableJob } from '@/lib/experts/refresh-next-available';
+import { registerReviewJobs } from '@/lib/reviews/jobs';
 
 // Every module that calls defineJob / defineRecurringJob, imported before a runner starts (the app's
 // instrumentation and `npm run worker`), so a restarted process has a handler for each job waiting in
 // the database even before any route has loaded that module. Add a line per job module.
 registerBookingJobs();
+registerNextAvailableJob();
+registerReviewJobs();

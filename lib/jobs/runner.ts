@@ -47,6 +47,7 @@ export async function createJobRunner(db: TDb, options: TJobRunnerOptions = {}):
   let timer: NodeJS.Timeout | undefined;
   let polling: Promise<void> = Promise.resolve();
   let lastPurge = 0;
+  let failures = 0;
 
   const names = () => [...registry().handlers.keys()];
   if (options.ownsDatabase) await releaseLeases(db);
@@ -123,16 +124,22 @@ export async function createJobRunner(db: TDb, options: TJobRunnerOptions = {}):
         lastPurge = Date.now();
         await purgeFinishedJobs(db);
       }
+      failures = 0;
     } catch (err) {
-      if (!stopped) log.error({ err }, 'job poll failed; retrying');
+      failures++;
+      // A database that is down is retried with backoff (up to 30 s) and logged once per backoff step.
+      if (!stopped) log.error({ err, failures }, 'job poll failed; retrying');
     }
   }
 
   function schedule() {
     if (stopped) return;
-    timer = setTimeout(() => {
-      polling = poll().finally(schedule);
-    }, pollMs);
+    timer = setTimeout(
+      () => {
+        polling = poll().finally(schedule);
+      },
+      failures ? Math.min(30_000, pollMs * 2 ** failures) : pollMs,
+    );
   }
   polling = poll().finally(schedule);
 

@@ -5,7 +5,8 @@ import { SESSION_COOKIE } from '@/lib/auth/session-cookie';
 import { hashToken } from '@/lib/auth/tokens';
 import type { TDb } from '@/lib/db';
 import { logger } from '@/lib/log/logger';
-import { sessionRoom, userRoom, type TRealtimeEvent, type TRealtimeSink } from './events';
+import { attachPublicNamespace } from './attach-public';
+import { expertRoom, PUBLIC_NAMESPACE, sessionRoom, userRoom, type TRealtimeEvent, type TRealtimeSink } from './events';
 
 export type TAttachOptions = { getDb: () => Promise<TDb>; allowedOrigins: string[] };
 
@@ -34,9 +35,12 @@ export function isOriginAllowed(origin: string | undefined, host: string | undef
 
 /**
  * Authenticates every connection by its session cookie (recovered connections too: the server is
- * created with `skipMiddlewares: false`) and puts it in its user's room. Returns the sink publishers use.
+ * created with `skipMiddlewares: false`) and puts it in its user's room; also opens the `/public` namespace
+ * (attach-public.ts) for slot changes anyone may watch. Returns the sink publishers use.
  */
 export function attachRealtime(io: Server, o: TAttachOptions): TRealtimeSink {
+  const publicNsp = io.of(PUBLIC_NAMESPACE);
+  attachPublicNamespace(publicNsp, { allowedOrigins: o.allowedOrigins });
   io.use(async (socket: Socket, next) => {
     const { origin, host } = socket.handshake.headers;
     if (!isOriginAllowed(origin, host, o.allowedOrigins)) return next(new Error('origin not allowed'));
@@ -60,5 +64,6 @@ export function attachRealtime(io: Server, o: TAttachOptions): TRealtimeSink {
     disconnectSessions: (sessionIds: string[]) => {
       if (sessionIds.length) io.in(sessionIds.map(sessionRoom)).disconnectSockets(true);
     },
+    slotsChanged: (expertId: string) => void publicNsp.to(expertRoom(expertId)).emit('slots.changed', { expertId }),
   };
 }

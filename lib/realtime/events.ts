@@ -7,6 +7,13 @@ export const REALTIME_GROUP = 'sidecars';
 export const userRoom = (userId: string) => `user:${userId}`;
 /** Every socket opened with one session (its id is the sha256 of the cookie token, as stored). */
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+/** Everyone (signed in or not) watching an expert's free slots, on the `/public` namespace. */
+export const expertRoom = (expertId: string) => `expert:${expertId}`;
+export const PUBLIC_NAMESPACE = '/public';
+/** How many experts one public socket may watch at once (a directory page shows at most 50 cards; a profile one). */
+export const MAX_WATCHED_EXPERTS = 20;
+/** The public event that tells watchers to refetch an expert's slots; it carries no private data. */
+export type TSlotsChanged = { expertId: string };
 
 export const ZRealtimeEvent = z.object({
   seq: z.number().int().positive(),
@@ -22,4 +29,6 @@ export type TRealtimeSink = {
   emit(userId: string, event: TRealtimeEvent): void;
   /** Closes the sockets of revoked sessions (every instance's, through the adapter). */
   disconnectSessions(sessionIds: string[]): void;
+  /** Emits `slots.changed` `{ expertId }` to that expert's room on the `/public` namespace. */
+  slotsChanged(expertId: string): void;
 };

@@ -26,6 +26,7 @@ export type TSidecar = { io: Server; http: HttpServer; port: number; close(): Pr
 const ZEntry = z.union([
   z.object({ userId: z.string().uuid(), event: ZRealtimeEvent }),
   z.object({ disconnect: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(1000) }),
+  z.object({ slotsChanged: z.uuid() }),
 ]);
 
 /**
@@ -60,6 +61,7 @@ export async function startSidecar(o: TSidecarOptions): Promise<TSidecar> {
             const parsed = ZEntry.safeParse(JSON.parse(fields[fields.indexOf('data') + 1] ?? 'null'));
             if (parsed.success) {
               if ('disconnect' in parsed.data) sink.disconnectSessions(parsed.data.disconnect);
+              else if ('slotsChanged' in parsed.data) sink.slotsChanged(parsed.data.slotsChanged.toLowerCase());
               else sink.emit(parsed.data.userId, parsed.data.event);
             }
             await reader.xack(o.stream, REALTIME_GROUP, id);

@@ -21,6 +21,7 @@ export type TDemoExpert = {
   timezone: string;
   currency: string;
   prices: Record<number, number>;
+  /** What the seeded reviews add up to (lib/seed/seed-reviews.ts): the average to one decimal and the count. */
   rating: number;
   ratingCount: number;
   status: 'approved' | 'submitted';

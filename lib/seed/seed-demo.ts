@@ -6,6 +6,7 @@ import { seedAvailability } from './seed-availability';
 import { seedDemoCurricula } from './seed-curricula';
 import { DEMO_ACCOUNTS, DEMO_EXPERTS, DEMO_PASSWORD } from './demo-data';
 import { seedMarketplace } from './seed-marketplace';
+import { seedReviews } from './seed-reviews';
 import { demoSeedingWarning, isDemoSeedingOn } from './seed-policy';
 
 const SEED_LOCK_KEY = 727_002;
@@ -33,12 +34,12 @@ export async function seedDemoIfEmpty(db: TDb): Promise<boolean> {
         const { rows: p } = await conn.query<{ id: string }>(
           `insert into public.expert_profiles
              (user_id, slug, display_name, headline, bio, specialties, tags, languages, years_experience, country, timezone,
-              status, rating_avg, rating_count, submitted_at, approved_at)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now() - interval '30 days',
+              status, submitted_at, approved_at)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now() - interval '30 days',
                    case when $12 = 'approved' then now() - interval '20 days' end)
            returning id`,
           [userId, x.slug, x.name, x.headline, x.bio, x.specialties, x.tags, x.languages, x.years, x.country, x.timezone,
-            x.status, x.ratingCount ? x.rating : null, x.ratingCount],
+            x.status],
         );
         for (const [minutes, price] of Object.entries(x.prices)) {
           await conn.query('insert into public.expert_offerings (expert_id, duration_minutes, price_minor, currency) values ($1, $2, $3, $4)', [
@@ -48,6 +49,8 @@ export async function seedDemoIfEmpty(db: TDb): Promise<boolean> {
       }
       await seedMarketplace(conn);
       await seedAvailability(conn);
+      // Ratings come from seeded reviews (the database keeps the aggregates), never written directly.
+      await seedReviews(conn);
       await conn.exec('commit');
     } catch (e) {
       await conn.exec('rollback');

@@ -9,8 +9,8 @@ test('the landing page explains the product and reports embedded defaults', asyn
   await expect(page.getByText(/book a 1:1/i)).toHaveCount(0);
   await expectAccessible(page);
   const health = await (await request.get('/api/health')).json();
-  expect(health).toMatchObject({ status: 'ok', db: 'pglite', redis: 'memory', providers: { ai: 'offline', email: 'outbox', sms: 'outbox', storage: 'local' } });
-  expect(Object.keys(health.providers).sort()).toEqual(['ai', 'email', 'sms', 'storage']);
+  expect(health).toMatchObject({ status: 'ok', db: 'pglite', redis: 'memory', providers: { ai: 'offline', email: 'outbox', sms: 'outbox', storage: 'local', payments: 'simulated' } });
+  expect(Object.keys(health.providers).sort()).toEqual(['ai', 'email', 'payments', 'sms', 'storage']);
 });
 
 test('a new learner signs up, signs out and signs back in', async ({ page }) => {

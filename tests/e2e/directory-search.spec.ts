@@ -20,23 +20,24 @@ test('search by typing and Enter, then a price filter in whole euros, then clear
   const search = page.getByRole('searchbox', { name: 'Search' });
   await search.fill('german');
   await search.press('Enter');
-  await expect(page).toHaveURL(/\/experts\?q=german$/); // empty fields are left out of the URL
+  await expect(page).toHaveURL(/\/experts\?q=german&cur=USD$/); // empty fields are left out; the currency is kept
   await expect(card(page, 'Lukas Becker')).toBeVisible();
   await expect(page.getByText(/^1 expert · page 1 of 1$/)).toBeVisible();
   await expect(page.getByLabel('Minimum price')).toHaveValue('');
   await expect(page.getByLabel('Maximum price')).toHaveValue('');
 
-  // Lukas's cheapest session is €30: a maximum of 35 (whole euros, 3500 cents) keeps him, 25 does not.
+  // Lukas's cheapest session is €30: a maximum of €35 (whole euros) keeps him, €25 does not.
+  await page.getByLabel('Currency').selectOption('EUR');
   await page.getByLabel('Maximum price').fill('35');
   await page.getByRole('button', { name: 'Search' }).click();
-  await expect(page).toHaveURL(/\/experts\?q=german&maxPrice=3500$/);
+  await expect(page).toHaveURL(/\/experts\?q=german&cur=EUR&maxPrice=35$/);
   await expect(card(page, 'Lukas Becker')).toBeVisible();
   await expect(page.getByLabel('Maximum price')).toHaveValue('35');
   await expect(page.getByLabel('Minimum price')).toHaveValue('');
 
   await page.getByLabel('Maximum price').fill('25');
   await page.getByLabel('Maximum price').press('Enter');
-  await expect(page).toHaveURL(/\/experts\?q=german&maxPrice=2500$/);
+  await expect(page).toHaveURL(/\/experts\?q=german&cur=EUR&maxPrice=25$/);
   await expect(page.getByText('No experts match')).toBeVisible();
 
   await page.getByRole('link', { name: 'Clear', exact: true }).click();
@@ -54,13 +55,13 @@ test('the placeholder’s own example, "German B2", finds Lukas Becker first and
   await expect(search).toHaveAttribute('placeholder', /German B2/);
   await search.fill('German B2');
   await search.press('Enter');
-  await expect(page).toHaveURL(/\/experts\?q=German\+B2$/);
+  await expect(page).toHaveURL(/\/experts\?q=German\+B2&cur=USD$/);
   await expect(page.getByText(/No expert matches every word of “German B2”/)).toBeVisible();
   await expect(results(page).getByRole('heading').first()).toHaveText('Lukas Becker');
 
   await search.fill('Goethe B2');
   await page.getByRole('button', { name: 'Search' }).click();
-  await expect(page).toHaveURL(/\/experts\?q=Goethe\+B2$/);
+  await expect(page).toHaveURL(/\/experts\?q=Goethe\+B2&cur=USD$/);
   await expect(results(page).getByRole('heading').first()).toHaveText('Lukas Becker');
 });
 

@@ -10,9 +10,9 @@ describe('parseEnv', () => {
     expect(e.DATA_DIR).toBe('.data');
     expect(e.PORT).toBe(3000);
     expect(resolveProviders(e)).toEqual({
-      ai: 'offline', email: 'outbox', sms: 'outbox', storage: 'local',
+      ai: 'offline', email: 'outbox', sms: 'outbox', storage: 'local', payments: 'simulated',
     });
-    expect(describeModes(resolveProviders(e))).toBe('AI: offline planner · Email: dev outbox');
+    expect(describeModes(resolveProviders(e))).toBe('AI: offline planner · Email: dev outbox · Payments: test mode');
   });
 
   it('treats empty strings as unset, as a copied .env.example has them', () => {
@@ -53,8 +53,8 @@ describe('parseEnv', () => {
       SUPABASE_SERVICE_ROLE_KEY: 'k',
     });
     const p = resolveProviders(e);
-    expect(p).toEqual({ ai: 'openai', email: 'outbox', sms: 'outbox', storage: 'supabase' });
-    expect(describeModes(p)).toBe('AI: OpenAI · Email: dev outbox');
+    expect(p).toEqual({ ai: 'openai', email: 'outbox', sms: 'outbox', storage: 'supabase', payments: 'simulated' });
+    expect(describeModes(p)).toBe('AI: OpenAI · Email: dev outbox · Payments: test mode');
     expect(describeModes(p, ['ai', 'email', 'sms', 'storage'])).toBe('AI: OpenAI · Email: dev outbox · SMS: dev outbox · Files: Supabase Storage');
   });
 });
@@ -104,6 +104,6 @@ describe('provider keys with no implementation yet', () => {
 
   it('left empty, as a copied .env.example has them, they are unset', () => {
     const e = parseEnv(Object.fromEntries(cases.map(([v]) => [v, ''])));
-    expect(resolveProviders(e)).toEqual({ ai: 'offline', email: 'outbox', sms: 'outbox', storage: 'local' });
+    expect(resolveProviders(e)).toEqual({ ai: 'offline', email: 'outbox', sms: 'outbox', storage: 'local', payments: 'simulated' });
   });
 });

@@ -1,28 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { formToQueryString, priceToFormValue, searchKey, searchParamsToRecord, toQueryString, ZExpertSearch } from '@/lib/experts/search-schema';
+import { formToQueryString, searchKey, searchParamsToRecord, toQueryString, ZExpertSearch } from '@/lib/experts/search-schema';
 import { ZApplicationOfferings, ZApplicationProfile } from '@/lib/experts/application-schema';
 
 describe('directory search parameters', () => {
   it('applies defaults and parses numbers and topics from a query string', () => {
-    const s = ZExpertSearch.parse({ q: ' sql ', minPrice: '1000', topics: 'sql, joins,,sql', language: '' });
-    expect(s).toMatchObject({ q: 'sql', minPrice: 1000, topics: ['sql', 'joins'], sort: 'relevance', page: 1, perPage: 12 });
+    const s = ZExpertSearch.parse({ q: ' sql ', minPrice: '10.5', cur: 'eur', avail: 'week', topics: 'sql, joins,,sql', language: '' });
+    expect(s).toMatchObject({ q: 'sql', minPrice: 10.5, cur: 'EUR', avail: 'week', topics: ['sql', 'joins'], sort: 'relevance', page: 1, perPage: 12 });
     expect(s.language).toBeUndefined();
   });
 
   it('refuses bad values with field messages', () => {
-    const r = ZExpertSearch.safeParse({ sort: 'cheapest', perPage: '500', page: '0' });
+    const r = ZExpertSearch.safeParse({ sort: 'cheapest', perPage: '500', page: '0', cur: 'euro', avail: 'month' });
     expect(r.success).toBe(false);
     const paths = r.error!.issues.map((i) => i.path.join('.'));
-    expect(paths).toEqual(expect.arrayContaining(['sort', 'perPage', 'page']));
+    expect(paths).toEqual(expect.arrayContaining(['sort', 'perPage', 'page', 'cur', 'avail']));
   });
 
   it('round-trips through the URL and gives one cache key per search', () => {
-    const s = ZExpertSearch.parse({ q: 'german', sort: 'price_asc', page: '2', minRating: '4.5' });
+    const s = ZExpertSearch.parse({ q: 'german', sort: 'price_asc', page: '2', minRating: '4.5', maxPrice: '40', cur: 'EUR', avail: 'week' });
     const qs = toQueryString(s);
-    expect(qs).toBe('?q=german&minRating=4.5&sort=price_asc&page=2');
+    expect(qs).toBe('?q=german&maxPrice=40&cur=EUR&avail=week&minRating=4.5&sort=price_asc&page=2');
     const again = ZExpertSearch.parse(Object.fromEntries(new URLSearchParams(qs)));
     expect(searchKey(again)).toBe(searchKey(s));
     expect(searchKey(ZExpertSearch.parse({ q: 'german' }))).not.toBe(searchKey(s));
+    // The currency and the week filter are part of the key: €40 is not $40.
+    expect(searchKey({ ...s, cur: 'USD' })).not.toBe(searchKey(s));
+    expect(searchKey({ ...s, avail: undefined })).not.toBe(searchKey(s));
   });
 });
 
@@ -58,18 +61,12 @@ describe('the directory form', () => {
     expect(form({ q: 'German B2', sort: 'rating' })).toBe('?q=German+B2&sort=rating');
   });
 
-  it('turns whole currency units into the minor units the URL and API use', () => {
-    expect(form({ q: 'german', minPrice: '30', maxPrice: '49.99' })).toBe('?q=german&minPrice=3000&maxPrice=4999');
-    expect(form({ maxPrice: '12,5' })).toBe('?maxPrice=1250');
+  it('keeps prices as whole amounts in the chosen currency (the URL and API use the same)', () => {
+    expect(form({ q: 'german', cur: 'EUR', minPrice: '30', maxPrice: '49.99' })).toBe('?q=german&cur=EUR&minPrice=30&maxPrice=49.99');
+    expect(form({ cur: 'USD', maxPrice: '12,5' })).toBe('?cur=USD&maxPrice=12.5');
+    expect(form({ avail: 'week' })).toBe('?avail=week');
     // Not a number: passed on as typed, so the page flags the filter instead of silently dropping it.
     expect(form({ maxPrice: 'cheap' })).toBe('?maxPrice=cheap');
-  });
-
-  it('shows minor units from the URL as whole units in the boxes', () => {
-    expect(priceToFormValue(3000)).toBe('30');
-    expect(priceToFormValue(4999)).toBe('49.99');
-    expect(priceToFormValue(0)).toBe('0');
-    expect(priceToFormValue(undefined)).toBe('');
   });
 });
 

@@ -53,6 +53,11 @@ describe('booking calendar files', () => {
     expect(moved.event('DTSTART')).toEqual(['DTSTART:20260309T163000Z']);
   });
 
+  it('a hold not yet paid is tentative; a lapsed hold is cancelled', () => {
+    expect(parse(bookingIcs({ ...base, status: 'held' })).event('STATUS')).toEqual(['STATUS:TENTATIVE']);
+    expect(parse(bookingIcs({ ...base, status: 'expired' })).calendar('METHOD')).toEqual(['METHOD:CANCEL']);
+  });
+
   it('a cancellation is METHOD:CANCEL with STATUS:CANCELLED and the same UID', () => {
     const cancelled = parse(bookingIcs({ ...base, status: 'cancelled', sequence: 1 }));
     expect(cancelled.calendar('METHOD')).toEqual(['METHOD:CANCEL']);

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApplicationForm } from '@/components/experts/application-form';
 import { ExpertHome } from '@/components/experts/expert-home';
+import { StandingPanel } from '@/components/reviews/standing-panel';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Container } from '@/components/ui/container';
@@ -53,6 +54,7 @@ export default async function DashboardPage() {
           ) : (
             <Alert title="Apply to teach on Pathwise">Fill in your profile, your prices and your credentials. Each step is saved as a draft.</Alert>
           )}
+          {app && listed ? <StandingPanel user={user} /> : null}
           {app && listed ? (
             <ExpertHome app={app} />
           ) : (

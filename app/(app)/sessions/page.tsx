@@ -1,8 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { buttonClasses } from '@/components/ui/button';
+import { SessionsView } from '@/components/sessions/sessions-view';
 import { Container } from '@/components/ui/container';
-import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/current-user';
 
@@ -10,21 +8,14 @@ export const metadata: Metadata = { title: 'Sessions' };
 
 export default async function SessionsPage() {
   const user = await requireRole(['learner', 'expert'], '/sessions');
+  const role = user.role === 'expert' ? 'expert' : 'learner';
   return (
     <Container>
-      <PageHeader title="Sessions" description={user.role === 'expert' ? 'Sessions learners have booked with you.' : 'Your 1:1 sessions with experts.'} />
-      <EmptyState
-        title="No sessions yet"
-        action={
-          user.role === 'learner' ? (
-            <Link href="/experts" className={buttonClasses('primary')}>
-              Find an expert
-            </Link>
-          ) : undefined
-        }
-      >
-        Booked and past sessions will be listed here, each shown in your time zone.
-      </EmptyState>
+      <PageHeader
+        title={role === 'expert' ? 'Sessions' : 'My sessions'}
+        description={role === 'expert' ? 'Sessions learners have booked with you, in your time zone.' : 'Your 1:1 sessions with experts, in your time zone.'}
+      />
+      <SessionsView role={role} />
     </Container>
   );
 }

@@ -2,11 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { BookingPanel, type TAttachable } from '@/components/booking/booking-panel';
 import { ExpertProfileView } from '@/components/experts/expert-profile-view';
-import { buttonClasses } from '@/components/ui/button';
 import { Container } from '@/components/ui/container';
 import { getCurrentUser } from '@/lib/auth/current-user';
-import { getDb } from '@/lib/db';
+import type { TSessionUser } from '@/lib/auth/schemas';
+import { env } from '@/lib/config';
+import { listCurricula } from '@/lib/curriculum/get-curriculum';
+import { getDb, withUser } from '@/lib/db';
 import { cachedProfile } from '@/lib/experts/expert-cache';
 import { getPublicProfile } from '@/lib/experts/get-public-profile';
 
@@ -19,6 +22,14 @@ async function load(slug: string) {
   return cachedProfile(slug, () => getPublicProfile(db, slug));
 }
 
+/** The learner's curricula (and their modules) that a booking may carry as its brief's context. */
+async function attachableCurricula(user: TSessionUser): Promise<TAttachable[]> {
+  const rows = await withUser(await getDb(), user, (tx) => listCurricula(tx, user.id));
+  return rows
+    .filter((c) => c.plan)
+    .map((c) => ({ id: c.id, title: c.plan!.title, modules: c.plan!.modules.map((m) => ({ id: m.id, title: m.title })) }));
+}
+
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const p = await load((await params).slug);
   return { title: p ? `${p.display_name} — ${p.headline}` : 'Expert not found' };
@@ -29,22 +40,28 @@ export default async function ExpertProfilePage({ params }: TProps) {
   const p = await load(slug);
   if (!p) notFound();
   const user = await getCurrentUser();
-  const cta = user ? (
-    <p className="text-sm text-slate-600 dark:text-slate-400">
-      <span className={buttonClasses('primary') + ' w-full'} aria-disabled="true">Booking opens soon</span>
-      <span className="mt-2 block">Pick a time in your own time zone once booking launches.</span>
-    </p>
-  ) : (
-    <Link href={`/sign-in?next=${encodeURIComponent(`/experts/${slug}`)}`} className={buttonClasses('primary') + ' w-full'}>
-      Sign in to book
-    </Link>
-  );
+  const viewer = !user ? 'anonymous' : user.role === 'learner' ? 'learner' : 'other';
+  const curricula = user && viewer === 'learner' ? await attachableCurricula(user) : [];
   return (
     <Container>
       <p className="mb-6 text-sm">
         <Link href="/experts" className="link">← All experts</Link>
       </p>
-      <ExpertProfileView p={p} cta={cta} />
+      <ExpertProfileView
+        p={p}
+        booking={
+          <BookingPanel
+            slug={p.slug}
+            expertId={p.id}
+            expertName={p.display_name}
+            expertTimeZone={p.timezone}
+            offerings={p.offerings.map((o) => ({ lengthMinutes: o.duration_minutes, priceMinor: o.price_minor, currency: o.currency }))}
+            viewer={viewer}
+            curricula={curricula}
+            realtimeUrl={env().REALTIME_URL ?? null}
+          />
+        }
+      />
     </Container>
   );
 }
