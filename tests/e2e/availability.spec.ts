@@ -64,7 +64,7 @@ test('the demo expert adds a Saturday range, saves, and sees it after a reload; 
   await expect(saturday(page, 1, 'start')).toHaveCount(0);
 });
 
-test('a learner’s hold shows on the expert’s week view, marked as held, and leaves the free slots', async ({ page, playwright, baseURL }) => {
+test('a learner’s hold shows on the expert’s week view, marked as held, and leaves the free slots; cancelled, it goes live', async ({ page, playwright, baseURL }) => {
   // The learner holds Emily's last free 60-minute slot of the coming month through the API (and lets it go after).
   const learner = await playwright.request.newContext({ baseURL });
   expect((await learner.post('/api/auth/sign-in', { data: { email: 'learner@pathwise.dev', password: 'pathwise-demo' } })).ok()).toBe(true);
@@ -90,10 +90,15 @@ test('a learner’s hold shows on the expert’s week view, marked as held, and 
     await expect(heldItem).toBeVisible();
     await page.getByRole('button', { name: '60 min' }).click();
     // The held hour is no longer offered as a free 60-minute start.
-    const day = heldItem.locator('xpath=..');
+    const dayName = await heldItem.locator('xpath=ancestor::section[1]').getAttribute('aria-label');
+    const day = grid.locator(`section[aria-label="${dayName}"]`);
     await expect(day.getByText(/^\d\d:\d\d\s+Free$/).first()).toBeVisible();
     await expect(day.getByText(new RegExp(`^${label}\\s+Free$`))).toHaveCount(0);
     await page.getByTestId('week-grid').screenshot({ path: '/tmp/availability-week-held.png' });
+    // The learner lets the hold go: the open page drops it and offers the time again, without a reload.
+    expect((await learner.post(`/api/bookings/${booking.id}/cancel`, { data: { reason: 'e2e cleanup' } })).ok()).toBe(true);
+    await expect(heldItem).toHaveCount(0);
+    await expect(day.getByText(new RegExp(`^${label}\\s+Free$`))).toBeVisible();
   } finally {
     await learner.post(`/api/bookings/${booking.id}/cancel`, { data: { reason: 'e2e cleanup' } });
     await learner.dispose();
