@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { useSlotsLive } from '@/components/booking/use-slots-live';
 import { Alert } from '@/components/ui/alert';
 import { cn } from '@/components/ui/cn';
 import { addDays, localDateOf, type TWeekView } from '@/lib/availability/week-range';
@@ -24,10 +25,13 @@ function timeFormat(timeZone: string) {
 }
 
 /** Seven columns (Monday–Sunday in the expert's zone) of free slots, bookings and busy blocks, a week at a time. */
-export function WeekView({ timeZone, refreshKey }: { timeZone: string; refreshKey: number }) {
+export function WeekView({ timeZone, refreshKey, realtimeUrl }: { timeZone: string; refreshKey: number; realtimeUrl: string | null }) {
   const [start, setStart] = useState<string | null>(null);
   const [state, setState] = useState<TState>({ key: '', start: null, status: 'loading' });
-  const key = `${start ?? ''}|${refreshKey}`;
+  // Bumped when a hold, booking, cancellation or expiry anywhere changes this expert's slots (Socket.IO).
+  const [changes, setChanges] = useState(0);
+  const key = `${start ?? ''}|${refreshKey}|${changes}`;
+  useSlotsLive(state.status === 'ready' ? state.week.expertId : null, () => setChanges((n) => n + 1), realtimeUrl);
   const [length, setLength] = useState<number | null>(null);
 
   useEffect(() => {

@@ -65,6 +65,7 @@ export async function getWeekView(db: TDb, user: TSessionUser, query: unknown, n
     logger().warn({ err, expertId: profile.id }, 'week view: slots could not be computed');
   }
   return {
+    expertId: profile.id,
     timeZone: profile.timeZone,
     weekStart: w.weekStart,
     days: w.days,

@@ -42,6 +42,8 @@ export function localDateOf(instant: number, timeZone: string): string {
 type TIso = string;
 /** GET /api/expert/availability/week: one week of an expert's free slots, live bookings and busy blocks. */
 export type TWeekView = {
+  /** The expert's profile id: the week view watches `slots.changed` for it. */
+  expertId: string;
   timeZone: string;
   weekStart: string;
   days: string[];

@@ -189,6 +189,7 @@ describe('GET /api/expert/availability/week', () => {
     const res = await getWeekAs(expertA, '?start=2026-11-26');
     expect(res.status).toBe(200);
     expect(res.body.week).toMatchObject({
+      expertId: profileA.id,
       timeZone: 'America/New_York',
       weekStart: '2026-11-23',
       bookings: [{ status: 'held', start: '2026-11-23T20:00:00.000Z', end: '2026-11-23T21:00:00.000Z', lengthMinutes: 60 }],

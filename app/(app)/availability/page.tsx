@@ -7,6 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/current-user';
 import { loadAvailability, todayIn } from '@/lib/availability/store';
+import { env } from '@/lib/config';
 import { getDb } from '@/lib/db';
 import { isAppError } from '@/lib/http/app-error';
 
@@ -40,7 +41,7 @@ export default async function AvailabilityPage() {
           </>
         }
       />
-      <AvailabilityWorkspace initial={availability} today={todayIn(availability.timeZone)} />
+      <AvailabilityWorkspace initial={availability} today={todayIn(availability.timeZone)} realtimeUrl={env().REALTIME_URL ?? null} />
     </Container>
   );
 }
