@@ -204,6 +204,10 @@ const md = [
         `Target: ${api.results[0].p95 < 50 ? 'met' : 'missed'} (p95 ${api.results[0].p95} ms against 50 ms)${api.results[0].loadavg1m.before > 2 ? ' — measured while the 2 cores were busy with other work; rerun on a quiet machine' : ''}.`,
         'Under `npm start` the request is answered before Next\'s router (lib/availability/slots-fast-lane.ts); per request the app spends',
         'the CPU above on parsing, one statement (its JSON aggregates of ~160 bookings and ~260 busy blocks) and computeSlots.',
+        'Why a p95 under 50 ms is out of reach here: by Little\'s law 50 clients at 50 ms need 1,000 req/s, and the CPU per request',
+        '(Postgres + app + autocannon, above) on 2 cores caps the rate near 2,000 / that sum (~850 req/s). What would get there: answer',
+        'repeated identical month requests from a short cache dropped on every slot change (publishSlotsChanged already marks each one),',
+        'or prepared statements (~0.24 ms of planning per request). Not done yet.',
       ].join('\n')
     : 'Not run (BENCH_SLOTS_API=0).',
 ].join('\n');
