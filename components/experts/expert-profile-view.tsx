@@ -28,6 +28,10 @@ export function ExpertProfileView({ p, cta, booking }: { p: TPublicProfile; cta?
             <p className="mt-1 text-sm">
               <NextAvailable at={p.next_available_at} />
             </p>
+            {/* On phones the booking card comes after the reviews: a way straight to it. */}
+            <a href="#book" className="link mt-2 inline-block text-sm font-semibold lg:hidden">
+              Book a session ↓
+            </a>
           </div>
         </div>
         <div className="mt-4 flex flex-wrap gap-1.5">
