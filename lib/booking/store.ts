@@ -91,7 +91,22 @@ export async function afterSlotsChanged(db: TQueryable, expertIds: Iterable<stri
 }
 
 /** The expert's free slots for the month from the local day of `aroundMs`, as the slots API answers them. */
-export async function freshSlots(db: TQueryable, expertId: string, lengthMinutes: number, timeZone: string, aroundMs: number): Promise<TSlotsResponse> {
+// The losers of one race all ask for the same month of fresh slots at the same moment (they fail together when the
+// winner commits): they share one computation while it runs. Nothing is kept after it settles.
+const freshInFlight = new Map<string, Promise<TSlotsResponse>>();
+
+export function freshSlots(db: TQueryable, expertId: string, lengthMinutes: number, timeZone: string, aroundMs: number): Promise<TSlotsResponse> {
+  const zone = safeZone(timeZone);
+  const day = dayKey(new Date(Math.max(aroundMs, Date.now())), zone);
+  const key = `${expertId}|${lengthMinutes}|${zone}|${day}`;
+  const running = freshInFlight.get(key);
+  if (running) return running;
+  const p = computeFreshSlots(db, expertId, lengthMinutes, zone, day).finally(() => freshInFlight.delete(key));
+  freshInFlight.set(key, p);
+  return p;
+}
+
+async function computeFreshSlots(db: TQueryable, expertId: string, lengthMinutes: number, zone: string, day: string): Promise<TSlotsResponse> {
   const { rows } = await db.query<{ timezone: string; offerings: { lengthMinutes: number; priceMinor: number; currency: string }[] }>(
     `select e.timezone,
             coalesce((select json_agg(json_build_object('lengthMinutes', o.duration_minutes, 'priceMinor', o.price_minor, 'currency', o.currency)
@@ -100,8 +115,7 @@ export async function freshSlots(db: TQueryable, expertId: string, lengthMinutes
        from public.expert_profiles e where e.id = $1`,
     [expertId],
   );
-  const zone = safeZone(timeZone);
-  const [y, m, d] = dayKey(new Date(Math.max(aroundMs, Date.now())), zone).split('-').map(Number);
+  const [y, m, d] = day.split('-').map(Number);
   const from = new TZDate(y, m - 1, d, zone).getTime();
   const to = new TZDate(y, m - 1, d + 31, zone).getTime();
   let slots: { start: number; end: number }[] = [];
