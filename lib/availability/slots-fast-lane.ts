@@ -5,7 +5,8 @@ import { getDb } from '@/lib/db';
 import { assertNoNul } from '@/lib/http/request-guard';
 import { errorPayload } from '@/lib/http/route';
 import { logger } from '@/lib/log/logger';
-import { getSlotsResponse } from './get-expert-slots';
+import { getSlotsResponse, resolveSlotsQuery } from './get-expert-slots';
+import { cachedSlotsBody } from './slots-cache';
 
 // GET /api/experts/:slug/slots answered on server/main.mjs's HTTP server before Next's router (the way
 // lib/http/fast-lane.ts answers the directory API): Next's route pipeline costs a few ms of CPU per request,
@@ -34,7 +35,10 @@ export async function answerSlotsApi(req: IncomingMessage, res: ServerResponse, 
   let body: string;
   try {
     assertNoNul(Object.fromEntries(url.searchParams), 'address');
-    body = JSON.stringify(await getSlotsResponse(await getDb(), slug, url.searchParams));
+    // The key is the request as resolved (defaults filled in, today's date), so spellings of one request share it.
+    const q = resolveSlotsQuery(url.searchParams);
+    const key = JSON.stringify([slug, q.fromDate, q.toDate, q.lengthMinutes ?? null, q.timeZone]);
+    body = await cachedSlotsBody(key, async () => JSON.stringify(await getSlotsResponse(await getDb(), slug, url.searchParams)));
   } catch (e) {
     const err = errorPayload(e, requestId);
     status = err.status;

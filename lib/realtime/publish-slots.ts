@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Redis } from 'ioredis';
+import { bumpSlotsGeneration } from '@/lib/availability/slots-cache';
 import { getRedis } from '@/lib/cache/redis';
 import { logger } from '@/lib/log/logger';
 import { REALTIME_STREAM, type TRealtimeSink } from './events';
@@ -13,6 +14,13 @@ const holder = globalThis as unknown as { __pathwiseRealtimeSink?: TRealtimeSink
  * stream the sidecars read. Watchers refetch the slots themselves, so a lost message costs only freshness.
  */
 export function publishSlotsChanged(expertId: string): void {
+  // Kept slots answers go first, so a watcher's refetch reads the change (lib/availability/slots-cache.ts).
+  bumpSlotsGeneration()
+    .catch((err: unknown) => logger().warn({ err }, 'slots cache not bumped'))
+    .finally(() => tellWatchers(expertId));
+}
+
+function tellWatchers(expertId: string): void {
   const id = expertId.toLowerCase();
   const sink = holder.__pathwiseRealtimeSink;
   if (sink) return sink.slotsChanged(id);

@@ -9,6 +9,7 @@ import type { TSessionUser } from '@/lib/auth/schemas';
 import type { TSlotsResponse } from '@/lib/booking/contract';
 import { createMemoryCache } from '@/lib/cache/cache';
 import { fastLane } from '@/lib/http/fast-lane';
+import { publishSlotsChanged } from '@/lib/realtime/publish-slots';
 import { createExpertProfile, createUser } from '../support/factories';
 import { createTestDb, type TTestDb } from '../support/test-db';
 
@@ -262,6 +263,27 @@ describe('the fast lane (server/main.mjs, before Next) answers the same as the r
       expect(nul.status).toBe(400);
       expect(seen).toEqual([]);
       expect((await fetch(`${base}/api/experts/${expert.slug}/slots/extra`)).status).toBe(418); // not the slots API: Next's
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+
+  it('keeps an answer for identical requests until a slot change is published (the watchers refetch a fresh one)', async () => {
+    const server = createServer((req, res) => void fastLane(req, res, async (_r, s) => void s.writeHead(418).end()));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const starts = async (qs: Record<string, string>) =>
+      ((await (await fetch(`${base}/api/experts/${expert.slug}/slots?${new URLSearchParams(qs)}`)).json()) as TSlotsResponse).slots.map((x) => x.start);
+    try {
+      const qs = { from: monday, to: nextMonday, length: '60', tz: 'Europe/Berlin' };
+      const before = await starts(qs);
+      expect(before).toContain(iso(ny(1, 11)));
+      await book(ny(1, 11), 60); // written without publishing: the kept answer still offers it
+      expect(await starts(qs)).toEqual(before);
+      expect(await starts({ ...qs, tz: 'Europe/Paris' })).not.toContain(iso(ny(1, 11))); // another request: computed now
+      publishSlotsChanged(expert.id);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(await starts(qs)).not.toContain(iso(ny(1, 11)));
     } finally {
       await new Promise((r) => server.close(r));
     }
