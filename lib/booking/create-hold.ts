@@ -1,4 +1,5 @@
 import 'server-only';
+import { lockUntilCommit } from '@/lib/db/transaction-lock';
 import type { TSessionUser } from '@/lib/auth/schemas';
 import { env } from '@/lib/config';
 import type { TDb, TQueryable } from '@/lib/db';
@@ -46,6 +47,10 @@ export async function createHold(db: TDb, learner: TSessionUser, input: unknown,
   let id: string;
   try {
     id = await db.transaction(async (tx) => {
+      // One expert's holds take turns: racers for one slot would otherwise wait on each other's uncommitted rows in
+      // the exclusion constraint's index and deadlock (40P01 after deadlock_timeout, seconds for the unlucky). In
+      // turn, the next one sees the winner's booking and answers at once. The constraint still has the last word.
+      await lockUntilCommit(tx, 'expert-bookings', expert.id);
       changed = await expireLapsedHolds(tx, expert.id, now);
       const endMs = startMs + data.lengthMinutes * 60_000;
       const { rows: mine } = await tx.query(

@@ -1,4 +1,5 @@
 import 'server-only';
+import { lockUntilCommit } from '@/lib/db/transaction-lock';
 import type { TSessionUser } from '@/lib/auth/schemas';
 import type { TDb } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
@@ -80,6 +81,7 @@ export async function rescheduleBooking(db: TDb, user: TSessionUser, id: string,
         );
       }
       if (startMs === ms(row.starts_at)) throw new AppError('invalid_input', 'Pick a different time.', { start: 'This is the current time.' });
+      await lockUntilCommit(tx, 'expert-bookings', row.expert_id); // takes turns with holds (lib/booking/create-hold.ts)
       changed = await expireLapsedHolds(tx, row.expert_id, now);
       if (!(await isStartOffered(tx, row.expert_id, startMs, row.duration_minutes, { now: now.getTime(), ignoreBookingId: id }))) throw new SlotTakenError(emptySlots());
       const endMs = startMs + row.duration_minutes * 60_000;

@@ -13,7 +13,30 @@ export type TSlotSource = {
   isOffered?(db: TQueryable, expertId: string, startMs: number, lengthMinutes: number, opts: { now?: number; ignoreBookingId?: string }): Promise<boolean>;
 };
 
-const availabilitySource: TSlotSource = { slots: getExpertSlots, isOffered: isSlotOffered };
+/**
+ * The quick refusal a race's losers get once they take their turn (lib/booking/create-hold.ts): a live booking
+ * already blocks this time, buffers included. isSlotOffered would refuse it too, after loading and computing slots.
+ */
+async function blockedByBooking(db: TQueryable, expertId: string, startMs: number, lengthMinutes: number, ignoreBookingId?: string): Promise<boolean> {
+  const { rows } = await db.query<{ taken: boolean }>(
+    `select exists (
+       select 1 from public.bookings b
+         cross join (select coalesce(max(buffer_before_minutes), 0) as bb, coalesce(max(buffer_after_minutes), 0) as ba
+                       from public.availability_settings where expert_id = $1) s
+        where b.expert_id = $1 and (b.status = 'confirmed' or (b.status = 'held' and b.hold_expires_at > now()))
+          and ($4::uuid is null or b.id <> $4::uuid)
+          and tstzrange(b.blocked_from, b.blocked_to, '[)')
+              && tstzrange($2::timestamptz - make_interval(mins => s.bb), $3::timestamptz + make_interval(mins => s.ba), '[)')) as taken`,
+    [expertId, new Date(startMs), new Date(startMs + lengthMinutes * 60_000), ignoreBookingId ?? null],
+  );
+  return rows[0]?.taken === true;
+}
+
+const availabilitySource: TSlotSource = {
+  slots: getExpertSlots,
+  isOffered: async (db, expertId, startMs, lengthMinutes, opts) =>
+    !(await blockedByBooking(db, expertId, startMs, lengthMinutes, opts.ignoreBookingId)) && isSlotOffered(db, expertId, startMs, lengthMinutes, opts),
+};
 
 let current: TSlotSource = availabilitySource;
 
