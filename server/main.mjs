@@ -10,6 +10,7 @@ import next from 'next';
 import { Server } from 'socket.io';
 import { answerWhileDbStarts, compileLandingWhileDbStarts } from './db-starting-page.mjs';
 import { guardRequest, parseTrustProxyHops } from './request-limits.mjs';
+import { setSecurityHeaders } from './security-headers.mjs';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT || 3000);
@@ -35,6 +36,7 @@ const app = next({ dev, hostname: 'localhost', port, httpServer: new EventEmitte
 const handle = app.getRequestHandler();
 httpServer.prependListener('request', (req, res) => {
   if (inProcessRealtime && req.url?.startsWith('/socket.io/')) return; // Socket.IO answers these
+  setSecurityHeaders(res, { production: !dev }); // server/security-headers.mjs
   // Body caps, NUL bytes, the client's address (server/request-limits.mjs).
   if (!guardRequest(req, res, { trustProxyHops })) return;
   if (answerWhileDbStarts(req, res)) return; // "the database is being prepared" while it is
