@@ -28,21 +28,20 @@ export async function getWeekView(db: TDb, user: TSessionUser, query: unknown, n
     const profile = await getOwnExpertProfile(tx, user.id);
     const today = todayIn(profile.timeZone, now);
     const w = weekRange(q.start ?? today, profile.timeZone);
-    const [offerings, settings, bookings, busy] = await Promise.all([
-      tx.query<{ duration_minutes: number }>('select duration_minutes from public.expert_offerings where expert_id = $1 order by duration_minutes', [profile.id]),
-      tx.query<{ horizon_days: number }>('select horizon_days from public.availability_settings where expert_id = $1', [profile.id]),
-      // Read as the expert: RLS lets them see their own bookings and busy blocks.
-      tx.query<{ id: string; status: 'held' | 'confirmed'; starts_at: Date; ends_at: Date; duration_minutes: number }>(
-        `select id, status, starts_at, ends_at, duration_minutes from public.bookings
-          where expert_id = $1 and (status = 'confirmed' or (status = 'held' and hold_expires_at > now()))
-            and starts_at < $3 and ends_at > $2 order by starts_at`,
-        [profile.id, iso(w.from), iso(w.to)],
-      ),
-      tx.query<{ id: string; source: string; starts_at: Date; ends_at: Date }>(
-        'select id, source, starts_at, ends_at from public.busy_blocks where expert_id = $1 and starts_at < $3 and ends_at > $2 order by starts_at',
-        [profile.id, iso(w.from), iso(w.to)],
-      ),
-    ]);
+    // One after another: a transaction's client runs one query at a time (pg warns about concurrent ones).
+    const offerings = await tx.query<{ duration_minutes: number }>('select duration_minutes from public.expert_offerings where expert_id = $1 order by duration_minutes', [profile.id]);
+    const settings = await tx.query<{ horizon_days: number }>('select horizon_days from public.availability_settings where expert_id = $1', [profile.id]);
+    // Read as the expert: RLS lets them see their own bookings and busy blocks.
+    const bookings = await tx.query<{ id: string; status: 'held' | 'confirmed'; starts_at: Date; ends_at: Date; duration_minutes: number }>(
+      `select id, status, starts_at, ends_at, duration_minutes from public.bookings
+        where expert_id = $1 and (status = 'confirmed' or (status = 'held' and hold_expires_at > now()))
+          and starts_at < $3 and ends_at > $2 order by starts_at`,
+      [profile.id, iso(w.from), iso(w.to)],
+    );
+    const busy = await tx.query<{ id: string; source: string; starts_at: Date; ends_at: Date }>(
+      'select id, source, starts_at, ends_at from public.busy_blocks where expert_id = $1 and starts_at < $3 and ends_at > $2 order by starts_at',
+      [profile.id, iso(w.from), iso(w.to)],
+    );
     const horizon = settings.rows[0]?.horizon_days ?? 60;
     return { profile, today, w, horizon, lengths: offerings.rows.map((o) => o.duration_minutes), bookings: bookings.rows, busy: busy.rows };
   });

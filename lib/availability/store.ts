@@ -89,12 +89,11 @@ export async function loadAvailability(db: TDb, user: TSessionUser): Promise<TAv
 
 async function loadAvailabilityIn(tx: TQueryable, userId: string): Promise<TAvailability> {
   const profile = await getOwnExpertProfile(tx, userId);
-  const [rules, overrides, settings, offerings] = await Promise.all([
-    loadRules(tx, profile.id),
-    loadOverrides(tx, profile.id, todayIn(profile.timeZone)),
-    loadSettings(tx, profile.id),
-    loadOfferings(tx, profile.id),
-  ]);
+  // One after another: a transaction's client runs one query at a time (pg warns about concurrent ones).
+  const rules = await loadRules(tx, profile.id);
+  const overrides = await loadOverrides(tx, profile.id, todayIn(profile.timeZone));
+  const settings = await loadSettings(tx, profile.id);
+  const offerings = await loadOfferings(tx, profile.id);
   return { timeZone: profile.timeZone, weekly: toEditorWeek(rules), overrides, settings, offerings };
 }
 
