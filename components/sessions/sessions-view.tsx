@@ -7,6 +7,7 @@ import { buttonClasses } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import type { TBookingStatus, TBookingView } from '@/lib/booking/contract';
 import { listBookings } from '@/components/booking/api';
+import { useSlotsLive } from '@/components/booking/use-slots-live';
 import { allZones, browserZone, dateTimeLabel, dayKey, dayLabel, timeLabel } from '@/components/booking/zoned';
 import { SessionDetail } from './session-detail';
 
@@ -19,8 +20,17 @@ const STATUS: Record<TBookingStatus, { label: string; tone: 'neutral' | 'brand' 
   no_show: { label: 'No-show', tone: 'warning' },
 };
 
-/** My sessions (learner) / Sessions (expert): upcoming and past, each in the viewer's zone with the other side's. */
-export function SessionsView({ role }: { role: 'learner' | 'expert' }) {
+/** Refetches when this expert's calendar changes anywhere (a hold, payment, cancellation, reschedule or expiry). */
+function WatchExpert({ id, onChange }: { id: string; onChange: () => void }) {
+  useSlotsLive(id, onChange);
+  return null;
+}
+
+/**
+ * My sessions (learner) / Sessions (expert): upcoming and past, each in the viewer's zone with the other side's.
+ * The list follows the calendars of the experts on it (and the expert's own) live over the public slots channel.
+ */
+export function SessionsView({ role, ownExpertId = null }: { role: 'learner' | 'expert'; ownExpertId?: string | null }) {
   const [scope, setScope] = useState<'upcoming' | 'past'>('upcoming');
   const [tz, setTz] = useState(browserZone);
   const [lists, setLists] = useState<{ scope: string; bookings: TBookingView[] } | null>(null);
@@ -44,6 +54,9 @@ export function SessionsView({ role }: { role: 'learner' | 'expert' }) {
   }, [scope, reload]);
 
   const bookings = lists?.scope === scope ? lists.bookings : null;
+  // At most 20 calendars per socket (lib/realtime/events.ts MAX_WATCHED_EXPERTS).
+  const watched = [...new Set([...(ownExpertId ? [ownExpertId] : []), ...(lists?.bookings ?? []).map((b) => b.expert.id)])].slice(0, 20);
+  const refetch = () => setReload((n) => n + 1);
   const update = (nb: TBookingView) => {
     if (nb.status === 'cancelled') {
       setFlash(`Session cancelled${nb.refundPercent !== null ? ` (refund: ${nb.refundPercent}%)` : ''}. It is listed under Past.`);
@@ -56,6 +69,9 @@ export function SessionsView({ role }: { role: 'learner' | 'expert' }) {
 
   return (
     <div className="space-y-4">
+      {watched.map((id) => (
+        <WatchExpert key={id} id={id} onChange={refetch} />
+      ))}
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
         <div role="tablist" aria-label="Sessions" className="inline-flex self-start rounded-xl border border-slate-300 p-1 dark:border-slate-700">
           {(['upcoming', 'past'] as const).map((s) => (

@@ -1,11 +1,11 @@
 import 'server-only';
 import type { TQueryable } from '@/lib/db';
 
-export type TOwnProfile = { slug: string; display_name: string; headline: string; status: string; status_reason: string | null };
+export type TOwnProfile = { id: string; slug: string; display_name: string; headline: string; status: string; status_reason: string | null };
 
 export async function getOwnExpertProfile(db: TQueryable, userId: string): Promise<TOwnProfile | null> {
   const { rows } = await db.query<TOwnProfile>(
-    'select slug, display_name, headline, status, status_reason from public.expert_profiles where user_id = $1',
+    'select id, slug, display_name, headline, status, status_reason from public.expert_profiles where user_id = $1',
     [userId],
   );
   return rows[0] ?? null;

@@ -3,19 +3,23 @@ import { SessionsView } from '@/components/sessions/sessions-view';
 import { Container } from '@/components/ui/container';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/current-user';
+import { getDb, withUser } from '@/lib/db';
+import { getOwnExpertProfile } from '@/lib/experts/get-own-profile';
 
 export const metadata: Metadata = { title: 'Sessions' };
 
 export default async function SessionsPage() {
   const user = await requireRole(['learner', 'expert'], '/sessions');
   const role = user.role === 'expert' ? 'expert' : 'learner';
+  // An expert's list follows their own calendar live, even before the first booking.
+  const own = role === 'expert' ? await withUser(await getDb(), user, (tx) => getOwnExpertProfile(tx, user.id)) : null;
   return (
     <Container>
       <PageHeader
         title={role === 'expert' ? 'Sessions' : 'My sessions'}
         description={role === 'expert' ? 'Sessions learners have booked with you, in your time zone.' : 'Your 1:1 sessions with experts, in your time zone.'}
       />
-      <SessionsView role={role} />
+      <SessionsView role={role} ownExpertId={own?.id ?? null} />
     </Container>
   );
 }
