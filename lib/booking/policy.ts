@@ -22,7 +22,6 @@ export const DEFAULT_POLICY: TPolicy = {
 export type TActorRole = 'learner' | 'expert' | 'admin';
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 const hoursText = (h: number) => (h === 1 ? '1 hour' : `${h} hours`);
 
@@ -63,9 +62,4 @@ export function canReschedule(policy: TPolicy, b: { status: TBookingStatus; star
 /** Either side may report the other absent from the start until no_show_window_hours after it. */
 export function inNoShowWindow(policy: TPolicy, b: { status: TBookingStatus; startMs: number }, nowMs: number): boolean {
   return (b.status === 'confirmed' || b.status === 'completed') && nowMs >= b.startMs && nowMs <= b.startMs + policy.noShowWindowHours * HOUR;
-}
-
-/** Both sides review a completed session within review_window_days after its end. */
-export function inReviewWindow(policy: TPolicy, b: { status: TBookingStatus; endMs: number }, nowMs: number): boolean {
-  return b.status === 'completed' && nowMs <= b.endMs + policy.reviewWindowDays * DAY;
 }

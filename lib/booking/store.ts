@@ -6,7 +6,8 @@ import { refreshNextAvailable } from '@/lib/experts/refresh-next-available';
 import { dayKey } from '@/lib/progress/compute-progress';
 import { publishSlotsChanged } from '@/lib/realtime/publish-slots';
 import type { TBookingStatus, TSlotsResponse } from './contract';
-import { DEFAULT_POLICY, type TPolicy } from './policy';
+import { getPolicy } from '@/lib/policy/get-policy';
+import type { TPolicy } from './policy';
 import { expertSlots } from './slot-source';
 
 // Shared reads and writes of the booking operations: the policy row, a locked booking, the history.
@@ -38,19 +39,9 @@ export type TBookingRow = {
 
 export const ms = (d: Date | string) => new Date(d).getTime();
 
-export async function loadPolicy(db: TQueryable): Promise<TPolicy> {
-  const { rows } = await db.query<{ full_refund_hours: number; late_cancel_refund_percent: number; expert_cancel_refund_percent: number; review_window_days: number; no_show_window_hours: number }>(
-    'select full_refund_hours, late_cancel_refund_percent, expert_cancel_refund_percent, review_window_days, no_show_window_hours from public.marketplace_policy where id = 1',
-  );
-  const r = rows[0];
-  if (!r) return DEFAULT_POLICY;
-  return {
-    fullRefundHours: r.full_refund_hours,
-    lateCancelRefundPercent: r.late_cancel_refund_percent,
-    expertCancelRefundPercent: r.expert_cancel_refund_percent,
-    reviewWindowDays: r.review_window_days,
-    noShowWindowHours: r.no_show_window_hours,
-  };
+/** The admin-set policy (lib/policy owns the row; booking reads the fields its rules use). */
+export function loadPolicy(db: TQueryable): Promise<TPolicy> {
+  return getPolicy(db);
 }
 
 /** The booking row, locked for the rest of the transaction. */

@@ -4,7 +4,8 @@ import type { TQueryable } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { bookingForActor } from './access';
 import type { TBookingDetail, TBookingView } from './contract';
-import { canCancel, canReschedule, inNoShowWindow, inReviewWindow, type TActorRole, type TPolicy } from './policy';
+import { isReviewOpen } from '@/lib/reviews/review-window';
+import { canCancel, canReschedule, inNoShowWindow, type TActorRole, type TPolicy } from './policy';
 import { loadPolicy, ms, type TBookingRow } from './store';
 
 // The views the API answers (lib/booking/contract.ts): a row joined with both sides and the attached
@@ -61,7 +62,7 @@ export function toView(r: TViewRow, viewerRole: TActorRole, policy: TPolicy, now
     canCancel: canCancel({ status, startMs }, nowMs),
     canReschedule: canReschedule(policy, { status, startMs }, viewerRole, nowMs),
     canReportNoShow: party && !r.has_no_show && inNoShowWindow(policy, { status, startMs }, nowMs),
-    canReview: party && !r.viewer_reviewed && inReviewWindow(policy, { status, endMs }, nowMs),
+    canReview: party && isReviewOpen({ status, endsAt: new Date(endMs), windowDays: policy.reviewWindowDays, alreadyReviewed: r.viewer_reviewed, now: new Date(nowMs) }),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cancelOutcome, canCancel, canReschedule, DEFAULT_POLICY, inNoShowWindow, inReviewWindow } from '@/lib/booking/policy';
+import { cancelOutcome, canCancel, canReschedule, DEFAULT_POLICY, inNoShowWindow } from '@/lib/booking/policy';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -45,12 +45,5 @@ describe('what each side may do when', () => {
     expect(inNoShowWindow(DEFAULT_POLICY, confirmed, start + 48 * HOUR)).toBe(true);
     expect(inNoShowWindow(DEFAULT_POLICY, confirmed, start + 48 * HOUR + MIN)).toBe(false);
     expect(inNoShowWindow(DEFAULT_POLICY, { status: 'cancelled', startMs: start }, start + MIN)).toBe(false);
-  });
-
-  it('opens reviews on completed sessions for review_window_days after the end', () => {
-    const end = start + HOUR;
-    expect(inReviewWindow(DEFAULT_POLICY, { status: 'completed', endMs: end }, end + 7 * 24 * HOUR)).toBe(true);
-    expect(inReviewWindow(DEFAULT_POLICY, { status: 'completed', endMs: end }, end + 7 * 24 * HOUR + MIN)).toBe(false);
-    expect(inReviewWindow(DEFAULT_POLICY, { status: 'confirmed', endMs: end }, end + MIN)).toBe(false);
   });
 });
