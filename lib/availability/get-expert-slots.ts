@@ -23,6 +23,28 @@ export type TIsSlotOfferedOptions = { now?: number; ignoreBookingId?: string };
 export type TOffering = { lengthMinutes: number; priceMinor: number; currency: string };
 
 /** What one round trip loads for an expert: everything computeSlots needs except the length. */
+/** A public.availability_settings row, as stored. */
+export type TSettingsRow = {
+  buffer_before_minutes: number;
+  buffer_after_minutes: number;
+  min_notice_minutes: number;
+  horizon_days: number;
+  max_per_day: number | null;
+  slot_interval_minutes: TAvailabilitySettings['slotIntervalMinutes'];
+};
+
+/** The settings row as the slot functions and the editor read it. */
+export function settingsFromRow(s: TSettingsRow): TAvailabilitySettings {
+  return {
+    bufferBeforeMinutes: s.buffer_before_minutes,
+    bufferAfterMinutes: s.buffer_after_minutes,
+    minNoticeMinutes: s.min_notice_minutes,
+    horizonDays: s.horizon_days,
+    maxPerDay: s.max_per_day,
+    slotIntervalMinutes: s.slot_interval_minutes,
+  };
+}
+
 export type TExpertSlotData = {
   expertId: string;
   timeZone: string;
@@ -51,14 +73,7 @@ type TRow = {
   offerings: [number, number, string][];
   rules: [number, number, number][];
   overrides: [string, number | null, number | null][];
-  settings: {
-    buffer_before_minutes: number;
-    buffer_after_minutes: number;
-    min_notice_minutes: number;
-    horizon_days: number;
-    max_per_day: number | null;
-    slot_interval_minutes: TAvailabilitySettings['slotIntervalMinutes'];
-  } | null;
+  settings: TSettingsRow | null;
   bookings: [number, number, number, number][];
   busy: [number, number][];
 };
@@ -127,16 +142,7 @@ export async function loadExpertSlotData(
     offerings: r.offerings.map(([lengthMinutes, priceMinor, currency]) => ({ lengthMinutes, priceMinor, currency })),
     rules: r.rules.map(([weekday, startMinute, endMinute]) => ({ weekday, startMinute, endMinute })),
     overrides: [...overrides.values()],
-    settings: s
-      ? {
-          bufferBeforeMinutes: s.buffer_before_minutes,
-          bufferAfterMinutes: s.buffer_after_minutes,
-          minNoticeMinutes: s.min_notice_minutes,
-          horizonDays: s.horizon_days,
-          maxPerDay: s.max_per_day,
-          slotIntervalMinutes: s.slot_interval_minutes,
-        }
-      : DEFAULT_AVAILABILITY_SETTINGS,
+    settings: s ? settingsFromRow(s) : DEFAULT_AVAILABILITY_SETTINGS,
     bookings: r.bookings.map(([start, end, blockedFrom, blockedTo]) => ({ start: ms(start), end: ms(end), blockedFrom: ms(blockedFrom), blockedTo: ms(blockedTo) })),
     busy: r.busy.map(([start, end]) => ({ start: ms(start), end: ms(end) })),
   };

@@ -8,17 +8,10 @@ import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
 import { logger } from '@/lib/log/logger';
 import { publishSlotsChanged } from '@/lib/realtime/publish-slots';
+import { settingsFromRow, type TSettingsRow } from './get-expert-slots';
 import { toEditorWeek, toOverrides, toWeeklyRules, ZAvailabilityInput, type TAvailability } from './editor-schema';
 import { DEFAULT_AVAILABILITY_SETTINGS, ZAvailabilitySettings, ZDateOverride, ZWeeklyRule, type TAvailabilitySettings, type TDateOverride, type TWeeklyRule } from './types';
 
-type TSettingsRow = {
-  buffer_before_minutes: number;
-  buffer_after_minutes: number;
-  min_notice_minutes: number;
-  horizon_days: number;
-  max_per_day: number | null;
-  slot_interval_minutes: number;
-};
 
 /** The signed-in expert's own profile (id and zone), found through their session: 404 before they have one. */
 export async function getOwnExpertProfile(tx: TQueryable, userId: string): Promise<{ id: string; timeZone: string }> {
@@ -35,14 +28,7 @@ export async function loadSettings(db: TQueryable, expertId: string): Promise<TA
   );
   const s = rows[0];
   if (!s) return { ...DEFAULT_AVAILABILITY_SETTINGS };
-  return ZAvailabilitySettings.parse({
-    bufferBeforeMinutes: s.buffer_before_minutes,
-    bufferAfterMinutes: s.buffer_after_minutes,
-    minNoticeMinutes: s.min_notice_minutes,
-    horizonDays: s.horizon_days,
-    maxPerDay: s.max_per_day,
-    slotIntervalMinutes: s.slot_interval_minutes,
-  });
+  return ZAvailabilitySettings.parse(settingsFromRow(s));
 }
 
 export async function loadRules(db: TQueryable, expertId: string): Promise<TWeeklyRule[]> {
