@@ -302,25 +302,3 @@ grant select on public.expert_sanctions to authenticated;
 create policy expert_sanctions_read on public.expert_sanctions for select to authenticated
   using (public.owns_expert(expert_id) or public.jwt_app_role() = 'admin');
 
--- Owners never write the rating histogram either (reviews keep it): the profile update policy gains it.
-drop policy if exists expert_profiles_update on public.expert_profiles;
-create policy expert_profiles_update on public.expert_profiles for update to authenticated
-  using (user_id = auth.uid() or public.jwt_app_role() = 'admin')
-  with check (
-    public.jwt_app_role() = 'admin'
-    or (user_id = auth.uid() and exists (
-      select 1 from public.expert_profiles p
-       where p.id = expert_profiles.id
-         and p.user_id = expert_profiles.user_id
-         and p.status = expert_profiles.status
-         and p.status_reason is not distinct from expert_profiles.status_reason
-         and p.slug = expert_profiles.slug
-         and p.hidden = expert_profiles.hidden
-         and p.rating_avg is not distinct from expert_profiles.rating_avg
-         and p.rating_count = expert_profiles.rating_count
-         and p.rating_histogram = expert_profiles.rating_histogram
-         and p.submitted_at is not distinct from expert_profiles.submitted_at
-         and p.approved_at is not distinct from expert_profiles.approved_at
-         and p.min_price_minor is not distinct from expert_profiles.min_price_minor
-         and p.price_currency is not distinct from expert_profiles.price_currency))
-  );

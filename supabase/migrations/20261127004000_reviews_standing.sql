@@ -60,31 +60,6 @@ create index if not exists expert_sanctions_pending_idx on public.expert_sanctio
 create index if not exists no_show_reports_absent_idx on public.no_show_reports (created_at) where absent_role = 'expert';
 create index if not exists bookings_expert_cancel_idx on public.bookings (expert_id, cancelled_at) where cancelled_by = 'expert';
 
--- Owners never write what the no-show policy sets (paused_until) nor the ratings reviews keep: the profile
--- update policy of 20261127000100_booking.sql gains paused_until.
-drop policy if exists expert_profiles_update on public.expert_profiles;
-create policy expert_profiles_update on public.expert_profiles for update to authenticated
-  using (user_id = auth.uid() or public.jwt_app_role() = 'admin')
-  with check (
-    public.jwt_app_role() = 'admin'
-    or (user_id = auth.uid() and exists (
-      select 1 from public.expert_profiles p
-       where p.id = expert_profiles.id
-         and p.user_id = expert_profiles.user_id
-         and p.status = expert_profiles.status
-         and p.status_reason is not distinct from expert_profiles.status_reason
-         and p.slug = expert_profiles.slug
-         and p.hidden = expert_profiles.hidden
-         and p.rating_avg is not distinct from expert_profiles.rating_avg
-         and p.rating_count = expert_profiles.rating_count
-         and p.rating_histogram = expert_profiles.rating_histogram
-         and p.paused_until is not distinct from expert_profiles.paused_until
-         and p.submitted_at is not distinct from expert_profiles.submitted_at
-         and p.approved_at is not distinct from expert_profiles.approved_at
-         and p.min_price_minor is not distinct from expert_profiles.min_price_minor
-         and p.price_currency is not distinct from expert_profiles.price_currency))
-  );
-
 -- Admins decide on sanctions as themselves (lib/policy/sanctions.ts): only the decision columns. Sanctions are
 -- created and appealed on the service connection after lib's own checks.
 grant update (appeal_status, decided_by, decided_at) on public.expert_sanctions to authenticated;

@@ -12,7 +12,9 @@ create index if not exists expert_profiles_next_available_idx on public.expert_p
 create index if not exists expert_profiles_currency_price_idx on public.expert_profiles (price_currency, min_price_minor)
   where status = 'approved' and not hidden;
 
--- Owners never write their next free time (computed from slots) nor a pause (a sanction): the update policy gains them.
+-- Owners never write what the platform keeps on their profile: the rating histogram (reviews, 20261127000100),
+-- a pause (the no-show policy, 20261127000200/004000) and their next free time (slots, above). The one rewrite of
+-- the update policy for this issue's columns, here because it is the last migration to add one.
 drop policy if exists expert_profiles_update on public.expert_profiles;
 create policy expert_profiles_update on public.expert_profiles for update to authenticated
   using (user_id = auth.uid() or public.jwt_app_role() = 'admin')
