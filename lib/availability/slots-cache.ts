@@ -1,5 +1,6 @@
 import 'server-only';
 import { getCache, type TCache } from '@/lib/cache/cache';
+import { createInFlight } from '@/lib/cache/in-flight';
 import { env } from '@/lib/config';
 
 // The public slots API's answers, kept for a few seconds under a generation every slot change bumps
@@ -12,7 +13,7 @@ import { env } from '@/lib/config';
 const GEN_KEY = 'slots:gen';
 export const SLOTS_CACHE_SECONDS = 10;
 
-const inFlight = new Map<string, Promise<string>>();
+const shared = createInFlight();
 
 /** Drops every kept slots answer (call after a write that changed an expert's free slots committed). */
 export async function bumpSlotsGeneration(cache: TCache = getCache()): Promise<void> {
@@ -29,14 +30,9 @@ export async function cachedSlotsBody(key: string, compute: () => Promise<string
   const full = `slots:${(await cache.get<string>(GEN_KEY)) ?? '0'}:${key}`;
   const hit = await cache.get<string>(full);
   if (hit !== undefined) return hit;
-  const running = inFlight.get(full);
-  if (running) return running;
-  const p = compute()
-    .then(async (body) => {
-      await cache.set(full, body, SLOTS_CACHE_SECONDS);
-      return body;
-    })
-    .finally(() => inFlight.delete(full));
-  inFlight.set(full, p);
-  return p;
+  return shared(full, async () => {
+    const body = await compute();
+    await cache.set(full, body, SLOTS_CACHE_SECONDS);
+    return body;
+  });
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { TZDate } from '@date-fns/tz';
+import { createInFlight } from '@/lib/cache/in-flight';
 import { logger } from '@/lib/log/logger';
 import type { TQueryable } from '@/lib/db';
 import { refreshNextAvailable } from '@/lib/experts/refresh-next-available';
@@ -84,17 +85,13 @@ export async function afterSlotsChanged(db: TQueryable, expertIds: Iterable<stri
 /** The expert's free slots for the month from the local day of `aroundMs`, as the slots API answers them. */
 // The losers of one race all ask for the same month of fresh slots at the same moment (they fail together when the
 // winner commits): they share one computation while it runs. Nothing is kept after it settles.
-const freshInFlight = new Map<string, Promise<TSlotsResponse>>();
+const shareFresh = createInFlight();
 
 export function freshSlots(db: TQueryable, expertId: string, lengthMinutes: number, timeZone: string, aroundMs: number): Promise<TSlotsResponse> {
   const zone = safeZone(timeZone);
   const day = dayKey(new Date(Math.max(aroundMs, Date.now())), zone);
   const key = `${expertId}|${lengthMinutes}|${zone}|${day}`;
-  const running = freshInFlight.get(key);
-  if (running) return running;
-  const p = computeFreshSlots(db, expertId, lengthMinutes, zone, day).finally(() => freshInFlight.delete(key));
-  freshInFlight.set(key, p);
-  return p;
+  return shareFresh(key, () => computeFreshSlots(db, expertId, lengthMinutes, zone, day));
 }
 
 async function computeFreshSlots(db: TQueryable, expertId: string, lengthMinutes: number, zone: string, day: string): Promise<TSlotsResponse> {

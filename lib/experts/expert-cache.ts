@@ -1,5 +1,6 @@
 import 'server-only';
 import { getCache, type TCache } from '@/lib/cache/cache';
+import { createInFlight } from '@/lib/cache/in-flight';
 import { env } from '@/lib/config';
 
 // Directory pages are keyed by a generation number: a change bumps it, so every cached search is
@@ -18,15 +19,7 @@ async function generation(cache: TCache): Promise<string> {
 // Searches being computed right now, by key: identical searches that arrive meanwhile share the one query
 // instead of each running it (a burst after an invalidation, or a popular module's topics link). Nothing is
 // kept once it settles, so with caching off every new search still reaches the database.
-const inFlight = new Map<string, Promise<unknown>>();
-
-function shared<T>(key: string, compute: () => Promise<T>): Promise<T> {
-  const running = inFlight.get(key) as Promise<T> | undefined;
-  if (running) return running;
-  const p = compute().finally(() => inFlight.delete(key));
-  inFlight.set(key, p);
-  return p;
-}
+const shared = createInFlight();
 
 /** Returns the cached value for a key in the current generation, or computes (once, for concurrent callers) and stores it. */
 export async function cachedDirectory<T>(key: string, compute: () => Promise<T>, cache: TCache = getCache()): Promise<T> {
