@@ -149,18 +149,24 @@ test('every persona gets the answer the matrix expects from every route and page
   test.setTimeout(180_000);
   const before = await snapshot();
   const mismatches: string[] = [];
+  const seen: string[] = [];
   for (const row of MATRIX) {
+    const got: TOutcome[] = [];
     for (const [i, persona] of PERSONAS.entries()) {
       const fresh = row.fresh ? await signedIn(persona) : null;
       const res = await send(fresh ?? contexts.get(persona)!, row);
       const actual = outcomeOf(res);
+      got.push(actual);
       if (!agrees(actual, row.expect[i])) {
         const detail = res.status() >= 400 && res.headers()['content-type']?.includes('json') ? ` ${(await res.text()).slice(0, 160)}` : '';
         mismatches.push(`${row.key} as ${persona}: expected ${row.expect[i]}, got ${actual}${detail}`);
       }
       await fresh?.dispose();
     }
+    seen.push(`${row.key.padEnd(62)} ${JSON.stringify(got)}`);
   }
+  // AUTHZ_MATRIX_PRINT=1 prints what the app answers, in the table's order, for writing a new row.
+  if (process.env.AUTHZ_MATRIX_PRINT) console.log(seen.join('\n'));
   expect(mismatches, `${mismatches.length} cells differ from tests/authz/matrix.ts`).toEqual([]);
   // Nothing any persona sent changed what the owners read: no write got through, allowed or not.
   expect(await snapshot()).toEqual(before);
