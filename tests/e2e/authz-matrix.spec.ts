@@ -52,7 +52,7 @@ async function lookUpResources(): Promise<TResources> {
 
   const curriculum = match(await (await learner.get('/learn')).text(), new RegExp(`href="/learn/(${UUID})"`), "the learner's curriculum");
   const plan = (await (await learner.get(`/api/curricula/${curriculum}`)).json()) as { plan: { modules: { id: string; lessons: { id: string }[] }[] } };
-  const module = plan.plan.modules[0];
+  const firstModule = plan.plan.modules[0];
 
   const past = (await (await learner.get('/api/bookings?scope=past')).json()) as { bookings: { id: string }[] };
   const booking = past.bookings.find((b) => JSON.stringify(b).includes('Emily Carter'));
@@ -67,8 +67,8 @@ async function lookUpResources(): Promise<TResources> {
 
   return {
     curriculum,
-    module: module.id,
-    lesson: module.lessons[0].id,
+    module: firstModule.id,
+    lesson: firstModule.lessons[0].id,
     booking: booking.id,
     application,
     document,
