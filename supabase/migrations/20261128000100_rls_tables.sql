@@ -103,3 +103,8 @@ create policy availability_overrides_read on public.availability_overrides for s
 revoke all on public.expert_sanctions from anon, authenticated;
 grant select on public.expert_sanctions to authenticated;
 grant update (appeal_status, decided_by, decided_at) on public.expert_sanctions to authenticated;
+
+-- TRUNCATE skips row-level security altogether, and REFERENCES and TRIGGER are not for API users either: no table
+-- grants them to anon or authenticated, and tables this role creates later do not get them by default.
+revoke truncate, references, trigger on all tables in schema public from anon, authenticated;
+alter default privileges in schema public revoke truncate, references, trigger on tables from anon, authenticated;

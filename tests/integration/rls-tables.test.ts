@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TSessionUser } from '@/lib/auth/schemas';
+import { migrate } from '@/lib/db/migrate';
 import { createTestDb, type TTestDb } from '../support/test-db';
 import { createUser } from '../support/factories';
 import { createBooking } from '../support/booking-factories';
@@ -480,98 +481,146 @@ const HAS_PRIVILEGE = (role: string, table: string, privilege: string) =>
 const describeAttempt = (a: TAttempt) => (a.ok ? `ok, ${touchedRows(a.result)} row(s)` : `error ${a.code}: ${a.message}`);
 const intersect = (a: Set<string>, b: string[]) => b.filter((x) => a.has(x));
 
-beforeAll(async () => {
-  t = await createTestDb();
-  w = await buildWorld(t.db);
-});
-afterAll(() => t.drop());
+/**
+ * Two databases: one as the migrations leave it, and one where every new table in `public` was granted to anon and
+ * authenticated by default, as Supabase does (its `alter default privileges`). Row-level security must hold in both:
+ * a table's rules may not rest on a grant a migration happened not to make.
+ */
+const SETUPS = [
+  { name: 'as migrated', supabaseGrants: false },
+  { name: 'with Supabase’s default grants', supabaseGrants: true },
+];
 
-describe('every table in schema public is covered', () => {
-  it('has row-level security enabled and a case in this file', async () => {
-    const { rows } = await t.db.query<{ name: string; kind: string; rls: boolean }>(
-      `select c.relname as name, c.relkind::text as kind, c.relrowsecurity as rls
-         from pg_class c join pg_namespace n on n.oid = c.relnamespace
-        where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'f') order by 1`,
-    );
-    const problems: string[] = [];
-    for (const r of rows) {
-      const known = r.name in CASES || r.name in SERVICE_ONLY;
-      if (!known) problems.push(`${r.name}: no case in rls-tables.test.ts`);
-      // Views and materialised views run with their owner's rights and bypass RLS: none may be exposed.
-      if (r.kind !== 'r' && r.kind !== 'p') problems.push(`${r.name}: a ${r.kind === 'v' ? 'view' : 'non-table relation'} in public`);
-      else if (!r.rls && !(r.name in RLS_DISABLED_ALLOWED)) problems.push(`${r.name}: row-level security is disabled`);
+describe.each(SETUPS)('$name', ({ supabaseGrants }) => {
+  beforeAll(async () => {
+    t = await createTestDb({ migrate: !supabaseGrants });
+    if (supabaseGrants) {
+      // Supabase has these roles before any migration; the foundation migration makes them elsewhere.
+      for (const role of ['anon', 'authenticated', 'service_role']) {
+        await t.db.exec(`do $$ begin create role ${role} nologin; exception when duplicate_object or unique_violation then null; end $$`);
+      }
+      await t.db.exec(`alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
+                       alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
+                       alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;`);
+      await migrate(t.db);
     }
-    const names = new Set(rows.map((r) => r.name));
-    for (const name of [...Object.keys(CASES), ...Object.keys(SERVICE_ONLY)]) if (!names.has(name)) problems.push(`${name}: case for a table that does not exist`);
-    expect(problems).toEqual([]);
-    expect(rows.length).toBeGreaterThanOrEqual(30);
+    w = await buildWorld(t.db);
+  });
+  afterAll(() => t.drop());
+
+  describe('every table in schema public is covered', () => {
+    it('has row-level security enabled and a case in this file', async () => {
+      const { rows } = await t.db.query<{ name: string; kind: string; rls: boolean }>(
+        `select c.relname as name, c.relkind::text as kind, c.relrowsecurity as rls
+           from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'f') order by 1`,
+      );
+      const problems: string[] = [];
+      for (const r of rows) {
+        const known = r.name in CASES || r.name in SERVICE_ONLY;
+        if (!known) problems.push(`${r.name}: no case in rls-tables.test.ts`);
+        // Views and materialised views run with their owner's rights and bypass RLS: none may be exposed.
+        if (r.kind !== 'r' && r.kind !== 'p') problems.push(`${r.name}: a ${r.kind === 'v' ? 'view' : 'non-table relation'} in public`);
+        else if (!r.rls && !(r.name in RLS_DISABLED_ALLOWED)) problems.push(`${r.name}: row-level security is disabled`);
+      }
+      const names = new Set(rows.map((r) => r.name));
+      for (const name of [...Object.keys(CASES), ...Object.keys(SERVICE_ONLY)]) if (!names.has(name)) problems.push(`${name}: case for a table that does not exist`);
+      expect(problems).toEqual([]);
+      expect(rows.length).toBeGreaterThanOrEqual(30);
+    });
+
+    it.each(Object.keys(RLS_DISABLED_ALLOWED).map((n) => [n]))('%s (RLS disabled) grants nothing to anon or authenticated', async (table) => {
+      for (const who of ['anon', w.learnerA, w.admin] as TActor[]) expect(await attempt(t.db, who, `select 1 from public.${table}`)).toMatchObject({ ok: false, code: '42501' });
+    });
+
+    it('no policy lets the public (anon) write, and without default grants anon holds no write right at all', async () => {
+      const policies = await t.db.query<{ name: string; policy: string }>(
+        `select tablename as name, policyname as policy from pg_policies
+          where schemaname = 'public' and cmd <> 'SELECT' and (roles && array['anon', 'public']::name[])`,
+      );
+      expect(policies.rows).toEqual([]);
+      if (supabaseGrants) {
+        // The setup is what it says: anon was granted tables it was never meant to write, and only RLS stops it.
+        expect((await t.db.query(`select has_table_privilege('anon', 'public.bookings', 'INSERT') as granted`)).rows[0]).toEqual({ granted: true });
+        return;
+      }
+      const { rows } = await t.db.query<{ name: string; privilege: string }>(
+        `select c.relname as name, p.privilege
+           from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          cross join (values ('INSERT'), ('UPDATE'), ('DELETE')) p(privilege)
+          where n.nspname = 'public' and c.relkind in ('r', 'p') and ${HAS_PRIVILEGE("'anon'", 'c.oid', 'p.privilege')}`,
+      );
+      expect(rows).toEqual([]);
+    });
+
+    it('neither anon nor authenticated may truncate (which skips RLS), reference or add triggers to a table', async () => {
+      const { rows } = await t.db.query<{ name: string; role: string; privilege: string }>(
+        `select c.relname as name, r.role, p.privilege
+           from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          cross join (values ('anon'), ('authenticated')) r(role)
+          cross join (values ('TRUNCATE'), ('REFERENCES'), ('TRIGGER')) p(privilege)
+          where n.nspname = 'public' and c.relkind in ('r', 'p') and ${HAS_PRIVILEGE('r.role', 'c.oid', 'p.privilege')}`,
+      );
+      expect(rows).toEqual([]);
+    });
   });
 
-  it.each(Object.keys(RLS_DISABLED_ALLOWED).map((n) => [n]))('%s (RLS disabled) grants nothing to anon or authenticated', async (table) => {
-    for (const who of ['anon', w.learnerA, w.admin] as TActor[]) expect(await attempt(t.db, who, `select 1 from public.${table}`)).toMatchObject({ ok: false, code: '42501' });
+  describe.each(Object.entries(SERVICE_ONLY))('%s: service only', (table) => {
+    it('no policy opens it, and anon, a user and an admin read and delete nothing', async () => {
+      expect((await t.db.query('select policyname from pg_policies where schemaname = $1 and tablename = $2', ['public', table])).rows).toEqual([]);
+      // Without default grants nothing is granted at all.
+      const { rows } = await t.db.query<{ role: string; privilege: string }>(
+        `select r.role, p.privilege from (values ('anon'), ('authenticated')) r(role)
+          cross join (values ('SELECT'), ('INSERT'), ('UPDATE'), ('DELETE')) p(privilege)
+          where ${HAS_PRIVILEGE('r.role', "('public.' || $1)::regclass", 'p.privilege')}`,
+        [table],
+      );
+      if (!supabaseGrants) expect(rows).toEqual([]);
+      expect((await t.db.query(`select count(*)::int as n from public.${table}`)).rows[0]).not.toEqual({ n: 0 });
+      for (const who of ['anon', w.learnerA, w.admin] as TActor[]) {
+        for (const sql of [`select 1 from public.${table}`, `delete from public.${table}`]) {
+          const a = await attempt(t.db, who, sql);
+          expect(isRefused(a), `${sql}: ${describeAttempt(a)}`).toBe(true);
+        }
+      }
+    });
   });
 
-  it('the public (anon) has no insert, update or delete right on any table or column', async () => {
-    const { rows } = await t.db.query<{ name: string; privilege: string }>(
-      `select c.relname as name, p.privilege
-         from pg_class c join pg_namespace n on n.oid = c.relnamespace
-        cross join (values ('INSERT'), ('UPDATE'), ('DELETE'), ('TRUNCATE')) p(privilege)
-        where n.nspname = 'public' and c.relkind in ('r', 'p') and ${HAS_PRIVILEGE("'anon'", 'c.oid', 'p.privilege')}`,
-    );
-    expect(rows).toEqual([]);
-  });
-});
+  describe.each(Object.entries(CASES))('%s', (table, c) => {
+    it('A reads their own rows and public ones, never another user’s', async () => {
+      const seen = await visibleKeys(t.db, c.actor(), table, c.key);
+      expect(intersect(seen, c.others())).toEqual([]);
+      const readable = [...new Set([...(c.own?.() ?? []), ...(c.public?.() ?? [])])].sort();
+      expect(intersect(seen, readable).sort()).toEqual(readable);
+    });
 
-describe.each(Object.entries(SERVICE_ONLY))('%s: service only', (table) => {
-  it('grants nothing to anon or authenticated, and refuses both', async () => {
-    const { rows } = await t.db.query<{ role: string; privilege: string }>(
-      `select r.role, p.privilege from (values ('anon'), ('authenticated')) r(role)
-        cross join (values ('SELECT'), ('INSERT'), ('UPDATE'), ('DELETE'), ('TRUNCATE')) p(privilege)
-        where ${HAS_PRIVILEGE('r.role', "('public.' || $1)::regclass", 'p.privilege')}`,
-      [table],
-    );
-    expect(rows).toEqual([]);
-    for (const who of ['anon', w.learnerA, w.admin] as TActor[]) {
-      expect(await attempt(t.db, who, `select 1 from public.${table}`)).toMatchObject({ ok: false, code: '42501' });
-      expect(await attempt(t.db, who, `delete from public.${table}`)).toMatchObject({ ok: false, code: '42501' });
-    }
-  });
-});
+    it('the public (anon) reads only public rows', async () => {
+      const seen = await visibleKeys(t.db, 'anon', table, c.key);
+      const pub = c.public?.() ?? [];
+      const privateOwn = (c.own?.() ?? []).filter((k) => !pub.includes(k));
+      expect(intersect(seen, [...c.others(), ...privateOwn])).toEqual([]);
+      expect(intersect(seen, pub).sort()).toEqual([...pub].sort());
+    });
 
-describe.each(Object.entries(CASES))('%s', (table, c) => {
-  it('A reads their own rows and public ones, never another user’s', async () => {
-    const seen = await visibleKeys(t.db, c.actor(), table, c.key);
-    expect(intersect(seen, c.others())).toEqual([]);
-    const readable = [...new Set([...(c.own?.() ?? []), ...(c.public?.() ?? [])])].sort();
-    expect(intersect(seen, readable).sort()).toEqual(readable);
-  });
+    it('A cannot update or delete another user’s rows', async () => {
+      const targets = [...c.others(), ...(c.public?.() ?? []).filter((k) => !(c.own?.() ?? []).includes(k))];
+      if (targets.length === 0) return;
+      for (const who of [c.actor(), 'anon'] as TActor[]) {
+        const upd = await attempt(t.db, who, `update public.${table} set ${c.touch} = ${c.touch} where (${c.key})::text = any($1)`, [targets]);
+        expect(isRefused(upd), `update as ${who === 'anon' ? 'anon' : who.role}: ${describeAttempt(upd)}`).toBe(true);
+        const del = await attempt(t.db, who, `delete from public.${table} where (${c.key})::text = any($1)`, [targets]);
+        expect(isRefused(del), `delete as ${who === 'anon' ? 'anon' : who.role}: ${describeAttempt(del)}`).toBe(true);
+      }
+    });
 
-  it('the public (anon) reads only public rows', async () => {
-    const seen = await visibleKeys(t.db, 'anon', table, c.key);
-    const pub = c.public?.() ?? [];
-    const privateOwn = (c.own?.() ?? []).filter((k) => !pub.includes(k));
-    expect(intersect(seen, [...c.others(), ...privateOwn])).toEqual([]);
-    expect(intersect(seen, pub).sort()).toEqual([...pub].sort());
-  });
+    it.each(c.refused.map((s) => [s.name, s]))('refuses: %s', async (_name, s) => {
+      const a = await attempt(t.db, s.as?.() ?? c.actor(), s.sql, s.params?.() ?? []);
+      expect(isRefused(a), describeAttempt(a)).toBe(true);
+    });
 
-  it('A cannot update or delete another user’s rows', async () => {
-    const targets = [...c.others(), ...(c.public?.() ?? []).filter((k) => !(c.own?.() ?? []).includes(k))];
-    if (targets.length === 0) return;
-    for (const who of [c.actor(), 'anon'] as TActor[]) {
-      const upd = await attempt(t.db, who, `update public.${table} set ${c.touch} = ${c.touch} where (${c.key})::text = any($1)`, [targets]);
-      expect(isRefused(upd), `update as ${who === 'anon' ? 'anon' : who.role}: ${describeAttempt(upd)}`).toBe(true);
-      const del = await attempt(t.db, who, `delete from public.${table} where (${c.key})::text = any($1)`, [targets]);
-      expect(isRefused(del), `delete as ${who === 'anon' ? 'anon' : who.role}: ${describeAttempt(del)}`).toBe(true);
-    }
-  });
-
-  it.each(c.refused.map((s) => [s.name, s]))('refuses: %s', async (_name, s) => {
-    const a = await attempt(t.db, s.as?.() ?? c.actor(), s.sql, s.params?.() ?? []);
-    expect(isRefused(a), describeAttempt(a)).toBe(true);
-  });
-
-  it.each(c.allowed.map((s) => [s.name, s]))('allows: %s', async (_name, s) => {
-    const a = await attempt(t.db, s.as?.() ?? c.actor(), s.sql, s.params?.() ?? []);
-    expect(a.ok && touchedRows(a.result) > 0, describeAttempt(a)).toBe(true);
+    it.each(c.allowed.map((s) => [s.name, s]))('allows: %s', async (_name, s) => {
+      const a = await attempt(t.db, s.as?.() ?? c.actor(), s.sql, s.params?.() ?? []);
+      expect(a.ok && touchedRows(a.result) > 0, describeAttempt(a)).toBe(true);
+    });
   });
 });
