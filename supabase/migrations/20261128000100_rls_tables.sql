@@ -73,11 +73,15 @@ create policy checkpoint_scores_update_own on public.checkpoint_scores for updat
   using (user_id = auth.uid())
   with check (user_id = auth.uid() and exists (select 1 from public.curricula c where c.id = curriculum_id and c.user_id = auth.uid()));
 
--- Notifications: the recipient marks one read; its text and link are the platform's (a rewritten link in one's own
--- inbox is a phishing page with the app's name on it).
+-- Notifications: the recipient marks one read; what they say and link to is the platform's (a link in the app's own
+-- inbox is trusted more than one in an email). lib writes them on the service connection, or as the admin deciding
+-- (decide-application.ts, decide-profile-change.ts, sanctions.ts); a user no longer writes their own.
 revoke all on public.notifications from anon, authenticated;
 grant select, insert on public.notifications to authenticated;
 grant update (read_at) on public.notifications to authenticated;
+drop policy if exists notifications_admin_insert on public.notifications;
+create policy notifications_admin_insert on public.notifications for insert to authenticated
+  with check (public.jwt_app_role() = 'admin');
 
 -- An expert's private note belongs to one of their own bookings: the row is keyed by the booking, so a note written
 -- on another expert's booking would squat the place of that expert's note.

@@ -323,6 +323,7 @@ const CASES: Record<string, TTableCase> = {
     others: () => [w.accountB.notificationId], own: () => [w.accountA.notificationId],
     refused: [
       { name: 'notify another user', sql: `insert into public.notifications (user_id, kind, title, link) values ($1, 'x', 'Your account is locked', 'https://evil.example')`, params: () => [w.learnerB.id] },
+      { name: 'write themselves a notification with a link', sql: `insert into public.notifications (user_id, kind, title, link) values ($1, 'x', 'Verify your card', 'https://evil.example')`, params: () => [w.learnerA.id] },
       { name: 'rewrite a notification', sql: `update public.notifications set title = 'Edited', link = 'https://evil.example' where id = $1`, params: () => [w.accountA.notificationId] },
       { name: 'hand a notification to another user', sql: 'update public.notifications set user_id = $2 where id = $1', params: () => [w.accountA.notificationId, w.learnerB.id] },
     ],
