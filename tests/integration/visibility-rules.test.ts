@@ -79,6 +79,16 @@ describe('a session ends at expires_at', () => {
     expect(await getSessionUser(t.db, session.token, createMemoryCache())).toBeNull();
   });
 
+  it('a kept lookup does not outlive the session (the cache expires with it)', async () => {
+    const user = await createUser(t.db, { role: 'learner' });
+    const session = await createSession(t.db, user.id, 1);
+    await t.db.query(`update public.sessions set expires_at = now() + interval '1500 milliseconds' where user_id = $1`, [user.id]);
+    const cache = createMemoryCache();
+    expect(await getSessionUser(t.db, session.token, cache)).toMatchObject({ id: user.id });
+    await new Promise((r) => setTimeout(r, 1600));
+    expect(await getSessionUser(t.db, session.token, cache)).toBeNull();
+  });
+
   it('a session created already expired never signs in', async () => {
     const user = await createUser(t.db, { role: 'learner' });
     const session = await createSession(t.db, user.id, -1);
