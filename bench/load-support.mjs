@@ -144,3 +144,29 @@ export async function fanOut({ url, count, expertId, trigger, timeoutMs = 15_000
     for (const s of sockets) s.disconnect();
   }
 }
+
+/**
+ * Leaves nothing behind when the bench dies half-way (an exception in a callback, or the server exiting early,
+ * which makes bench-server.mjs exit): on process exit, synchronously, the given child process groups are
+ * stopped, our redis-server shut down and the bench database dropped.
+ */
+export function cleanUpOnExit({ redis, db, groups }) {
+  let done = false;
+  const cleanUp = () => {
+    if (done) return;
+    done = true;
+    for (const pid of groups()) {
+      try {
+        process.kill(-pid, 'SIGTERM');
+      } catch {}
+    }
+    redis.stop();
+    spawnSync('psql', [`${PG_SERVER}/postgres`, '-qc', `drop database if exists ${db.name} with (force)`], { stdio: 'ignore' });
+  };
+  process.on('exit', cleanUp);
+  process.on('uncaughtException', (e) => {
+    console.error(e);
+    process.exit(1);
+  });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+}

@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { createBenchServer } from './support/bench-server.mjs';
-import { createFreshDatabase, createOwnRedis, ensureBuild, expertIdOf, fanOut, machine, resaveAvailability, signIn, uptime } from './load-support.mjs';
+import { createFreshDatabase, createOwnRedis, ensureBuild, expertIdOf, fanOut, machine, resaveAvailability, signIn, uptime, cleanUpOnExit } from './load-support.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3391);
 const SIDECAR_PORT = PORT + 1;
@@ -25,14 +25,15 @@ const redis = createOwnRedis(Number(process.env.BENCH_REDIS_PORT ?? 6391));
 await redis.start();
 const db = await createFreshDatabase('pw_bench_load');
 const uptimeBefore = uptime();
+let server;
+let sidecar;
+cleanUpOnExit({ redis, db, groups: () => [server?.pid, sidecar?.pid].filter(Boolean) });
 const bench = createBenchServer({
   port: PORT, databaseUrl: db.url, dataDir: '.data/bench-load', connections: CONNECTIONS, seconds: SECONDS,
   // Sign-ins from one address (this bench) are not what the limit is about.
   env: { REDIS_URL: redis.url, AUTH_MAX_ATTEMPTS_PER_IP: '1000' },
 });
 const { base } = bench;
-let sidecar;
-let server;
 try {
   await bench.portFree();
   server = bench.start();
