@@ -38,6 +38,8 @@ export async function startSidecar(o: TSidecarOptions): Promise<TSidecar> {
   // The adapter and the stream reader block on XREAD for seconds at a time, longer than the app's per-command
   // timeout (lib/cache/redis.ts), so they get a connection without one.
   const blocking = o.redis.duplicate({ commandTimeout: undefined });
+  // The main client logs an outage; without a listener ioredis prints every reconnect failure of these too.
+  blocking.on('error', () => undefined);
   const io = new Server(http, {
     path: '/socket.io/',
     serveClient: false,
@@ -56,6 +58,8 @@ export async function startSidecar(o: TSidecarOptions): Promise<TSidecar> {
     });
   await createGroup('$');
   const reader = blocking.duplicate();
+  reader.on('error', () => undefined);
+  let failing = false; // logs a failed read once per outage, not every half second
   const consumer = `sidecar-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   let running = true;
   const loop = (async () => {
@@ -75,13 +79,15 @@ export async function startSidecar(o: TSidecarOptions): Promise<TSidecar> {
             await reader.xack(o.stream, REALTIME_GROUP, id);
           }
         }
+        failing = false;
       } catch (err) {
         if (!running) break;
         if (err instanceof Error && /NOGROUP/.test(err.message)) {
           await createGroup('0').catch(() => undefined);
           continue;
         }
-        logger().warn({ err }, 'realtime stream read failed');
+        if (!failing) logger().warn({ err }, 'realtime stream read failed; retrying every 500 ms');
+        failing = true;
         await new Promise((r) => setTimeout(r, 500));
       }
     }
