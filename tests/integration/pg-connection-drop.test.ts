@@ -100,7 +100,9 @@ describe.skipIf(!onPostgres)('a Postgres backend terminated mid-request', () => 
     await blocker.query('lock table public.availability_settings in share mode');
     const save = call('PUT', after);
     let waiting: number[] = [];
-    for (let i = 0; i < 200 && !waiting.length; i++) {
+    for (let i = 0; i < 400 && !waiting.length; i++) {
+      // Inside a transaction pg_stat_activity is a snapshot taken at its first read: clear it to see the save arrive.
+      await blocker.query('select pg_stat_clear_snapshot()');
       const { rows } = await blocker.query<{ pid: number }>(
         "select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid() and wait_event_type = 'Lock'",
         [dbName],
@@ -117,6 +119,7 @@ describe.skipIf(!onPostgres)('a Postgres backend terminated mid-request', () => 
     expect(held[0].n).toBe(1);
 
     // Every backend of the app's database but ours: the one mid-request and the pool's idle ones.
+    await blocker.query('select pg_stat_clear_snapshot()');
     const { rows: killed } = await blocker.query<{ ok: boolean }>(
       'select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
       [dbName],
