@@ -5,10 +5,11 @@
 //     sign-in) at 100 concurrent clients (autocannon), BENCH_SECONDS (10) each after a 3 s warm-up;
 //  2. 1,000 realtime clients (BENCH_SOCKETS) on the public namespace receiving one broadcast (`slots.changed`,
 //     caused by the demo expert saving their availability): in-process Socket.IO, then through the sidecar
-//     (`npm run realtime`, fed by the Redis stream).
+//     (`npm run realtime`, fed by the Redis stream); then on the embedded default (PGlite, no Redis, in-process;
+//     BENCH_SKIP_PGLITE=1 skips it).
 // Reuses .next if it holds a build (BENCH_REBUILD=1 rebuilds). Writes bench/results/load.json and bench/LOAD.md.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { createBenchServer } from './support/bench-server.mjs';
 import { createFreshDatabase, createOwnRedis, ensureBuild, expertIdOf, fanOut, machine, resaveAvailability, signIn, uptime, cleanUpOnExit } from './load-support.mjs';
@@ -18,6 +19,7 @@ const SIDECAR_PORT = PORT + 1;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 100;
 const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 1000);
+const PGLITE_DIR = '.data/bench-load-pglite';
 const SEARCHES = ['python', 'german+exam', 'sql', 'react+testing', 'interviews', 'statistics', 'leadership', 'guitar'];
 
 ensureBuild();
@@ -57,7 +59,7 @@ try {
   const realtime = [];
   const inProcess = await fanOut({ url: base, count: SOCKETS, expertId, trigger });
   console.log('fan-out, in-process:', inProcess);
-  realtime.push({ name: 'in-process Socket.IO (npm start)', ...inProcess, loadavg1m: +os.loadavg()[0].toFixed(2) });
+  realtime.push({ name: 'in-process (Postgres + Redis)', ...inProcess, loadavg1m: +os.loadavg()[0].toFixed(2) });
   await server.stop();
   server = undefined;
 
@@ -78,6 +80,28 @@ try {
   const viaSidecar = await fanOut({ url: sidecarUrl, count: SOCKETS, expertId, trigger: () => resaveAvailability(base, expertCookie2) });
   console.log('fan-out, sidecar:', viaSidecar);
   realtime.push({ name: 'sidecar (npm run realtime) via the Redis stream', ...viaSidecar, loadavg1m: +os.loadavg()[0].toFixed(2) });
+
+  await server.stop();
+  server = undefined;
+  process.kill(-sidecar.pid, 'SIGTERM');
+  sidecar = undefined;
+
+  // The embedded default (no DATABASE_URL, no REDIS_URL): PGlite, realtime in the app's process.
+  if (!process.env.BENCH_SKIP_PGLITE) {
+    rmSync(PGLITE_DIR, { recursive: true, force: true });
+    const embedded = createBenchServer({ port: PORT, databaseUrl: '', dataDir: PGLITE_DIR, env: { REDIS_URL: '' } });
+    server = embedded.start();
+    await embedded.waitFor('/api/health');
+    const cookie = await signIn(base, 'expert@pathwise.dev');
+    // PGlite is open in the server only: the expert's profile id comes from their own application.
+    const id = (await (await fetch(base + '/api/expert/application', { headers: { cookie } })).json()).application?.id;
+    if (!id) throw new Error('could not read the demo expert\'s profile id');
+    const pglite = await fanOut({ url: base, count: SOCKETS, expertId: id, trigger: () => resaveAvailability(base, cookie) });
+    console.log('fan-out, embedded default:', pglite);
+    realtime.unshift({ name: 'in-process, embedded default (PGlite, no Redis)', ...pglite, loadavg1m: +os.loadavg()[0].toFixed(2) });
+    await server.stop();
+    server = undefined;
+  }
 
   const out = { date: new Date().toISOString(), machine: machine(), uptimeBefore, uptimeAfter: uptime(), setup: { connections: CONNECTIONS, seconds: SECONDS, sockets: SOCKETS }, http, realtime };
   mkdirSync('bench/results', { recursive: true });
@@ -122,7 +146,9 @@ function render(o) {
     '',
     `## Realtime: ${o.setup.sockets} socket.io clients receiving one broadcast`,
     '',
-    'Every client connects to the `/public` namespace (websocket) and watches the demo expert; the demo expert then saves their',
+    'Three ways: the app on Postgres and Redis with Socket.IO in its process (`npm start`); the same app with `REALTIME_URL`',
+    'and the sidecar (`npm run realtime`), which reads the Redis stream the app writes; and the embedded default (PGlite, no',
+    'Redis, in-process). Every client connects to the `/public` namespace (websocket) and watches the demo expert; the demo expert then saves their',
     'availability (`PUT /api/expert/availability`), which commits and broadcasts `slots.changed` to that expert\'s room.',
     'Latency is from the moment the save was sent to each client\'s receipt (so it includes the save); "save ms" is how long the',
     'save took to answer. All clients run in the bench\'s one Node process, which also counts against the 2 cores.',
