@@ -106,6 +106,7 @@ try {
     realtime.unshift({ name: 'in-process, embedded default (PGlite, no Redis)', ...pglite, loadavg1m: +os.loadavg()[0].toFixed(2) });
     await server.stop();
     server = undefined;
+    rmSync(PGLITE_DIR, { recursive: true, force: true });
   }
 
   const out = { date: new Date().toISOString(), machine: machine(), uptimeBefore, uptimeAfter: uptime(), setup: { connections: CONNECTIONS, seconds: SECONDS, sockets: SOCKETS }, http, realtime };
