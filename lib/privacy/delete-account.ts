@@ -127,8 +127,8 @@ async function erase(tx: TQueryable, user: TSessionUser, cancelledBookings: numb
     [id, TOMBSTONE_NAME, tombstoneEmail(id)],
   );
   await tx.query(
-    `insert into public.audit_log (actor_id, action, subject_type, subject_id, data) values ($1, 'account.delete', 'user', $1::text, $2)`,
-    [id, JSON.stringify({ role: user.role, cancelledBookings, expertProfile: profile?.id ?? null })],
+    `insert into public.audit_log (actor_id, action, subject_type, subject_id, data) values ($1, 'account.delete', 'user', $2, $3)`,
+    [id, id, JSON.stringify({ role: user.role, cancelledBookings, expertProfile: profile?.id ?? null })],
   );
   return { storageKeys, slug: profile?.slug ?? null };
 }

@@ -167,15 +167,15 @@ export async function exportUserData(db: TQueryable, user: TSessionUser, now: Da
       'select channel, recipient, template, subject, body, status, created_at, sent_at from public.outbox_messages where user_id = $1 order by created_at',
     ),
     auditLog: await rows(
-      `select action, subject_type, subject_id, reason, data, created_at, (actor_id = $1) as by_me
+      `select action, subject_type, subject_id, reason, data, created_at, (actor_id = $1::uuid) as by_me
          from public.audit_log
-        where actor_id = $1
-           or (subject_type = 'user' and subject_id = $1::text)
+        where actor_id = $1::uuid
+           or (subject_type = 'user' and subject_id = $5::text)
            or (subject_type = 'expert_profile' and subject_id = $2::text)
            or (subject_type = 'expert_sanction' and subject_id = any($3::text[]))
            or (subject_type = 'session_review' and subject_id = any($4::text[]))
         order by created_at`,
-      [user.id, pid, sanctions.map((s) => String(s.id)), reviewIds],
+      [user.id, pid, sanctions.map((s) => String(s.id)), reviewIds, user.id],
     ),
   };
 }
