@@ -25,6 +25,9 @@ export function SiteHeader({ user }: { user: TSessionUser | null }) {
                 <span className="hidden text-sm text-slate-600 dark:text-slate-400 lg:inline" data-testid="signed-in-as">
                   {user.name} <span className="text-slate-500 dark:text-slate-400">· {ROLE_LABEL[user.role]}</span>
                 </span>
+                <Link href="/settings" className={buttonClasses('ghost')}>
+                  Settings
+                </Link>
                 <form action="/api/auth/sign-out" method="post">
                   <button type="submit" className={buttonClasses('ghost')}>
                     Sign out

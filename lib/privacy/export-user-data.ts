@@ -22,6 +22,13 @@ export const NOT_EXPORTED: Record<string, string> = {
   currency_rates: 'platform exchange rates; an admin who edited one finds it in the audit entries',
 };
 
+type TBookingRow = {
+  id: string;
+  expert: { name: string; slug: string };
+  learner: { name: string } | null;
+  [column: string]: unknown;
+};
+
 // Explicit column lists everywhere: a column added later (a secret, say) stays out until someone adds it here.
 const ACCOUNT = 'id, email, name, role, timezone, created_at, updated_at';
 
@@ -46,14 +53,13 @@ export async function exportUserData(db: TQueryable, user: TSessionUser, now: Da
   const forProfile = (sql: string) => (pid ? rows(sql, [pid]) : Promise.resolve([]));
 
   // Bookings on either side; the other side's public parts only (the expert's public name, the learner's name).
-  const bookings = await rows<{ id: string; expert_id: string } & Record<string, unknown>>(
+  const bookings = await rows<TBookingRow>(
     `select b.id, case when b.learner_id = $1 then 'learner' else 'expert' end as my_role,
             b.starts_at, b.ends_at, b.duration_minutes, b.status, b.price_minor, b.currency, b.payment_status, b.payment_mode,
             b.brief, b.curriculum_id, b.module_id, b.learner_timezone, b.cancelled_by, b.cancel_reason, b.cancelled_at,
             b.refund_percent, b.confirmed_at, b.completed_at, b.created_at,
             json_build_object('name', e.display_name, 'slug', e.slug) as expert,
-            case when b.learner_id = $1 then null else json_build_object('name', l.name) end as learner,
-            b.expert_id
+            case when b.learner_id = $1 then null else json_build_object('name', l.name) end as learner
        from public.bookings b
        join public.expert_profiles e on e.id = b.expert_id
        left join public.users l on l.id = b.learner_id
@@ -71,7 +77,8 @@ export async function exportUserData(db: TQueryable, user: TSessionUser, now: Da
   );
   // Private notes belong to the expert who wrote them: in their export, never in the learner's.
   const notes = await forProfile('select booking_id, body, updated_at from public.booking_notes where expert_id = $1');
-  const groupBy = (list: Record<string, unknown>[], id: string) => list.filter((r) => r.booking_id === id).map(({ booking_id: _b, ...r }) => r);
+  const groupBy = (list: Record<string, unknown>[], id: string) =>
+    list.filter((r) => r.booking_id === id).map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'booking_id')));
 
   const reviewsWritten = await rows(
     `select id, booking_id, author_role, rating, body, published_at, reply, replied_at, hidden, created_at
@@ -152,7 +159,7 @@ export async function exportUserData(db: TQueryable, user: TSessionUser, now: Da
           },
         }
       : null,
-    bookings: bookings.map(({ expert_id: _e, ...b }) => ({
+    bookings: bookings.map((b) => ({
       ...b,
       events: groupBy(events, b.id),
       noShowReports: groupBy(noShows, b.id),

@@ -9,7 +9,7 @@ create table public.consents (
   kind text not null check (kind in ('terms', 'privacy', 'marketing_email', 'sms_reminders')),
   version text not null check (length(version) between 1 and 40),
   granted boolean not null,
-  source text not null check (source in ('sign-up', 'settings', 'account-deletion')),
+  source text not null check (source in ('sign-up', 'settings')),
   recorded_at timestamptz not null default now()
 );
 create index consents_user_idx on public.consents (user_id, kind, recorded_at desc);
@@ -26,7 +26,7 @@ grant select, insert on public.consents to authenticated;
 create policy consents_read on public.consents for select to authenticated
   using (user_id = auth.uid() or public.jwt_app_role() = 'admin');
 create policy consents_insert_own on public.consents for insert to authenticated
-  with check (user_id = auth.uid() and source in ('sign-up', 'settings'));
+  with check (user_id = auth.uid() and source = 'settings');
 
 -- Erasure keeps the account row as a tombstone (no name, no email, no password) so bookings, reviews, ledger and
 -- audit rows keep pointing at "a deleted user" instead of vanishing or cascading away. Only the service connection

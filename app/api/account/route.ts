@@ -7,7 +7,7 @@ import { deleteAccount } from '@/lib/privacy/delete-account';
 export const DELETE = route(
   async ({ req, db, user, ip }) => {
     const result = await deleteAccount(db, user, await readJson(req), { ip });
-    const res = NextResponse.json({ deleted: true, ...result, redirectTo: '/?account=deleted' });
+    const res = NextResponse.json({ deleted: true, ...result, redirectTo: '/privacy?account=deleted' });
     // Set on the response (not next/headers) so the cookie goes even where no request scope exists.
     res.cookies.delete(SESSION_COOKIE);
     return res;
