@@ -16,13 +16,19 @@ export function ConsentList({ consents }: { consents: TConsentView[] }) {
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The switch moves at once; a refused change moves it back.
+  const [granted, setGranted] = useState<Record<string, boolean>>(() => Object.fromEntries(consents.map((c) => [c.kind, c.granted])));
 
-  async function toggle(kind: string, granted: boolean) {
+  async function toggle(kind: string, value: boolean) {
     setBusy(kind);
     setError(null);
-    const res = await postJson('/api/account/consents', { kind, granted });
+    setGranted((g) => ({ ...g, [kind]: value }));
+    const res = await postJson('/api/account/consents', { kind, granted: value });
     setBusy(null);
-    if (!res.ok) setError(res.error.message);
+    if (!res.ok) {
+      setGranted((g) => ({ ...g, [kind]: !value }));
+      setError(res.error.message);
+    }
     router.refresh();
   }
 
@@ -49,7 +55,7 @@ export function ConsentList({ consents }: { consents: TConsentView[] }) {
                 type="checkbox"
                 role="switch"
                 aria-labelledby={`consent-${c.kind}`}
-                checked={c.granted}
+                checked={granted[c.kind] ?? c.granted}
                 disabled={busy === c.kind}
                 onChange={(e) => void toggle(c.kind, e.target.checked)}
                 className="mt-1 h-5 w-5 shrink-0 accent-brand-600"
