@@ -17,13 +17,12 @@ const SOURCE = { 'sign-up': 'at sign-up', settings: 'in settings' } as const;
 export default async function SettingsPage() {
   const user = await requireUser('/settings');
   const db = await getDb();
-  const [locale, consents, timeZone] = await Promise.all([
-    getViewerLocale(),
-    listConsents(db, user),
-    withUser(db, user, async (tx) => (await tx.query<{ timezone: string }>('select timezone from public.users where id = $1', [user.id])).rows[0]?.timezone ?? 'UTC'),
-  ]);
-  // Dates in the viewer's language and the account's time zone, said with the zone so nothing is ambiguous.
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone, timeZoneName: 'short' });
+  const locale = await getViewerLocale();
+  const consents = await listConsents(db, user);
+  const timeZone = await withUser(db, user, async (tx) => (await tx.query<{ timezone: string }>('select timezone from public.users where id = $1', [user.id])).rows[0]?.timezone ?? 'UTC');
+  // Dates in the viewer's language and the account's time zone, said with the zone so nothing is ambiguous
+  // (dateStyle cannot be combined with timeZoneName, hence the fields).
+  const when = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' });
   const label = (iso: string | null) => (iso ? when.format(new Date(iso)) : null);
   const current: TConsentView[] = consents.current.map((c) => ({ ...c, recordedLabel: label(c.recordedAt) }));
   const names = Object.fromEntries(consents.current.map((c) => [c.kind, c.label]));
