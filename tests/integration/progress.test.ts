@@ -178,7 +178,7 @@ describe("learner days and the curriculum shown", () => {
   it('keeps a valid IANA zone on the account: sign-up takes the browser zone, falls back to UTC, the database refuses junk', async () => {
     const { signUp } = await import('@/lib/auth/sign-up');
     const zoneOf = async (id: string) => (await t.db.query<{ timezone: string }>('select timezone from public.users where id = $1', [id])).rows[0].timezone;
-    const base = { name: 'Zed', password: 'a long enough password' };
+    const base = { name: 'Zed', password: 'a long enough password', acceptTerms: true as const };
     const la = await signUp(t.db, { ...base, email: uniqueEmail('la'), timeZone: 'America/Los_Angeles' });
     expect(await zoneOf(la.id)).toBe('America/Los_Angeles');
     const junk = await signUp(t.db, { ...base, email: uniqueEmail('junk'), timeZone: 'Mars/Olympus_Mons' });
