@@ -76,6 +76,14 @@ const row = async (id: string) =>
       [id],
     )
   ).rows[0];
+/** The row has the status and its event is published (published just after the write that set it). */
+const settled = (userId: string, id: string, status: 'ready' | 'failed', timeoutMs?: number) =>
+  waitFor(
+    async () =>
+      (await row(id)).status === status &&
+      (await listEventsAfter(t.db, userId, 0)).some((e) => e.type === 'curriculum.status' && e.payload.curriculumId === id && e.payload.status === status),
+    timeoutMs,
+  );
 const aiCalls = async (userId: string) =>
   (await t.db.query<{ kind: string }>('select kind from public.ai_calls where user_id = $1 order by created_at', [userId])).rows.map((r) => r.kind);
 
@@ -107,7 +115,7 @@ describe('a generation whose runner dies mid-stream', () => {
     await first.abandon(); // the process "dies": no more heartbeats, its lease is left to lapse
 
     await runner();
-    await waitFor(async () => (await row(id)).status === 'ready');
+    await settled(user.id, id, 'ready');
     expect(f.requests).toHaveLength(2);
 
 
@@ -179,7 +187,7 @@ describe('failed attempts', () => {
     ]);
     const { user, id } = await saveRequest({ attempts: 2 });
     await runner();
-    await waitFor(async () => (await row(id)).status === 'failed');
+    await settled(user.id, id, 'failed');
     expect(f.requests).toHaveLength(2); // two attempts, one model call each
     expect(f.requests[1].at - f.requests[0].at).toBeGreaterThanOrEqual(100); // the backoff
     const statuses = (await listEventsAfter(t.db, user.id, 0)).filter((e) => e.type === 'curriculum.status').map((e) => e.payload.status);
