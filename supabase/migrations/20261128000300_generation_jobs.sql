@@ -15,3 +15,6 @@ alter table public.curricula
 
 alter table public.ai_calls drop constraint ai_calls_kind_check;
 alter table public.ai_calls add constraint ai_calls_kind_check check (kind in ('retry', 'regenerate', 'extend', 'resume'));
+
+-- The orphan sweep (curriculum.fail-orphaned, every minute) reads only unfinished rows.
+create index curricula_unfinished_idx on public.curricula (id) where status in ('queued', 'generating');
