@@ -249,3 +249,35 @@ describe("this process's runner", () => {
     expect(Date.now() - t0).toBeLessThan(5_000);
   });
 });
+
+describe('the request and its job', () => {
+  it('commit together: a request whose transaction rolls back leaves no job, a refused one neither', async () => {
+    const jobs = async (key?: string) => {
+      const where = key ? 'name = $1 and singleton_key = $2' : 'name = $1';
+      const args = key ? [GENERATE_JOB, key] : [GENERATE_JOB];
+      const table = await t.db.query(`select 1 from public.jobs where ${where}`, args);
+      const boss = t.db.kind === 'postgres' ? await t.db.query(`select 1 from pgboss.job where ${where}`, args) : { rows: [] };
+      return table.rows.length + boss.rows.length;
+    };
+    const before = await jobs();
+    const user = await createUser(t.db);
+    let savedId = '';
+    await expect(
+      withUser(t.db, user, async (tx) => {
+        savedId = (await createCurriculumRequest(tx, { userId: user.id, request, provider: 'offline', dailyLimit: 10 })).id;
+        throw new Error('the request fails after saving');
+      }),
+    ).rejects.toThrow(/after saving/);
+    await expect(withUser(t.db, user, (tx) => createCurriculumRequest(tx, { userId: user.id, request, provider: 'offline', dailyLimit: 0 }))).rejects.toMatchObject({
+      code: 'rate_limited',
+    });
+    expect(savedId).not.toBe('');
+    expect(await jobs(savedId)).toBe(0);
+    expect(await jobs()).toBe(before);
+    const { rows } = await t.db.query<{ n: number }>(`select count(*)::int as n from public.curricula where user_id = $1`, [user.id]);
+    expect(rows[0].n).toBe(0);
+
+    const { id } = await saveRequest({ provider: 'offline' });
+    expect(await jobs(id)).toBe(1);
+  });
+});
