@@ -22,6 +22,11 @@ export async function assertRetryable(tx: TQueryable, o: { id: string; userId: s
  */
 export async function retryGeneration(tx: TQueryable, o: { id: string; userId: string; dailyLimit: number; limits?: TAiLimits; attempts?: number }): Promise<void> {
   await assertRetryable(tx, o);
+  // Generation state is the service's to write (RLS lets a learner update only their plan), so the row goes
+  // back to `queued` as the connection's own role, in the learner's transaction, as enqueueJob does.
+  const { rows } = await tx.query<{ role: string }>(`select current_setting('role') as role`);
+  if (rows[0].role !== 'none') await tx.query(`select set_config('role', 'none', true)`);
   await tx.query(`update public.curricula set status = 'queued', error = null, call_reserved = true where id = $1 and user_id = $2`, [o.id, o.userId]);
+  if (rows[0].role !== 'none') await tx.query(`select set_config('role', $1, true)`, [rows[0].role]);
   await enqueueGeneration(tx, o.id, o.attempts);
 }
