@@ -2,8 +2,9 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TSessionUser } from '@/lib/auth/schemas';
+import { getSlotsResponse } from '@/lib/availability/get-expert-slots';
 import { saveApplication } from '@/lib/experts/save-application';
 import { uploadDocument } from '@/lib/experts/upload-document';
 import { DEMO_ACCOUNTS } from '@/lib/seed/demo-data';
@@ -15,9 +16,9 @@ import {
   callRoute,
   changedTables,
   closeRouteDb,
+  createWriteWatcher,
   openRouteDb,
   sessionCookie,
-  snapshotTables,
   type TBody,
   type TCall,
   type TRouteHandler,
@@ -26,8 +27,9 @@ import type { TTestDb } from '../support/test-db';
 
 // Property-based fuzzing of every API route's input (issue #9): route parameters, query strings and bodies drawn
 // by fast-check, sent as signed-out, a learner, a user of the right role who does not own the resource, and the
-// owner. Whatever comes in: never a 500, an error answer always has the one error shape, a persona that may not
-// write leaves every table as it was, and even an allowed writer changes nothing when it is refused (4xx).
+// owner. Whatever comes in: never a 500, an error answer always has the one error shape, bad input is refused before
+// it reaches the database (no data exception, SQLSTATE class 22, even one lib/http/pg-errors maps to a 400), a persona
+// that may not write leaves every table as it was, and even an allowed writer changes nothing when refused (4xx).
 //
 // Reproduce a failure: FUZZ_SEED=<the seed printed at the start> TZ=UTC npx vitest run tests/integration/fuzz-routes.test.ts
 // (fast-check also prints the seed and path of the failing property). FUZZ_RUNS=<n> scales the number of runs.
@@ -37,6 +39,10 @@ vi.mock('next/server', async (importOriginal) => ({
   ...(await importOriginal<typeof import('next/server')>()),
   after: (await import('../support/request-scope')).harnessMocks.after,
 }));
+vi.mock('@/lib/http/pg-errors', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/lib/http/pg-errors')>();
+  return { ...real, appErrorFromPg: (await import('../support/request-scope')).noteDbErrors(real.appErrorFromPg) };
+});
 // Watchers of slot changes and the next-free-time cache have their own tests; here they would only cost time.
 vi.mock('@/lib/realtime/publish-slots', () => ({ publishSlotsChanged: () => {} }));
 
@@ -51,16 +57,21 @@ type TWorld = {
   curriculumId: string;
   moduleId: string;
   lessonId: string;
+  /** One booking per route that changes it, so one route's success does not turn the next one's into a 409. */
   upcomingBookingId: string;
+  cancelBookingId: string;
+  rescheduleBookingId: string;
   heldBookingId: string;
   pastBookingId: string;
+  noShowBookingId: string;
   reviewId: string;
   sanctionId: string;
   documentId: string;
   emilyProfileId: string;
   applicantProfileId: string;
   emilySlug: string;
-  upcomingStart: string;
+  /** Free slots of Emily's (60 minutes) from the slots API: a hold and a reschedule that can succeed. */
+  freeStarts: string[];
 };
 
 type TMethodSpec = {
@@ -83,7 +94,7 @@ type TMethodSpec = {
 };
 type TRouteSpec = Partial<Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', TMethodSpec>> & { skip?: string };
 
-const id = (k: keyof TWorld) => (w: TWorld) => ({ id: w[k] });
+const id = (k: Exclude<keyof TWorld, 'freeStarts'>) => (w: TWorld) => ({ id: w[k] });
 const iso = (ms: number) => new Date(ms).toISOString();
 const inDays = (n: number) => iso(Date.now() + n * 86_400_000).slice(0, 10);
 
@@ -128,12 +139,12 @@ const ROUTES: Record<string, TRouteSpec> = {
     },
   },
   'bookings/[id]/cancel-preview': { GET: { owner: 'learner', other: 'otherLearner', params: id('upcomingBookingId') } },
-  'bookings/[id]/cancel': { POST: { owner: 'learner', other: 'otherLearner', params: id('upcomingBookingId'), body: () => ({ reason: 'Something came up.' }) } },
+  'bookings/[id]/cancel': { POST: { owner: 'learner', other: 'otherLearner', params: id('cancelBookingId'), body: () => ({ reason: 'Something came up.' }) } },
   'bookings/[id]/ics': { GET: { owner: 'learner', other: 'otherExpert', params: id('upcomingBookingId') } },
-  'bookings/[id]/no-show': { POST: { owner: 'learner', other: 'otherLearner', params: id('pastBookingId'), body: () => ({ note: 'Nobody came.' }) } },
+  'bookings/[id]/no-show': { POST: { owner: 'learner', other: 'otherLearner', params: id('noShowBookingId'), body: () => ({ note: 'Nobody came.' }) } },
   'bookings/[id]/notes': { PUT: { owner: 'expert', other: 'otherExpert', params: id('upcomingBookingId'), body: () => ({ body: 'Bring the SQL questions.' }) } },
   'bookings/[id]/pay': { POST: { owner: 'learner', other: 'otherLearner', params: id('heldBookingId') } },
-  'bookings/[id]/reschedule': { POST: { owner: 'learner', other: 'otherLearner', params: id('upcomingBookingId'), body: (w) => ({ start: w.upcomingStart }) } },
+  'bookings/[id]/reschedule': { POST: { owner: 'learner', other: 'otherLearner', params: id('rescheduleBookingId'), body: (w) => ({ start: w.freeStarts[1] }) } },
   'bookings/[id]': { GET: { owner: 'learner', other: 'otherLearner', params: id('upcomingBookingId') } },
   bookings: {
     GET: { owner: 'learner', other: 'admin', query: () => ({ scope: 'upcoming' }) },
@@ -141,7 +152,7 @@ const ROUTES: Record<string, TRouteSpec> = {
       owner: 'learner',
       other: 'expert',
       writers: ['otherLearner'],
-      body: (w) => ({ expertSlug: w.emilySlug, start: w.upcomingStart, lengthMinutes: 60, brief: 'Joins', curriculumId: w.curriculumId, moduleId: w.moduleId, timeZone: 'Europe/London' }),
+      body: (w) => ({ expertSlug: w.emilySlug, start: w.freeStarts[0], lengthMinutes: 60, brief: 'Joins', curriculumId: w.curriculumId, moduleId: w.moduleId, timeZone: 'Europe/London' }),
     },
   },
   'curricula/[id]/extend': { POST: { owner: 'learner', other: 'otherLearner', params: id('curriculumId'), body: () => ({ weeks: 2 }) } },
@@ -213,9 +224,9 @@ const ODD_STRINGS = [
   'null', 'undefined', 'NaN', 'Infinity', '-Infinity', '-1', '0', '1e400', '9'.repeat(40), '0x10', '1,5', ' 12 ', 'true',
   '2026-02-30', '2026-13-01', '0000-01-01', '9999-12-31', '275760-09-14', '+275760-09-13T00:00:00.000Z', '-000001-01-01T00:00:00Z',
   '2026-11-26T10:00:00', '2026-11-26T10:00:00+25:00', '2026-11-26T25:61:00Z', '26/11/2026', '1764150000', 'Europe/Nowhere', 'UTC+5',
-  '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff',
+  '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', '2147483648', '-2147483649', '9007199254740991', '1e-7',
 ];
-const ODD_VALUES: unknown[] = [null, true, false, 0, -1, -0.5, 1.5, 1e21, -1e21, 1e308, -1e308, 2 ** 31, 2 ** 53 + 2, -(2 ** 63), [], {}, [null], { a: 1 }];
+const ODD_VALUES: unknown[] = [null, true, false, 0, -1, -0.5, 1.5, 1e21, -1e21, 1e308, -1e308, 2 ** 31, -(2 ** 31) - 1, 2 ** 53 - 1, 2 ** 53 + 2, -(2 ** 63), [], {}, [null], { a: 1 }];
 
 const arbOddString = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...ODD_STRINGS) },
@@ -328,13 +339,17 @@ function arbParams(example: Record<string, string | string[]> | undefined, known
     );
     shape[k] = Array.isArray(v) ? fc.array(one, { minLength: 1, maxLength: 4 }) : one;
   }
-  return fc.record(shape);
+  // The resource itself half the time (so bodies reach the code behind the lookup), fuzzed segments otherwise.
+  return fc.oneof(fc.constant(example), fc.record(shape));
 }
 
 // ---- the world ---------------------------------------------------------------------------------------------
 
 let t: TTestDb;
 let world: TWorld;
+let snapshot: ReturnType<typeof createWriteWatcher>;
+/** Answers per route, method and persona, printed at the end: a fuzz whose calls all bounce at validation tests little. */
+const tally = new Map<string, Map<string, number>>();
 const users = {} as Record<Exclude<TPersona, 'anon'>, TSessionUser>;
 const cookies = {} as Record<TPersona, string | undefined>;
 let dataDir: string;
@@ -368,8 +383,12 @@ beforeAll(async () => {
     "select id, plan from public.curricula where user_id = $1 and status = 'ready' limit 1",
     [users.learner.id],
   );
-  const upcoming = await createBooking(t.db, emily.id, users.learner.id, { status: 'confirmed', endedHoursAgo: -96 });
-  const held = await createBooking(t.db, emily.id, users.learner.id, { status: 'held', endedHoursAgo: -120 });
+  // Far enough ahead to be outside the free slots the hold and the reschedule take (the first days of the horizon).
+  const upcoming = await createBooking(t.db, emily.id, users.learner.id, { status: 'confirmed', endedHoursAgo: -24 * 20 });
+  const toCancel = await createBooking(t.db, emily.id, users.learner.id, { status: 'confirmed', endedHoursAgo: -24 * 20 - 2 });
+  const toReschedule = await createBooking(t.db, emily.id, users.learner.id, { status: 'confirmed', endedHoursAgo: -24 * 20 - 4 });
+  const held = await createBooking(t.db, emily.id, users.learner.id, { status: 'held', endedHoursAgo: -24 * 20 - 6 });
+  const noShow = await createBooking(t.db, emily.id, users.learner.id, { status: 'completed', endedHoursAgo: 2 });
   const past = await one<{ id: string }>("select id from public.bookings where expert_id = $1 and learner_id = $2 and status = 'completed' order by ends_at desc limit 1", [emily.id, users.learner.id]);
   const review = await one<{ id: string }>('select id from public.session_reviews where expert_id = $1 and published_at is not null and reply is null limit 1', [emily.id]);
   const sanction = await one<{ id: string }>(
@@ -382,21 +401,48 @@ beforeAll(async () => {
     moduleId: module0.id,
     lessonId: module0.lessons[0].id,
     upcomingBookingId: upcoming.id,
+    cancelBookingId: toCancel.id,
+    rescheduleBookingId: toReschedule.id,
     heldBookingId: held.id,
     pastBookingId: past.id,
+    noShowBookingId: noShow.id,
     reviewId: review.id,
     sanctionId: sanction.id,
     documentId: doc.id,
     emilyProfileId: emily.id,
     applicantProfileId: applicant.id,
     emilySlug: emily.slug,
-    upcomingStart: iso(Date.now() + 10 * 86_400_000),
+    freeStarts: (await getSlotsResponse(t.db, emily.slug, new URLSearchParams({ length: '60', from: inDays(2), to: inDays(12) }))).slots.map((x) => x.start),
   };
+  expect(world.freeStarts.length, 'Emily has free slots to hold and reschedule to').toBeGreaterThan(2);
+  seededPolicy = (await one<{ p: unknown }>('select to_jsonb(p) as p from public.marketplace_policy p where id = 1')).p;
+  snapshot = createWriteWatcher(t.db);
   cookies.anon = undefined;
   for (const p of Object.keys(users) as Exclude<TPersona, 'anon'>[]) cookies[p] = await sessionCookie(t.db, users[p]);
 }, 120_000);
 
+// An admin's fuzzed policy (a one-day review window) or hidden profile would turn later routes' valid calls into
+// refusals: each route starts from the seeded policy and a listed Emily.
+let seededPolicy: unknown;
+async function restoreWorld(): Promise<void> {
+  await t.db.query(
+    `update public.marketplace_policy p set (full_refund_hours, late_cancel_refund_percent, expert_cancel_refund_percent, review_window_days,
+       no_show_window_hours, strike_window_days, strikes_warning, strikes_pause, strikes_suspend, pause_days)
+     = (select s.full_refund_hours, s.late_cancel_refund_percent, s.expert_cancel_refund_percent, s.review_window_days, s.no_show_window_hours,
+               s.strike_window_days, s.strikes_warning, s.strikes_pause, s.strikes_suspend, s.pause_days
+          from jsonb_populate_record(null::public.marketplace_policy, $1::jsonb) s)
+     where p.id = 1`,
+    [JSON.stringify(seededPolicy)],
+  );
+  await t.db.query("update public.expert_profiles set hidden = false, status = 'approved' where id = $1", [world.emilyProfileId]);
+}
+afterEach(async () => {
+  if (world) await restoreWorld();
+});
+
 afterAll(async () => {
+  const lines = [...tally].map(([k, byStatus]) => `  ${k}: ${[...byStatus].sort((a, b) => a[0].localeCompare(b[0])).map(([st, n]) => `${st}×${n}`).join(' ')}`);
+  console.info(`[fuzz-routes] seed ${SEED}; answers by route and persona:\n${lines.join('\n')}`);
   await closeRouteDb(t);
   storageHolder.__pathwiseStorage = undefined;
   vi.unstubAllEnvs();
@@ -437,7 +483,7 @@ function describeCase(method: string, key: string, c: TCase): string {
   return `${method} /api/${key} as ${c.persona}\n  params ${JSON.stringify(c.params).slice(0, 300)}\n  query ${JSON.stringify(c.query).slice(0, 300)}\n  body ${body}`;
 }
 
-const RUNS: Record<'refused' | 'other' | 'owner', number> = { refused: 10, other: 20, owner: 35 };
+const RUNS: Record<'refused' | 'other' | 'owner', number> = { refused: 10, other: 25, owner: 50 };
 
 describe.each(Object.keys(ROUTES).sort())('/api/%s', (key) => {
   const spec = ROUTES[key];
@@ -446,7 +492,7 @@ describe.each(Object.keys(ROUTES).sort())('/api/%s', (key) => {
     const m = spec[method]!;
     const handler = (await loadRoute(key))[method] as TRouteHandler;
     const example = m.body?.(world);
-    const known = [world.upcomingBookingId, world.curriculumId, world.reviewId, world.documentId, world.emilyProfileId];
+    const known = [world.upcomingBookingId, world.curriculumId, world.reviewId, world.documentId, world.emilyProfileId, world.sanctionId];
     const personas = [...new Set<TPersona>(['anon', 'learner', m.other, m.owner])];
     for (const [i, persona] of personas.entries()) {
       const mayWrite = persona === m.owner || (m.writers ?? []).includes(persona);
@@ -460,17 +506,23 @@ describe.each(Object.keys(ROUTES).sort())('/api/%s', (key) => {
       await fc.assert(
         fc.asyncProperty(arb, async (c: TCase) => {
           const cookie = m.freshSession && persona !== 'anon' ? await sessionCookie(t.db, users[persona]) : cookies[persona];
-          const base = await snapshotTables(t.db);
+          const base = await snapshot();
           const call: TCall = { method, path: `/api/${key}`, params: c.params, query: c.query, body: c.body, cookie };
           const res = await callRoute(handler, call);
           const where = describeCase(method, key, c);
+          const code = res.status >= 400 ? (JSON.parse(res.text) as { error?: { code?: string } }).error?.code : undefined;
+          const label = code ? `${res.status} ${code}` : String(res.status);
+          const counts = tally.get(`${method} ${key} ${persona}`) ?? new Map<string, number>();
+          tally.set(`${method} ${key} ${persona}`, counts.set(label, (counts.get(label) ?? 0) + 1));
           expect(res.status, `${where}\n  answered ${res.status}: ${res.text.slice(0, 400)}`).toBeLessThan(500);
+          // A data exception (SQLSTATE class 22) mapped to a 400 is still input that reached the database unchecked.
+          expect(res.dbErrors.filter((code) => code.startsWith('22')), `${where}\n  reached the database as bad data: ${res.text.slice(0, 300)}`).toEqual([]);
           if (res.status >= 400) {
             const parsed = JSON.parse(res.text) as { error?: { code?: unknown; message?: unknown } };
             expect(typeof parsed.error?.code, `${where}\n  error shape: ${res.text.slice(0, 300)}`).toBe('string');
             expect(typeof parsed.error?.message, `${where}\n  error shape`).toBe('string');
           }
-          const changed = changedTables(base, await snapshotTables(t.db));
+          const changed = changedTables(base, await snapshot());
           const allowed = res.status < 400 && mayWrite ? changed : res.status >= 400 && mayWrite ? (m.sideEffectsOnRefusal?.tables ?? []) : [];
           const unexpected = changed.filter((table) => !allowed.includes(table));
           expect(unexpected, `${where}\n  answered ${res.status} and wrote ${unexpected.join(', ')}`).toEqual([]);

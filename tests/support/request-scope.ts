@@ -5,7 +5,13 @@ import type { NextRequest } from 'next/server';
 // it (`cookies()` of next/headers, `after()` of next/server). Type imports only from Next: the test file's vi.mock
 // factories import this module, and a runtime import of next/server here would wait on the mock being built.
 
-export type TScope = { req: NextRequest; setCookies: Map<string, string>; deferred: Array<Promise<unknown>> };
+export type TScope = {
+  req: NextRequest;
+  setCookies: Map<string, string>;
+  deferred: Array<Promise<unknown>>;
+  /** SQLSTATE codes of the database errors the route wrapper turned into answers during this call. */
+  dbErrors: string[];
+};
 export const requestScope = new AsyncLocalStorage<TScope>();
 
 function current(): TScope {
@@ -34,3 +40,16 @@ export const harnessMocks = {
   },
 };
 
+
+/**
+ * Wraps lib/http/pg-errors' appErrorFromPg (the test file mocks it with this) to note each database error code the
+ * route wrapper answers for: a data exception (class 22) means input reached the database unchecked, which the
+ * fuzz refuses even when the mapping turned it into a 400 (the answer then names no field).
+ */
+export function noteDbErrors<F extends (e: unknown) => unknown>(appErrorFromPg: F): F {
+  return ((e: unknown) => {
+    const code = typeof e === 'object' && e !== null && 'code' in e ? (e as { code?: unknown }).code : undefined;
+    if (typeof code === 'string') requestScope.getStore()?.dbErrors.push(code);
+    return appErrorFromPg(e);
+  }) as F;
+}

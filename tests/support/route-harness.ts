@@ -17,7 +17,7 @@ import { createTestDb, type TTestDb } from './test-db';
 // factories do not wait on the module they replace). They are bound to the call in flight: a handler sees its own
 // request's cookies, and its deferred work runs (and must not throw) before callRoute returns.
 
-export { harnessMocks } from './request-scope';
+export { harnessMocks, noteDbErrors } from './request-scope';
 
 export const BASE = 'http://localhost:3000';
 const holder = globalThis as unknown as { __pathwiseDb?: Promise<unknown>; __pathwiseCache?: unknown };
@@ -57,7 +57,7 @@ export type TCall = {
   headers?: Record<string, string>;
 };
 
-export type TCallResult = { status: number; text: string; setCookies: Map<string, string> };
+export type TCallResult = { status: number; text: string; setCookies: Map<string, string>; dbErrors: string[] };
 
 function buildRequest(c: TCall): NextRequest {
   const url = new URL(c.path, BASE);
@@ -86,27 +86,25 @@ function buildRequest(c: TCall): NextRequest {
 /** Calls the handler as Next would and waits for its deferred work too. A deferred task that throws rethrows here. */
 export async function callRoute(handler: TRouteHandler, c: TCall): Promise<TCallResult> {
   const req = buildRequest(c);
-  const s: TScope = { req, setCookies: new Map(), deferred: [] };
+  const s: TScope = { req, setCookies: new Map(), deferred: [], dbErrors: [] };
   const res = await requestScope.run(s, () => handler(req, { params: Promise.resolve(c.params ?? {}) }));
   const text = await res.text();
   // Deferred work may defer more; drain until quiet.
   while (s.deferred.length) await s.deferred.shift();
-  return { status: res.status, text, setCookies: s.setCookies };
+  return { status: res.status, text, setCookies: s.setCookies, dbErrors: s.dbErrors };
 }
 
 export type TSnapshot = Map<string, string>;
 
 /**
- * Every public table's row count and an order-independent hash of its rows, in one statement (cheap enough to
- * take around every call on a small database). Two equal snapshots mean no row was inserted, updated or deleted.
+ * Every public table's row count and newest row version (max xmin), in one statement. An insert or an update
+ * writes a row version with a newer xmin, a delete lowers the count, so two equal snapshots mean no row was
+ * written. Cheaper than hashing rows: it reads no column values.
  */
-export async function snapshotTables(db: TQueryable, exclude: string[] = []): Promise<TSnapshot> {
-  const { rows: tables } = await db.query<{ name: string }>(
-    "select tablename as name from pg_tables where schemaname = 'public' and tablename <> 'schema_migrations' order by 1",
-  );
-  const names = tables.map((t) => t.name).filter((n) => !exclude.includes(n));
-  const sql = names
-    .map((n) => `select '${n}' as name, count(*)::text || ':' || coalesce(sum(hashtext(x::text)::bigint), 0)::text as sig from public."${n}" x`)
+export async function snapshotTables(db: TQueryable): Promise<TSnapshot> {
+  const { rows: tables } = await db.query<{ name: string }>("select tablename as name from pg_tables where schemaname = 'public' order by 1");
+  const sql = tables
+    .map((t) => `select '${t.name}' as name, count(*)::text || ':' || coalesce(max(x.xmin::text::bigint), 0)::text as sig from public."${t.name}" x`)
     .join(' union all ');
   const { rows } = await db.query<{ name: string; sig: string }>(sql);
   return new Map(rows.map((r) => [r.name, r.sig]));
@@ -116,4 +114,22 @@ export async function snapshotTables(db: TQueryable, exclude: string[] = []): Pr
 export function changedTables(before: TSnapshot, after: TSnapshot): string[] {
   const names = new Set([...before.keys(), ...after.keys()]);
   return [...names].filter((n) => before.get(n) !== after.get(n)).sort();
+}
+
+/**
+ * Snapshots that skip the table scans while nothing was written: a transaction gets an id only when it writes,
+ * so while the next transaction id stays the same, the last snapshot still holds. On PGlite nothing else writes;
+ * on a shared Postgres server other databases move the counter, and every snapshot is then taken in full.
+ */
+export function createWriteWatcher(db: TQueryable) {
+  let last: { xid: string; snapshot: TSnapshot } | null = null;
+  const nextXid = async () => (await db.query<{ xid: string }>('select pg_snapshot_xmax(pg_current_snapshot())::text as xid')).rows[0].xid;
+  return async function snapshot(): Promise<TSnapshot> {
+    const xid = await nextXid();
+    if (last?.xid === xid) return last.snapshot;
+    const taken = await snapshotTables(db);
+    // Taken after reading the id: a write in between makes the next read differ, never a stale snapshot kept.
+    last = { xid, snapshot: taken };
+    return taken;
+  };
 }
