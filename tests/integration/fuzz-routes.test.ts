@@ -486,22 +486,34 @@ function describeCase(method: string, key: string, c: TCase): string {
 
 // Inputs the fuzz found, each fixed in its own commit, pinned so every run tries them whatever the seed: the
 // answer is a 400 naming the field, decided before the database.
-const FOUND: Array<{ what: string; key: string; method: 'POST' | 'PUT' | 'PATCH' | 'GET'; persona: TPersona; body?: (w: TWorld) => unknown; query?: Record<string, string>; field: string }> = [
+const FOUND: Array<{ what: string; key: string; method: 'POST' | 'PUT' | 'PATCH' | 'GET'; persona: TPersona; body?: (w: TWorld) => TBody; query?: Record<string, string>; field: string }> = [
   {
     what: 'a target date that is not on the calendar (NaN weeks reached the insert: 22P02)',
     key: 'curricula',
     method: 'POST',
     persona: 'learner',
-    body: () => ({ goal: 'Learn Go', level: 'beginner', hoursPerWeek: 3, timeframe: 'date', targetDate: '2026-13-01', materials: ['reading'] }),
+    body: () => ({ json: { goal: 'Learn Go', level: 'beginner', hoursPerWeek: 3, timeframe: 'date', targetDate: '2026-13-01', materials: ['reading'] } }),
     field: 'targetDate',
+  },
+  {
+    what: 'an upload whose file name holds a NUL byte (22021 at the insert)',
+    key: 'expert/documents',
+    method: 'POST',
+    persona: 'applicant',
+    body: () => {
+      const form = new FormData();
+      form.set('kind', 'credential');
+      form.set('file', new File([PDF_BYTES], 'diploma\u0000.pdf'));
+      return { form };
+    },
+    field: 'file',
   },
 ];
 
 describe('inputs the fuzz found', () => {
   it.each(FOUND)('$key $method: $what', async (f) => {
     const handler = (await loadRoute(f.key))[f.method] as TRouteHandler;
-    const body = f.body ? { json: f.body(world) } : undefined;
-    const res = await callRoute(handler, { method: f.method, path: `/api/${f.key}`, query: Object.entries(f.query ?? {}), body, cookie: cookies[f.persona] });
+    const res = await callRoute(handler, { method: f.method, path: `/api/${f.key}`, query: Object.entries(f.query ?? {}), body: f.body?.(world), cookie: cookies[f.persona] });
     expect(res.status, res.text).toBe(400);
     expect((JSON.parse(res.text) as { error: { fields?: Record<string, string> } }).error.fields).toHaveProperty([f.field]);
     expect(res.dbErrors).toEqual([]);
