@@ -100,6 +100,14 @@ const inDays = (n: number) => iso(Date.now() + n * 86_400_000).slice(0, 10);
 
 // Every app/api/**/route.ts, by its path under app/api. A route file missing here fails the first test.
 const ROUTES: Record<string, TRouteSpec> = {
+  // Privacy: each route acts on the caller's own account. The deletion example carries a wrong password, so no
+  // mutation of it can erase a persona the rest of the fuzz signs in as (its success path: privacy.test.ts).
+  account: { DELETE: { owner: 'learner', other: 'anon', body: () => ({ password: 'not the password' }) } },
+  'account/consents': {
+    GET: { owner: 'learner', other: 'anon' },
+    POST: { owner: 'learner', other: 'anon', writers: ['otherLearner', 'expert', 'otherExpert', 'applicant', 'admin'], body: () => ({ kind: 'marketing_email', granted: true }) },
+  },
+  'account/export': { GET: { owner: 'learner', other: 'anon' } },
   'admin/experts/[id]/decision': { POST: { owner: 'admin', other: 'expert', params: id('applicantProfileId'), body: () => ({ action: 'request_changes', reason: 'Add a photo.' }) } },
   'admin/experts/[id]/profile-change': {
     POST: { owner: 'admin', other: 'expert', params: id('emilyProfileId'), body: () => ({ action: 'reject', revision: 1, reason: 'Keep the old headline.' }) },
@@ -134,7 +142,7 @@ const ROUTES: Record<string, TRouteSpec> = {
       owner: 'anon',
       other: 'learner',
       writers: ['learner'],
-      body: () => ({ name: 'Fuzz Person', email: 'fuzz-person@example.test', password: 'a long enough password', accountType: 'learner', timeZone: 'Europe/Berlin' }),
+      body: () => ({ name: 'Fuzz Person', email: 'fuzz-person@example.test', password: 'a long enough password', accountType: 'learner', timeZone: 'Europe/Berlin', acceptTerms: true }),
       sideEffectsOnRefusal: { tables: ['outbox_messages'], why: 'a taken address (409) mails its owner instead of saying so (docs/security.md, enumeration)' },
     },
   },
