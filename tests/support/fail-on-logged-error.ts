@@ -1,7 +1,7 @@
 import { format } from 'node:util';
 import pino from 'pino';
 import { afterAll, afterEach, expect } from 'vitest';
-import { loggedErrors, type TLoggedError } from './logged-errors';
+import { loggedErrors, settleLoggedErrors } from './logged-errors';
 
 // A setupFiles entry (unit + integration): any console.error, or any error the app's logger writes, fails
 // the test that caused it unless the test declared it with expectLoggedError() (tests/support/logged-errors.ts).
@@ -28,33 +28,9 @@ type TPinoLine = { msg?: string; err?: { type?: string; message?: string } };
   },
 );
 
-function describeErrors(errors: TLoggedError[]): string {
-  return errors.map((e) => `  ${e.source}: ${e.text.split('\n').slice(0, 6).join('\n    ')}`).join('\n');
-}
-
-/** Takes the errors logged since the last check; returns those no declaration covers, and the test's unmet declarations. */
-function settle(test: string | undefined): { unexpected: TLoggedError[]; unmet: RegExp[] } {
-  const logged = loggedErrors.logged.splice(0);
-  const active = loggedErrors.expected.filter((e) => e.test === undefined || e.test === test);
-  const unexpected = logged.filter((l) => {
-    const match = active.find((e) => e.pattern.test(l.text));
-    if (match) match.seen = true;
-    return !match;
-  });
-  const unmet = active.filter((e) => e.test !== undefined && !e.seen).map((e) => e.pattern);
-  // A test's own declarations end with it; file-wide ones (test undefined) stay.
-  loggedErrors.expected = loggedErrors.expected.filter((e) => e.test === undefined);
-  return { unexpected, unmet };
-}
-
 function check(test: string | undefined, where: string): void {
-  const { unexpected, unmet } = settle(test);
-  const problems: string[] = [];
-  if (unexpected.length) {
-    problems.push(`${where} logged ${unexpected.length} unexpected error(s) (declare with expectLoggedError() if intended):\n${describeErrors(unexpected)}`);
-  }
-  if (unmet.length) problems.push(`${where} declared expectLoggedError(${unmet.join(', ')}) but no such error was logged`);
-  if (problems.length) throw new Error(problems.join('\n'));
+  const problem = settleLoggedErrors(loggedErrors, test, where);
+  if (problem) throw new Error(problem);
 }
 
 afterEach(() => check(expect.getState().currentTestName, 'this test'));
