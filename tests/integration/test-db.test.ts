@@ -32,7 +32,9 @@ describe('test databases (copies of one migrated template)', () => {
     const a = await make();
     const b = await make();
     await a.db.query("insert into public.schema_migrations (version) values ('written-in-a')");
-    const { rows } = await b.db.query<{ n: number }>("select count(*)::int as n from public.schema_migrations where version = 'written-in-a'");
+    const { rows } = await b.db.query<{ n: number }>(
+      "select count(*)::int as n from public.schema_migrations where version = 'written-in-a'",
+    );
     expect(rows[0].n).toBe(0);
   });
 

@@ -40,7 +40,9 @@ export function settleLoggedErrors(state: TLoggedErrorsState, test: string | und
   state.expected = state.expected.filter((e) => e.test === undefined);
   const problems: string[] = [];
   if (unexpected.length) {
-    problems.push(`${where} logged ${unexpected.length} unexpected error(s) (declare with expectLoggedError() if intended):\n${describeErrors(unexpected)}`);
+    problems.push(
+      `${where} logged ${unexpected.length} unexpected error(s) (declare with expectLoggedError() if intended):\n${describeErrors(unexpected)}`,
+    );
   }
   if (unmet.length) problems.push(`${where} declared expectLoggedError(${unmet.join(', ')}) but no such error was logged`);
   return problems.length ? problems.join('\n') : null;

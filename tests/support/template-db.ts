@@ -18,8 +18,13 @@ const PGLITE_CACHE_DIR = path.join(process.cwd(), '.data', 'test-templates');
 export function migrationsHash(): string {
   const dir = migrationsDir();
   const h = createHash('sha256');
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.sql')).sort()) {
-    h.update(f).update('\0').update(readFileSync(path.join(dir, f))).update('\0');
+  for (const f of readdirSync(dir)
+    .filter((n) => n.endsWith('.sql'))
+    .sort()) {
+    h.update(f)
+      .update('\0')
+      .update(readFileSync(path.join(dir, f)))
+      .update('\0');
   }
   return h.digest('hex').slice(0, 16);
 }

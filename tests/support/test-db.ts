@@ -33,7 +33,8 @@ function postgresTemplateName(server: string): Promise<string> {
 export async function createTestDb(options: { migrate?: boolean } = {}): Promise<TTestDb> {
   const server = process.env.TEST_DATABASE_URL;
   if (!server) {
-    const db = options.migrate === false ? await createPgliteDb() : await createPgliteDb(undefined, { loadDataDir: await pgliteTemplateBlob() });
+    const db =
+      options.migrate === false ? await createPgliteDb() : await createPgliteDb(undefined, { loadDataDir: await pgliteTemplateBlob() });
     return { db, url: null, drop: () => db.close() };
   }
   const name = `pw_test_${process.pid}_${randomBytes(5).toString('hex')}`;

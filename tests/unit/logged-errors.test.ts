@@ -15,7 +15,10 @@ describe('errors logged during a test (tests/support/fail-on-logged-error.ts)', 
   });
 
   it('accepts errors a declaration of the running test or of the whole file matches', () => {
-    const s = state(['unhandled error: Error: kaput', 'pool: idle client error'], [{ pattern: /kaput/, test: 't' }, { pattern: /idle client/ }]);
+    const s = state(
+      ['unhandled error: Error: kaput', 'pool: idle client error'],
+      [{ pattern: /kaput/, test: 't' }, { pattern: /idle client/ }],
+    );
     expect(settleLoggedErrors(s, 't', 'this test')).toBeNull();
   });
 
@@ -25,7 +28,9 @@ describe('errors logged during a test (tests/support/fail-on-logged-error.ts)', 
   });
 
   it('fails a test whose declared error never came, but not a file-wide declaration', () => {
-    expect(settleLoggedErrors(state([], [{ pattern: /kaput/, test: 't' }]), 't', 'this test')).toMatch(/declared expectLoggedError\(\/kaput\/\)/);
+    expect(settleLoggedErrors(state([], [{ pattern: /kaput/, test: 't' }]), 't', 'this test')).toMatch(
+      /declared expectLoggedError\(\/kaput\/\)/,
+    );
     expect(settleLoggedErrors(state([], [{ pattern: /kaput/ }]), 't', 'this test')).toBeNull();
   });
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { serverErrorLines } from '../support/server-log-scan';
 
-const pino = (level: number, msg: string, extra: Record<string, unknown> = {}) => JSON.stringify({ level, time: 1, app: 'pathwise', msg, ...extra });
+const pino = (level: number, msg: string, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ level, time: 1, app: 'pathwise', msg, ...extra });
 
-describe("the e2e server log scan (tests/e2e/global-teardown.ts)", () => {
+describe('the e2e server log scan (tests/e2e/global-teardown.ts)', () => {
   it("finds the route wrapper's 'unhandled error' and any other error or fatal line of the app logger", () => {
     const log = [
       '▲ Pathwise listening on http://localhost:3208 (realtime in-process)',
@@ -17,8 +18,12 @@ describe("the e2e server log scan (tests/e2e/global-teardown.ts)", () => {
     expect(found[1]).toContain('worker crashed');
   });
 
-  it("finds what Next and server/main.mjs print when a page or a request fails", () => {
-    const log = [' ⨯ Error: page exploded', "TypeError: Cannot read properties of undefined (reading 'id')", '    at render (/app/.next/server/x.js:1:2)'].join('\n');
+  it('finds what Next and server/main.mjs print when a page or a request fails', () => {
+    const log = [
+      ' ⨯ Error: page exploded',
+      "TypeError: Cannot read properties of undefined (reading 'id')",
+      '    at render (/app/.next/server/x.js:1:2)',
+    ].join('\n');
     expect(serverErrorLines(log)).toEqual(['⨯ Error: page exploded', "TypeError: Cannot read properties of undefined (reading 'id')"]);
   });
 
@@ -31,7 +36,12 @@ describe("the e2e server log scan (tests/e2e/global-teardown.ts)", () => {
   });
 
   it('passes a clean log: start-up lines, warnings, and words like "errors" in normal output', () => {
-    const log = ['> pathwise@0.1.0 start', '▲ Pathwise listening on http://localhost:3208', pino(40, 'rate limit reached'), 'Database ready, 0 errors'].join('\n');
+    const log = [
+      '> pathwise@0.1.0 start',
+      '▲ Pathwise listening on http://localhost:3208',
+      pino(40, 'rate limit reached'),
+      'Database ready, 0 errors',
+    ].join('\n');
     expect(serverErrorLines(log)).toEqual([]);
   });
 });
