@@ -100,28 +100,37 @@ function pgliteVersion(): string {
   return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
 }
 
+export type TPgliteTemplates = { migrated: string; empty: string };
+
 /**
- * A migrated PGlite data directory as an uncompressed tarball, cached under .data/test-templates by PGlite
- * version and migrations hash; returns the file's path. Each test database loads it (`loadDataDir`).
+ * PGlite data directories as uncompressed tarballs, cached under .data/test-templates by PGlite version (and,
+ * for the migrated one, the migrations hash); returns their paths. Each test database loads one
+ * (`loadDataDir`): even the empty one, since loading a tarball is several times faster than PGlite's initdb.
  */
-export async function ensurePgliteTemplate(): Promise<string> {
-  const file = path.join(PGLITE_CACHE_DIR, `pglite-${pgliteVersion()}-${migrationsHash()}.tar`);
-  if (existsSync(file)) return file;
+export async function ensurePgliteTemplates(): Promise<TPgliteTemplates> {
+  const version = pgliteVersion();
+  const migrated = path.join(PGLITE_CACHE_DIR, `pglite-${version}-${migrationsHash()}.tar`);
+  const empty = path.join(PGLITE_CACHE_DIR, `pglite-${version}-empty.tar`);
+  if (existsSync(migrated) && existsSync(empty)) return { migrated, empty };
   mkdirSync(PGLITE_CACHE_DIR, { recursive: true });
   const pglite = await openPglite();
   try {
+    await writeTarball(empty, await pglite.dumpDataDir('none'));
     await migrate(pgliteDb(pglite));
-    const tar = await pglite.dumpDataDir('none');
-    // Written under a unique name and renamed: another run reading the cache never sees half a file.
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, Buffer.from(await tar.arrayBuffer()));
-    renameSync(tmp, file);
+    await writeTarball(migrated, await pglite.dumpDataDir('none'));
   } finally {
     await pglite.close();
   }
   for (const f of readdirSync(PGLITE_CACHE_DIR)) {
     const p = path.join(PGLITE_CACHE_DIR, f);
-    if (p !== file && Date.now() - statSync(p).mtimeMs > DAY_MS) rmSync(p, { force: true });
+    if (p !== migrated && p !== empty && Date.now() - statSync(p).mtimeMs > DAY_MS) rmSync(p, { force: true });
   }
-  return file;
+  return { migrated, empty };
+}
+
+async function writeTarball(file: string, tar: Blob): Promise<void> {
+  // Written under a unique name and renamed: another run reading the cache never sees half a file.
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, Buffer.from(await tar.arrayBuffer()));
+  renameSync(tmp, file);
 }

@@ -5,18 +5,25 @@ import { inject } from 'vitest';
 import { createPgliteDb } from '@/lib/db/pglite-client';
 import { createPostgresDb } from '@/lib/db/postgres-client';
 import type { TDb } from '@/lib/db/types';
-import { databaseUrl, ensurePgliteTemplate, ensurePostgresTemplate } from './template-db';
+import { databaseUrl, ensurePgliteTemplates, ensurePostgresTemplate } from './template-db';
 
 export type TTestDb = { db: TDb; url: string | null; drop(): Promise<void> };
 
 // tests/support/global-setup.ts builds the templates once per run and provides them; a test run without it
 // (a project that has no globalSetup) builds them here, once per file.
-let pgliteTemplate: Promise<Blob> | undefined;
+const pgliteTemplates = new Map<'migrated' | 'empty', Promise<Blob>>();
 let postgresTemplate: Promise<string> | undefined;
 
-function pgliteTemplateBlob(): Promise<Blob> {
-  pgliteTemplate ??= (async () => new Blob([readFileSync(inject('pgliteTemplateFile') ?? (await ensurePgliteTemplate()))]))();
-  return pgliteTemplate;
+function pgliteTemplateBlob(kind: 'migrated' | 'empty'): Promise<Blob> {
+  let blob = pgliteTemplates.get(kind);
+  if (!blob) {
+    blob = (async () => {
+      const files = inject('pgliteTemplates') ?? (await ensurePgliteTemplates());
+      return new Blob([readFileSync(files[kind])]);
+    })();
+    pgliteTemplates.set(kind, blob);
+  }
+  return blob;
 }
 
 function postgresTemplateName(server: string): Promise<string> {
@@ -33,8 +40,7 @@ function postgresTemplateName(server: string): Promise<string> {
 export async function createTestDb(options: { migrate?: boolean } = {}): Promise<TTestDb> {
   const server = process.env.TEST_DATABASE_URL;
   if (!server) {
-    const db =
-      options.migrate === false ? await createPgliteDb() : await createPgliteDb(undefined, { loadDataDir: await pgliteTemplateBlob() });
+    const db = await createPgliteDb(undefined, { loadDataDir: await pgliteTemplateBlob(options.migrate === false ? 'empty' : 'migrated') });
     return { db, url: null, drop: () => db.close() };
   }
   const name = `pw_test_${process.pid}_${randomBytes(5).toString('hex')}`;
