@@ -1,13 +1,14 @@
-import { after, NextResponse } from 'next/server';
+import { NextResponse } from 'next/server';
 import { createCurriculumRequest } from '@/lib/curriculum/create-curriculum-request';
 import { ZCurriculumRequest } from '@/lib/curriculum/schemas';
-import { startGeneration } from '@/lib/curriculum/start-generation';
 import { env, resolveProviders } from '@/lib/config';
 import { withUser } from '@/lib/db';
 import { readJson, route, type TAuthedContext } from '@/lib/http/route';
 import { parseOrThrow } from '@/lib/http/zod-fields';
+import { wakeJobRunner } from '@/lib/jobs';
 
-// POST /api/curricula – save a generation request (queued), then generate in the background
+// POST /api/curricula – save a generation request (queued) with its generation job, which a job runner
+// (this process's, or a worker's) takes at once
 export const POST = route(
   async ({ req, db, user }: TAuthedContext<Record<string, string>>) => {
     const request = parseOrThrow(ZCurriculumRequest, await readJson(req));
@@ -15,7 +16,7 @@ export const POST = route(
     const { id } = await withUser(db, user, (tx) =>
       createCurriculumRequest(tx, { userId: user.id, request, provider: resolveProviders(e).ai, dailyLimit: e.CURRICULUM_DAILY_LIMIT, dailyTokens: e.CURRICULUM_DAILY_TOKENS }),
     );
-    after(() => startGeneration(id));
+    wakeJobRunner();
     return NextResponse.json({ id, status: 'queued' }, { status: 201 });
   },
   { roles: ['learner'] },
