@@ -16,7 +16,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { io as connect } from 'socket.io-client';
 import { createBenchServer, pct, sql } from './support/bench-server.mjs';
-import { createFreshDatabase, createOwnRedis, DEMO_PASSWORD, ensureBuild, expertIdOf, machine, resaveAvailability, signIn, uptime, cleanUpOnExit } from './load-support.mjs';
+import { createFreshDatabase, createOwnRedis, DEMO_PASSWORD, ensureBuild, expertIdOf, machine, resaveAvailability, signIn, uptime, cleanUpOnExit, tearDown } from './load-support.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3393);
 const SIDECAR_PORT = PORT + 1;
@@ -266,14 +266,7 @@ try {
   }
 } finally {
   for (const s of sockets) s.disconnect();
-  await server?.stop().catch(() => undefined);
-  if (sidecar) {
-    try {
-      process.kill(-sidecar.pid, 'SIGTERM');
-    } catch {}
-  }
-  await db.drop().catch((e) => console.error('could not drop the bench database:', e.message));
-  redis.stop();
+  await tearDown({ server, sidecar, db, redis });
 }
 process.exit(0);
 

@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { createBenchServer } from './support/bench-server.mjs';
-import { createFreshDatabase, createOwnRedis, ensureBuild, expertIdOf, fanOut, machine, resaveAvailability, signIn, uptime, cleanUpOnExit } from './load-support.mjs';
+import { createFreshDatabase, createOwnRedis, ensureBuild, expertIdOf, fanOut, machine, resaveAvailability, signIn, uptime, cleanUpOnExit, tearDown } from './load-support.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3391);
 const SIDECAR_PORT = PORT + 1;
@@ -115,14 +115,7 @@ try {
   writeFileSync('bench/LOAD.md', render(out));
   console.log('wrote bench/results/load.json and bench/LOAD.md');
 } finally {
-  await server?.stop().catch(() => undefined);
-  if (sidecar) {
-    try {
-      process.kill(-sidecar.pid, 'SIGTERM');
-    } catch {}
-  }
-  await db.drop().catch((e) => console.error('could not drop the bench database:', e.message));
-  redis.stop();
+  await tearDown({ server, sidecar, db, redis });
 }
 process.exit(0);
 
