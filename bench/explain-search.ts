@@ -18,6 +18,7 @@ const explaining = (search: Record<string, string>): TQueryable => ({
     return { rows: [{ total_count: 1 }] as R[] }; // placeholder row: the plan is what we keep
   },
   exec: (sql: string) => db.exec(sql),
+  afterCommit: (fn: () => void) => fn(),
 });
 
 const searches: Record<string, string>[] = [

@@ -1,11 +1,12 @@
 import 'server-only';
 import pg from 'pg';
-import type { TDb, TQueryable } from './types';
+import { autocommit, transactionWithHooks } from './after-commit';
+import type { TDb, TRawQueryable } from './types';
 
 /** A pooled connection to a real Postgres server (Supabase's or any). */
 export function createPostgresDb(connectionString: string, max = 10): TDb {
   const pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: 30_000 });
-  const wrap = (c: pg.Pool | pg.PoolClient): TQueryable => ({
+  const wrap = (c: pg.Pool | pg.PoolClient): TRawQueryable => ({
     async query<R>(sql: string, params?: unknown[]) {
       const r = await c.query(sql, params as unknown[] | undefined);
       return { rows: r.rows as R[], affectedRows: r.rowCount ?? undefined };
@@ -14,15 +15,15 @@ export function createPostgresDb(connectionString: string, max = 10): TDb {
       await c.query(sql);
     },
   });
-  const base = wrap(pool);
+  const base = autocommit(wrap(pool));
   return {
     kind: 'postgres',
     ...base,
-    async transaction(fn) {
+    transaction: (fn) => transactionWithHooks(async (body) => {
       const client = await pool.connect();
       try {
         await client.query('begin');
-        const result = await fn(wrap(client));
+        const result = await body(wrap(client));
         await client.query('commit');
         return result;
       } catch (e) {
@@ -31,13 +32,13 @@ export function createPostgresDb(connectionString: string, max = 10): TDb {
       } finally {
         client.release();
       }
-    },
+    }, fn),
     async withAdvisoryLock(key, fn) {
       const client = await pool.connect();
       try {
         await client.query('select pg_advisory_lock($1)', [key]);
         try {
-          return await fn(wrap(client));
+          return await fn(autocommit(wrap(client)));
         } finally {
           await client.query('select pg_advisory_unlock($1)', [key]);
         }
