@@ -5,7 +5,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { autocommit, transactionWithHooks } from './after-commit';
-import type { TDb, TPrivilegedTx, TRawQueryable } from './types';
+import type { TAnonTx, TDb, TPrivilegedTx, TRawQueryable } from './types';
 
 // An embedded database for one app: a small buffer pool keeps the process well under 500 MB.
 const POSTGRES_CONF = ['shared_buffers=32MB'];
@@ -47,6 +47,12 @@ export async function createPgliteDb(dataDir?: string): Promise<TDb> {
       locks.set(key, run);
       return run;
     },
+    // One connection in-process: the role is set for one transaction only (in-process, so no round trip to speak of).
+    asAnon: (fn) =>
+      pg.transaction(async (tx) => {
+        await tx.exec('set local role anon');
+        return fn(autocommit(wrap(tx)) as unknown as TAnonTx);
+      }),
     close: () => pg.close(),
   };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import pg from 'pg';
 import { autocommit, transactionWithHooks } from './after-commit';
-import type { TDb, TRawQueryable } from './types';
+import type { TAnonTx, TDb, TRawQueryable } from './types';
 
 /** A pooled connection to a real Postgres server (Supabase's or any). */
 export function createPostgresDb(connectionString: string, max = 10): TDb {
@@ -16,6 +16,13 @@ export function createPostgresDb(connectionString: string, max = 10): TDb {
     },
   });
   const base = autocommit(wrap(pool));
+  // Public reads get their own small pool whose sessions start as `anon` (a startup parameter, so no extra
+  // round trip per read and no transaction): opened on first use, idle connections close after 30 s.
+  let anonPool: pg.Pool | undefined;
+  const anon = (): TAnonTx => {
+    anonPool ??= new pg.Pool({ connectionString, max: Math.max(2, Math.ceil(max / 2)), idleTimeoutMillis: 30_000, options: '-c role=anon' });
+    return autocommit(wrap(anonPool)) as unknown as TAnonTx;
+  };
   return {
     kind: 'postgres',
     ...base,
@@ -46,6 +53,10 @@ export function createPostgresDb(connectionString: string, max = 10): TDb {
         client.release();
       }
     },
-    close: () => pool.end(),
+    asAnon: (fn) => fn(anon()),
+    close: async () => {
+      await pool.end();
+      await anonPool?.end();
+    },
   };
 }

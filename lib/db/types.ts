@@ -42,6 +42,8 @@ export interface TDb extends TPrivilegedTx {
   transaction<T>(fn: (tx: TPrivilegedTx) => Promise<T>): Promise<T>;
   /** Runs fn while holding a session-level advisory lock, so two processes never run it at once. */
   withAdvisoryLock<T>(key: number, fn: (conn: TPrivilegedTx) => Promise<T>): Promise<T>;
+  /** Runs fn on a connection whose role is `anon`; use withAnon() (lib/db/with-user.ts), which calls it. */
+  asAnon<T>(fn: (tx: TAnonTx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

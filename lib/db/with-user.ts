@@ -20,11 +20,9 @@ export function withUser<T>(db: TDb, user: TDbUser, fn: (tx: TUserTx) => Promise
 /**
  * Runs fn in a transaction as a signed-out visitor: role `anon` and no claims, so only rows the `anon`
  * policies expose are visible. Public reads (profiles, the directory, slots, reviews, taxonomy) go
- * through here rather than the privileged connection. The only place a TAnonTx is made.
+ * through here rather than the privileged connection. Reads only: on Postgres the statements run on
+ * a pool of `anon` sessions, not in one transaction.
  */
 export function withAnon<T>(db: TDb, fn: (tx: TAnonTx) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.exec('set local role anon');
-    return fn(tx as unknown as TAnonTx);
-  });
+  return db.asAnon(fn);
 }
