@@ -31,6 +31,7 @@ export async function signIn(db: TQueryable, input: unknown, opts: TSignInOption
     await recordSignInAttempt(limiters, { account: email, ip: opts.meta.ip });
     throw new AppError('unauthorized', WRONG, { password: WRONG });
   }
+  // eslint-disable-next-line no-restricted-syntax -- rate limiters (Redis or memory), no database client
   await Promise.all([recordSignInAttempt(limiters, { ip: opts.meta.ip }), clearAccountAttempts(limiters, email)]);
   const session = await createSession(db, row.id, opts.ttlDays, opts.meta);
   return { user: { id: row.id, email: row.email, name: row.name, role: row.role }, session };

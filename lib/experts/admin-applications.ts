@@ -85,13 +85,18 @@ export async function getApplicationDetail(db: TQueryable, id: string): Promise<
   );
   const p = rows[0];
   if (!p) return null;
-  const [offerings, documents, verification, audit, pending] = await Promise.all([
-    db.query<TApplicationDetail['offerings'][number]>('select duration_minutes, price_minor, currency from public.expert_offerings where expert_id = $1 order by duration_minutes', [id]),
-    db.query<TOwnDocument>('select id, kind, filename, content_type, size_bytes, created_at from public.expert_documents where expert_id = $1 order by created_at', [id]),
-    db.query<TVerification>('select identity_verified, credentials_verified, background_status, background_note, updated_at from public.expert_verifications where expert_id = $1', [id]),
-    listAuditLog(db, { subjectId: id }),
-    getPendingChange(db, id),
-  ]);
+  // Sequential: one transaction client runs one statement at a time.
+  const offerings = await db.query<TApplicationDetail['offerings'][number]>(
+    'select duration_minutes, price_minor, currency from public.expert_offerings where expert_id = $1 order by duration_minutes',
+    [id],
+  );
+  const documents = await db.query<TOwnDocument>('select id, kind, filename, content_type, size_bytes, created_at from public.expert_documents where expert_id = $1 order by created_at', [id]);
+  const verification = await db.query<TVerification>(
+    'select identity_verified, credentials_verified, background_status, background_note, updated_at from public.expert_verifications where expert_id = $1',
+    [id],
+  );
+  const audit = await listAuditLog(db, { subjectId: id });
+  const pending = await getPendingChange(db, id);
   const live = { ...p, offerings: offerings.rows };
   return {
     ...p,

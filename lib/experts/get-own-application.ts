@@ -30,11 +30,13 @@ export async function getOwnApplication(db: TQueryable, userId: string): Promise
   );
   const p = rows[0];
   if (!p) return null;
-  const [offerings, documents, pending, lastChange] = await Promise.all([
-    db.query<TOwnApplication['offerings'][number]>('select duration_minutes, price_minor, currency from public.expert_offerings where expert_id = $1 order by duration_minutes', [p.id]),
-    db.query<TOwnDocument>('select id, kind, filename, content_type, size_bytes, created_at from public.expert_documents where expert_id = $1 order by created_at', [p.id]),
-    getPendingChange(db, p.id),
-    getLastDecidedChange(db, p.id),
-  ]);
+  // Sequential: one transaction client runs one statement at a time.
+  const offerings = await db.query<TOwnApplication['offerings'][number]>(
+    'select duration_minutes, price_minor, currency from public.expert_offerings where expert_id = $1 order by duration_minutes',
+    [p.id],
+  );
+  const documents = await db.query<TOwnDocument>('select id, kind, filename, content_type, size_bytes, created_at from public.expert_documents where expert_id = $1 order by created_at', [p.id]);
+  const pending = await getPendingChange(db, p.id);
+  const lastChange = await getLastDecidedChange(db, p.id);
   return { ...p, offerings: offerings.rows, documents: documents.rows, pending, last_change: lastChange };
 }

@@ -11,12 +11,11 @@ export type TDashboard = Awaited<ReturnType<typeof getDashboard>>;
  * (their account's zone); the curriculum shown is the one asked for, else the most recently active one.
  */
 export async function getDashboard(tx: TQueryable, userId: string, selectedId?: string, now = new Date()) {
-  const [curricula, progress, activity, timeZone] = await Promise.all([
-    listCurricula(tx, userId),
-    getLessonProgress(tx, userId),
-    getActivity(tx, userId),
-    getLearnerTimeZone(tx, userId),
-  ]);
+  // Sequential: one transaction client runs one statement at a time.
+  const curricula = await listCurricula(tx, userId);
+  const progress = await getLessonProgress(tx, userId);
+  const activity = await getActivity(tx, userId);
+  const timeZone = await getLearnerTimeZone(tx, userId);
   const today = dayKey(now, timeZone);
   const rowsOf = (c: TCurriculumRow) => progress.filter((p) => p.curriculumId === c.id);
   const ready = curricula.filter((c) => c.plan);

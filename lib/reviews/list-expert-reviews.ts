@@ -41,7 +41,8 @@ export type TProfileReviews = { summary: TRatingSummary; reviews: TPublicReview[
 /** The profile's reviews section: this expert's due reviews published first, then the aggregates and the latest reviews. */
 export async function getProfileReviews(db: TDb, expertId: string, limit = 10): Promise<TProfileReviews> {
   await publishDueReviews(db, { expertId });
-  const [summary, reviews] = await Promise.all([getRatingSummary(db, expertId), listExpertReviews(db, expertId, { limit })]);
+  const summary = await getRatingSummary(db, expertId);
+  const reviews = await listExpertReviews(db, expertId, { limit });
   return { summary, reviews };
 }
 

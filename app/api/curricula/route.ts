@@ -1,9 +1,8 @@
 import { after, NextResponse } from 'next/server';
-import { createCurriculumRequest } from '@/lib/curriculum/create-curriculum-request';
+import { requestCurriculum } from '@/lib/curriculum/as-learner';
 import { ZCurriculumRequest } from '@/lib/curriculum/schemas';
 import { startGeneration } from '@/lib/curriculum/start-generation';
 import { env, resolveProviders } from '@/lib/config';
-import { withUser } from '@/lib/db';
 import { readJson, route, type TAuthedContext } from '@/lib/http/route';
 import { parseOrThrow } from '@/lib/http/zod-fields';
 
@@ -12,9 +11,7 @@ export const POST = route(
   async ({ req, db, user }: TAuthedContext<Record<string, string>>) => {
     const request = parseOrThrow(ZCurriculumRequest, await readJson(req));
     const e = env();
-    const { id } = await withUser(db, user, (tx) =>
-      createCurriculumRequest(tx, { userId: user.id, request, provider: resolveProviders(e).ai, dailyLimit: e.CURRICULUM_DAILY_LIMIT, dailyTokens: e.CURRICULUM_DAILY_TOKENS }),
-    );
+    const { id } = await requestCurriculum(db, user, { request, provider: resolveProviders(e).ai, dailyLimit: e.CURRICULUM_DAILY_LIMIT, dailyTokens: e.CURRICULUM_DAILY_TOKENS });
     after(() => startGeneration(id));
     return NextResponse.json({ id, status: 'queued' }, { status: 201 });
   },
