@@ -11,7 +11,7 @@ import { createPostgresDb } from './postgres-client';
 import { createDbStartupReporter } from './startup-progress';
 import type { TDb } from './types';
 
-export type { TAnonTx, TDb, TPrivilegedTx, TQueryable, TUserTx } from './types';
+export type { TAnonTx, TDb, TPrivilegedTx, TQueryable, TScopedTx, TUserTx } from './types';
 export { withAnon, withUser, type TDbUser } from './with-user';
 
 // On globalThis so Next's separate module graphs (and dev reloads) in one process share one database:

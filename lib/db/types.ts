@@ -32,6 +32,9 @@ export interface TAnonTx extends TQueryable {
   readonly [anonTxBrand]: true;
 }
 
+/** Either of the row-level-security roles: for reads a visitor and a signed-in user both make (the taxonomy). */
+export type TScopedTx = TUserTx | TAnonTx;
+
 /** The service connection or a transaction on it: bypasses row-level security. Sign-in, jobs, seeds, migrations. */
 export interface TPrivilegedTx extends TQueryable {
   readonly [privilegedBrand]: true;

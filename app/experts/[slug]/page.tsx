@@ -11,7 +11,7 @@ import { env } from '@/lib/config';
 import { listOwnCurricula } from '@/lib/curriculum/as-learner';
 import { getDb } from '@/lib/db';
 import { cachedProfile } from '@/lib/experts/expert-cache';
-import { getPublicProfile } from '@/lib/experts/get-public-profile';
+import { loadPublicProfile } from '@/lib/experts/get-public-profile';
 
 type TProps = { params: Promise<{ slug: string }> };
 
@@ -19,7 +19,7 @@ async function load(slug: string) {
   await connection();
   if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
   const db = await getDb();
-  return cachedProfile(slug, () => getPublicProfile(db, slug));
+  return cachedProfile(slug, () => loadPublicProfile(db, slug));
 }
 
 /** The learner's curricula (and their modules) that a booking may carry as its brief's context. */
