@@ -1,5 +1,5 @@
 import 'server-only';
-import type { TQueryable } from '@/lib/db';
+import type { TUserTx } from '@/lib/db';
 
 export type TAdminOverview = {
   usersByRole: { learner: number; expert: number; admin: number };
@@ -9,7 +9,7 @@ export type TAdminOverview = {
 };
 
 /** The admin panel's numbers. Run through withUser(): row-level security hides other users from non-admins. */
-export async function getAdminOverview(db: TQueryable): Promise<TAdminOverview> {
+export async function getAdminOverview(db: TUserTx): Promise<TAdminOverview> {
   // One after another: a transaction's client runs one statement at a time (pg 9 refuses concurrent ones).
   const roles = await db.query<{ role: 'learner' | 'expert' | 'admin'; n: number }>('select role, count(*)::int as n from public.users group by role');
   const approved = await db.query<{ n: number }>("select count(*)::int as n from public.expert_profiles where status = 'approved' and not hidden");

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { TQueryable } from '@/lib/db';
+import type { TUserTx } from '@/lib/db';
 import { moduleCountFor } from './plan-offline';
 import { assertWithinAiLimits, lockUserLimits } from './reserve-ai-call';
 import { budgetMinutes, planWeeks, type TCurriculumRequest } from './schemas';
@@ -7,7 +7,7 @@ import { budgetMinutes, planWeeks, type TCurriculumRequest } from './schemas';
 export type TCreateRequestOptions = { userId: string; request: TCurriculumRequest; provider: 'openai' | 'offline'; dailyLimit: number; dailyTokens?: number; today?: Date };
 
 /** Saves the learner's request as `queued` before any model is called, within the daily limit. */
-export async function createCurriculumRequest(tx: TQueryable, o: TCreateRequestOptions): Promise<{ id: string }> {
+export async function createCurriculumRequest(tx: TUserTx, o: TCreateRequestOptions): Promise<{ id: string }> {
   await lockUserLimits(tx, o.userId);
   await assertWithinAiLimits(tx, o.userId, { dailyLimit: o.dailyLimit, dailyTokens: o.dailyTokens });
   const today = o.today ?? new Date();

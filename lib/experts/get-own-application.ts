@@ -1,5 +1,5 @@
 import 'server-only';
-import type { TQueryable } from '@/lib/db';
+import type { TUserTx } from '@/lib/db';
 import type { TProfileFields } from './profile-fields';
 import type { TExpertStatus } from './application-status';
 import { getLastDecidedChange, getPendingChange, type TDecidedChange, type TPendingChange } from './get-profile-change';
@@ -21,7 +21,7 @@ export type TOwnApplication = TProfileFields & {
 };
 
 /** The expert's own application with its prices and documents, or null before the first save. */
-export async function getOwnApplication(db: TQueryable, userId: string): Promise<TOwnApplication | null> {
+export async function getOwnApplication(db: TUserTx, userId: string): Promise<TOwnApplication | null> {
   const { rows } = await db.query<Omit<TOwnApplication, 'offerings' | 'documents' | 'pending' | 'last_change'>>(
     `select id, slug, status, status_reason, display_name, headline, bio, specialties, tags, languages, years_experience, country,
             timezone, links, terms_accepted_at, photo_document_id, hidden, submitted_at
