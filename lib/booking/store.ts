@@ -2,7 +2,7 @@ import 'server-only';
 import { TZDate } from '@date-fns/tz';
 import { createInFlight } from '@/lib/cache/in-flight';
 import { logger } from '@/lib/log/logger';
-import type { TQueryable, TPrivilegedTx } from '@/lib/db';
+import type { TDb, TPrivilegedTx, TQueryable } from '@/lib/db';
 import { refreshNextAvailable } from '@/lib/experts/refresh-next-available';
 import { dayKey } from '@/lib/progress/compute-progress';
 import { publishSlotsChanged } from '@/lib/realtime/publish-slots';
@@ -70,8 +70,8 @@ export async function expireLapsedHolds(tx: TPrivilegedTx, expertId: string | nu
   return rows.map((r) => r.expert_id);
 }
 
-/** After the write committed: everyone watching sees the slots change, and the directory's "Next:" moves. */
-export async function afterSlotsChanged(db: TPrivilegedTx, expertIds: Iterable<string>): Promise<void> {
+/** After the write committed (a TDb, not a transaction, so it cannot run inside one): everyone watching sees the slots change, and the directory's "Next:" moves. */
+export async function afterSlotsChanged(db: TDb, expertIds: Iterable<string>): Promise<void> {
   for (const expertId of new Set(expertIds)) {
     try {
       publishSlotsChanged(expertId);
