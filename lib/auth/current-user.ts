@@ -2,6 +2,7 @@ import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/lib/db';
+import { hasRole } from './permissions';
 import type { TRole, TSessionUser } from './schemas';
 import { readSessionCookie } from './session-cookie';
 import { getSessionUser } from './sessions';
@@ -23,6 +24,6 @@ export async function requireUser(next = '/'): Promise<TSessionUser> {
 /** Page guard by role: a signed-in user with another role gets the 403 page. */
 export async function requireRole(roles: TRole[], next = '/'): Promise<TSessionUser> {
   const user = await requireUser(next);
-  if (!roles.includes(user.role)) forbidden();
+  if (!hasRole(user, roles)) forbidden();
   return user;
 }

@@ -31,13 +31,16 @@ export async function getSessionUser(db: TPrivilegedTx, token: string | undefine
   const key = `session:${id}`;
   const cached = await cache.get<TSessionUser | null>(key);
   if (cached !== undefined) return cached;
-  const { rows } = await db.query<TSessionUser>(
-    `select u.id, u.email, u.name, u.role from public.sessions s join public.users u on u.id = s.user_id
+  const { rows } = await db.query<TSessionUser & { seconds_left: number }>(
+    `select u.id, u.email, u.name, u.role, extract(epoch from s.expires_at - now())::float8 as seconds_left
+       from public.sessions s join public.users u on u.id = s.user_id
       where s.id = $1 and s.expires_at > now()`,
     [id],
   );
   const user = rows[0] ? ZSessionUser.parse(rows[0]) : null;
-  await cache.set(key, user, CACHE_SECONDS);
+  // A kept answer never outlives the session: it expires with it, or after a minute, whichever comes first.
+  const seconds = rows[0] ? Math.min(CACHE_SECONDS, Math.floor(rows[0].seconds_left)) : CACHE_SECONDS;
+  if (seconds > 0) await cache.set(key, user, seconds);
   return user;
 }
 

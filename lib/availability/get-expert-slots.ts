@@ -79,8 +79,9 @@ type TRow = {
 };
 
 // One statement: the profile row and json aggregates of everything else (no concurrent queries on one client).
-// Bookings and busy blocks are read through the views of their times (migration 20261128000400_anon_reads), so
-// the same statement runs as `anon` for the public slots and on the service connection for booking.
+// Bookings and busy blocks are read through the functions that return only their times (migration
+// 20261128000400_anon_reads), so the same statement runs as `anon` for the public slots, as the expert for the
+// week view, and on the service connection for booking.
 // Instants travel as epoch seconds (date_part: float8, cheaper to aggregate than numeric extract()).
 const SQL = (where: string) => `
   select p.id as expert_id, p.timezone,
@@ -96,13 +97,9 @@ const SQL = (where: string) => `
          (select row_to_json(s) from public.availability_settings s where s.expert_id = p.id) as settings,
          coalesce((select json_agg(array[date_part('epoch', b.starts_at), date_part('epoch', b.ends_at),
                                          date_part('epoch', b.blocked_from), date_part('epoch', b.blocked_to)])
-                     from public.expert_booked_times b
-                    where b.expert_id = p.id
-                      and b.blocked_from < $5 and b.blocked_to > $4
-                      and ($6::uuid is null or b.id <> $6::uuid)), '[]') as bookings,
+                     from public.expert_booked_times(p.id, $4::timestamptz, $5::timestamptz, $6::uuid) b), '[]') as bookings,
          coalesce((select json_agg(array[date_part('epoch', k.starts_at), date_part('epoch', k.ends_at)])
-                     from public.expert_busy_times k
-                    where k.expert_id = p.id and k.starts_at < $5 and k.ends_at > $4), '[]') as busy
+                     from public.expert_busy_times(p.id, $4::timestamptz, $5::timestamptz) k), '[]') as busy
     from public.expert_profiles p
    where ${where}`;
 

@@ -2,12 +2,12 @@ import 'server-only';
 import { z } from 'zod';
 import type { TSessionUser } from '@/lib/auth/schemas';
 import { withUser, type TDb } from '@/lib/db';
-import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
 import { logger } from '@/lib/log/logger';
 import { loadExpertSlotData, slotsFromData } from './get-expert-slots';
 import { getOwnExpertProfile, todayIn } from './store';
 import { addDays, weekRange, type TWeekView } from './week-range';
+import { requireRole } from '@/lib/auth/permissions';
 
 export type { TWeekView } from './week-range';
 
@@ -22,7 +22,7 @@ const iso = (d: Date | number) => new Date(d).toISOString();
 
 /** One week (Monday–Sunday in the expert's zone) of the signed-in expert's free slots, live bookings and busy blocks. */
 export async function getWeekView(db: TDb, user: TSessionUser, query: unknown, now = Date.now()): Promise<TWeekView> {
-  if (user.role !== 'expert') throw new AppError('forbidden', 'Only experts have availability.');
+  requireRole(user, ['expert'], 'Only experts have availability.');
   const q = parseOrThrow(ZWeekQuery, query);
   const own = await withUser(db, user, async (tx) => {
     const profile = await getOwnExpertProfile(tx, user.id);

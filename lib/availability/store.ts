@@ -11,6 +11,7 @@ import { publishSlotsChanged } from '@/lib/realtime/publish-slots';
 import { settingsFromRow, type TSettingsRow } from './get-expert-slots';
 import { toEditorWeek, toOverrides, toWeeklyRules, ZAvailabilityInput, type TAvailability } from './editor-schema';
 import { DEFAULT_AVAILABILITY_SETTINGS, ZAvailabilitySettings, ZDateOverride, ZWeeklyRule, type TAvailabilitySettings, type TDateOverride, type TWeeklyRule } from './types';
+import { requireRole } from '@/lib/auth/permissions';
 
 
 /** The signed-in expert's own profile (id and zone), found through their session: 404 before they have one. */
@@ -88,7 +89,7 @@ async function loadAvailabilityIn(tx: TUserTx, userId: string): Promise<TAvailab
  * transaction (as that user, so RLS holds too), then tells watchers their slots changed.
  */
 export async function saveAvailability(db: TDb, user: TSessionUser, input: unknown): Promise<TAvailability> {
-  if (user.role !== 'expert') throw new AppError('forbidden', 'Only experts have availability.');
+  requireRole(user, ['expert'], 'Only experts have availability.');
   const v = parseOrThrow(ZAvailabilityInput, input);
   const rules = z.array(ZWeeklyRule).parse(toWeeklyRules(v.weekly));
   const overrides = z.array(ZDateOverride).parse(toOverrides(v.overrides));

@@ -2,6 +2,7 @@ import 'server-only';
 import type { TSessionUser } from '@/lib/auth/schemas';
 import type { TPrivilegedTx } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
+import { isAdmin } from '@/lib/auth/permissions';
 import type { TActorRole } from './policy';
 import { lockBooking, type TBookingRow } from './store';
 
@@ -22,7 +23,7 @@ export async function bookingForActor(tx: TPrivilegedTx, user: TSessionUser, id:
 }
 
 export async function roleOn(tx: TPrivilegedTx, user: TSessionUser, row: Pick<TBookingRow, 'learner_id' | 'expert_id'>): Promise<TActorRole | null> {
-  if (user.role === 'admin') return 'admin';
+  if (isAdmin(user)) return 'admin';
   if (user.role === 'learner') return row.learner_id === user.id ? 'learner' : null;
   const { rows } = await tx.query('select 1 from public.expert_profiles where id = $1 and user_id = $2', [row.expert_id, user.id]);
   return rows.length ? 'expert' : null;

@@ -10,6 +10,7 @@ import { isSlotConflict, SlotTakenError } from './errors';
 import { JOB_EXPIRE_HOLD } from './job-names';
 import { isStartOffered } from './slot-source';
 import { addEvent, afterSlotsChanged, expireLapsedHolds, freshSlots, safeZone } from './store';
+import { requireRole } from '@/lib/auth/permissions';
 
 class NotOffered extends Error {}
 
@@ -21,7 +22,7 @@ class NotOffered extends Error {}
  * the fresh slots. Returns the booking id.
  */
 export async function createHold(db: TDb, learner: TSessionUser, input: unknown, opts: { now?: Date } = {}): Promise<{ id: string; expertId: string }> {
-  if (learner.role !== 'learner') throw new AppError('forbidden', 'Only learners book sessions.');
+  requireRole(learner, ['learner'], 'Only learners book sessions.');
   const data = ZCreateBooking.parse(input);
   const now = opts.now ?? new Date();
   const startMs = Date.parse(data.start);

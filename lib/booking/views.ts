@@ -1,12 +1,12 @@
 import 'server-only';
 import type { TSessionUser } from '@/lib/auth/schemas';
 import type { TPrivilegedTx } from '@/lib/db';
-import { AppError } from '@/lib/http/app-error';
 import { bookingForActor } from './access';
 import type { TBookingDetail, TBookingView } from './contract';
 import { isReviewOpen } from '@/lib/reviews/review-window';
 import { canCancel, canReschedule, inNoShowWindow, type TActorRole, type TPolicy } from './policy';
 import { loadPolicy, ms, type TBookingRow } from './store';
+import { requireRole } from '@/lib/auth/permissions';
 
 // The views the API answers (lib/booking/contract.ts): a row joined with both sides and the attached
 // curriculum, with the can* flags computed from status, time, the policy and the viewer's side.
@@ -69,7 +69,7 @@ export function toView(r: TViewRow, viewerRole: TActorRole, policy: TPolicy, now
 /** The signed-in learner's or expert's sessions: upcoming (live, not yet ended, soonest first) or past (latest first). */
 export async function listBookings(db: TPrivilegedTx, user: TSessionUser, scope: 'upcoming' | 'past', opts: { now?: Date } = {}): Promise<TBookingView[]> {
   const now = opts.now ?? new Date();
-  if (user.role === 'admin') throw new AppError('forbidden', 'Sessions are listed for learners and experts.');
+  requireRole(user, ['learner', 'expert'], 'Sessions are listed for learners and experts.');
   const side = user.role === 'learner' ? 'b.learner_id = $2' : 'e.user_id = $2';
   const when =
     scope === 'upcoming'

@@ -9,6 +9,7 @@ import { notifyUser } from '@/lib/notifications/notify-user';
 import { transition, ZExpertAction, type TExpertAction, type TExpertStatus } from './application-status';
 import { invalidateExpertCache } from './expert-cache';
 import { checklistGaps, EMPTY_CHECKLIST, type TChecklist } from './verification-checklist';
+import { requireAdmin } from '@/lib/auth/permissions';
 
 export const ZDecision = z.object({
   action: ZExpertAction.exclude(['submit']),
@@ -32,7 +33,7 @@ const MESSAGES: Record<Exclude<TExpertAction, 'submit'>, { title: string; body: 
  * (who, when, what, why), told to the expert in-app and by email (outbox), cache invalidated.
  */
 export async function decideApplication(db: TDb, admin: TSessionUser, expertId: string, input: unknown): Promise<{ status: TExpertStatus }> {
-  if (admin.role !== 'admin') throw new AppError('forbidden', 'Only admins decide on applications.');
+  requireAdmin(admin, 'Only admins decide on applications.');
   const d = parseOrThrow(ZDecision, input);
   const result = await withUser(db, admin, async (tx) => {
     const { rows } = await tx.query<{ status: TExpertStatus; user_id: string; slug: string; email: string }>(

@@ -9,6 +9,7 @@ import { notifyUser } from '@/lib/notifications/notify-user';
 import { invalidateExpertCache } from './expert-cache';
 import { getPendingChange } from './get-profile-change';
 import { diffProfileChange, type TLiveProfile, type TProposedChange } from './profile-change';
+import { requireAdmin } from '@/lib/auth/permissions';
 
 export const ZProfileChangeDecision = z.object({
   action: z.enum(['accept', 'reject']),
@@ -31,7 +32,7 @@ const MESSAGES = {
  * in-app and by email. The directory cache is dropped after an acceptance.
  */
 export async function decideProfileChange(db: TDb, admin: TSessionUser, expertId: string, input: unknown): Promise<{ status: 'accepted' | 'rejected' }> {
-  if (admin.role !== 'admin') throw new AppError('forbidden', 'Only admins review profile changes.');
+  requireAdmin(admin, 'Only admins review profile changes.');
   const d = parseOrThrow(ZProfileChangeDecision, input);
   if (d.action === 'reject' && !d.reason) throw new AppError('invalid_input', 'Give the expert a reason.', { reason: 'Give the expert a reason.' });
   const result = await withUser(db, admin, async (tx) => {

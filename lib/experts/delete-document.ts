@@ -6,6 +6,7 @@ import { logger } from '@/lib/log/logger';
 import { getStorage } from '@/lib/storage/get-storage';
 import type { TStorage } from '@/lib/storage/types';
 import { lockExpertApplication } from './lock-application';
+import { requireRole } from '@/lib/auth/permissions';
 
 /** Application statuses in which the owner may still remove a document (the database agrees: …0600_limits). */
 const EDITABLE = ['draft', 'changes_requested'];
@@ -15,7 +16,7 @@ const EDITABLE = ['draft', 'changes_requested'];
  * `not_found`, as if it did not exist. The stored file goes after the row is gone.
  */
 export async function deleteDocument(db: TDb, user: TSessionUser, o: { id: string; storage?: TStorage }): Promise<void> {
-  if (user.role !== 'expert') throw new AppError('forbidden', 'Only experts remove application documents.');
+  requireRole(user, ['expert'], 'Only experts remove application documents.');
   const key = await withUser(db, user, async (tx) => {
     await lockExpertApplication(tx, user.id);
     const { rows } = await tx.query<{ storage_key: string; expert_id: string; status: string }>(

@@ -4,6 +4,7 @@ import { withUser, type TDb } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { getStorage } from '@/lib/storage/get-storage';
 import type { TStorage } from '@/lib/storage/types';
+import { assertOwnerOrAdmin } from '@/lib/auth/permissions';
 
 export const DOCUMENT_LINK_SECONDS = 300;
 
@@ -17,7 +18,8 @@ export async function getDocumentLink(db: TDb, user: TSessionUser, documentId: s
     const { rows } = await tx.query<{ storage_key: string; owner_id: string }>('select storage_key, owner_id from public.expert_documents where id = $1', [documentId]);
     return rows[0];
   });
-  if (!doc || (doc.owner_id !== user.id && user.role !== 'admin')) throw new AppError('not_found', 'No such document.');
+  if (!doc) throw new AppError('not_found', 'No such document.');
+  assertOwnerOrAdmin(user, doc.owner_id, () => new AppError('not_found', 'No such document.'));
   return (storage ?? (await getStorage())).signedUrl(doc.storage_key, DOCUMENT_LINK_SECONDS);
 }
 

@@ -8,6 +8,7 @@ import { ZApplicationDraft, ZApplicationProfile } from './application-schema';
 import { getOwnApplication, type TOwnApplication } from './get-own-application';
 import { lockExpertApplication } from './lock-application';
 import { proposeProfileChange } from './propose-profile-change';
+import { requireRole } from '@/lib/auth/permissions';
 
 export function slugify(name: string): string {
   const base = name
@@ -27,7 +28,7 @@ export function slugify(name: string): string {
  * expert cannot edit at all (the database refuses both too: migration …0200_profile_review).
  */
 export async function saveApplication(db: TDb, user: TSessionUser, input: unknown): Promise<TOwnApplication> {
-  if (user.role !== 'expert') throw new AppError('forbidden', 'Only expert accounts can apply.');
+  requireRole(user, ['expert'], 'Only expert accounts can apply.');
   const draft = parseOrThrow(ZApplicationDraft, input);
   return withUser(db, user, async (tx) => {
     // One save of an expert's application at a time (two tabs): the second sees the first's rows instead of

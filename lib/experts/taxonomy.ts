@@ -5,6 +5,7 @@ import { withAnon, withUser, type TDb, type TScopedTx } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
 import { invalidateExpertCache } from './expert-cache';
+import { requireAdmin } from '@/lib/auth/permissions';
 
 export type TSpecialty = { slug: string; label: string; active: boolean };
 
@@ -27,7 +28,7 @@ export const ZSpecialtyInput = z.object({
 
 /** Adds a specialty, or (re)activates / retires one with the same label. */
 export async function upsertSpecialty(db: TDb, admin: TSessionUser, input: unknown): Promise<TSpecialty> {
-  if (admin.role !== 'admin') throw new AppError('forbidden', 'Only admins edit the taxonomy.');
+  requireAdmin(admin, 'Only admins edit the taxonomy.');
   const s = parseOrThrow(ZSpecialtyInput, input);
   const slug = s.label.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   if (!slug) throw new AppError('invalid_input', 'Use letters or digits.', { label: 'Use letters or digits.' });

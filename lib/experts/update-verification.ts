@@ -5,6 +5,7 @@ import { withUser, type TDb } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
 import { invalidateExpertCache } from './expert-cache';
+import { requireAdmin } from '@/lib/auth/permissions';
 
 export const ZVerification = z.object({
   identityVerified: z.boolean(),
@@ -16,7 +17,7 @@ export type TVerificationInput = z.input<typeof ZVerification>;
 
 /** Saves the verification checklist of an application, with an audit entry. */
 export async function updateVerification(db: TDb, admin: TSessionUser, expertId: string, input: unknown): Promise<void> {
-  if (admin.role !== 'admin') throw new AppError('forbidden', 'Only admins verify applications.');
+  requireAdmin(admin, 'Only admins verify applications.');
   const v = parseOrThrow(ZVerification, input);
   await withUser(db, admin, async (tx) => {
     const exists = await tx.query('select 1 from public.expert_profiles where id = $1', [expertId]);
@@ -39,7 +40,7 @@ export const ZVisibility = z.object({ hidden: z.boolean(), reason: z.string().tr
 
 /** Hides or shows a profile in the directory without changing its status. */
 export async function setExpertHidden(db: TDb, admin: TSessionUser, expertId: string, input: unknown): Promise<void> {
-  if (admin.role !== 'admin') throw new AppError('forbidden', 'Only admins hide profiles.');
+  requireAdmin(admin, 'Only admins hide profiles.');
   const v = parseOrThrow(ZVisibility, input);
   const slug = await withUser(db, admin, async (tx) => {
     const { rows } = await tx.query<{ slug: string }>('update public.expert_profiles set hidden = $2 where id = $1 returning slug', [expertId, v.hidden]);

@@ -9,6 +9,7 @@ import { validateUpload, type TUploadKind } from '@/lib/storage/validate-upload'
 import { getOwnApplication, type TOwnDocument } from './get-own-application';
 import { lockExpertApplication } from './lock-application';
 import { proposeProfileChange } from './propose-profile-change';
+import { requireRole } from '@/lib/auth/permissions';
 
 export type TUploadOptions = { kind: TUploadKind; filename: string; bytes: Uint8Array; storage?: TStorage; maxBytes?: number; maxDocuments?: number };
 
@@ -29,7 +30,7 @@ async function countDocuments(tx: TUserTx, expertId: string): Promise<number> {
  * photo waits for review like any public change; a suspended expert uploads nothing.
  */
 export async function uploadDocument(db: TDb, user: TSessionUser, o: TUploadOptions): Promise<TOwnDocument> {
-  if (user.role !== 'expert') throw new AppError('forbidden', 'Only experts upload application documents.');
+  requireRole(user, ['expert'], 'Only experts upload application documents.');
   const { mime, ext } = await validateUpload(o.kind, o.bytes, o.maxBytes);
   const max = o.maxDocuments ?? MAX_DOCUMENTS_PER_APPLICATION;
   const profile = await withUser(db, user, async (tx) => {

@@ -14,6 +14,7 @@ import { appErrorFromPg } from './pg-errors';
 import { assertBodyType, assertNoNul, assertSameOrigin } from './request-guard';
 import { defaultParamsSchema } from './route-params';
 import { fieldErrors, parseOrThrow } from './zod-fields';
+import { requireRole } from '@/lib/auth/permissions';
 
 export type TRouteContext<P> = {
   req: NextRequest;
@@ -97,10 +98,7 @@ export function route<P>(handler: (ctx: TAuthedContext<P>) => Promise<Response>,
       assertNoNul(Object.fromEntries(req.nextUrl.searchParams), 'address');
       const db = await getDb();
       const user = await getSessionUser(db, req.cookies.get(SESSION_COOKIE)?.value);
-      if (options.roles) {
-        if (!user) throw new AppError('unauthorized', 'Sign in to continue.');
-        if (!options.roles.includes(user.role)) throw new AppError('forbidden', 'Your account cannot do this.');
-      }
+      if (options.roles) requireRole(user, options.roles);
       const raw = (segment?.params ? await segment.params : {}) as Record<string, unknown>;
       const params = parseOrThrow(options.params ?? defaultParamsSchema(raw), raw) as P;
       const res = await handler({ req, params, db, user: user as TSessionUser, requestId, ip: clientIp(req) });

@@ -9,6 +9,7 @@ import { notifyUser } from '@/lib/notifications/notify-user';
 import { getPolicy } from './get-policy';
 import { ZAppeal, ZSanctionDecision, type TSanctionView, type TStanding } from './schemas';
 import { countStrikes } from './standing';
+import { requireAdmin } from '@/lib/auth/permissions';
 
 type TSanctionRow = {
   id: string; expert_id: string; display_name: string; slug: string; level: TSanctionView['level']; reason: string; strikes: number;
@@ -81,7 +82,7 @@ export async function listSanctions(tx: TUserTx, { limit = 100 } = {}): Promise<
  * suspension reinstates the profile. Audit-logged; the expert is told.
  */
 export async function decideSanction(db: TDb, admin: TSessionUser, sanctionId: string, input: unknown): Promise<TSanctionView> {
-  if (admin.role !== 'admin') throw new AppError('forbidden', 'Only admins decide on sanctions.');
+  requireAdmin(admin, 'Only admins decide on sanctions.');
   const v = parseOrThrow(ZSanctionDecision, input);
   const result = await withUser(db, admin, async (tx) => {
     const { rows } = await tx.query<TSanctionRow & { user_id: string }>(

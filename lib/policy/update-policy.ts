@@ -1,14 +1,14 @@
 import 'server-only';
 import type { TSessionUser } from '@/lib/auth/schemas';
 import { withUser, type TDb } from '@/lib/db';
-import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
 import { getPolicy } from './get-policy';
 import { ZPolicy, type TPolicy } from './schemas';
+import { requireAdmin } from '@/lib/auth/permissions';
 
 /** An admin saves the marketplace policy; the audit log keeps the before and after. RLS allows admins only. */
 export async function updatePolicy(db: TDb, admin: TSessionUser, input: unknown): Promise<TPolicy> {
-  if (admin.role !== 'admin') throw new AppError('forbidden', 'Only admins change the marketplace policy.');
+  requireAdmin(admin, 'Only admins change the marketplace policy.');
   const p = parseOrThrow(ZPolicy, input);
   return withUser(db, admin, async (tx) => {
     const before = await getPolicy(tx);

@@ -6,6 +6,7 @@ import { cachedDirectory, invalidateExpertCache } from '@/lib/experts/expert-cac
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
 import type { TRates } from '@/lib/money/convert';
+import { requireAdmin } from '@/lib/auth/permissions';
 
 export type TRateRow = { currency: string; per_usd: number; updated_at: string; updated_by_name: string | null };
 
@@ -58,7 +59,7 @@ export const ZRateInput = z.object({
 
 /** Sets (or adds) one currency's rate, as the admin, with an audit entry; the directory's cache starts over. USD stays 1. */
 export async function setRate(db: TDb, admin: TSessionUser, input: unknown): Promise<TRateRow> {
-  if (admin.role !== 'admin') throw new AppError('forbidden', 'Only admins edit currency rates.');
+  requireAdmin(admin, 'Only admins edit currency rates.');
   const r = parseOrThrow(ZRateInput, input);
   if (r.currency === 'USD' && r.perUsd !== 1) throw new AppError('invalid_input', 'USD is the base: its rate is 1.', { perUsd: 'USD is the base: its rate is 1.' });
   await withUser(db, admin, async (tx) => {

@@ -5,6 +5,7 @@ import { invalidateExpertCache } from '@/lib/experts/expert-cache';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
 import { ZHideReview } from './schemas';
+import { requireAdmin } from '@/lib/auth/permissions';
 
 /**
  * An admin hides a review (or shows it again) with a reason kept on the review and in the audit log. A hidden
@@ -12,7 +13,7 @@ import { ZHideReview } from './schemas';
  * connection (no user role has write grants on them); the admin check is here.
  */
 export async function hideReview(db: TDb, admin: TSessionUser, reviewId: string, input: unknown): Promise<{ hidden: boolean }> {
-  if (admin.role !== 'admin') throw new AppError('forbidden', 'Only admins hide reviews.');
+  requireAdmin(admin, 'Only admins hide reviews.');
   const v = parseOrThrow(ZHideReview, input);
   const slug = await db.transaction(async (tx) => {
     const { rows } = await tx.query<{ slug: string; hidden: boolean }>(

@@ -17,9 +17,9 @@ export async function getRatingSummary(db: TQueryable, expertId: string): Promis
 /** Published, visible learner reviews of an expert, newest first, with the expert's replies. */
 export async function listExpertReviews(db: TAnonTx, expertId: string, { limit = 20, offset = 0 } = {}): Promise<TPublicReview[]> {
   const { rows } = await db.query<{ id: string; rating: number; body: string; name: string | null; published_at: Date; reply: string | null; replied_at: Date | null }>(
-    // The author's short name comes from public_review_authors: a visitor may not read public.users.
-    `select s.id, s.rating, s.body, a.author as name, s.published_at, s.reply, s.replied_at
-       from public.session_reviews s left join public.public_review_authors a on a.review_id = s.id
+    // The author's short name comes from review_author_short_name(): a visitor may not read public.users.
+    `select s.id, s.rating, s.body, public.review_author_short_name(s.id) as name, s.published_at, s.reply, s.replied_at
+       from public.session_reviews s
       where s.expert_id = $1 and s.author_role = 'learner' and s.published_at is not null and not s.hidden
       order by s.published_at desc, s.id limit $2 offset $3`,
     [expertId, limit, offset],

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExpertSlotData } from '@/lib/availability/get-expert-slots';
-import { withAnon } from '@/lib/db';
+import { withAnon, withUser } from '@/lib/db';
 import { listPublicSpecialties, listSpecialties } from '@/lib/experts/taxonomy';
 import { createBooking } from '../support/booking-factories';
 import { createUser } from '../support/factories';
 import { createTestDb, type TTestDb } from '../support/test-db';
 import { bookableExpert } from './booking.fixtures';
 
-// Public reads run as `anon` (withAnon): the anon policies and the views of migration 20261128000400 give a
-// visitor the same public rows the service connection reads, and nothing private.
+// Public reads run as `anon` (withAnon): the anon policies and the functions of migration 20261128000400 give
+// a visitor the same public rows the service connection reads, and nothing private.
 
 let t: TTestDb;
 beforeAll(async () => {
@@ -43,12 +43,18 @@ describe('withAnon', () => {
     expect(anon).toEqual(privileged);
   });
 
-  it('does not show an unlisted expert, whatever the query asks', async () => {
+  it('does not show an unlisted expert, nor (asked directly) their taken times', async () => {
     const expert = await bookableExpert(t.db);
+    const learner = await createUser(t.db);
+    await createBooking(t.db, expert.id, learner.id, { status: 'confirmed', endedHoursAgo: -30 });
     await t.db.query('update public.expert_profiles set hidden = true where id = $1', [expert.id]);
-    const range = { from: Date.now(), to: Date.now() + 86_400_000 };
+    const range = { from: Date.now(), to: Date.now() + 3 * 86_400_000 };
     expect(await loadExpertSlotData(t.db, { slug: expert.slug }, range)).toMatchObject({ listed: false });
     expect(await withAnon(t.db, (tx) => loadExpertSlotData(tx, { slug: expert.slug }, range))).toBeNull();
+    const taken = "select count(*)::int as n from public.expert_booked_times($1, now(), now() + interval '3 days')";
+    expect((await t.db.query<{ n: number }>(taken, [expert.id])).rows[0].n).toBe(1);
+    expect((await withAnon(t.db, (tx) => tx.query<{ n: number }>(taken, [expert.id]))).rows[0].n).toBe(0);
+    expect((await withUser(t.db, expert.user, (tx) => tx.query<{ n: number }>(taken, [expert.id]))).rows[0].n).toBe(1);
   });
 
   it('reads the same active specialties as the service connection', async () => {

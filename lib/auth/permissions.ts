@@ -1,0 +1,50 @@
+// Who may do what, in one place: the route wrapper (lib/http/route.ts), the page guards
+// (current-user.ts) and the domain functions in lib/ all ask here, so a rule changes in one file.
+// Row-level security in the migrations enforces the same rules again underneath (defence in depth).
+// Pure: no I/O, no framework; the refusals are AppErrors the route wrapper turns into 401/403/404.
+import { AppError } from '@/lib/http/app-error';
+import type { TRole, TSessionUser } from './schemas';
+
+/** The part of a user the rules read; a session user or a test double both fit. */
+export type TActor = Pick<TSessionUser, 'id' | 'role'>;
+
+export function hasRole(user: TActor | null | undefined, roles: readonly TRole[]): boolean {
+  return !!user && roles.includes(user.role);
+}
+
+export function isAdmin(user: TActor | null | undefined): boolean {
+  return hasRole(user, ['admin']);
+}
+
+/**
+ * The caller, if signed in with one of `roles`: 401 when signed out, 403 for another role. `message` says
+ * what the role is for, so a refusal from deep in lib/ still reads well in the API answer.
+ */
+export function requireRole<U extends TActor>(user: U | null | undefined, roles: readonly TRole[], message = 'Your account cannot do this.'): U {
+  if (!user) throw new AppError('unauthorized', 'Sign in to continue.');
+  if (!roles.includes(user.role)) throw new AppError('forbidden', message);
+  return user;
+}
+
+/** Admin-only operations in lib/ (the route wrapper checked already; this holds when lib is called directly). */
+export function requireAdmin<U extends TActor>(user: U | null | undefined, message = 'Only admins do this.'): U {
+  return requireRole(user, ['admin'], message);
+}
+
+/** Own-vs-any: the owner acts on their own rows; an admin acts on anyone's. */
+export function canActOn(user: TActor | null | undefined, ownerId: string | null | undefined): boolean {
+  if (!user) return false;
+  return isAdmin(user) || (!!ownerId && ownerId === user.id);
+}
+
+/**
+ * Own-vs-any as a guard. Someone else's row answers exactly like a row that does not exist (404 by default),
+ * so ids cannot be probed.
+ */
+export function assertOwnerOrAdmin(
+  user: TActor | null | undefined,
+  ownerId: string | null | undefined,
+  refusal: () => AppError = () => new AppError('not_found', 'Not found.'),
+): void {
+  if (!canActOn(user, ownerId)) throw refusal();
+}
