@@ -13,15 +13,14 @@ try {
   throw e;
 }
 
-// `next build` must never touch the database (PGlite's directory belongs to one process).
+// `next build` must never touch the database (PGlite's directory belongs to one process). Interrupted
+// curriculum generations need nothing here: each is a job, taken again once its lease lapses (at once on
+// PGlite, where the runner releases a dead process's leases on start).
 if (!isBuildPhase()) {
   const { getDb } = await import('./lib/db');
   const { logger } = await import('./lib/log/logger');
-  const { recoverInterruptedGenerations } = await import('./lib/curriculum/recover-interrupted');
   // In the background: the server answers pages that need no data at once.
-  getDb()
-    .then((db) => recoverInterruptedGenerations(db))
-    .catch((e: unknown) => logger().error({ err: e }, 'database start-up failed; the next request retries'));
+  getDb().catch((e: unknown) => logger().error({ err: e }, 'database start-up failed; the next request retries'));
 }
 
 // Background jobs (hold expiry, session completion…) run in this process unless JOBS_IN_PROCESS=0, which

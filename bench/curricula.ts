@@ -92,6 +92,7 @@ const env: NodeJS.ProcessEnv = {
   OPENAI_BASE_URL: fakeUrl,
   CURRICULUM_DAILY_LIMIT: '1000',
   AUTH_MAX_ATTEMPTS_PER_IP: '1000',
+  SEED_DEMO: 'true', // the demo learner signs in below; production never seeds it otherwise
 };
 const server = spawn('node', ['server/main.mjs'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
 for (;;) {

@@ -36,7 +36,7 @@ const app = next({ dev, hostname: 'localhost', port, httpServer: new EventEmitte
 const handle = app.getRequestHandler();
 httpServer.prependListener('request', (req, res) => {
   if (inProcessRealtime && req.url?.startsWith('/socket.io/')) return; // Socket.IO answers these
-  setSecurityHeaders(res, { production: !dev }); // server/security-headers.mjs
+  setSecurityHeaders(req, res, { production: !dev }); // server/security-headers.mjs (and the request's CSP nonce)
   // Body caps, NUL bytes, the client's address (server/request-limits.mjs).
   if (!guardRequest(req, res, { trustProxyHops })) return;
   if (answerWhileDbStarts(req, res)) return; // "the database is being prepared" while it is

@@ -1,15 +1,19 @@
 // Security headers on every response of the app's HTTP server (server/main.mjs), set before Next, the fast
 // lanes or the "preparing the database" page answer, so none of them can forget one. Node merges headers set
-// here with those a handler passes to writeHead (a handler may still override one on purpose).
+// here with those a handler passes to writeHead (a handler may still override one on purpose: the fast lane
+// does, for the pages it keeps — see keptPagePolicy below).
 //
-// Not yet here: a Content-Security-Policy for scripts and styles (a per-request nonce through proxy.ts, with the
-// fast lane's kept pages re-keyed) — the policy below only limits framing, <base>, plugins and form targets,
-// which no page needs and which do not depend on how scripts are loaded.
+// One Content-Security-Policy per response, built here and nowhere else:
+// - rendered pages get a fresh nonce per request (`script-src 'nonce-…' 'strict-dynamic'`). main.mjs hands the
+//   nonce to Next in the request's own `content-security-policy` header — that is where Next looks for it to
+//   put on its scripts — and in `x-nonce` for our one inline script (components/layout/theme-script.tsx);
+// - pages the directory's fast lane keeps are shared by every signed-out visitor, so a nonce in them would be
+//   public and reused: they are served with the hashes of their inline scripts instead, computed once when kept.
+import { createHash, randomBytes } from 'node:crypto';
 
 /** @type {Record<string, string>} */
 const BASE = {
-  // Clickjacking: no site may frame the app (frame-ancestors for current browsers, X-Frame-Options for old ones).
-  'Content-Security-Policy': "frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'self'",
+  // Clickjacking: X-Frame-Options for old browsers; frame-ancestors in the CSP for current ones.
   'X-Frame-Options': 'DENY',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
@@ -18,13 +22,79 @@ const BASE = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
+/** 128 random bits, base64: a CSP nonce. */
+export function newNonce() {
+  return randomBytes(16).toString('base64');
+}
+
 /**
- * Sets the base security headers on a response. In production also HSTS (browsers ignore it over plain HTTP,
- * and behind a TLS-terminating proxy it is what keeps the next visit on HTTPS).
+ * The policy for one response. `scripts` is what may run: a nonce (rendered pages) or inline script hashes
+ * (kept pages). Styles keep 'unsafe-inline': framer-motion and Recharts write style attributes, which only
+ * 'unsafe-inline' allows, and a style cannot run code.
+ * @param {{ scripts: { nonce: string } | { hashes: string[] }, dev?: boolean, imgOrigins?: string[] }} o
+ */
+export function contentSecurityPolicy({ scripts, dev = false, imgOrigins = [] }) {
+  const script =
+    'nonce' in scripts
+      ? // 'strict-dynamic': chunks Next's nonced loader adds run too; 'self' is only read by browsers without it.
+        `'self' 'nonce-${scripts.nonce}' 'strict-dynamic'`
+      : // Kept pages: the inline scripts by hash, Next's chunks from this origin.
+        ["'self'", ...scripts.hashes.map((h) => `'${h}'`)].join(' ');
+  return [
+    "default-src 'self'",
+    // React's development build evaluates code for its error overlay and stack traces.
+    `script-src ${script}${dev ? " 'unsafe-eval'" : ''}`,
+    "style-src 'self' 'unsafe-inline'",
+    ['img-src', "'self'", 'data:', 'blob:', ...imgOrigins].join(' '),
+    "font-src 'self'",
+    // 'self' covers the same host's ws:/wss: (Socket.IO) in CSP Level 3 browsers.
+    "connect-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "object-src 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/** sha256 source expressions of every inline <script> in an HTML document. */
+export function inlineScriptHashes(html) {
+  const hashes = new Set();
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    if (/\ssrc\s*=/i.test(m[1]) || m[2] === '') continue;
+    hashes.add(`sha256-${createHash('sha256').update(m[2], 'utf8').digest('base64')}`);
+  }
+  return [...hashes];
+}
+
+/** The policy a kept page is served with: its own inline scripts by hash, no nonce. */
+export function keptPagePolicy(html, o = {}) {
+  return contentSecurityPolicy({ ...o, scripts: { hashes: inlineScriptHashes(html) } });
+}
+
+/** Origins images may come from besides this one: the Supabase Storage project when configured. */
+export function imageOrigins(env = process.env) {
+  try {
+    return env.SUPABASE_URL ? [new URL(env.SUPABASE_URL).origin] : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Sets the security headers on a response, and gives the request its nonce: Next reads it from the request's
+ * `content-security-policy` header (any value a client sent is replaced), our inline script from `x-nonce`.
+ * In production also HSTS (browsers ignore it over plain HTTP, and behind a TLS-terminating proxy it is what
+ * keeps the next visit on HTTPS).
+ * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
  * @param {{ production: boolean }} opts
  */
-export function setSecurityHeaders(res, { production }) {
+export function setSecurityHeaders(req, res, { production }) {
   for (const [name, value] of Object.entries(BASE)) res.setHeader(name, value);
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy({ scripts: { nonce }, dev: !production, imgOrigins: imageOrigins() });
+  req.headers['content-security-policy'] = policy;
+  req.headers['x-nonce'] = nonce;
+  res.setHeader('Content-Security-Policy', policy);
   if (production) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 }

@@ -18,7 +18,7 @@ export type TLoadResult = {
 
 export type TBenchServer = {
   base: string;
-  start(extraEnv?: Record<string, string>): { stop(): Promise<void> };
+  start(extraEnv?: Record<string, string>): { pid: number; stop(): Promise<void> };
   portFree(): Promise<void>;
   waitFor(path: string): Promise<Response>;
   load(name: string, pathFor: (i: number) => string, headers?: Record<string, string>): Promise<TLoadResult>;

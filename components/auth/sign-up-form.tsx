@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -26,7 +27,7 @@ export function SignUpForm({ accountType = 'learner' }: { accountType?: 'learner
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const res = await postJson<{ redirectTo: string }>('/api/auth/sign-up', { ...values, timeZone });
     if (!res.ok) {
-      setFormError(applyFieldErrors(res.error, setError, ['name', 'email', 'password', 'accountType']));
+      setFormError(applyFieldErrors(res.error, setError, ['name', 'email', 'password', 'accountType', 'acceptTerms']));
       return;
     }
     router.replace(res.data.redirectTo);
@@ -69,6 +70,25 @@ export function SignUpForm({ accountType = 'learner' }: { accountType?: 'learner
         {...register('password')}
         error={formState.errors.password?.message}
       />
+      <div className="space-y-1.5">
+        <label className="flex items-start gap-2 text-sm text-slate-800 dark:text-slate-200">
+          <input
+            type="checkbox"
+            className="mt-0.5 h-4 w-4 accent-brand-600"
+            aria-invalid={formState.errors.acceptTerms ? true : undefined}
+            aria-describedby={formState.errors.acceptTerms ? 'accept-terms-error' : undefined}
+            {...register('acceptTerms')}
+          />
+          <span>
+            I agree to the terms and <Link href="/privacy" className="link" target="_blank">privacy notice</Link>
+          </span>
+        </label>
+        {formState.errors.acceptTerms ? (
+          <p id="accept-terms-error" role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+            {formState.errors.acceptTerms.message}
+          </p>
+        ) : null}
+      </div>
       <Button type="submit" className="w-full" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? 'Creating your account…' : 'Create account'}
       </Button>

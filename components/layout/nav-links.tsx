@@ -20,7 +20,8 @@ function activeHref(pathname: string, hrefs: string[]): string | undefined {
  */
 export function NavLinks({ items, signedIn, userLabel }: { items: TNavItem[]; signedIn: boolean; userLabel?: string }) {
   const pathname = usePathname();
-  const all = signedIn ? items : [...items, { href: '/sign-in', label: 'Sign in' }, { href: '/sign-up', label: 'Get started' }];
+  // The phone menu also carries what the desktop header shows beside the links (Settings, or signing in).
+  const all = signedIn ? [...items, { href: '/settings', label: 'Settings' }] : [...items, { href: '/sign-in', label: 'Sign in' }, { href: '/sign-up', label: 'Get started' }];
   const active = activeHref(pathname, all.map((i) => i.href));
   const linkClass = (href: string, phone?: boolean) =>
     cn(

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { navFor } from '@/lib/auth/navigation';
 import type { TSessionUser } from '@/lib/auth/schemas';
 import { buttonClasses } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
 import { Logo } from './logo';
 import { NavLinks } from './nav-links';
 import { ThemeToggle } from './theme-toggle';
@@ -25,6 +26,10 @@ export function SiteHeader({ user }: { user: TSessionUser | null }) {
                 <span className="hidden text-sm text-slate-600 dark:text-slate-400 lg:inline" data-testid="signed-in-as">
                   {user.name} <span className="text-slate-500 dark:text-slate-400">· {ROLE_LABEL[user.role]}</span>
                 </span>
+                {/* On phones the menu lists Settings instead (nav-links.tsx), so the bar fits 375 px. */}
+                <Link href="/settings" className={cn(buttonClasses('ghost'), 'hidden sm:inline-flex')}>
+                  Settings
+                </Link>
                 <form action="/api/auth/sign-out" method="post">
                   <button type="submit" className={buttonClasses('ghost')}>
                     Sign out

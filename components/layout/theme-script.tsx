@@ -4,6 +4,8 @@
 // applies the saved choice or the system's, and handles every [data-theme-toggle] button.
 // It replaced next-themes, which cost ~2 kB gzip on every page for the same behaviour.
 import { useEffect, useSyncExternalStore } from 'react';
+// Every page has this component, so the browser's zod is told here not to probe for eval (see the file).
+import '@/lib/csp/zod-jitless';
 
 const SCRIPT = `(function(){var w=window;if(w.__pathwiseTheme){w.__pathwiseTheme();return}
 var d=document.documentElement,k='theme',m=w.matchMedia('(prefers-color-scheme: dark)');
@@ -15,7 +17,7 @@ var next=d.classList.contains('dark')?'light':'dark';try{localStorage.setItem(k,
 
 const subscribe = () => () => {};
 
-export function ThemeScript() {
+export function ThemeScript({ nonce }: { nonce?: string }) {
   // true on the server and while React hydrates the server's HTML; false when React renders the document
   // from scratch in the browser (Next does for a page that ends in notFound() or forbidden()). There a
   // <script> element would never run (React logs "Encountered a script tag…") and React has reset the
@@ -29,5 +31,6 @@ export function ThemeScript() {
     s.textContent = SCRIPT;
     document.head.appendChild(s);
   }, [serverHtml]);
-  return serverHtml ? <script dangerouslySetInnerHTML={{ __html: SCRIPT }} /> : null;
+  // Browsers hide a nonce from the DOM after parsing, so React sees a different value when it hydrates.
+  return serverHtml ? <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: SCRIPT }} /> : null;
 }

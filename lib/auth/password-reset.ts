@@ -32,7 +32,7 @@ export async function requestPasswordReset(db: TPrivilegedTx, input: unknown, op
 }
 
 async function sendResetLink(db: TPrivilegedTx, email: string, appUrl: string): Promise<void> {
-  const { rows } = await db.query<{ id: string; name: string }>('select id, name from public.users where email = $1', [email]);
+  const { rows } = await db.query<{ id: string; name: string }>('select id, name from public.users where email = $1 and deleted_at is null', [email]);
   const user = rows[0];
   if (!user) return;
   const token = newToken();

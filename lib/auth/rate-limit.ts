@@ -8,10 +8,15 @@ type TLimiters = { account: RateLimiterAbstract; ip: RateLimiterAbstract };
 
 const holder = globalThis as unknown as { __pathwiseSignInLimiters?: TLimiters; __pathwiseSignUpLimiter?: RateLimiterAbstract };
 
-/** One counter: in Redis when it is configured (shared by every instance), else in this process. */
+/**
+ * One counter: in Redis when it is configured (shared by every instance), else in this process. While Redis is
+ * away the Redis limiter counts in this process instead (`insuranceLimiter`, asked at once rather than after a
+ * failed command), so limits keep holding per instance and sign-in keeps working.
+ */
 export function makeLimiter(opts: { keyPrefix: string; points: number; duration: number; redis?: ReturnType<typeof getRedis> }): RateLimiterAbstract {
   const { redis, ...base } = opts;
-  return redis ? new RateLimiterRedis({ storeClient: redis, ...base }) : new RateLimiterMemory(base);
+  if (!redis) return new RateLimiterMemory(base);
+  return new RateLimiterRedis({ storeClient: redis, ...base, rejectIfRedisNotReady: true, insuranceLimiter: new RateLimiterMemory(base) });
 }
 
 /** The 429 for a used-up limit, with Retry-After; `what` names what was refused ("sign-in attempts"). */

@@ -26,6 +26,8 @@ export const ZSignUp = z.object({
   accountType: z._default(z.enum(['learner', 'expert']), 'learner'),
   // The browser's zone (Intl); the server keeps it only if it is a real IANA zone, else UTC.
   timeZone: z.optional(z.string().check(z.maxLength(100))),
+  // Recorded as the `terms` and `privacy` consents (lib/privacy); no account without it.
+  acceptTerms: z.literal(true, 'Agree to the terms and privacy notice to create an account.'),
 });
 export type TSignUp = z.input<typeof ZSignUp>;
 

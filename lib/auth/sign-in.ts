@@ -22,7 +22,7 @@ export async function signIn(db: TPrivilegedTx, input: unknown, opts: TSignInOpt
   await assertSignInAllowed(limiters, email, opts.meta.ip);
 
   const { rows } = await db.query<TSessionUser & { password_hash: string }>(
-    'select id, email, name, role, password_hash from public.users where email = $1',
+    'select id, email, name, role, password_hash from public.users where email = $1 and deleted_at is null',
     [email],
   );
   const row = rows[0];

@@ -68,6 +68,8 @@ export const ZEnv = z.object({
   CURRICULUM_DAILY_LIMIT: optional(int(1, 1000)).default(10),
   CURRICULUM_MAX_TOKENS: optional(int(500, 200_000)).default(16_000),
   CURRICULUM_DAILY_TOKENS: optional(int(1000, 10_000_000)).default(200_000),
+  // Job attempts of one generation (a crash or a failed model call starts the next, with backoff) before it is `failed`
+  CURRICULUM_GENERATION_ATTEMPTS: optional(int(1, 10)).default(3),
 
   // Booking: how long a hold keeps a slot before it lapses (minutes)
   BOOKING_HOLD_MINUTES: optional(int(1, 120)).default(15),

@@ -1,13 +1,17 @@
 import 'server-only';
 import { withUser, type TDb, type TDbUser } from '@/lib/db';
+import { wakeJobRunner } from '@/lib/jobs';
 import { createCurriculumRequest, type TCreateRequestOptions } from './create-curriculum-request';
 import { getCurriculumOrThrow, listCurricula, type TCurriculumRow } from './get-curriculum';
-import { assertRetryable } from './retry-generation';
+import { retryGeneration } from './retry-generation';
 
 // Entry points for route handlers and pages: each opens the learner's transaction (docs/db-access.md).
 
-export function requestCurriculum(db: TDb, user: TDbUser, o: Omit<TCreateRequestOptions, 'userId'>): Promise<{ id: string }> {
-  return withUser(db, user, (tx) => createCurriculumRequest(tx, { ...o, userId: user.id }));
+/** Saves the request with its generation job; once both committed, this process's job runner takes it at once. */
+export async function requestCurriculum(db: TDb, user: TDbUser, o: Omit<TCreateRequestOptions, 'userId'>): Promise<{ id: string }> {
+  const saved = await withUser(db, user, (tx) => createCurriculumRequest(tx, { ...o, userId: user.id }));
+  wakeJobRunner();
+  return saved;
 }
 
 export function readOwnCurriculum(db: TDb, user: TDbUser, id: string): Promise<TCurriculumRow> {
@@ -18,6 +22,8 @@ export function listOwnCurricula(db: TDb, user: TDbUser): Promise<TCurriculumRow
   return withUser(db, user, (tx) => listCurricula(tx, user.id));
 }
 
-export function checkRetryable(db: TDb, user: TDbUser, o: { id: string; dailyLimit: number }): Promise<void> {
-  return withUser(db, user, (tx) => assertRetryable(tx, { ...o, userId: user.id }));
+/** Queues a failed generation again (checked and counted in the learner's transaction), then wakes the runner. */
+export async function retryOwnCurriculum(db: TDb, user: TDbUser, o: { id: string; dailyLimit: number }): Promise<void> {
+  await withUser(db, user, (tx) => retryGeneration(tx, { ...o, userId: user.id }));
+  wakeJobRunner();
 }

@@ -1,12 +1,16 @@
 import 'server-only';
 import type { TUserTx } from '@/lib/db';
+import { enqueueGeneration } from './generation-job';
 import { moduleCountFor } from './plan-offline';
 import { assertWithinAiLimits, lockUserLimits } from './reserve-ai-call';
 import { budgetMinutes, planWeeks, type TCurriculumRequest } from './schemas';
 
-export type TCreateRequestOptions = { userId: string; request: TCurriculumRequest; provider: 'openai' | 'offline'; dailyLimit: number; dailyTokens?: number; today?: Date };
+export type TCreateRequestOptions = { userId: string; request: TCurriculumRequest; provider: 'openai' | 'offline'; dailyLimit: number; dailyTokens?: number; today?: Date; attempts?: number };
 
-/** Saves the learner's request as `queued` before any model is called, within the daily limit. */
+/**
+ * Saves the learner's request as `queued` before any model is called, within the daily limit, and queues
+ * its generation job in the same transaction: a saved request always has a job, and a job a request.
+ */
 export async function createCurriculumRequest(tx: TUserTx, o: TCreateRequestOptions): Promise<{ id: string }> {
   await lockUserLimits(tx, o.userId);
   await assertWithinAiLimits(tx, o.userId, { dailyLimit: o.dailyLimit, dailyTokens: o.dailyTokens });
@@ -18,5 +22,6 @@ export async function createCurriculumRequest(tx: TUserTx, o: TCreateRequestOpti
      values ($1, $2, 'queued', $3, $4, $5, $6) returning id`,
     [o.userId, JSON.stringify(o.request), o.provider, budget, weeks, o.provider === 'offline' ? moduleCountFor(budget) : Math.min(12, moduleCountFor(budget))],
   );
+  await enqueueGeneration(tx, rows[0].id, o.attempts);
   return rows[0];
 }

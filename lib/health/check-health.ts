@@ -1,5 +1,5 @@
 import 'server-only';
-import { getRedis } from '@/lib/cache/redis';
+import { getRedis, isRedisReady } from '@/lib/cache/redis';
 import { env, resolveProviders, type TProviders } from '@/lib/config';
 import type { TDb } from '@/lib/db';
 
@@ -18,7 +18,8 @@ export async function checkHealth(db: TDb): Promise<THealth> {
   // eslint-disable-next-line no-restricted-syntax -- independent clients
   const [dbOk, redisOk] = await Promise.all([
     db.query('select 1').then(() => true, () => false),
-    redis ? redis.ping().then((r) => r === 'PONG', () => false) : Promise.resolve(true),
+    // Not waiting on a reconnecting client: while Redis is away the answer is "degraded" at once.
+    redis ? (isRedisReady(redis) ? redis.ping().then((r) => r === 'PONG', () => false) : Promise.resolve(false)) : Promise.resolve(true),
   ]);
   return {
     status: dbOk && redisOk ? 'ok' : 'degraded',

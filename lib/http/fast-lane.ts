@@ -4,15 +4,17 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { gzip as gzipCb } from 'node:zlib';
+import { gunzipSync, gzip as gzipCb } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
 import { answerSlotsApi, slotsApiSlug } from '@/lib/availability/slots-fast-lane';
 import { getCache, type TCache } from '@/lib/cache/cache';
+import { env } from '@/lib/config';
 import { getDb } from '@/lib/db';
 import { directoryTtl, pageKey, type TCachedPage } from '@/lib/experts/expert-cache';
 import { searchDirectory } from '@/lib/experts/search-directory';
 import { searchKey, searchParamsToRecord, ZExpertSearch } from '@/lib/experts/search-schema';
 import { logger } from '@/lib/log/logger';
+import { imageOrigins, keptPagePolicy } from '@/server/security-headers.mjs';
 import { errorPayload } from './route';
 
 // The directory's hot paths, answered on server/main.mjs's HTTP server before Next's router runs.
@@ -188,6 +190,9 @@ async function answerPage(req: IncomingMessage, res: ServerResponse, next: TNext
     for (const [name, value] of Object.entries(res.getHeaders())) {
       if (!UNSTORED.has(name) && name !== 'x-cache' && value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
     }
+    // This render's nonce must not be served to other visitors: the kept copy allows its own inline scripts by hash.
+    const html = (gz ? gunzipSync(body) : body).toString('utf8');
+    headers['content-security-policy'] = keptPagePolicy(html, { dev: env().NODE_ENV !== 'production', imgOrigins: imageOrigins() });
     store.set<TCachedPage>(key, { headers, body: body.toString('base64') }, directoryTtl()).catch((e: unknown) => logger().warn({ err: e }, 'page cache write failed'));
   });
   return next(req, res);

@@ -1,5 +1,6 @@
 import 'server-only';
 import { registerBookingJobs } from '@/lib/booking/jobs';
+import { registerGenerationJobs } from '@/lib/curriculum/generation-job';
 import { registerNextAvailableJob } from '@/lib/experts/refresh-next-available';
 import { registerReviewJobs } from '@/lib/reviews/register-jobs';
 
@@ -7,5 +8,6 @@ import { registerReviewJobs } from '@/lib/reviews/register-jobs';
 // instrumentation and `npm run worker`), so a restarted process has a handler for each job waiting in
 // the database even before any route has loaded that module. Add a line per job module.
 registerBookingJobs();
+registerGenerationJobs();
 registerNextAvailableJob();
 registerReviewJobs();

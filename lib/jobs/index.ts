@@ -48,6 +48,15 @@ export async function startJobRunner(db: TDb, options: TJobRunnerOptions = {}): 
   await holder.__pathwiseJobRunner;
 }
 
+/**
+ * Asks this process's runner (if it has one) to poll now rather than within `pollMs`: call after the
+ * transaction that queued a job commits, when someone waits for it (a curriculum being generated).
+ * Other processes' runners take it at their next poll.
+ */
+export function wakeJobRunner(): void {
+  void holder.__pathwiseJobRunner?.then((r) => r.wake(), () => undefined);
+}
+
 /** Stops taking jobs and waits for the running ones (at most `timeoutMs`). Does nothing when stopped. */
 export async function stopJobRunner(timeoutMs = 10_000): Promise<void> {
   const runner = holder.__pathwiseJobRunner;

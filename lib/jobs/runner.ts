@@ -25,6 +25,8 @@ export type TJobRunnerOptions = {
 
 export type TJobRunner = {
   stop(timeoutMs?: number): Promise<void>;
+  /** Polls now instead of at the next interval (a job was just queued for this process to take). */
+  wake(): void;
   /** Test hook: forget everything as a killed process would, leaving taken jobs leased. */
   abandon(): Promise<void>;
 };
@@ -48,6 +50,8 @@ export async function createJobRunner(db: TDb, options: TJobRunnerOptions = {}):
   let polling: Promise<void> = Promise.resolve();
   let lastPurge = 0;
   let failures = 0;
+  let waiting = false; // a poll is scheduled (not running)
+  let woken = false; // poll again at once after the running poll
 
   const names = () => [...registry().handlers.keys()];
   if (options.ownsDatabase) await releaseLeases(db);
@@ -134,12 +138,13 @@ export async function createJobRunner(db: TDb, options: TJobRunnerOptions = {}):
 
   function schedule() {
     if (stopped) return;
-    timer = setTimeout(
-      () => {
-        polling = poll().finally(schedule);
-      },
-      failures ? Math.min(30_000, pollMs * 2 ** failures) : pollMs,
-    );
+    const delay = woken && !failures ? 0 : failures ? Math.min(30_000, pollMs * 2 ** failures) : pollMs;
+    woken = false;
+    waiting = true;
+    timer = setTimeout(() => {
+      waiting = false;
+      polling = poll().finally(schedule);
+    }, delay);
   }
   polling = poll().finally(schedule);
 
@@ -151,6 +156,14 @@ export async function createJobRunner(db: TDb, options: TJobRunnerOptions = {}):
   }
 
   return {
+    wake() {
+      if (stopped) return;
+      woken = true;
+      if (waiting) {
+        clearTimeout(timer);
+        schedule();
+      }
+    },
     async stop(timeoutMs = 10_000) {
       if (stopped) return;
       await halt();

@@ -3,7 +3,7 @@ import { getCurriculumOrThrow } from '@/lib/curriculum/get-curriculum';
 import { withUser, type TDb, type TDbUser } from '@/lib/db';
 import { getRealtimeInfo } from '@/lib/realtime/get-realtime-info';
 import { getDashboard } from './get-dashboard';
-import { getBestScores, getLessonProgress } from './get-progress';
+import { getBestScores, getLearnerTimeZone, getLessonProgress } from './get-progress';
 
 // What the Learn pages read, each in one transaction as the learner (docs/db-access.md).
 
@@ -22,4 +22,9 @@ export function loadCurriculumPage(db: TDb, user: TDbUser, id: string) {
     const realtime = await getRealtimeInfo(tx, user.id);
     return { c, progress, scores, realtime };
   });
+}
+
+/** The account's time zone (UTC when unset), read as the user: for pages that show dates in it. */
+export function loadAccountTimeZone(db: TDb, user: TDbUser): Promise<string> {
+  return withUser(db, user, (tx) => getLearnerTimeZone(tx, user.id));
 }

@@ -35,19 +35,31 @@ const ZEntry = z.union([
  */
 export async function startSidecar(o: TSidecarOptions): Promise<TSidecar> {
   const http = createServer((_req, res) => res.writeHead(404).end());
+  // The adapter and the stream reader block on XREAD for seconds at a time, longer than the app's per-command
+  // timeout (lib/cache/redis.ts), so they get a connection without one.
+  const blocking = o.redis.duplicate({ commandTimeout: undefined });
+  // The main client logs an outage; without a listener ioredis prints every reconnect failure of these too.
+  blocking.on('error', () => undefined);
   const io = new Server(http, {
     path: '/socket.io/',
     serveClient: false,
     cors: { origin: o.allowedOrigins, credentials: true },
-    adapter: createAdapter(o.redis, { streamName: o.adapterStream ?? 'socket.io' }),
+    adapter: createAdapter(blocking, { streamName: o.adapterStream ?? 'socket.io' }),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
   const sink = attachRealtime(io, { getDb: o.getDb, allowedOrigins: o.allowedOrigins });
 
-  await o.redis.xgroup('CREATE', o.stream, REALTIME_GROUP, '$', 'MKSTREAM').catch((e: Error) => {
-    if (!/BUSYGROUP/.test(e.message)) throw e;
-  });
-  const reader = o.redis.duplicate();
+  // Also run again when Redis comes back empty (a restart without persistence loses the stream and its group;
+  // reading would then fail with NOGROUP forever). Then from the stream's start: everything in it was pushed
+  // after the restart and not read by anyone yet.
+  const createGroup = (from: '$' | '0') =>
+    o.redis.xgroup('CREATE', o.stream, REALTIME_GROUP, from, 'MKSTREAM').catch((e: Error) => {
+      if (!/BUSYGROUP/.test(e.message)) throw e;
+    });
+  await createGroup('$');
+  const reader = blocking.duplicate();
+  reader.on('error', () => undefined);
+  let failing = false; // logs a failed read once per outage, not every half second
   const consumer = `sidecar-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   let running = true;
   const loop = (async () => {
@@ -67,9 +79,15 @@ export async function startSidecar(o: TSidecarOptions): Promise<TSidecar> {
             await reader.xack(o.stream, REALTIME_GROUP, id);
           }
         }
+        failing = false;
       } catch (err) {
         if (!running) break;
-        logger().warn({ err }, 'realtime stream read failed');
+        if (err instanceof Error && /NOGROUP/.test(err.message)) {
+          await createGroup('0').catch(() => undefined);
+          continue;
+        }
+        if (!failing) logger().warn({ err }, 'realtime stream read failed; retrying every 500 ms');
+        failing = true;
         await new Promise((r) => setTimeout(r, 500));
       }
     }
@@ -85,6 +103,7 @@ export async function startSidecar(o: TSidecarOptions): Promise<TSidecar> {
       reader.disconnect();
       await loop;
       await new Promise<void>((r) => io.close(() => r()));
+      blocking.disconnect();
     },
   };
 }

@@ -99,6 +99,12 @@ export const MATRIX: TRow[] = [
   r('GET /api/files/[...key]', EVERYONE(403), { params: { key: 'fileKey' } }),
   r('GET /api/realtime/events', ANY_SIGNED_IN, { query: 'after=0' }),
 
+  // Privacy: each route acts on the caller's own account only, so the "other" personas answer like their role.
+  r('GET /api/account/export', ANY_SIGNED_IN),
+  r('DELETE /api/account', [401, 400, 400, 400, 400, 400], { body: {} }),
+  r('GET /api/account/consents', ANY_SIGNED_IN),
+  r('POST /api/account/consents', [401, 400, 400, 400, 400, 400], { body: INVALID }),
+
   // ── curricula: learners only; the other learner is refused the learner's curriculum (404) ─────
   r('POST /api/curricula', LEARNERS(400), { body: INVALID }),
   r('GET /api/curricula/[id]', [401, 200, 404, 403, 403, 403], { params: id('curriculum') }),
@@ -161,6 +167,8 @@ export const MATRIX: TRow[] = [
   r('PAGE /reset-password', EVERYONE(200)),
   r('PAGE /experts', EVERYONE(200)),
   r('PAGE /experts/[slug]', EVERYONE(200), { params: { slug: 'slug' } }),
+  r('PAGE /settings', [SIGN_IN, 200, 200, 200, 200, 200]),
+  r('PAGE /privacy', EVERYONE(200)),
   r('PAGE /learn', LEARNER_PAGE),
   r('PAGE /learn/new', LEARNER_PAGE),
   r('PAGE /learn/progress', LEARNER_PAGE),

@@ -21,6 +21,7 @@ test('a new learner signs up, signs out and signs back in', async ({ page }) => 
   await page.getByLabel('Name').fill('Pat Learner');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('a good long password');
+  await page.getByLabel('I agree to the terms and privacy notice').check();
   await page.getByRole('button', { name: 'Create account' }).click();
 
   await expect(page).toHaveURL(/\/learn$/);
@@ -46,12 +47,14 @@ test('sign-up shows field messages next to the fields, from the browser and from
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByText('Enter a valid email address, like name@example.com.')).toBeVisible();
   await expect(page.getByText('Use at least 10 characters.')).toBeVisible();
+  await expect(page.getByText('Agree to the terms and privacy notice to create an account.')).toBeVisible();
   await expectAccessible(page);
 
   // The server refuses a taken address with 409 without saying the account exists (the owner gets an email);
   // the message lands under the email field.
   await page.getByLabel('Email').fill('learner@pathwise.dev');
   await page.getByLabel('Password').fill('a good long password');
+  await page.getByLabel('I agree to the terms and privacy notice').check();
   const [res] = await Promise.all([page.waitForResponse('**/api/auth/sign-up'), page.getByRole('button', { name: 'Create account' }).click()]);
   expect(res.status()).toBe(409);
   await expect(page.getByText(/We could not create an account with this email/)).toBeVisible();

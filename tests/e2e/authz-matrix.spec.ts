@@ -125,7 +125,7 @@ test.beforeAll(async ({ baseURL: base }) => {
   baseURL = base!;
   otherLearnerEmail = `authz-other-${randomUUID().slice(0, 8)}@example.test`;
   const signUp = await newContext();
-  const res = await signUp.post('/api/auth/sign-up', { data: { name: 'Otto Other', email: otherLearnerEmail, password: OTHER_LEARNER_PASSWORD, accountType: 'learner' } });
+  const res = await signUp.post('/api/auth/sign-up', { data: { name: 'Otto Other', email: otherLearnerEmail, password: OTHER_LEARNER_PASSWORD, accountType: 'learner', acceptTerms: true } });
   expect(res.status(), 'the other learner signs up').toBe(201);
   await signUp.dispose();
   for (const p of PERSONAS) contexts.set(p, await signedIn(p));

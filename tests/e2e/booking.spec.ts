@@ -53,6 +53,7 @@ test('a learner in Kolkata books Emily in New York; another learner loses the sl
   await other.getByLabel('Name').fill('Sam Second');
   await other.getByLabel('Email').fill(`e2e-second-${Date.now()}@example.test`);
   await other.getByLabel('Password').fill('a good long password');
+  await other.getByLabel('I agree to the terms and privacy notice').check();
   await other.getByRole('button', { name: 'Create account' }).click();
   await expect(other).toHaveURL(/\/learn$/);
   await openEmilyFromDirectory(other);

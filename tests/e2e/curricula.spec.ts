@@ -185,6 +185,7 @@ test.describe('a learner in Auckland', () => {
     await page.getByLabel('Name').fill('Aroha Learner');
     await page.getByLabel('Email').fill(`e2e-akl-${Date.now()}@example.test`);
     await page.getByLabel('Password').fill('a good long password');
+    await page.getByLabel('I agree to the terms and privacy notice').check();
     await page.getByRole('button', { name: 'Create account' }).click();
     await expect(page).toHaveURL(/\/learn$/);
     await page.getByRole('link', { name: 'Progress' }).click();

@@ -82,6 +82,7 @@ test('"Find an expert for this" on a German exam curriculum finds the German exa
   await page.getByLabel('Name').fill('Greta Learner');
   await page.getByLabel('Email').fill(`greta-${Date.now()}@example.test`);
   await page.getByLabel('Password').fill('a good long password');
+  await page.getByLabel('I agree to the terms and privacy notice').check();
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(/\/learn$/);
   await page.getByRole('link', { name: 'New curriculum' }).click();

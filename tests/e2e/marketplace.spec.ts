@@ -9,6 +9,7 @@ async function signUpExpert(page: Page, name: string, email: string) {
   await page.getByLabel('Name').fill(name);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('a good long password');
+  await page.getByLabel('I agree to the terms and privacy notice').check();
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
 }
@@ -41,7 +42,7 @@ async function approveFromQueue(page: Page, name: string) {
 /** The same application through the API (for tests about what happens after it). */
 async function applyByApi(request: APIRequestContext, name: string, word: string) {
   const email = `e2e-${word}@example.test`;
-  expect((await request.post('/api/auth/sign-up', { data: { name, email, password: 'a good long password', accountType: 'expert' } })).ok()).toBe(true);
+  expect((await request.post('/api/auth/sign-up', { data: { name, email, password: 'a good long password', accountType: 'expert', acceptTerms: true } })).ok()).toBe(true);
   const put = (data: unknown) => request.put('/api/expert/application', { data });
   expect((await put({ step: 'profile', displayName: name, headline: `Teaches ${word} to beginners`, bio: `I have taught ${word} for years and enjoy helping people get unstuck quickly.`, specialties: ['Python'], tags: [word], languages: ['en'], yearsExperience: 4, country: 'FR', timezone: 'Europe/Paris', links: [] })).ok()).toBe(true);
   expect((await put({ step: 'offerings', offerings: [{ durationMinutes: 30, priceMinor: 2500, currency: 'EUR' }] })).ok()).toBe(true);

@@ -79,7 +79,7 @@ test('a signed-out visitor gets the directory from the page cache, and the kept 
 
 test('a user resets a forgotten password with the link from their email', async ({ page, request }) => {
   const email = `reset-${Date.now()}@example.test`;
-  const created = await request.post('/api/auth/sign-up', { data: { name: 'Riley Reset', email, password: 'the first password' } });
+  const created = await request.post('/api/auth/sign-up', { data: { name: 'Riley Reset', email, password: 'the first password', acceptTerms: true } });
   expect(created.status()).toBe(201);
   await page.goto('/forgot-password');
   await page.getByLabel('Email').fill(email);

@@ -39,7 +39,7 @@ async function expectAppError(p: Promise<unknown>, code: string): Promise<AppErr
 describe('sign-up', () => {
   it('creates a learner with a hashed password', async () => {
     const email = uniqueEmail();
-    const user = await signUp(t.db, { name: 'Ada', email: email.toUpperCase(), password: 'a long password' });
+    const user = await signUp(t.db, { name: 'Ada', email: email.toUpperCase(), password: 'a long password', acceptTerms: true });
     expect(user).toMatchObject({ email, name: 'Ada', role: 'learner' });
     const { rows } = await t.db.query<{ password_hash: string }>('select password_hash from public.users where id = $1', [user.id]);
     expect(rows[0].password_hash).toMatch(/^\$argon2id\$/);
@@ -47,7 +47,7 @@ describe('sign-up', () => {
 
   it('refuses bad input with a message per field, and saves nothing', async () => {
     const email = 'bad-email';
-    const err = await expectAppError(signUp(t.db, { name: 'X', email, password: 'short' }), 'invalid_input');
+    const err = await expectAppError(signUp(t.db, { name: 'X', email, password: 'short', acceptTerms: true }), 'invalid_input');
     expect(err.status).toBe(400);
     expect(Object.keys(err.fields!).sort()).toEqual(['email', 'password']);
     const { rows } = await t.db.query('select 1 from public.users where email = $1', [email]);
@@ -56,18 +56,18 @@ describe('sign-up', () => {
 
   it('refuses a duplicate email with 409 on the email field, whatever its case', async () => {
     const email = uniqueEmail();
-    await signUp(t.db, { name: 'First', email, password: 'a long password' });
-    const err = await expectAppError(signUp(t.db, { name: 'Second', email: email.toUpperCase(), password: 'another long one' }), 'conflict');
+    await signUp(t.db, { name: 'First', email, password: 'a long password', acceptTerms: true });
+    const err = await expectAppError(signUp(t.db, { name: 'Second', email: email.toUpperCase(), password: 'another long one', acceptTerms: true }), 'conflict');
     expect(err.status).toBe(409);
     expect(err.fields?.email).toMatch(/could not create an account/);
   });
 
   it('does not confirm that a taken address has an account: same work, neutral message, the owner is mailed', async () => {
     const email = uniqueEmail();
-    await signUp(t.db, { name: 'Owner', email, password: 'a long password' });
+    await signUp(t.db, { name: 'Owner', email, password: 'a long password', acceptTerms: true });
     const time = async (address: string) => {
       const started = performance.now();
-      await signUp(t.db, { name: 'Probe', email: address, password: 'a long password' }).catch(() => undefined);
+      await signUp(t.db, { name: 'Probe', email: address, password: 'a long password', acceptTerms: true }).catch(() => undefined);
       return performance.now() - started;
     };
     const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -79,21 +79,21 @@ describe('sign-up', () => {
     }
     // argon2 dominates both paths; before the fix a taken address answered in ~1 ms against ~50+ ms.
     expect(median(taken)).toBeGreaterThan(median(fresh) * 0.5);
-    const err = await expectAppError(signUp(t.db, { name: 'Probe', email, password: 'a long password' }), 'conflict');
+    const err = await expectAppError(signUp(t.db, { name: 'Probe', email, password: 'a long password', acceptTerms: true }), 'conflict');
     expect(err.message).not.toMatch(/exists/);
     const { rows } = await t.db.query<{ n: number }>("select count(*)::int as n from public.outbox_messages where recipient = $1 and template = 'sign-up-existing'", [email]);
     expect(rows[0].n).toBe(1); // once an hour, however many attempts
   });
 
   it('never creates an admin from the sign-up form', async () => {
-    await expectAppError(signUp(t.db, { name: 'Mallory', email: uniqueEmail(), password: 'a long password', accountType: 'admin' }), 'invalid_input');
+    await expectAppError(signUp(t.db, { name: 'Mallory', email: uniqueEmail(), password: 'a long password', accountType: 'admin', acceptTerms: true }), 'invalid_input');
   });
 });
 
 describe('sign-in and sessions', () => {
   it('opens a session that resolves to the user, and sign-out ends it', async () => {
     const email = uniqueEmail();
-    await signUp(t.db, { name: 'Ben', email, password: 'a long password', accountType: 'expert' });
+    await signUp(t.db, { name: 'Ben', email, password: 'a long password', accountType: 'expert', acceptTerms: true });
     const { user, session } = await signIn(t.db, { email, password: 'a long password' }, { ttlDays: 1, meta: { ip: uniqueIp() }, limiters: limiters() });
     expect(user.role).toBe('expert');
     expect(await getSessionUser(t.db, session.token, cache)).toEqual(user);
@@ -104,7 +104,7 @@ describe('sign-in and sessions', () => {
 
   it('stores only a hash of the session token', async () => {
     const email = uniqueEmail();
-    await signUp(t.db, { name: 'Cy', email, password: 'a long password' });
+    await signUp(t.db, { name: 'Cy', email, password: 'a long password', acceptTerms: true });
     const { session } = await signIn(t.db, { email, password: 'a long password' }, { ttlDays: 1, meta: { ip: uniqueIp() }, limiters: limiters() });
     const { rows } = await t.db.query<{ id: string }>('select id from public.sessions where id = $1', [session.token]);
     expect(rows).toHaveLength(0);
@@ -112,7 +112,7 @@ describe('sign-in and sessions', () => {
 
   it('gives the same answer for an unknown email and a wrong password', async () => {
     const email = uniqueEmail();
-    await signUp(t.db, { name: 'Di', email, password: 'a long password' });
+    await signUp(t.db, { name: 'Di', email, password: 'a long password', acceptTerms: true });
     const l = limiters();
     const a = await expectAppError(signIn(t.db, { email, password: 'wrong password' }, { ttlDays: 1, meta: { ip: uniqueIp() }, limiters: l }), 'unauthorized');
     const b = await expectAppError(signIn(t.db, { email: uniqueEmail(), password: 'wrong password' }, { ttlDays: 1, meta: { ip: uniqueIp() }, limiters: l }), 'unauthorized');
@@ -121,7 +121,7 @@ describe('sign-in and sessions', () => {
 
   it('locks an account after repeated failures, even with the right password from a new IP', async () => {
     const email = uniqueEmail();
-    await signUp(t.db, { name: 'Eve', email, password: 'a long password' });
+    await signUp(t.db, { name: 'Eve', email, password: 'a long password', acceptTerms: true });
     const l = limiters();
     for (let i = 0; i < 3; i++)
       await expectAppError(signIn(t.db, { email, password: 'nope nope' }, { ttlDays: 1, meta: { ip: uniqueIp() }, limiters: l }), 'unauthorized');
@@ -140,7 +140,7 @@ describe('sign-in and sessions', () => {
 
   it('a successful sign-in clears the account’s failure count', async () => {
     const email = uniqueEmail();
-    await signUp(t.db, { name: 'Fay', email, password: 'a long password' });
+    await signUp(t.db, { name: 'Fay', email, password: 'a long password', acceptTerms: true });
     const l = limiters();
     const opts = { ttlDays: 1, meta: { ip: uniqueIp() }, limiters: l };
     for (let i = 0; i < 2; i++) await expectAppError(signIn(t.db, { email, password: 'nope nope' }, opts), 'unauthorized');

@@ -178,7 +178,7 @@ describe("learner days and the curriculum shown", () => {
   it('keeps a valid IANA zone on the account: sign-up takes the browser zone, falls back to UTC, the database refuses junk', async () => {
     const { signUp } = await import('@/lib/auth/sign-up');
     const zoneOf = async (id: string) => (await t.db.query<{ timezone: string }>('select timezone from public.users where id = $1', [id])).rows[0].timezone;
-    const base = { name: 'Zed', password: 'a long enough password' };
+    const base = { name: 'Zed', password: 'a long enough password', acceptTerms: true as const };
     const la = await signUp(t.db, { ...base, email: uniqueEmail('la'), timeZone: 'America/Los_Angeles' });
     expect(await zoneOf(la.id)).toBe('America/Los_Angeles');
     const junk = await signUp(t.db, { ...base, email: uniqueEmail('junk'), timeZone: 'Mars/Olympus_Mons' });
@@ -250,16 +250,19 @@ describe('regenerating and extending', () => {
 });
 
 describe('interrupted generations', () => {
-  it('are marked failed (retryable, request kept) at start-up', async () => {
-    const { recoverInterruptedGenerations } = await import('@/lib/curriculum/recover-interrupted');
+  it('are marked failed (retryable, request kept) only once their generation job is gone', async () => {
+    const { failOrphanedGenerations } = await import('@/lib/curriculum/recover-interrupted');
     const user = await createUser(t.db);
     const { id } = await withUser(t.db, user, (tx) => createCurriculumRequest(tx, { userId: user.id, request, provider: 'offline', dailyLimit: 5 }));
     await t.db.query(`update public.curricula set status = 'generating' where id = $1`, [id]);
-    expect(await recoverInterruptedGenerations(t.db, { all: false })).toBe(0); // fresh: another instance may be on it
-    expect(await recoverInterruptedGenerations(t.db, { all: true })).toBeGreaterThanOrEqual(1);
+    expect(await failOrphanedGenerations(t.db)).toBe(0); // its job is waiting: the job's lease decides
+    expect((await withUser(t.db, user, (tx) => getCurriculumOrThrow(tx, { id, userId: user.id }))).status).toBe('generating');
+    // The job ended without settling the row (its process died during the last attempt).
+    await t.db.query(`update public.jobs set done_at = now(), failed_at = now() where singleton_key = $1`, [id]);
+    expect(await failOrphanedGenerations(t.db)).toBe(1);
     const c = await withUser(t.db, user, (tx) => getCurriculumOrThrow(tx, { id, userId: user.id }));
     expect(c).toMatchObject({ status: 'failed', request });
-    expect(c.error).toMatch(/interrupted/);
+    expect(c.error).toMatch(/stopped before it finished/);
     expect(await runGeneration(t.db, id, offlineProvider)).toBe('ready');
   });
 });

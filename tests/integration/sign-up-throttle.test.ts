@@ -20,7 +20,7 @@ afterAll(async () => {
   await t.drop();
 });
 
-const input = () => ({ name: 'Ada', email: uniqueEmail('throttle'), password: 'a long password' });
+const input = () => ({ name: 'Ada', email: uniqueEmail('throttle'), password: 'a long password', acceptTerms: true as const });
 
 describe('sign-ups per IP', () => {
   it('allow the limit an hour from one IP, then refuse with a retry time; another IP is unaffected', async () => {

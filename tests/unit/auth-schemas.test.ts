@@ -5,8 +5,8 @@ import { AppError } from '@/lib/http/app-error';
 
 describe('sign-up schema', () => {
   it('normalises the email and defaults to a learner account', () => {
-    const v = ZSignUp.parse({ name: ' Ada ', email: ' Ada@Example.COM ', password: 'long enough pw' });
-    expect(v).toEqual({ name: 'Ada', email: 'ada@example.com', password: 'long enough pw', accountType: 'learner' });
+    const v = ZSignUp.parse({ name: ' Ada ', email: ' Ada@Example.COM ', password: 'long enough pw', acceptTerms: true });
+    expect(v).toEqual({ name: 'Ada', email: 'ada@example.com', password: 'long enough pw', accountType: 'learner', acceptTerms: true });
   });
 
   it('gives a message per field for bad input', () => {
@@ -17,6 +17,7 @@ describe('sign-up schema', () => {
     expect(fields.email).toMatch(/valid email/);
     expect(fields.password).toBe('Use at least 10 characters.');
     expect(fields.accountType).toBeDefined(); // nobody signs up as an admin
+    expect(fields.acceptTerms).toMatch(/Agree to the terms/); // no account without the terms and privacy notice
   });
 
   it('parseOrThrow raises a 400 AppError carrying the fields', () => {
