@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { SERVER_LOG } from './tests/support/server-log-scan';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // E2E_BASE_URL points the suite at a server someone else started (the benchmark does).
@@ -13,21 +15,32 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: '.data/reports/e2e.json' }]],
+  // Fails the run on any server error line in the server's log that no test declared (an unexpected 500).
+  globalTeardown: './tests/e2e/global-teardown.ts',
   use: {
     baseURL: external ?? `http://localhost:${PORT}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-sync',
+      ],
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: external
     ? undefined
     : {
-    // The production build on embedded defaults, with a fresh PGlite directory per run.
-        command: `npm start`,
+        // The production build on embedded defaults, with a fresh PGlite directory per run. Its output is also
+        // kept in SERVER_LOG (truncated at each start) for the global teardown to scan.
+        command: `mkdir -p ${path.dirname(SERVER_LOG)} && npm start 2>&1 | tee ${SERVER_LOG}`,
         url: `http://localhost:${PORT}/api/health`,
         timeout: 120_000,
         reuseExistingServer: false,

@@ -5,6 +5,8 @@ const alias = {
   '@': import.meta.dirname,
   'server-only': path.join(import.meta.dirname, 'tests/support/server-only.ts'),
 };
+// A console.error or an error the app logs fails the test that caused it, unless declared (docs/testing.md).
+const setupFiles = ['tests/support/fail-on-logged-error.ts'];
 
 export default defineConfig({
   resolve: { alias },
@@ -13,7 +15,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', setupFiles },
       },
       {
         resolve: { alias },
@@ -21,6 +23,9 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          setupFiles,
+          // Migrates one template database per run; each test database is a copy (tests/support/template-db.ts).
+          globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -36,6 +36,7 @@ const app = next({ dev, hostname: 'localhost', port, httpServer: new EventEmitte
 const handle = app.getRequestHandler();
 httpServer.prependListener('request', (req, res) => {
   if (inProcessRealtime && req.url?.startsWith('/socket.io/')) return; // Socket.IO answers these
+  logServerErrorAnswer(req, res);
   setSecurityHeaders(req, res, { production: !dev }); // server/security-headers.mjs (and the request's CSP nonce)
   // Body caps, NUL bytes, the client's address (server/request-limits.mjs).
   if (!guardRequest(req, res, { trustProxyHops })) return;
@@ -48,6 +49,19 @@ httpServer.prependListener('request', (req, res) => {
     if (!res.headersSent) res.writeHead(500).end('Internal Server Error');
   });
 });
+// Every 5xx answer leaves one error line, whatever produced it (a route, a page, a fast lane, Next's own URL
+// decoding): some of them log nothing else. In the logger's JSON shape, so the e2e teardown's scan and log
+// tooling read it like the rest; the path without its query, which may hold a token. 503 is the deliberate
+// "the database is being prepared" answer.
+function logServerErrorAnswer(req, res) {
+  res.on('finish', () => {
+    if (res.statusCode < 500 || res.statusCode === 503) return;
+    const requestId = res.getHeader('x-request-id') ?? req.headers['x-request-id'];
+    const path = (req.url ?? '').split('?')[0];
+    console.error(JSON.stringify({ level: 50, time: Date.now(), msg: 'server error answer', status: res.statusCode, method: req.method, path, requestId }));
+  });
+}
+
 httpServer.on('upgrade', (req, socket, head) => {
   if (inProcessRealtime && req.url?.startsWith('/socket.io/')) return;
   app.upgradeHandler(req, socket, head);

@@ -61,6 +61,23 @@ export function nulField(url) {
   return 'path';
 }
 
+/**
+ * True when the path holds a %-escape that does not decode (`/experts/%ZZ`, a cut UTF-8 sequence): Next's router
+ * throws on it and answers 500 without a word in the log. The query is left to the route (it parses leniently).
+ */
+export function badEscape(url) {
+  const raw = String(url ?? '');
+  const q = raw.indexOf('?');
+  const path = q === -1 ? raw : raw.slice(0, q);
+  if (!path.includes('%')) return false;
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 function sendError(res, status, code, message, fields) {
   if (res.headersSent) return;
   const body = JSON.stringify({ error: { code, message, ...(fields ? { fields } : {}) } });
@@ -84,6 +101,10 @@ export function guardRequest(req, res, { trustProxyHops = 0 } = {}) {
   const field = nulField(req.url);
   if (field) {
     sendError(res, 400, 'invalid_input', 'Remove the NUL character from the address.', { [field]: 'Contains a NUL character.' });
+    return false;
+  }
+  if (badEscape(req.url)) {
+    sendError(res, 400, 'invalid_input', 'The address has a malformed %-escape.', { path: 'Malformed percent-encoding.' });
     return false;
   }
   req.headers[CLIENT_IP_HEADER] = clientAddress({

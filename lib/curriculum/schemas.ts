@@ -17,9 +17,10 @@ export const ZCurriculumRequest = z
     hoursPerWeek: z.coerce.number({ message: 'Enter hours per week.' }).min(1, 'At least 1 hour a week.').max(60, 'At most 60 hours a week.'),
     timeframe: z.enum(['weeks', 'date']).default('weeks'),
     weeks: z.coerce.number().int('Use whole weeks.').min(1, 'At least 1 week.').max(52, 'At most 52 weeks.').optional(),
-    targetDate: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Pick a date.')
+    // A calendar date: '2026-02-30' or '2026-13-01' fit a digits pattern but not Date.parse, and the week count
+    // (NaN) then failed in the database insert (found by tests/integration/fuzz-routes.test.ts).
+    targetDate: z.iso
+      .date('Pick a date.')
       .optional()
       .or(z.literal('').transform(() => undefined)),
     materials: z.array(z.enum(MATERIAL_KINDS)).min(1, 'Pick at least one kind of material.'),

@@ -20,12 +20,26 @@ function initDataDirInChild(dataDir: string): Promise<void> {
 }
 
 /** PGlite (Postgres compiled to WASM): a file-backed database under dataDir, or in memory when dataDir is undefined. */
-export async function createPgliteDb(dataDir?: string): Promise<TDb> {
+export async function createPgliteDb(dataDir?: string, options: TOpenOptions = {}): Promise<TDb> {
+  return pgliteDb(await openPglite(dataDir, options));
+}
+
+type TOpenOptions = {
+  /** Start from a `dumpDataDir()` tarball instead of an empty cluster (tests copy one migrated template). */
+  loadDataDir?: Blob;
+};
+
+/** The PGlite instance itself, with the app's extensions and settings (createPgliteDb wraps it). */
+export async function openPglite(dataDir?: string, { loadDataDir }: TOpenOptions = {}): Promise<PGlite> {
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
     if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await initDataDirInChild(dataDir);
   }
-  const pg = await PGlite.create(dataDir, { extensions: { btree_gist }, postgresqlconf: POSTGRES_CONF });
+  return PGlite.create(dataDir, { extensions: { btree_gist }, postgresqlconf: POSTGRES_CONF, loadDataDir });
+}
+
+/** The app's database interface over an open PGlite. */
+export function pgliteDb(pg: PGlite): TDb {
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): TRawQueryable => ({
     async query<R>(sql: string, params?: unknown[]) {
       const r = await q.query<R>(sql, params);

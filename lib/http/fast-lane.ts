@@ -192,7 +192,8 @@ async function answerPage(req: IncomingMessage, res: ServerResponse, next: TNext
     }
     // This render's nonce must not be served to other visitors: the kept copy allows its own inline scripts by hash.
     const html = (gz ? gunzipSync(body) : body).toString('utf8');
-    headers['content-security-policy'] = keptPagePolicy(html, { dev: env().NODE_ENV !== 'production', imgOrigins: imageOrigins() });
+    const e = env();
+    headers['content-security-policy'] = keptPagePolicy(html, { dev: e.NODE_ENV !== 'production', imgOrigins: imageOrigins({ SUPABASE_URL: e.SUPABASE_URL }) });
     store.set<TCachedPage>(key, { headers, body: body.toString('base64') }, directoryTtl()).catch((e: unknown) => logger().warn({ err: e }, 'page cache write failed'));
   });
   return next(req, res);

@@ -13,6 +13,7 @@ import { defineJob, startJobRunner, stopJobRunner, wakeJobRunner } from '@/lib/j
 import { createJobRunner, type TJobRunner, type TJobRunnerOptions } from '@/lib/jobs/runner';
 import { listEventsAfter } from '@/lib/realtime/publish-event';
 import { createUser } from '../support/factories';
+import { expectLoggedError } from '../support/logged-errors';
 import { startFakeOpenAi, type TFakeOpenAi, type TScriptStep } from '../support/fake-openai';
 import { createTestDb, type TTestDb } from '../support/test-db';
 
@@ -180,6 +181,7 @@ describe('the lease is renewed while the model streams', () => {
 
 describe('failed attempts', () => {
   it('are retried with backoff; after the last the row is failed with Retry, which queues a job again', async () => {
+    expectLoggedError(/^job failed; will retry: Error: generation attempt 1 of 2 failed; retrying$/);
     const f = await fakeModel([
       { kind: 'status', status: 500 },
       { kind: 'status', status: 500 },

@@ -3,6 +3,7 @@ import { withUser } from '@/lib/db/with-user';
 import { defineJob, defineRecurringJob, enqueueJob, startJobRunner, stopJobRunner } from '@/lib/jobs';
 import { createJobRunner, type TJobRunner, type TJobRunnerOptions } from '@/lib/jobs/runner';
 import { createUser } from '../support/factories';
+import { expectLoggedError } from '../support/logged-errors';
 import { createTestDb, type TTestDb } from '../support/test-db';
 
 // Runs on in-memory PGlite (the table queue) and, with TEST_DATABASE_URL, on Postgres (pg-boss).
@@ -127,6 +128,7 @@ describe('enqueueJob', () => {
   });
 
   it('a failing job is retried with its attempt number, then succeeds', async () => {
+    expectLoggedError(/^job failed; will retry: Error: planned failure 1$/);
     await enqueueJob(t.db, 't.flaky', { fails: 1 });
     await runner();
     await waitFor(() => count('t.flaky') === 2);
@@ -134,6 +136,8 @@ describe('enqueueJob', () => {
   });
 
   it('a job that keeps failing is given up after retryLimit attempts', async () => {
+    expectLoggedError(/^job failed; will retry: Error: planned failure 1$/);
+    expectLoggedError(/^job failed for good: Error: planned failure 2$/);
     runs.delete('t.flaky');
     await enqueueJob(t.db, 't.flaky', { fails: 99 }, { retryLimit: 2 });
     await runner();

@@ -119,4 +119,13 @@ describe('request address and URL', () => {
     expect(res.status).toBe(400);
     expect(JSON.parse(res.body)).toMatchObject({ error: { code: 'invalid_input', fields: { q: expect.any(String) } } });
   });
+
+  it('refuses a path with a malformed %-escape with 400 (Next answered those 500)', async () => {
+    for (const path of ['/experts/%ZZ', '/api/curricula/%ZZ', '/api/experts/%E0%A4%A/slots']) {
+      const res = await send('', {}, path);
+      expect(res.status, path).toBe(400);
+      expect(JSON.parse(res.body)).toMatchObject({ error: { code: 'invalid_input', fields: { path: expect.any(String) } } });
+    }
+    expect((await send('', {}, '/experts/ana-souza?q=%E2%82%AC')).status).not.toBe(400);
+  });
 });

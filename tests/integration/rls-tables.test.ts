@@ -332,6 +332,20 @@ const CASES: Record<string, TTableCase> = {
       { name: 'an admin notifies a user', as: admin, sql: `insert into public.notifications (user_id, kind, title) values ($1, 'x', 'Hello')`, params: () => [w.learnerB.id] },
     ],
   },
+  consents: {
+    actor: A, key: 'id', touch: 'version',
+    others: () => [w.accountB.consentId], own: () => [w.accountA.consentId],
+    refused: [
+      { name: 'record a consent for another user', sql: `insert into public.consents (user_id, kind, version, granted, source) values ($1, 'marketing_email', 'v', true, 'settings')`, params: () => [w.learnerB.id] },
+      { name: 'backdate a consent as given at sign-up', sql: `insert into public.consents (user_id, kind, version, granted, source) values ($1, 'terms', 'v', true, 'sign-up')`, params: () => [w.learnerA.id] },
+      { name: 'rewrite their own history', sql: `update public.consents set granted = false where id = $1`, params: () => [w.accountA.consentId] },
+      { name: 'erase their own history', sql: 'delete from public.consents where id = $1', params: () => [w.accountA.consentId] },
+    ],
+    allowed: [
+      { name: 'record a new choice', sql: `insert into public.consents (user_id, kind, version, granted, source) values ($1, 'marketing_email', 'v', false, 'settings')`, params: () => [w.learnerA.id] },
+      { name: 'an admin reads anyone\'s history', as: admin, sql: 'select id from public.consents where id = $1', params: () => [w.accountB.consentId] },
+    ],
+  },
   expert_profile_changes: {
     actor: EA, key: 'id', touch: 'proposed',
     others: () => [w.changeB], own: () => [w.changeA],

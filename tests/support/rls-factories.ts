@@ -149,5 +149,10 @@ export async function createAccountRows(db: TQueryable, user: TSessionUser) {
   const notification = await one<{ id: string }>(db, `insert into public.notifications (user_id, kind, title) values ($1, 'test', 'Hello') returning id`, [user.id]);
   await db.query(`insert into public.realtime_counters (user_id, seq) values ($1, 1)`, [user.id]);
   await db.query(`insert into public.realtime_events (user_id, seq, type, payload) values ($1, 1, 'progress.updated', '{"notes":"private"}')`, [user.id]);
-  return { sessionId, resetId, outboxId: outbox.id, notificationId: notification.id };
+  const consent = await one<{ id: string }>(
+    db,
+    `insert into public.consents (user_id, kind, version, granted, source) values ($1, 'marketing_email', '2026-11', true, 'sign-up') returning id`,
+    [user.id],
+  );
+  return { sessionId, resetId, outboxId: outbox.id, notificationId: notification.id, consentId: consent.id };
 }

@@ -1,36 +1,59 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { migrate } from '@/lib/db/migrate';
+import { inject } from 'vitest';
 import { createPgliteDb } from '@/lib/db/pglite-client';
 import { createPostgresDb } from '@/lib/db/postgres-client';
 import type { TDb } from '@/lib/db/types';
+import { databaseUrl, ensurePgliteTemplates, ensurePostgresTemplate } from './template-db';
 
 export type TTestDb = { db: TDb; url: string | null; drop(): Promise<void> };
+
+// tests/support/global-setup.ts builds the templates once per run and provides them; a test run without it
+// (a project that has no globalSetup) builds them here, once per file.
+const pgliteTemplates = new Map<'migrated' | 'empty', Promise<Blob>>();
+let postgresTemplate: Promise<string> | undefined;
+
+function pgliteTemplateBlob(kind: 'migrated' | 'empty'): Promise<Blob> {
+  let blob = pgliteTemplates.get(kind);
+  if (!blob) {
+    blob = (async () => {
+      const files = inject('pgliteTemplates') ?? (await ensurePgliteTemplates());
+      return new Blob([readFileSync(files[kind])]);
+    })();
+    pgliteTemplates.set(kind, blob);
+  }
+  return blob;
+}
+
+function postgresTemplateName(server: string): Promise<string> {
+  postgresTemplate ??= (async () => inject('postgresTemplate') ?? (await ensurePostgresTemplate(server)))();
+  return postgresTemplate;
+}
 
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite by default, or — when
  * TEST_DATABASE_URL is set — a new database on that server, dropped afterwards, so parallel
- * workers and reruns never collide.
+ * workers and reruns never collide. Both are copies of one migrated template (template-db.ts);
+ * `{ migrate: false }` gives an empty database instead.
  */
 export async function createTestDb(options: { migrate?: boolean } = {}): Promise<TTestDb> {
   const server = process.env.TEST_DATABASE_URL;
   if (!server) {
-    const db = await createPgliteDb();
-    if (options.migrate !== false) await migrate(db);
+    const db = await createPgliteDb(undefined, { loadDataDir: await pgliteTemplateBlob(options.migrate === false ? 'empty' : 'migrated') });
     return { db, url: null, drop: () => db.close() };
   }
   const name = `pw_test_${process.pid}_${randomBytes(5).toString('hex')}`;
+  const template = options.migrate === false ? null : await postgresTemplateName(server);
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
   await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const db = createPostgresDb(url.toString(), 5);
-  if (options.migrate !== false) await migrate(db);
+  const url = databaseUrl(server, name);
+  const db = createPostgresDb(url, 5);
   return {
     db,
-    url: url.toString(),
+    url,
     async drop() {
       await db.close();
       const c = new pg.Client({ connectionString: server });

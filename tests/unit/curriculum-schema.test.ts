@@ -24,6 +24,14 @@ describe('ZCurriculumRequest', () => {
     expect(ZCurriculumRequest.safeParse({ ...base, timeframe: 'date', targetDate: '' }).error?.issues[0].path).toEqual(['targetDate']);
   });
 
+  it('refuses a target date that is not on the calendar (it reached the database as NaN weeks)', () => {
+    for (const targetDate of ['2026-02-30', '2026-13-01', '0000-00-00']) {
+      const r = ZCurriculumRequest.safeParse({ ...base, timeframe: 'date', weeks: undefined, targetDate });
+      expect(r.error?.issues.map((i) => i.path.join('.')), targetDate).toEqual(['targetDate']);
+    }
+    expect(ZCurriculumRequest.safeParse({ ...base, timeframe: 'date', weeks: undefined, targetDate: '2028-02-29' }).success).toBe(true);
+  });
+
   it('turns a target date into whole weeks from today', () => {
     const r = ZCurriculumRequest.parse({ ...base, timeframe: 'date', weeks: undefined, targetDate: '2026-12-23' });
     expect(planWeeks(r, new Date('2026-11-25T10:00:00Z'))).toBe(4);

@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { uploadDocument } from '@/lib/experts/upload-document';
 import { AppError } from '@/lib/http/app-error';
+import { assertNoNul } from '@/lib/http/request-guard';
 import { route, type TAuthedContext } from '@/lib/http/route';
 import { parseOrThrow } from '@/lib/http/zod-fields';
 import { MAX_UPLOAD_BYTES } from '@/lib/storage/validate-upload';
@@ -18,6 +19,9 @@ export const POST = route(
     const form = await req.formData().catch(() => {
       throw new AppError('invalid_input', 'Send the file as multipart/form-data.');
     });
+    // As readJson does for JSON: a NUL byte in a field or a file name is a 400 naming the field (Postgres cannot
+    // store one; a file named "a\0.pdf" was a 22021 at the insert, found by tests/integration/fuzz-routes.test.ts).
+    assertNoNul(Object.fromEntries([...form.entries()].map(([k, v]) => [k, typeof v === 'string' ? v : v.name])));
     const { kind } = parseOrThrow(ZKind, { kind: form.get('kind') });
     const file = form.get('file');
     if (!(file instanceof File)) throw new AppError('invalid_input', 'Choose a file to upload.', { file: 'Choose a file to upload.' });
