@@ -2,7 +2,7 @@ import { NextRequest } from 'next/server';
 import type { TSessionUser } from '@/lib/auth/schemas';
 import { createSession } from '@/lib/auth/sessions';
 import { createMemoryCache } from '@/lib/cache/cache';
-import type { TPrivilegedTx } from '@/lib/db/types';
+import type { TPrivilegedTx, TQueryable } from '@/lib/db/types';
 import { requestScope, type TScope } from './request-scope';
 import { createTestDb, type TTestDb } from './test-db';
 
