@@ -26,6 +26,37 @@ const config = [
     files: ['lib/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['@/app/*', '@/components/*'] }] },
   },
+  {
+    // One convention (docs/db-access.md): lib entry points open the user's or the visitor's transaction;
+    // route handlers and pages call them with the db and the signed-in user, never withUser/withAnon.
+    files: ['app/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@/lib/db', importNames: ['withUser', 'withAnon'], message: 'Call a lib entry point that opens the transaction (docs/db-access.md).' },
+            { name: '@/lib/db/with-user', message: 'Call a lib entry point that opens the transaction (docs/db-access.md).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Statements on one transaction client run one at a time (pg warns about concurrent ones today and pg 9
+    // refuses them), so server code awaits them in turn or writes one statement. Concurrency over truly
+    // independent clients (a pool and Redis) is allowed with an eslint-disable comment saying so.
+    files: ['app/**/*.{ts,tsx}', 'lib/**/*.ts', 'server/**/*.{ts,mjs}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Promise'][callee.property.name=/^(all|allSettled)$/]",
+          message: 'No Promise.all over database calls: await them in turn (one transaction client runs one statement at a time). For independent clients, disable with a reason.',
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -11,7 +11,7 @@ import { getDb } from '@/lib/db';
 import { cachedDirectory } from '@/lib/experts/expert-cache';
 import { searchDirectoryPage } from '@/lib/experts/search-directory';
 import { searchKey, searchParamsToRecord, toQueryString, ZExpertSearch } from '@/lib/experts/search-schema';
-import { listSpecialties } from '@/lib/experts/taxonomy';
+import { listPublicSpecialties } from '@/lib/experts/taxonomy';
 import { cachedRates, rateCurrencies } from '@/lib/rates/rates';
 
 export const metadata: Metadata = { title: 'Experts' };
@@ -24,9 +24,11 @@ export default async function ExpertsPage({ searchParams }: { searchParams: Prom
   // A currency without a rate (a hand-made link) is refused like any other invalid filter.
   const valid = parsed.success && (!parsed.data.cur || rates[parsed.data.cur] !== undefined);
   const s = valid ? parsed.data : ZExpertSearch.parse({});
+  // Two reads that each take their own connection (or their own transaction on PGlite), not one client's.
+  // eslint-disable-next-line no-restricted-syntax -- independent withAnon reads
   const [result, specialties] = await Promise.all([
     searchDirectoryPage(db, s),
-    cachedDirectory('taxonomy', async () => (await listSpecialties(db)).map((x) => x.label)),
+    cachedDirectory('taxonomy', async () => (await listPublicSpecialties(db)).map((x) => x.label)),
   ]);
   const pageLink = (page: number) => `/experts${toQueryString({ ...s, page })}`;
 

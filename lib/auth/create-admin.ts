@@ -1,6 +1,6 @@
 import 'server-only';
 import * as z from 'zod/mini';
-import type { TQueryable } from '@/lib/db';
+import type { TPrivilegedTx } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
 import { hashPassword } from './password';
@@ -12,7 +12,7 @@ const ZCreateAdmin = z.object({ email: ZSignUp.shape.email, name: ZSignUp.shape.
  * Creates an admin account (npm run admin:create): how the first admin of a production install comes to be,
  * since production never seeds the demo admin unless SEED_DEMO=true. An existing email is refused, not promoted.
  */
-export async function createAdmin(db: TQueryable, input: unknown): Promise<TSessionUser> {
+export async function createAdmin(db: TPrivilegedTx, input: unknown): Promise<TSessionUser> {
   const data = parseOrThrow(ZCreateAdmin, input);
   const passwordHash = await hashPassword(data.password);
   try {

@@ -1,13 +1,13 @@
 import 'server-only';
 import { env } from '@/lib/config';
-import type { TQueryable } from '@/lib/db';
+import type { TPrivilegedTx } from '@/lib/db';
 import { enqueueMessage } from '@/lib/notifications/enqueue-message';
 
 /**
  * Someone tried to sign up with an address that has an account: the owner hears about it by email (at most
  * once an hour), instead of the sign-up form telling the visitor that the account exists.
  */
-export async function notifyTakenEmail(db: TQueryable, email: string): Promise<void> {
+export async function notifyTakenEmail(db: TPrivilegedTx, email: string): Promise<void> {
   const { rows } = await db.query<{ id: string; name: string; recent: boolean }>(
     `select u.id, u.name, exists (select 1 from public.outbox_messages o
         where o.recipient = u.email and o.template = 'sign-up-existing' and o.created_at > now() - interval '1 hour') as recent

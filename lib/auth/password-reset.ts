@@ -1,5 +1,5 @@
 import 'server-only';
-import type { TDb, TQueryable } from '@/lib/db';
+import type { TDb, TPrivilegedTx } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
 import { logger } from '@/lib/log/logger';
@@ -22,7 +22,7 @@ export type TRequestResetOptions = { appUrl: string; ip: string; limiters?: TRes
  * account: the request path only validates and counts (per address and per IP, 429 over the limit); looking
  * the account up and writing the email happen after the answer (`defer`).
  */
-export async function requestPasswordReset(db: TQueryable, input: unknown, opts: TRequestResetOptions): Promise<void> {
+export async function requestPasswordReset(db: TPrivilegedTx, input: unknown, opts: TRequestResetOptions): Promise<void> {
   const { email } = parseOrThrow(ZRequestReset, input);
   await consumeResetAttempt(opts.limiters ?? resetLimiters(), { account: email, ip: opts.ip });
   const task = () =>
@@ -31,7 +31,7 @@ export async function requestPasswordReset(db: TQueryable, input: unknown, opts:
   else await task();
 }
 
-async function sendResetLink(db: TQueryable, email: string, appUrl: string): Promise<void> {
+async function sendResetLink(db: TPrivilegedTx, email: string, appUrl: string): Promise<void> {
   const { rows } = await db.query<{ id: string; name: string }>('select id, name from public.users where email = $1 and deleted_at is null', [email]);
   const user = rows[0];
   if (!user) return;

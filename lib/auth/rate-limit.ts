@@ -46,6 +46,7 @@ const tooMany = (res: RateLimiterRes) => tooManyError(res, 'sign-in attempts');
 
 /** Refuses when this account or this IP is already over its limit, without spending a point. */
 export async function assertSignInAllowed(limiters: TLimiters, account: string, ip: string): Promise<void> {
+  // eslint-disable-next-line no-restricted-syntax -- rate limiters (Redis or memory), no database client
   const [a, i] = await Promise.all([limiters.account.get(account), limiters.ip.get(ip)]);
   for (const [res, max] of [[a, limiters.account.points], [i, limiters.ip.points]] as const) {
     if (res && res.consumedPoints >= max) throw tooMany(res);
@@ -62,6 +63,7 @@ export async function recordSignInAttempt(limiters: TLimiters, keys: { account?:
       throw e;
     }
   };
+  // eslint-disable-next-line no-restricted-syntax -- rate limiters (Redis or memory), no database client
   await Promise.all([keys.account ? spend(limiters.account, keys.account) : undefined, spend(limiters.ip, keys.ip)]);
 }
 

@@ -27,6 +27,7 @@ export function resetLimiters(): TResetLimiters {
 /** Spends a point of each limit, or throws 429 when either is used up. */
 export async function consumeResetAttempt(limiters: TResetLimiters, keys: { account: string; ip: string }): Promise<void> {
   try {
+    // eslint-disable-next-line no-restricted-syntax -- rate limiters (Redis or memory), no database client
     await Promise.all([limiters.account.consume(keys.account), limiters.ip.consume(keys.ip)]);
   } catch (e) {
     if (!(e instanceof RateLimiterRes)) throw e;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getCache, type TCache } from '@/lib/cache/cache';
-import type { TQueryable } from '@/lib/db';
+import type { TPrivilegedTx } from '@/lib/db';
 import { disconnectSessions } from '@/lib/realtime/publish-event';
 import { ZSessionUser, type TSessionUser } from './schemas';
 import { hashToken, newToken } from './tokens';
@@ -11,7 +11,7 @@ const CACHE_SECONDS = 60;
 export type TSessionMeta = { ip?: string | null; userAgent?: string | null };
 export type TNewSession = { token: string; expiresAt: Date };
 
-export async function createSession(db: TQueryable, userId: string, ttlDays: number, meta: TSessionMeta = {}): Promise<TNewSession> {
+export async function createSession(db: TPrivilegedTx, userId: string, ttlDays: number, meta: TSessionMeta = {}): Promise<TNewSession> {
   const token = newToken();
   const expiresAt = new Date(Date.now() + ttlDays * 86_400_000);
   await db.query('insert into public.sessions (id, user_id, expires_at, ip, user_agent) values ($1, $2, $3, $4, $5)', [
@@ -25,7 +25,7 @@ export async function createSession(db: TQueryable, userId: string, ttlDays: num
 }
 
 /** The signed-in user for a cookie token, or null. Cached (Redis or in-process) for a minute. */
-export async function getSessionUser(db: TQueryable, token: string | undefined, cache: TCache = getCache()): Promise<TSessionUser | null> {
+export async function getSessionUser(db: TPrivilegedTx, token: string | undefined, cache: TCache = getCache()): Promise<TSessionUser | null> {
   if (!token || token.length > 100) return null;
   const id = hashToken(token);
   const key = `session:${id}`;
@@ -44,7 +44,7 @@ export async function getSessionUser(db: TQueryable, token: string | undefined, 
   return user;
 }
 
-export async function revokeSession(db: TQueryable, token: string, cache: TCache = getCache()): Promise<void> {
+export async function revokeSession(db: TPrivilegedTx, token: string, cache: TCache = getCache()): Promise<void> {
   const id = hashToken(token);
   await db.query('delete from public.sessions where id = $1', [id]);
   await cache.del(`session:${id}`);
@@ -52,7 +52,7 @@ export async function revokeSession(db: TQueryable, token: string, cache: TCache
 }
 
 /** Signs a user out everywhere (after a password reset). */
-export async function revokeUserSessions(db: TQueryable, userId: string, cache: TCache = getCache()): Promise<void> {
+export async function revokeUserSessions(db: TPrivilegedTx, userId: string, cache: TCache = getCache()): Promise<void> {
   const { rows } = await db.query<{ id: string }>('delete from public.sessions where user_id = $1 returning id', [userId]);
   await cache.del(...rows.map((r) => `session:${r.id}`));
   disconnectSessions(rows.map((r) => r.id));

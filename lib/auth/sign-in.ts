@@ -1,5 +1,5 @@
 import 'server-only';
-import type { TQueryable } from '@/lib/db';
+import type { TPrivilegedTx } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
 import { getDummyHash, verifyPassword } from './password';
@@ -16,7 +16,7 @@ export type TSignInOptions = {
 const WRONG = 'That email and password do not match an account.';
 
 /** Checks the password (rate limited per account and per IP) and opens a session. */
-export async function signIn(db: TQueryable, input: unknown, opts: TSignInOptions): Promise<{ user: TSessionUser; session: TNewSession }> {
+export async function signIn(db: TPrivilegedTx, input: unknown, opts: TSignInOptions): Promise<{ user: TSessionUser; session: TNewSession }> {
   const { email, password } = parseOrThrow(ZSignIn, input);
   const limiters = opts.limiters ?? signInLimiters();
   await assertSignInAllowed(limiters, email, opts.meta.ip);
@@ -31,6 +31,7 @@ export async function signIn(db: TQueryable, input: unknown, opts: TSignInOption
     await recordSignInAttempt(limiters, { account: email, ip: opts.meta.ip });
     throw new AppError('unauthorized', WRONG, { password: WRONG });
   }
+  // eslint-disable-next-line no-restricted-syntax -- rate limiters (Redis or memory), no database client
   await Promise.all([recordSignInAttempt(limiters, { ip: opts.meta.ip }), clearAccountAttempts(limiters, email)]);
   const session = await createSession(db, row.id, opts.ttlDays, opts.meta);
   return { user: { id: row.id, email: row.email, name: row.name, role: row.role }, session };

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { TQueryable } from '@/lib/db';
+import type { TPrivilegedTx } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
 import { CONSENT_KINDS } from '@/lib/privacy/schemas';
@@ -19,7 +19,7 @@ const EMAIL_TAKEN = 'We could not create an account with this email. If it is yo
  * (the password is hashed first) and mails the owner instead of confirming that the account exists. With an
  * `ip`, sign-ups are throttled per client IP (AUTH_MAX_SIGNUPS_PER_IP an hour).
  */
-export async function signUp(db: TQueryable, input: unknown, o: { ip?: string; limiter?: RateLimiterAbstract } = {}): Promise<TSessionUser> {
+export async function signUp(db: TPrivilegedTx, input: unknown, o: { ip?: string; limiter?: RateLimiterAbstract } = {}): Promise<TSessionUser> {
   // Every attempt from an IP counts, valid or not: each costs a password hash.
   if (o.ip) await consumeSignUp(o.limiter ?? signUpLimiter(), o.ip);
   const data = parseOrThrow(ZSignUp, input);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import type { TQueryable } from '@/lib/db';
+import { withAnon, type TAnonTx, type TDb, type TQueryable } from '@/lib/db';
 import type { TSlotsResponse } from '@/lib/booking/contract';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
@@ -79,6 +79,9 @@ type TRow = {
 };
 
 // One statement: the profile row and json aggregates of everything else (no concurrent queries on one client).
+// Bookings and busy blocks are read through the functions that return only their times (migration
+// 20261128000400_anon_reads), so the same statement runs as `anon` for the public slots, as the expert for the
+// week view, and on the service connection for booking.
 // Instants travel as epoch seconds (date_part: float8, cheaper to aggregate than numeric extract()).
 const SQL = (where: string) => `
   select p.id as expert_id, p.timezone,
@@ -94,14 +97,9 @@ const SQL = (where: string) => `
          (select row_to_json(s) from public.availability_settings s where s.expert_id = p.id) as settings,
          coalesce((select json_agg(array[date_part('epoch', b.starts_at), date_part('epoch', b.ends_at),
                                          date_part('epoch', b.blocked_from), date_part('epoch', b.blocked_to)])
-                     from public.bookings b
-                    where b.expert_id = p.id
-                      and (b.status = 'confirmed' or (b.status = 'held' and b.hold_expires_at > now()))
-                      and b.blocked_from < $5 and b.blocked_to > $4
-                      and ($6::uuid is null or b.id <> $6::uuid)), '[]') as bookings,
+                     from public.expert_booked_times(p.id, $4::timestamptz, $5::timestamptz, $6::uuid) b), '[]') as bookings,
          coalesce((select json_agg(array[date_part('epoch', k.starts_at), date_part('epoch', k.ends_at)])
-                     from public.busy_blocks k
-                    where k.expert_id = p.id and k.starts_at < $5 and k.ends_at > $4), '[]') as busy
+                     from public.expert_busy_times(p.id, $4::timestamptz, $5::timestamptz) k), '[]') as busy
     from public.expert_profiles p
    where ${where}`;
 
@@ -193,7 +191,7 @@ export type TPublicSlots = { data: TExpertSlotData; lengthMinutes: number; slots
  * must be one of the expert's offerings (default: the shortest), else a 400 naming `length`.
  */
 export async function getPublicSlots(
-  db: TQueryable,
+  db: TAnonTx,
   slug: string,
   q: { from: number; to: number; lengthMinutes?: number; now?: number },
 ): Promise<TPublicSlots | null> {
@@ -251,9 +249,10 @@ export function resolveSlotsQuery(params: URLSearchParams, now: number = Date.no
  * The slots API's answer (GET /api/experts/:slug/slots): parses the search parameters, loads the expert in one
  * statement and computes the slots. Throws a 400 AppError for bad parameters, a 404 for an unlisted expert.
  */
-export async function getSlotsResponse(db: TQueryable, slug: string, params: URLSearchParams, now: number = Date.now()): Promise<TSlotsResponse> {
+export async function getSlotsResponse(db: TDb, slug: string, params: URLSearchParams, now: number = Date.now()): Promise<TSlotsResponse> {
   const q = resolveSlotsQuery(params, now);
-  const found = await getPublicSlots(db, slug, { ...q, now });
+  // As a visitor: the anon policies decide which experts are listed.
+  const found = await withAnon(db, (tx) => getPublicSlots(tx, slug, { ...q, now }));
   if (!found) throw new AppError('not_found', 'No such expert.');
   return {
     expertTimeZone: found.data.timeZone,

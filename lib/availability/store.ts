@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { TSessionUser } from '@/lib/auth/schemas';
-import { withUser, type TDb, type TQueryable } from '@/lib/db';
+import { withUser, type TDb, type TQueryable, type TUserTx } from '@/lib/db';
 import { lockUntilCommit } from '@/lib/db/transaction-lock';
 import { refreshNextAvailable } from '@/lib/experts/refresh-next-available';
 import { AppError } from '@/lib/http/app-error';
@@ -15,7 +15,7 @@ import { requireRole } from '@/lib/auth/permissions';
 
 
 /** The signed-in expert's own profile (id and zone), found through their session: 404 before they have one. */
-export async function getOwnExpertProfile(tx: TQueryable, userId: string): Promise<{ id: string; timeZone: string }> {
+export async function getOwnExpertProfile(tx: TUserTx, userId: string): Promise<{ id: string; timeZone: string }> {
   const { rows } = await tx.query<{ id: string; timezone: string }>('select id, timezone from public.expert_profiles where user_id = $1', [userId]);
   if (!rows[0]) throw new AppError('not_found', 'Create your expert profile first: availability belongs to a profile.');
   return { id: rows[0].id, timeZone: rows[0].timezone };
@@ -74,7 +74,7 @@ export async function loadAvailability(db: TDb, user: TSessionUser): Promise<TAv
   return withUser(db, user, (tx) => loadAvailabilityIn(tx, user.id));
 }
 
-async function loadAvailabilityIn(tx: TQueryable, userId: string): Promise<TAvailability> {
+async function loadAvailabilityIn(tx: TUserTx, userId: string): Promise<TAvailability> {
   const profile = await getOwnExpertProfile(tx, userId);
   // One after another: a transaction's client runs one query at a time (pg warns about concurrent ones).
   const rules = await loadRules(tx, profile.id);

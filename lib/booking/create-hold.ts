@@ -2,7 +2,7 @@ import 'server-only';
 import { lockUntilCommit } from '@/lib/db/transaction-lock';
 import type { TSessionUser } from '@/lib/auth/schemas';
 import { env } from '@/lib/config';
-import type { TDb, TQueryable } from '@/lib/db';
+import type { TDb, TPrivilegedTx } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { enqueueJob } from '@/lib/jobs';
 import { ZCreateBooking } from './contract';
@@ -84,7 +84,7 @@ export async function createHold(db: TDb, learner: TSessionUser, input: unknown,
 }
 
 /** The attached curriculum must be the learner's own, and the module one of its modules. */
-async function checkCurriculum(db: TQueryable, learnerId: string, curriculumId: string, moduleId: string | null): Promise<void> {
+async function checkCurriculum(db: TPrivilegedTx, learnerId: string, curriculumId: string, moduleId: string | null): Promise<void> {
   const { rows } = await db.query<{ has_module: boolean }>(
     `select ($3::text is null or exists (select 1 from jsonb_array_elements(coalesce(plan->'modules', '[]')) m where m->>'id' = $3::text)) as has_module
        from public.curricula where id = $1 and user_id = $2`,

@@ -1,6 +1,6 @@
 import 'server-only';
 import { env } from '@/lib/config';
-import type { TQueryable } from '@/lib/db';
+import type { TPrivilegedTx } from '@/lib/db';
 import { enqueueMessage } from '@/lib/notifications/enqueue-message';
 import { bookingIcs } from './ics';
 import type { TBookingRow } from './store';
@@ -10,7 +10,7 @@ export type TParticipants = {
   learner: { userId: string; name: string; email: string } | null;
 };
 
-export async function loadParticipants(db: TQueryable, b: Pick<TBookingRow, 'expert_id' | 'learner_id'>): Promise<TParticipants> {
+export async function loadParticipants(db: TPrivilegedTx, b: Pick<TBookingRow, 'expert_id' | 'learner_id'>): Promise<TParticipants> {
   const { rows } = await db.query<{ e_user: string; e_name: string; e_email: string; e_tz: string; slug: string; l_user: string | null; l_name: string | null; l_email: string | null }>(
     `select e.user_id as e_user, e.display_name as e_name, eu.email as e_email, e.timezone as e_tz, e.slug,
             lu.id as l_user, lu.name as l_name, lu.email as l_email
@@ -47,7 +47,7 @@ const when = (d: Date, timeZone: string) =>
   new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(d);
 
 /** Outbox e-mail to both sides about a confirmation, reschedule or cancellation, with the calendar file's link. */
-export async function notifyBoth(tx: TQueryable, b: TBookingRow, p: TParticipants, what: 'confirmed' | 'rescheduled' | 'cancelled'): Promise<void> {
+export async function notifyBoth(tx: TPrivilegedTx, b: TBookingRow, p: TParticipants, what: 'confirmed' | 'rescheduled' | 'cancelled'): Promise<void> {
   const ics = `${appUrl()}/api/bookings/${b.id}/ics`;
   const subject = { confirmed: 'Session confirmed', rescheduled: 'Session moved', cancelled: 'Session cancelled' }[what];
   const recipients = [

@@ -2,7 +2,7 @@ import 'server-only';
 import { TZDate } from '@date-fns/tz';
 import { createInFlight } from '@/lib/cache/in-flight';
 import { logger } from '@/lib/log/logger';
-import type { TQueryable } from '@/lib/db';
+import type { TDb, TPrivilegedTx, TQueryable } from '@/lib/db';
 import { refreshNextAvailable } from '@/lib/experts/refresh-next-available';
 import { dayKey } from '@/lib/progress/compute-progress';
 import { publishSlotsChanged } from '@/lib/realtime/publish-slots';
@@ -46,12 +46,12 @@ export function loadPolicy(db: TQueryable): Promise<TPolicy> {
 }
 
 /** The booking row, locked for the rest of the transaction. */
-export async function lockBooking(tx: TQueryable, id: string): Promise<TBookingRow | null> {
+export async function lockBooking(tx: TPrivilegedTx, id: string): Promise<TBookingRow | null> {
   const { rows } = await tx.query<TBookingRow>('select * from public.bookings where id = $1 for update', [id]);
   return rows[0] ?? null;
 }
 
-export async function addEvent(tx: TQueryable, bookingId: string, kind: string, actorId: string | null, data: Record<string, unknown> = {}): Promise<void> {
+export async function addEvent(tx: TPrivilegedTx, bookingId: string, kind: string, actorId: string | null, data: Record<string, unknown> = {}): Promise<void> {
   await tx.query('insert into public.booking_events (booking_id, actor_id, kind, data) values ($1, $2, $3, $4)', [bookingId, actorId, kind, JSON.stringify(data)]);
 }
 
@@ -59,7 +59,7 @@ export async function addEvent(tx: TQueryable, bookingId: string, kind: string, 
  * Marks the expert's lapsed holds expired (one event each) and returns how many. Run first in every write
  * that takes a slot, so a lapsed hold never blocks the exclusion constraint.
  */
-export async function expireLapsedHolds(tx: TQueryable, expertId: string | null, now: Date): Promise<string[]> {
+export async function expireLapsedHolds(tx: TPrivilegedTx, expertId: string | null, now: Date): Promise<string[]> {
   const { rows } = await tx.query<{ id: string; expert_id: string }>(
     `update public.bookings set status = 'expired'
       where status = 'held' and hold_expires_at <= $1 and ($2::uuid is null or expert_id = $2::uuid)
@@ -70,8 +70,8 @@ export async function expireLapsedHolds(tx: TQueryable, expertId: string | null,
   return rows.map((r) => r.expert_id);
 }
 
-/** After the write committed: everyone watching sees the slots change, and the directory's "Next:" moves. */
-export async function afterSlotsChanged(db: TQueryable, expertIds: Iterable<string>): Promise<void> {
+/** After the write committed (a TDb, not a transaction, so it cannot run inside one): everyone watching sees the slots change, and the directory's "Next:" moves. */
+export async function afterSlotsChanged(db: TDb, expertIds: Iterable<string>): Promise<void> {
   for (const expertId of new Set(expertIds)) {
     try {
       publishSlotsChanged(expertId);
@@ -87,14 +87,14 @@ export async function afterSlotsChanged(db: TQueryable, expertIds: Iterable<stri
 // winner commits): they share one computation while it runs. Nothing is kept after it settles.
 const shareFresh = createInFlight();
 
-export function freshSlots(db: TQueryable, expertId: string, lengthMinutes: number, timeZone: string, aroundMs: number): Promise<TSlotsResponse> {
+export function freshSlots(db: TPrivilegedTx, expertId: string, lengthMinutes: number, timeZone: string, aroundMs: number): Promise<TSlotsResponse> {
   const zone = safeZone(timeZone);
   const day = dayKey(new Date(Math.max(aroundMs, Date.now())), zone);
   const key = `${expertId}|${lengthMinutes}|${zone}|${day}`;
   return shareFresh(key, () => computeFreshSlots(db, expertId, lengthMinutes, zone, day));
 }
 
-async function computeFreshSlots(db: TQueryable, expertId: string, lengthMinutes: number, zone: string, day: string): Promise<TSlotsResponse> {
+async function computeFreshSlots(db: TPrivilegedTx, expertId: string, lengthMinutes: number, zone: string, day: string): Promise<TSlotsResponse> {
   const { rows } = await db.query<{ timezone: string; offerings: { lengthMinutes: number; priceMinor: number; currency: string }[] }>(
     `select e.timezone,
             coalesce((select json_agg(json_build_object('lengthMinutes', o.duration_minutes, 'priceMinor', o.price_minor, 'currency', o.currency)

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { TSessionUser } from '@/lib/auth/schemas';
-import type { TQueryable } from '@/lib/db';
+import type { TPrivilegedTx } from '@/lib/db';
 import { bookingForActor } from './access';
 import type { TBookingDetail, TBookingView } from './contract';
 import { isReviewOpen } from '@/lib/reviews/review-window';
@@ -67,7 +67,7 @@ export function toView(r: TViewRow, viewerRole: TActorRole, policy: TPolicy, now
 }
 
 /** The signed-in learner's or expert's sessions: upcoming (live, not yet ended, soonest first) or past (latest first). */
-export async function listBookings(db: TQueryable, user: TSessionUser, scope: 'upcoming' | 'past', opts: { now?: Date } = {}): Promise<TBookingView[]> {
+export async function listBookings(db: TPrivilegedTx, user: TSessionUser, scope: 'upcoming' | 'past', opts: { now?: Date } = {}): Promise<TBookingView[]> {
   const now = opts.now ?? new Date();
   requireRole(user, ['learner', 'expert'], 'Sessions are listed for learners and experts.');
   const side = user.role === 'learner' ? 'b.learner_id = $2' : 'e.user_id = $2';
@@ -80,14 +80,14 @@ export async function listBookings(db: TQueryable, user: TSessionUser, scope: 'u
   return rows.map((r) => toView(r, user.role as TActorRole, policy, now.getTime()));
 }
 
-export async function getBookingView(db: TQueryable, user: TSessionUser, id: string, opts: { now?: Date } = {}): Promise<TBookingView> {
+export async function getBookingView(db: TPrivilegedTx, user: TSessionUser, id: string, opts: { now?: Date } = {}): Promise<TBookingView> {
   const { role } = await bookingForActor(db, user, id);
   const { rows } = await db.query<TViewRow>(`${VIEW_SELECT} where b.id = $2`, [role, id]);
   return toView(rows[0], role, await loadPolicy(db), (opts.now ?? new Date()).getTime());
 }
 
 /** One session with its history, the learner's progress on the attached curriculum, and (for the expert) the private notes. */
-export async function getBookingDetail(db: TQueryable, user: TSessionUser, id: string, opts: { now?: Date } = {}): Promise<TBookingDetail> {
+export async function getBookingDetail(db: TPrivilegedTx, user: TSessionUser, id: string, opts: { now?: Date } = {}): Promise<TBookingDetail> {
   const view = await getBookingView(db, user, id, opts);
   const { rows: events } = await db.query<{ kind: string; created_at: Date; actor_id: string | null; data: Record<string, unknown> }>(
     'select kind, created_at, actor_id, data from public.booking_events where booking_id = $1 order by created_at, id',
@@ -115,7 +115,7 @@ export async function getBookingDetail(db: TQueryable, user: TSessionUser, id: s
 const roleFromData = (d: Record<string, unknown>) => (typeof d.by === 'string' ? d.by : typeof d.reporterRole === 'string' ? d.reporterRole : 'expert');
 
 /** Lessons done or skipped of the curriculum (or of the one module), from lesson_progress. */
-async function curriculumProgress(db: TQueryable, learnerId: string, curriculumId: string, moduleId: string | null): Promise<TBookingDetail['progress']> {
+async function curriculumProgress(db: TPrivilegedTx, learnerId: string, curriculumId: string, moduleId: string | null): Promise<TBookingDetail['progress']> {
   const { rows } = await db.query<{ total: number; done: number }>(
     `with lessons as (
        select l->>'id' as lesson_id

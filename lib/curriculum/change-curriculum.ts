@@ -1,5 +1,6 @@
 import 'server-only';
-import { withUser, type TDb, type TQueryable } from '@/lib/db';
+import { withUser, type TDb, type TUserTx } from '@/lib/db';
+import { announce } from '@/lib/realtime/publish-event';
 import { AppError } from '@/lib/http/app-error';
 import type { TSessionUser } from '@/lib/auth/schemas';
 import { withIds } from './assign-ids';
@@ -20,13 +21,13 @@ async function lessonsWithProgress(db: TDb, user: TSessionUser, curriculumId: st
 }
 
 /** Reads the curriculum's current plan under a row lock, so concurrent changes apply one after another. */
-async function lockPlan(tx: TQueryable, userId: string, id: string): Promise<{ plan: TStoredCurriculum; weeks: number }> {
+async function lockPlan(tx: TUserTx, userId: string, id: string): Promise<{ plan: TStoredCurriculum; weeks: number }> {
   const { rows } = await tx.query<{ plan: unknown; weeks: number }>('select plan, weeks from public.curricula where id = $1 and user_id = $2 for update', [id, userId]);
   if (!rows[0]?.plan) throw new AppError('not_found', 'Curriculum not found.');
   return { plan: ZStoredCurriculum.parse(rows[0].plan), weeks: rows[0].weeks };
 }
 
-async function savePlan(tx: TQueryable, userId: string, id: string, plan: TStoredCurriculum, extra: { weeks?: number; budget?: number } = {}) {
+async function savePlan(tx: TUserTx, userId: string, id: string, plan: TStoredCurriculum, extra: { weeks?: number; budget?: number } = {}) {
   ZStoredCurriculum.parse(plan);
   await tx.query('update public.curricula set plan = $2, weeks = weeks + $3, budget_minutes = budget_minutes + $4 where id = $1 and user_id = $5', [
     id,
@@ -64,7 +65,7 @@ export async function regenerateModule(
   const { curriculum, tokens } = await o.provider.generate(focused, { budgetMinutes: Math.max(60, minutes), weeks: 1 }, o.today ?? new Date());
   const fresh = curriculum.modules.find((m) => m.checkpoint.type === old.checkpoint.type) ?? curriculum.modules[0];
   const touched = await lessonsWithProgress(db, user, c.id);
-  return withUser(db, user, async (tx) => {
+  const regenerated = await withUser(db, user, async (tx) => {
     await recordAiTokens(tx, callId, tokens);
     // Merge into the plan as it is now: another change may have landed during the model call.
     const current = await lockPlan(tx, user.id, c.id);
@@ -74,6 +75,9 @@ export async function regenerateModule(
     await savePlan(tx, user.id, c.id, { ...current.plan, modules: current.plan.modules.map((m, i) => (i === at ? merged : m)) });
     return merged;
   });
+  // Once committed: the learner's other tabs reload the module.
+  await announce(db, user.id, 'progress.updated', { curriculumId: c.id, moduleId: o.moduleId, regenerated: true });
+  return regenerated;
 }
 
 /** Adds modules for `weeks` more weeks at the same pace; everything already planned (and its progress) stays. */
@@ -92,7 +96,7 @@ export async function extendCurriculum(
   // The beginning of a fresh plan repeats foundations the learner has done; keep what builds on them.
   const extra = curriculum.modules.slice(curriculum.modules.length > 2 ? 1 : 0).map((m) => withIds({ ...m, title: `Extension: ${m.title}` }));
   await withUser(db, user, (tx) => recordAiTokens(tx, callId, tokens));
-  return withUser(db, user, async (tx) => {
+  const extended = await withUser(db, user, async (tx) => {
     // Append to the plan as it is now (under a row lock): parallel extensions all apply, or are refused.
     const current = await lockPlan(tx, user.id, c.id);
     if (current.weeks + o.weeks > 52) {
@@ -102,4 +106,6 @@ export async function extendCurriculum(
     await savePlan(tx, user.id, c.id, plan, { weeks: o.weeks, budget: extra.reduce((s, m) => s + m.lessons.reduce((t, l) => t + l.estimatedMinutes, 0), 0) });
     return plan;
   });
+  await announce(db, user.id, 'progress.updated', { curriculumId: c.id, extended: o.weeks });
+  return extended;
 }

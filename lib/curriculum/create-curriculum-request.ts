@@ -1,5 +1,5 @@
 import 'server-only';
-import type { TQueryable } from '@/lib/db';
+import type { TUserTx } from '@/lib/db';
 import { enqueueGeneration } from './generation-job';
 import { moduleCountFor } from './plan-offline';
 import { assertWithinAiLimits, lockUserLimits } from './reserve-ai-call';
@@ -11,7 +11,7 @@ export type TCreateRequestOptions = { userId: string; request: TCurriculumReques
  * Saves the learner's request as `queued` before any model is called, within the daily limit, and queues
  * its generation job in the same transaction: a saved request always has a job, and a job a request.
  */
-export async function createCurriculumRequest(tx: TQueryable, o: TCreateRequestOptions): Promise<{ id: string }> {
+export async function createCurriculumRequest(tx: TUserTx, o: TCreateRequestOptions): Promise<{ id: string }> {
   await lockUserLimits(tx, o.userId);
   await assertWithinAiLimits(tx, o.userId, { dailyLimit: o.dailyLimit, dailyTokens: o.dailyTokens });
   const today = o.today ?? new Date();

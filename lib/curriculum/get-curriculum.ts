@@ -1,5 +1,5 @@
 import 'server-only';
-import type { TQueryable } from '@/lib/db';
+import type { TUserTx } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { ZCurriculumRequest, ZStoredCurriculum, ZStoredModule, type TCurriculumRequest, type TCurriculumStatus, type TStoredCurriculum, type TStoredModule } from './schemas';
 
@@ -51,14 +51,14 @@ function toRow(r: TRaw): TCurriculumRow {
 }
 
 /** The curriculum if it belongs to the user; a 404 otherwise (never says whether it exists). */
-export async function getCurriculumOrThrow(tx: TQueryable, o: { id: string; userId: string }): Promise<TCurriculumRow> {
+export async function getCurriculumOrThrow(tx: TUserTx, o: { id: string; userId: string }): Promise<TCurriculumRow> {
   if (!/^[0-9a-f-]{36}$/i.test(o.id)) throw new AppError('not_found', 'This curriculum does not exist.');
   const { rows } = await tx.query<TRaw>(`select ${COLUMNS} from public.curricula where id = $1 and user_id = $2`, [o.id, o.userId]);
   if (!rows[0]) throw new AppError('not_found', 'This curriculum does not exist.');
   return toRow(rows[0]);
 }
 
-export async function listCurricula(tx: TQueryable, userId: string): Promise<TCurriculumRow[]> {
+export async function listCurricula(tx: TUserTx, userId: string): Promise<TCurriculumRow[]> {
   const { rows } = await tx.query<TRaw>(`select ${COLUMNS} from public.curricula where user_id = $1 order by created_at desc limit 50`, [userId]);
   return rows.map(toRow);
 }

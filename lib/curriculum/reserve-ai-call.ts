@@ -1,6 +1,6 @@
 import 'server-only';
 import { env } from '@/lib/config';
-import type { TQueryable } from '@/lib/db';
+import type { TUserTx } from '@/lib/db';
 import { lockUntilCommit } from '@/lib/db/transaction-lock';
 import { AppError } from '@/lib/http/app-error';
 
@@ -16,7 +16,7 @@ export function curriculumLimits(): TAiLimits {
  * Serialises a user's limit checks to the end of the transaction: two requests of one learner cannot
  * both count the same usage and pass together.
  */
-export async function lockUserLimits(tx: TQueryable, userId: string): Promise<void> {
+export async function lockUserLimits(tx: TUserTx, userId: string): Promise<void> {
   await lockUntilCommit(tx, 'ai-limits', userId);
 }
 
@@ -24,7 +24,7 @@ export async function lockUserLimits(tx: TQueryable, userId: string): Promise<vo
  * Throws `rate_limited` when the learner's model calls of the last day (new curricula and every
  * further call on one) reach the daily count or token limit. Call under lockUserLimits.
  */
-export async function assertWithinAiLimits(tx: TQueryable, userId: string, limits: TAiLimits): Promise<void> {
+export async function assertWithinAiLimits(tx: TUserTx, userId: string, limits: TAiLimits): Promise<void> {
   const { rows } = await tx.query<{ n: number; tokens: number }>(
     `select (select count(*) from public.curricula where user_id = $1 and created_at >= now() - interval '1 day')::int
           + (select count(*) from public.ai_calls where user_id = $1 and created_at >= now() - interval '1 day')::int as n,
@@ -42,7 +42,7 @@ export async function assertWithinAiLimits(tx: TQueryable, userId: string, limit
 
 /** Counts one model call on a curriculum against the daily limits before it is made; returns the call's id. */
 export async function reserveAiCall(
-  tx: TQueryable,
+  tx: TUserTx,
   o: { userId: string; curriculumId: string; kind: 'retry' | 'regenerate' | 'extend'; limits: TAiLimits },
 ): Promise<string> {
   await lockUserLimits(tx, o.userId);
@@ -56,6 +56,6 @@ export async function reserveAiCall(
 }
 
 /** Records the tokens a reserved call used. */
-export async function recordAiTokens(tx: TQueryable, callId: string, tokens: number): Promise<void> {
+export async function recordAiTokens(tx: TUserTx, callId: string, tokens: number): Promise<void> {
   await tx.query(`update public.ai_calls set tokens = tokens + $2 where id = $1`, [callId, Math.max(0, Math.round(tokens))]);
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { TQueryable } from '@/lib/db';
+import type { TUserTx } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { enqueueGeneration } from './generation-job';
 import { getCurriculumOrThrow } from './get-curriculum';
@@ -9,7 +9,7 @@ import { curriculumLimits, reserveAiCall, type TAiLimits } from './reserve-ai-ca
  * Checks that a failed generation may be retried, and counts the retry's model call against the daily
  * limits; the retry reuses the saved request as it is.
  */
-export async function assertRetryable(tx: TQueryable, o: { id: string; userId: string; dailyLimit: number; limits?: TAiLimits }): Promise<void> {
+export async function assertRetryable(tx: TUserTx, o: { id: string; userId: string; dailyLimit: number; limits?: TAiLimits }): Promise<void> {
   const c = await getCurriculumOrThrow(tx, o);
   if (c.status !== 'failed') throw new AppError('conflict', c.status === 'ready' ? 'This curriculum is already generated.' : 'This curriculum is being generated.');
   if (c.attempts >= o.dailyLimit) throw new AppError('rate_limited', 'This request has been retried too often today. Try again tomorrow.', undefined, 3600);
@@ -20,7 +20,7 @@ export async function assertRetryable(tx: TQueryable, o: { id: string; userId: s
  * Queues a failed generation again, in `tx`: checks and counts the retry (assertRetryable), puts the row
  * back to `queued` with its model call already counted, and enqueues its job in the same transaction.
  */
-export async function retryGeneration(tx: TQueryable, o: { id: string; userId: string; dailyLimit: number; limits?: TAiLimits; attempts?: number }): Promise<void> {
+export async function retryGeneration(tx: TUserTx, o: { id: string; userId: string; dailyLimit: number; limits?: TAiLimits; attempts?: number }): Promise<void> {
   await assertRetryable(tx, o);
   // Generation state is the service's to write (RLS lets a learner update only their plan), so the row goes
   // back to `queued` as the connection's own role, in the learner's transaction, as enqueueJob does.

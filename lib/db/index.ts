@@ -11,8 +11,8 @@ import { createPostgresDb } from './postgres-client';
 import { createDbStartupReporter } from './startup-progress';
 import type { TDb } from './types';
 
-export type { TDb, TQueryable } from './types';
-export { withUser, type TDbUser } from './with-user';
+export type { TAnonTx, TDb, TPrivilegedTx, TQueryable, TScopedTx, TUserTx } from './types';
+export { withAnon, withUser, type TDbUser } from './with-user';
 
 // On globalThis so Next's separate module graphs (and dev reloads) in one process share one database:
 // a PGlite directory may be opened by one instance only.

@@ -4,7 +4,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import type { TDb, TQueryable } from './types';
+import { autocommit, transactionWithHooks } from './after-commit';
+import type { TAnonTx, TDb, TPrivilegedTx, TRawQueryable } from './types';
 
 // An embedded database for one app: a small buffer pool keeps the process well under 500 MB.
 const POSTGRES_CONF = ['shared_buffers=32MB'];
@@ -39,7 +40,7 @@ export async function openPglite(dataDir?: string, { loadDataDir }: TOpenOptions
 
 /** The app's database interface over an open PGlite. */
 export function pgliteDb(pg: PGlite): TDb {
-  const wrap = (q: Pick<PGlite, 'query' | 'exec'>): TQueryable => ({
+  const wrap = (q: Pick<PGlite, 'query' | 'exec'>): TRawQueryable => ({
     async query<R>(sql: string, params?: unknown[]) {
       const r = await q.query<R>(sql, params);
       return { rows: r.rows, affectedRows: r.affectedRows };
@@ -48,18 +49,24 @@ export function pgliteDb(pg: PGlite): TDb {
       await q.exec(sql);
     },
   });
-  const base = wrap(pg);
+  const base = autocommit(wrap(pg));
   // One process owns a PGlite directory, so an in-process queue per key is the advisory lock.
   const locks = new Map<number, Promise<unknown>>();
   return {
     kind: 'pglite',
     ...base,
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
-    withAdvisoryLock<T>(key: number, fn: (conn: TQueryable) => Promise<T>): Promise<T> {
+    transaction: (fn) => transactionWithHooks((body) => pg.transaction((tx) => body(wrap(tx))), fn),
+    withAdvisoryLock<T>(key: number, fn: (conn: TPrivilegedTx) => Promise<T>): Promise<T> {
       const run = (locks.get(key) ?? Promise.resolve()).catch(() => undefined).then(() => fn(base));
       locks.set(key, run);
       return run;
     },
+    // One connection in-process: the role is set for one transaction only (in-process, so no round trip to speak of).
+    asAnon: (fn) =>
+      pg.transaction(async (tx) => {
+        await tx.exec('set local role anon');
+        return fn(autocommit(wrap(tx)) as unknown as TAnonTx);
+      }),
     close: () => pg.close(),
   };
 }

@@ -1,7 +1,8 @@
 import 'server-only';
 import pg from 'pg';
 import { logger } from '@/lib/log/logger';
-import type { TDb, TQueryable } from './types';
+import { autocommit, transactionWithHooks } from './after-commit';
+import type { TAnonTx, TDb, TRawQueryable } from './types';
 
 /**
  * A pooled connection to a real Postgres server (Supabase's or any).
@@ -15,7 +16,7 @@ import type { TDb, TQueryable } from './types';
 export function createPostgresDb(connectionString: string, max = 10): TDb {
   const pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: 30_000 });
   pool.on('error', (err) => logger().warn({ err }, 'idle postgres connection lost; the pool opens a new one'));
-  const wrap = (c: pg.Pool | pg.PoolClient): TQueryable => ({
+  const wrap = (c: pg.Pool | pg.PoolClient): TRawQueryable => ({
     async query<R>(sql: string, params?: unknown[]) {
       const r = await c.query(sql, params as unknown[] | undefined);
       return { rows: r.rows as R[], affectedRows: r.rowCount ?? undefined };
@@ -47,28 +48,38 @@ export function createPostgresDb(connectionString: string, max = 10): TDb {
     }
   }
 
-  const base = wrap(pool);
+  const base = autocommit(wrap(pool));
+  // Public reads get their own small pool whose sessions start as `anon` (a startup parameter, so no extra
+  // round trip per read and no transaction): opened on first use, idle connections close after 30 s.
+  let anonPool: pg.Pool | undefined;
+  const anon = (): TAnonTx => {
+    if (!anonPool) {
+      anonPool = new pg.Pool({ connectionString, max: Math.max(2, Math.ceil(max / 2)), idleTimeoutMillis: 30_000, options: '-c role=anon' });
+      anonPool.on('error', (err) => logger().warn({ err }, 'idle postgres connection lost; the pool opens a new one'));
+    }
+    return autocommit(wrap(anonPool)) as unknown as TAnonTx;
+  };
   return {
     kind: 'postgres',
     ...base,
     transaction(fn) {
-      return withClient(async (client, broken) => {
+      return transactionWithHooks((body) => withClient(async (client, broken) => {
         await client.query('begin');
         try {
-          const result = await fn(wrap(client));
+          const result = await body(wrap(client));
           await client.query('commit');
           return result;
         } catch (e) {
           await client.query('rollback').catch(broken);
           throw e;
         }
-      });
+      }), fn);
     },
     withAdvisoryLock(key, fn) {
       return withClient(async (client, broken) => {
         await client.query('select pg_advisory_lock($1)', [key]);
         try {
-          return await fn(wrap(client));
+          return await fn(autocommit(wrap(client)));
         } finally {
           // If this fails the connection is gone (and its session lock with it) or unusable: destroy it either
           // way, so a lock can never stay held by a pooled connection.
@@ -76,6 +87,10 @@ export function createPostgresDb(connectionString: string, max = 10): TDb {
         }
       });
     },
-    close: () => pool.end(),
+    asAnon: (fn) => fn(anon()),
+    close: async () => {
+      await pool.end();
+      await anonPool?.end();
+    },
   };
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import type { TQueryable } from '@/lib/db';
+import type { TUserTx } from '@/lib/db';
 import type { TProfileFields } from './profile-fields';
 import { ZExpertStatus, type TExpertStatus } from './application-status';
 import type { TOwnDocument } from './get-own-application';
@@ -26,7 +26,7 @@ export type TQueueItem = {
 };
 
 /** The admin queue: oldest submission first, filtered by status and name. Run as an admin through withUser. */
-export async function listApplications(db: TQueryable, f: TQueueFilter, limit = 50): Promise<TQueueItem[]> {
+export async function listApplications(db: TUserTx, f: TQueueFilter, limit = 50): Promise<TQueueItem[]> {
   const params: unknown[] = [];
   const where: string[] = [];
   if (f.status !== 'all') {
@@ -75,7 +75,7 @@ export type TApplicationDetail = TProfileFields & {
   pending_change: { revision: number; updated_at: Date; changes: TFieldChange[]; photo_document_id: string | null } | null;
 };
 
-export async function getApplicationDetail(db: TQueryable, id: string): Promise<TApplicationDetail | null> {
+export async function getApplicationDetail(db: TUserTx, id: string): Promise<TApplicationDetail | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const { rows } = await db.query<Omit<TApplicationDetail, 'offerings' | 'documents' | 'verification' | 'audit' | 'pending_change'>>(
     `select p.id, p.user_id, u.email, p.slug, p.display_name, p.headline, p.bio, p.specialties, p.tags, p.languages, p.years_experience,
@@ -85,13 +85,18 @@ export async function getApplicationDetail(db: TQueryable, id: string): Promise<
   );
   const p = rows[0];
   if (!p) return null;
-  const [offerings, documents, verification, audit, pending] = await Promise.all([
-    db.query<TApplicationDetail['offerings'][number]>('select duration_minutes, price_minor, currency from public.expert_offerings where expert_id = $1 order by duration_minutes', [id]),
-    db.query<TOwnDocument>('select id, kind, filename, content_type, size_bytes, created_at from public.expert_documents where expert_id = $1 order by created_at', [id]),
-    db.query<TVerification>('select identity_verified, credentials_verified, background_status, background_note, updated_at from public.expert_verifications where expert_id = $1', [id]),
-    listAuditLog(db, { subjectId: id }),
-    getPendingChange(db, id),
-  ]);
+  // Sequential: one transaction client runs one statement at a time.
+  const offerings = await db.query<TApplicationDetail['offerings'][number]>(
+    'select duration_minutes, price_minor, currency from public.expert_offerings where expert_id = $1 order by duration_minutes',
+    [id],
+  );
+  const documents = await db.query<TOwnDocument>('select id, kind, filename, content_type, size_bytes, created_at from public.expert_documents where expert_id = $1 order by created_at', [id]);
+  const verification = await db.query<TVerification>(
+    'select identity_verified, credentials_verified, background_status, background_note, updated_at from public.expert_verifications where expert_id = $1',
+    [id],
+  );
+  const audit = await listAuditLog(db, { subjectId: id });
+  const pending = await getPendingChange(db, id);
   const live = { ...p, offerings: offerings.rows };
   return {
     ...p,
@@ -106,7 +111,7 @@ export async function getApplicationDetail(db: TQueryable, id: string): Promise<
 }
 
 /** Audit entries, newest first, for one subject or all. Admins only (RLS). */
-export async function listAuditLog(db: TQueryable, o: { subjectId?: string; limit?: number } = {}): Promise<TAuditEntry[]> {
+export async function listAuditLog(db: TUserTx, o: { subjectId?: string; limit?: number } = {}): Promise<TAuditEntry[]> {
   const { rows } = await db.query<TAuditEntry>(
     `select a.id, u.name as actor_name, a.action, a.reason, a.data, a.created_at, a.subject_id
        from public.audit_log a left join public.users u on u.id = a.actor_id

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { TSessionUser } from '@/lib/auth/schemas';
-import { withUser, type TDb, type TQueryable } from '@/lib/db';
+import { withUser, type TDb, type TUserTx } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
 import { enqueueMessage } from '@/lib/notifications/enqueue-message';
@@ -80,7 +80,7 @@ export async function decideApplication(db: TDb, admin: TSessionUser, expertId: 
   return { status: result.status };
 }
 
-async function readChecklist(tx: TQueryable, expertId: string): Promise<TChecklist> {
+async function readChecklist(tx: TUserTx, expertId: string): Promise<TChecklist> {
   const { rows } = await tx.query<TChecklist>(
     'select identity_verified, credentials_verified, background_status from public.expert_verifications where expert_id = $1',
     [expertId],

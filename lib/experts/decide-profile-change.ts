@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { TSessionUser } from '@/lib/auth/schemas';
-import { withUser, type TDb, type TQueryable } from '@/lib/db';
+import { withUser, type TDb, type TUserTx } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
 import { enqueueMessage } from '@/lib/notifications/enqueue-message';
@@ -72,7 +72,7 @@ export async function decideProfileChange(db: TDb, admin: TSessionUser, expertId
   return { status: result.status };
 }
 
-async function applyChange(tx: TQueryable, expertId: string, p: TProposedChange): Promise<void> {
+async function applyChange(tx: TUserTx, expertId: string, p: TProposedChange): Promise<void> {
   if (p.profile) {
     const f = p.profile;
     await tx.query(

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { TQueryable } from '@/lib/db';
+import type { TUserTx } from '@/lib/db';
 import type { TProfileFields } from './profile-fields';
 import type { TExpertStatus } from './application-status';
 import { getLastDecidedChange, getPendingChange, type TDecidedChange, type TPendingChange } from './get-profile-change';
@@ -21,7 +21,7 @@ export type TOwnApplication = TProfileFields & {
 };
 
 /** The expert's own application with its prices and documents, or null before the first save. */
-export async function getOwnApplication(db: TQueryable, userId: string): Promise<TOwnApplication | null> {
+export async function getOwnApplication(db: TUserTx, userId: string): Promise<TOwnApplication | null> {
   const { rows } = await db.query<Omit<TOwnApplication, 'offerings' | 'documents' | 'pending' | 'last_change'>>(
     `select id, slug, status, status_reason, display_name, headline, bio, specialties, tags, languages, years_experience, country,
             timezone, links, terms_accepted_at, photo_document_id, hidden, submitted_at
@@ -30,11 +30,13 @@ export async function getOwnApplication(db: TQueryable, userId: string): Promise
   );
   const p = rows[0];
   if (!p) return null;
-  const [offerings, documents, pending, lastChange] = await Promise.all([
-    db.query<TOwnApplication['offerings'][number]>('select duration_minutes, price_minor, currency from public.expert_offerings where expert_id = $1 order by duration_minutes', [p.id]),
-    db.query<TOwnDocument>('select id, kind, filename, content_type, size_bytes, created_at from public.expert_documents where expert_id = $1 order by created_at', [p.id]),
-    getPendingChange(db, p.id),
-    getLastDecidedChange(db, p.id),
-  ]);
+  // Sequential: one transaction client runs one statement at a time.
+  const offerings = await db.query<TOwnApplication['offerings'][number]>(
+    'select duration_minutes, price_minor, currency from public.expert_offerings where expert_id = $1 order by duration_minutes',
+    [p.id],
+  );
+  const documents = await db.query<TOwnDocument>('select id, kind, filename, content_type, size_bytes, created_at from public.expert_documents where expert_id = $1 order by created_at', [p.id]);
+  const pending = await getPendingChange(db, p.id);
+  const lastChange = await getLastDecidedChange(db, p.id);
   return { ...p, offerings: offerings.rows, documents: documents.rows, pending, last_change: lastChange };
 }

@@ -1,12 +1,12 @@
 import 'server-only';
-import type { TQueryable } from '@/lib/db';
+import type { TUserTx } from '@/lib/db';
 import { ZProposedChange, type TProposedChange } from './profile-change';
 
 export type TPendingChange = { id: string; revision: number; proposed: TProposedChange; created_at: Date; updated_at: Date };
 export type TDecidedChange = { status: 'accepted' | 'rejected'; reason: string | null; decided_at: Date };
 
 /** The expert's proposal waiting for review, or null. Run as the owner or an admin (RLS). */
-export async function getPendingChange(db: TQueryable, expertId: string): Promise<TPendingChange | null> {
+export async function getPendingChange(db: TUserTx, expertId: string): Promise<TPendingChange | null> {
   const { rows } = await db.query<Omit<TPendingChange, 'proposed'> & { proposed: unknown }>(
     `select id, revision, proposed, created_at, updated_at from public.expert_profile_changes where expert_id = $1 and status = 'pending'`,
     [expertId],
@@ -16,7 +16,7 @@ export async function getPendingChange(db: TQueryable, expertId: string): Promis
 }
 
 /** The latest decided proposal, so the expert sees why the last one was not accepted. */
-export async function getLastDecidedChange(db: TQueryable, expertId: string): Promise<TDecidedChange | null> {
+export async function getLastDecidedChange(db: TUserTx, expertId: string): Promise<TDecidedChange | null> {
   const { rows } = await db.query<TDecidedChange>(
     `select status, reason, decided_at from public.expert_profile_changes
       where expert_id = $1 and status <> 'pending' order by decided_at desc nulls last limit 1`,
@@ -28,7 +28,7 @@ export async function getLastDecidedChange(db: TQueryable, expertId: string): Pr
 export type TPendingChangeItem = { expert_id: string; display_name: string; revision: number; updated_at: Date };
 
 /** Proposals waiting for an admin, oldest first. Admins only (RLS). */
-export async function listPendingChanges(db: TQueryable, limit = 50): Promise<TPendingChangeItem[]> {
+export async function listPendingChanges(db: TUserTx, limit = 50): Promise<TPendingChangeItem[]> {
   const { rows } = await db.query<TPendingChangeItem>(
     `select c.expert_id, p.display_name, c.revision, c.updated_at from public.expert_profile_changes c
        join public.expert_profiles p on p.id = c.expert_id where c.status = 'pending' order by c.created_at asc limit $1`,

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { TQueryable } from '@/lib/db';
+import { withAnon, type TAnonTx, type TDb } from '@/lib/db';
 import type { TProfileFields } from './profile-fields';
 
 export type TPublicProfile = TProfileFields & {
@@ -13,7 +13,7 @@ export type TPublicProfile = TProfileFields & {
 };
 
 /** A listed expert's public profile by slug, or null (unknown, unapproved, suspended or hidden). */
-export async function getPublicProfile(db: TQueryable, slug: string): Promise<TPublicProfile | null> {
+export async function getPublicProfile(db: TAnonTx, slug: string): Promise<TPublicProfile | null> {
   const { rows } = await db.query<Omit<TPublicProfile, 'rating_avg' | 'offerings'> & { rating_avg: string | null }>(
     `select id, slug, display_name, headline, bio, specialties, tags, languages, years_experience, country, timezone, links,
             rating_avg::text as rating_avg, rating_count, photo_document_id is not null as has_photo,
@@ -28,4 +28,9 @@ export async function getPublicProfile(db: TQueryable, slug: string): Promise<TP
     [p.id],
   );
   return { ...p, rating_avg: p.rating_avg === null ? null : Number(p.rating_avg), offerings: offerings.rows };
+}
+
+/** The profile page's read, as a visitor: the anon policy (listed: approved and not hidden) decides as well as the query. */
+export function loadPublicProfile(db: TDb, slug: string): Promise<TPublicProfile | null> {
+  return withAnon(db, (tx) => getPublicProfile(tx, slug));
 }

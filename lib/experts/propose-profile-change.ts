@@ -1,5 +1,5 @@
 import 'server-only';
-import type { TQueryable } from '@/lib/db';
+import type { TUserTx } from '@/lib/db';
 import { getPendingChange } from './get-profile-change';
 import type { TOwnApplication } from './get-own-application';
 import { diffProfileChange, ZProposedChange, type TProposedChange } from './profile-change';
@@ -8,7 +8,7 @@ import { diffProfileChange, ZProposedChange, type TProposedChange } from './prof
  * Adds one step's values to the approved expert's pending proposal (the live profile is untouched). A proposal
  * that no longer differs from the live profile is withdrawn. Returns whether anything now waits for review.
  */
-export async function proposeProfileChange(tx: TQueryable, own: TOwnApplication, patch: TProposedChange): Promise<boolean> {
+export async function proposeProfileChange(tx: TUserTx, own: TOwnApplication, patch: TProposedChange): Promise<boolean> {
   const existing = await getPendingChange(tx, own.id);
   const proposed = ZProposedChange.parse({ ...existing?.proposed, ...patch });
   if (diffProfileChange(own, proposed).length === 0) {

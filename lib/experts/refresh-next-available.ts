@@ -1,5 +1,5 @@
 import 'server-only';
-import type { TQueryable } from '@/lib/db';
+import type { TQueryable, TPrivilegedTx } from '@/lib/db';
 import { getExpertSlots, type TSlotQuery } from '@/lib/availability/get-expert-slots';
 import type { TSlot } from '@/lib/availability/types';
 import { defineRecurringJob } from '@/lib/jobs';
@@ -19,7 +19,7 @@ export type TRefreshDeps = {
  * The first free slot of the expert's shortest offering within their booking horizon (epoch ms), or null: no
  * offering, or nothing free. Searched two weeks at a time, so a busy week does not cost a whole horizon's slots.
  */
-export async function findNextAvailable(db: TQueryable, expertId: string, deps: TRefreshDeps = {}): Promise<number | null> {
+export async function findNextAvailable(db: TPrivilegedTx, expertId: string, deps: TRefreshDeps = {}): Promise<number | null> {
   const getSlots = deps.getSlots ?? getExpertSlots;
   const now = deps.now ?? Date.now();
   const { rows } = await db.query<{ length: number | null; horizon: number }>(
@@ -43,7 +43,7 @@ export async function findNextAvailable(db: TQueryable, expertId: string, deps: 
  * searches and kept pages are dropped (a new generation) so "available this week" and the cards follow.
  * Returns whether it changed.
  */
-export async function refreshNextAvailable(db: TQueryable, expertId: string, deps: TRefreshDeps = {}): Promise<boolean> {
+export async function refreshNextAvailable(db: TPrivilegedTx, expertId: string, deps: TRefreshDeps = {}): Promise<boolean> {
   const next = await findNextAvailable(db, expertId, deps);
   const { rows } = await db.query<{ slug: string }>(
     `update public.expert_profiles set next_available_at = $2
@@ -59,7 +59,7 @@ export async function refreshNextAvailable(db: TQueryable, expertId: string, dep
  * a slot that passed (or minimum notice that moved on) does not stay on the cards. One expert's failure does not
  * stop the others. Returns how many changed.
  */
-export async function refreshAllNextAvailable(db: TQueryable, deps: TRefreshDeps = {}): Promise<number> {
+export async function refreshAllNextAvailable(db: TPrivilegedTx, deps: TRefreshDeps = {}): Promise<number> {
   const { rows } = await db.query<{ id: string }>(`select id from public.expert_profiles where status = 'approved' order by id`);
   let changed = 0;
   const failures: unknown[] = [];

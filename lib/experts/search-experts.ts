@@ -1,5 +1,5 @@
 import 'server-only';
-import type { TQueryable } from '@/lib/db';
+import type { TAnonTx } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { approxMinor, priceBounds, type TRates } from '@/lib/money/convert';
 import { cachedRates } from '@/lib/rates/rates';
@@ -76,7 +76,7 @@ function priceCondition(p: (v: unknown) => string, major: number, cur: string, r
  *   a one-word search skips all of this and runs the plain statement;
  * - module topics (`topics`) are separate words: any of them matches, more matched words rank first.
  */
-export async function searchExperts(db: TQueryable, s: TExpertSearch): Promise<TExpertSearchResult> {
+export async function searchExperts(db: TAnonTx, s: TExpertSearch): Promise<TExpertSearchResult> {
   const params: unknown[] = [];
   const p = (v: unknown) => {
     params.push(v);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { TSessionUser } from '@/lib/auth/schemas';
-import { withUser, type TDb, type TQueryable } from '@/lib/db';
+import { withAnon, withUser, type TDb, type TScopedTx } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
 import { invalidateExpertCache } from './expert-cache';
@@ -9,11 +9,16 @@ import { requireAdmin } from '@/lib/auth/permissions';
 
 export type TSpecialty = { slug: string; label: string; active: boolean };
 
-export async function listSpecialties(db: TQueryable, includeInactive = false): Promise<TSpecialty[]> {
+export async function listSpecialties(db: TScopedTx, includeInactive = false): Promise<TSpecialty[]> {
   const { rows } = await db.query<TSpecialty>(
     `select slug, label, active from public.specialties ${includeInactive ? '' : 'where active'} order by position, label`,
   );
   return rows;
+}
+
+/** The active specialties as a visitor sees them (the directory's filter). */
+export function listPublicSpecialties(db: TDb): Promise<TSpecialty[]> {
+  return withAnon(db, (tx) => listSpecialties(tx));
 }
 
 export const ZSpecialtyInput = z.object({

@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { TSessionUser } from '@/lib/auth/schemas';
-import { withUser, type TDb, type TQueryable } from '@/lib/db';
+import { withUser, type TDb, type TUserTx } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { getStorage } from '@/lib/storage/get-storage';
 import type { TStorage } from '@/lib/storage/types';
@@ -19,7 +19,7 @@ export const MAX_DOCUMENTS_PER_APPLICATION = 20;
 const tooMany = (max: number) =>
   new AppError('conflict', `An application can hold at most ${max} documents. Remove one to upload another.`, { file: `At most ${max} documents.` });
 
-async function countDocuments(tx: TQueryable, expertId: string): Promise<number> {
+async function countDocuments(tx: TUserTx, expertId: string): Promise<number> {
   const { rows } = await tx.query<{ n: number }>('select count(*)::int as n from public.expert_documents where expert_id = $1', [expertId]);
   return rows[0].n;
 }

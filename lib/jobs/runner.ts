@@ -169,6 +169,7 @@ export async function createJobRunner(db: TDb, options: TJobRunnerOptions = {}):
       await halt();
       let timeout: NodeJS.Timeout | undefined;
       const late = await Promise.race([
+        // eslint-disable-next-line no-restricted-syntax -- waits for running jobs, each on its own connection
         Promise.allSettled([...running]).then(() => false),
         new Promise<boolean>((resolve) => (timeout = setTimeout(() => resolve(true), timeoutMs))),
       ]);

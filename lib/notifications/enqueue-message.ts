@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { env } from '@/lib/config';
 import { resolveProviders } from '@/lib/config/providers';
-import type { TQueryable } from '@/lib/db';
+import type { TPrivilegedTx } from '@/lib/db';
 import { logger } from '@/lib/log/logger';
 
 export type TOutgoingMessage = {
@@ -34,7 +34,7 @@ export function outboxFileText(m: TOutgoingMessage, emailFrom: string): string {
  * With no provider configured (the dev outbox) the deliverable copy is also written to
  * $DATA_DIR/outbox/<id>.txt — on the server's disk, for whoever runs it, not in the admin panel.
  */
-export async function enqueueMessage(db: TQueryable, m: TOutgoingMessage): Promise<{ id: string }> {
+export async function enqueueMessage(db: TPrivilegedTx, m: TOutgoingMessage): Promise<{ id: string }> {
   const secrets = (m.secrets ?? []).filter(Boolean);
   const shown = maskSecrets(m.body, secrets);
   const { rows } = await db.query<{ id: string }>(

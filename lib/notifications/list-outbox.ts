@@ -1,5 +1,5 @@
 import 'server-only';
-import type { TQueryable } from '@/lib/db';
+import type { TUserTx } from '@/lib/db';
 
 export type TOutboxRow = {
   id: string;
@@ -14,7 +14,7 @@ export type TOutboxRow = {
 };
 
 /** Newest first. Run through withUser(): row-level security lets only admins read it. */
-export async function listOutbox(db: TQueryable, limit = 50): Promise<TOutboxRow[]> {
+export async function listOutbox(db: TUserTx, limit = 50): Promise<TOutboxRow[]> {
   const { rows } = await db.query<TOutboxRow>(
     'select id, channel, recipient, template, subject, body, status, provider, created_at from public.outbox_messages order by created_at desc limit $1',
     [limit],

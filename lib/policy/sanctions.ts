@@ -1,6 +1,6 @@
 import 'server-only';
 import type { TSessionUser } from '@/lib/auth/schemas';
-import { getDb, withUser, type TDb, type TQueryable } from '@/lib/db';
+import { getDb, withUser, type TDb, type TUserTx } from '@/lib/db';
 import { invalidateExpertCache } from '@/lib/experts/expert-cache';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
@@ -69,7 +69,7 @@ export async function appealSanction(db: TDb, user: TSessionUser, sanctionId: st
 }
 
 /** Sanctions for the admin page: pending appeals first, then the latest. */
-export async function listSanctions(tx: TQueryable, { limit = 100 } = {}): Promise<TSanctionView[]> {
+export async function listSanctions(tx: TUserTx, { limit = 100 } = {}): Promise<TSanctionView[]> {
   const { rows } = await tx.query<TSanctionRow>(
     `${SELECT} order by (s.appeal_status = 'pending') desc nulls last, s.created_at desc limit $1`,
     [limit],

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { TQueryable } from '@/lib/db';
+import type { TPrivilegedTx } from '@/lib/db';
 import { invalidateExpertCache } from '@/lib/experts/expert-cache';
 import { enqueueMessage } from '@/lib/notifications/enqueue-message';
 import { notifyUser } from '@/lib/notifications/notify-user';
@@ -8,7 +8,7 @@ import { levelsReached } from './levels';
 import type { TSanctionLevel } from './schemas';
 
 /** Strikes inside the window: no-shows where the expert was absent, and expert cancellations within 24 h of the start. */
-export async function countStrikes(db: TQueryable, expertId: string, windowDays: number): Promise<number> {
+export async function countStrikes(db: TPrivilegedTx, expertId: string, windowDays: number): Promise<number> {
   const { rows } = await db.query<{ n: number }>(
     `select (
        (select count(distinct r.booking_id) from public.no_show_reports r join public.bookings b on b.id = r.booking_id
@@ -44,7 +44,7 @@ const MESSAGES: Record<TSanctionLevel, { title: string; body: (strikes: number, 
  * and by e-mail (outbox). Booking calls it after a no-show report or an expert's cancellation; pass the
  * transaction the strike was written in. Returns the levels newly applied.
  */
-export async function evaluateStanding(db: TQueryable, expertId: string): Promise<TSanctionLevel[]> {
+export async function evaluateStanding(db: TPrivilegedTx, expertId: string): Promise<TSanctionLevel[]> {
   const policy = await getPolicy(db);
   // Serialises evaluations of one expert: two strikes arriving together record each level once.
   const { rows: experts } = await db.query<{ user_id: string; email: string; slug: string; status: string }>(

@@ -1,6 +1,6 @@
 import 'server-only';
 import { listCurricula, type TCurriculumRow } from '@/lib/curriculum/get-curriculum';
-import type { TQueryable } from '@/lib/db';
+import type { TUserTx } from '@/lib/db';
 import { activityHeatmap, computePace, cumulativeSeries, dayKey, minutesPerWeek, percentComplete, pickActiveCurriculum, streakDays, whatToDoToday, type TToday } from './compute-progress';
 import { getActivity, getLearnerTimeZone, getLessonProgress, planInfo } from './get-progress';
 
@@ -10,13 +10,12 @@ export type TDashboard = Awaited<ReturnType<typeof getDashboard>>;
  * Everything the Learn home and the progress dashboard draw, for one learner. Days are the learner's
  * (their account's zone); the curriculum shown is the one asked for, else the most recently active one.
  */
-export async function getDashboard(tx: TQueryable, userId: string, selectedId?: string, now = new Date()) {
-  const [curricula, progress, activity, timeZone] = await Promise.all([
-    listCurricula(tx, userId),
-    getLessonProgress(tx, userId),
-    getActivity(tx, userId),
-    getLearnerTimeZone(tx, userId),
-  ]);
+export async function getDashboard(tx: TUserTx, userId: string, selectedId?: string, now = new Date()) {
+  // Sequential: one transaction client runs one statement at a time.
+  const curricula = await listCurricula(tx, userId);
+  const progress = await getLessonProgress(tx, userId);
+  const activity = await getActivity(tx, userId);
+  const timeZone = await getLearnerTimeZone(tx, userId);
   const today = dayKey(now, timeZone);
   const rowsOf = (c: TCurriculumRow) => progress.filter((p) => p.curriculumId === c.id);
   const ready = curricula.filter((c) => c.plan);

@@ -1,6 +1,7 @@
 import 'server-only';
 import { getCurriculumOrThrow } from '@/lib/curriculum/get-curriculum';
-import type { TQueryable } from '@/lib/db';
+import { withUser, type TDb, type TDbUser, type TUserTx } from '@/lib/db';
+import { announce } from '@/lib/realtime/publish-event';
 import { AppError } from '@/lib/http/app-error';
 import { scoreQuiz, unansweredQuestions, type TQuizResult } from './score-quiz';
 
@@ -9,7 +10,7 @@ import { scoreQuiz, unansweredQuestions, type TQuizResult } from './score-quiz';
  * unanswered questions) before anything is scored or stored: the answers are revealed only with a result.
  */
 export async function submitCheckpoint(
-  tx: TQueryable,
+  tx: TUserTx,
   o: { userId: string; curriculumId: string; moduleId: string; answers: number[] },
 ): Promise<TQuizResult & { best: number }> {
   const c = await getCurriculumOrThrow(tx, { id: o.curriculumId, userId: o.userId });
@@ -35,4 +36,11 @@ export async function submitCheckpoint(
     [o.curriculumId, o.moduleId, o.userId, result.score, result.total],
   );
   return { ...result, best: rows[0].best_score };
+}
+
+/** POST /api/curricula/:id/modules/:moduleId/checkpoint: scores as the learner, then (once committed) tells their other tabs. */
+export async function submitCheckpointFor(db: TDb, user: TDbUser, o: { curriculumId: string; moduleId: string; answers: number[] }) {
+  const result = await withUser(db, user, (tx) => submitCheckpoint(tx, { userId: user.id, ...o }));
+  await announce(db, user.id, 'progress.updated', { curriculumId: o.curriculumId, moduleId: o.moduleId, best: result.best });
+  return result;
 }

@@ -2,7 +2,8 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { getCurriculumOrThrow } from '@/lib/curriculum/get-curriculum';
 import type { TLessonStatus, TLessonUpdate } from '@/lib/curriculum/schemas';
-import type { TQueryable } from '@/lib/db';
+import { withUser, type TDb, type TDbUser, type TUserTx } from '@/lib/db';
+import { announce } from '@/lib/realtime/publish-event';
 import { AppError } from '@/lib/http/app-error';
 
 export type TLessonProgress = { lessonId: string; status: TLessonStatus; minutesSpent: number; notes: string; completedAt: string | null };
@@ -13,7 +14,7 @@ export type TLessonProgress = { lessonId: string; status: TLessonStatus; minutes
  * logged: marking a lesson done adds no minutes (the page offers the planned minutes as a one-click log).
  */
 export async function updateLessonProgress(
-  tx: TQueryable,
+  tx: TUserTx,
   o: { userId: string; curriculumId: string; lessonId: string; update: TLessonUpdate },
 ): Promise<{ progress: TLessonProgress; changed: boolean }> {
   if (!/^[0-9a-f-]{36}$/i.test(o.curriculumId)) throw new AppError('not_found', 'This curriculum does not exist.');
@@ -74,4 +75,11 @@ export async function updateLessonProgress(
     progress: { lessonId: o.lessonId, status: r.status, minutesSpent: r.minutes_spent, notes: r.notes, completedAt: r.completed_at ? new Date(r.completed_at).toISOString() : null },
     changed,
   };
+}
+
+/** PATCH /api/curricula/:id/lessons/:lessonId: the update as the learner, then (once committed) the learner's other tabs hear of it. */
+export async function saveLessonProgress(db: TDb, user: TDbUser, o: { curriculumId: string; lessonId: string; update: TLessonUpdate }) {
+  const result = await withUser(db, user, (tx) => updateLessonProgress(tx, { userId: user.id, ...o }));
+  if (result.changed) await announce(db, user.id, 'progress.updated', { curriculumId: o.curriculumId, ...result.progress });
+  return result;
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Redis } from 'ioredis';
 import { getRedis } from '@/lib/cache/redis';
-import type { TQueryable } from '@/lib/db';
+import type { TPrivilegedTx, TQueryable } from '@/lib/db';
 import { logger } from '@/lib/log/logger';
 import { REALTIME_STREAM, type TRealtimeEvent, type TRealtimeSink, type TRealtimeType } from './events';
 
@@ -16,10 +16,12 @@ const KEEP_EVENTS = 500;
 
 /**
  * Gives the event the user's next sequence number, stores it (so a client that missed it catches up
- * with one read), and delivers it: to the in-process Socket.IO server when there is one, otherwise
- * through Redis to the realtime sidecar.
+ * with one read), and delivers it once `db`'s transaction commits (at once outside a transaction): to the
+ * in-process Socket.IO server when there is one, otherwise through Redis to the realtime sidecar. Call it
+ * inside the transaction of the write it announces: a write that rolls back then announces nothing, and
+ * the event's row commits or rolls back with it.
  */
-export async function publishEvent(db: TQueryable, userId: string, type: TRealtimeType, payload: Record<string, unknown>): Promise<TRealtimeEvent> {
+export async function publishEvent(db: TPrivilegedTx, userId: string, type: TRealtimeType, payload: Record<string, unknown>): Promise<TRealtimeEvent> {
   const { rows } = await db.query<{ seq: string }>(
     `insert into public.realtime_counters (user_id, seq) values ($1, 1)
      on conflict (user_id) do update set seq = realtime_counters.seq + 1 returning seq`,
@@ -29,8 +31,16 @@ export async function publishEvent(db: TQueryable, userId: string, type: TRealti
   const event: TRealtimeEvent = { seq, type, payload, at: new Date().toISOString() };
   await db.query('insert into public.realtime_events (user_id, seq, type, payload) values ($1, $2, $3, $4)', [userId, seq, type, JSON.stringify(payload)]);
   if (seq % 100 === 0) await db.query('delete from public.realtime_events where user_id = $1 and seq <= $2', [userId, seq - KEEP_EVENTS]);
-  deliver(userId, event);
+  db.afterCommit(() => deliver(userId, event));
   return event;
+}
+
+/**
+ * For lib entry points, after the user's write committed (realtime tables are written by the service
+ * connection only): the write stands whatever happens here, so a failure is logged, not thrown.
+ */
+export async function announce(db: TPrivilegedTx, userId: string, type: TRealtimeType, payload: Record<string, unknown>): Promise<void> {
+  await publishEvent(db, userId, type, payload).catch((err: unknown) => logger().warn({ err, type }, 'realtime publish failed'));
 }
 
 export function deliver(userId: string, event: TRealtimeEvent): void {

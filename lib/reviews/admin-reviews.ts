@@ -1,5 +1,5 @@
 import 'server-only';
-import type { TQueryable } from '@/lib/db';
+import type { TUserTx } from '@/lib/db';
 
 export type TAdminReview = {
   id: string; expertName: string; expertSlug: string; author: string | null; authorRole: 'learner' | 'expert'; rating: number | null;
@@ -7,7 +7,7 @@ export type TAdminReview = {
 };
 
 /** Reviews for the moderation page, newest first (run as the admin: RLS lets admins read every review). */
-export async function listAdminReviews(tx: TQueryable, { hiddenOnly = false, limit = 50 } = {}): Promise<TAdminReview[]> {
+export async function listAdminReviews(tx: TUserTx, { hiddenOnly = false, limit = 50 } = {}): Promise<TAdminReview[]> {
   const { rows } = await tx.query<{
     id: string; display_name: string; slug: string; author_name: string | null; author_role: 'learner' | 'expert'; rating: number | null;
     body: string; published_at: Date | null; hidden: boolean; hidden_reason: string | null; reply: string | null; created_at: Date;

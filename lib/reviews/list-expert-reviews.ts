@@ -1,9 +1,9 @@
 import 'server-only';
-import { getDb, type TDb, type TQueryable } from '@/lib/db';
+import { getDb, withAnon, type TAnonTx, type TDb, type TQueryable } from '@/lib/db';
 import { publishDueReviews } from './publish-due-reviews';
 import type { TPublicReview, TRatingSummary } from './schemas';
 
-/** The stored aggregates (kept by the database from the reviews). */
+/** The stored aggregates (kept by the database from the reviews): public numbers, fine on any connection. */
 export async function getRatingSummary(db: TQueryable, expertId: string): Promise<TRatingSummary> {
   const { rows } = await db.query<{ rating_avg: string | null; rating_count: number; rating_histogram: number[] }>(
     'select rating_avg::text as rating_avg, rating_count, rating_histogram from public.expert_profiles where id = $1',
@@ -15,10 +15,11 @@ export async function getRatingSummary(db: TQueryable, expertId: string): Promis
 }
 
 /** Published, visible learner reviews of an expert, newest first, with the expert's replies. */
-export async function listExpertReviews(db: TQueryable, expertId: string, { limit = 20, offset = 0 } = {}): Promise<TPublicReview[]> {
+export async function listExpertReviews(db: TAnonTx, expertId: string, { limit = 20, offset = 0 } = {}): Promise<TPublicReview[]> {
   const { rows } = await db.query<{ id: string; rating: number; body: string; name: string | null; published_at: Date; reply: string | null; replied_at: Date | null }>(
-    `select s.id, s.rating, s.body, u.name, s.published_at, s.reply, s.replied_at
-       from public.session_reviews s left join public.users u on u.id = s.author_id
+    // The author's short name comes from review_author_short_name(): a visitor may not read public.users.
+    `select s.id, s.rating, s.body, public.review_author_short_name(s.id) as name, s.published_at, s.reply, s.replied_at
+       from public.session_reviews s
       where s.expert_id = $1 and s.author_role = 'learner' and s.published_at is not null and not s.hidden
       order by s.published_at desc, s.id limit $2 offset $3`,
     [expertId, limit, offset],
@@ -40,9 +41,9 @@ export type TProfileReviews = { summary: TRatingSummary; reviews: TPublicReview[
 
 /** The profile's reviews section: this expert's due reviews published first, then the aggregates and the latest reviews. */
 export async function getProfileReviews(db: TDb, expertId: string, limit = 10): Promise<TProfileReviews> {
-  await publishDueReviews(db, { expertId });
-  const [summary, reviews] = await Promise.all([getRatingSummary(db, expertId), listExpertReviews(db, expertId, { limit })]);
-  return { summary, reviews };
+  await publishDueReviews(db, { expertId }); // a write: the service connection's job
+  // Then the reads, as a visitor, one after the other on one client.
+  return withAnon(db, async (tx) => ({ summary: await getRatingSummary(tx, expertId), reviews: await listExpertReviews(tx, expertId, { limit }) }));
 }
 
 /** For server components, which never open the database themselves. */

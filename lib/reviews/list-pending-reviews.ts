@@ -1,11 +1,11 @@
 import 'server-only';
 import type { TSessionUser } from '@/lib/auth/schemas';
-import type { TQueryable } from '@/lib/db';
+import type { TPrivilegedTx } from '@/lib/db';
 
 export type TPendingReview = { bookingId: string; role: 'learner' | 'expert'; otherName: string; start: string; end: string; closesAt: string };
 
 /** Completed sessions the user may still review (their side has not, the window is open), soonest to close first. */
-export async function listPendingReviews(db: TQueryable, user: TSessionUser): Promise<TPendingReview[]> {
+export async function listPendingReviews(db: TPrivilegedTx, user: TSessionUser): Promise<TPendingReview[]> {
   const { rows } = await db.query<{ id: string; role: 'learner' | 'expert'; other_name: string | null; starts_at: Date; ends_at: Date; closes_at: Date }>(
     `select b.id, case when b.learner_id = $1 then 'learner' else 'expert' end as role,
             case when b.learner_id = $1 then p.display_name else u.name end as other_name,

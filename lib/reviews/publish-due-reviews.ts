@@ -1,5 +1,5 @@
 import 'server-only';
-import type { TQueryable } from '@/lib/db';
+import type { TPrivilegedTx } from '@/lib/db';
 import { invalidateExpertCache } from '@/lib/experts/expert-cache';
 
 /**
@@ -8,7 +8,7 @@ import { invalidateExpertCache } from '@/lib/experts/expert-cache';
  * appears on time whether or not anybody looks. The rating aggregates follow by trigger. Returns how many.
  * A read passes `expertId` so a profile view only touches that expert's reviews (the job does them all).
  */
-export async function publishDueReviews(db: TQueryable, scope: { expertId?: string } = {}): Promise<number> {
+export async function publishDueReviews(db: TPrivilegedTx, scope: { expertId?: string } = {}): Promise<number> {
   const { rows } = await db.query<{ slug: string; n: number; rated: boolean }>(
     `with due as (
        update public.session_reviews s set published_at = now()

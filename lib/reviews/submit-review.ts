@@ -1,6 +1,6 @@
 import 'server-only';
 import type { TSessionUser } from '@/lib/auth/schemas';
-import type { TDb, TQueryable } from '@/lib/db';
+import type { TDb, TPrivilegedTx } from '@/lib/db';
 import { invalidateExpertCache } from '@/lib/experts/expert-cache';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
@@ -13,7 +13,7 @@ type TBookingRow = {
 };
 
 /** Reads a booking with its review window for a participant, locking it so two reviews of it take turns. */
-export async function lockReviewableBooking(tx: TQueryable, bookingId: string, user: TSessionUser) {
+export async function lockReviewableBooking(tx: TPrivilegedTx, bookingId: string, user: TSessionUser) {
   const { rows } = await tx.query<TBookingRow>(
     `select b.id, b.expert_id, b.learner_id, b.status, p.user_id as expert_user_id, p.slug,
             b.ends_at + make_interval(days => pol.review_window_days) as closes_at,

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { TQueryable } from '@/lib/db/types';
+import type { TPrivilegedTx } from '@/lib/db/types';
 import { DEMO_EXPERTS } from './demo-data';
 
 // Weekly hours in each expert's own zone (minutes after local midnight): mornings and afternoons on
@@ -21,7 +21,7 @@ export function demoWeeklyRules(index: number): { weekday: number; startMinute: 
  * Gives every approved demo expert weekly hours and settings (2 h minimum notice). Idempotent: an expert who
  * already has rules keeps them. Returns how many experts it filled.
  */
-export async function seedAvailability(db: TQueryable): Promise<number> {
+export async function seedAvailability(db: TPrivilegedTx): Promise<number> {
   let filled = 0;
   for (const [index, x] of DEMO_EXPERTS.entries()) {
     if (x.status !== 'approved') continue;

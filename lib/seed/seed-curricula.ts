@@ -3,13 +3,13 @@ import { createHash } from 'node:crypto';
 import { curriculumWithIds } from '@/lib/curriculum/assign-ids';
 import { planOffline } from '@/lib/curriculum/plan-offline';
 import { budgetMinutes, planWeeks, ZCurriculumRequest } from '@/lib/curriculum/schemas';
-import type { TQueryable } from '@/lib/db/types';
+import type { TPrivilegedTx } from '@/lib/db/types';
 
 /**
  * A demo curriculum for the learner, started three weeks ago, with lessons done on most days since,
  * so the dashboard has data on first run. Deterministic ids keep reseeding predictable.
  */
-export async function seedDemoCurricula(db: TQueryable, learnerId: string, now = new Date()): Promise<void> {
+export async function seedDemoCurricula(db: TPrivilegedTx, learnerId: string, now = new Date()): Promise<void> {
   const request = ZCurriculumRequest.parse({
     goal: 'Get job-ready in SQL',
     level: 'beginner',

@@ -1,7 +1,7 @@
 import 'server-only';
 import { hashPassword } from '@/lib/auth/password';
 import type { TEnv } from '@/lib/config/env';
-import type { TDb, TQueryable } from '@/lib/db/types';
+import type { TDb, TPrivilegedTx } from '@/lib/db/types';
 import { seedAvailability } from './seed-availability';
 import { seedDemoCurricula } from './seed-curricula';
 import { DEMO_ACCOUNTS, DEMO_EXPERTS, DEMO_PASSWORD } from './demo-data';
@@ -11,7 +11,7 @@ import { demoSeedingWarning, isDemoSeedingOn } from './seed-policy';
 
 const SEED_LOCK_KEY = 727_002;
 
-async function insertUser(db: TQueryable, email: string, name: string, role: string, passwordHash: string, timezone = 'UTC'): Promise<string> {
+async function insertUser(db: TPrivilegedTx, email: string, name: string, role: string, passwordHash: string, timezone = 'UTC'): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     'insert into public.users (email, name, role, password_hash, timezone) values ($1, $2, $3, $4, $5) returning id',
     [email, name, role, passwordHash, timezone],

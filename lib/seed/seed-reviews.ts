@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import type { TQueryable } from '@/lib/db/types';
+import type { TPrivilegedTx } from '@/lib/db/types';
 import { DEMO_ACCOUNTS, DEMO_EXPERTS } from './demo-data';
 import { ratingHistogram, ratingsOf } from './rating-histogram';
 
@@ -35,7 +35,7 @@ const REPLIES = ['Thank you — glad it helped!', 'Thanks for the feedback, I wi
  * construction. Plus one session between the demo learner and Emily Carter that ended yesterday with no reviews
  * yet, to try reviewing on. A handful of batched statements: no per-review round trips.
  */
-export async function seedReviews(db: TQueryable): Promise<void> {
+export async function seedReviews(db: TPrivilegedTx): Promise<void> {
   const reviewerIds = Array.from({ length: SEED_REVIEWERS }, () => randomUUID());
   await db.query(
     `insert into public.users (id, email, name, role, password_hash, timezone)

@@ -36,7 +36,7 @@ async function readyCurriculum(dailyLimit = 100) {
   const user = await createUser(t.db);
   const { id } = await withUser(t.db, user, (tx) => createCurriculumRequest(tx, { userId: user.id, request, provider: 'offline', dailyLimit }));
   expect(await runGeneration(t.db, id, offlineProvider)).toBe('ready');
-  return { user, c: await getCurriculumOrThrow(t.db, { id, userId: user.id }) };
+  return { user, c: await withUser(t.db, user, (tx) => getCurriculumOrThrow(tx, { id, userId: user.id })) };
 }
 
 /** Fails the test on anything but success or a clean AppError (a 500 in the app). */
@@ -110,7 +110,7 @@ describe('parallel extensions', () => {
     const { user, c } = await readyCurriculum();
     const before = c.plan!.modules.length;
     const results = await Promise.all(Array.from({ length: 6 }, () => extendCurriculum(t.db, user, { curriculumId: c.id, weeks: 2, provider: offlineProvider })));
-    const after = await getCurriculumOrThrow(t.db, { id: c.id, userId: user.id });
+    const after = await withUser(t.db, user, (tx) => getCurriculumOrThrow(tx, { id: c.id, userId: user.id }));
     expect(after.weeks).toBe(c.weeks + 12);
     // The offline planner is deterministic: the first extension to land added `each` modules, so did every other.
     const each = Math.min(...results.map((plan) => plan.modules.length)) - before;
@@ -125,7 +125,7 @@ describe('parallel extensions', () => {
     const applied = results.filter((r) => r === 'ok').length;
     expect(results.filter((r) => r !== 'ok').every((r) => r === 'invalid_input')).toBe(true);
     expect(applied).toBe(Math.floor((52 - c.weeks) / 10));
-    const after = await getCurriculumOrThrow(t.db, { id: c.id, userId: user.id });
+    const after = await withUser(t.db, user, (tx) => getCurriculumOrThrow(tx, { id: c.id, userId: user.id }));
     expect(after.weeks).toBe(c.weeks + 10 * applied);
   });
 });

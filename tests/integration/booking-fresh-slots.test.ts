@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { freshSlots } from '@/lib/booking/store';
 import { setSlotSourceForTests } from '@/lib/booking/slot-source';
-import type { TQueryable } from '@/lib/db/types';
+import type { TPrivilegedTx } from '@/lib/db/types';
 import { createTestDb, type TTestDb } from '../support/test-db';
 import { bookableExpert, everyHalfHourSlotsForTests, hoursAhead } from './booking.fixtures';
 
@@ -17,10 +17,10 @@ afterAll(async () => {
   await t.drop();
 });
 
-function counting(db: TQueryable): { db: TQueryable; queries: () => number } {
+function counting(db: TPrivilegedTx): { db: TPrivilegedTx; queries: () => number } {
   let n = 0;
   return {
-    db: { query: (sql, params) => ((n += 1), db.query(sql, params)), exec: (sql) => db.exec(sql) } as TQueryable,
+    db: { query: (sql, params) => ((n += 1), db.query(sql, params)), exec: (sql) => db.exec(sql), afterCommit: (fn) => db.afterCommit(fn) } as TPrivilegedTx,
     queries: () => n,
   };
 }

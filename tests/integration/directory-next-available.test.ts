@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TSessionUser } from '@/lib/auth/schemas';
 import { createMemoryCache } from '@/lib/cache/cache';
-import { withUser } from '@/lib/db';
+import { withAnon, withUser } from '@/lib/db';
 import { getExpertSlots, type TSlotQuery } from '@/lib/availability/get-expert-slots';
 import type { TSlot } from '@/lib/availability/types';
 import { refreshAllNextAvailable, refreshNextAvailable } from '@/lib/experts/refresh-next-available';
@@ -18,7 +18,7 @@ const holder = globalThis as unknown as { __pathwiseCache?: unknown };
 const NOW = Date.now();
 const H = 3_600_000;
 const DAY = 24 * H;
-const search = (q: Record<string, string>) => searchExperts(t.db, ZExpertSearch.parse(q));
+const search = (q: Record<string, string>) => withAnon(t.db, (tx) => searchExperts(tx, ZExpertSearch.parse(q)));
 const slugs = (r: { items: { slug: string }[] }) => r.items.map((x) => x.slug).sort();
 let soon: string;
 let later: string;

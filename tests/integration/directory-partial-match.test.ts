@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryCache } from '@/lib/cache/cache';
 import { searchDirectory, searchDirectoryPage } from '@/lib/experts/search-directory';
 import { searchExperts } from '@/lib/experts/search-experts';
+import { withAnon } from '@/lib/db';
 import { ZExpertSearch } from '@/lib/experts/search-schema';
 import { createTestDb, type TTestDb } from '../support/test-db';
 
@@ -10,7 +11,7 @@ import { createTestDb, type TTestDb } from '../support/test-db';
 // no limit; a page past the end is clamped on the page. Real SQL on PGlite, or Postgres with TEST_DATABASE_URL.
 let t: TTestDb;
 const holder = globalThis as unknown as { __pathwiseDb?: Promise<unknown>; __pathwiseCache?: unknown };
-const search = (q: Record<string, string>) => searchExperts(t.db, ZExpertSearch.parse(q));
+const search = (q: Record<string, string>) => withAnon(t.db, (tx) => searchExperts(tx, ZExpertSearch.parse(q)));
 const slugs = (r: { items: { slug: string }[] }) => r.items.map((x) => x.slug);
 
 type TSeed = { slug: string; headline: string; specialties: string[]; tags?: string[]; bio?: string; price: number; rating: number; languages?: string[] };

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNT_CAP, searchExperts } from '@/lib/experts/search-experts';
+import { withAnon } from '@/lib/db';
 import { ZExpertSearch } from '@/lib/experts/search-schema';
 import { createTestDb, type TTestDb } from '../support/test-db';
 
 // The two shapes of the search statement (lib/experts/search-experts.ts) on a directory larger than the
 // count cap: ranked searches count every match exactly; index-ordered ones stop counting at COUNT_CAP.
 let t: TTestDb;
-const search = (q: Record<string, string>) => searchExperts(t.db, ZExpertSearch.parse(q));
+const search = (q: Record<string, string>) => withAnon(t.db, (tx) => searchExperts(tx, ZExpertSearch.parse(q)));
 const LISTED = COUNT_CAP + 5;
 
 beforeAll(async () => {

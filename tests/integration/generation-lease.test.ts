@@ -139,7 +139,7 @@ describe('a generation whose runner dies mid-stream', () => {
 
     // One model call was counted with the request; the second attempt's call counts once more.
     expect(await aiCalls(user.id)).toEqual(['resume']);
-    const c = await getCurriculumOrThrow(t.db, { id, userId: user.id });
+    const c = await withUser(t.db, user, (tx) => getCurriculumOrThrow(tx, { id, userId: user.id }));
     expect(c.status).toBe('ready');
   }, 40_000);
 

@@ -2,13 +2,13 @@ import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TSessionUser } from '@/lib/auth/schemas';
 import { createMemoryCache } from '@/lib/cache/cache';
-import { withUser } from '@/lib/db/with-user';
+import { withAnon, withUser } from '@/lib/db/with-user';
 import { getApplicationDetail, listApplications, listAuditLog } from '@/lib/experts/admin-applications';
 import { decideApplication } from '@/lib/experts/decide-application';
 import { decideProfileChange } from '@/lib/experts/decide-profile-change';
 import { getDocumentLink, getPublicPhotoLink } from '@/lib/experts/get-document-link';
 import { getOwnApplication } from '@/lib/experts/get-own-application';
-import { getPublicProfile } from '@/lib/experts/get-public-profile';
+import { loadPublicProfile } from '@/lib/experts/get-public-profile';
 import { saveApplication } from '@/lib/experts/save-application';
 import { searchExperts } from '@/lib/experts/search-experts';
 import { ZExpertSearch } from '@/lib/experts/search-schema';
@@ -30,7 +30,7 @@ let expertA: TSessionUser;
 let expertB: TSessionUser;
 let dir: string;
 const storage = () => createLocalDiskStorage(dir, Buffer.alloc(32, 7));
-const search = (q: Record<string, string>) => searchExperts(t.db, ZExpertSearch.parse(q));
+const search = (q: Record<string, string>) => withAnon(t.db, (tx) => searchExperts(tx, ZExpertSearch.parse(q)));
 const holder = globalThis as unknown as { __pathwiseDb?: Promise<unknown>; __pathwiseCache?: unknown };
 
 beforeAll(async () => {
@@ -166,7 +166,7 @@ describe('learners find experts', () => {
     expect((await search({ q: 'compiler', maxPrice: '30' })).items).toEqual([]);
     expect((await search({ q: 'compiler', minPrice: '40', language: 'en' })).items).toHaveLength(1);
     expect((await search({ topics: 'debugging,haskell' })).items.map((x) => x.slug)).toHaveLength(1);
-    expect(await getPublicProfile(t.db, (await withUser(t.db, expertB, (tx) => getOwnApplication(tx, expertB.id)))!.slug)).toBeNull();
+    expect(await loadPublicProfile(t.db, (await withUser(t.db, expertB, (tx) => getOwnApplication(tx, expertB.id)))!.slug)).toBeNull();
   });
 
   it('ranks a name and specialty match above a bio mention', async () => {
@@ -197,7 +197,7 @@ describe('learners find experts', () => {
 
     await decideApplication(t.db, admin, id, { action: 'suspend', reason: 'Complaints under review' });
     expect((await call('?q=compilers')).body.items.map((x: { slug: string }) => x.slug)).not.toContain(slug);
-    expect(await getPublicProfile(t.db, slug)).toBeNull();
+    expect(await loadPublicProfile(t.db, slug)).toBeNull();
     const { GET: PROFILE } = await import('@/app/api/experts/[slug]/photo/route');
     expect((await PROFILE(new NextRequest(`http://localhost/api/experts/${slug}/photo`), { params: Promise.resolve({ slug }) })).status).toBe(404);
 
@@ -232,7 +232,7 @@ describe('learners find experts', () => {
     const pending = (await withUser(t.db, expertA, (tx) => getOwnApplication(tx, expertA.id)))!.pending!;
     await decideProfileChange(t.db, admin, a.id, { action: 'accept', revision: pending.revision });
     expect(await getPublicPhotoLink(t.db, a.slug, storage())).toMatch(/^\/api\/files\/experts\/.+\.png\?exp=\d+&sig=/);
-    expect((await getPublicProfile(t.db, a.slug))?.has_photo).toBe(true);
+    expect((await loadPublicProfile(t.db, a.slug))?.has_photo).toBe(true);
     const b = (await withUser(t.db, expertB, (tx) => getOwnApplication(tx, expertB.id)))!;
     await uploadDocument(t.db, expertB, { kind: 'photo', filename: 'me.png', bytes: PNG_BYTES, storage: storage() });
     expect(await getPublicPhotoLink(t.db, b.slug, storage())).toBeNull();

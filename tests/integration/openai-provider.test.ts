@@ -1,3 +1,4 @@
+import { withUser } from '@/lib/db';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCurriculumRequest } from '@/lib/curriculum/create-curriculum-request';
 import { getCurriculumOrThrow } from '@/lib/curriculum/get-curriculum';
@@ -31,7 +32,7 @@ afterEach(async () => {
 async function setup(script: TScriptStep[], o: { timeoutMs?: number; maxRetries?: number } = {}) {
   fake = await startFakeOpenAi(script);
   const user = await createUser(t.db);
-  const { id } = await createCurriculumRequest(t.db, { userId: user.id, request, provider: 'openai', dailyLimit: 10, today });
+  const { id } = await withUser(t.db, user, (tx) => createCurriculumRequest(tx, { userId: user.id, request, provider: 'openai', dailyLimit: 10, today }));
   const provider = openAiProvider({ apiKey: 'sk-test', baseURL: fake.url, model: 'fake-model', timeoutMs: o.timeoutMs ?? 5000, maxTokens: 8000, maxRetries: o.maxRetries ?? 2 });
   return { user, id, provider, fake };
 }
@@ -44,7 +45,7 @@ describe('OpenAI provider against a local Chat Completions server', () => {
     expect(body.stream).toBe(true);
     expect(body.model).toBe('fake-model');
     expect(body.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'curriculum' } });
-    const c = await getCurriculumOrThrow(t.db, { id, userId: user.id });
+    const c = await withUser(t.db, user, (tx) => getCurriculumOrThrow(tx, { id, userId: user.id }));
     expect(c.status).toBe('ready');
     expect(c.provider).toBe('openai');
     expect(c.plan?.title).toBe(JSON.parse(good).title);
@@ -65,14 +66,14 @@ describe('OpenAI provider against a local Chat Completions server', () => {
     const messages = fake.requests[1].body.messages as { role: string; content: string }[];
     expect(messages.at(-2)).toMatchObject({ role: 'assistant', content: broken });
     expect(messages.at(-1)?.content).toMatch(/did not validate[\s\S]*modules\.0\.checkpoint\.questions/);
-    expect((await getCurriculumOrThrow(t.db, { id, userId: user.id })).status).toBe('ready');
+    expect((await withUser(t.db, user, (tx) => getCurriculumOrThrow(tx, { id, userId: user.id }))).status).toBe('ready');
   });
 
   it('fails clearly when the answer breaks the schema twice', async () => {
     const { user, id, provider, fake } = await setup([{ kind: 'stream', content: broken }]);
     expect(await runGeneration(t.db, id, provider, today)).toBe('failed');
     expect(fake.requests).toHaveLength(2);
-    const c = await getCurriculumOrThrow(t.db, { id, userId: user.id });
+    const c = await withUser(t.db, user, (tx) => getCurriculumOrThrow(tx, { id, userId: user.id }));
     expect(c.error).toMatch(/did not match the curriculum format twice/);
   });
 
@@ -101,7 +102,7 @@ describe('OpenAI provider against a local Chat Completions server', () => {
     const first = await setup([{ kind: 'status', status: 503 }], { maxRetries: 1 });
     expect(await runGeneration(t.db, first.id, first.provider, today)).toBe('failed');
     expect(first.fake.requests).toHaveLength(2);
-    const failed = await getCurriculumOrThrow(t.db, { id: first.id, userId: first.user.id });
+    const failed = await withUser(t.db, first.user, (tx) => getCurriculumOrThrow(tx, { id: first.id, userId: first.user.id }));
     expect(failed.status).toBe('failed');
     expect(failed.error).toMatch(/503/);
     expect(failed.request).toEqual(request);
@@ -114,7 +115,7 @@ describe('OpenAI provider against a local Chat Completions server', () => {
     expect(await runGeneration(t.db, first.id, retry, today)).toBe('ready');
     const userMessage = (fake.requests[0].body.messages as { role: string; content: string }[])[1].content;
     expect(userMessage).toContain('Goal: Learn SQL for data analysis');
-    const ready = await getCurriculumOrThrow(t.db, { id: first.id, userId: first.user.id });
+    const ready = await withUser(t.db, first.user, (tx) => getCurriculumOrThrow(tx, { id: first.id, userId: first.user.id }));
     expect(ready).toMatchObject({ status: 'ready', attempts: 2, error: null });
   });
 

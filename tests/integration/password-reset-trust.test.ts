@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestPasswordReset, resetPassword, type TDefer } from '@/lib/auth/password-reset';
 import { createResetLimiters } from '@/lib/auth/reset-limit';
 import { withUser } from '@/lib/db';
-import type { TQueryable } from '@/lib/db';
+import type { TPrivilegedTx } from '@/lib/db';
 import { listOutbox } from '@/lib/notifications/list-outbox';
 import { createUser, uniqueEmail, uniqueIp } from '../support/factories';
 import { createTestDb, type TTestDb } from '../support/test-db';
@@ -52,13 +52,14 @@ describe('password reset links', () => {
 describe('enumeration: a reset request looks the same for any address', () => {
   it('does the same database work before answering, whether or not the account exists', async () => {
     const user = await createUser(t.db);
-    const counted = (log: string[]): TQueryable => ({
+    const counted = (log: string[]): TPrivilegedTx => ({
       query: ((sql: string, params?: unknown[]) => {
         log.push(sql.trim().split(/\s+/)[0]);
         return t.db.query(sql, params);
-      }) as TQueryable['query'],
+      }) as TPrivilegedTx['query'],
       exec: (sql: string) => t.db.exec(sql),
-    }) as TQueryable;
+      afterCommit: (fn: () => void) => t.db.afterCommit(fn),
+    }) as TPrivilegedTx;
     const run = async (email: string) => {
       const log: string[] = [];
       const tasks: (() => Promise<void>)[] = [];

@@ -11,7 +11,7 @@ import { decideApplication } from '@/lib/experts/decide-application';
 import { decideProfileChange } from '@/lib/experts/decide-profile-change';
 import { getPublicPhotoLink } from '@/lib/experts/get-document-link';
 import { getOwnApplication } from '@/lib/experts/get-own-application';
-import { getPublicProfile } from '@/lib/experts/get-public-profile';
+import { loadPublicProfile } from '@/lib/experts/get-public-profile';
 import { saveApplication } from '@/lib/experts/save-application';
 import { uploadDocument } from '@/lib/experts/upload-document';
 import { createLocalDiskStorage } from '@/lib/storage/local-disk-storage';
@@ -65,7 +65,7 @@ describe('an approved expert’s public changes wait for review', () => {
     await saveApplication(t.db, expert, { step: 'offerings', offerings: [{ durationMinutes: 30, priceMinor: 2500, currency: 'USD' }] });
 
     expect(saved.headline).toBe(PROFILE_STEP.headline);
-    expect((await getPublicProfile(t.db, profile.slug))?.headline).toBe(PROFILE_STEP.headline);
+    expect((await loadPublicProfile(t.db, profile.slug))?.headline).toBe(PROFILE_STEP.headline);
     expect((await directory('compilers')).items).toMatchObject([{ slug: profile.slug, headline: PROFILE_STEP.headline, from_price_minor: 4000 }]);
     expect((await directory('walruses')).items).toEqual([]);
 
@@ -83,7 +83,7 @@ describe('an approved expert’s public changes wait for review', () => {
     await expect(decideProfileChange(t.db, admin, profile.id, { action: 'accept', revision: revision - 1 })).rejects.toMatchObject({ code: 'conflict' });
     expect(await decideProfileChange(t.db, admin, profile.id, { action: 'accept', revision })).toEqual({ status: 'accepted' });
 
-    expect(await getPublicProfile(t.db, profile.slug)).toMatchObject({ headline: 'Compilers and quantum walruses for beginners', offerings: [{ duration_minutes: 30, price_minor: 2500 }] });
+    expect(await loadPublicProfile(t.db, profile.slug)).toMatchObject({ headline: 'Compilers and quantum walruses for beginners', offerings: [{ duration_minutes: 30, price_minor: 2500 }] });
     expect((await directory('walruses')).items).toMatchObject([{ slug: profile.slug, from_price_minor: 2500 }]);
     const mine = await own();
     expect(mine.pending).toBeNull();
@@ -103,7 +103,7 @@ describe('an approved expert’s public changes wait for review', () => {
     });
     const reason = 'We cannot list guaranteed job offers.';
     expect(await decideProfileChange(t.db, admin, profile.id, { action: 'reject', revision: pending!.revision, reason })).toEqual({ status: 'rejected' });
-    expect((await getPublicProfile(t.db, profile.slug))?.bio).toBe(PROFILE_STEP.bio);
+    expect((await loadPublicProfile(t.db, profile.slug))?.bio).toBe(PROFILE_STEP.bio);
     const mine = await own();
     expect(mine).toMatchObject({ bio: PROFILE_STEP.bio, pending: null, last_change: { status: 'rejected', reason } });
     const notes = await withUser(t.db, expert, (tx) => tx.query<{ title: string; body: string }>('select title, body from public.notifications order by created_at desc limit 1'));
@@ -135,7 +135,7 @@ describe('who can do what (lib and row-level security)', () => {
     await expect(withUser(t.db, expert, (tx) => tx.query("update public.expert_profiles set headline = 'Sneaky headline straight to live' where id = $1", [profile.id]))).rejects.toThrow(/through review/);
     await expect(withUser(t.db, expert, (tx) => tx.query('update public.expert_profiles set photo_document_id = $2 where id = $1', [profile.id, pending!.proposed.photoDocumentId]))).rejects.toThrow(/through review/);
     await expect(withUser(t.db, expert, (tx) => tx.query('update public.expert_offerings set price_minor = 100 where expert_id = $1 returning 1', [profile.id]))).resolves.toMatchObject({ rows: [] });
-    expect((await getPublicProfile(t.db, profile.slug))?.offerings[0].price_minor).toBe(2500);
+    expect((await loadPublicProfile(t.db, profile.slug))?.offerings[0].price_minor).toBe(2500);
     // Terms are not public: still the owner's to change.
     await expect(withUser(t.db, expert, (tx) => tx.query('update public.expert_profiles set terms_accepted_at = now() where id = $1', [profile.id]))).resolves.toBeDefined();
   });

@@ -25,7 +25,7 @@ async function readyCurriculum() {
   const user = await createUser(t.db);
   const { id } = await withUser(t.db, user, (tx) => createCurriculumRequest(tx, { userId: user.id, request, provider: 'offline', dailyLimit: 5 }));
   expect(await runGeneration(t.db, id, offlineProvider)).toBe('ready');
-  const c = await getCurriculumOrThrow(t.db, { id, userId: user.id });
+  const c = await withUser(t.db, user, (tx) => getCurriculumOrThrow(tx, { id, userId: user.id }));
   return { user, c, lesson: c.plan!.modules[0].lessons[0] };
 }
 
@@ -209,7 +209,7 @@ describe('generation requests', () => {
     const user = await createUser(t.db);
     const create = () => withUser(t.db, user, (tx) => createCurriculumRequest(tx, { userId: user.id, request, provider: 'offline', dailyLimit: 2 }));
     const { id } = await create();
-    const saved = await getCurriculumOrThrow(t.db, { id, userId: user.id });
+    const saved = await withUser(t.db, user, (tx) => getCurriculumOrThrow(tx, { id, userId: user.id }));
     expect(saved).toMatchObject({ status: 'queued', request, budgetMinutes: 12 * 60, weeks: 4, plan: null });
     await create();
     await expect(create()).rejects.toMatchObject({ code: 'rate_limited' });
@@ -235,7 +235,7 @@ describe('regenerating and extending', () => {
     expect(merged.id).toBe(m.id);
     expect(merged.lessons[0].id).toBe(touched.id);
     expect(merged.lessons.slice(1).some((l) => m.lessons.some((o) => o.id === l.id))).toBe(false);
-    const after = await getCurriculumOrThrow(t.db, { id: c.id, userId: user.id });
+    const after = await withUser(t.db, user, (tx) => getCurriculumOrThrow(tx, { id: c.id, userId: user.id }));
     expect(after.plan!.modules[1].lessons[0].id).toBe(touched.id);
     const rows = await withUser(t.db, user, (tx) => getLessonProgress(tx, user.id, c.id));
     expect(rows.find((r) => r.lessonId === touched.id)?.status).toBe('done');
@@ -243,7 +243,7 @@ describe('regenerating and extending', () => {
     const extended = await extendCurriculum(t.db, user, { curriculumId: c.id, weeks: 2, provider: offlineProvider });
     expect(extended.modules.length).toBeGreaterThan(after.plan!.modules.length);
     expect(extended.modules.slice(0, after.plan!.modules.length)).toEqual(after.plan!.modules);
-    const final = await getCurriculumOrThrow(t.db, { id: c.id, userId: user.id });
+    const final = await withUser(t.db, user, (tx) => getCurriculumOrThrow(tx, { id: c.id, userId: user.id }));
     expect(final.weeks).toBe(6);
     expect(percentComplete(final.plan!, rows)).toBeGreaterThan(0);
   });
@@ -253,14 +253,14 @@ describe('interrupted generations', () => {
   it('are marked failed (retryable, request kept) only once their generation job is gone', async () => {
     const { failOrphanedGenerations } = await import('@/lib/curriculum/recover-interrupted');
     const user = await createUser(t.db);
-    const { id } = await createCurriculumRequest(t.db, { userId: user.id, request, provider: 'offline', dailyLimit: 5 });
+    const { id } = await withUser(t.db, user, (tx) => createCurriculumRequest(tx, { userId: user.id, request, provider: 'offline', dailyLimit: 5 }));
     await t.db.query(`update public.curricula set status = 'generating' where id = $1`, [id]);
     expect(await failOrphanedGenerations(t.db)).toBe(0); // its job is waiting: the job's lease decides
-    expect((await getCurriculumOrThrow(t.db, { id, userId: user.id })).status).toBe('generating');
+    expect((await withUser(t.db, user, (tx) => getCurriculumOrThrow(tx, { id, userId: user.id }))).status).toBe('generating');
     // The job ended without settling the row (its process died during the last attempt).
     await t.db.query(`update public.jobs set done_at = now(), failed_at = now() where singleton_key = $1`, [id]);
     expect(await failOrphanedGenerations(t.db)).toBe(1);
-    const c = await getCurriculumOrThrow(t.db, { id, userId: user.id });
+    const c = await withUser(t.db, user, (tx) => getCurriculumOrThrow(tx, { id, userId: user.id }));
     expect(c).toMatchObject({ status: 'failed', request });
     expect(c.error).toMatch(/stopped before it finished/);
     expect(await runGeneration(t.db, id, offlineProvider)).toBe('ready');

@@ -4,7 +4,7 @@ import { GET as listRatesRoute, PUT as putRate } from '@/app/api/admin/rates/rou
 import type { TSessionUser } from '@/lib/auth/schemas';
 import { createSession } from '@/lib/auth/sessions';
 import { createMemoryCache } from '@/lib/cache/cache';
-import { withUser } from '@/lib/db';
+import { withAnon, withUser } from '@/lib/db';
 import { searchDirectory } from '@/lib/experts/search-directory';
 import { searchExperts } from '@/lib/experts/search-experts';
 import { ZExpertSearch } from '@/lib/experts/search-schema';
@@ -20,7 +20,7 @@ let learner: TSessionUser;
 const holder = globalThis as unknown as { __pathwiseDb?: Promise<unknown>; __pathwiseCache?: unknown };
 const BASE = 'http://localhost:3000';
 const none = { params: Promise.resolve({}) };
-const search = (q: Record<string, string>) => searchExperts(t.db, ZExpertSearch.parse(q));
+const search = (q: Record<string, string>) => withAnon(t.db, (tx) => searchExperts(tx, ZExpertSearch.parse(q)));
 const slugs = (r: { items: { slug: string }[] }) => r.items.map((x) => x.slug).sort();
 
 // Seeded rates: EUR 0.92, JPY 150 per USD. €40 = $43.478… = ¥6,521.7.

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TSessionUser } from '@/lib/auth/schemas';
 import { createMemoryCache } from '@/lib/cache/cache';
 import { withUser } from '@/lib/db/with-user';
-import { getPublicProfile } from '@/lib/experts/get-public-profile';
+import { loadPublicProfile } from '@/lib/experts/get-public-profile';
 import { getBookingReviews } from '@/lib/reviews/get-booking-reviews';
 import { hideReview } from '@/lib/reviews/hide-review';
 import { getProfileReviews, getRatingSummary } from '@/lib/reviews/list-expert-reviews';
@@ -94,7 +94,7 @@ describe('double-blind reviews', () => {
     const b = await createBooking(t.db, fresh.profile.id, learner.id);
     await submitReview(t.db, learner, { bookingId: b.id, rating: 3, body: 'Fine, a bit rushed.' });
     await submitReview(t.db, fresh.user, { bookingId: b.id, body: 'Good questions.' });
-    expect(await getPublicProfile(t.db, fresh.profile.slug)).toMatchObject({ rating_avg: 3, rating_count: 1 });
+    expect(await loadPublicProfile(t.db, fresh.profile.slug)).toMatchObject({ rating_avg: 3, rating_count: 1 });
   });
 });
 

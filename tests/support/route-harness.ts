@@ -2,7 +2,7 @@ import { NextRequest } from 'next/server';
 import type { TSessionUser } from '@/lib/auth/schemas';
 import { createSession } from '@/lib/auth/sessions';
 import { createMemoryCache } from '@/lib/cache/cache';
-import type { TQueryable } from '@/lib/db/types';
+import type { TPrivilegedTx, TQueryable } from '@/lib/db/types';
 import { requestScope, type TScope } from './request-scope';
 import { createTestDb, type TTestDb } from './test-db';
 
@@ -35,7 +35,7 @@ export async function closeRouteDb(t: TTestDb): Promise<void> {
   await t.drop();
 }
 
-export async function sessionCookie(db: TQueryable, user: TSessionUser): Promise<string> {
+export async function sessionCookie(db: TPrivilegedTx, user: TSessionUser): Promise<string> {
   return `pw_session=${(await createSession(db, user.id, 1)).token}`;
 }
 

@@ -5,15 +5,12 @@ import { Badge } from '@/components/ui/badge';
 import { Container } from '@/components/ui/container';
 import { PageHeader } from '@/components/ui/page-header';
 import { ScrollRegion } from '@/components/ui/scroll-region';
-import { getAdminOverview } from '@/lib/admin/get-admin-overview';
+import { loadAdminHome } from '@/lib/admin/load-admin-pages';
 import { requireRole } from '@/lib/auth/current-user';
 import { env, resolveProviders } from '@/lib/config';
-import { getDb, withUser } from '@/lib/db';
-import { listApplications, listAuditLog, ZQueueFilter, type TQueueFilter } from '@/lib/experts/admin-applications';
+import { getDb } from '@/lib/db';
+import { ZQueueFilter, type TQueueFilter } from '@/lib/experts/admin-applications';
 import { STATUS_LABELS, EXPERT_STATUSES } from '@/lib/experts/application-status';
-import { listPendingChanges } from '@/lib/experts/get-profile-change';
-import { listSpecialties } from '@/lib/experts/taxonomy';
-import { listOutbox } from '@/lib/notifications/list-outbox';
 
 export const metadata: Metadata = { title: 'Admin' };
 
@@ -25,9 +22,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const parsedFilter = ZQueueFilter.safeParse({ status: typeof sp.status === 'string' && sp.status ? sp.status : undefined, q: typeof sp.q === 'string' ? sp.q : undefined });
   const filter: TQueueFilter = parsedFilter.success ? parsedFilter.data : { status: 'submitted' };
   const db = await getDb();
-  const [overview, outbox, queue, audit, specialties, changes] = await withUser(db, user, (tx) =>
-    Promise.all([getAdminOverview(tx), listOutbox(tx, 20), listApplications(tx, filter), listAuditLog(tx, { limit: 15 }), listSpecialties(tx, true), listPendingChanges(tx)]),
-  );
+  const { overview, outbox, queue, audit, specialties, changes } = await loadAdminHome(db, user, filter);
   const providers = resolveProviders(env());
   const stats = [
     ['Learners', overview.usersByRole.learner],

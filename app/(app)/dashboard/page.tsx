@@ -8,12 +8,10 @@ import { Badge } from '@/components/ui/badge';
 import { Container } from '@/components/ui/container';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/current-user';
-import { getDb, withUser } from '@/lib/db';
+import { getDb } from '@/lib/db';
 import { firstUnfinishedStep } from '@/lib/experts/application-progress';
 import { STATUS_LABELS } from '@/lib/experts/application-status';
-import { getOwnApplication } from '@/lib/experts/get-own-application';
-import { listSpecialties } from '@/lib/experts/taxonomy';
-import { listNotifications } from '@/lib/notifications/list-notifications';
+import { loadApplicationEditor } from '@/lib/experts/load-own';
 
 export const metadata: Metadata = { title: 'Expert dashboard' };
 
@@ -22,9 +20,7 @@ const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeSty
 
 export default async function DashboardPage() {
   const user = await requireRole(['expert'], '/dashboard');
-  const [app, specialties, notes] = await withUser(await getDb(), user, (tx) =>
-    Promise.all([getOwnApplication(tx, user.id), listSpecialties(tx), listNotifications(tx, user.id, 5)]),
-  );
+  const { app, specialties, notes } = await loadApplicationEditor(await getDb(), user, { notifications: 5 });
   const listed = app?.status === 'approved' || app?.status === 'suspended';
   return (
     <Container>

@@ -9,11 +9,10 @@ import { Container } from '@/components/ui/container';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/current-user';
-import { getDb, withUser } from '@/lib/db';
+import { getDb } from '@/lib/db';
 import { formatPercent } from '@/lib/format/format';
 import { getViewerLocale } from '@/lib/format/viewer-locale';
-import { getDashboard } from '@/lib/progress/get-dashboard';
-import { getRealtimeInfo } from '@/lib/realtime/get-realtime-info';
+import { loadLearnerDashboard } from '@/lib/progress/load-learner-pages';
 
 export const metadata: Metadata = { title: 'Learn' };
 
@@ -23,7 +22,7 @@ export default async function LearnPage({ searchParams }: { searchParams: Promis
   const { c: chosen } = await searchParams;
   const user = await requireRole(['learner'], '/learn');
   const locale = await getViewerLocale();
-  const { d, realtime } = await withUser(await getDb(), user, async (tx) => ({ d: await getDashboard(tx, user.id, chosen), realtime: await getRealtimeInfo(tx, user.id) }));
+  const { d, realtime } = await loadLearnerDashboard(await getDb(), user, chosen);
   const choices = d.cards.filter((c) => c.status === 'ready').map((c) => ({ id: c.id, title: c.title }));
   const actions = (
     <>

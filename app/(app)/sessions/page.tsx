@@ -3,8 +3,8 @@ import { SessionsView } from '@/components/sessions/sessions-view';
 import { Container } from '@/components/ui/container';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/current-user';
-import { getDb, withUser } from '@/lib/db';
-import { getOwnExpertProfile } from '@/lib/experts/get-own-profile';
+import { getDb } from '@/lib/db';
+import { loadOwnExpertProfile } from '@/lib/experts/load-own';
 
 export const metadata: Metadata = { title: 'Sessions' };
 
@@ -12,7 +12,7 @@ export default async function SessionsPage() {
   const user = await requireRole(['learner', 'expert'], '/sessions');
   const role = user.role === 'expert' ? 'expert' : 'learner';
   // An expert's list follows their own calendar live, even before the first booking.
-  const own = role === 'expert' ? await withUser(await getDb(), user, (tx) => getOwnExpertProfile(tx, user.id)) : null;
+  const own = role === 'expert' ? await loadOwnExpertProfile(await getDb(), user) : null;
   return (
     <Container>
       <PageHeader

@@ -6,9 +6,10 @@ import { buttonClasses } from '@/components/ui/button';
 import { Container } from '@/components/ui/container';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/current-user';
-import { getDb, withUser } from '@/lib/db';
+import { getDb } from '@/lib/db';
 import { getViewerLocale } from '@/lib/format/viewer-locale';
 import { listConsents } from '@/lib/privacy/consents';
+import { loadAccountTimeZone } from '@/lib/progress/load-learner-pages';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -19,7 +20,7 @@ export default async function SettingsPage() {
   const db = await getDb();
   const locale = await getViewerLocale();
   const consents = await listConsents(db, user);
-  const timeZone = await withUser(db, user, async (tx) => (await tx.query<{ timezone: string }>('select timezone from public.users where id = $1', [user.id])).rows[0]?.timezone ?? 'UTC');
+  const timeZone = await loadAccountTimeZone(db, user);
   // Dates in the viewer's language and the account's time zone, said with the zone so nothing is ambiguous
   // (dateStyle cannot be combined with timeZoneName, hence the fields).
   const when = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' });

@@ -1,11 +1,9 @@
 import { NextResponse } from 'next/server';
-import { createCurriculumRequest } from '@/lib/curriculum/create-curriculum-request';
+import { requestCurriculum } from '@/lib/curriculum/as-learner';
 import { ZCurriculumRequest } from '@/lib/curriculum/schemas';
 import { env, resolveProviders } from '@/lib/config';
-import { withUser } from '@/lib/db';
 import { readJson, route, type TAuthedContext } from '@/lib/http/route';
 import { parseOrThrow } from '@/lib/http/zod-fields';
-import { wakeJobRunner } from '@/lib/jobs';
 
 // POST /api/curricula – save a generation request (queued) with its generation job, which a job runner
 // (this process's, or a worker's) takes at once
@@ -13,10 +11,7 @@ export const POST = route(
   async ({ req, db, user }: TAuthedContext<Record<string, string>>) => {
     const request = parseOrThrow(ZCurriculumRequest, await readJson(req));
     const e = env();
-    const { id } = await withUser(db, user, (tx) =>
-      createCurriculumRequest(tx, { userId: user.id, request, provider: resolveProviders(e).ai, dailyLimit: e.CURRICULUM_DAILY_LIMIT, dailyTokens: e.CURRICULUM_DAILY_TOKENS }),
-    );
-    wakeJobRunner();
+    const { id } = await requestCurriculum(db, user, { request, provider: resolveProviders(e).ai, dailyLimit: e.CURRICULUM_DAILY_LIMIT, dailyTokens: e.CURRICULUM_DAILY_TOKENS });
     return NextResponse.json({ id, status: 'queued' }, { status: 201 });
   },
   { roles: ['learner'] },

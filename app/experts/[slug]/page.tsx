@@ -8,10 +8,10 @@ import { Container } from '@/components/ui/container';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import type { TSessionUser } from '@/lib/auth/schemas';
 import { env } from '@/lib/config';
-import { listCurricula } from '@/lib/curriculum/get-curriculum';
-import { getDb, withUser } from '@/lib/db';
+import { listOwnCurricula } from '@/lib/curriculum/as-learner';
+import { getDb } from '@/lib/db';
 import { cachedProfile } from '@/lib/experts/expert-cache';
-import { getPublicProfile } from '@/lib/experts/get-public-profile';
+import { loadPublicProfile } from '@/lib/experts/get-public-profile';
 
 type TProps = { params: Promise<{ slug: string }> };
 
@@ -19,12 +19,12 @@ async function load(slug: string) {
   await connection();
   if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
   const db = await getDb();
-  return cachedProfile(slug, () => getPublicProfile(db, slug));
+  return cachedProfile(slug, () => loadPublicProfile(db, slug));
 }
 
 /** The learner's curricula (and their modules) that a booking may carry as its brief's context. */
 async function attachableCurricula(user: TSessionUser): Promise<TAttachable[]> {
-  const rows = await withUser(await getDb(), user, (tx) => listCurricula(tx, user.id));
+  const rows = await listOwnCurricula(await getDb(), user);
   return rows
     .filter((c) => c.plan)
     .map((c) => ({ id: c.id, title: c.plan!.title, modules: c.plan!.modules.map((m) => ({ id: m.id, title: m.title })) }));

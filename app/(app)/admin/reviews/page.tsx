@@ -6,8 +6,8 @@ import { Badge } from '@/components/ui/badge';
 import { Container } from '@/components/ui/container';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/current-user';
-import { getDb, withUser } from '@/lib/db';
-import { listAdminReviews } from '@/lib/reviews/admin-reviews';
+import { loadAdminReviews } from '@/lib/admin/load-admin-pages';
+import { getDb } from '@/lib/db';
 import { publishDueReviews } from '@/lib/reviews/publish-due-reviews';
 
 export const metadata: Metadata = { title: 'Reviews — Admin' };
@@ -19,7 +19,7 @@ export default async function AdminReviewsPage({ searchParams }: { searchParams:
   const hiddenOnly = (await searchParams).hidden === '1';
   const db = await getDb();
   await publishDueReviews(db);
-  const reviews = await withUser(db, user, (tx) => listAdminReviews(tx, { hiddenOnly }));
+  const reviews = await loadAdminReviews(db, user, { hiddenOnly });
   return (
     <Container>
       <p className="mb-6 text-sm"><Link href="/admin" className="link">← Admin</Link></p>

@@ -5,8 +5,8 @@ import { Badge } from '@/components/ui/badge';
 import { Container } from '@/components/ui/container';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/current-user';
-import { getDb, withUser } from '@/lib/db';
-import { listSanctions } from '@/lib/policy/sanctions';
+import { loadSanctions } from '@/lib/admin/load-admin-pages';
+import { getDb } from '@/lib/db';
 
 export const metadata: Metadata = { title: 'Sanctions — Admin' };
 
@@ -15,7 +15,7 @@ const STATUS = { pending: 'Appeal pending', upheld: 'Upheld', lifted: 'Lifted' }
 
 export default async function AdminSanctionsPage() {
   const user = await requireRole(['admin'], '/admin/sanctions');
-  const sanctions = await withUser(await getDb(), user, (tx) => listSanctions(tx));
+  const sanctions = await loadSanctions(await getDb(), user);
   return (
     <Container>
       <p className="mb-6 text-sm"><Link href="/admin" className="link">← Admin</Link></p>

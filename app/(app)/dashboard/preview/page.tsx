@@ -5,14 +5,14 @@ import { ExpertProfileView } from '@/components/experts/expert-profile-view';
 import { Alert } from '@/components/ui/alert';
 import { Container } from '@/components/ui/container';
 import { requireRole } from '@/lib/auth/current-user';
-import { getDb, withUser } from '@/lib/db';
-import { getOwnApplication } from '@/lib/experts/get-own-application';
+import { getDb } from '@/lib/db';
+import { loadOwnApplication } from '@/lib/experts/load-own';
 
 export const metadata: Metadata = { title: 'Profile preview' };
 
 export default async function PreviewPage() {
   const user = await requireRole(['expert'], '/dashboard/preview');
-  const app = await withUser(await getDb(), user, (tx) => getOwnApplication(tx, user.id));
+  const app = await loadOwnApplication(await getDb(), user);
   if (!app) redirect('/dashboard');
   return (
     <Container>

@@ -6,16 +6,15 @@ import { Alert } from '@/components/ui/alert';
 import { Container } from '@/components/ui/container';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/current-user';
-import { getDb, withUser } from '@/lib/db';
-import { getOwnApplication } from '@/lib/experts/get-own-application';
-import { listSpecialties } from '@/lib/experts/taxonomy';
+import { getDb } from '@/lib/db';
+import { loadApplicationEditor } from '@/lib/experts/load-own';
 
 export const metadata: Metadata = { title: 'Edit profile' };
 
 // An approved expert's profile editor: the application's steps, whose public changes go to review.
 export default async function EditProfilePage() {
   const user = await requireRole(['expert'], '/dashboard/profile');
-  const [app, specialties] = await withUser(await getDb(), user, (tx) => Promise.all([getOwnApplication(tx, user.id), listSpecialties(tx)]));
+  const { app, specialties } = await loadApplicationEditor(await getDb(), user);
   if (!app || (app.status !== 'approved' && app.status !== 'suspended')) redirect('/dashboard');
   return (
     <Container>

@@ -13,16 +13,14 @@ import { buttonClasses } from '@/components/ui/button';
 import { Container } from '@/components/ui/container';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/current-user';
-import { getCurriculumOrThrow } from '@/lib/curriculum/get-curriculum';
 import { moduleWithoutAnswers } from '@/lib/curriculum/hide-answers';
-import { getDb, withUser } from '@/lib/db';
+import { getDb } from '@/lib/db';
 import { expertsForModuleHref } from '@/lib/experts/search-terms';
 import { formatDuration, formatPercent } from '@/lib/format/format';
 import { getViewerLocale } from '@/lib/format/viewer-locale';
 import { isAppError } from '@/lib/http/app-error';
 import { percentComplete } from '@/lib/progress/compute-progress';
-import { getBestScores, getLessonProgress } from '@/lib/progress/get-progress';
-import { getRealtimeInfo } from '@/lib/realtime/get-realtime-info';
+import { loadCurriculumPage } from '@/lib/progress/load-learner-pages';
 
 export const metadata: Metadata = { title: 'Curriculum' };
 
@@ -30,11 +28,7 @@ export default async function CurriculumPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   const user = await requireRole(['learner'], `/learn/${id}`);
   const locale = await getViewerLocale();
-  const data = await withUser(await getDb(), user, async (tx) => {
-    const c = await getCurriculumOrThrow(tx, { id, userId: user.id });
-    const [progress, scores, realtime] = await Promise.all([getLessonProgress(tx, user.id, id), getBestScores(tx, id), getRealtimeInfo(tx, user.id)]);
-    return { c, progress, scores, realtime };
-  }).catch((e: unknown) => {
+  const data = await loadCurriculumPage(await getDb(), user, id).catch((e: unknown) => {
     if (isAppError(e) && e.code === 'not_found') notFound();
     throw e;
   });

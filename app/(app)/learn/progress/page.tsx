@@ -10,11 +10,10 @@ import { Container } from '@/components/ui/container';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/current-user';
-import { getDb, withUser } from '@/lib/db';
+import { getDb } from '@/lib/db';
 import { formatDay, formatDuration, formatPercent } from '@/lib/format/format';
 import { getViewerLocale } from '@/lib/format/viewer-locale';
-import { getDashboard } from '@/lib/progress/get-dashboard';
-import { getRealtimeInfo } from '@/lib/realtime/get-realtime-info';
+import { loadLearnerDashboard } from '@/lib/progress/load-learner-pages';
 
 export const metadata: Metadata = { title: 'Progress' };
 
@@ -22,7 +21,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
   const { c: selected } = await searchParams;
   const user = await requireRole(['learner'], '/learn/progress');
   const locale = await getViewerLocale();
-  const { d, realtime } = await withUser(await getDb(), user, async (tx) => ({ d: await getDashboard(tx, user.id, selected), realtime: await getRealtimeInfo(tx, user.id) }));
+  const { d, realtime } = await loadLearnerDashboard(await getDb(), user, selected);
   const sel = d.cards.find((c) => c.id === d.selectedId);
   return (
     <Container>

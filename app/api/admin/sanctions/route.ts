@@ -1,10 +1,9 @@
 import { NextResponse } from 'next/server';
-import { withUser } from '@/lib/db';
 import { route, type TAuthedContext } from '@/lib/http/route';
-import { listSanctions } from '@/lib/policy/sanctions';
+import { loadSanctions } from '@/lib/admin/load-admin-pages';
 
 // GET /api/admin/sanctions – sanctions, pending appeals first
 export const GET = route(
-  async ({ db, user }: TAuthedContext<Record<string, string>>) => NextResponse.json({ sanctions: await withUser(db, user, (tx) => listSanctions(tx)) }),
+  async ({ db, user }: TAuthedContext<Record<string, string>>) => NextResponse.json({ sanctions: await loadSanctions(db, user) }),
   { roles: ['admin'] },
 );

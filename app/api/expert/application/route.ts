@@ -1,11 +1,10 @@
 import { NextResponse } from 'next/server';
-import { withUser } from '@/lib/db';
-import { getOwnApplication } from '@/lib/experts/get-own-application';
+import { loadOwnApplication } from '@/lib/experts/load-own';
 import { saveApplication } from '@/lib/experts/save-application';
 import { readJson, route, type TAuthedContext } from '@/lib/http/route';
 
 // GET /api/expert/application – the signed-in expert's application
-export const GET = route(async ({ db, user }: TAuthedContext<object>) => NextResponse.json({ application: await withUser(db, user, (tx) => getOwnApplication(tx, user.id)) }), {
+export const GET = route(async ({ db, user }: TAuthedContext<object>) => NextResponse.json({ application: await loadOwnApplication(db, user) }), {
   roles: ['expert'],
 });
 

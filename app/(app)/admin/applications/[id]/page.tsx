@@ -10,8 +10,8 @@ import { Badge } from '@/components/ui/badge';
 import { Container } from '@/components/ui/container';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/current-user';
-import { getDb, withUser } from '@/lib/db';
-import { getApplicationDetail } from '@/lib/experts/admin-applications';
+import { loadApplicationDetail } from '@/lib/admin/load-admin-pages';
+import { getDb } from '@/lib/db';
 import { LANGUAGES } from '@/lib/experts/application-schema';
 import { allowedActions, STATUS_LABELS } from '@/lib/experts/application-status';
 import { checklistGaps } from '@/lib/experts/verification-checklist';
@@ -24,7 +24,7 @@ const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeSty
 export default async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireRole(['admin'], `/admin/applications/${id}`);
-  const a = await withUser(await getDb(), user, (tx) => getApplicationDetail(tx, id));
+  const a = await loadApplicationDetail(await getDb(), user, id);
   if (!a) notFound();
   const v = a.verification;
   return (

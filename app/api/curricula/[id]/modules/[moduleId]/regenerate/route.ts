@@ -3,13 +3,11 @@ import { regenerateModule } from '@/lib/curriculum/change-curriculum';
 import { getCurriculumProvider } from '@/lib/curriculum/get-provider';
 import { moduleWithoutAnswers } from '@/lib/curriculum/hide-answers';
 import { route, type TAuthedContext } from '@/lib/http/route';
-import { publishEvent } from '@/lib/realtime/publish-event';
 
 // POST /api/curricula/:id/modules/:moduleId/regenerate – a fresh take on one module; touched lessons stay
 export const POST = route(
   async ({ db, user, params }: TAuthedContext<{ id: string; moduleId: string }>) => {
     const regenerated = await regenerateModule(db, user, { curriculumId: params.id, moduleId: params.moduleId, provider: getCurriculumProvider() });
-    await publishEvent(db, user.id, 'progress.updated', { curriculumId: params.id, moduleId: params.moduleId, regenerated: true });
     return NextResponse.json({ module: moduleWithoutAnswers(regenerated) });
   },
   { roles: ['learner'] },
