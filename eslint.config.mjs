@@ -35,7 +35,11 @@ const config = [
         'error',
         {
           paths: [
-            { name: '@/lib/db', importNames: ['withUser', 'withAnon'], message: 'Call a lib entry point that opens the transaction (docs/db-access.md).' },
+            {
+              name: '@/lib/db',
+              importNames: ['withUser', 'withAnon'],
+              message: 'Call a lib entry point that opens the transaction (docs/db-access.md).',
+            },
             { name: '@/lib/db/with-user', message: 'Call a lib entry point that opens the transaction (docs/db-access.md).' },
           ],
         },
@@ -52,7 +56,8 @@ const config = [
         'error',
         {
           selector: "CallExpression[callee.object.name='Promise'][callee.property.name=/^(all|allSettled)$/]",
-          message: 'No Promise.all over database calls: await them in turn (one transaction client runs one statement at a time). For independent clients, disable with a reason.',
+          message:
+            'No Promise.all over database calls: await them in turn (one transaction client runs one statement at a time). For independent clients, disable with a reason.',
         },
       ],
     },

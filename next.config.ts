@@ -2,7 +2,16 @@ import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and data files it loads from its own folder; argon2 is a native addon.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pino', 'ioredis', 'pg', 'socket.io', '@socket.io/redis-streams-adapter', 'openai'],
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    '@node-rs/argon2',
+    'pino',
+    'ioredis',
+    'pg',
+    'socket.io',
+    '@socket.io/redis-streams-adapter',
+    'openai',
+  ],
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a 403 status.
   experimental: { authInterrupts: true },

@@ -27,14 +27,22 @@ const pct = (xs: number[], p: number) => {
 const stats = (xs: number[]) => ({ n: xs.length, p50: pct(xs, 50), p95: pct(xs, 95), max: pct(xs, 100) });
 
 // 1. Offline planner ----------------------------------------------------------------------------------
-const goals = ['Get job-ready in SQL', 'Pass the B2 German exam', 'Learn Rust for systems programming', 'Understand linear algebra for ML', 'Master watercolour painting'];
+const goals = [
+  'Get job-ready in SQL',
+  'Pass the B2 German exam',
+  'Learn Rust for systems programming',
+  'Understand linear algebra for ML',
+  'Master watercolour painting',
+];
 const requests = Array.from({ length: 200 }, (_, i) =>
   ZCurriculumRequest.parse({
     goal: goals[i % goals.length],
     level: (['beginner', 'intermediate', 'advanced'] as const)[i % 3],
     hoursPerWeek: 1 + (i % 20) * 3,
     weeks: 1 + ((i * 7) % 52),
-    materials: [['reading'], ['video', 'practice'], ['reading', 'video', 'practice', 'projects']][i % 3] as TCurriculumRequestInput['materials'],
+    materials: [['reading'], ['video', 'practice'], ['reading', 'video', 'practice', 'projects']][
+      i % 3
+    ] as TCurriculumRequestInput['materials'],
   }),
 );
 const today = new Date();
@@ -46,7 +54,13 @@ const plannerMs = requests.map((r) => {
 });
 
 // 2 + 3 need the server, with a fake OpenAI-compatible server in this process --------------------------
-const streamRequest: TCurriculumRequestInput = { goal: 'Learn SQL for data analysis', level: 'beginner', hoursPerWeek: 5, weeks: 6, materials: ['reading', 'practice'] };
+const streamRequest: TCurriculumRequestInput = {
+  goal: 'Learn SQL for data analysis',
+  level: 'beginner',
+  hoursPerWeek: 5,
+  weeks: 6,
+  materials: ['reading', 'practice'],
+};
 const content = JSON.stringify(planOffline(ZCurriculumRequest.parse(streamRequest), today));
 const CHUNK = 24;
 const chunks: string[] = [];
@@ -102,7 +116,10 @@ for (;;) {
   await new Promise((r) => setTimeout(r, 50));
 }
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 const ctx = await browser.newContext();
 const page = await ctx.newPage();
 const signIn = await page.request.post(`${BASE}/api/auth/sign-in`, { data: { email: 'learner@pathwise.dev', password: 'pathwise-demo' } });
@@ -128,7 +145,9 @@ for (let run = 0; run < 8; run++) {
   });
   await arrived;
   release();
-  const appeared = await page.waitForFunction(() => (window as unknown as { __firstModuleAt?: number }).__firstModuleAt, undefined, { timeout: 30_000 });
+  const appeared = await page.waitForFunction(() => (window as unknown as { __firstModuleAt?: number }).__firstModuleAt, undefined, {
+    timeout: 30_000,
+  });
   firstModuleMs.push(Number(await appeared.jsonValue()) - lastTokenOfFirstModuleAt);
   await page.waitForSelector('[data-testid="percent-complete"]', { timeout: 60_000 }); // ready
   readyId = id;
@@ -136,7 +155,9 @@ for (let run = 0; run < 8; run++) {
 await browser.close();
 
 // 3. Live progress to a second client ---------------------------------------------------------------------
-const detail = (await (await fetch(`${BASE}/api/curricula/${readyId}`, { headers: { cookie } })).json()) as { plan: { modules: { lessons: { id: string }[] }[] } };
+const detail = (await (await fetch(`${BASE}/api/curricula/${readyId}`, { headers: { cookie } })).json()) as {
+  plan: { modules: { lessons: { id: string }[] }[] };
+};
 const lessonId = detail.plan.modules[0].lessons[0].id;
 const opts = { transports: ['websocket'], extraHeaders: { cookie, origin: BASE } };
 const first = connect(BASE, opts);
@@ -166,7 +187,10 @@ const result = {
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
   offlinePlannerMsPerCurriculum: stats(plannerMs),
   firstModuleOnPageMs: stats(firstModuleMs),
-  liveProgressToSecondClientMs: { ...stats(liveMs), measured: 'PATCH sent by one client → event received by another client of the same learner' },
+  liveProgressToSecondClientMs: {
+    ...stats(liveMs),
+    measured: 'PATCH sent by one client → event received by another client of the same learner',
+  },
   targets: { offlinePlannerMs: 20, firstModuleOnPageMs: 300, liveProgressP95Ms: 150 },
 };
 mkdirSync('bench/results', { recursive: true });

@@ -23,8 +23,13 @@ const explaining = (anon: TAnonTx, search: Record<string, string>): TAnonTx => (
 });
 
 const searches: Record<string, string>[] = [
-  { q: 'python' }, { q: 'german exam' }, { q: 'statistics', language: 'en' }, { specialty: 'SQL', sort: 'price_asc' },
-  { minPrice: '20', maxPrice: '60', sort: 'price_desc' }, { topics: 'sql,interviews,dbt' }, { sort: 'rating', page: '5' },
+  { q: 'python' },
+  { q: 'german exam' },
+  { q: 'statistics', language: 'en' },
+  { specialty: 'SQL', sort: 'price_asc' },
+  { minPrice: '20', maxPrice: '60', sort: 'price_desc' },
+  { topics: 'sql,interviews,dbt' },
+  { sort: 'rating', page: '5' },
 ];
 for (const s of searches) {
   await withAnon(db, async (anon) => {

@@ -16,7 +16,19 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { io as connect } from 'socket.io-client';
 import { createBenchServer, pct, sql } from './support/bench-server.mjs';
-import { createFreshDatabase, createOwnRedis, DEMO_PASSWORD, ensureBuild, expertIdOf, machine, resaveAvailability, signIn, uptime, cleanUpOnExit, tearDown } from './load-support.mjs';
+import {
+  createFreshDatabase,
+  createOwnRedis,
+  DEMO_PASSWORD,
+  ensureBuild,
+  expertIdOf,
+  machine,
+  resaveAvailability,
+  signIn,
+  uptime,
+  cleanUpOnExit,
+  tearDown,
+} from './load-support.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3393);
 const SIDECAR_PORT = PORT + 1;
@@ -34,7 +46,12 @@ const uptimeBefore = uptime();
 let server;
 let sidecar;
 cleanUpOnExit({ redis, db, groups: () => [server?.pid, sidecar?.pid].filter(Boolean) });
-const bench = createBenchServer({ port: PORT, databaseUrl: db.url, dataDir: '.data/bench-faults', env: { REDIS_URL: redis.url, AUTH_MAX_ATTEMPTS_PER_IP: '1000' } });
+const bench = createBenchServer({
+  port: PORT,
+  databaseUrl: db.url,
+  dataDir: '.data/bench-faults',
+  env: { REDIS_URL: redis.url, AUTH_MAX_ATTEMPTS_PER_IP: '1000' },
+});
 const { base } = bench;
 const sidecarUrl = `http://localhost:${SIDECAR_PORT}`;
 const sockets = [];
@@ -47,11 +64,26 @@ try {
   server = bench.start({ REALTIME_URL: sidecarUrl });
   await bench.waitFor('/api/health');
   sidecar = spawn('npx', ['tsx', '--conditions=react-server', 'server/realtime.ts'], {
-    env: { ...process.env, TZ: 'UTC', NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: db.url, REDIS_URL: redis.url, REALTIME_PORT: String(SIDECAR_PORT) },
-    stdio: ['ignore', 'inherit', 'inherit'], detached: true,
+    env: {
+      ...process.env,
+      TZ: 'UTC',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: db.url,
+      REDIS_URL: redis.url,
+      REALTIME_PORT: String(SIDECAR_PORT),
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
   });
   for (let i = 0; i < 600; i++) {
-    if (await fetch(sidecarUrl + '/socket.io/?EIO=4&transport=polling').then((r) => r.status === 200, () => false)) break;
+    if (
+      await fetch(sidecarUrl + '/socket.io/?EIO=4&transport=polling').then(
+        (r) => r.status === 200,
+        () => false,
+      )
+    )
+      break;
     await sleep(100);
   }
 
@@ -83,17 +115,34 @@ try {
     return { saveStatus: res.status, delivered: await heard };
   }
   const progressWrite = async (notes) =>
-    (await fetch(`${base}/api/curricula/${lesson.curriculum_id}/lessons/${lesson.lesson_id}`, { method: 'PATCH', headers: json(learner), body: JSON.stringify({ notes }) })).status;
+    (
+      await fetch(`${base}/api/curricula/${lesson.curriculum_id}/lessons/${lesson.lesson_id}`, {
+        method: 'PATCH',
+        headers: json(learner),
+        body: JSON.stringify({ notes }),
+      })
+    ).status;
   /** Failed sign-ins for one account until refused: the status of each (the 6th should be 429). */
   async function signInLimit(email) {
     const statuses = [];
     for (let i = 0; i < 6; i++) {
-      const r = await fetch(base + '/api/auth/sign-in', { method: 'POST', headers: json(''), body: JSON.stringify({ email, password: 'wrong-password' }) });
+      const r = await fetch(base + '/api/auth/sign-in', {
+        method: 'POST',
+        headers: json(''),
+        body: JSON.stringify({ email, password: 'wrong-password' }),
+      });
       statuses.push(r.status);
     }
     return statuses;
   }
-  const freshSignIn = async () => (await fetch(base + '/api/auth/sign-in', { method: 'POST', headers: json(''), body: JSON.stringify({ email: 'admin@pathwise.dev', password: DEMO_PASSWORD }) })).status;
+  const freshSignIn = async () =>
+    (
+      await fetch(base + '/api/auth/sign-in', {
+        method: 'POST',
+        headers: json(''),
+        body: JSON.stringify({ email: 'admin@pathwise.dev', password: DEMO_PASSWORD }),
+      })
+    ).status;
   const healthOf = async () => (await (await fetch(base + '/api/health')).json()).checks;
 
   const checksBefore = { realtime: await saveAndListen(), health: await healthOf() };
@@ -102,90 +151,118 @@ try {
   // ---- (a) Redis killed and restarted under load ----
   let redisOutage = null;
   if (!process.env.BENCH_ONLY_PG) {
-  const events = []; // [ms since start, status | 0 for an error]
-  let started = 0;
-  const paths = ['/experts', '/learn'];
-  let n = 0;
-  let inst;
-  const run = new Promise((resolve, reject) => {
-    inst = autocannon(
-      {
-        // Stopped by hand AFTER_SECONDS after the restart.
-        url: base, connections: CONNECTIONS, duration: 600, timeout: 10,
-        requests: [{ setupRequest: (req) => ({ ...req, path: paths[n++ % 2], headers: { ...req.headers, cookie: learner } }) }],
-      },
-      (err, res) => (err ? reject(err) : resolve(res)),
-    );
-    inst.on('response', (_c, status, _b, ms) => events.push([performance.now() - started, status, ms]));
-    inst.on('reqError', () => events.push([performance.now() - started, 0, 0]));
-  });
-  started = performance.now();
-  await sleep(5000);
-  const killedAt = performance.now() - started;
-  await redis.kill();
-  const loadDuringGap = +os.loadavg()[0].toFixed(2);
-  // The checks run during the gap; Redis starts again once GAP_SECONDS have passed and they are done.
-  const [gap] = await Promise.all([
-    (async () => {
-      await sleep(500);
-      return {
-        health: await healthOf(),
-        signIn: await freshSignIn(),
-        progressWrite: await progressWrite(`written while Redis was down ${killedAt.toFixed(0)}`),
-        signInLimit: await signInLimit('maya.okafor@pathwise.dev'),
-        realtime: await saveAndListen(1500),
-      };
-    })(),
-    sleep(GAP_SECONDS * 1000),
-  ]);
-  console.log('during the gap:', gap);
-  const restartedAt = performance.now() - started;
-  await redis.start();
-  let backMs = null;
-  for (let i = 0; i < 200; i++) {
-    if ((await healthOf()).redis) {
-      backMs = Math.round(performance.now() - started - restartedAt);
-      break;
+    const events = []; // [ms since start, status | 0 for an error]
+    let started = 0;
+    const paths = ['/experts', '/learn'];
+    let n = 0;
+    let inst;
+    const run = new Promise((resolve, reject) => {
+      inst = autocannon(
+        {
+          // Stopped by hand AFTER_SECONDS after the restart.
+          url: base,
+          connections: CONNECTIONS,
+          duration: 600,
+          timeout: 10,
+          requests: [{ setupRequest: (req) => ({ ...req, path: paths[n++ % 2], headers: { ...req.headers, cookie: learner } }) }],
+        },
+        (err, res) => (err ? reject(err) : resolve(res)),
+      );
+      inst.on('response', (_c, status, _b, ms) => events.push([performance.now() - started, status, ms]));
+      inst.on('reqError', () => events.push([performance.now() - started, 0, 0]));
+    });
+    started = performance.now();
+    await sleep(5000);
+    const killedAt = performance.now() - started;
+    await redis.kill();
+    const loadDuringGap = +os.loadavg()[0].toFixed(2);
+    // The checks run during the gap; Redis starts again once GAP_SECONDS have passed and they are done.
+    const [gap] = await Promise.all([
+      (async () => {
+        await sleep(500);
+        return {
+          health: await healthOf(),
+          signIn: await freshSignIn(),
+          progressWrite: await progressWrite(`written while Redis was down ${killedAt.toFixed(0)}`),
+          signInLimit: await signInLimit('maya.okafor@pathwise.dev'),
+          realtime: await saveAndListen(1500),
+        };
+      })(),
+      sleep(GAP_SECONDS * 1000),
+    ]);
+    console.log('during the gap:', gap);
+    const restartedAt = performance.now() - started;
+    await redis.start();
+    let backMs = null;
+    for (let i = 0; i < 200; i++) {
+      if ((await healthOf()).redis) {
+        backMs = Math.round(performance.now() - started - restartedAt);
+        break;
+      }
+      await sleep(50);
     }
-    await sleep(50);
-  }
-  await sleep(restartedAt + AFTER_SECONDS * 1000 - (performance.now() - started));
-  const stoppedAt = performance.now() - started;
-  inst.stop();
-  const ac = await run;
-  const after = {
-    redisBackAfterMs: backMs,
-    health: await healthOf(),
-    signIn: await freshSignIn(),
-    signInLimit: await signInLimit('lukas.becker@pathwise.dev'),
-    realtime: await saveAndListen(),
-    progressStored: (await sql(db.url, 'select notes from public.lesson_progress where curriculum_id = $1 and lesson_id = $2', [lesson.curriculum_id, lesson.lesson_id])).rows[0]?.notes ?? null,
-    redisKeysAfter: Number(spawnSync('redis-cli', ['-p', String(redis.port), 'dbsize'], { encoding: 'utf8' }).stdout.trim()),
-  };
-  console.log('after:', after);
-  const phase = (name, from, to) => {
-    const ev = events.filter(([t]) => t >= from && t < to);
-    const lat = ev.filter(([, s]) => s).map(([, , ms]) => ms).sort((a, b) => a - b);
-    const ok = ev.filter(([, s]) => s >= 200 && s < 400).length;
-    return {
-      name, seconds: +((to - from) / 1000).toFixed(1), responses: ev.length, rps: Math.round(ev.length / ((to - from) / 1000)),
-      ok, non2xx: ev.filter(([, s]) => s >= 400).length, errors: ev.filter(([, s]) => s === 0).length,
-      errorRate: ev.length ? +(((ev.length - ok) / ev.length) * 100).toFixed(2) : 0,
-      p50: lat.length ? +pct(lat, 50).toFixed(1) : null, p99: lat.length ? +pct(lat, 99).toFixed(1) : null,
+    await sleep(restartedAt + AFTER_SECONDS * 1000 - (performance.now() - started));
+    const stoppedAt = performance.now() - started;
+    inst.stop();
+    const ac = await run;
+    const after = {
+      redisBackAfterMs: backMs,
+      health: await healthOf(),
+      signIn: await freshSignIn(),
+      signInLimit: await signInLimit('lukas.becker@pathwise.dev'),
+      realtime: await saveAndListen(),
+      progressStored:
+        (
+          await sql(db.url, 'select notes from public.lesson_progress where curriculum_id = $1 and lesson_id = $2', [
+            lesson.curriculum_id,
+            lesson.lesson_id,
+          ])
+        ).rows[0]?.notes ?? null,
+      redisKeysAfter: Number(spawnSync('redis-cli', ['-p', String(redis.port), 'dbsize'], { encoding: 'utf8' }).stdout.trim()),
     };
-  };
-  const end = stoppedAt;
-  redisOutage = {
-    connections: CONNECTIONS, gapSeconds: +((restartedAt - killedAt) / 1000).toFixed(1), loadDuringGap,
-    phases: [phase('before (Redis up)', 1000, killedAt), phase('gap (Redis killed)', killedAt, restartedAt), phase('first 2 s after restart', restartedAt, restartedAt + 2000), phase('after (Redis back)', restartedAt + 2000, end)],
-    killedAtSecond: +(killedAt / 1000).toFixed(1), restartedAtSecond: +(restartedAt / 1000).toFixed(1),
-    timeline: Array.from({ length: Math.floor(stoppedAt / 1000) }, (_, s) => {
-      const ev = events.filter(([t]) => t >= s * 1000 && t < (s + 1) * 1000);
-      return { second: s, responses: ev.length, failed: ev.filter(([, st]) => st === 0 || st >= 400).length };
-    }),
-    autocannon: { total: ac.requests.total, non2xx: ac.non2xx, errors: ac.errors, timeouts: ac.timeouts },
-    checksBefore, gap, after,
-  };
+    console.log('after:', after);
+    const phase = (name, from, to) => {
+      const ev = events.filter(([t]) => t >= from && t < to);
+      const lat = ev
+        .filter(([, s]) => s)
+        .map(([, , ms]) => ms)
+        .sort((a, b) => a - b);
+      const ok = ev.filter(([, s]) => s >= 200 && s < 400).length;
+      return {
+        name,
+        seconds: +((to - from) / 1000).toFixed(1),
+        responses: ev.length,
+        rps: Math.round(ev.length / ((to - from) / 1000)),
+        ok,
+        non2xx: ev.filter(([, s]) => s >= 400).length,
+        errors: ev.filter(([, s]) => s === 0).length,
+        errorRate: ev.length ? +(((ev.length - ok) / ev.length) * 100).toFixed(2) : 0,
+        p50: lat.length ? +pct(lat, 50).toFixed(1) : null,
+        p99: lat.length ? +pct(lat, 99).toFixed(1) : null,
+      };
+    };
+    const end = stoppedAt;
+    redisOutage = {
+      connections: CONNECTIONS,
+      gapSeconds: +((restartedAt - killedAt) / 1000).toFixed(1),
+      loadDuringGap,
+      phases: [
+        phase('before (Redis up)', 1000, killedAt),
+        phase('gap (Redis killed)', killedAt, restartedAt),
+        phase('first 2 s after restart', restartedAt, restartedAt + 2000),
+        phase('after (Redis back)', restartedAt + 2000, end),
+      ],
+      killedAtSecond: +(killedAt / 1000).toFixed(1),
+      restartedAtSecond: +(restartedAt / 1000).toFixed(1),
+      timeline: Array.from({ length: Math.floor(stoppedAt / 1000) }, (_, s) => {
+        const ev = events.filter(([t]) => t >= s * 1000 && t < (s + 1) * 1000);
+        return { second: s, responses: ev.length, failed: ev.filter(([, st]) => st === 0 || st >= 400).length };
+      }),
+      autocannon: { total: ac.requests.total, non2xx: ac.non2xx, errors: ac.errors, timeouts: ac.timeouts },
+      checksBefore,
+      gap,
+      after,
+    };
   }
 
   // ---- (b) Postgres backends terminated mid-request ----
@@ -193,9 +270,14 @@ try {
   const admin = new pg.Client({ connectionString: db.url });
   await admin.connect();
   const counts = async () =>
-    (await admin.query(`select (select count(*)::int from public.availability_rules where expert_id = $1) as rules,
+    (
+      await admin.query(
+        `select (select count(*)::int from public.availability_rules where expert_id = $1) as rules,
       (select coalesce(string_agg(weekday || ':' || start_minute || '-' || end_minute, ',' order by weekday, start_minute), '') from public.availability_rules where expert_id = $1) as fingerprint,
-      (select buffer_before_minutes from public.availability_settings where expert_id = $1) as buffer`, [expertId])).rows[0];
+      (select buffer_before_minutes from public.availability_settings where expert_id = $1) as buffer`,
+        [expertId],
+      )
+    ).rows[0];
   const current = (await (await fetch(base + '/api/expert/availability', { headers: json(expert) })).json()).availability;
   for (let round = 0; round < PG_ROUNDS; round++) {
     // Light load meanwhile, so pooled connections are in use and idle when they are terminated.
@@ -203,36 +285,60 @@ try {
     let loading = true;
     const background = (async () => {
       while (loading) {
-        await Promise.all(Array.from({ length: 5 }, () =>
-          fetch(base + '/learn', { headers: { cookie: learner }, redirect: 'manual' }).then(
-            (r) => (r.status === 200 ? bg.ok++ : (bg.failed++, (bg.statuses[r.status] = (bg.statuses[r.status] ?? 0) + 1))),
-            () => bg.failed++,
-          )));
+        await Promise.all(
+          Array.from({ length: 5 }, () =>
+            fetch(base + '/learn', { headers: { cookie: learner }, redirect: 'manual' }).then(
+              (r) => (r.status === 200 ? bg.ok++ : (bg.failed++, (bg.statuses[r.status] = (bg.statuses[r.status] ?? 0) + 1))),
+              () => bg.failed++,
+            ),
+          ),
+        );
       }
     })();
     const before = await counts();
-    const changed = { ...current, weekly: current.weekly.map((d) => ({ ...d, ranges: d.weekday === 7 ? [{ startMinute: 600 + round, endMinute: 660 }] : d.ranges })), settings: { ...current.settings, bufferBeforeMinutes: 25 + round } };
+    const changed = {
+      ...current,
+      weekly: current.weekly.map((d) => ({ ...d, ranges: d.weekday === 7 ? [{ startMinute: 600 + round, endMinute: 660 }] : d.ranges })),
+      settings: { ...current.settings, bufferBeforeMinutes: 25 + round },
+    };
     await admin.query('begin');
     await admin.query('lock table public.availability_settings in share mode'); // the save's last statement waits here
     const t0 = performance.now();
     let answeredAfterMs = null;
     const save = fetch(base + '/api/expert/availability', { method: 'PUT', headers: json(expert), body: JSON.stringify(changed) });
-    save.then(() => (answeredAfterMs = Math.round(performance.now() - t0)), () => undefined);
+    save.then(
+      () => (answeredAfterMs = Math.round(performance.now() - t0)),
+      () => undefined,
+    );
     let waiting = [];
     for (let i = 0; i < 3000 && !waiting.length; i++) {
       // Inside a transaction pg_stat_activity is a snapshot taken at its first read: clear it to see the save arrive.
       await admin.query('select pg_stat_clear_snapshot()');
-      waiting = (await admin.query("select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid() and wait_event_type = 'Lock'", [db.name])).rows;
+      waiting = (
+        await admin.query("select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid() and wait_event_type = 'Lock'", [
+          db.name,
+        ])
+      ).rows;
       if (!waiting.length) await sleep(10);
     }
     // When the save was not seen waiting, what the app's connections were doing instead (for the report).
     await admin.query('select pg_stat_clear_snapshot()');
     const activity = waiting.length
       ? undefined
-      : (await admin.query("select state, wait_event_type, wait_event, left(query, 100) as query, round(extract(epoch from now() - xact_start))::int as xact_s from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()", [db.name])).rows;
+      : (
+          await admin.query(
+            'select state, wait_event_type, wait_event, left(query, 100) as query, round(extract(epoch from now() - xact_start))::int as xact_s from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+            [db.name],
+          )
+        ).rows;
     const answeredBeforeTerminate = answeredAfterMs;
     await admin.query('select pg_stat_clear_snapshot()');
-    const terminated = (await admin.query('select count(*)::int as n from (select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()) t', [db.name])).rows[0].n;
+    const terminated = (
+      await admin.query(
+        'select count(*)::int as n from (select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()) t',
+        [db.name],
+      )
+    ).rows[0].n;
     await admin.query('rollback');
     const res = await save;
     const body = await res.json().catch(() => null);
@@ -244,10 +350,23 @@ try {
     const rowsRetried = await counts();
     const healthAfter = (await fetch(base + '/api/health')).status;
     pgRounds.push({
-      round, heldSaveWaiting: waiting.length === 1, answeredBeforeTerminate: answeredBeforeTerminate, activity, terminatedBackends: terminated, status: res.status, answerMs, body,
+      round,
+      heldSaveWaiting: waiting.length === 1,
+      answeredBeforeTerminate: answeredBeforeTerminate,
+      activity,
+      terminatedBackends: terminated,
+      status: res.status,
+      answerMs,
+      body,
       // Either untouched or the whole save (what the same save, sent again, leaves), never a mix.
-      rowsBefore: before, rowsAfter, rowsRetried, allOrNothing: [before, rowsRetried].some((r) => JSON.stringify(r) === JSON.stringify(rowsAfter)),
-      retryStatus: retry.status, retryApplied: rowsRetried.buffer === 25 + round, healthAfter, background: bg,
+      rowsBefore: before,
+      rowsAfter,
+      rowsRetried,
+      allOrNothing: [before, rowsRetried].some((r) => JSON.stringify(r) === JSON.stringify(rowsAfter)),
+      retryStatus: retry.status,
+      retryApplied: rowsRetried.buffer === 25 + round,
+      healthAfter,
+      background: bg,
     });
     console.log(`pg round ${round}:`, pgRounds[pgRounds.length - 1]);
     // Restore the original availability for the next round.
@@ -255,7 +374,14 @@ try {
   }
   await admin.end();
 
-  const out = { date: new Date().toISOString(), machine: machine(), uptimeBefore, uptimeAfter: uptime(), redisOutage, postgresDrop: pgRounds };
+  const out = {
+    date: new Date().toISOString(),
+    machine: machine(),
+    uptimeBefore,
+    uptimeAfter: uptime(),
+    redisOutage,
+    postgresDrop: pgRounds,
+  };
   if (process.env.BENCH_ONLY_PG) {
     console.log(JSON.stringify(out.postgresDrop, null, 2)); // a partial run: the committed results stay as they are
   } else {
@@ -274,7 +400,8 @@ function render(o) {
   const r = o.redisOutage;
   const m = o.machine;
   const yes = (b) => (b ? 'yes' : '**no**');
-  const ph = (p) => `| ${p.name} | ${p.seconds} | ${p.rps} | ${p.ok} | ${p.non2xx} | ${p.errors} | ${p.errorRate} % | ${p.p50} | ${p.p99} |`;
+  const ph = (p) =>
+    `| ${p.name} | ${p.seconds} | ${p.rps} | ${p.ok} | ${p.non2xx} | ${p.errors} | ${p.errorRate} % | ${p.p50} | ${p.p99} |`;
   return [
     '# Fault benchmark: Redis killed while serving, Postgres connections dropped mid-request',
     '',
@@ -283,7 +410,7 @@ function render(o) {
     'error counts and the checks are what this bench is about.',
     '',
     'Setup: the production server (`server/main.mjs`) with `REALTIME_URL` set, the realtime sidecar (`npm run realtime`) as its own',
-    'process, a fresh database on the machine\'s Postgres with the demo seed, and a redis-server of the bench\'s own carrying',
+    "process, a fresh database on the machine's Postgres with the demo seed, and a redis-server of the bench's own carrying",
     'sessions, the cache, rate limits and the realtime stream. How the app degrades and recovers: docs/operations.md.',
     '',
     `## (a) Redis killed (SIGKILL) under load, started again ${r.gapSeconds} s later (empty)`,
@@ -310,7 +437,7 @@ function render(o) {
     '',
     'An availability save (`PUT /api/expert/availability`: delete the rules and overrides, insert the new ones, upsert the settings,',
     'one transaction) is held on a lock the bench takes on `availability_settings`, after its deletes and inserts ran; then',
-    '`select pg_terminate_backend(pid) from pg_stat_activity where datname = \'<the bench db>\' and pid <> pg_backend_pid()` ends it and',
+    "`select pg_terminate_backend(pid) from pg_stat_activity where datname = '<the bench db>' and pid <> pg_backend_pid()` ends it and",
     'every pooled connection, while 5 clients keep loading `/learn`. Rows are counted before and after; "all-or-nothing" means',
     'they are either untouched or exactly what the same save leaves when sent again. A round whose save was not caught waiting',
     '(a slow machine) shows "held: no" and tests nothing. A `/learn` request whose query was cut gets Next\'s error page (500);',
@@ -318,8 +445,10 @@ function render(o) {
     '',
     '| round | held | backends terminated | answer | body | rows before → after | all-or-nothing | same save again | /api/health | background /learn ok / failed |',
     '| ---: | --- | ---: | --- | --- | --- | --- | --- | ---: | --- |',
-    ...o.postgresDrop.map((p) =>
-      `| ${p.round} | ${p.heldSaveWaiting ? 'yes' : 'no'} | ${p.terminatedBackends} | ${p.status} in ${p.answerMs} ms | ${p.body?.error ? `\`${JSON.stringify({ code: p.body.error.code, message: p.body.error.message })}\`` : p.status === 200 ? 'saved' : `\`${JSON.stringify(p.body)?.slice(0, 120)}\``} | ${p.rowsBefore.rules} rules, buffer ${p.rowsBefore.buffer} → ${p.rowsAfter.rules} rules, buffer ${p.rowsAfter.buffer} | ${yes(p.allOrNothing)} | ${p.retryStatus}, applied: ${yes(p.retryApplied)} | ${p.healthAfter} | ${p.background.ok} / ${p.background.failed}${p.background.failed ? ` ${JSON.stringify(p.background.statuses)}` : ''} |`),
+    ...o.postgresDrop.map(
+      (p) =>
+        `| ${p.round} | ${p.heldSaveWaiting ? 'yes' : 'no'} | ${p.terminatedBackends} | ${p.status} in ${p.answerMs} ms | ${p.body?.error ? `\`${JSON.stringify({ code: p.body.error.code, message: p.body.error.message })}\`` : p.status === 200 ? 'saved' : `\`${JSON.stringify(p.body)?.slice(0, 120)}\``} | ${p.rowsBefore.rules} rules, buffer ${p.rowsBefore.buffer} → ${p.rowsAfter.rules} rules, buffer ${p.rowsAfter.buffer} | ${yes(p.allOrNothing)} | ${p.retryStatus}, applied: ${yes(p.retryApplied)} | ${p.healthAfter} | ${p.background.ok} / ${p.background.failed}${p.background.failed ? ` ${JSON.stringify(p.background.statuses)}` : ''} |`,
+    ),
     '',
     'Rerun: `npm run bench:faults` (env: `BENCH_PG`, `BENCH_REDIS_PORT`, `BENCH_PORT`, `BENCH_GAP_SECONDS`, `BENCH_PG_ROUNDS`, `BENCH_REBUILD=1`).',
     '',

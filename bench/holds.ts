@@ -79,38 +79,65 @@ async function main() {
       select e.id, d, 0, 1440 from public.expert_profiles e, generate_series(1, 7) d;
   `);
   const experts = (await db.query<{ slug: string }>('select slug from public.expert_profiles order by slug')).rows.map((r) => r.slug);
-  const learners = (await db.query<{ id: string; email: string; name: string }>("select id, email, name from public.users where role = 'learner' order by email")).rows.map(
-    (r) => ({ ...r, role: 'learner' as const }),
-  );
+  const learners = (
+    await db.query<{ id: string; email: string; name: string }>(
+      "select id, email, name from public.users where role = 'learner' order by email",
+    )
+  ).rows.map((r) => ({ ...r, role: 'learner' as const }));
 
   // The real slot functions when lib/availability is implemented; otherwise a trivial stand-in (said in the output).
   let slotSource = 'lib/availability getExpertSlots';
   try {
-    await getExpertSlots(db, (await db.query<{ id: string }>('select id from public.expert_profiles limit 1')).rows[0].id, { from: Date.now(), to: Date.now() + HOUR, lengthMinutes: 60 });
+    await getExpertSlots(db, (await db.query<{ id: string }>('select id from public.expert_profiles limit 1')).rows[0].id, {
+      from: Date.now(),
+      to: Date.now() + HOUR,
+      lengthMinutes: 60,
+    });
   } catch {
     slotSource = 'stand-in (every half hour; lib/availability was still a placeholder)';
     setSlotSourceForTests({
       async slots(_db, _id, q) {
         const step = 30 * 60_000;
         const out = [];
-        for (let t = Math.ceil(Math.max(q.from, q.now ?? Date.now()) / step) * step; t < q.to; t += step) out.push({ start: t, end: t + q.lengthMinutes * 60_000 });
+        for (let t = Math.ceil(Math.max(q.from, q.now ?? Date.now()) / step) * step; t < q.to; t += step)
+          out.push({ start: t, end: t + q.lengthMinutes * 60_000 });
         return out;
       },
     });
   }
 
   const base = Math.ceil((Date.now() + 48 * HOUR) / HOUR) * HOUR;
-  const body = (slug: string, start: number) => ({ expertSlug: slug, start: new Date(start).toISOString(), lengthMinutes: 60, brief: 'bench', timeZone: 'Asia/Kolkata' });
+  const body = (slug: string, start: number) => ({
+    expertSlug: slug,
+    start: new Date(start).toISOString(),
+    lengthMinutes: 60,
+    brief: 'bench',
+    timeZone: 'Asia/Kolkata',
+  });
   let stopServer = async () => {};
   const cookies = new Map<string, string>();
   if (HTTP) {
     for (const l of learners) cookies.set(l.id, `pw_session=${(await createSession(db, l.id, 1)).token}`);
     const child = spawn('node', ['server/main.mjs'], {
-      env: { ...process.env, NODE_ENV: 'production', PORT: String(PORT), DATABASE_URL: `${SERVER}/${DB_NAME}`, REDIS_URL: '', SEED_DEMO: 'false', DATA_DIR: '.data/bench-holds', LOG_LEVEL: 'warn', TZ: 'UTC' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(PORT),
+        DATABASE_URL: `${SERVER}/${DB_NAME}`,
+        REDIS_URL: '',
+        SEED_DEMO: 'false',
+        DATA_DIR: '.data/bench-holds',
+        LOG_LEVEL: 'warn',
+        TZ: 'UTC',
+      },
       stdio: ['ignore', 'inherit', 'inherit'],
       detached: true,
     });
-    stopServer = () => new Promise<void>((r) => { child.on('exit', () => r()); process.kill(-child.pid!, 'SIGTERM'); });
+    stopServer = () =>
+      new Promise<void>((r) => {
+        child.on('exit', () => r());
+        process.kill(-child.pid!, 'SIGTERM');
+      });
     for (let i = 0; ; i++) {
       try {
         if ((await fetch(`${BASE}/api/health`)).ok) break;
@@ -121,7 +148,11 @@ async function main() {
   }
   const hold = async (learner: (typeof learners)[number], slug: string, start: number) => {
     if (!HTTP) return createHold(db, learner, body(slug, start));
-    const res = await fetch(`${BASE}/api/bookings`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: cookies.get(learner.id)! }, body: JSON.stringify(body(slug, start)) });
+    const res = await fetch(`${BASE}/api/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: cookies.get(learner.id)! },
+      body: JSON.stringify(body(slug, start)),
+    });
     const json = await res.json();
     if (res.status === 201) return json;
     if (res.status === 409 && json.error?.code === 'slot_taken') throw new SlotTakenError(json.slots);
@@ -154,7 +185,16 @@ async function main() {
       }
     }),
   );
-  const throughput = { clients: CLIENTS, experts: EXPERTS, seconds: SECONDS, holds: ok, holdsPerSecond: +(ok / SECONDS).toFixed(1), slotTaken: taken, errors: failed, latencyMs: stats(latencies) };
+  const throughput = {
+    clients: CLIENTS,
+    experts: EXPERTS,
+    seconds: SECONDS,
+    holds: ok,
+    holdsPerSecond: +(ok / SECONDS).toFixed(1),
+    slotTaken: taken,
+    errors: failed,
+    latencyMs: stats(latencies),
+  };
 
   // 2. Contention: every round, CLIENTS learners race for one fresh slot of one expert.
   const loserMs: number[] = [];
@@ -165,7 +205,9 @@ async function main() {
     // The first offered start from that hour on (a 60-minute session cannot straddle the expert's local midnight).
     const { rows: ex } = await db.query<{ id: string }>('select id from public.expert_profiles where slug = $1', [slug]);
     const from = base + (400 + r) * HOUR;
-    const start = slotSource.startsWith('lib/') ? (await getExpertSlots(db, ex[0].id, { from, to: from + 24 * HOUR, lengthMinutes: 60 }))[0].start : from;
+    const start = slotSource.startsWith('lib/')
+      ? (await getExpertSlots(db, ex[0].id, { from, to: from + 24 * HOUR, lengthMinutes: 60 }))[0].start
+      : from;
     const results = await Promise.all(
       learners.slice((r % 40) * CLIENTS, (r % 40) * CLIENTS + CLIENTS).map(async (l) => {
         const t0 = performance.now();
@@ -186,14 +228,22 @@ async function main() {
     winnerMs.push(...winners.map((x) => x.ms));
     loserMs.push(...results.filter((x) => !x.won).map((x) => x.ms));
   }
-  const contention = { rounds: ROUNDS, racersPerRound: CLIENTS, roundsNotExactlyOneWinner: wrong, loser409Ms: stats(loserMs), winnerMs: stats(winnerMs) };
+  const contention = {
+    rounds: ROUNDS,
+    racersPerRound: CLIENTS,
+    roundsNotExactlyOneWinner: wrong,
+    loser409Ms: stats(loserMs),
+    winnerMs: stats(winnerMs),
+  };
 
   await stopServer();
   await db.close();
   const result = {
     at: new Date().toISOString(),
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, load: os.loadavg().map((x) => +x.toFixed(2)) },
-    via: HTTP ? 'HTTP: POST /api/bookings on the production server (server/main.mjs, Postgres)' : 'library (lib/booking/createHold on a 20-connection pool), not HTTP',
+    via: HTTP
+      ? 'HTTP: POST /api/bookings on the production server (server/main.mjs, Postgres)'
+      : 'library (lib/booking/createHold on a 20-connection pool), not HTTP',
     slotSource,
     throughput,
     contention,

@@ -15,7 +15,10 @@ export function ensureBuild() {
     console.log(`reusing the production build in .next (${readFileSync('.next/BUILD_ID', 'utf8').trim()}); BENCH_REBUILD=1 rebuilds`);
     return;
   }
-  const r = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', NODE_ENV: 'production' } });
+  const r = spawnSync('npm', ['run', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', NODE_ENV: 'production' },
+  });
   if (r.status !== 0) throw new Error('npm run build failed');
 }
 
@@ -27,8 +30,22 @@ export function createOwnRedis(port) {
     url: `redis://127.0.0.1:${port}`,
     port,
     async start() {
-      if (cli('ping').stdout?.includes('PONG')) throw new Error(`something already answers on Redis port ${port}; pick another with BENCH_REDIS_PORT`);
-      execFileSync('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'yes', '--pidfile', pidfile]);
+      if (cli('ping').stdout?.includes('PONG'))
+        throw new Error(`something already answers on Redis port ${port}; pick another with BENCH_REDIS_PORT`);
+      execFileSync('redis-server', [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--daemonize',
+        'yes',
+        '--pidfile',
+        pidfile,
+      ]);
       for (let i = 0; i < 100; i++) {
         if (cli('ping').stdout?.includes('PONG')) return;
         await new Promise((r) => setTimeout(r, 50));
@@ -66,7 +83,9 @@ export async function createFreshDatabase(name) {
 /** Signs a demo account in through the real route and returns its session cookie (`pw_session=…`). */
 export async function signIn(base, email) {
   const res = await fetch(base + '/api/auth/sign-in', {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
   });
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
   if (!res.ok || !cookie.startsWith('pw_session=')) throw new Error(`sign-in as ${email} failed: ${res.status} ${await res.text()}`);
@@ -82,7 +101,11 @@ export async function resaveAvailability(base, cookie) {
 }
 
 export async function expertIdOf(databaseUrl, email) {
-  const { rows } = await sql(databaseUrl, 'select p.id from public.expert_profiles p join public.users u on u.id = p.user_id where u.email = $1', [email]);
+  const { rows } = await sql(
+    databaseUrl,
+    'select p.id from public.expert_profiles p join public.users u on u.id = p.user_id where u.email = $1',
+    [email],
+  );
   if (!rows[0]) throw new Error(`no expert profile for ${email}`);
   return rows[0].id;
 }
@@ -120,9 +143,11 @@ export async function fanOut({ url, count, expertId, trigger, timeoutMs = 15_000
           new Promise((resolve, reject) => {
             s.once('connect', resolve);
             s.once('connect_error', reject);
-          }).then(() => s.timeout(20_000).emitWithAck('watch-expert', expertId)).then((ack) => {
-            if (!ack?.ok) throw new Error(`watch-expert refused: ${JSON.stringify(ack)}`);
-          }),
+          })
+            .then(() => s.timeout(20_000).emitWithAck('watch-expert', expertId))
+            .then((ack) => {
+              if (!ack?.ok) throw new Error(`watch-expert refused: ${JSON.stringify(ack)}`);
+            }),
         );
       }
       await Promise.all(opened);
@@ -134,11 +159,20 @@ export async function fanOut({ url, count, expertId, trigger, timeoutMs = 15_000
     if (res && !res.ok) throw new Error(`broadcast trigger answered ${res.status}`);
     const end = Date.now() + timeoutMs;
     while (received.some((r) => !r) && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
-    const lat = received.filter(Boolean).map((r) => r - t0).sort((a, b) => a - b);
+    const lat = received
+      .filter(Boolean)
+      .map((r) => r - t0)
+      .sort((a, b) => a - b);
     const f = (v) => (v === undefined ? null : +v.toFixed(1));
     return {
-      clients: count, received: lat.length, connectMs, triggerMs,
-      p50: f(pct(lat, 50)), p95: f(pct(lat, 95)), p99: f(pct(lat, 99)), max: f(lat[lat.length - 1]),
+      clients: count,
+      received: lat.length,
+      connectMs,
+      triggerMs,
+      p50: f(pct(lat, 50)),
+      p95: f(pct(lat, 95)),
+      p99: f(pct(lat, 99)),
+      max: f(lat[lat.length - 1]),
     };
   } finally {
     for (const s of sockets) s.disconnect();

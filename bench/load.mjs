@@ -12,7 +12,19 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { createBenchServer } from './support/bench-server.mjs';
-import { createFreshDatabase, createOwnRedis, ensureBuild, expertIdOf, fanOut, machine, resaveAvailability, signIn, uptime, cleanUpOnExit, tearDown } from './load-support.mjs';
+import {
+  createFreshDatabase,
+  createOwnRedis,
+  ensureBuild,
+  expertIdOf,
+  fanOut,
+  machine,
+  resaveAvailability,
+  signIn,
+  uptime,
+  cleanUpOnExit,
+  tearDown,
+} from './load-support.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3391);
 const SIDECAR_PORT = PORT + 1;
@@ -36,7 +48,11 @@ let server;
 let sidecar;
 cleanUpOnExit({ redis, db, groups: () => [server?.pid, sidecar?.pid].filter(Boolean) });
 const bench = createBenchServer({
-  port: PORT, databaseUrl: db.url, dataDir: '.data/bench-load', connections: CONNECTIONS, seconds: SECONDS,
+  port: PORT,
+  databaseUrl: db.url,
+  dataDir: '.data/bench-load',
+  connections: CONNECTIONS,
+  seconds: SECONDS,
   // Sign-ins from one address (this bench) are not what the limit is about.
   env: { REDIS_URL: redis.url, AUTH_MAX_ATTEMPTS_PER_IP: '1000' },
 });
@@ -46,7 +62,8 @@ try {
   server = bench.start();
   await bench.waitFor('/api/health');
   const health = await (await fetch(base + '/api/health')).json();
-  if (health.db !== 'postgres' || health.redis !== 'redis' || health.status !== 'ok') throw new Error(`unexpected mode: ${JSON.stringify(health)}`);
+  if (health.db !== 'postgres' || health.redis !== 'redis' || health.status !== 'ok')
+    throw new Error(`unexpected mode: ${JSON.stringify(health)}`);
 
   const learner = await signIn(base, 'learner@pathwise.dev');
   const learn = await fetch(base + '/learn', { headers: { cookie: learner }, redirect: 'manual' });
@@ -55,7 +72,9 @@ try {
   const http = [];
   http.push(await bench.load('landing /', () => '/'));
   http.push(await bench.load('directory /experts', () => '/experts'));
-  http.push(await bench.load(`directory search /experts?q=… (${SEARCHES.length} searches)`, (i) => `/experts?q=${SEARCHES[i % SEARCHES.length]}`));
+  http.push(
+    await bench.load(`directory search /experts?q=… (${SEARCHES.length} searches)`, (i) => `/experts?q=${SEARCHES[i % SEARCHES.length]}`),
+  );
   http.push(await bench.load('signed in /learn (demo learner)', () => '/learn', { cookie: learner }));
 
   const expertCookie = await signIn(base, 'expert@pathwise.dev');
@@ -71,13 +90,25 @@ try {
   // The sidecar: its own process, fed through the Redis stream; the app only publishes.
   const sidecarUrl = `http://localhost:${SIDECAR_PORT}`;
   sidecar = spawn('npx', ['tsx', '--conditions=react-server', 'server/realtime.ts'], {
-    env: { ...process.env, TZ: 'UTC', NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: db.url, REDIS_URL: redis.url, REALTIME_PORT: String(SIDECAR_PORT) },
-    stdio: ['ignore', 'inherit', 'inherit'], detached: true,
+    env: {
+      ...process.env,
+      TZ: 'UTC',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: db.url,
+      REDIS_URL: redis.url,
+      REALTIME_PORT: String(SIDECAR_PORT),
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
   });
   server = bench.start({ REALTIME_URL: sidecarUrl });
   await bench.waitFor('/api/health');
   for (let i = 0; i < 600; i++) {
-    const up = await fetch(sidecarUrl + '/socket.io/?EIO=4&transport=polling').then((r) => r.status === 200, () => false);
+    const up = await fetch(sidecarUrl + '/socket.io/?EIO=4&transport=polling').then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (up) break;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -100,7 +131,7 @@ try {
     const cookie = await signIn(base, 'expert@pathwise.dev');
     // PGlite is open in the server only: the expert's profile id comes from their own application.
     const id = (await (await fetch(base + '/api/expert/application', { headers: { cookie } })).json()).application?.id;
-    if (!id) throw new Error('could not read the demo expert\'s profile id');
+    if (!id) throw new Error("could not read the demo expert's profile id");
     const pglite = await fanOut({ url: base, count: SOCKETS, expertId: id, trigger: () => resaveAvailability(base, cookie) });
     console.log('fan-out, embedded default:', pglite);
     realtime.unshift({ name: 'in-process, embedded default (PGlite, no Redis)', ...pglite, loadavg1m: +os.loadavg()[0].toFixed(2) });
@@ -109,7 +140,15 @@ try {
     rmSync(PGLITE_DIR, { recursive: true, force: true });
   }
 
-  const out = { date: new Date().toISOString(), machine: machine(), uptimeBefore, uptimeAfter: uptime(), setup: { connections: CONNECTIONS, seconds: SECONDS, sockets: SOCKETS }, http, realtime };
+  const out = {
+    date: new Date().toISOString(),
+    machine: machine(),
+    uptimeBefore,
+    uptimeAfter: uptime(),
+    setup: { connections: CONNECTIONS, seconds: SECONDS, sockets: SOCKETS },
+    http,
+    realtime,
+  };
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/load.json', JSON.stringify(out, null, 2) + '\n');
   writeFileSync('bench/LOAD.md', render(out));
@@ -125,15 +164,16 @@ function render(o) {
   const cpu = (c) => (c.app === null ? '—' : `${c.postgres} / ${c.app} / ${c.autocannon}`);
   const row = (r) =>
     `| ${r.name} | ${r.rps} | ${v(r.p50)} | ${v(r.p95)} | ${v(r.p99)} | ${r.errors} | ${r.non2xx} | ${cpu(r.cpuMsPerRequest)} | ${r.loadavg1m.before} → ${r.loadavg1m.after} |`;
-  const rt = (r) => `| ${r.name} | ${r.clients} | **${r.received}** | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.triggerMs} | ${r.connectMs} | ${r.loadavg1m} |`;
+  const rt = (r) =>
+    `| ${r.name} | ${r.clients} | **${r.received}** | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.triggerMs} | ${r.connectMs} | ${r.loadavg1m} |`;
   return [
     '# Load benchmark: pages at 100 clients, a broadcast to 1,000 sockets',
     '',
     `Generated by \`npm run bench:load\` on ${o.date}, commit \`${m.commit}\`${m.dirty ? ' (with uncommitted changes)' : ''} — ${m.cpus} × ${m.cpuModel}, ${m.memGB} GB, Node ${m.node}.`,
     `\`uptime\` before: \`${o.uptimeBefore}\`; after: \`${o.uptimeAfter}\`.`,
     '',
-    'The production server (`server/main.mjs`, what `npm start` runs) on the machine\'s Postgres (a fresh database with the demo',
-    'seed) and a Redis of the bench\'s own (sessions, cache, rate limits). The app, Postgres, Redis and the load generator share',
+    "The production server (`server/main.mjs`, what `npm start` runs) on the machine's Postgres (a fresh database with the demo",
+    "seed) and a Redis of the bench's own (sessions, cache, rate limits). The app, Postgres, Redis and the load generator share",
     `the ${m.cpus} cores${m.cpus <= 2 ? ', and on this machine other work was running too: read the load average before comparing' : ''}.`,
     '',
     `## Pages: autocannon, ${o.setup.connections} connections, ${o.setup.seconds} s per row after a 3 s warm-up`,
@@ -141,7 +181,7 @@ function render(o) {
     'The directory rows are the signed-out pages kept by the fast lane (lib/http/fast-lane.ts); `/learn` is rendered for the',
     'signed-in demo learner on every request. Latencies in ms, of the requests that were answered; "errors" are requests',
     'autocannon gave up on after its 10 s timeout (a row with no latencies had none answered in time). CPU ms per request:',
-    'Postgres / the app / autocannon — where the cores went; on a machine this loaded, the app\'s share is what limits the rate.',
+    "Postgres / the app / autocannon — where the cores went; on a machine this loaded, the app's share is what limits the rate.",
     '',
     '| page | req/s | p50 | p95 | p99 | errors | non-2xx | CPU ms/req | load avg 1 min |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
@@ -152,9 +192,9 @@ function render(o) {
     'Three ways: the app on Postgres and Redis with Socket.IO in its process (`npm start`); the same app with `REALTIME_URL`',
     'and the sidecar (`npm run realtime`), which reads the Redis stream the app writes; and the embedded default (PGlite, no',
     'Redis, in-process). Every client connects to the `/public` namespace (websocket) and watches the demo expert; the demo expert then saves their',
-    'availability (`PUT /api/expert/availability`), which commits and broadcasts `slots.changed` to that expert\'s room.',
+    "availability (`PUT /api/expert/availability`), which commits and broadcasts `slots.changed` to that expert's room.",
     'Latency is from the moment the save was sent to each client\'s receipt (so it includes the save); "save ms" is how long the',
-    'save took to answer. All clients run in the bench\'s one Node process, which also counts against the 2 cores.',
+    "save took to answer. All clients run in the bench's one Node process, which also counts against the 2 cores.",
     '',
     '| server | clients | received | p50 ms | p95 ms | p99 ms | max ms | save ms | connect all ms | load avg 1 min |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

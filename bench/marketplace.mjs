@@ -18,12 +18,30 @@ const CONNECTIONS = 50;
 
 // A mix of what people search: words, filters, sorts, deep pages, module topics.
 const QUERIES = [
-  '', '?q=python', '?q=german+exam', '?q=react+testing', '?q=interviews&sort=rating', '?specialty=SQL&sort=price_asc',
-  '?language=es&minRating=4.5', '?minPrice=20&maxPrice=60&sort=price_desc', '?topics=sql,interviews,dbt', '?sort=rating&page=5',
-  '?q=statistics&language=en', '?specialty=Python&page=2', '?q=leadership+agile', '?topics=kubernetes,docker,aws', '?q=guitar',
+  '',
+  '?q=python',
+  '?q=german+exam',
+  '?q=react+testing',
+  '?q=interviews&sort=rating',
+  '?specialty=SQL&sort=price_asc',
+  '?language=es&minRating=4.5',
+  '?minPrice=20&maxPrice=60&sort=price_desc',
+  '?topics=sql,interviews,dbt',
+  '?sort=rating&page=5',
+  '?q=statistics&language=en',
+  '?specialty=Python&page=2',
+  '?q=leadership+agile',
+  '?topics=kubernetes,docker,aws',
+  '?q=guitar',
 ];
 
-const bench = createBenchServer({ port: PORT, databaseUrl: DATABASE_URL, dataDir: '.data/bench-market', connections: CONNECTIONS, seconds: SECONDS });
+const bench = createBenchServer({
+  port: PORT,
+  databaseUrl: DATABASE_URL,
+  dataDir: '.data/bench-market',
+  connections: CONNECTIONS,
+  seconds: SECONDS,
+});
 const BASE = bench.base;
 const { portFree, waitFor, load } = bench;
 const startServer = (extraEnv) => bench.start(extraEnv);
@@ -43,7 +61,12 @@ await sql(DATABASE_URL, 'vacuum full analyze public.expert_profiles');
 // use index-only scans as they would in production.
 await sql(DATABASE_URL, 'vacuum analyze public.expert_profiles');
 await sql(DATABASE_URL, 'vacuum analyze public.expert_offerings');
-const counts = (await sql(DATABASE_URL, `select count(*)::int as experts, count(*) filter (where status = 'approved' and not hidden)::int as listed from public.expert_profiles`)).rows[0];
+const counts = (
+  await sql(
+    DATABASE_URL,
+    `select count(*)::int as experts, count(*) filter (where status = 'approved' and not hidden)::int as listed from public.expert_profiles`,
+  )
+).rows[0];
 console.log(`seeded in ${Date.now() - seedStarted} ms:`, counts);
 
 // 2. EXPLAIN ANALYZE of the real search queries.
@@ -69,7 +92,9 @@ results.push(await load('api cached (in-process)', api));
 results.push(await load('page cached (in-process)', page));
 // Signed in, the rendered page is never shared: Next renders it each time, from the cached search.
 const signIn = await fetch(BASE + '/api/auth/sign-in', {
-  method: 'POST', headers: { 'content-type': 'application/json', origin: BASE }, body: JSON.stringify({ email: 'learner@pathwise.dev', password: 'pathwise-demo' }),
+  method: 'POST',
+  headers: { 'content-type': 'application/json', origin: BASE },
+  body: JSON.stringify({ email: 'learner@pathwise.dev', password: 'pathwise-demo' }),
 });
 const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
 if (!signIn.ok || !cookie.startsWith('pw_session=')) throw new Error(`sign-in failed: ${signIn.status}`);
@@ -95,7 +120,8 @@ writeFileSync('bench/results/marketplace.json', JSON.stringify(out, null, 2) + '
 console.log('wrote bench/results/marketplace.json');
 
 // A readable summary beside the JSON.
-const row = (r) => `| ${r.name} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx + r.errors} | ${r.cpuMsPerRequest.postgres} / ${r.cpuMsPerRequest.app} / ${r.cpuMsPerRequest.autocannon} | ${r.loadavg1m.before} → ${r.loadavg1m.after} |`;
+const row = (r) =>
+  `| ${r.name} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx + r.errors} | ${r.cpuMsPerRequest.postgres} / ${r.cpuMsPerRequest.app} / ${r.cpuMsPerRequest.autocannon} | ${r.loadavg1m.before} → ${r.loadavg1m.after} |`;
 const md = [
   '# Marketplace benchmark: the expert directory',
   '',
@@ -117,10 +143,9 @@ const md = [
   '## EXPLAIN ANALYZE of the search queries',
   '',
   'One statement per search, explained on a warm connection. Ranked searches rank (id, rank, rating) for every match in a',
-  'materialized CTE, join the page\'s rows back and count the same matches; ordered listings take the page from an index',
+  "materialized CTE, join the page's rows back and count the same matches; ordered listings take the page from an index",
   'and count up to 1,001 rows in an InitPlan.',
   '',
   ...plans.flatMap((p) => ['`' + JSON.stringify(p.search) + '`', '', '```', p.plan, '```', '']),
 ].join('\n');
 writeFileSync('bench/MARKETPLACE.md', md + '\n');
-

@@ -13,7 +13,17 @@ const BASE = `http://localhost:${PORT}`;
 const DATA_DIR = '.data/bench';
 rmSync(DATA_DIR, { recursive: true, force: true });
 
-const env = { ...process.env, NODE_ENV: 'production', PORT: String(PORT), DATA_DIR, DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'warn', AUTH_MAX_ATTEMPTS_PER_IP: '500', SEED_DEMO: 'true' };
+const env = {
+  ...process.env,
+  NODE_ENV: 'production',
+  PORT: String(PORT),
+  DATA_DIR,
+  DATABASE_URL: '',
+  REDIS_URL: '',
+  LOG_LEVEL: 'warn',
+  AUTH_MAX_ATTEMPTS_PER_IP: '500',
+  SEED_DEMO: 'true',
+};
 const started = performance.now();
 // What `npm start` runs: Next.js and the in-process Socket.IO server on one port. Its own process group,
 // so the whole tree is stopped at the end.
@@ -55,11 +65,15 @@ const firstLoad = [await firstLoadJs('/'), await firstLoadJs('/sign-in')];
 function rssMB(pid) {
   // The server and any children it started.
   const out = spawnSync('ps', ['-o', 'pid=,ppid=,rss=', '-A']).stdout.toString();
-  const rows = out.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+  const rows = out
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/).map(Number));
   const tree = new Set([pid]);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
-    for (const [p, pp] of rows) if (tree.has(pp) && !tree.has(p)) {
+    for (const [p, pp] of rows)
+      if (tree.has(pp) && !tree.has(p)) {
         tree.add(p);
         changed = true;
       }
@@ -100,5 +114,7 @@ mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify(result, null, 2) + '\n');
 console.log(JSON.stringify(result, null, 2));
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-console.log(`\n${pkg.name} bench: cold start ${coldStartMs} ms (database ready ${dbReadyMs} ms; restart ${restartFirstAnswerMs}/${restartDbReadyMs} ms); First Load JS ${firstLoad.map((f) => `${f.path} ${f.gzipKB} kB`).join(', ')}; RSS after e2e ${rssAfterE2eMB} MB`);
+console.log(
+  `\n${pkg.name} bench: cold start ${coldStartMs} ms (database ready ${dbReadyMs} ms; restart ${restartFirstAnswerMs}/${restartDbReadyMs} ms); First Load JS ${firstLoad.map((f) => `${f.path} ${f.gzipKB} kB`).join(', ')}; RSS after e2e ${rssAfterE2eMB} MB`,
+);
 process.exit(0);

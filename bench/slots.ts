@@ -70,7 +70,14 @@ function benchCompute() {
       { date: '2026-03-02', ranges: [] },
       { date: '2026-03-14', ranges: [{ startMinute: 9 * 60, endMinute: 11 * 60 }] },
     ],
-    settings: { bufferBeforeMinutes: 10, bufferAfterMinutes: 10, minNoticeMinutes: 240, horizonDays: 90, maxPerDay: 8, slotIntervalMinutes: 15 },
+    settings: {
+      bufferBeforeMinutes: 10,
+      bufferAfterMinutes: 10,
+      minNoticeMinutes: 240,
+      horizonDays: 90,
+      maxPerDay: 8,
+      slotIntervalMinutes: 15,
+    },
     lengthMinutes: 60,
     bookings,
     busy,
@@ -80,9 +87,28 @@ function benchCompute() {
   };
   // Cold: the first computation in each of 20 other zones (fills that zone's Intl formatter and offset caches).
   computeSlots({ ...input, timeZone: 'UTC' }); // JIT warm-up
-  const coldZones = ['Europe/Berlin', 'Asia/Kolkata', 'Asia/Kathmandu', 'Pacific/Chatham', 'Australia/Lord_Howe', 'America/Los_Angeles', 'America/Sao_Paulo',
-    'Africa/Cairo', 'Asia/Tokyo', 'Europe/London', 'America/Chicago', 'Australia/Sydney', 'Pacific/Auckland', 'Asia/Tehran', 'America/St_Johns',
-    'Europe/Moscow', 'Asia/Singapore', 'America/Mexico_City', 'Africa/Casablanca', 'America/Santiago'];
+  const coldZones = [
+    'Europe/Berlin',
+    'Asia/Kolkata',
+    'Asia/Kathmandu',
+    'Pacific/Chatham',
+    'Australia/Lord_Howe',
+    'America/Los_Angeles',
+    'America/Sao_Paulo',
+    'Africa/Cairo',
+    'Asia/Tokyo',
+    'Europe/London',
+    'America/Chicago',
+    'Australia/Sydney',
+    'Pacific/Auckland',
+    'Asia/Tehran',
+    'America/St_Johns',
+    'Europe/Moscow',
+    'Asia/Singapore',
+    'America/Mexico_City',
+    'Africa/Casablanca',
+    'America/Santiago',
+  ];
   const cold = coldZones.map((timeZone) => {
     const t0 = performance.now();
     computeSlots({ ...input, timeZone });
@@ -98,15 +124,32 @@ function benchCompute() {
     slots = computeSlots(copy).length;
     ms.push(performance.now() - t0);
   }
-  const r = { runs: RUNS, slots, median: pctOf(ms, 50), p95: pctOf(ms, 95), max: pctOf(ms, 100), coldMedian: pctOf(cold, 50), coldMax: pctOf(cold, 100), loadavg1m: +os.loadavg()[0].toFixed(2) };
-  console.log(`computeSlots 60 days, 300 bookings, 500 busy blocks: ${slots} slots; median ${r.median} ms, p95 ${r.p95} ms, max ${r.max} ms; cold median ${r.coldMedian} ms, max ${r.coldMax} ms`);
+  const r = {
+    runs: RUNS,
+    slots,
+    median: pctOf(ms, 50),
+    p95: pctOf(ms, 95),
+    max: pctOf(ms, 100),
+    coldMedian: pctOf(cold, 50),
+    coldMax: pctOf(cold, 100),
+    loadavg1m: +os.loadavg()[0].toFixed(2),
+  };
+  console.log(
+    `computeSlots 60 days, 300 bookings, 500 busy blocks: ${slots} slots; median ${r.median} ms, p95 ${r.p95} ms, max ${r.max} ms; cold median ${r.coldMedian} ms, max ${r.coldMax} ms`,
+  );
   return r;
 }
 
 async function benchApi(): Promise<{ results: TLoadResult[]; slug: string }> {
   await sql(`${SERVER}/postgres`, `drop database if exists ${DB_NAME} with (force)`);
   await sql(`${SERVER}/postgres`, `create database ${DB_NAME}`);
-  const bench = createBenchServer({ port: PORT, databaseUrl: DATABASE_URL, dataDir: '.data/bench-slots', connections: CONNECTIONS, seconds: SECONDS });
+  const bench = createBenchServer({
+    port: PORT,
+    databaseUrl: DATABASE_URL,
+    dataDir: '.data/bench-slots',
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+  });
   await bench.portFree();
   const server = bench.start();
   try {
@@ -132,16 +175,30 @@ async function benchApi(): Promise<{ results: TLoadResult[]; slug: string }> {
                    from p, l, unnest($1::float8[], $2::float8[]) as x(s, e))
       insert into public.busy_blocks (expert_id, starts_at, ends_at)
       select p.id, to_timestamp(x.s / 1000.0), to_timestamp(x.e / 1000.0) from p, unnest($3::float8[], $4::float8[]) as x(s, e)`;
-    await sql(DATABASE_URL, seed, [bookings.map((b) => b.start), bookings.map((b) => b.end), busy.map((b) => b.start), busy.map((b) => b.end)]);
+    await sql(DATABASE_URL, seed, [
+      bookings.map((b) => b.start),
+      bookings.map((b) => b.end),
+      busy.map((b) => b.start),
+      busy.map((b) => b.end),
+    ]);
     await sql(DATABASE_URL, 'vacuum analyze public.bookings');
     await sql(DATABASE_URL, 'vacuum analyze public.busy_blocks');
     const probe = await fetch(`${bench.base}/api/experts/${slug}/slots?length=60&tz=UTC`);
     const body = (await probe.json()) as { slots?: unknown[] };
-    if (!probe.ok || !body.slots?.length) throw new Error(`the slots API did not answer with slots: ${probe.status} ${JSON.stringify(body).slice(0, 200)}`);
+    if (!probe.ok || !body.slots?.length)
+      throw new Error(`the slots API did not answer with slots: ${probe.status} ${JSON.stringify(body).slice(0, 200)}`);
     console.log(`probe: ${body.slots.length} slots in 31 days`);
 
     // 31-day months from today … today + 6, in viewers' zones around the world.
-    const zones = ['Asia/Kolkata', 'Europe/Berlin', 'America/Los_Angeles', 'UTC', 'Australia/Lord_Howe', 'America/New_York', 'Asia/Kathmandu'];
+    const zones = [
+      'Asia/Kolkata',
+      'Europe/Berlin',
+      'America/Los_Angeles',
+      'UTC',
+      'Australia/Lord_Howe',
+      'America/New_York',
+      'Asia/Kathmandu',
+    ];
     const dates = [0, 1, 2, 3, 4, 5, 6].map((d) => new Date(today + d * DAY).toISOString().slice(0, 10));
     const path = (i: number) => {
       const from = dates[i % dates.length];
@@ -210,14 +267,17 @@ const md = [
         '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |',
         ...api.results.map(row),
         '',
-        ...api.results.map((r) => `Target (${r.name}): ${r.p95 < 50 ? 'met' : 'missed'} (p95 ${r.p95} ms against 50 ms)${r.loadavg1m.before > 2 ? ' — measured while the 2 cores were busy with other work; rerun on a quiet machine' : ''}.`),
+        ...api.results.map(
+          (r) =>
+            `Target (${r.name}): ${r.p95 < 50 ? 'met' : 'missed'} (p95 ${r.p95} ms against 50 ms)${r.loadavg1m.before > 2 ? ' — measured while the 2 cores were busy with other work; rerun on a quiet machine' : ''}.`,
+        ),
         '',
-        'Under `npm start` the request is answered before Next\'s router (lib/availability/slots-fast-lane.ts), and identical requests share one',
+        "Under `npm start` the request is answered before Next's router (lib/availability/slots-fast-lane.ts), and identical requests share one",
         'answer for up to 10 s under a generation every published slot change drops first (lib/availability/slots-cache.ts; docs/availability.md).',
         'The mix has 147 distinct requests (7 dates × 3 lengths × 7 zones), so the default run is nearly all kept answers: it shows what',
         'viewers of one popular expert cost, not the computation. The second run keeps nothing: per request the app parses, runs one',
         'statement (its JSON aggregates of ~160 bookings and ~260 busy blocks) and computeSlots. There a p95 under 50 ms is out of reach on',
-        'this machine: by Little\'s law 50 clients at 50 ms need 1,000 req/s, and the CPU per request (Postgres + app + autocannon) on',
+        "this machine: by Little's law 50 clients at 50 ms need 1,000 req/s, and the CPU per request (Postgres + app + autocannon) on",
         '2 cores caps the rate near 2,000 / that sum. Prepared statements (~0.24 ms of planning per request) would help; not done.',
       ].join('\n')
     : 'Not run (BENCH_SLOTS_API=0).',

@@ -43,7 +43,16 @@ try {
   console.log(`admin created: ${admin.email}`);
 } catch (err) {
   if (err instanceof AppError) {
-    console.error(`${err.message}${err.fields ? ' ' + Object.entries(err.fields).map(([k, v]) => `${k}: ${v}`).join('; ') : ''}`);
+    console.error(
+      `${err.message}${
+        err.fields
+          ? ' ' +
+            Object.entries(err.fields)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join('; ')
+          : ''
+      }`,
+    );
     process.exitCode = 1;
   } else throw err;
 } finally {

@@ -37,7 +37,8 @@ if (command === 'migrate' || command === 'reset' || command === 'seed') {
   console.log(applied.length ? `applied: ${applied.join(', ')}` : 'migrations: up to date');
   if (command !== 'migrate') {
     // The same policy as start-up: no demo accounts (public password) in production unless SEED_DEMO=true.
-    if (!isDemoSeedingOn(e)) console.log('demo seeding is off (production without SEED_DEMO=true): seed skipped; create an admin with npm run admin:create');
+    if (!isDemoSeedingOn(e))
+      console.log('demo seeding is off (production without SEED_DEMO=true): seed skipped; create an admin with npm run admin:create');
     else console.log((await seedDemoIfEmpty(db)) ? 'seeded demo data' : 'users exist: seed skipped');
   }
   await db.close();

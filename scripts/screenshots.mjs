@@ -40,7 +40,10 @@ const pages = [
   ['admin', '/admin', 'admin@pathwise.dev'],
   ['application', follow('/admin', 'Tomás Rivera'), 'admin@pathwise.dev'],
 ];
-for (const [w, h, tag] of [[1280, 860, 'desktop'], [375, 812, 'phone']]) {
+for (const [w, h, tag] of [
+  [1280, 860, 'desktop'],
+  [375, 812, 'phone'],
+]) {
   for (const scheme of (process.env.SCHEMES ?? 'light,dark').split(',')) {
     const ctx = await browser.newContext({ viewport: { width: w, height: h }, colorScheme: scheme });
     const page = await ctx.newPage();

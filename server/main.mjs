@@ -58,7 +58,17 @@ function logServerErrorAnswer(req, res) {
     if (res.statusCode < 500 || res.statusCode === 503) return;
     const requestId = res.getHeader('x-request-id') ?? req.headers['x-request-id'];
     const path = (req.url ?? '').split('?')[0];
-    console.error(JSON.stringify({ level: 50, time: Date.now(), msg: 'server error answer', status: res.statusCode, method: req.method, path, requestId }));
+    console.error(
+      JSON.stringify({
+        level: 50,
+        time: Date.now(),
+        msg: 'server error answer',
+        status: res.statusCode,
+        method: req.method,
+        path,
+        requestId,
+      }),
+    );
   });
 }
 

@@ -17,7 +17,14 @@ if (!e.DATABASE_URL || !redis) {
   process.exit(1);
 }
 await getDb();
-const sidecar = await startSidecar({ port: e.REALTIME_PORT, getDb, redis, allowedOrigins: allowedOrigins(e), stream: REALTIME_STREAM, adapterStream: 'pw:realtime:adapter' });
+const sidecar = await startSidecar({
+  port: e.REALTIME_PORT,
+  getDb,
+  redis,
+  allowedOrigins: allowedOrigins(e),
+  stream: REALTIME_STREAM,
+  adapterStream: 'pw:realtime:adapter',
+});
 logger().info({ port: sidecar.port }, 'realtime sidecar ready');
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => void sidecar.close().then(() => process.exit(0)));

@@ -48,7 +48,11 @@ export default async function LandingPage() {
             </Link>
           </div>
           <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">
-            Are you an expert? <Link href="/sign-up?as=expert" className="link">Apply to teach on Pathwise</Link>.
+            Are you an expert?{' '}
+            <Link href="/sign-up?as=expert" className="link">
+              Apply to teach on Pathwise
+            </Link>
+            .
           </p>
         </div>
         <div className="card p-5 sm:p-6" aria-label="Example curriculum">
@@ -57,7 +61,9 @@ export default async function LandingPage() {
               <p className="text-xs font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">Your plan</p>
               <p className="mt-1 font-semibold">Job-ready SQL in 8 weeks · 6 h/week</p>
             </div>
-            <span className="shrink-0 whitespace-nowrap rounded-full bg-emerald-100 px-2.5 py-1 text-xs font-semibold text-emerald-800 dark:bg-emerald-900 dark:text-emerald-100">On track</span>
+            <span className="shrink-0 whitespace-nowrap rounded-full bg-emerald-100 px-2.5 py-1 text-xs font-semibold text-emerald-800 dark:bg-emerald-900 dark:text-emerald-100">
+              On track
+            </span>
           </div>
           <div className="mt-4 h-2 rounded-full bg-slate-100 dark:bg-slate-800" role="img" aria-label="38 percent complete">
             <div className="h-2 w-[38%] rounded-full bg-brand-600 dark:bg-brand-400" />
@@ -70,7 +76,9 @@ export default async function LandingPage() {
               ['Capstone: analyse a real dataset', 'Up next', 'text-slate-500 dark:text-slate-400'],
             ].map(([title, state, tone], i) => (
               <li key={title} className="flex items-center gap-3 rounded-xl border border-slate-200 px-3 py-2.5 dark:border-slate-800">
-                <span className="flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-slate-100 text-xs font-bold dark:bg-slate-800">{i + 1}</span>
+                <span className="flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-slate-100 text-xs font-bold dark:bg-slate-800">
+                  {i + 1}
+                </span>
                 <span className="flex-1 text-sm">{title}</span>
                 <span className={`text-xs font-semibold ${tone}`}>{state}</span>
               </li>
@@ -80,11 +88,21 @@ export default async function LandingPage() {
       </section>
 
       <section aria-labelledby="features" className="pb-12">
-        <h2 id="features" className="sr-only">What Pathwise does</h2>
+        <h2 id="features" className="sr-only">
+          What Pathwise does
+        </h2>
         <div className="grid gap-4 md:grid-cols-3">
           {FEATURES.map((f) => (
             <div key={f.title} className="card p-6">
-              <svg aria-hidden="true" viewBox="0 0 24 24" className="h-8 w-8 text-brand-700 dark:text-brand-300" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+              <svg
+                aria-hidden="true"
+                viewBox="0 0 24 24"
+                className="h-8 w-8 text-brand-700 dark:text-brand-300"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+                strokeLinecap="round"
+              >
                 <path d={f.icon} />
               </svg>
               <h3 className="mt-4 font-semibold">{f.title}</h3>
@@ -95,7 +113,9 @@ export default async function LandingPage() {
         <ol className="mt-8 flex flex-col gap-3 text-sm text-slate-700 dark:text-slate-300 sm:flex-row sm:justify-center sm:gap-8">
           {STEPS.map((s, i) => (
             <li key={s} className="flex items-center gap-2">
-              <span className="flex h-6 w-6 items-center justify-center rounded-full bg-brand-700 text-xs font-bold text-white dark:bg-brand-500 dark:text-slate-950">{i + 1}</span>
+              <span className="flex h-6 w-6 items-center justify-center rounded-full bg-brand-700 text-xs font-bold text-white dark:bg-brand-500 dark:text-slate-950">
+                {i + 1}
+              </span>
               {s}
             </li>
           ))}

@@ -42,7 +42,9 @@ export default async function ExpertsPage({ searchParams }: { searchParams: Prom
         {s.topics?.length ? (
           <Alert tone="info" title="Matched to your module">
             Experts who teach more of these come first: {s.topics.join(', ')}.{' '}
-            <Link className="link" href="/experts">Show everyone</Link>
+            <Link className="link" href="/experts">
+              Show everyone
+            </Link>
           </Alert>
         ) : null}
         {result.partial ? (
@@ -57,7 +59,14 @@ export default async function ExpertsPage({ searchParams }: { searchParams: Prom
       </div>
       {result.items.length === 0 ? (
         <div className="mt-4">
-          <EmptyState title="No experts match" action={<Link className="link" href="/experts">Clear the search</Link>}>
+          <EmptyState
+            title="No experts match"
+            action={
+              <Link className="link" href="/experts">
+                Clear the search
+              </Link>
+            }
+          >
             Try fewer filters or other words.
           </EmptyState>
         </div>
@@ -70,8 +79,20 @@ export default async function ExpertsPage({ searchParams }: { searchParams: Prom
       )}
       {result.pageCount > 1 ? (
         <nav aria-label="Pagination" className="mt-8 flex items-center justify-between text-sm">
-          {result.page > 1 ? <Link className="link" href={pageLink(result.page - 1)} rel="prev">← Previous</Link> : <span />}
-          {result.page < result.pageCount ? <Link className="link" href={pageLink(result.page + 1)} rel="next">Next →</Link> : <span />}
+          {result.page > 1 ? (
+            <Link className="link" href={pageLink(result.page - 1)} rel="prev">
+              ← Previous
+            </Link>
+          ) : (
+            <span />
+          )}
+          {result.page < result.pageCount ? (
+            <Link className="link" href={pageLink(result.page + 1)} rel="next">
+              Next →
+            </Link>
+          ) : (
+            <span />
+          )}
         </nav>
       ) : null}
     </Container>

@@ -49,11 +49,23 @@ export function createBenchServer({ port, databaseUrl, dataDir, connections = 50
 
   function start(extraEnv = {}) {
     const env = {
-      ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: databaseUrl, REDIS_URL: '', LOG_LEVEL: 'warn',
-      SEED_DEMO: 'true', DATA_DIR: dataDir, ...baseEnv, ...extraEnv,
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: '',
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'true',
+      DATA_DIR: dataDir,
+      ...baseEnv,
+      ...extraEnv,
     };
     // What `npm start` runs: Next and Socket.IO on one server, with the directory's fast lane in front of Next.
-    const child = spawn('node', ['server/main.mjs'], { env: { ...env, TZ: 'UTC' }, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+    const child = spawn('node', ['server/main.mjs'], {
+      env: { ...env, TZ: 'UTC' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+      detached: true,
+    });
     serverPid = child.pid;
     let stopping = false;
     child.on('exit', (code) => {
@@ -105,7 +117,10 @@ export function createBenchServer({ port, databaseUrl, dataDir, connections = 50
       let i = 0;
       const instance = autocannon(
         {
-          url: base, connections, duration, headers,
+          url: base,
+          connections,
+          duration,
+          headers,
           requests: [{ setupRequest: (req) => ({ ...req, path: pathFor(i++) }) }],
         },
         (err, res) => {
@@ -113,9 +128,14 @@ export function createBenchServer({ port, databaseUrl, dataDir, connections = 50
           latencies.sort((a, b) => a - b);
           const at = (p) => (latencies.length ? +pct(latencies, p).toFixed(1) : null);
           resolve({
-            requests: res.requests.total, rps: Math.round(res.requests.total / duration), non2xx: res.non2xx, errors: res.errors,
+            requests: res.requests.total,
+            rps: Math.round(res.requests.total / duration),
+            non2xx: res.non2xx,
+            errors: res.errors,
             // No answer at all within the run (an overloaded machine) is a result too, not a crash.
-            p50: at(50), p95: at(95), p99: at(99),
+            p50: at(50),
+            p95: at(95),
+            p99: at(99),
           });
         },
       );
@@ -131,9 +151,13 @@ export function createBenchServer({ port, databaseUrl, dataDir, connections = 50
     const r = await run(pathFor, seconds, headers);
     const cpuAfter = cpuSeconds();
     const hz = 100; // USER_HZ
-    r.cpuMsPerRequest = Object.fromEntries(Object.keys(cpuAfter).map((k) => [k, +(((cpuAfter[k] - cpuBefore[k]) / hz) * 1000 / r.requests).toFixed(2)]));
+    r.cpuMsPerRequest = Object.fromEntries(
+      Object.keys(cpuAfter).map((k) => [k, +((((cpuAfter[k] - cpuBefore[k]) / hz) * 1000) / r.requests).toFixed(2)]),
+    );
     r.loadavg1m = { before: +loadBefore.toFixed(2), after: +os.loadavg()[0].toFixed(2) };
-    console.log(`${name}: ${r.rps} req/s, p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}, CPU ms/request ${JSON.stringify(r.cpuMsPerRequest)}`);
+    console.log(
+      `${name}: ${r.rps} req/s, p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}, CPU ms/request ${JSON.stringify(r.cpuMsPerRequest)}`,
+    );
     return { name, ...r };
   }
 

@@ -9,7 +9,12 @@ import type { TExpertAction } from '@/lib/experts/application-status';
 import type { TChecklistGap } from '@/lib/experts/verification-checklist';
 
 const LABELS: Record<TExpertAction, string> = {
-  submit: 'Submit', approve: 'Approve', reject: 'Reject', request_changes: 'Request changes', suspend: 'Suspend', reinstate: 'Reinstate',
+  submit: 'Submit',
+  approve: 'Approve',
+  reject: 'Reject',
+  request_changes: 'Request changes',
+  suspend: 'Suspend',
+  reinstate: 'Reinstate',
 };
 
 /**
@@ -28,7 +33,12 @@ export function DecisionForm({ expertId, actions, gaps = [] }: { expertId: strin
   async function decide(action: TExpertAction) {
     setError(null);
     setBusy(true);
-    const res = await send<{ status: string }>('POST', `/api/admin/experts/${expertId}/decision`, { action, reason, override: action === 'approve' && override, overrideReason });
+    const res = await send<{ status: string }>('POST', `/api/admin/experts/${expertId}/decision`, {
+      action,
+      reason,
+      override: action === 'approve' && override,
+      overrideReason,
+    });
     setBusy(false);
     if (!res.ok) return setError(describeError(res.error));
     setDone(`Done: the application is now ${res.data.status.replace('_', ' ')}. The expert has been told.`);
@@ -61,19 +71,41 @@ export function DecisionForm({ expertId, actions, gaps = [] }: { expertId: strin
           </label>
           {override ? (
             <div className="space-y-1.5">
-              <label htmlFor="overrideReason" className="block font-medium">Why approve anyway (kept in the audit log)</label>
-              <textarea id="overrideReason" rows={2} value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} className="block w-full rounded-xl border border-slate-300 bg-white px-3 py-2 text-slate-900 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100" />
+              <label htmlFor="overrideReason" className="block font-medium">
+                Why approve anyway (kept in the audit log)
+              </label>
+              <textarea
+                id="overrideReason"
+                rows={2}
+                value={overrideReason}
+                onChange={(e) => setOverrideReason(e.target.value)}
+                className="block w-full rounded-xl border border-slate-300 bg-white px-3 py-2 text-slate-900 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100"
+              />
             </div>
           ) : null}
         </div>
       ) : null}
       <div className="space-y-1.5">
-        <label htmlFor="reason" className="block text-sm font-medium">Message to the expert (required to reject, request changes or suspend)</label>
-        <textarea id="reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} className="block w-full rounded-xl border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-950" />
+        <label htmlFor="reason" className="block text-sm font-medium">
+          Message to the expert (required to reject, request changes or suspend)
+        </label>
+        <textarea
+          id="reason"
+          rows={3}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          className="block w-full rounded-xl border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-950"
+        />
       </div>
       <div className="flex flex-wrap gap-2">
         {actions.map((a) => (
-          <Button key={a} type="button" disabled={busy} variant={a === 'approve' || a === 'reinstate' ? 'primary' : a === 'request_changes' ? 'secondary' : 'danger'} onClick={() => decide(a)}>
+          <Button
+            key={a}
+            type="button"
+            disabled={busy}
+            variant={a === 'approve' || a === 'reinstate' ? 'primary' : a === 'request_changes' ? 'secondary' : 'danger'}
+            onClick={() => decide(a)}
+          >
             {LABELS[a]}
           </Button>
         ))}

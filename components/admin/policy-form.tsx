@@ -30,7 +30,11 @@ const GROUPS: { title: string; fields: { name: TKey; label: string; hint: string
   {
     title: 'Expert standing',
     fields: [
-      { name: 'strikeWindowDays', label: 'Strikes count for (days)', hint: 'Expert no-shows and expert cancellations within 24 h of the start.' },
+      {
+        name: 'strikeWindowDays',
+        label: 'Strikes count for (days)',
+        hint: 'Expert no-shows and expert cancellations within 24 h of the start.',
+      },
       { name: 'strikesWarning', label: 'Strikes for a warning', hint: '' },
       { name: 'strikesPause', label: 'Strikes for a pause', hint: 'No new bookings while paused.' },
       { name: 'pauseDays', label: 'Pause length (days)', hint: '' },
@@ -44,7 +48,12 @@ export function PolicyForm({ policy }: { policy: TPolicy }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const { register, handleSubmit, formState, setError: setFieldError } = useForm<TPolicy>({ resolver: zodResolver(ZPolicy), defaultValues: policy });
+  const {
+    register,
+    handleSubmit,
+    formState,
+    setError: setFieldError,
+  } = useForm<TPolicy>({ resolver: zodResolver(ZPolicy), defaultValues: policy });
   const onSubmit = handleSubmit(async (v) => {
     setError(null);
     setSaved(false);
@@ -74,7 +83,9 @@ export function PolicyForm({ policy }: { policy: TPolicy }) {
           ))}
         </fieldset>
       ))}
-      <Button type="submit" disabled={formState.isSubmitting}>Save policy</Button>
+      <Button type="submit" disabled={formState.isSubmitting}>
+        Save policy
+      </Button>
     </form>
   );
 }

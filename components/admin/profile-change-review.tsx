@@ -27,12 +27,24 @@ export function ProfileChangeReview({ expertId, revision }: { expertId: string; 
     <div className="space-y-3">
       {error ? <Alert tone="error">{error}</Alert> : null}
       <div className="space-y-1.5">
-        <label htmlFor="change-reason" className="block text-sm font-medium">Message to the expert (required to reject)</label>
-        <textarea id="change-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} className="block w-full rounded-xl border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-950" />
+        <label htmlFor="change-reason" className="block text-sm font-medium">
+          Message to the expert (required to reject)
+        </label>
+        <textarea
+          id="change-reason"
+          rows={2}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          className="block w-full rounded-xl border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-950"
+        />
       </div>
       <div className="flex flex-wrap gap-2">
-        <Button type="button" disabled={busy} onClick={() => decide('accept')}>Accept changes</Button>
-        <Button type="button" disabled={busy} variant="danger" onClick={() => decide('reject')}>Reject changes</Button>
+        <Button type="button" disabled={busy} onClick={() => decide('accept')}>
+          Accept changes
+        </Button>
+        <Button type="button" disabled={busy} variant="danger" onClick={() => decide('reject')}>
+          Reject changes
+        </Button>
       </div>
     </div>
   );

@@ -24,11 +24,24 @@ export function SanctionDecision({ sanctionId, canUphold }: { sanctionId: string
   return (
     <div className="mt-3 space-y-2">
       {error ? <Alert tone="error">{error}</Alert> : null}
-      <label htmlFor={id} className="block text-sm font-medium">Note to the expert (optional)</label>
-      <input id={id} value={note} onChange={(e) => setNote(e.target.value)} className="block w-full rounded-xl border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-950" />
+      <label htmlFor={id} className="block text-sm font-medium">
+        Note to the expert (optional)
+      </label>
+      <input
+        id={id}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        className="block w-full rounded-xl border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-950"
+      />
       <div className="flex gap-2">
-        <Button type="button" disabled={busy} onClick={() => decide('lift')}>Lift</Button>
-        {canUphold ? <Button type="button" variant="secondary" disabled={busy} onClick={() => decide('uphold')}>Uphold</Button> : null}
+        <Button type="button" disabled={busy} onClick={() => decide('lift')}>
+          Lift
+        </Button>
+        {canUphold ? (
+          <Button type="button" variant="secondary" disabled={busy} onClick={() => decide('uphold')}>
+            Uphold
+          </Button>
+        ) : null}
       </div>
     </div>
   );

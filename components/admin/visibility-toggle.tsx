@@ -15,8 +15,14 @@ export function VisibilityToggle({ expertId, hidden }: { expertId: string; hidde
   }
   return (
     <div>
-      <Button type="button" variant="secondary" onClick={toggle}>{hidden ? 'Show in the directory' : 'Hide from the directory'}</Button>
-      {error ? <p role="alert" className="mt-1 text-sm text-red-700">{error}</p> : null}
+      <Button type="button" variant="secondary" onClick={toggle}>
+        {hidden ? 'Show in the directory' : 'Hide from the directory'}
+      </Button>
+      {error ? (
+        <p role="alert" className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -6,7 +6,11 @@ export type TApiError = { code: string; message: string; fields?: Record<string,
  * Sends JSON (or FormData, for uploads) and returns the parsed body or the API's `{ error }` shape;
  * a network failure becomes one too. The one fetch wrapper every form uses.
  */
-export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<{ ok: true; data: T } | { ok: false; error: TApiError }> {
+export async function sendJson<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  body?: unknown,
+): Promise<{ ok: true; data: T } | { ok: false; error: TApiError }> {
   try {
     const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
     const res = await fetch(url, {

@@ -12,7 +12,10 @@ import { requestResetResolver } from './auth-resolvers';
 export function ForgotPasswordForm({ outboxNote }: { outboxNote?: string }) {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<TRequestReset>({ resolver: requestResetResolver.resolver, defaultValues: { email: '' } });
+  const { register, handleSubmit, setError, formState } = useForm<TRequestReset>({
+    resolver: requestResetResolver.resolver,
+    defaultValues: { email: '' },
+  });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);

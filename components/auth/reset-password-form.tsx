@@ -13,7 +13,10 @@ import { resetPasswordResolver } from './auth-resolvers';
 export function ResetPasswordForm({ token }: { token: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<TResetPassword>({ resolver: resetPasswordResolver.resolver, defaultValues: { token, password: '' } });
+  const { register, handleSubmit, setError, formState } = useForm<TResetPassword>({
+    resolver: resetPasswordResolver.resolver,
+    defaultValues: { token, password: '' },
+  });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
@@ -27,7 +30,14 @@ export function ResetPasswordForm({ token }: { token: string }) {
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {formState.errors.token ? <Alert tone="error">{formState.errors.token.message}</Alert> : null}
       <input type="hidden" {...register('token')} />
-      <Field label="New password" type="password" autoComplete="new-password" hint="At least 10 characters." {...register('password')} error={formState.errors.password?.message} />
+      <Field
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters."
+        {...register('password')}
+        error={formState.errors.password?.message}
+      />
       <Button type="submit" className="w-full" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? 'Saving…' : 'Set new password'}
       </Button>

@@ -36,7 +36,13 @@ export function SignInForm({ next, defaultEmail }: { next?: string; defaultEmail
     <form onSubmit={onSubmit} onFocus={signInResolver.preload} noValidate className="space-y-5">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <Field label="Email" type="email" autoComplete="email" {...register('email')} error={formState.errors.email?.message} />
-      <Field label="Password" type="password" autoComplete="current-password" {...register('password')} error={formState.errors.password?.message} />
+      <Field
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        {...register('password')}
+        error={formState.errors.password?.message}
+      />
       <Button type="submit" className="w-full" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? 'Signing in…' : 'Sign in'}
       </Button>

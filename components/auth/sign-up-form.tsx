@@ -50,7 +50,9 @@ export function SignUpForm({ accountType = 'learner' }: { accountType?: 'learner
               key={value}
               className={cn(
                 'cursor-pointer rounded-xl border px-3 py-2.5 text-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500',
-                chosen === value ? 'border-brand-600 bg-brand-50 dark:border-brand-400 dark:bg-brand-950' : 'border-slate-300 dark:border-slate-700',
+                chosen === value
+                  ? 'border-brand-600 bg-brand-50 dark:border-brand-400 dark:bg-brand-950'
+                  : 'border-slate-300 dark:border-slate-700',
               )}
             >
               <input type="radio" value={value} className="sr-only" {...register('accountType')} />
@@ -80,7 +82,10 @@ export function SignUpForm({ accountType = 'learner' }: { accountType?: 'learner
             {...register('acceptTerms')}
           />
           <span>
-            I agree to the terms and <Link href="/privacy" className="link" target="_blank">privacy notice</Link>
+            I agree to the terms and{' '}
+            <Link href="/privacy" className="link" target="_blank">
+              privacy notice
+            </Link>
           </span>
         </label>
         {formState.errors.acceptTerms ? (

@@ -37,7 +37,10 @@ export function AvailabilityEditor({ initial, today, onSaved }: TProps) {
       if (!res.ok) {
         const fields = Object.entries(res.error.fields ?? {}).filter(([k]) => k !== '_');
         for (const [path, message] of fields) setError(path as Path<TAvailabilityInput>, { type: 'server', message });
-        setNotice({ tone: 'error', text: fields.length ? 'Some fields need attention; see the messages next to them.' : res.error.message });
+        setNotice({
+          tone: 'error',
+          text: fields.length ? 'Some fields need attention; see the messages next to them.' : res.error.message,
+        });
         return;
       }
       reset(formValues(res.data.availability));
@@ -56,8 +59,12 @@ export function AvailabilityEditor({ initial, today, onSaved }: TProps) {
       <div className="sticky bottom-0 z-10 -mx-4 space-y-3 border-t border-slate-200 bg-slate-50/95 px-4 py-3 sm:-mx-6 sm:px-6 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
         {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
         <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? 'Saving…' : 'Save availability'}</Button>
-          {formState.isDirty && !formState.isSubmitting ? <span className="text-sm text-slate-600 dark:text-slate-400">Unsaved changes</span> : null}
+          <Button type="submit" disabled={formState.isSubmitting}>
+            {formState.isSubmitting ? 'Saving…' : 'Save availability'}
+          </Button>
+          {formState.isDirty && !formState.isSubmitting ? (
+            <span className="text-sm text-slate-600 dark:text-slate-400">Unsaved changes</span>
+          ) : null}
         </div>
       </div>
     </form>

@@ -6,7 +6,15 @@ import { AvailabilityEditor } from './availability-editor';
 import { WeekView } from './week-view';
 
 /** The editor and the week view below it; a save, or a booking change anywhere, refreshes the week. */
-export function AvailabilityWorkspace({ initial, today, realtimeUrl }: { initial: TAvailability; today: string; realtimeUrl: string | null }) {
+export function AvailabilityWorkspace({
+  initial,
+  today,
+  realtimeUrl,
+}: {
+  initial: TAvailability;
+  today: string;
+  realtimeUrl: string | null;
+}) {
   const [saves, setSaves] = useState(0);
   return (
     <div className="space-y-12">

@@ -23,8 +23,12 @@ export function DateOverrides({ control, errors, register, setValue, today }: TP
   return (
     <section aria-labelledby="overrides-heading" className="space-y-4">
       <div>
-        <h2 id="overrides-heading" className="text-lg font-semibold">Date overrides</h2>
-        <p className="text-sm text-slate-600 dark:text-slate-400">A holiday, or a day with other hours: it replaces that date&apos;s weekly hours.</p>
+        <h2 id="overrides-heading" className="text-lg font-semibold">
+          Date overrides
+        </h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          A holiday, or a day with other hours: it replaces that date&apos;s weekly hours.
+        </p>
       </div>
       {fields.length === 0 ? <p className="text-sm text-slate-500 dark:text-slate-400">No overrides.</p> : null}
       <ul className="space-y-3">
@@ -36,7 +40,9 @@ export function DateOverrides({ control, errors, register, setValue, today }: TP
             <li key={f.id} className="card space-y-3 p-4">
               <div className="flex flex-wrap items-end gap-4">
                 <div className="space-y-1">
-                  <label htmlFor={`override-${i}-date`} className="block text-sm font-medium">Date</label>
+                  <label htmlFor={`override-${i}-date`} className="block text-sm font-medium">
+                    Date
+                  </label>
                   <input
                     id={`override-${i}-date`}
                     type="date"
@@ -50,18 +56,47 @@ export function DateOverrides({ control, errors, register, setValue, today }: TP
                 <fieldset className="flex gap-4 text-sm">
                   <legend className="sr-only">Hours on {label}</legend>
                   <label className="flex items-center gap-1.5">
-                    <input type="radio" name={`override-${i}-mode`} checked={dayOff} onChange={() => setValue(`overrides.${i}.ranges`, [], { shouldDirty: true })} /> Day off
+                    <input
+                      type="radio"
+                      name={`override-${i}-mode`}
+                      checked={dayOff}
+                      onChange={() => setValue(`overrides.${i}.ranges`, [], { shouldDirty: true })}
+                    />{' '}
+                    Day off
                   </label>
                   <label className="flex items-center gap-1.5">
-                    <input type="radio" name={`override-${i}-mode`} checked={!dayOff} onChange={() => setValue(`overrides.${i}.ranges`, DEFAULT_HOURS.map((r) => ({ ...r })), { shouldDirty: true })} /> Other hours
+                    <input
+                      type="radio"
+                      name={`override-${i}-mode`}
+                      checked={!dayOff}
+                      onChange={() =>
+                        setValue(
+                          `overrides.${i}.ranges`,
+                          DEFAULT_HOURS.map((r) => ({ ...r })),
+                          { shouldDirty: true },
+                        )
+                      }
+                    />{' '}
+                    Other hours
                   </label>
                 </fieldset>
-                <button type="button" onClick={() => remove(i)} className="ml-auto rounded-lg px-2 py-1 text-sm font-medium text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800" aria-label={`Remove the override for ${label}`}>
+                <button
+                  type="button"
+                  onClick={() => remove(i)}
+                  className="ml-auto rounded-lg px-2 py-1 text-sm font-medium text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+                  aria-label={`Remove the override for ${label}`}
+                >
                   Remove
                 </button>
               </div>
-              {e?.date?.message ? <p id={`override-${i}-date-error`} role="alert" className={errorText}>{e.date.message}</p> : null}
-              {!dayOff ? <RangeList control={control} name={`overrides.${i}.ranges`} dayLabel={label} errors={e?.ranges as never} emptyText="" /> : null}
+              {e?.date?.message ? (
+                <p id={`override-${i}-date-error`} role="alert" className={errorText}>
+                  {e.date.message}
+                </p>
+              ) : null}
+              {!dayOff ? (
+                <RangeList control={control} name={`overrides.${i}.ranges`} dayLabel={label} errors={e?.ranges as never} emptyText="" />
+              ) : null}
             </li>
           );
         })}

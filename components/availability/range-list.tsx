@@ -36,9 +36,24 @@ export function RangeList({ control, name, dayLabel, errors, emptyText }: TProps
           return (
             <li key={f.id}>
               <div className="flex items-center gap-1.5">
-                <TimeInput control={control} name={`${name}.${j}.startMinute`} label={`${dayLabel} range ${j + 1} start`} error={startError} errorId={`${id}-${j}-start-error`} />
-                <span aria-hidden="true" className="text-slate-500">–</span>
-                <TimeInput control={control} name={`${name}.${j}.endMinute`} label={`${dayLabel} range ${j + 1} end`} isEnd error={endError} errorId={`${id}-${j}-end-error`} />
+                <TimeInput
+                  control={control}
+                  name={`${name}.${j}.startMinute`}
+                  label={`${dayLabel} range ${j + 1} start`}
+                  error={startError}
+                  errorId={`${id}-${j}-start-error`}
+                />
+                <span aria-hidden="true" className="text-slate-500">
+                  –
+                </span>
+                <TimeInput
+                  control={control}
+                  name={`${name}.${j}.endMinute`}
+                  label={`${dayLabel} range ${j + 1} end`}
+                  isEnd
+                  error={endError}
+                  errorId={`${id}-${j}-end-error`}
+                />
                 <button
                   type="button"
                   onClick={() => remove(j)}
@@ -46,18 +61,38 @@ export function RangeList({ control, name, dayLabel, errors, emptyText }: TProps
                   aria-label={`Remove ${dayLabel} range ${j + 1}`}
                   title="Remove"
                 >
-                  <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+                  <svg
+                    aria-hidden="true"
+                    viewBox="0 0 16 16"
+                    className="h-4 w-4"
+                    fill="none"
+                    stroke="currentColor"
+                    strokeWidth="2"
+                    strokeLinecap="round"
+                  >
                     <path d="M4 4l8 8M12 4l-8 8" />
                   </svg>
                 </button>
               </div>
-              {startError ? <p id={`${id}-${j}-start-error`} role="alert" className={errorText}>{startError}</p> : null}
-              {endError ? <p id={`${id}-${j}-end-error`} role="alert" className={errorText}>{endError}</p> : null}
+              {startError ? (
+                <p id={`${id}-${j}-start-error`} role="alert" className={errorText}>
+                  {startError}
+                </p>
+              ) : null}
+              {endError ? (
+                <p id={`${id}-${j}-end-error`} role="alert" className={errorText}>
+                  {endError}
+                </p>
+              ) : null}
             </li>
           );
         })}
       </ul>
-      {listError ? <p role="alert" className={errorText}>{listError}</p> : null}
+      {listError ? (
+        <p role="alert" className={errorText}>
+          {listError}
+        </p>
+      ) : null}
       <button
         type="button"
         disabled={fields.length >= MAX_RANGES_PER_DAY}

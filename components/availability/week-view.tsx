@@ -9,7 +9,9 @@ import { formatDay } from '@/lib/format/format';
 
 type TItem = { kind: 'free' | 'held' | 'confirmed' | 'busy'; start: string; end: string; key: string };
 // Each answer remembers the request it answers, so a newer request shows as loading without a reset in the effect.
-type TState = { key: string; start: string | null } & ({ status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; week: TWeekView });
+type TState = { key: string; start: string | null } & (
+  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; week: TWeekView }
+);
 
 const KIND_STYLE: Record<TItem['kind'], string> = {
   free: 'border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100',
@@ -43,7 +45,9 @@ export function WeekView({ timeZone, refreshKey, realtimeUrl }: { timeZone: stri
         if (res.ok && body?.week) setState({ key, start, status: 'ready', week: body.week as TWeekView });
         else setState({ key, start, status: 'error', message: body?.error?.message ?? `The server answered ${res.status}.` });
       })
-      .catch(() => live && setState({ key, start, status: 'error', message: 'Could not reach Pathwise. Check your connection and try again.' }));
+      .catch(
+        () => live && setState({ key, start, status: 'error', message: 'Could not reach Pathwise. Check your connection and try again.' }),
+      );
     return () => {
       live = false;
     };
@@ -60,9 +64,12 @@ export function WeekView({ timeZone, refreshKey, realtimeUrl }: { timeZone: stri
     <section aria-labelledby="week-heading" className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h2 id="week-heading" className="text-lg font-semibold">Your week as learners see it</h2>
+          <h2 id="week-heading" className="text-lg font-semibold">
+            Your week as learners see it
+          </h2>
           <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-            {shown ? `${formatDay(shown, 'en-US', 'short')} – ${formatDay(addDays(shown, 6), 'en-US', 'medium')}` : 'This week'} · times in {timeZone}
+            {shown ? `${formatDay(shown, 'en-US', 'short')} – ${formatDay(addDays(shown, 6), 'en-US', 'medium')}` : 'This week'} · times in{' '}
+            {timeZone}
           </p>
         </div>
         <div className="flex gap-2">
@@ -90,7 +97,13 @@ export function WeekView({ timeZone, refreshKey, realtimeUrl }: { timeZone: stri
           {(Object.keys(KIND_LABEL) as TItem['kind'][]).map((k) => (
             <li key={k} className="flex items-center gap-1.5">
               <span aria-hidden="true" className={cn('inline-block h-4 w-6 rounded border', KIND_STYLE[k])} />
-              {k === 'free' ? 'Free slot' : k === 'confirmed' ? 'Booked session' : k === 'held' ? 'Held (awaiting payment)' : 'Busy (calendar)'}
+              {k === 'free'
+                ? 'Free slot'
+                : k === 'confirmed'
+                  ? 'Booked session'
+                  : k === 'held'
+                    ? 'Held (awaiting payment)'
+                    : 'Busy (calendar)'}
             </li>
           ))}
         </ul>
@@ -102,7 +115,12 @@ export function WeekView({ timeZone, refreshKey, realtimeUrl }: { timeZone: stri
                 type="button"
                 aria-pressed={m === activeLength}
                 onClick={() => setLength(m)}
-                className={cn('rounded-full px-3 py-1 text-sm font-medium', m === activeLength ? 'bg-brand-700 text-white dark:bg-brand-500 dark:text-slate-950' : 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200')}
+                className={cn(
+                  'rounded-full px-3 py-1 text-sm font-medium',
+                  m === activeLength
+                    ? 'bg-brand-700 text-white dark:bg-brand-500 dark:text-slate-950'
+                    : 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200',
+                )}
               >
                 {m} min
               </button>
@@ -113,9 +131,13 @@ export function WeekView({ timeZone, refreshKey, realtimeUrl }: { timeZone: stri
 
       {!loading && state.status === 'error' ? <Alert tone="error">{state.message}</Alert> : null}
       {week && week.slots !== null && !week.open ? (
-        <Alert tone="warning">Learners cannot book you right now (your profile is not listed, or is paused), so no slots are offered.</Alert>
+        <Alert tone="warning">
+          Learners cannot book you right now (your profile is not listed, or is paused), so no slots are offered.
+        </Alert>
       ) : null}
-      {week && week.slots === null ? <Alert tone="warning">Free slots are unavailable right now; your bookings and busy time are shown.</Alert> : null}
+      {week && week.slots === null ? (
+        <Alert tone="warning">Free slots are unavailable right now; your bookings and busy time are shown.</Alert>
+      ) : null}
       {week ? <WeekGrid week={week} lengthMinutes={activeLength} busy={loading} /> : loading ? <WeekSkeleton /> : null}
     </section>
   );
@@ -133,7 +155,11 @@ function WeekGrid({ week, lengthMinutes, busy }: { week: TWeekView; lengthMinute
   for (const it of items) byDay.get(localDateOf(Date.parse(it.start), week.timeZone))?.push(it);
 
   return (
-    <div className={cn('grid grid-cols-1 gap-3 md:grid-cols-7', busy && 'opacity-60')} aria-busy={busy || undefined} data-testid="week-grid">
+    <div
+      className={cn('grid grid-cols-1 gap-3 md:grid-cols-7', busy && 'opacity-60')}
+      aria-busy={busy || undefined}
+      data-testid="week-grid"
+    >
       {week.days.map((day) => {
         const list = byDay.get(day) ?? [];
         const weekday = new Intl.DateTimeFormat('en-US', { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
@@ -143,7 +169,9 @@ function WeekGrid({ week, lengthMinutes, busy }: { week: TWeekView; lengthMinute
               {weekday} <span className="font-normal text-slate-600 dark:text-slate-400">{formatDay(day, 'en-US', 'short')}</span>
             </h3>
             {list.length === 0 ? (
-              <p className="text-sm text-slate-500 dark:text-slate-400">{day < week.today ? 'Past' : week.slots === null ? 'No bookings' : 'Nothing free'}</p>
+              <p className="text-sm text-slate-500 dark:text-slate-400">
+                {day < week.today ? 'Past' : week.slots === null ? 'No bookings' : 'Nothing free'}
+              </p>
             ) : (
               <ul className="flex flex-wrap gap-1.5 md:flex-col">
                 {list.map((it) => (

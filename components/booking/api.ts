@@ -45,8 +45,10 @@ export const payBooking = (id: string) => call<{ booking: TBookingView }>('POST'
 export const listBookings = (scope: 'upcoming' | 'past') => call<{ bookings: TBookingView[] }>('GET', `/api/bookings?scope=${scope}`);
 export const getBooking = (id: string) => call<{ booking: TBookingDetail }>('GET', `/api/bookings/${id}`);
 export const cancelPreview = (id: string) => call<TCancelPreview>('GET', `/api/bookings/${id}/cancel-preview`);
-export const cancelBooking = (id: string, reason: string) => call<{ booking: TBookingView }>('POST', `/api/bookings/${id}/cancel`, { reason });
-export const rescheduleBooking = (id: string, start: string) => call<{ booking: TBookingView }>('POST', `/api/bookings/${id}/reschedule`, { start });
+export const cancelBooking = (id: string, reason: string) =>
+  call<{ booking: TBookingView }>('POST', `/api/bookings/${id}/cancel`, { reason });
+export const rescheduleBooking = (id: string, start: string) =>
+  call<{ booking: TBookingView }>('POST', `/api/bookings/${id}/reschedule`, { start });
 export const reportNoShow = (id: string, note: string) => call<{ booking: TBookingView }>('POST', `/api/bookings/${id}/no-show`, { note });
 export const saveNotes = (id: string, body: string) => call<{ notes: string }>('PUT', `/api/bookings/${id}/notes`, { body });
 export const icsUrl = (id: string) => `/api/bookings/${id}/ics`;

@@ -35,7 +35,11 @@ function Countdown({ until, onExpired }: { until: string; onExpired(): void }) {
     if (left === 0) onExpired();
   }, [left, onExpired]);
   return (
-    <span className="font-mono tabular-nums" data-testid="hold-countdown" aria-label={`${Math.floor(left / 60)} minutes ${left % 60} seconds left`}>
+    <span
+      className="font-mono tabular-nums"
+      data-testid="hold-countdown"
+      aria-label={`${Math.floor(left / 60)} minutes ${left % 60} seconds left`}
+    >
       {String(Math.floor(left / 60)).padStart(2, '0')}:{String(left % 60).padStart(2, '0')}
     </span>
   );
@@ -118,7 +122,10 @@ export function BookingPanel(p: TBookingPanelProps) {
     const b = stage.booking;
     return (
       <motion.div initial={{ opacity: 0, y: 6 }} animate={{ opacity: 1, y: 0 }} className="space-y-3" data-testid="booking-confirmed">
-        <p role="status" className="rounded-xl border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
+        <p
+          role="status"
+          className="rounded-xl border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
+        >
           <span className="block font-semibold">Booked: {dateTimeLabel(b.start, tz)} your time</span>
           {b.lengthMinutes} min with {p.expertName}. Paid in test mode (simulated, no card was charged).
         </p>
@@ -168,7 +175,13 @@ export function BookingPanel(p: TBookingPanelProps) {
 
       <AnimatePresence initial={false}>
         {slot && stage.kind === 'pick' ? (
-          <motion.div key="details" initial={{ opacity: 0, height: 0 }} animate={{ opacity: 1, height: 'auto' }} exit={{ opacity: 0, height: 0 }} className="space-y-3 overflow-hidden">
+          <motion.div
+            key="details"
+            initial={{ opacity: 0, height: 0 }}
+            animate={{ opacity: 1, height: 'auto' }}
+            exit={{ opacity: 0, height: 0 }}
+            className="space-y-3 overflow-hidden"
+          >
             <SlotSummary slot={slot} tz={tz} expertTimeZone={p.expertTimeZone} expertName={p.expertName} now={now} />
           </motion.div>
         ) : null}
@@ -217,7 +230,11 @@ export function BookingPanel(p: TBookingPanelProps) {
             </div>
           ) : null}
           <button type="button" className={buttonClasses('primary') + ' w-full'} disabled={!slot || busy} onClick={() => void hold()}>
-            {busy ? 'Holding…' : slot && offering ? `Hold this time · ${formatMoney(offering.priceMinor, offering.currency)}` : 'Pick a time to book'}
+            {busy
+              ? 'Holding…'
+              : slot && offering
+                ? `Hold this time · ${formatMoney(offering.priceMinor, offering.currency)}`
+                : 'Pick a time to book'}
           </button>
         </div>
       ) : null}
@@ -230,7 +247,9 @@ export function BookingPanel(p: TBookingPanelProps) {
             {stage.booking.holdExpiresAt ? ` (until ${timeLabel(stage.booking.holdExpiresAt, tz)})` : ''}. Pay to confirm.
           </p>
           <button type="button" className={buttonClasses('primary') + ' w-full'} disabled={busy} onClick={() => void pay(stage.booking)}>
-            {busy ? 'Paying…' : `Pay ${formatMoney(stage.booking.priceMinor, stage.booking.currency)} (test mode — simulated payment, no card is charged)`}
+            {busy
+              ? 'Paying…'
+              : `Pay ${formatMoney(stage.booking.priceMinor, stage.booking.currency)} (test mode — simulated payment, no card is charged)`}
           </button>
           <button type="button" className={buttonClasses('ghost') + ' w-full'} disabled={busy} onClick={() => void release(stage.booking)}>
             Pick another time

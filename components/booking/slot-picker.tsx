@@ -81,7 +81,10 @@ export function SlotPicker(p: TSlotPickerProps) {
 
   useSlotsLive(expertId, () => refetch(true), p.realtimeUrl ?? null);
 
-  const slots = useMemo(() => (data ? data.slots.filter((s) => dayKey(s.start, tz) >= from && dayKey(s.start, tz) < to) : []), [data, tz, from, to]);
+  const slots = useMemo(
+    () => (data ? data.slots.filter((s) => dayKey(s.start, tz) >= from && dayKey(s.start, tz) < to) : []),
+    [data, tz, from, to],
+  );
   const byDay = useMemo(() => groupByDay(slots, tz), [slots, tz]);
   const days = useMemo(() => {
     const out: string[] = [];
@@ -242,9 +245,17 @@ export function SlotPicker(p: TSlotPickerProps) {
                 <AnimatePresence initial={false}>
                   {daySlots.map((s) => {
                     const isSelected = selected?.start === s.start;
-                    const expertDay = dayKey(s.start, p.expertTimeZone) !== dayKey(s.start, tz) ? ` (${dayLabel(dayKey(s.start, p.expertTimeZone))})` : '';
+                    const expertDay =
+                      dayKey(s.start, p.expertTimeZone) !== dayKey(s.start, tz) ? ` (${dayLabel(dayKey(s.start, p.expertTimeZone))})` : '';
                     return (
-                      <motion.li key={s.start} layout initial={{ opacity: 0 }} animate={{ opacity: 1 }} exit={{ opacity: 0, scale: 0.95 }} transition={{ duration: 0.15 }}>
+                      <motion.li
+                        key={s.start}
+                        layout
+                        initial={{ opacity: 0 }}
+                        animate={{ opacity: 1 }}
+                        exit={{ opacity: 0, scale: 0.95 }}
+                        transition={{ duration: 0.15 }}
+                      >
                         <button
                           type="button"
                           data-start={s.start}
@@ -257,8 +268,16 @@ export function SlotPicker(p: TSlotPickerProps) {
                               : 'border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800',
                           )}
                         >
-                          <span className="block font-semibold" data-testid="slot-local">{timeLabel(s.start, tz)}</span>
-                          <span className={cn('block text-xs', isSelected ? 'text-white/90 dark:text-slate-900' : 'text-slate-600 dark:text-slate-400')} data-testid="slot-expert">
+                          <span className="block font-semibold" data-testid="slot-local">
+                            {timeLabel(s.start, tz)}
+                          </span>
+                          <span
+                            className={cn(
+                              'block text-xs',
+                              isSelected ? 'text-white/90 dark:text-slate-900' : 'text-slate-600 dark:text-slate-400',
+                            )}
+                            data-testid="slot-expert"
+                          >
                             {timeLabel(s.start, p.expertTimeZone)}
                             {expertDay} {expertFirst}&apos;s time
                           </span>

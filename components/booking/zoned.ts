@@ -27,9 +27,11 @@ export function timeLabel(t: string | number | Date, tz: string, locale?: string
 
 /** "Tue, Mar 3" for a YYYY-MM-DD key (a calendar date, so formatted in UTC at noon). */
 export function dayLabel(key: string, locale?: string, long = false): string {
-  return fmt('UTC', long ? { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' } : { weekday: 'short', month: 'short', day: 'numeric' }, locale).format(
-    Date.parse(`${key}T12:00:00Z`),
-  );
+  return fmt(
+    'UTC',
+    long ? { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' } : { weekday: 'short', month: 'short', day: 'numeric' },
+    locale,
+  ).format(Date.parse(`${key}T12:00:00Z`));
 }
 
 /** "March 2026" for a YYYY-MM key. */
@@ -44,7 +46,10 @@ export function dateTimeLabel(t: string | number | Date, tz: string, locale?: st
 
 /** The zone's UTC offset at an instant in minutes (Asia/Kolkata → 330). */
 export function offsetMinutes(t: string | number | Date, tz: string): number {
-  const name = fmt(tz, { timeZoneName: 'longOffset' }, 'en-US').formatToParts(toMs(t)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const name =
+    fmt(tz, { timeZoneName: 'longOffset' }, 'en-US')
+      .formatToParts(toMs(t))
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-])(\d{1,2})(?::?(\d{2}))?/.exec(name);
   if (!m) return 0;
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
@@ -131,7 +136,16 @@ export function browserZone(): string {
 /** Every IANA zone the browser knows, by current names (a short fallback list where supportedValuesOf is missing). */
 export function allZones(): string[] {
   const intl = Intl as typeof Intl & { supportedValuesOf?: (k: 'timeZone') => string[] };
-  const list = intl.supportedValuesOf?.('timeZone') ?? ['UTC', 'America/New_York', 'America/Los_Angeles', 'Europe/London', 'Europe/Berlin', 'Asia/Kolkata', 'Asia/Tokyo', 'Australia/Sydney'];
+  const list = intl.supportedValuesOf?.('timeZone') ?? [
+    'UTC',
+    'America/New_York',
+    'America/Los_Angeles',
+    'Europe/London',
+    'Europe/Berlin',
+    'Asia/Kolkata',
+    'Asia/Tokyo',
+    'Australia/Sydney',
+  ];
   return [...new Set(list.map(currentZoneName))].sort();
 }
 

@@ -21,7 +21,9 @@ export function ActivityHeatmap({ days, locale }: { days: { date: string; minute
     const shown = firstOfMonth ?? (i === 0 ? w.find((d) => d) : undefined);
     return shown ? month.format(utc(shown.date)) : '';
   });
-  const rowLabels = Array.from({ length: 7 }, (_, r) => (r % 2 === 0 ? weekday.format(utc(`2026-11-${String(2 + r).padStart(2, '0')}`)) : '')); // 2026-11-02 is a Monday
+  const rowLabels = Array.from({ length: 7 }, (_, r) =>
+    r % 2 === 0 ? weekday.format(utc(`2026-11-${String(2 + r).padStart(2, '0')}`)) : '',
+  ); // 2026-11-02 is a Monday
   return (
     <div>
       <ScrollRegion label="Activity, last twelve weeks">
@@ -63,7 +65,10 @@ export function ActivityHeatmap({ days, locale }: { days: { date: string; minute
           </div>
         </div>
       </ScrollRegion>
-      <div className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600 dark:text-slate-400" data-testid="heatmap-legend">
+      <div
+        className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600 dark:text-slate-400"
+        data-testid="heatmap-legend"
+      >
         <span>Minutes logged a day:</span>
         {LEGEND.map((l, i) => (
           <span key={l} className="flex items-center gap-1">

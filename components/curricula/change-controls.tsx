@@ -26,7 +26,11 @@ export function RegenerateModuleButton({ curriculumId, moduleId, title }: { curr
       >
         {busy ? 'Regenerating…' : 'Regenerate module'}
       </Button>
-      {error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -51,13 +55,26 @@ export function ExtendForm({ curriculumId }: { curriculumId: string }) {
     >
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium">Extend the curriculum by (weeks)</span>
-        <input type="number" min={1} max={26} value={weeks} onChange={(e) => setWeeks(e.target.value)} className="w-28 rounded-lg border border-slate-300 bg-white px-2.5 py-1.5 dark:border-slate-700 dark:bg-slate-950" />
+        <input
+          type="number"
+          min={1}
+          max={26}
+          value={weeks}
+          onChange={(e) => setWeeks(e.target.value)}
+          className="w-28 rounded-lg border border-slate-300 bg-white px-2.5 py-1.5 dark:border-slate-700 dark:bg-slate-950"
+        />
       </label>
       <Button type="submit" variant="secondary" disabled={busy}>
         {busy ? 'Extending…' : 'Extend'}
       </Button>
-      <p className="w-full text-sm text-slate-600 dark:text-slate-400">New modules are added after the current ones; your progress stays.</p>
-      {error ? <p role="alert" className="w-full text-sm text-red-700 dark:text-red-400">{error}</p> : null}
+      <p className="w-full text-sm text-slate-600 dark:text-slate-400">
+        New modules are added after the current ones; your progress stays.
+      </p>
+      {error ? (
+        <p role="alert" className="w-full text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
     </form>
   );
 }

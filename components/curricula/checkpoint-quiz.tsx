@@ -9,7 +9,17 @@ import { Button } from '@/components/ui/button';
 type TQuestion = { question: string; choices: string[] };
 type TResult = { score: number; total: number; best: number; results: { correct: boolean; answerIndex: number; explanation: string }[] };
 
-export function CheckpointQuiz({ curriculumId, moduleId, questions, best }: { curriculumId: string; moduleId: string; questions: TQuestion[]; best: { best: number; total: number } | null }) {
+export function CheckpointQuiz({
+  curriculumId,
+  moduleId,
+  questions,
+  best,
+}: {
+  curriculumId: string;
+  moduleId: string;
+  questions: TQuestion[];
+  best: { best: number; total: number } | null;
+}) {
   const router = useRouter();
   const [answers, setAnswers] = useState<number[]>(() => questions.map(() => -1));
   const [result, setResult] = useState<TResult | null>(null);
@@ -24,7 +34,9 @@ export function CheckpointQuiz({ curriculumId, moduleId, questions, best }: { cu
     setMissing(blank);
     if (blank.length) {
       setResult(null);
-      return setError(`Answer every question first — ${blank.length === 1 ? 'question' : 'questions'} ${blank.map((i) => i + 1).join(', ')} ${blank.length === 1 ? 'has' : 'have'} no answer yet.`);
+      return setError(
+        `Answer every question first — ${blank.length === 1 ? 'question' : 'questions'} ${blank.map((i) => i + 1).join(', ')} ${blank.length === 1 ? 'has' : 'have'} no answer yet.`,
+      );
     }
     setBusy(true);
     const res = await postJson<TResult>(`/api/curricula/${curriculumId}/modules/${moduleId}/checkpoint`, { answers });
@@ -43,7 +55,12 @@ export function CheckpointQuiz({ curriculumId, moduleId, questions, best }: { cu
         </p>
       ) : null}
       {questions.map((q, i) => (
-        <fieldset key={i} className="space-y-1.5" aria-invalid={missing.includes(i) || undefined} aria-describedby={missing.includes(i) ? `q-${moduleId}-${i}-missing` : undefined}>
+        <fieldset
+          key={i}
+          className="space-y-1.5"
+          aria-invalid={missing.includes(i) || undefined}
+          aria-describedby={missing.includes(i) ? `q-${moduleId}-${i}-missing` : undefined}
+        >
           <legend className="font-medium">
             {i + 1}. {q.question}
           </legend>
@@ -68,7 +85,11 @@ export function CheckpointQuiz({ curriculumId, moduleId, questions, best }: { cu
             </p>
           ) : null}
           {result ? (
-            <p className={result.results[i].correct ? 'text-sm text-emerald-800 dark:text-emerald-300' : 'text-sm text-red-800 dark:text-red-300'}>
+            <p
+              className={
+                result.results[i].correct ? 'text-sm text-emerald-800 dark:text-emerald-300' : 'text-sm text-red-800 dark:text-red-300'
+              }
+            >
               {result.results[i].correct ? 'Correct. ' : `Not quite — the answer is “${q.choices[result.results[i].answerIndex]}”. `}
               {result.results[i].explanation}
             </p>

@@ -8,7 +8,13 @@ import { applyFieldErrors, postJson } from '@/components/auth/api-client';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { LEVELS, MATERIAL_KINDS, ZCurriculumRequest, type TCurriculumRequest, type TCurriculumRequestInput } from '@/lib/curriculum/schemas';
+import {
+  LEVELS,
+  MATERIAL_KINDS,
+  ZCurriculumRequest,
+  type TCurriculumRequest,
+  type TCurriculumRequestInput,
+} from '@/lib/curriculum/schemas';
 
 const inputClass =
   'block w-full rounded-xl border border-slate-300 bg-white px-3.5 py-2.5 text-base text-slate-900 shadow-sm dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100';
@@ -28,7 +34,16 @@ export function CurriculumForm({ offline }: { offline: boolean }) {
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, control, formState } = useForm<TCurriculumRequestInput, unknown, TCurriculumRequest>({
     resolver: zodResolver(ZCurriculumRequest),
-    defaultValues: { goal: '', level: 'beginner', background: '', hoursPerWeek: 5, timeframe: 'weeks', weeks: 6, materials: ['reading', 'practice'], language: 'English' },
+    defaultValues: {
+      goal: '',
+      level: 'beginner',
+      background: '',
+      hoursPerWeek: 5,
+      timeframe: 'weeks',
+      weeks: 6,
+      materials: ['reading', 'practice'],
+      language: 'English',
+    },
   });
   const timeframe = useWatch({ control, name: 'timeframe' });
   const errors = formState.errors;
@@ -50,7 +65,9 @@ export function CurriculumForm({ offline }: { offline: boolean }) {
       <Field label="What do you want to learn?" placeholder="Get job-ready in SQL" {...register('goal')} error={errors.goal?.message} />
       <div className="grid gap-6 sm:grid-cols-2">
         <div className="space-y-1.5">
-          <label htmlFor="field-level" className="block text-sm font-medium">Current level</label>
+          <label htmlFor="field-level" className="block text-sm font-medium">
+            Current level
+          </label>
           <select id="field-level" className={inputClass} {...register('level')}>
             {LEVELS.map((l) => (
               <option key={l} value={l}>
@@ -62,12 +79,29 @@ export function CurriculumForm({ offline }: { offline: boolean }) {
         <Field label="Language" {...register('language')} error={errors.language?.message} />
       </div>
       <div className="space-y-1.5">
-        <label htmlFor="field-background" className="block text-sm font-medium">Background (optional)</label>
-        <textarea id="field-background" rows={3} className={inputClass} placeholder="What you already know, what you do for a living…" {...register('background')} />
+        <label htmlFor="field-background" className="block text-sm font-medium">
+          Background (optional)
+        </label>
+        <textarea
+          id="field-background"
+          rows={3}
+          className={inputClass}
+          placeholder="What you already know, what you do for a living…"
+          {...register('background')}
+        />
         <Error id="field-background-error" message={errors.background?.message} />
       </div>
       <div className="grid gap-6 sm:grid-cols-3">
-        <Field label="Hours per week" type="number" step="0.5" min={1} max={60} inputMode="decimal" {...register('hoursPerWeek')} error={errors.hoursPerWeek?.message} />
+        <Field
+          label="Hours per week"
+          type="number"
+          step="0.5"
+          min={1}
+          max={60}
+          inputMode="decimal"
+          {...register('hoursPerWeek')}
+          error={errors.hoursPerWeek?.message}
+        />
         <fieldset className="space-y-1.5">
           <legend className="block text-sm font-medium">Timeframe</legend>
           <div className="flex gap-4 pt-2">
@@ -82,7 +116,15 @@ export function CurriculumForm({ offline }: { offline: boolean }) {
         {timeframe === 'date' ? (
           <Field label="Target date" type="date" {...register('targetDate')} error={errors.targetDate?.message} />
         ) : (
-          <Field label="Number of weeks" type="number" min={1} max={52} inputMode="numeric" {...register('weeks')} error={errors.weeks?.message} />
+          <Field
+            label="Number of weeks"
+            type="number"
+            min={1}
+            max={52}
+            inputMode="numeric"
+            {...register('weeks')}
+            error={errors.weeks?.message}
+          />
         )}
       </div>
       <fieldset className="space-y-2" aria-describedby={errors.materials ? 'materials-error' : undefined}>

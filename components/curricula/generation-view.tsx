@@ -29,27 +29,24 @@ export function GenerationView(p: TProps) {
   const [expected, setExpected] = useState(Math.max(1, p.expected));
   const [retrying, setRetrying] = useState(false);
 
-  useRealtime(
-    (e) => {
-      if (e.payload.curriculumId !== p.curriculumId) return;
-      if (e.type === 'curriculum.module') {
-        const index = Number(e.payload.index);
-        setModules((ms) => {
-          const next = ms.slice(0, index);
-          next[index] = e.payload.module as TPublicModule;
-          return next;
-        });
-        if (typeof e.payload.expected === 'number') setExpected((x) => Math.max(x, Number(e.payload.expected), index + 1));
-      } else if (e.type === 'curriculum.status') {
-        const s = e.payload.status as TCurriculumStatus;
-        setStatus(s);
-        if (e.payload.restarted) setModules([]);
-        if (s === 'failed') setError(String(e.payload.error ?? 'Generation failed.'));
-        if (s === 'ready') router.refresh();
-      }
-    },
-    p.realtime,
-  );
+  useRealtime((e) => {
+    if (e.payload.curriculumId !== p.curriculumId) return;
+    if (e.type === 'curriculum.module') {
+      const index = Number(e.payload.index);
+      setModules((ms) => {
+        const next = ms.slice(0, index);
+        next[index] = e.payload.module as TPublicModule;
+        return next;
+      });
+      if (typeof e.payload.expected === 'number') setExpected((x) => Math.max(x, Number(e.payload.expected), index + 1));
+    } else if (e.type === 'curriculum.status') {
+      const s = e.payload.status as TCurriculumStatus;
+      setStatus(s);
+      if (e.payload.restarted) setModules([]);
+      if (s === 'failed') setError(String(e.payload.error ?? 'Generation failed.'));
+      if (s === 'ready') router.refresh();
+    }
+  }, p.realtime);
 
   // Fallback when the realtime connection is down: poll the saved state.
   useEffect(() => {

@@ -8,7 +8,12 @@ import type { TLessonStatus, TStoredLesson } from '@/lib/curriculum/schemas';
 import { formatDuration } from '@/lib/format/format';
 import { patchJson } from './api';
 
-const STATUS_LABEL: Record<TLessonStatus, string> = { not_started: 'Not started', in_progress: 'In progress', done: 'Done', skipped: 'Skipped' };
+const STATUS_LABEL: Record<TLessonStatus, string> = {
+  not_started: 'Not started',
+  in_progress: 'In progress',
+  done: 'Done',
+  skipped: 'Skipped',
+};
 const KIND_LABEL = { read: 'Read', watch: 'Watch', practice: 'Practice', project: 'Project' } as const;
 const inputClass = 'rounded-lg border border-slate-300 bg-white px-2.5 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950';
 
@@ -52,7 +57,11 @@ export function LessonRow({ curriculumId, lesson, locale, progress }: TProps) {
   const statusId = `status-${lesson.id}`;
   const plannedLog = Math.min(600, lesson.estimatedMinutes); // one log is at most 600 minutes
   return (
-    <li id={`lesson-${lesson.id}`} data-lesson-status={status} className="border-t border-slate-200 py-4 first:border-t-0 dark:border-slate-800">
+    <li
+      id={`lesson-${lesson.id}`}
+      data-lesson-status={status}
+      className="border-t border-slate-200 py-4 first:border-t-0 dark:border-slate-800"
+    >
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-2">
@@ -120,7 +129,15 @@ export function LessonRow({ curriculumId, lesson, locale, progress }: TProps) {
           >
             <label className="flex flex-col gap-1">
               <span>Minutes to log</span>
-              <input className={`${inputClass} w-28`} type="number" min={1} max={600} placeholder={String(plannedLog)} value={addMinutes} onChange={(e) => setAddMinutes(e.target.value)} />
+              <input
+                className={`${inputClass} w-28`}
+                type="number"
+                min={1}
+                max={600}
+                placeholder={String(plannedLog)}
+                value={addMinutes}
+                onChange={(e) => setAddMinutes(e.target.value)}
+              />
             </label>
             <Button type="submit" variant="secondary" disabled={busy}>
               Log time
@@ -128,7 +145,13 @@ export function LessonRow({ curriculumId, lesson, locale, progress }: TProps) {
           </form>
           <label className="flex flex-col gap-1">
             <span>Notes</span>
-            <textarea className={`${inputClass} w-full`} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} onBlur={() => notes !== (progress?.notes ?? '') && save({ notes })} />
+            <textarea
+              className={`${inputClass} w-full`}
+              rows={3}
+              value={notes}
+              onChange={(e) => setNotes(e.target.value)}
+              onBlur={() => notes !== (progress?.notes ?? '') && save({ notes })}
+            />
           </label>
         </div>
       </details>

@@ -28,7 +28,11 @@ export function TodayCard({ today, streak, locale, choices }: TProps) {
         <form method="get" action="/learn" className="flex flex-wrap items-end gap-2 text-sm">
           <label className="flex min-w-0 flex-1 flex-col gap-1">
             <span className="text-slate-600 dark:text-slate-400">Curriculum</span>
-            <select name="c" defaultValue={today.curriculumId} className="rounded-lg border border-slate-300 bg-white px-2.5 py-1.5 dark:border-slate-700 dark:bg-slate-950">
+            <select
+              name="c"
+              defaultValue={today.curriculumId}
+              className="rounded-lg border border-slate-300 bg-white px-2.5 py-1.5 dark:border-slate-700 dark:bg-slate-950"
+            >
               {choices.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.title}
@@ -48,7 +52,8 @@ export function TodayCard({ today, streak, locale, choices }: TProps) {
           </p>
           <p className="font-medium">{next.lesson.title}</p>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            {next.module.title} · {formatDuration(next.lesson.estimatedMinutes, locale)} · about {formatDuration(today.minutesToday, locale)} a day keeps you on plan
+            {next.module.title} · {formatDuration(next.lesson.estimatedMinutes, locale)} · about{' '}
+            {formatDuration(today.minutesToday, locale)} a day keeps you on plan
           </p>
           <Link href={`/learn/${today.curriculumId}#lesson-${next.lesson.id}`} className={buttonClasses('primary')}>
             Continue
@@ -58,7 +63,13 @@ export function TodayCard({ today, streak, locale, choices }: TProps) {
         <p className="text-sm">Every lesson is done. Time for the capstone write-up — or a new goal.</p>
       )}
       <p className="text-sm">
-        {pace.onTrack ? <Badge tone="success">On track</Badge> : <Badge tone="warning">Behind by {pace.daysBehind} {pace.daysBehind === 1 ? 'day' : 'days'}</Badge>}{' '}
+        {pace.onTrack ? (
+          <Badge tone="success">On track</Badge>
+        ) : (
+          <Badge tone="warning">
+            Behind by {pace.daysBehind} {pace.daysBehind === 1 ? 'day' : 'days'}
+          </Badge>
+        )}{' '}
         {pace.projectedFinish
           ? `Projected finish ${formatDay(pace.projectedFinish, locale)} (planned ${formatDay(pace.plannedFinish, locale)})`
           : `Planned finish ${formatDay(pace.plannedFinish, locale)}`}

@@ -35,7 +35,13 @@ export function ApplicationForm({ initial, specialties, defaultName, initialStep
   const shown = app && mode === 'edit' ? applyProposed(app, app.pending?.proposed ?? null) : app;
   const saved = (a: TOwnApplication, next?: number) => {
     setApp(a);
-    setNotice(mode === 'edit' ? (a.pending ? 'Saved for review. Your public profile stays as it is until the review team accepts your changes.' : 'Saved. Nothing differs from your public profile, so nothing waits for review.') : null);
+    setNotice(
+      mode === 'edit'
+        ? a.pending
+          ? 'Saved for review. Your public profile stays as it is until the review team accepts your changes.'
+          : 'Saved. Nothing differs from your public profile, so nothing waits for review.'
+        : null,
+    );
     if (next !== undefined && next < steps.length) setStep(next);
     router.refresh();
   };
@@ -53,7 +59,9 @@ export function ApplicationForm({ initial, specialties, defaultName, initialStep
               aria-current={step === i ? 'step' : undefined}
               className={cn(
                 'rounded-full px-3 py-1 text-sm font-medium',
-                step === i ? 'bg-brand-700 text-white dark:bg-brand-500 dark:text-slate-950' : 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200',
+                step === i
+                  ? 'bg-brand-700 text-white dark:bg-brand-500 dark:text-slate-950'
+                  : 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200',
               )}
             >
               {i + 1}. {label}
@@ -61,12 +69,29 @@ export function ApplicationForm({ initial, specialties, defaultName, initialStep
           </li>
         ))}
       </ol>
-      {notice ? <div className="mb-4"><Alert tone="success">{notice}</Alert></div> : null}
+      {notice ? (
+        <div className="mb-4">
+          <Alert tone="success">{notice}</Alert>
+        </div>
+      ) : null}
       <h2 className="mb-4 text-lg font-semibold">{steps[step]}</h2>
-      {step === 0 ? <ProfileStep key={`p-${app?.pending?.revision ?? 0}`} app={shown} defaultName={defaultName} specialties={specialties} onSaved={(a) => saved(a, 1)} /> : null}
+      {step === 0 ? (
+        <ProfileStep
+          key={`p-${app?.pending?.revision ?? 0}`}
+          app={shown}
+          defaultName={defaultName}
+          specialties={specialties}
+          onSaved={(a) => saved(a, 1)}
+        />
+      ) : null}
       {step === 1 && shown ? <OfferingsStep app={shown} onSaved={(a) => saved(a, 2)} /> : null}
       {step === 2 && shown ? (
-        <DocumentsStep app={shown} onUploaded={() => router.refresh()} onNext={() => (mode === 'edit' ? router.push('/dashboard') : setStep(3))} nextLabel={mode === 'edit' ? 'Back to the dashboard' : 'Continue'} />
+        <DocumentsStep
+          app={shown}
+          onUploaded={() => router.refresh()}
+          onNext={() => (mode === 'edit' ? router.push('/dashboard') : setStep(3))}
+          nextLabel={mode === 'edit' ? 'Back to the dashboard' : 'Continue'}
+        />
       ) : null}
       {step === 3 && app && mode === 'apply' ? <SubmitStep app={app} canSubmit={canSubmit} onSaved={(a) => saved(a)} /> : null}
     </div>

@@ -29,7 +29,9 @@ export function ExpertCard({ x }: { x: TExpertCard }) {
       <p className="mt-3 text-sm">{x.headline}</p>
       <div className="mt-3 flex flex-wrap gap-1.5">
         {x.specialties.map((s) => (
-          <Badge key={s} tone="brand">{s}</Badge>
+          <Badge key={s} tone="brand">
+            {s}
+          </Badge>
         ))}
       </div>
       <div className="mt-auto flex items-center justify-between pt-4 text-sm">

@@ -36,27 +36,37 @@ export function ExpertProfileView({ p, cta, booking }: { p: TPublicProfile; cta?
         </div>
         <div className="mt-4 flex flex-wrap gap-1.5">
           {p.specialties.map((s) => (
-            <Badge key={s} tone="brand">{s}</Badge>
+            <Badge key={s} tone="brand">
+              {s}
+            </Badge>
           ))}
           {p.tags.map((s) => (
             <Badge key={s}>#{s}</Badge>
           ))}
         </div>
         <section aria-labelledby="about" className="mt-8">
-          <h2 id="about" className="text-lg font-semibold">About</h2>
+          <h2 id="about" className="text-lg font-semibold">
+            About
+          </h2>
           <p className="mt-2 whitespace-pre-line break-words">{p.bio}</p>
         </section>
         <section aria-labelledby="langs" className="mt-6">
-          <h2 id="langs" className="text-lg font-semibold">Languages</h2>
+          <h2 id="langs" className="text-lg font-semibold">
+            Languages
+          </h2>
           <p className="mt-2">{p.languages.map((l) => LANGUAGES[l] ?? l).join(', ')}</p>
         </section>
         {p.links.length ? (
           <section aria-labelledby="links" className="mt-6">
-            <h2 id="links" className="text-lg font-semibold">Links</h2>
+            <h2 id="links" className="text-lg font-semibold">
+              Links
+            </h2>
             <ul className="mt-2 space-y-1">
               {p.links.map((l) => (
                 <li key={l.url}>
-                  <a className="link break-all" href={l.url} rel="noopener noreferrer nofollow" target="_blank">{l.label}</a>
+                  <a className="link break-all" href={l.url} rel="noopener noreferrer nofollow" target="_blank">
+                    {l.label}
+                  </a>
                 </li>
               ))}
             </ul>
@@ -64,12 +74,16 @@ export function ExpertProfileView({ p, cta, booking }: { p: TPublicProfile; cta?
         ) : null}
         {/* reviews — the reviews helper owns this section */}
         <section aria-labelledby="reviews" className="mt-6">
-          <h2 id="reviews" className="text-lg font-semibold">Rating and reviews</h2>
+          <h2 id="reviews" className="text-lg font-semibold">
+            Rating and reviews
+          </h2>
           <ProfileReviews expertId={p.id} expertName={p.display_name} />
         </section>
       </div>
       <aside aria-labelledby="book" className="card h-fit min-w-0 p-4 sm:p-5 lg:sticky lg:top-6">
-        <h2 id="book" className="text-lg font-semibold">Book a session</h2>
+        <h2 id="book" className="text-lg font-semibold">
+          Book a session
+        </h2>
         {booking ? (
           <div className="mt-3">{booking}</div>
         ) : (

@@ -20,7 +20,11 @@ export function MoreFilters({ activeCount, children }: { activeCount: number; ch
         className={cn(buttonClasses('secondary'), 'w-full sm:hidden')}
       >
         {open ? 'Hide filters' : 'Filters'}
-        {activeCount ? <span className="rounded-full bg-brand-100 px-2 text-xs text-brand-800 dark:bg-brand-900 dark:text-brand-100">{activeCount} on</span> : null}
+        {activeCount ? (
+          <span className="rounded-full bg-brand-100 px-2 text-xs text-brand-800 dark:bg-brand-900 dark:text-brand-100">
+            {activeCount} on
+          </span>
+        ) : null}
       </button>
       <div id="more-filters" className={cn(open ? 'grid' : 'hidden', 'gap-4 sm:contents')}>
         {children}

@@ -10,7 +10,8 @@ import { toMajor, toMinor } from '@/lib/money/to-minor';
 import { describeError, send } from './send-json';
 
 type TForm = { currency: string; rows: { enabled: boolean; price: string }[] };
-const input = 'block w-full rounded-xl border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100';
+const input =
+  'block w-full rounded-xl border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100';
 
 export function OfferingsStep({ app, onSaved }: { app: TOwnApplication; onSaved: (a: TOwnApplication) => void }) {
   const [error, setError] = useState<string | null>(null);
@@ -42,10 +43,14 @@ export function OfferingsStep({ app, onSaved }: { app: TOwnApplication; onSaved:
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       {error ? <Alert tone="error">{error}</Alert> : null}
       <div className="max-w-xs space-y-1.5">
-        <label htmlFor="currency" className="block text-sm font-medium">Currency</label>
+        <label htmlFor="currency" className="block text-sm font-medium">
+          Currency
+        </label>
         <select id="currency" className={input} {...register('currency')}>
           {CURRENCIES.map((c) => (
-            <option key={c} value={c}>{c}</option>
+            <option key={c} value={c}>
+              {c}
+            </option>
           ))}
         </select>
       </div>
@@ -57,13 +62,23 @@ export function OfferingsStep({ app, onSaved }: { app: TOwnApplication; onSaved:
               <label className="flex w-32 items-center gap-2 text-sm">
                 <input type="checkbox" {...register(`rows.${i}.enabled`)} /> {m} minutes
               </label>
-              <label className="sr-only" htmlFor={`price-${m}`}>Price for {m} minutes</label>
-              <input id={`price-${m}`} inputMode="decimal" placeholder="Price, e.g. 60" className={input + ' max-w-[10rem]'} {...register(`rows.${i}.price`)} />
+              <label className="sr-only" htmlFor={`price-${m}`}>
+                Price for {m} minutes
+              </label>
+              <input
+                id={`price-${m}`}
+                inputMode="decimal"
+                placeholder="Price, e.g. 60"
+                className={input + ' max-w-[10rem]'}
+                {...register(`rows.${i}.price`)}
+              />
             </div>
           ))}
         </div>
       </fieldset>
-      <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? 'Saving…' : 'Save and continue'}</Button>
+      <Button type="submit" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? 'Saving…' : 'Save and continue'}
+      </Button>
     </form>
   );
 }

@@ -19,25 +19,49 @@ const ZProfileForm = ZApplicationProfile.omit({ tags: true, links: true }).exten
 });
 type TProfileForm = z.input<typeof ZProfileForm>;
 
-const area = 'block w-full rounded-xl border border-slate-300 bg-white px-3.5 py-2.5 text-base text-slate-900 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100';
+const area =
+  'block w-full rounded-xl border border-slate-300 bg-white px-3.5 py-2.5 text-base text-slate-900 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100';
 const TIME_ZONES = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
 
-export function ProfileStep({ app, defaultName, specialties, onSaved }: { app: TOwnApplication | null; defaultName: string; specialties: string[]; onSaved: (a: TOwnApplication) => void }) {
+export function ProfileStep({
+  app,
+  defaultName,
+  specialties,
+  onSaved,
+}: {
+  app: TOwnApplication | null;
+  defaultName: string;
+  specialties: string[];
+  onSaved: (a: TOwnApplication) => void;
+}) {
   const [error, setError] = useState<string | null>(null);
   const { register, handleSubmit, formState } = useForm<TProfileForm>({
     resolver: zodResolver(ZProfileForm),
     defaultValues: {
-      displayName: app?.display_name ?? defaultName, headline: app?.headline ?? '', bio: app?.bio ?? '', specialties: app?.specialties ?? [],
-      languages: app?.languages ?? [], yearsExperience: app?.years_experience ?? 0, country: app?.country ?? '',
+      displayName: app?.display_name ?? defaultName,
+      headline: app?.headline ?? '',
+      bio: app?.bio ?? '',
+      specialties: app?.specialties ?? [],
+      languages: app?.languages ?? [],
+      yearsExperience: app?.years_experience ?? 0,
+      country: app?.country ?? '',
       timezone: app?.timezone && app.timezone !== 'UTC' ? app.timezone : (Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC'),
-      tagsText: app?.tags.join(', ') ?? '', linksText: app?.links.map((l) => l.url).join('\n') ?? '',
+      tagsText: app?.tags.join(', ') ?? '',
+      linksText: app?.links.map((l) => l.url).join('\n') ?? '',
     },
   });
   const e = formState.errors;
   const onSubmit = handleSubmit(async ({ tagsText, linksText, ...v }) => {
     setError(null);
-    const tags = tagsText.split(',').map((t) => t.trim()).filter(Boolean);
-    const links = linksText.split('\n').map((u) => u.trim()).filter(Boolean).map((url) => ({ label: URL.canParse(url) ? new URL(url).hostname : 'Link', url }));
+    const tags = tagsText
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
+    const links = linksText
+      .split('\n')
+      .map((u) => u.trim())
+      .filter(Boolean)
+      .map((url) => ({ label: URL.canParse(url) ? new URL(url).hostname : 'Link', url }));
     const res = await send<{ application: TOwnApplication }>('PUT', '/api/expert/application', { step: 'profile', ...v, tags, links });
     if (!res.ok) return setError(describeError(res.error));
     onSaved(res.data.application);
@@ -50,12 +74,35 @@ export function ProfileStep({ app, defaultName, specialties, onSaved }: { app: T
       <Field label="Name shown to learners" {...register('displayName')} error={e.displayName?.message} />
       <Field label="Headline" {...register('headline')} error={e.headline?.message} hint="One line: what you teach and for whom." />
       <div className="space-y-1.5">
-        <label htmlFor="bio" className="block text-sm font-medium">Bio</label>
-        <textarea id="bio" rows={5} className={area} aria-invalid={e.bio ? true : undefined} aria-describedby={e.bio ? 'bio-error' : undefined} {...register('bio')} />
-        {e.bio ? <p id="bio-error" role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">{e.bio.message}</p> : null}
+        <label htmlFor="bio" className="block text-sm font-medium">
+          Bio
+        </label>
+        <textarea
+          id="bio"
+          rows={5}
+          className={area}
+          aria-invalid={e.bio ? true : undefined}
+          aria-describedby={e.bio ? 'bio-error' : undefined}
+          {...register('bio')}
+        />
+        {e.bio ? (
+          <p id="bio-error" role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+            {e.bio.message}
+          </p>
+        ) : null}
       </div>
-      <CheckboxGroup legend="Specialties" options={allSpecialties.map((s) => ({ value: s, label: s }))} registration={register('specialties')} error={e.specialties?.message} />
-      <Field label="Free tags (comma separated)" {...register('tagsText')} error={e.tagsText?.message} hint="For example: postgres, interviews" />
+      <CheckboxGroup
+        legend="Specialties"
+        options={allSpecialties.map((s) => ({ value: s, label: s }))}
+        registration={register('specialties')}
+        error={e.specialties?.message}
+      />
+      <Field
+        label="Free tags (comma separated)"
+        {...register('tagsText')}
+        error={e.tagsText?.message}
+        hint="For example: postgres, interviews"
+      />
       <CheckboxGroup
         legend="Languages you teach in"
         options={Object.entries(LANGUAGES).map(([value, label]) => ({ value, label }))}
@@ -64,23 +111,42 @@ export function ProfileStep({ app, defaultName, specialties, onSaved }: { app: T
         columns="grid-cols-2 sm:grid-cols-4"
       />
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field label="Years of experience" type="number" min={0} max={80} {...register('yearsExperience')} error={e.yearsExperience?.message} />
+        <Field
+          label="Years of experience"
+          type="number"
+          min={0}
+          max={80}
+          {...register('yearsExperience')}
+          error={e.yearsExperience?.message}
+        />
         <Field label="Country (2 letters)" maxLength={2} {...register('country')} error={e.country?.message} />
         <div className="space-y-1.5">
-          <label htmlFor="timezone" className="block text-sm font-medium">Time zone</label>
+          <label htmlFor="timezone" className="block text-sm font-medium">
+            Time zone
+          </label>
           <select id="timezone" className={area} {...register('timezone')}>
             {TIME_ZONES.map((tz) => (
-              <option key={tz} value={tz}>{tz}</option>
+              <option key={tz} value={tz}>
+                {tz}
+              </option>
             ))}
           </select>
-          {e.timezone ? <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">{e.timezone.message}</p> : null}
+          {e.timezone ? (
+            <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+              {e.timezone.message}
+            </p>
+          ) : null}
         </div>
       </div>
       <div className="space-y-1.5">
-        <label htmlFor="linksText" className="block text-sm font-medium">Links (one https:// address per line)</label>
+        <label htmlFor="linksText" className="block text-sm font-medium">
+          Links (one https:// address per line)
+        </label>
         <textarea id="linksText" rows={2} className={area} {...register('linksText')} />
       </div>
-      <Button type="submit" disabled={formState.isSubmitting}>{formState.isSubmitting ? 'Saving…' : 'Save and continue'}</Button>
+      <Button type="submit" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? 'Saving…' : 'Save and continue'}
+      </Button>
     </form>
   );
 }

@@ -21,8 +21,13 @@ function activeHref(pathname: string, hrefs: string[]): string | undefined {
 export function NavLinks({ items, signedIn, userLabel }: { items: TNavItem[]; signedIn: boolean; userLabel?: string }) {
   const pathname = usePathname();
   // The phone menu also carries what the desktop header shows beside the links (Settings, or signing in).
-  const all = signedIn ? [...items, { href: '/settings', label: 'Settings' }] : [...items, { href: '/sign-in', label: 'Sign in' }, { href: '/sign-up', label: 'Get started' }];
-  const active = activeHref(pathname, all.map((i) => i.href));
+  const all = signedIn
+    ? [...items, { href: '/settings', label: 'Settings' }]
+    : [...items, { href: '/sign-in', label: 'Sign in' }, { href: '/sign-up', label: 'Get started' }];
+  const active = activeHref(
+    pathname,
+    all.map((i) => i.href),
+  );
   const linkClass = (href: string, phone?: boolean) =>
     cn(
       'rounded-lg px-3 py-2 font-medium',
@@ -49,12 +54,23 @@ export function NavLinks({ items, signedIn, userLabel }: { items: TNavItem[]; si
           className="inline-flex h-10 w-10 cursor-pointer list-none items-center justify-center rounded-xl text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800 [&::-webkit-details-marker]:hidden"
           aria-label="Menu"
         >
-          <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 24 24"
+            className="h-6 w-6"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+          >
             <path className="group-open:hidden" d="M4 7h16M4 12h16M4 17h16" />
             <path className="hidden group-open:block" d="M6 6l12 12M18 6L6 18" />
           </svg>
         </summary>
-        <div id="mobile-menu" className="absolute inset-x-0 top-16 z-40 border-b border-slate-200 bg-white px-4 pb-4 pt-2 shadow-lg dark:border-slate-800 dark:bg-slate-900">
+        <div
+          id="mobile-menu"
+          className="absolute inset-x-0 top-16 z-40 border-b border-slate-200 bg-white px-4 pb-4 pt-2 shadow-lg dark:border-slate-800 dark:bg-slate-900"
+        >
           {userLabel ? <p className="px-3 py-2 text-sm text-slate-600 dark:text-slate-400">{userLabel}</p> : null}
           <ul className="flex flex-col gap-1">
             {all.map((i) => (

@@ -12,13 +12,20 @@ const ROLE_LABEL = { learner: 'Learner', expert: 'Expert', admin: 'Admin' } as c
 export function SiteHeader({ user }: { user: TSessionUser | null }) {
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-950/90">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-3 focus:z-50 focus:rounded-lg focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-slate-900">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-3 focus:z-50 focus:rounded-lg focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-slate-900"
+      >
         Skip to content
       </a>
       <nav aria-label="Main" className="relative mx-auto flex h-16 max-w-6xl items-center gap-4 px-4 sm:px-6">
         <Logo />
         <div className="flex flex-1 items-center justify-end gap-1 md:justify-between md:pl-6">
-          <NavLinks items={navFor(user?.role ?? null)} signedIn={!!user} userLabel={user ? `${user.name} · ${ROLE_LABEL[user.role]}` : undefined} />
+          <NavLinks
+            items={navFor(user?.role ?? null)}
+            signedIn={!!user}
+            userLabel={user ? `${user.name} · ${ROLE_LABEL[user.role]}` : undefined}
+          />
           <div className="flex items-center gap-1">
             <ThemeToggle />
             {user ? (

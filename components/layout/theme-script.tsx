@@ -22,7 +22,11 @@ export function ThemeScript({ nonce }: { nonce?: string }) {
   // from scratch in the browser (Next does for a page that ends in notFound() or forbidden()). There a
   // <script> element would never run (React logs "Encountered a script tag…") and React has reset the
   // <html> element's class, so the effect applies the theme again instead.
-  const serverHtml = useSyncExternalStore(subscribe, () => false, () => true);
+  const serverHtml = useSyncExternalStore(
+    subscribe,
+    () => false,
+    () => true,
+  );
   useEffect(() => {
     if (serverHtml) return;
     const w = window as { __pathwiseTheme?: () => void };

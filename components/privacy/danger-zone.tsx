@@ -22,7 +22,9 @@ export function DangerZone({ canDelete }: { canDelete: boolean }) {
           {open ? <DeleteAccountDialog onClose={() => setOpen(false)} /> : null}
         </>
       ) : (
-        <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">Admin accounts are removed by another admin, so the platform is never left without one.</p>
+        <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
+          Admin accounts are removed by another admin, so the platform is never left without one.
+        </p>
       )}
     </section>
   );

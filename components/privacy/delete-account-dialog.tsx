@@ -16,7 +16,10 @@ import { ZDeleteAccount, type TDeleteAccount } from '@/lib/privacy/schemas';
 export function DeleteAccountDialog({ onClose }: { onClose(): void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<TDeleteAccount>({ resolver: zodResolver(ZDeleteAccount), defaultValues: { password: '' } });
+  const { register, handleSubmit, setError, formState } = useForm<TDeleteAccount>({
+    resolver: zodResolver(ZDeleteAccount),
+    defaultValues: { password: '' },
+  });
 
   useEffect(() => {
     ref.current?.showModal();
@@ -45,11 +48,23 @@ export function DeleteAccountDialog({ onClose }: { onClose(): void }) {
           Delete your account?
         </h2>
         <div id="delete-what" className="space-y-2 text-sm text-slate-700 dark:text-slate-300">
-          <p>This cannot be undone. Your name, email, password, curricula, notes, progress, expert profile, schedule and documents are removed.</p>
-          <p>Upcoming sessions are cancelled under the cancellation policy. Past sessions, reviews and payment records stay, showing “Deleted user” instead of you. You are signed out on every device.</p>
+          <p>
+            This cannot be undone. Your name, email, password, curricula, notes, progress, expert profile, schedule and documents are
+            removed.
+          </p>
+          <p>
+            Upcoming sessions are cancelled under the cancellation policy. Past sessions, reviews and payment records stay, showing “Deleted
+            user” instead of you. You are signed out on every device.
+          </p>
         </div>
         {formError ? <Alert tone="error">{formError}</Alert> : null}
-        <Field label="Your password" type="password" autoComplete="current-password" {...register('password')} error={formState.errors.password?.message} />
+        <Field
+          label="Your password"
+          type="password"
+          autoComplete="current-password"
+          {...register('password')}
+          error={formState.errors.password?.message}
+        />
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Button variant="secondary" type="button" onClick={() => ref.current?.close()}>
             Keep my account

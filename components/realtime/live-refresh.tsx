@@ -9,7 +9,10 @@ export function LiveRefresh({ url, sinceSeq, curriculumId }: { url: string | nul
   useRealtime(
     (e) => {
       if (curriculumId && e.payload.curriculumId !== curriculumId) return;
-      if (e.type === 'progress.updated' || (e.type === 'curriculum.status' && (e.payload.status === 'ready' || e.payload.status === 'failed'))) {
+      if (
+        e.type === 'progress.updated' ||
+        (e.type === 'curriculum.status' && (e.payload.status === 'ready' || e.payload.status === 'failed'))
+      ) {
         router.refresh();
       }
     },

@@ -25,9 +25,18 @@ export function HideReviewForm({ reviewId, hidden }: { reviewId: string; hidden:
   return (
     <div className="mt-2 space-y-2">
       {error ? <Alert tone="error">{error}</Alert> : null}
-      <label htmlFor={id} className="block text-sm font-medium">{hidden ? 'Note (optional)' : 'Reason for hiding (required)'}</label>
-      <input id={id} value={reason} onChange={(e) => setReason(e.target.value)} className="block w-full rounded-xl border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-950" />
-      <Button type="button" variant={hidden ? 'secondary' : 'danger'} disabled={busy} onClick={submit}>{hidden ? 'Show again' : 'Hide review'}</Button>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {hidden ? 'Note (optional)' : 'Reason for hiding (required)'}
+      </label>
+      <input
+        id={id}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        className="block w-full rounded-xl border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-950"
+      />
+      <Button type="button" variant={hidden ? 'secondary' : 'danger'} disabled={busy} onClick={submit}>
+        {hidden ? 'Show again' : 'Hide review'}
+      </Button>
     </div>
   );
 }

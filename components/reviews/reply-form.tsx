@@ -13,7 +13,12 @@ import { ZReviewReply, type TReviewReply } from '@/lib/reviews/schemas';
 export function ReplyForm({ reviewId }: { reviewId: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError: setFieldError } = useForm<TReviewReply>({ resolver: zodResolver(ZReviewReply), defaultValues: { reply: '' } });
+  const {
+    register,
+    handleSubmit,
+    formState,
+    setError: setFieldError,
+  } = useForm<TReviewReply>({ resolver: zodResolver(ZReviewReply), defaultValues: { reply: '' } });
   const onSubmit = handleSubmit(async (v) => {
     setError(null);
     const res = await postJson(`/api/reviews/${reviewId}/reply`, v);
@@ -24,10 +29,25 @@ export function ReplyForm({ reviewId }: { reviewId: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="mt-3 space-y-2">
       {error ? <Alert tone="error">{error}</Alert> : null}
-      <label htmlFor="reply" className="block text-sm font-medium">Public reply (once)</label>
-      <textarea id="reply" rows={3} aria-invalid={e ? true : undefined} aria-describedby={e ? 'reply-error' : undefined} className="block w-full rounded-xl border border-slate-300 bg-white px-3.5 py-2.5 dark:border-slate-700 dark:bg-slate-950" {...register('reply')} />
-      {e ? <p id="reply-error" role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">{e.message}</p> : null}
-      <Button type="submit" variant="secondary" disabled={formState.isSubmitting}>Post reply</Button>
+      <label htmlFor="reply" className="block text-sm font-medium">
+        Public reply (once)
+      </label>
+      <textarea
+        id="reply"
+        rows={3}
+        aria-invalid={e ? true : undefined}
+        aria-describedby={e ? 'reply-error' : undefined}
+        className="block w-full rounded-xl border border-slate-300 bg-white px-3.5 py-2.5 dark:border-slate-700 dark:bg-slate-950"
+        {...register('reply')}
+      />
+      {e ? (
+        <p id="reply-error" role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+          {e.message}
+        </p>
+      ) : null}
+      <Button type="submit" variant="secondary" disabled={formState.isSubmitting}>
+        Post reply
+      </Button>
     </form>
   );
 }

@@ -9,7 +9,19 @@ import { SlotSummary } from '@/components/booking/slot-summary';
 import { useNow } from '@/components/booking/use-now';
 
 /** Reschedule: the profile's slot picker for this expert and length, then one confirm. */
-export function ReschedulePanel({ booking, tz, onTz, onDone, onClose }: { booking: TBookingView; tz: string; onTz(tz: string): void; onDone(b: TBookingView): void; onClose(): void }) {
+export function ReschedulePanel({
+  booking,
+  tz,
+  onTz,
+  onDone,
+  onClose,
+}: {
+  booking: TBookingView;
+  tz: string;
+  onTz(tz: string): void;
+  onDone(b: TBookingView): void;
+  onClose(): void;
+}) {
   const [slot, setSlot] = useState<TSlotView | null>(null);
   const [fresh, setFresh] = useState<TSlotsResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -48,7 +60,9 @@ export function ReschedulePanel({ booking, tz, onTz, onDone, onClose }: { bookin
         fresh={fresh}
         lockLength
       />
-      {slot ? <SlotSummary slot={slot} tz={tz} expertTimeZone={booking.expert.timeZone} expertName={booking.expert.name} now={now} /> : null}
+      {slot ? (
+        <SlotSummary slot={slot} tz={tz} expertTimeZone={booking.expert.timeZone} expertName={booking.expert.name} now={now} />
+      ) : null}
       {error ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {error}

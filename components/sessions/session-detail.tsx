@@ -23,7 +23,17 @@ const EVENT_LABELS: Record<string, string> = {
 };
 
 /** One session's brief, curriculum (with progress for the expert), history and actions. */
-export function SessionDetail({ booking, tz, onTz, onChanged }: { booking: TBookingView; tz: string; onTz(tz: string): void; onChanged(b: TBookingView): void }) {
+export function SessionDetail({
+  booking,
+  tz,
+  onTz,
+  onChanged,
+}: {
+  booking: TBookingView;
+  tz: string;
+  onTz(tz: string): void;
+  onChanged(b: TBookingView): void;
+}) {
   const [detail, setDetail] = useState<TBookingDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [mode, setMode] = useState<'none' | 'cancel' | 'reschedule' | 'no-show'>('none');

@@ -73,7 +73,11 @@ export function SessionsView({ role, ownExpertId = null }: { role: 'learner' | '
         <WatchExpert key={id} id={id} onChange={refetch} />
       ))}
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
-        <div role="tablist" aria-label="Sessions" className="inline-flex self-start rounded-xl border border-slate-300 p-1 dark:border-slate-700">
+        <div
+          role="tablist"
+          aria-label="Sessions"
+          className="inline-flex self-start rounded-xl border border-slate-300 p-1 dark:border-slate-700"
+        >
           {(['upcoming', 'past'] as const).map((s) => (
             <button
               key={s}
@@ -85,7 +89,12 @@ export function SessionsView({ role, ownExpertId = null }: { role: 'learner' | '
                 setOpen(null);
                 setFlash(null);
               }}
-              className={cn('rounded-lg px-4 py-1.5 text-sm font-medium', scope === s ? 'bg-brand-700 text-white dark:bg-brand-500 dark:text-slate-950' : 'hover:bg-slate-100 dark:hover:bg-slate-800')}
+              className={cn(
+                'rounded-lg px-4 py-1.5 text-sm font-medium',
+                scope === s
+                  ? 'bg-brand-700 text-white dark:bg-brand-500 dark:text-slate-950'
+                  : 'hover:bg-slate-100 dark:hover:bg-slate-800',
+              )}
             >
               {s === 'upcoming' ? 'Upcoming' : 'Past'}
             </button>
@@ -95,7 +104,12 @@ export function SessionsView({ role, ownExpertId = null }: { role: 'learner' | '
           <label htmlFor="sessions-zone" className="mr-2 font-medium">
             Times in
           </label>
-          <select id="sessions-zone" value={tz} onChange={(e) => setTz(e.target.value)} className="max-w-[14rem] rounded-xl border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-950">
+          <select
+            id="sessions-zone"
+            value={tz}
+            onChange={(e) => setTz(e.target.value)}
+            className="max-w-[14rem] rounded-xl border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-950"
+          >
             {(allZones().includes(tz) ? allZones() : [tz, ...allZones()]).map((z) => (
               <option key={z} value={z}>
                 {z.replaceAll('_', ' ')}
@@ -106,7 +120,10 @@ export function SessionsView({ role, ownExpertId = null }: { role: 'learner' | '
       </div>
 
       {flash ? (
-        <p role="status" className="rounded-xl border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
+        <p
+          role="status"
+          className="rounded-xl border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
+        >
           {flash}
         </p>
       ) : null}
@@ -128,7 +145,9 @@ export function SessionsView({ role, ownExpertId = null }: { role: 'learner' | '
         <div className="card flex flex-col items-center px-6 py-12 text-center">
           <h2 className="text-lg font-semibold">{scope === 'upcoming' ? 'No upcoming sessions' : 'No past sessions yet'}</h2>
           <p className="mt-2 max-w-md text-sm text-slate-600 dark:text-slate-400">
-            {role === 'learner' ? 'Book a 1:1 session from an expert’s profile; it appears here in your time zone.' : 'Sessions learners book with you appear here in your time zone.'}
+            {role === 'learner'
+              ? 'Book a 1:1 session from an expert’s profile; it appears here in your time zone.'
+              : 'Sessions learners book with you appear here in your time zone.'}
           </p>
           {role === 'learner' && scope === 'upcoming' ? (
             <Link href="/experts" className={buttonClasses('primary') + ' mt-6'}>
@@ -143,7 +162,8 @@ export function SessionsView({ role, ownExpertId = null }: { role: 'learner' | '
           {bookings.map((b) => {
             const other = role === 'expert' ? b.learner : b.expert;
             const st = STATUS[b.status] ?? { label: b.status, tone: 'neutral' as const };
-            const otherDay = dayKey(b.start, other.timeZone) !== dayKey(b.start, tz) ? `${dayLabel(dayKey(b.start, other.timeZone))}, ` : '';
+            const otherDay =
+              dayKey(b.start, other.timeZone) !== dayKey(b.start, tz) ? `${dayLabel(dayKey(b.start, other.timeZone))}, ` : '';
             const isOpen = open === b.id;
             return (
               <li key={b.id} className="card p-4 sm:p-5" data-testid="session-item" data-booking-id={b.id}>

@@ -24,7 +24,11 @@ export function CheckboxGroup({
           </label>
         ))}
       </div>
-      {error ? <p role="alert" className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
     </fieldset>
   );
 }

@@ -22,7 +22,8 @@ export async function createAdmin(db: TPrivilegedTx, input: unknown): Promise<TS
     );
     return rows[0];
   } catch (e) {
-    if ((e as { code?: string }).code === '23505') throw new AppError('conflict', `An account with ${data.email} already exists.`, { email: 'Taken.' });
+    if ((e as { code?: string }).code === '23505')
+      throw new AppError('conflict', `An account with ${data.email} already exists.`, { email: 'Taken.' });
     throw e;
   }
 }

@@ -25,14 +25,16 @@ export type TRequestResetOptions = { appUrl: string; ip: string; limiters?: TRes
 export async function requestPasswordReset(db: TPrivilegedTx, input: unknown, opts: TRequestResetOptions): Promise<void> {
   const { email } = parseOrThrow(ZRequestReset, input);
   await consumeResetAttempt(opts.limiters ?? resetLimiters(), { account: email, ip: opts.ip });
-  const task = () =>
-    sendResetLink(db, email, opts.appUrl).catch((err: unknown) => logger().error({ err }, 'password reset email failed'));
+  const task = () => sendResetLink(db, email, opts.appUrl).catch((err: unknown) => logger().error({ err }, 'password reset email failed'));
   if (opts.defer) opts.defer(task);
   else await task();
 }
 
 async function sendResetLink(db: TPrivilegedTx, email: string, appUrl: string): Promise<void> {
-  const { rows } = await db.query<{ id: string; name: string }>('select id, name from public.users where email = $1 and deleted_at is null', [email]);
+  const { rows } = await db.query<{ id: string; name: string }>(
+    'select id, name from public.users where email = $1 and deleted_at is null',
+    [email],
+  );
   const user = rows[0];
   if (!user) return;
   const token = newToken();

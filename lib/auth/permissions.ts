@@ -20,7 +20,11 @@ export function isAdmin(user: TActor | null | undefined): boolean {
  * The caller, if signed in with one of `roles`: 401 when signed out, 403 for another role. `message` says
  * what the role is for, so a refusal from deep in lib/ still reads well in the API answer.
  */
-export function requireRole<U extends TActor>(user: U | null | undefined, roles: readonly TRole[], message = 'Your account cannot do this.'): U {
+export function requireRole<U extends TActor>(
+  user: U | null | undefined,
+  roles: readonly TRole[],
+  message = 'Your account cannot do this.',
+): U {
   if (!user) throw new AppError('unauthorized', 'Sign in to continue.');
   if (!roles.includes(user.role)) throw new AppError('forbidden', message);
   return user;

@@ -13,7 +13,12 @@ const holder = globalThis as unknown as { __pathwiseSignInLimiters?: TLimiters; 
  * away the Redis limiter counts in this process instead (`insuranceLimiter`, asked at once rather than after a
  * failed command), so limits keep holding per instance and sign-in keeps working.
  */
-export function makeLimiter(opts: { keyPrefix: string; points: number; duration: number; redis?: ReturnType<typeof getRedis> }): RateLimiterAbstract {
+export function makeLimiter(opts: {
+  keyPrefix: string;
+  points: number;
+  duration: number;
+  redis?: ReturnType<typeof getRedis>;
+}): RateLimiterAbstract {
   const { redis, ...base } = opts;
   if (!redis) return new RateLimiterMemory(base);
   return new RateLimiterRedis({ storeClient: redis, ...base, rejectIfRedisNotReady: true, insuranceLimiter: new RateLimiterMemory(base) });
@@ -26,7 +31,12 @@ export function tooManyError(res: RateLimiterRes, what: string): AppError {
   return new AppError('rate_limited', `Too many ${what}. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, undefined, seconds);
 }
 
-export function createSignInLimiters(opts: { perAccount: number; perIp: number; windowSeconds: number; redis?: ReturnType<typeof getRedis> }): TLimiters {
+export function createSignInLimiters(opts: {
+  perAccount: number;
+  perIp: number;
+  windowSeconds: number;
+  redis?: ReturnType<typeof getRedis>;
+}): TLimiters {
   const make = (keyPrefix: string, points: number) => makeLimiter({ keyPrefix, points, duration: opts.windowSeconds, redis: opts.redis });
   return { account: make('signin:acct', opts.perAccount), ip: make('signin:ip', opts.perIp) };
 }
@@ -48,7 +58,10 @@ const tooMany = (res: RateLimiterRes) => tooManyError(res, 'sign-in attempts');
 export async function assertSignInAllowed(limiters: TLimiters, account: string, ip: string): Promise<void> {
   // eslint-disable-next-line no-restricted-syntax -- rate limiters (Redis or memory), no database client
   const [a, i] = await Promise.all([limiters.account.get(account), limiters.ip.get(ip)]);
-  for (const [res, max] of [[a, limiters.account.points], [i, limiters.ip.points]] as const) {
+  for (const [res, max] of [
+    [a, limiters.account.points],
+    [i, limiters.ip.points],
+  ] as const) {
     if (res && res.consumedPoints >= max) throw tooMany(res);
   }
 }
@@ -72,7 +85,11 @@ export async function clearAccountAttempts(limiters: TLimiters, account: string)
 }
 
 /** Sign-ups per client IP: `perIp` an hour by default (AUTH_MAX_SIGNUPS_PER_IP). */
-export function createSignUpLimiter(opts: { perIp: number; windowSeconds?: number; redis?: ReturnType<typeof getRedis> }): RateLimiterAbstract {
+export function createSignUpLimiter(opts: {
+  perIp: number;
+  windowSeconds?: number;
+  redis?: ReturnType<typeof getRedis>;
+}): RateLimiterAbstract {
   return makeLimiter({ keyPrefix: 'signup:ip', points: opts.perIp, duration: opts.windowSeconds ?? 3600, redis: opts.redis });
 }
 

@@ -13,7 +13,9 @@ const WINDOW_SECONDS = 3600;
 
 const holder = globalThis as unknown as { __pathwiseResetLimiters?: TResetLimiters };
 
-export function createResetLimiters(opts: { perAccount?: number; perIp?: number; windowSeconds?: number; redis?: ReturnType<typeof getRedis> } = {}): TResetLimiters {
+export function createResetLimiters(
+  opts: { perAccount?: number; perIp?: number; windowSeconds?: number; redis?: ReturnType<typeof getRedis> } = {},
+): TResetLimiters {
   const duration = opts.windowSeconds ?? WINDOW_SECONDS;
   const make = (keyPrefix: string, points: number) => makeLimiter({ keyPrefix, points, duration, redis: opts.redis });
   return { account: make('reset:acct', opts.perAccount ?? PER_ACCOUNT), ip: make('reset:ip', opts.perIp ?? PER_IP) };

@@ -9,15 +9,18 @@ export type TRole = z.infer<typeof ZRole>;
 
 const email = z
   .string()
-  .check(z.trim(), z.toLowerCase(), z.minLength(1, 'Enter your email address.'), z.email('Enter a valid email address, like name@example.com.'));
-
-export const ZPassword = z
-  .string()
   .check(
-    z.minLength(10, 'Use at least 10 characters.'),
-    z.maxLength(200, 'Use at most 200 characters.'),
-    z.refine((v: string) => v.trim().length === v.length, 'Remove spaces at the start or end.'),
+    z.trim(),
+    z.toLowerCase(),
+    z.minLength(1, 'Enter your email address.'),
+    z.email('Enter a valid email address, like name@example.com.'),
   );
+
+export const ZPassword = z.string().check(
+  z.minLength(10, 'Use at least 10 characters.'),
+  z.maxLength(200, 'Use at most 200 characters.'),
+  z.refine((v: string) => v.trim().length === v.length, 'Remove spaces at the start or end.'),
+);
 
 export const ZSignUp = z.object({
   name: z.string().check(z.trim(), z.minLength(1, 'Tell us your name.'), z.maxLength(120, 'Use at most 120 characters.')),

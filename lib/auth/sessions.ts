@@ -25,7 +25,11 @@ export async function createSession(db: TPrivilegedTx, userId: string, ttlDays: 
 }
 
 /** The signed-in user for a cookie token, or null. Cached (Redis or in-process) for a minute. */
-export async function getSessionUser(db: TPrivilegedTx, token: string | undefined, cache: TCache = getCache()): Promise<TSessionUser | null> {
+export async function getSessionUser(
+  db: TPrivilegedTx,
+  token: string | undefined,
+  cache: TCache = getCache(),
+): Promise<TSessionUser | null> {
   if (!token || token.length > 100) return null;
   const id = hashToken(token);
   const key = `session:${id}`;

@@ -16,7 +16,11 @@ export type TSignInOptions = {
 const WRONG = 'That email and password do not match an account.';
 
 /** Checks the password (rate limited per account and per IP) and opens a session. */
-export async function signIn(db: TPrivilegedTx, input: unknown, opts: TSignInOptions): Promise<{ user: TSessionUser; session: TNewSession }> {
+export async function signIn(
+  db: TPrivilegedTx,
+  input: unknown,
+  opts: TSignInOptions,
+): Promise<{ user: TSessionUser; session: TNewSession }> {
   const { email, password } = parseOrThrow(ZSignIn, input);
   const limiters = opts.limiters ?? signInLimiters();
   await assertSignInAllowed(limiters, email, opts.meta.ip);

@@ -19,7 +19,11 @@ const EMAIL_TAKEN = 'We could not create an account with this email. If it is yo
  * (the password is hashed first) and mails the owner instead of confirming that the account exists. With an
  * `ip`, sign-ups are throttled per client IP (AUTH_MAX_SIGNUPS_PER_IP an hour).
  */
-export async function signUp(db: TPrivilegedTx, input: unknown, o: { ip?: string; limiter?: RateLimiterAbstract } = {}): Promise<TSessionUser> {
+export async function signUp(
+  db: TPrivilegedTx,
+  input: unknown,
+  o: { ip?: string; limiter?: RateLimiterAbstract } = {},
+): Promise<TSessionUser> {
   // Every attempt from an IP counts, valid or not: each costs a password hash.
   if (o.ip) await consumeSignUp(o.limiter ?? signUpLimiter(), o.ip);
   const data = parseOrThrow(ZSignUp, input);
@@ -42,7 +46,15 @@ export async function signUp(db: TPrivilegedTx, input: unknown, o: { ip?: string
          select u.id, k.kind, k.version, true, 'sign-up' from u, (values ('terms', $6), ('privacy', $7)) k (kind, version)
        )
        select * from u`,
-      [data.email, data.name, passwordHash, data.accountType, toTimeZone(data.timeZone), CONSENT_KINDS.terms.version, CONSENT_KINDS.privacy.version],
+      [
+        data.email,
+        data.name,
+        passwordHash,
+        data.accountType,
+        toTimeZone(data.timeZone),
+        CONSENT_KINDS.terms.version,
+        CONSENT_KINDS.privacy.version,
+      ],
     );
     return rows[0];
   } catch (e) {

@@ -33,10 +33,7 @@ export function computeSlots(input: TSlotInput): TSlot[] {
   const after = settings.bufferAfterMinutes * MINUTE;
   const step = settings.slotIntervalMinutes;
 
-  const blocked = mergeIntervals([
-    ...input.bookings.map((b) => ({ start: b.blockedFrom, end: b.blockedTo })),
-    ...input.busy,
-  ]);
+  const blocked = mergeIntervals([...input.bookings.map((b) => ({ start: b.blockedFrom, end: b.blockedTo })), ...input.busy]);
   const bookingStarts = settings.maxPerDay === null ? [] : input.bookings.map((b) => b.start).sort((a, b) => a - b);
 
   const weekly: TMinuteRange[][] = [[], [], [], [], [], [], [], []];

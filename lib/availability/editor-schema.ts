@@ -39,12 +39,35 @@ export const ZEditorDay = z.object({ weekday: z.number().int().min(1).max(7), ra
 export const ZEditorOverride = z.object({ date: z.iso.date({ error: 'Choose a date.' }), ranges: ZDayRanges });
 
 export const ZEditorSettings = ZAvailabilitySettings.extend({
-  bufferBeforeMinutes: z.number({ error: 'Enter minutes.' }).int({ error: 'Use whole minutes.' }).min(0, { error: 'Use 0 or more.' }).max(240, { error: 'Use at most 240 minutes.' }),
-  bufferAfterMinutes: z.number({ error: 'Enter minutes.' }).int({ error: 'Use whole minutes.' }).min(0, { error: 'Use 0 or more.' }).max(240, { error: 'Use at most 240 minutes.' }),
-  minNoticeMinutes: z.number({ error: 'Enter minutes.' }).int({ error: 'Use whole minutes.' }).min(0, { error: 'Use 0 or more.' }).max(43200, { error: 'Use at most 43,200 minutes (30 days).' }),
-  horizonDays: z.number({ error: 'Enter days.' }).int({ error: 'Use whole days.' }).min(1, { error: 'Use at least 1 day.' }).max(365, { error: 'Use at most 365 days.' }),
-  maxPerDay: z.number({ error: 'Enter a number, or leave it empty.' }).int({ error: 'Use a whole number.' }).min(1, { error: 'Use at least 1, or leave it empty.' }).max(48, { error: 'Use at most 48.' }).nullable(),
-  slotIntervalMinutes: z.union([z.literal(5), z.literal(10), z.literal(15), z.literal(20), z.literal(30), z.literal(60)], { error: 'Choose an interval.' }),
+  bufferBeforeMinutes: z
+    .number({ error: 'Enter minutes.' })
+    .int({ error: 'Use whole minutes.' })
+    .min(0, { error: 'Use 0 or more.' })
+    .max(240, { error: 'Use at most 240 minutes.' }),
+  bufferAfterMinutes: z
+    .number({ error: 'Enter minutes.' })
+    .int({ error: 'Use whole minutes.' })
+    .min(0, { error: 'Use 0 or more.' })
+    .max(240, { error: 'Use at most 240 minutes.' }),
+  minNoticeMinutes: z
+    .number({ error: 'Enter minutes.' })
+    .int({ error: 'Use whole minutes.' })
+    .min(0, { error: 'Use 0 or more.' })
+    .max(43200, { error: 'Use at most 43,200 minutes (30 days).' }),
+  horizonDays: z
+    .number({ error: 'Enter days.' })
+    .int({ error: 'Use whole days.' })
+    .min(1, { error: 'Use at least 1 day.' })
+    .max(365, { error: 'Use at most 365 days.' }),
+  maxPerDay: z
+    .number({ error: 'Enter a number, or leave it empty.' })
+    .int({ error: 'Use a whole number.' })
+    .min(1, { error: 'Use at least 1, or leave it empty.' })
+    .max(48, { error: 'Use at most 48.' })
+    .nullable(),
+  slotIntervalMinutes: z.union([z.literal(5), z.literal(10), z.literal(15), z.literal(20), z.literal(30), z.literal(60)], {
+    error: 'Choose an interval.',
+  }),
 });
 
 export const ZAvailabilityInput = z
@@ -56,7 +79,8 @@ export const ZAvailabilityInput = z
   .superRefine((v, ctx) => {
     const weekdays = new Set<number>();
     v.weekly.forEach((d, i) => {
-      if (weekdays.has(d.weekday)) ctx.addIssue({ code: 'custom', path: ['weekly', i, 'weekday'], message: 'This weekday is listed twice.' });
+      if (weekdays.has(d.weekday))
+        ctx.addIssue({ code: 'custom', path: ['weekly', i, 'weekday'], message: 'This weekday is listed twice.' });
       weekdays.add(d.weekday);
     });
     // Read at parse time, so a long-open form is judged against today. A day of slack either side covers
@@ -66,8 +90,10 @@ export const ZAvailabilityInput = z
     const latest = isoDate(today + 366 * DAY_MS);
     const seen = new Set<string>();
     v.overrides.forEach((o, i) => {
-      if (seen.has(o.date)) ctx.addIssue({ code: 'custom', path: ['overrides', i, 'date'], message: 'Another override already uses this date.' });
-      else if (o.date < earliest || o.date > latest) ctx.addIssue({ code: 'custom', path: ['overrides', i, 'date'], message: 'Choose a date within the next year.' });
+      if (seen.has(o.date))
+        ctx.addIssue({ code: 'custom', path: ['overrides', i, 'date'], message: 'Another override already uses this date.' });
+      else if (o.date < earliest || o.date > latest)
+        ctx.addIssue({ code: 'custom', path: ['overrides', i, 'date'], message: 'Choose a date within the next year.' });
       seen.add(o.date);
     });
   });
@@ -99,7 +125,9 @@ export function toEditorWeek(rules: TWeeklyRule[]): TAvailabilityInput['weekly']
 }
 
 export function toOverrides(overrides: TAvailabilityInput['overrides']): TDateOverride[] {
-  return overrides.map((o) => ({ date: o.date, ranges: [...o.ranges].sort((a, b) => a.startMinute - b.startMinute) })).sort((a, b) => a.date.localeCompare(b.date));
+  return overrides
+    .map((o) => ({ date: o.date, ranges: [...o.ranges].sort((a, b) => a.startMinute - b.startMinute) }))
+    .sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** "09:30" for 570; 1440 (midnight at the end of the day) is "24:00". */

@@ -5,7 +5,15 @@ import type { TSlotsResponse } from '@/lib/booking/contract';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
 import { computeSlots } from './compute-slots';
-import { DEFAULT_AVAILABILITY_SETTINGS, type TAvailabilitySettings, type TBusyBooking, type TDateOverride, type TInterval, type TSlot, type TWeeklyRule } from './types';
+import {
+  DEFAULT_AVAILABILITY_SETTINGS,
+  type TAvailabilitySettings,
+  type TBusyBooking,
+  type TDateOverride,
+  type TInterval,
+  type TSlot,
+  type TWeeklyRule,
+} from './types';
 import { addDays, isValidTimeZone, localDate, startOfLocalDate } from './zoned-time';
 
 export type TSlotQuery = {
@@ -141,7 +149,12 @@ export async function loadExpertSlotData(
     rules: r.rules.map(([weekday, startMinute, endMinute]) => ({ weekday, startMinute, endMinute })),
     overrides: [...overrides.values()],
     settings: s ? settingsFromRow(s) : DEFAULT_AVAILABILITY_SETTINGS,
-    bookings: r.bookings.map(([start, end, blockedFrom, blockedTo]) => ({ start: ms(start), end: ms(end), blockedFrom: ms(blockedFrom), blockedTo: ms(blockedTo) })),
+    bookings: r.bookings.map(([start, end, blockedFrom, blockedTo]) => ({
+      start: ms(start),
+      end: ms(end),
+      blockedFrom: ms(blockedFrom),
+      blockedTo: ms(blockedTo),
+    })),
     busy: r.busy.map(([start, end]) => ({ start: ms(start), end: ms(end) })),
   };
 }
@@ -202,7 +215,9 @@ export async function getPublicSlots(
   if (lengthMinutes === undefined) return { data, lengthMinutes: 0, slots: [] };
   if (!offered.includes(lengthMinutes)) {
     throw new AppError('invalid_input', 'Some fields need attention.', {
-      length: offered.length ? `Choose one of the session lengths offered: ${offered.join(', ')} minutes.` : 'This expert offers no sessions yet.',
+      length: offered.length
+        ? `Choose one of the session lengths offered: ${offered.join(', ')} minutes.`
+        : 'This expert offers no sessions yet.',
     });
   }
   return { data, lengthMinutes, slots: slotsFromData(data, { ...q, lengthMinutes }) };
@@ -212,13 +227,17 @@ export const MAX_SLOTS_RANGE_DAYS = 62;
 const DEFAULT_SLOTS_RANGE_DAYS = 31;
 
 /** The slots API's query: local dates in `tz` (from inclusive, to exclusive), a length in minutes, a zone. */
-export const ZSlotsQuery = z
-  .object({
-    from: z.iso.date('Use a date like 2026-03-08.').optional(),
-    to: z.iso.date('Use a date like 2026-03-08.').optional(),
-    length: z.coerce.number('Give the session length in minutes.').int('Give the session length in whole minutes.').min(15).max(240).optional(),
-    tz: z.string().max(64).refine(isValidTimeZone, 'Choose a time zone, like Europe/Berlin.').default('UTC'),
-  });
+export const ZSlotsQuery = z.object({
+  from: z.iso.date('Use a date like 2026-03-08.').optional(),
+  to: z.iso.date('Use a date like 2026-03-08.').optional(),
+  length: z.coerce
+    .number('Give the session length in minutes.')
+    .int('Give the session length in whole minutes.')
+    .min(15)
+    .max(240)
+    .optional(),
+  tz: z.string().max(64).refine(isValidTimeZone, 'Choose a time zone, like Europe/Berlin.').default('UTC'),
+});
 
 export type TResolvedSlotsQuery = { from: number; to: number; fromDate: string; toDate: string; lengthMinutes?: number; timeZone: string };
 
@@ -233,7 +252,9 @@ export function resolveSlotsQuery(params: URLSearchParams, now: number = Date.no
   const toDate = q.to ?? addDays(fromDate, DEFAULT_SLOTS_RANGE_DAYS);
   // The range is checked once the defaults are in (`to` alone is measured from today).
   if (Date.parse(toDate) - Date.parse(fromDate) > MAX_SLOTS_RANGE_DAYS * 86_400_000 || toDate <= fromDate) {
-    throw new AppError('invalid_input', 'Some fields need attention.', { to: toDate <= fromDate ? 'The end date must be after the start date.' : `Ask for at most ${MAX_SLOTS_RANGE_DAYS} days at a time.` });
+    throw new AppError('invalid_input', 'Some fields need attention.', {
+      to: toDate <= fromDate ? 'The end date must be after the start date.' : `Ask for at most ${MAX_SLOTS_RANGE_DAYS} days at a time.`,
+    });
   }
   return {
     from: startOfLocalDate(q.tz, fromDate),

@@ -29,8 +29,14 @@ export async function getWeekView(db: TDb, user: TSessionUser, query: unknown, n
     const today = todayIn(profile.timeZone, now);
     const w = weekRange(q.start ?? today, profile.timeZone);
     // One after another: a transaction's client runs one query at a time (pg warns about concurrent ones).
-    const offerings = await tx.query<{ duration_minutes: number }>('select duration_minutes from public.expert_offerings where expert_id = $1 order by duration_minutes', [profile.id]);
-    const settings = await tx.query<{ horizon_days: number }>('select horizon_days from public.availability_settings where expert_id = $1', [profile.id]);
+    const offerings = await tx.query<{ duration_minutes: number }>(
+      'select duration_minutes from public.expert_offerings where expert_id = $1 order by duration_minutes',
+      [profile.id],
+    );
+    const settings = await tx.query<{ horizon_days: number }>(
+      'select horizon_days from public.availability_settings where expert_id = $1',
+      [profile.id],
+    );
     // Read as the expert: RLS lets them see their own bookings and busy blocks.
     const bookings = await tx.query<{ id: string; status: 'held' | 'confirmed'; starts_at: Date; ends_at: Date; duration_minutes: number }>(
       `select id, status, starts_at, ends_at, duration_minutes from public.bookings
@@ -57,7 +63,9 @@ export async function getWeekView(db: TDb, user: TSessionUser, query: unknown, n
     open = !!data?.open;
     slots = lengths.map((lengthMinutes) => ({
       lengthMinutes,
-      slots: data ? slotsFromData(data, { from: w.from, to: w.to, lengthMinutes, now }).map((s) => ({ start: iso(s.start), end: iso(s.end) })) : [],
+      slots: data
+        ? slotsFromData(data, { from: w.from, to: w.to, lengthMinutes, now }).map((s) => ({ start: iso(s.start), end: iso(s.end) }))
+        : [],
     }));
   } catch (err) {
     // The week still shows bookings and busy time; the page says slots are unavailable.
@@ -73,7 +81,13 @@ export async function getWeekView(db: TDb, user: TSessionUser, query: unknown, n
     lastWeek,
     open,
     slots,
-    bookings: own.bookings.map((b) => ({ id: b.id, status: b.status, start: iso(b.starts_at), end: iso(b.ends_at), lengthMinutes: b.duration_minutes })),
+    bookings: own.bookings.map((b) => ({
+      id: b.id,
+      status: b.status,
+      start: iso(b.starts_at),
+      end: iso(b.ends_at),
+      lengthMinutes: b.duration_minutes,
+    })),
     busy: own.busy.map((b) => ({ id: b.id, source: b.source, start: iso(b.starts_at), end: iso(b.ends_at) })),
   };
 }

@@ -10,13 +10,22 @@ import { logger } from '@/lib/log/logger';
 import { publishSlotsChanged } from '@/lib/realtime/publish-slots';
 import { settingsFromRow, type TSettingsRow } from './get-expert-slots';
 import { toEditorWeek, toOverrides, toWeeklyRules, ZAvailabilityInput, type TAvailability } from './editor-schema';
-import { DEFAULT_AVAILABILITY_SETTINGS, ZAvailabilitySettings, ZDateOverride, ZWeeklyRule, type TAvailabilitySettings, type TDateOverride, type TWeeklyRule } from './types';
+import {
+  DEFAULT_AVAILABILITY_SETTINGS,
+  ZAvailabilitySettings,
+  ZDateOverride,
+  ZWeeklyRule,
+  type TAvailabilitySettings,
+  type TDateOverride,
+  type TWeeklyRule,
+} from './types';
 import { requireRole } from '@/lib/auth/permissions';
-
 
 /** The signed-in expert's own profile (id and zone), found through their session: 404 before they have one. */
 export async function getOwnExpertProfile(tx: TUserTx, userId: string): Promise<{ id: string; timeZone: string }> {
-  const { rows } = await tx.query<{ id: string; timezone: string }>('select id, timezone from public.expert_profiles where user_id = $1', [userId]);
+  const { rows } = await tx.query<{ id: string; timezone: string }>('select id, timezone from public.expert_profiles where user_id = $1', [
+    userId,
+  ]);
   if (!rows[0]) throw new AppError('not_found', 'Create your expert profile first: availability belongs to a profile.');
   return { id: rows[0].id, timeZone: rows[0].timezone };
 }
@@ -108,7 +117,9 @@ export async function saveAvailability(db: TDb, user: TSessionUser, input: unkno
       );
     }
     const overrideRows: [string, number | null, number | null][] = overrides.flatMap((o) =>
-      o.ranges.length ? o.ranges.map((r): [string, number | null, number | null] => [o.date, r.startMinute, r.endMinute]) : [[o.date, null, null]],
+      o.ranges.length
+        ? o.ranges.map((r): [string, number | null, number | null] => [o.date, r.startMinute, r.endMinute])
+        : [[o.date, null, null]],
     );
     if (overrideRows.length) {
       await tx.query(
@@ -125,13 +136,23 @@ export async function saveAvailability(db: TDb, user: TSessionUser, input: unkno
          buffer_before_minutes = excluded.buffer_before_minutes, buffer_after_minutes = excluded.buffer_after_minutes,
          min_notice_minutes = excluded.min_notice_minutes, horizon_days = excluded.horizon_days,
          max_per_day = excluded.max_per_day, slot_interval_minutes = excluded.slot_interval_minutes`,
-      [profile.id, settings.bufferBeforeMinutes, settings.bufferAfterMinutes, settings.minNoticeMinutes, settings.horizonDays, settings.maxPerDay, settings.slotIntervalMinutes],
+      [
+        profile.id,
+        settings.bufferBeforeMinutes,
+        settings.bufferAfterMinutes,
+        settings.minNoticeMinutes,
+        settings.horizonDays,
+        settings.maxPerDay,
+        settings.slotIntervalMinutes,
+      ],
     );
     return { saved: await loadAvailabilityIn(tx, user.id), expertId: profile.id };
   });
   // After the commit: watchers refetch committed slots, and the directory's "Next:" follows.
   publishSlotsChanged(expertId);
   // The save has committed: a failed refresh of the directory's "Next:" is logged, not reported as a failed save.
-  await refreshNextAvailable(db, expertId).catch((err: unknown) => logger().error({ err, expertId }, 'availability saved; refreshing the next available time failed'));
+  await refreshNextAvailable(db, expertId).catch((err: unknown) =>
+    logger().error({ err, expertId }, 'availability saved; refreshing the next available time failed'),
+  );
   return saved;
 }

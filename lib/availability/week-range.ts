@@ -59,4 +59,3 @@ export type TWeekView = {
   bookings: { id: string; status: 'held' | 'confirmed'; start: TIso; end: TIso; lengthMinutes: number }[];
   busy: { id: string; source: string; start: TIso; end: TIso }[];
 };
-

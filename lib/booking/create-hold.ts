@@ -21,14 +21,25 @@ class NotOffered extends Error {}
  * exclusion constraint (bookings_no_overlap) lets one commit and the loser gets SlotTakenError (409) with
  * the fresh slots. Returns the booking id.
  */
-export async function createHold(db: TDb, learner: TSessionUser, input: unknown, opts: { now?: Date } = {}): Promise<{ id: string; expertId: string }> {
+export async function createHold(
+  db: TDb,
+  learner: TSessionUser,
+  input: unknown,
+  opts: { now?: Date } = {},
+): Promise<{ id: string; expertId: string }> {
   requireRole(learner, ['learner'], 'Only learners book sessions.');
   const data = ZCreateBooking.parse(input);
   const now = opts.now ?? new Date();
   const startMs = Date.parse(data.start);
   const timeZone = safeZone(data.timeZone);
 
-  const { rows: experts } = await db.query<{ id: string; buffer_before: number; buffer_after: number; price_minor: number | null; currency: string | null }>(
+  const { rows: experts } = await db.query<{
+    id: string;
+    buffer_before: number;
+    buffer_after: number;
+    price_minor: number | null;
+    currency: string | null;
+  }>(
     `select e.id, coalesce(s.buffer_before_minutes, 0) as buffer_before, coalesce(s.buffer_after_minutes, 0) as buffer_after,
             o.price_minor, o.currency
        from public.expert_profiles e
@@ -40,7 +51,9 @@ export async function createHold(db: TDb, learner: TSessionUser, input: unknown,
   const expert = experts[0];
   if (!expert) throw new AppError('not_found', 'This expert is not taking bookings.');
   if (expert.price_minor === null || expert.currency === null) {
-    throw new AppError('invalid_input', 'This expert does not offer sessions of that length.', { lengthMinutes: 'Pick one of the lengths offered.' });
+    throw new AppError('invalid_input', 'This expert does not offer sessions of that length.', {
+      lengthMinutes: 'Pick one of the lengths offered.',
+    });
   }
   if (data.curriculumId) await checkCurriculum(db, learner.id, data.curriculumId, data.moduleId ?? null);
 
@@ -66,10 +79,28 @@ export async function createHold(db: TDb, learner: TSessionUser, input: unknown,
         `insert into public.bookings (expert_id, learner_id, starts_at, ends_at, duration_minutes, buffer_before_minutes, buffer_after_minutes,
                                       status, hold_expires_at, price_minor, currency, brief, curriculum_id, module_id, learner_timezone)
          values ($1, $2, $3, $4, $5, $6, $7, 'held', $8, $9, $10, $11, $12, $13, $14) returning id`,
-        [expert.id, learner.id, new Date(startMs), new Date(endMs), data.lengthMinutes, expert.buffer_before, expert.buffer_after,
-          holdExpiresAt, expert.price_minor, expert.currency, data.brief, data.curriculumId ?? null, data.curriculumId ? (data.moduleId ?? null) : null, timeZone],
+        [
+          expert.id,
+          learner.id,
+          new Date(startMs),
+          new Date(endMs),
+          data.lengthMinutes,
+          expert.buffer_before,
+          expert.buffer_after,
+          holdExpiresAt,
+          expert.price_minor,
+          expert.currency,
+          data.brief,
+          data.curriculumId ?? null,
+          data.curriculumId ? (data.moduleId ?? null) : null,
+          timeZone,
+        ],
       );
-      await addEvent(tx, rows[0].id, 'held', learner.id, { start: new Date(startMs).toISOString(), end: new Date(endMs).toISOString(), holdExpiresAt: holdExpiresAt.toISOString() });
+      await addEvent(tx, rows[0].id, 'held', learner.id, {
+        start: new Date(startMs).toISOString(),
+        end: new Date(endMs).toISOString(),
+        holdExpiresAt: holdExpiresAt.toISOString(),
+      });
       await enqueueJob(tx, JOB_EXPIRE_HOLD, { bookingId: rows[0].id }, { startAfter: holdExpiresAt, singletonKey: `expire:${rows[0].id}` });
       return rows[0].id;
     });
@@ -91,5 +122,6 @@ async function checkCurriculum(db: TPrivilegedTx, learnerId: string, curriculumI
     [curriculumId, learnerId, moduleId],
   );
   if (!rows[0]) throw new AppError('invalid_input', 'Attach one of your own curricula.', { curriculumId: 'Pick one of your curricula.' });
-  if (!rows[0].has_module) throw new AppError('invalid_input', 'That module is not part of the curriculum.', { moduleId: 'Pick a module of this curriculum.' });
+  if (!rows[0].has_module)
+    throw new AppError('invalid_input', 'That module is not part of the curriculum.', { moduleId: 'Pick a module of this curriculum.' });
 }

@@ -32,10 +32,16 @@ export function isSlotConflict(e: unknown): boolean {
 /** The response for a booking error, or null for anything else (the route helper answers those). */
 export function bookingErrorResponse(e: unknown, requestId: string): Response | null {
   if (e instanceof SlotTakenError) {
-    return NextResponse.json({ error: { code: 'slot_taken', message: e.message, requestId }, slots: e.slots }, { status: 409, headers: { 'x-request-id': requestId } });
+    return NextResponse.json(
+      { error: { code: 'slot_taken', message: e.message, requestId }, slots: e.slots },
+      { status: 409, headers: { 'x-request-id': requestId } },
+    );
   }
   if (e instanceof HoldExpiredError) {
-    return NextResponse.json({ error: { code: 'hold_expired', message: e.message, requestId } }, { status: 410, headers: { 'x-request-id': requestId } });
+    return NextResponse.json(
+      { error: { code: 'hold_expired', message: e.message, requestId } },
+      { status: 410, headers: { 'x-request-id': requestId } },
+    );
   }
   return null;
 }

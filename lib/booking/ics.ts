@@ -32,7 +32,12 @@ export function bookingIcs(b: TIcsInput): string {
   const description = [b.brief ? `Brief: ${b.brief}` : 'No brief given.', '', `Your sessions: ${link}`].join('\n');
   const attendees = [b.learner, b.expert]
     .filter((p): p is { name: string; email: string } => !!p)
-    .map((p) => ({ name: p.name, email: p.email, role: ICalAttendeeRole.REQ, status: cancelled ? ICalAttendeeStatus.DECLINED : ICalAttendeeStatus.ACCEPTED }));
+    .map((p) => ({
+      name: p.name,
+      email: p.email,
+      role: ICalAttendeeRole.REQ,
+      status: cancelled ? ICalAttendeeStatus.DECLINED : ICalAttendeeStatus.ACCEPTED,
+    }));
   cal.createEvent({
     id: icsUid(b.id),
     sequence: b.sequence,

@@ -32,7 +32,12 @@ export async function payBooking(db: TDb, user: TSessionUser, id: string, opts: 
       [id, now],
     );
     await addEvent(tx, id, 'confirmed', user.id, { paymentMode: 'simulated', priceMinor: row.price_minor, currency: row.currency });
-    await enqueueJob(tx, JOB_COMPLETE, { bookingId: id }, { startAfter: new Date(row.ends_at), singletonKey: `complete:${id}:${rows[0].sequence}` });
+    await enqueueJob(
+      tx,
+      JOB_COMPLETE,
+      { bookingId: id },
+      { startAfter: new Date(row.ends_at), singletonKey: `complete:${id}:${rows[0].sequence}` },
+    );
     await notifyBoth(tx, rows[0], await loadParticipants(tx, row), 'confirmed');
     return { kind: 'confirmed' as const, expertId: row.expert_id };
   });

@@ -34,7 +34,12 @@ export async function cancelBooking(db: TDb, user: TSessionUser, id: string, inp
   const expertId = await db.transaction(async (tx) => {
     const { row, role } = await bookingForActor(tx, user, id, { lock: true });
     if (!canCancel({ status: row.status, startMs: ms(row.starts_at) }, now.getTime())) {
-      throw new AppError('conflict', row.status === 'held' || row.status === 'confirmed' ? 'This session has already started.' : `This session is already ${row.status.replace('_', ' ')}.`);
+      throw new AppError(
+        'conflict',
+        row.status === 'held' || row.status === 'confirmed'
+          ? 'This session has already started.'
+          : `This session is already ${row.status.replace('_', ' ')}.`,
+      );
     }
     const policy = await loadPolicy(tx);
     const { refundPercent, rule } = cancelOutcome(policy, { status: row.status, startMs: ms(row.starts_at) }, role, now.getTime());
@@ -46,7 +51,13 @@ export async function cancelBooking(db: TDb, user: TSessionUser, id: string, inp
         where id = $1 returning *`,
       [id, role, reason, now, paid ? refundPercent : null, paymentStatus],
     );
-    await addEvent(tx, id, 'cancelled', user.id, { by: role, reason, refundPercent: paid ? refundPercent : null, rule, wasStatus: row.status });
+    await addEvent(tx, id, 'cancelled', user.id, {
+      by: role,
+      reason,
+      refundPercent: paid ? refundPercent : null,
+      rule,
+      wasStatus: row.status,
+    });
     if (row.status === 'confirmed') await notifyBoth(tx, rows[0], await loadParticipants(tx, row), 'cancelled');
     if (role === 'expert' && row.status === 'confirmed') await evaluateStanding(tx, row.expert_id);
     return row.expert_id;
@@ -80,10 +91,12 @@ export async function rescheduleBooking(db: TDb, user: TSessionUser, id: string,
               : `Sessions can be moved up to ${policy.fullRefundHours} hours before the start; cancel instead, or ask the expert.`,
         );
       }
-      if (startMs === ms(row.starts_at)) throw new AppError('invalid_input', 'Pick a different time.', { start: 'This is the current time.' });
+      if (startMs === ms(row.starts_at))
+        throw new AppError('invalid_input', 'Pick a different time.', { start: 'This is the current time.' });
       await lockUntilCommit(tx, 'expert-bookings', row.expert_id); // takes turns with holds (lib/booking/create-hold.ts)
       changed = await expireLapsedHolds(tx, row.expert_id, now);
-      if (!(await isStartOffered(tx, row.expert_id, startMs, row.duration_minutes, { now: now.getTime(), ignoreBookingId: id }))) throw new SlotTakenError(emptySlots());
+      if (!(await isStartOffered(tx, row.expert_id, startMs, row.duration_minutes, { now: now.getTime(), ignoreBookingId: id })))
+        throw new SlotTakenError(emptySlots());
       const endMs = startMs + row.duration_minutes * 60_000;
       const { rows } = await tx.query<TBookingRow>(
         // The new time blocks the expert's buffers as they are set now (the offered check used them too).
@@ -99,12 +112,18 @@ export async function rescheduleBooking(db: TDb, user: TSessionUser, id: string,
         to: { start: new Date(startMs).toISOString(), end: new Date(endMs).toISOString() },
         sequence: rows[0].sequence,
       });
-      await enqueueJob(tx, JOB_COMPLETE, { bookingId: id }, { startAfter: new Date(endMs), singletonKey: `complete:${id}:${rows[0].sequence}` });
+      await enqueueJob(
+        tx,
+        JOB_COMPLETE,
+        { bookingId: id },
+        { startAfter: new Date(endMs), singletonKey: `complete:${id}:${rows[0].sequence}` },
+      );
       await notifyBoth(tx, rows[0], await loadParticipants(tx, row), 'rescheduled');
     });
   } catch (e) {
     const c = ctx as { expertId: string; length: number; tz: string } | null;
-    if (c && (e instanceof SlotTakenError || isSlotConflict(e))) throw new SlotTakenError(await freshSlots(db, c.expertId, c.length, c.tz, startMs));
+    if (c && (e instanceof SlotTakenError || isSlotConflict(e)))
+      throw new SlotTakenError(await freshSlots(db, c.expertId, c.length, c.tz, startMs));
     throw e;
   }
   const c = ctx as { expertId: string } | null;
@@ -129,7 +148,7 @@ export async function reportNoShow(db: TDb, user: TSessionUser, id: string, inpu
     if (!inNoShowWindow(policy, { status: row.status, startMs: ms(row.starts_at) }, now.getTime())) {
       throw new AppError(
         'conflict',
-        now.getTime() < ms(row.starts_at) && (row.status === 'confirmed')
+        now.getTime() < ms(row.starts_at) && row.status === 'confirmed'
           ? 'A no-show can be reported once the session has started.'
           : row.status === 'confirmed' || row.status === 'completed'
             ? `No-shows are reported within ${policy.noShowWindowHours} hours of the start.`
@@ -137,7 +156,10 @@ export async function reportNoShow(db: TDb, user: TSessionUser, id: string, inpu
       );
     }
     const absent = role === 'learner' ? 'expert' : 'learner';
-    await tx.query('insert into public.no_show_reports (booking_id, reporter_role, reporter_id, absent_role, note) values ($1, $2, $3, $4, $5)', [id, role, user.id, absent, note]);
+    await tx.query(
+      'insert into public.no_show_reports (booking_id, reporter_role, reporter_id, absent_role, note) values ($1, $2, $3, $4, $5)',
+      [id, role, user.id, absent, note],
+    );
     await tx.query("update public.bookings set status = 'no_show', completed_at = null where id = $1", [id]);
     await addEvent(tx, id, 'no_show_reported', user.id, { reporterRole: role, absentRole: absent, note, wasStatus: row.status });
     await evaluateStanding(tx, row.expert_id);

@@ -11,7 +11,16 @@ export type TParticipants = {
 };
 
 export async function loadParticipants(db: TPrivilegedTx, b: Pick<TBookingRow, 'expert_id' | 'learner_id'>): Promise<TParticipants> {
-  const { rows } = await db.query<{ e_user: string; e_name: string; e_email: string; e_tz: string; slug: string; l_user: string | null; l_name: string | null; l_email: string | null }>(
+  const { rows } = await db.query<{
+    e_user: string;
+    e_name: string;
+    e_email: string;
+    e_tz: string;
+    slug: string;
+    l_user: string | null;
+    l_name: string | null;
+    l_email: string | null;
+  }>(
     `select e.user_id as e_user, e.display_name as e_name, eu.email as e_email, e.timezone as e_tz, e.slug,
             lu.id as l_user, lu.name as l_name, lu.email as l_email
        from public.expert_profiles e join public.users eu on eu.id = e.user_id
@@ -44,10 +53,24 @@ export function icsFor(b: TBookingRow & { created_at?: Date }, p: TParticipants)
 }
 
 const when = (d: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(d);
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(d);
 
 /** Outbox e-mail to both sides about a confirmation, reschedule or cancellation, with the calendar file's link. */
-export async function notifyBoth(tx: TPrivilegedTx, b: TBookingRow, p: TParticipants, what: 'confirmed' | 'rescheduled' | 'cancelled'): Promise<void> {
+export async function notifyBoth(
+  tx: TPrivilegedTx,
+  b: TBookingRow,
+  p: TParticipants,
+  what: 'confirmed' | 'rescheduled' | 'cancelled',
+): Promise<void> {
   const ics = `${appUrl()}/api/bookings/${b.id}/ics`;
   const subject = { confirmed: 'Session confirmed', rescheduled: 'Session moved', cancelled: 'Session cancelled' }[what];
   const recipients = [
@@ -67,7 +90,9 @@ export async function notifyBoth(tx: TPrivilegedTx, b: TBookingRow, p: TParticip
         b.brief ? `Brief: ${b.brief}` : '',
         `Add it to your calendar: ${ics}`,
         `Your sessions: ${appUrl()}/sessions`,
-      ].filter(Boolean).join('\n\n'),
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
     });
   }
 }

@@ -34,7 +34,10 @@ export function cancelOutcome(
 ): { refundPercent: number; rule: string } {
   if (b.status === 'held') return { refundPercent: 100, rule: 'Not paid yet: nothing is charged.' };
   if (by === 'expert') {
-    return { refundPercent: policy.expertCancelRefundPercent, rule: `The expert cancels: ${refundText(policy.expertCancelRefundPercent)}.` };
+    return {
+      refundPercent: policy.expertCancelRefundPercent,
+      rule: `The expert cancels: ${refundText(policy.expertCancelRefundPercent)}.`,
+    };
   }
   if (by === 'admin') return { refundPercent: 100, rule: 'Cancelled by an admin: full refund.' };
   if (b.startMs - nowMs >= policy.fullRefundHours * HOUR) {
@@ -61,5 +64,7 @@ export function canReschedule(policy: TPolicy, b: { status: TBookingStatus; star
 
 /** Either side may report the other absent from the start until no_show_window_hours after it. */
 export function inNoShowWindow(policy: TPolicy, b: { status: TBookingStatus; startMs: number }, nowMs: number): boolean {
-  return (b.status === 'confirmed' || b.status === 'completed') && nowMs >= b.startMs && nowMs <= b.startMs + policy.noShowWindowHours * HOUR;
+  return (
+    (b.status === 'confirmed' || b.status === 'completed') && nowMs >= b.startMs && nowMs <= b.startMs + policy.noShowWindowHours * HOUR
+  );
 }

@@ -10,14 +10,26 @@ import type { TQueryable } from '@/lib/db';
 export type TSlotSource = {
   slots(db: TQueryable, expertId: string, q: TSlotQuery): Promise<TSlot[]>;
   /** Defaults to "is `start` one of slots([start, start + 1))". */
-  isOffered?(db: TQueryable, expertId: string, startMs: number, lengthMinutes: number, opts: { now?: number; ignoreBookingId?: string }): Promise<boolean>;
+  isOffered?(
+    db: TQueryable,
+    expertId: string,
+    startMs: number,
+    lengthMinutes: number,
+    opts: { now?: number; ignoreBookingId?: string },
+  ): Promise<boolean>;
 };
 
 /**
  * The quick refusal a race's losers get once they take their turn (lib/booking/create-hold.ts): a live booking
  * already blocks this time, buffers included. isSlotOffered would refuse it too, after loading and computing slots.
  */
-async function blockedByBooking(db: TQueryable, expertId: string, startMs: number, lengthMinutes: number, ignoreBookingId?: string): Promise<boolean> {
+async function blockedByBooking(
+  db: TQueryable,
+  expertId: string,
+  startMs: number,
+  lengthMinutes: number,
+  ignoreBookingId?: string,
+): Promise<boolean> {
   const { rows } = await db.query<{ taken: boolean }>(
     `select exists (
        select 1 from public.bookings b
@@ -35,7 +47,8 @@ async function blockedByBooking(db: TQueryable, expertId: string, startMs: numbe
 const availabilitySource: TSlotSource = {
   slots: getExpertSlots,
   isOffered: async (db, expertId, startMs, lengthMinutes, opts) =>
-    !(await blockedByBooking(db, expertId, startMs, lengthMinutes, opts.ignoreBookingId)) && isSlotOffered(db, expertId, startMs, lengthMinutes, opts),
+    !(await blockedByBooking(db, expertId, startMs, lengthMinutes, opts.ignoreBookingId)) &&
+    isSlotOffered(db, expertId, startMs, lengthMinutes, opts),
 };
 
 let current: TSlotSource = availabilitySource;
@@ -58,6 +71,12 @@ export async function isStartOffered(
   opts: { now?: number; ignoreBookingId?: string } = {},
 ): Promise<boolean> {
   if (current.isOffered) return current.isOffered(db, expertId, startMs, lengthMinutes, opts);
-  const found = await current.slots(db, expertId, { from: startMs, to: startMs + 1, lengthMinutes, now: opts.now, ignoreBookingId: opts.ignoreBookingId });
+  const found = await current.slots(db, expertId, {
+    from: startMs,
+    to: startMs + 1,
+    lengthMinutes,
+    now: opts.now,
+    ignoreBookingId: opts.ignoreBookingId,
+  });
   return found.some((s) => s.start === startMs);
 }

@@ -51,8 +51,19 @@ export async function lockBooking(tx: TPrivilegedTx, id: string): Promise<TBooki
   return rows[0] ?? null;
 }
 
-export async function addEvent(tx: TPrivilegedTx, bookingId: string, kind: string, actorId: string | null, data: Record<string, unknown> = {}): Promise<void> {
-  await tx.query('insert into public.booking_events (booking_id, actor_id, kind, data) values ($1, $2, $3, $4)', [bookingId, actorId, kind, JSON.stringify(data)]);
+export async function addEvent(
+  tx: TPrivilegedTx,
+  bookingId: string,
+  kind: string,
+  actorId: string | null,
+  data: Record<string, unknown> = {},
+): Promise<void> {
+  await tx.query('insert into public.booking_events (booking_id, actor_id, kind, data) values ($1, $2, $3, $4)', [
+    bookingId,
+    actorId,
+    kind,
+    JSON.stringify(data),
+  ]);
 }
 
 /**
@@ -87,14 +98,26 @@ export async function afterSlotsChanged(db: TDb, expertIds: Iterable<string>): P
 // winner commits): they share one computation while it runs. Nothing is kept after it settles.
 const shareFresh = createInFlight();
 
-export function freshSlots(db: TPrivilegedTx, expertId: string, lengthMinutes: number, timeZone: string, aroundMs: number): Promise<TSlotsResponse> {
+export function freshSlots(
+  db: TPrivilegedTx,
+  expertId: string,
+  lengthMinutes: number,
+  timeZone: string,
+  aroundMs: number,
+): Promise<TSlotsResponse> {
   const zone = safeZone(timeZone);
   const day = dayKey(new Date(Math.max(aroundMs, Date.now())), zone);
   const key = `${expertId}|${lengthMinutes}|${zone}|${day}`;
   return shareFresh(key, () => computeFreshSlots(db, expertId, lengthMinutes, zone, day));
 }
 
-async function computeFreshSlots(db: TPrivilegedTx, expertId: string, lengthMinutes: number, zone: string, day: string): Promise<TSlotsResponse> {
+async function computeFreshSlots(
+  db: TPrivilegedTx,
+  expertId: string,
+  lengthMinutes: number,
+  zone: string,
+  day: string,
+): Promise<TSlotsResponse> {
   const { rows } = await db.query<{ timezone: string; offerings: { lengthMinutes: number; priceMinor: number; currency: string }[] }>(
     `select e.timezone,
             coalesce((select json_agg(json_build_object('lengthMinutes', o.duration_minutes, 'priceMinor', o.price_minor, 'currency', o.currency)

@@ -55,19 +55,34 @@ export function toView(r: TViewRow, viewerRole: TActorRole, policy: TPolicy, now
     learner: { id: r.learner_id, name: r.learner_name ?? 'A former learner', timeZone: r.learner_timezone },
     viewerRole,
     brief: r.brief,
-    curriculum: r.curriculum_id ? { id: r.curriculum_id, title: r.curriculum_title ?? 'Curriculum', moduleId: r.module_id, moduleTitle: r.module_title } : null,
+    curriculum: r.curriculum_id
+      ? { id: r.curriculum_id, title: r.curriculum_title ?? 'Curriculum', moduleId: r.module_id, moduleTitle: r.module_title }
+      : null,
     refundPercent: r.refund_percent,
     cancelledBy: r.cancelled_by,
     joinUrl: null,
     canCancel: canCancel({ status, startMs }, nowMs),
     canReschedule: canReschedule(policy, { status, startMs }, viewerRole, nowMs),
     canReportNoShow: party && !r.has_no_show && inNoShowWindow(policy, { status, startMs }, nowMs),
-    canReview: party && isReviewOpen({ status, endsAt: new Date(endMs), windowDays: policy.reviewWindowDays, alreadyReviewed: r.viewer_reviewed, now: new Date(nowMs) }),
+    canReview:
+      party &&
+      isReviewOpen({
+        status,
+        endsAt: new Date(endMs),
+        windowDays: policy.reviewWindowDays,
+        alreadyReviewed: r.viewer_reviewed,
+        now: new Date(nowMs),
+      }),
   };
 }
 
 /** The signed-in learner's or expert's sessions: upcoming (live, not yet ended, soonest first) or past (latest first). */
-export async function listBookings(db: TPrivilegedTx, user: TSessionUser, scope: 'upcoming' | 'past', opts: { now?: Date } = {}): Promise<TBookingView[]> {
+export async function listBookings(
+  db: TPrivilegedTx,
+  user: TSessionUser,
+  scope: 'upcoming' | 'past',
+  opts: { now?: Date } = {},
+): Promise<TBookingView[]> {
   const now = opts.now ?? new Date();
   requireRole(user, ['learner', 'expert'], 'Sessions are listed for learners and experts.');
   const side = user.role === 'learner' ? 'b.learner_id = $2' : 'e.user_id = $2';
@@ -87,7 +102,12 @@ export async function getBookingView(db: TPrivilegedTx, user: TSessionUser, id: 
 }
 
 /** One session with its history, the learner's progress on the attached curriculum, and (for the expert) the private notes. */
-export async function getBookingDetail(db: TPrivilegedTx, user: TSessionUser, id: string, opts: { now?: Date } = {}): Promise<TBookingDetail> {
+export async function getBookingDetail(
+  db: TPrivilegedTx,
+  user: TSessionUser,
+  id: string,
+  opts: { now?: Date } = {},
+): Promise<TBookingDetail> {
   const view = await getBookingView(db, user, id, opts);
   const { rows: events } = await db.query<{ kind: string; created_at: Date; actor_id: string | null; data: Record<string, unknown> }>(
     'select kind, created_at, actor_id, data from public.booking_events where booking_id = $1 order by created_at, id',
@@ -98,7 +118,8 @@ export async function getBookingDetail(db: TPrivilegedTx, user: TSessionUser, id
     const { rows } = await db.query<{ body: string }>('select body from public.booking_notes where booking_id = $1', [id]);
     notes = rows[0]?.body ?? '';
   }
-  const progress = view.curriculum && view.learner.id ? await curriculumProgress(db, view.learner.id, view.curriculum.id, view.curriculum.moduleId) : null;
+  const progress =
+    view.curriculum && view.learner.id ? await curriculumProgress(db, view.learner.id, view.curriculum.id, view.curriculum.moduleId) : null;
   return {
     ...view,
     progress,
@@ -106,16 +127,29 @@ export async function getBookingDetail(db: TPrivilegedTx, user: TSessionUser, id
     events: events.map((e) => ({
       kind: e.kind,
       at: new Date(e.created_at).toISOString(),
-      actorRole: e.actor_id === null ? (e.kind === 'expired' || e.kind === 'completed' ? 'system' : null) : e.actor_id === view.learner.id ? 'learner' : roleFromData(e.data),
+      actorRole:
+        e.actor_id === null
+          ? e.kind === 'expired' || e.kind === 'completed'
+            ? 'system'
+            : null
+          : e.actor_id === view.learner.id
+            ? 'learner'
+            : roleFromData(e.data),
       data: e.data,
     })),
   };
 }
 
-const roleFromData = (d: Record<string, unknown>) => (typeof d.by === 'string' ? d.by : typeof d.reporterRole === 'string' ? d.reporterRole : 'expert');
+const roleFromData = (d: Record<string, unknown>) =>
+  typeof d.by === 'string' ? d.by : typeof d.reporterRole === 'string' ? d.reporterRole : 'expert';
 
 /** Lessons done or skipped of the curriculum (or of the one module), from lesson_progress. */
-async function curriculumProgress(db: TPrivilegedTx, learnerId: string, curriculumId: string, moduleId: string | null): Promise<TBookingDetail['progress']> {
+async function curriculumProgress(
+  db: TPrivilegedTx,
+  learnerId: string,
+  curriculumId: string,
+  moduleId: string | null,
+): Promise<TBookingDetail['progress']> {
   const { rows } = await db.query<{ total: number; done: number }>(
     `with lessons as (
        select l->>'id' as lesson_id

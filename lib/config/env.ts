@@ -105,11 +105,7 @@ export type TEnv = z.infer<typeof ZEnv>;
 
 export class EnvError extends Error {
   constructor(readonly issues: { variable: string; message: string }[]) {
-    super(
-      'Invalid environment: ' +
-        issues.map((i) => `${i.variable} ${i.message}`).join('; ') +
-        ' (see .env.example)',
-    );
+    super('Invalid environment: ' + issues.map((i) => `${i.variable} ${i.message}`).join('; ') + ' (see .env.example)');
     this.name = 'EnvError';
   }
 }
@@ -130,11 +126,18 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
   const env = result.data;
   const pairs: [keyof TEnv, keyof TEnv][] = [['SUPABASE_URL', 'SUPABASE_SERVICE_ROLE_KEY']];
   const missing = pairs.flatMap(([a, b]) =>
-    env[a] && !env[b] ? [{ variable: b, message: `is required when ${a} is set` }] : env[b] && !env[a] ? [{ variable: a, message: `is required when ${b} is set` }] : [],
+    env[a] && !env[b]
+      ? [{ variable: b, message: `is required when ${a} is set` }]
+      : env[b] && !env[a]
+        ? [{ variable: a, message: `is required when ${b} is set` }]
+        : [],
   );
   // On PGlite only the app's process can open the database, so no worker could run the jobs.
   if (!env.JOBS_IN_PROCESS && !env.DATABASE_URL) {
-    missing.push({ variable: 'JOBS_IN_PROCESS', message: 'is 0 but DATABASE_URL is not set: on PGlite jobs can only run inside the app (npm run worker needs Postgres)' });
+    missing.push({
+      variable: 'JOBS_IN_PROCESS',
+      message: 'is 0 but DATABASE_URL is not set: on PGlite jobs can only run inside the app (npm run worker needs Postgres)',
+    });
   }
   if (missing.length) throw new EnvError(missing);
   return env;

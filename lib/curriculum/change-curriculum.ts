@@ -22,20 +22,20 @@ async function lessonsWithProgress(db: TDb, user: TSessionUser, curriculumId: st
 
 /** Reads the curriculum's current plan under a row lock, so concurrent changes apply one after another. */
 async function lockPlan(tx: TUserTx, userId: string, id: string): Promise<{ plan: TStoredCurriculum; weeks: number }> {
-  const { rows } = await tx.query<{ plan: unknown; weeks: number }>('select plan, weeks from public.curricula where id = $1 and user_id = $2 for update', [id, userId]);
+  const { rows } = await tx.query<{ plan: unknown; weeks: number }>(
+    'select plan, weeks from public.curricula where id = $1 and user_id = $2 for update',
+    [id, userId],
+  );
   if (!rows[0]?.plan) throw new AppError('not_found', 'Curriculum not found.');
   return { plan: ZStoredCurriculum.parse(rows[0].plan), weeks: rows[0].weeks };
 }
 
 async function savePlan(tx: TUserTx, userId: string, id: string, plan: TStoredCurriculum, extra: { weeks?: number; budget?: number } = {}) {
   ZStoredCurriculum.parse(plan);
-  await tx.query('update public.curricula set plan = $2, weeks = weeks + $3, budget_minutes = budget_minutes + $4 where id = $1 and user_id = $5', [
-    id,
-    JSON.stringify(plan),
-    extra.weeks ?? 0,
-    extra.budget ?? 0,
-    userId,
-  ]);
+  await tx.query(
+    'update public.curricula set plan = $2, weeks = weeks + $3, budget_minutes = budget_minutes + $4 where id = $1 and user_id = $5',
+    [id, JSON.stringify(plan), extra.weeks ?? 0, extra.budget ?? 0, userId],
+  );
 }
 
 /**
@@ -61,8 +61,14 @@ export async function regenerateModule(
     weeks: 1,
     hoursPerWeek: Math.max(1, Math.min(60, Math.round((minutes / 60) * 10) / 10)),
   };
-  const callId = await withUser(db, user, (tx) => reserveAiCall(tx, { userId: user.id, curriculumId: c.id, kind: 'regenerate', limits: o.limits ?? curriculumLimits() }));
-  const { curriculum, tokens } = await o.provider.generate(focused, { budgetMinutes: Math.max(60, minutes), weeks: 1 }, o.today ?? new Date());
+  const callId = await withUser(db, user, (tx) =>
+    reserveAiCall(tx, { userId: user.id, curriculumId: c.id, kind: 'regenerate', limits: o.limits ?? curriculumLimits() }),
+  );
+  const { curriculum, tokens } = await o.provider.generate(
+    focused,
+    { budgetMinutes: Math.max(60, minutes), weeks: 1 },
+    o.today ?? new Date(),
+  );
   const fresh = curriculum.modules.find((m) => m.checkpoint.type === old.checkpoint.type) ?? curriculum.modules[0];
   const touched = await lessonsWithProgress(db, user, c.id);
   const regenerated = await withUser(db, user, async (tx) => {
@@ -88,22 +94,38 @@ export async function extendCurriculum(
 ) {
   const c = await withUser(db, user, (tx) => getCurriculumOrThrow(tx, { id: o.curriculumId, userId: user.id }));
   if (!c.plan) throw new AppError('conflict', 'This curriculum is not generated yet.');
-  if (c.weeks + o.weeks > 52) throw new AppError('invalid_input', 'A curriculum can span at most 52 weeks.', { weeks: `At most ${52 - c.weeks} more weeks.` });
+  if (c.weeks + o.weeks > 52)
+    throw new AppError('invalid_input', 'A curriculum can span at most 52 weeks.', { weeks: `At most ${52 - c.weeks} more weeks.` });
   const budget = Math.round(c.request.hoursPerWeek * o.weeks * 60);
-  const request: TCurriculumRequest = { ...c.request, goal: `Go further after: ${c.plan.title}. ${c.request.goal}`.slice(0, 300), level: 'advanced', timeframe: 'weeks', weeks: o.weeks };
-  const callId = await withUser(db, user, (tx) => reserveAiCall(tx, { userId: user.id, curriculumId: c.id, kind: 'extend', limits: o.limits ?? curriculumLimits() }));
+  const request: TCurriculumRequest = {
+    ...c.request,
+    goal: `Go further after: ${c.plan.title}. ${c.request.goal}`.slice(0, 300),
+    level: 'advanced',
+    timeframe: 'weeks',
+    weeks: o.weeks,
+  };
+  const callId = await withUser(db, user, (tx) =>
+    reserveAiCall(tx, { userId: user.id, curriculumId: c.id, kind: 'extend', limits: o.limits ?? curriculumLimits() }),
+  );
   const { curriculum, tokens } = await o.provider.generate(request, { budgetMinutes: budget, weeks: o.weeks }, o.today ?? new Date());
   // The beginning of a fresh plan repeats foundations the learner has done; keep what builds on them.
-  const extra = curriculum.modules.slice(curriculum.modules.length > 2 ? 1 : 0).map((m) => withIds({ ...m, title: `Extension: ${m.title}` }));
+  const extra = curriculum.modules
+    .slice(curriculum.modules.length > 2 ? 1 : 0)
+    .map((m) => withIds({ ...m, title: `Extension: ${m.title}` }));
   await withUser(db, user, (tx) => recordAiTokens(tx, callId, tokens));
   const extended = await withUser(db, user, async (tx) => {
     // Append to the plan as it is now (under a row lock): parallel extensions all apply, or are refused.
     const current = await lockPlan(tx, user.id, c.id);
     if (current.weeks + o.weeks > 52) {
-      throw new AppError('invalid_input', 'A curriculum can span at most 52 weeks.', { weeks: `At most ${Math.max(0, 52 - current.weeks)} more weeks.` });
+      throw new AppError('invalid_input', 'A curriculum can span at most 52 weeks.', {
+        weeks: `At most ${Math.max(0, 52 - current.weeks)} more weeks.`,
+      });
     }
     const plan = appendModules(current.plan, extra);
-    await savePlan(tx, user.id, c.id, plan, { weeks: o.weeks, budget: extra.reduce((s, m) => s + m.lessons.reduce((t, l) => t + l.estimatedMinutes, 0), 0) });
+    await savePlan(tx, user.id, c.id, plan, {
+      weeks: o.weeks,
+      budget: extra.reduce((s, m) => s + m.lessons.reduce((t, l) => t + l.estimatedMinutes, 0), 0),
+    });
     return plan;
   });
   await announce(db, user.id, 'progress.updated', { curriculumId: c.id, extended: o.weeks });

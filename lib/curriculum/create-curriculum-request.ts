@@ -5,7 +5,15 @@ import { moduleCountFor } from './plan-offline';
 import { assertWithinAiLimits, lockUserLimits } from './reserve-ai-call';
 import { budgetMinutes, planWeeks, type TCurriculumRequest } from './schemas';
 
-export type TCreateRequestOptions = { userId: string; request: TCurriculumRequest; provider: 'openai' | 'offline'; dailyLimit: number; dailyTokens?: number; today?: Date; attempts?: number };
+export type TCreateRequestOptions = {
+  userId: string;
+  request: TCurriculumRequest;
+  provider: 'openai' | 'offline';
+  dailyLimit: number;
+  dailyTokens?: number;
+  today?: Date;
+  attempts?: number;
+};
 
 /**
  * Saves the learner's request as `queued` before any model is called, within the daily limit, and queues
@@ -20,7 +28,14 @@ export async function createCurriculumRequest(tx: TUserTx, o: TCreateRequestOpti
   const { rows } = await tx.query<{ id: string }>(
     `insert into public.curricula (user_id, request, status, provider, budget_minutes, weeks, expected_modules)
      values ($1, $2, 'queued', $3, $4, $5, $6) returning id`,
-    [o.userId, JSON.stringify(o.request), o.provider, budget, weeks, o.provider === 'offline' ? moduleCountFor(budget) : Math.min(12, moduleCountFor(budget))],
+    [
+      o.userId,
+      JSON.stringify(o.request),
+      o.provider,
+      budget,
+      weeks,
+      o.provider === 'offline' ? moduleCountFor(budget) : Math.min(12, moduleCountFor(budget)),
+    ],
   );
   await enqueueGeneration(tx, rows[0].id, o.attempts);
   return rows[0];

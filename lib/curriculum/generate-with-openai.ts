@@ -31,7 +31,10 @@ function describeIssues(error: z.ZodError): string {
 }
 
 /** Validates the model's answer: the schema, then the time budget. Returns the problems, or the curriculum. */
-export function validateAnswer(content: string, budgetMinutes: number): { ok: true; curriculum: TCurriculum } | { ok: false; problems: string } {
+export function validateAnswer(
+  content: string,
+  budgetMinutes: number,
+): { ok: true; curriculum: TCurriculum } | { ok: false; problems: string } {
   let json: unknown;
   try {
     json = JSON.parse(content);
@@ -96,7 +99,8 @@ export async function generateWithOpenAi(req: TCurriculumRequest, ctx: TGenerate
         }
       }
     } catch (e) {
-      if (controller.signal.aborted) throw new GenerationError(`The model stopped answering for ${Math.round(opts.idleTimeoutMs / 1000)} s.`);
+      if (controller.signal.aborted)
+        throw new GenerationError(`The model stopped answering for ${Math.round(opts.idleTimeoutMs / 1000)} s.`);
       throw e;
     } finally {
       clearTimeout(idle);
@@ -104,11 +108,17 @@ export async function generateWithOpenAi(req: TCurriculumRequest, ctx: TGenerate
     if (tokens === 0) tokens = Math.ceil(content.length / 4);
     const result = validateAnswer(content, ctx.budgetMinutes);
     if (result.ok) return { curriculum: result.curriculum, tokens };
-    if (attempt === 2) throw new GenerationError(`The model's answer did not match the curriculum format twice. Last problems: ${result.problems.slice(0, 600)}`);
+    if (attempt === 2)
+      throw new GenerationError(
+        `The model's answer did not match the curriculum format twice. Last problems: ${result.problems.slice(0, 600)}`,
+      );
     await ctx.onRestart?.(result.problems);
     messages.push(
       { role: 'assistant', content },
-      { role: 'user', content: `Your answer did not validate. Fix these problems and answer again with the complete JSON object:\n${result.problems}` },
+      {
+        role: 'user',
+        content: `Your answer did not validate. Fix these problems and answer again with the complete JSON object:\n${result.problems}`,
+      },
     );
   }
   throw new GenerationError('unreachable');

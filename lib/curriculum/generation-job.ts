@@ -22,7 +22,11 @@ type TGenerateJob = z.infer<typeof ZGenerateJob>;
  * Queues the generation of a saved request in `tx` (the transaction that saved it or queued the
  * retry), one unfinished job per curriculum. `attempts`: job attempts before the row becomes `failed`.
  */
-export async function enqueueGeneration(tx: TQueryable, curriculumId: string, attempts = env().CURRICULUM_GENERATION_ATTEMPTS): Promise<void> {
+export async function enqueueGeneration(
+  tx: TQueryable,
+  curriculumId: string,
+  attempts = env().CURRICULUM_GENERATION_ATTEMPTS,
+): Promise<void> {
   const data: TGenerateJob = { curriculumId, attempts };
   await enqueueJob(tx, GENERATE_JOB, data, { singletonKey: curriculumId, retryLimit: attempts });
 }
@@ -32,7 +36,10 @@ export function defineGenerationJob(o: { provider?: () => TCurriculumProvider } 
   const provider = o.provider ?? (() => getCurriculumProvider());
   defineJob<TGenerateJob>(GENERATE_JOB, async (raw, ctx) => {
     const data = ZGenerateJob.parse(raw);
-    const outcome = await runGeneration(ctx.db, data.curriculumId, provider(), new Date(), { attempt: ctx.attempt, final: ctx.attempt >= data.attempts });
+    const outcome = await runGeneration(ctx.db, data.curriculumId, provider(), new Date(), {
+      attempt: ctx.attempt,
+      final: ctx.attempt >= data.attempts,
+    });
     // The row stays `generating`; failing the job makes the runner try again after its backoff.
     if (outcome === 'retry') throw new Error(`generation attempt ${ctx.attempt} of ${data.attempts} failed; retrying`);
   });

@@ -1,7 +1,15 @@
 import 'server-only';
 import type { TUserTx } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
-import { ZCurriculumRequest, ZStoredCurriculum, ZStoredModule, type TCurriculumRequest, type TCurriculumStatus, type TStoredCurriculum, type TStoredModule } from './schemas';
+import {
+  ZCurriculumRequest,
+  ZStoredCurriculum,
+  ZStoredModule,
+  type TCurriculumRequest,
+  type TCurriculumStatus,
+  type TStoredCurriculum,
+  type TStoredModule,
+} from './schemas';
 
 export type TCurriculumRow = {
   id: string;
@@ -22,9 +30,21 @@ export type TCurriculumRow = {
 };
 
 type TRaw = {
-  id: string; user_id: string; status: TCurriculumStatus; provider: 'openai' | 'offline'; model: string | null; request: unknown; plan: unknown;
-  partial_modules: unknown; expected_modules: number; budget_minutes: number; weeks: number; start_date: string; error: string | null;
-  attempts: number; created_at: Date | string;
+  id: string;
+  user_id: string;
+  status: TCurriculumStatus;
+  provider: 'openai' | 'offline';
+  model: string | null;
+  request: unknown;
+  plan: unknown;
+  partial_modules: unknown;
+  expected_modules: number;
+  budget_minutes: number;
+  weeks: number;
+  start_date: string;
+  error: string | null;
+  attempts: number;
+  created_at: Date | string;
 };
 
 const COLUMNS = `id, user_id, status, provider, model, request, plan, partial_modules, expected_modules, budget_minutes, weeks,
@@ -59,6 +79,8 @@ export async function getCurriculumOrThrow(tx: TUserTx, o: { id: string; userId:
 }
 
 export async function listCurricula(tx: TUserTx, userId: string): Promise<TCurriculumRow[]> {
-  const { rows } = await tx.query<TRaw>(`select ${COLUMNS} from public.curricula where user_id = $1 order by created_at desc limit 50`, [userId]);
+  const { rows } = await tx.query<TRaw>(`select ${COLUMNS} from public.curricula where user_id = $1 order by created_at desc limit 50`, [
+    userId,
+  ]);
   return rows.map(toRow);
 }

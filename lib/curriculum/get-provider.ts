@@ -13,7 +13,14 @@ export type TCurriculumProvider = {
 
 export const offlineProvider: TCurriculumProvider = { name: 'offline', model: null, generate: generateOffline };
 
-export function openAiProvider(o: { apiKey: string; baseURL?: string; model: string; timeoutMs: number; maxTokens: number; maxRetries?: number }): TCurriculumProvider {
+export function openAiProvider(o: {
+  apiKey: string;
+  baseURL?: string;
+  model: string;
+  timeoutMs: number;
+  maxTokens: number;
+  maxRetries?: number;
+}): TCurriculumProvider {
   const client = new OpenAI({ apiKey: o.apiKey, baseURL: o.baseURL, timeout: o.timeoutMs, maxRetries: o.maxRetries ?? 3 });
   return {
     name: 'openai',

@@ -16,8 +16,13 @@ export type TPublicCurriculum = z.infer<typeof ZPublicCurriculum>;
 
 export function moduleWithoutAnswers(m: TStoredModule): TPublicModule {
   const checkpoint =
-    m.checkpoint.type === 'quiz' ? { type: 'quiz' as const, questions: m.checkpoint.questions.map((q) => ({ question: q.question, choices: q.choices })) } : m.checkpoint;
+    m.checkpoint.type === 'quiz'
+      ? { type: 'quiz' as const, questions: m.checkpoint.questions.map((q) => ({ question: q.question, choices: q.choices })) }
+      : m.checkpoint;
   return { ...m, checkpoint };
 }
 
-export const curriculumWithoutAnswers = (c: TStoredCurriculum): TPublicCurriculum => ({ ...c, modules: c.modules.map(moduleWithoutAnswers) });
+export const curriculumWithoutAnswers = (c: TStoredCurriculum): TPublicCurriculum => ({
+  ...c,
+  modules: c.modules.map(moduleWithoutAnswers),
+});

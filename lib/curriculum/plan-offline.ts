@@ -33,7 +33,10 @@ export function goalSubject(goal: string): string {
   const inMatch = cleaned.match(/\b(?:in|with)\s+(.{2,60})$/i);
   if (inMatch) return inMatch[1];
   const core = cleaned
-    .replace(/^(?:i\s+want\s+to\s+|i'd\s+like\s+to\s+)?(?:learn|master|study|understand|get\s+good\s+at|get\s+better\s+at|improve|pass|become\s+(?:a|an)?)\s+/i, '')
+    .replace(
+      /^(?:i\s+want\s+to\s+|i'd\s+like\s+to\s+)?(?:learn|master|study|understand|get\s+good\s+at|get\s+better\s+at|improve|pass|become\s+(?:a|an)?)\s+/i,
+      '',
+    )
     .replace(/^(?:the|a|an|my)\s+/i, '')
     .split(/\s+(?:for|to|so|because|by|within|before)\s+/i)[0]
     .trim();
@@ -74,7 +77,18 @@ function objectiveFor(phase: TPhase['key'], j: number, n: number, subject: strin
   return `${verb} ${focus} in ${subject}`;
 }
 
-const THEMES = ['key concepts', 'core techniques', 'common patterns', 'tools and workflow', 'real-world problems', 'troubleshooting', 'quality and performance', 'sharing your work', 'advanced topics', 'review and consolidation'];
+const THEMES = [
+  'key concepts',
+  'core techniques',
+  'common patterns',
+  'tools and workflow',
+  'real-world problems',
+  'troubleshooting',
+  'quality and performance',
+  'sharing your work',
+  'advanced topics',
+  'review and consolidation',
+];
 
 const KIND_BY_MATERIAL = { reading: 'read', video: 'watch', practice: 'practice', projects: 'project' } as const;
 
@@ -117,25 +131,45 @@ function quiz(subject: string, focus: string, seed: number): TModule['checkpoint
   const qs = [
     {
       question: `What is the best first step when you meet an unfamiliar problem about ${about}?`,
-      choices: ['Restate it in your own words and identify the knowns', 'Search for a finished answer to copy', 'Skip it and come back never', 'Guess and move on'],
+      choices: [
+        'Restate it in your own words and identify the knowns',
+        'Search for a finished answer to copy',
+        'Skip it and come back never',
+        'Guess and move on',
+      ],
       answerIndex: 0,
       explanation: `Restating the problem exposes what ${focus} concepts apply before you write anything.`,
     },
     {
       question: `How do you know you understand ${focus}?`,
-      choices: ['I have read about it once', 'I can explain it simply and use it on a new example', 'I watched a video about it', 'I bookmarked the docs'],
+      choices: [
+        'I have read about it once',
+        'I can explain it simply and use it on a new example',
+        'I watched a video about it',
+        'I bookmarked the docs',
+      ],
       answerIndex: 1,
       explanation: 'Explaining and applying to an unseen case is the test of understanding; exposure alone is not.',
     },
     {
       question: `Which habit makes practice on ${subject} most effective?`,
-      choices: ['Long sessions once a month', 'Only re-reading notes', 'Short, regular sessions with feedback on mistakes', 'Avoiding hard exercises'],
+      choices: [
+        'Long sessions once a month',
+        'Only re-reading notes',
+        'Short, regular sessions with feedback on mistakes',
+        'Avoiding hard exercises',
+      ],
       answerIndex: 2,
       explanation: 'Spaced, regular practice with feedback beats cramming and passive review.',
     },
     {
       question: `When a solution involving ${focus} fails, what should you do first?`,
-      choices: ['Start over from scratch', 'Ask someone else to fix it', 'Change several things at once', 'Reproduce the failure with the smallest example you can'],
+      choices: [
+        'Start over from scratch',
+        'Ask someone else to fix it',
+        'Change several things at once',
+        'Reproduce the failure with the smallest example you can',
+      ],
       answerIndex: 3,
       explanation: 'A minimal reproduction isolates the cause and teaches you the most.',
     },
@@ -157,7 +191,10 @@ export function planOffline(req: TCurriculumRequest, today: Date): TCurriculum {
   const focusOf = (i: number) => (i < extra.length ? extra[i] : THEMES[(i - extra.length) % THEMES.length]);
   const nModules = moduleCountFor(budget);
   const phases = phasesFor(nModules);
-  const moduleMinutes = split(budget, phases.map((p) => p.weight));
+  const moduleMinutes = split(
+    budget,
+    phases.map((p) => p.weight),
+  );
   const kinds = req.materials.map((m) => KIND_BY_MATERIAL[m]);
 
   const modules: TModule[] = phases.map((phase, i) => {
@@ -165,11 +202,16 @@ export function planOffline(req: TCurriculumRequest, today: Date): TCurriculum {
     const text = PHASE_TEXT[phase.key];
     const mins = moduleMinutes[i];
     const nLessons = Math.min(12, Math.max(2, Math.round(mins / 90)));
-    const lessonMinutes = split(mins, Array.from({ length: nLessons }, () => 1));
+    const lessonMinutes = split(
+      mins,
+      Array.from({ length: nLessons }, () => 1),
+    );
     const lessons: TLesson[] = lessonMinutes.map((m, j) => {
       let kind = kinds[(i + j) % kinds.length];
       if (phase.key === 'capstone') kind = kinds.includes('project') ? 'project' : kinds.includes('practice') ? 'practice' : kind;
-      const name = text.lessons[j % text.lessons.length] + (nLessons > text.lessons.length ? ` (part ${Math.floor(j / text.lessons.length) + 1})` : '');
+      const name =
+        text.lessons[j % text.lessons.length] +
+        (nLessons > text.lessons.length ? ` (part ${Math.floor(j / text.lessons.length) + 1})` : '');
       return {
         title: `${name}${phase.key === 'foundations' || phase.key === 'capstone' ? '' : ` — ${focus}`}`,
         kind,
@@ -205,7 +247,8 @@ export function planOffline(req: TCurriculumRequest, today: Date): TCurriculum {
   return {
     title: `${cap(subject)} in ${weeks} week${weeks === 1 ? '' : 's'}`,
     summary: `${/^(8|11|18)(\D|$)/.test(String(weeks)) ? 'An' : 'A'} ${weeks}-week plan at ${req.hoursPerWeek} h/week for a ${req.level} learner: foundations first, then core topics and applied practice, ending in a capstone project. Goal: ${req.goal.trim()}`,
-    prerequisites: req.level === 'beginner' ? ['No prior experience needed', 'A computer and a notebook'] : [`Comfort with the basics of ${subject}`],
+    prerequisites:
+      req.level === 'beginner' ? ['No prior experience needed', 'A computer and a notebook'] : [`Comfort with the basics of ${subject}`],
     outcomes: [
       `Explain the core ideas of ${subject} in your own words`,
       ...topics.slice(0, 3).map((t) => `Use ${t} confidently on new problems`),

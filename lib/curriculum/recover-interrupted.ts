@@ -29,8 +29,8 @@ export async function failOrphanedGenerations(db: TDb): Promise<number> {
     [ORPHANED_ERROR, GENERATE_JOB],
   );
   for (const r of rows) {
-    await publishEvent(db, r.user_id, 'curriculum.status', { curriculumId: r.id, status: 'failed', error: ORPHANED_ERROR }).catch((err: unknown) =>
-      logger().warn({ err }, 'realtime publish failed'),
+    await publishEvent(db, r.user_id, 'curriculum.status', { curriculumId: r.id, status: 'failed', error: ORPHANED_ERROR }).catch(
+      (err: unknown) => logger().warn({ err }, 'realtime publish failed'),
     );
   }
   if (rows.length) logger().warn({ curricula: rows.map((r) => r.id) }, 'generations left without a job marked failed');

@@ -47,11 +47,10 @@ export async function reserveAiCall(
 ): Promise<string> {
   await lockUserLimits(tx, o.userId);
   await assertWithinAiLimits(tx, o.userId, o.limits);
-  const { rows } = await tx.query<{ id: string }>(`insert into public.ai_calls (user_id, curriculum_id, kind) values ($1, $2, $3) returning id`, [
-    o.userId,
-    o.curriculumId,
-    o.kind,
-  ]);
+  const { rows } = await tx.query<{ id: string }>(
+    `insert into public.ai_calls (user_id, curriculum_id, kind) values ($1, $2, $3) returning id`,
+    [o.userId, o.curriculumId, o.kind],
+  );
   return rows[0].id;
 }
 

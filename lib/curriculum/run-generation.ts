@@ -52,7 +52,11 @@ export async function runGeneration(
     if (!r.affectedRows) throw new SupersededError('another attempt owns this generation');
   };
   // A later attempt starts over: the page drops the modules an earlier attempt streamed.
-  await publish('curriculum.status', { status: 'generating', expected: row.expected_modules, ...(job && job.attempt > 1 ? { restarted: true } : {}) });
+  await publish('curriculum.status', {
+    status: 'generating',
+    expected: row.expected_modules,
+    ...(job && job.attempt > 1 ? { restarted: true } : {}),
+  });
   try {
     const request = ZCurriculumRequest.parse(row.request);
     if (provider.name !== 'offline') await countModelCall(db, curriculumId, userId);
@@ -63,7 +67,10 @@ export async function runGeneration(
         weeks: row.weeks,
         onModule: async (m, index) => {
           const stored = withIds(m);
-          await write(`update public.curricula set partial_modules = partial_modules || jsonb_build_array($2::jsonb) where id = $1`, [curriculumId, JSON.stringify(stored)]);
+          await write(`update public.curricula set partial_modules = partial_modules || jsonb_build_array($2::jsonb) where id = $1`, [
+            curriculumId,
+            JSON.stringify(stored),
+          ]);
           // Events reach the browser (and are stored for catch-up): no quiz answers in them.
           await publish('curriculum.module', { index, module: moduleWithoutAnswers(stored), expected: row.expected_modules });
         },
@@ -90,7 +97,10 @@ export async function runGeneration(
     logger().warn({ err, curriculumId, attempt: job?.attempt }, 'curriculum generation failed');
     if (job && !job.final) return 'retry';
     try {
-      await write(`update public.curricula set status = 'failed', error = $2, generation_token = null where id = $1`, [curriculumId, message.slice(0, 1000)]);
+      await write(`update public.curricula set status = 'failed', error = $2, generation_token = null where id = $1`, [
+        curriculumId,
+        message.slice(0, 1000),
+      ]);
     } catch (e) {
       if (e instanceof SupersededError) return 'skipped';
       throw e;

@@ -7,14 +7,18 @@ export const LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
 export const LESSON_KINDS = ['read', 'watch', 'practice', 'project'] as const;
 export const RESOURCE_TYPES = ['article', 'video', 'docs', 'course', 'book', 'exercise', 'tool'] as const;
 
-const text = (max: number, message = 'This field is required.') => z.string().trim().min(1, message).max(max, `Use at most ${max} characters.`);
+const text = (max: number, message = 'This field is required.') =>
+  z.string().trim().min(1, message).max(max, `Use at most ${max} characters.`);
 
 export const ZCurriculumRequest = z
   .object({
     goal: text(300, 'Tell us what you want to learn.'),
     level: z.enum(LEVELS, { message: 'Choose your current level.' }),
     background: z.string().trim().max(1000, 'Use at most 1000 characters.').default(''),
-    hoursPerWeek: z.coerce.number({ message: 'Enter hours per week.' }).min(1, 'At least 1 hour a week.').max(60, 'At most 60 hours a week.'),
+    hoursPerWeek: z.coerce
+      .number({ message: 'Enter hours per week.' })
+      .min(1, 'At least 1 hour a week.')
+      .max(60, 'At most 60 hours a week.'),
     timeframe: z.enum(['weeks', 'date']).default('weeks'),
     weeks: z.coerce.number().int('Use whole weeks.').min(1, 'At least 1 week.').max(52, 'At most 52 weeks.').optional(),
     // A calendar date: '2026-02-30' or '2026-13-01' fit a digits pattern but not Date.parse, and the week count
@@ -27,7 +31,8 @@ export const ZCurriculumRequest = z
     language: text(40, 'Which language should the curriculum be in?').default('English'),
   })
   .superRefine((v, ctx) => {
-    if (v.timeframe === 'weeks' && v.weeks === undefined) ctx.addIssue({ code: 'custom', path: ['weeks'], message: 'Enter the number of weeks.' });
+    if (v.timeframe === 'weeks' && v.weeks === undefined)
+      ctx.addIssue({ code: 'custom', path: ['weeks'], message: 'Enter the number of weeks.' });
     if (v.timeframe === 'date' && !v.targetDate) ctx.addIssue({ code: 'custom', path: ['targetDate'], message: 'Pick a target date.' });
   });
 export type TCurriculumRequestInput = z.input<typeof ZCurriculumRequest>;

@@ -11,7 +11,10 @@ export function autocommit(raw: TRawQueryable): TPrivilegedTx {
  * transaction (which commits when its callback resolves and rolls back when it throws). A rolled-back
  * transaction drops its hooks, so nothing outside the database hears of a write that did not happen.
  */
-export async function transactionWithHooks<T>(begin: (body: (raw: TRawQueryable) => Promise<T>) => Promise<T>, fn: (tx: TPrivilegedTx) => Promise<T>): Promise<T> {
+export async function transactionWithHooks<T>(
+  begin: (body: (raw: TRawQueryable) => Promise<T>) => Promise<T>,
+  fn: (tx: TPrivilegedTx) => Promise<T>,
+): Promise<T> {
   const hooks: Array<() => void> = [];
   const result = await begin((raw) => fn({ ...raw, afterCommit: (h) => void hooks.push(h) } as TPrivilegedTx));
   for (const h of hooks) runHook(h);

@@ -24,7 +24,9 @@ export async function migrate(db: TDb, { dir = migrationsDir(), onProgress }: TM
     await conn.exec(
       'create table if not exists public.schema_migrations (version text primary key, applied_at timestamptz not null default now())',
     );
-    const done = new Set((await conn.query<{ version: string }>('select version from public.schema_migrations')).rows.map((r) => r.version));
+    const done = new Set(
+      (await conn.query<{ version: string }>('select version from public.schema_migrations')).rows.map((r) => r.version),
+    );
     const applied: string[] = [];
     const pending = files.filter((f) => !done.has(f.replace(/\.sql$/, '')));
     if (pending.length) onProgress?.(0, pending.length);

@@ -54,7 +54,12 @@ export function createPostgresDb(connectionString: string, max = 10): TDb {
   let anonPool: pg.Pool | undefined;
   const anon = (): TAnonTx => {
     if (!anonPool) {
-      anonPool = new pg.Pool({ connectionString, max: Math.max(2, Math.ceil(max / 2)), idleTimeoutMillis: 30_000, options: '-c role=anon' });
+      anonPool = new pg.Pool({
+        connectionString,
+        max: Math.max(2, Math.ceil(max / 2)),
+        idleTimeoutMillis: 30_000,
+        options: '-c role=anon',
+      });
       anonPool.on('error', (err) => logger().warn({ err }, 'idle postgres connection lost; the pool opens a new one'));
     }
     return autocommit(wrap(anonPool)) as unknown as TAnonTx;
@@ -63,17 +68,21 @@ export function createPostgresDb(connectionString: string, max = 10): TDb {
     kind: 'postgres',
     ...base,
     transaction(fn) {
-      return transactionWithHooks((body) => withClient(async (client, broken) => {
-        await client.query('begin');
-        try {
-          const result = await body(wrap(client));
-          await client.query('commit');
-          return result;
-        } catch (e) {
-          await client.query('rollback').catch(broken);
-          throw e;
-        }
-      }), fn);
+      return transactionWithHooks(
+        (body) =>
+          withClient(async (client, broken) => {
+            await client.query('begin');
+            try {
+              const result = await body(wrap(client));
+              await client.query('commit');
+              return result;
+            } catch (e) {
+              await client.query('rollback').catch(broken);
+              throw e;
+            }
+          }),
+        fn,
+      );
     },
     withAdvisoryLock(key, fn) {
       return withClient(async (client, broken) => {

@@ -12,7 +12,9 @@ export function withUser<T>(db: TDb, user: TDbUser, fn: (tx: TUserTx) => Promise
   return db.transaction(async (tx) => {
     const claims = { sub: user.id, role: 'authenticated', email: user.email, app_metadata: { role: user.role } };
     // One round trip for both settings (set_config with is_local = true is `set local`).
-    await tx.query("select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)", [JSON.stringify(claims)]);
+    await tx.query("select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)", [
+      JSON.stringify(claims),
+    ]);
     return fn(tx as unknown as TUserTx);
   });
 }

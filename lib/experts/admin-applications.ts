@@ -9,7 +9,12 @@ import { diffProfileChange, type TFieldChange } from './profile-change';
 
 export const ZQueueFilter = z.object({
   status: ZExpertStatus.or(z.literal('all')).default('submitted'),
-  q: z.string().trim().max(100).optional().transform((v) => v || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((v) => v || undefined),
 });
 export type TQueueFilter = { status: z.infer<typeof ZQueueFilter>['status']; q?: string };
 
@@ -55,7 +60,15 @@ export type TVerification = {
   background_note: string | null;
   updated_at: Date | null;
 };
-export type TAuditEntry = { id: string; actor_name: string | null; action: string; reason: string | null; data: Record<string, unknown>; created_at: Date; subject_id: string };
+export type TAuditEntry = {
+  id: string;
+  actor_name: string | null;
+  action: string;
+  reason: string | null;
+  data: Record<string, unknown>;
+  created_at: Date;
+  subject_id: string;
+};
 
 export type TApplicationDetail = TProfileFields & {
   id: string;
@@ -90,7 +103,10 @@ export async function getApplicationDetail(db: TUserTx, id: string): Promise<TAp
     'select duration_minutes, price_minor, currency from public.expert_offerings where expert_id = $1 order by duration_minutes',
     [id],
   );
-  const documents = await db.query<TOwnDocument>('select id, kind, filename, content_type, size_bytes, created_at from public.expert_documents where expert_id = $1 order by created_at', [id]);
+  const documents = await db.query<TOwnDocument>(
+    'select id, kind, filename, content_type, size_bytes, created_at from public.expert_documents where expert_id = $1 order by created_at',
+    [id],
+  );
   const verification = await db.query<TVerification>(
     'select identity_verified, credentials_verified, background_status, background_note, updated_at from public.expert_verifications where expert_id = $1',
     [id],
@@ -101,11 +117,22 @@ export async function getApplicationDetail(db: TUserTx, id: string): Promise<TAp
   return {
     ...p,
     pending_change: pending
-      ? { revision: pending.revision, updated_at: pending.updated_at, changes: diffProfileChange(live, pending.proposed), photo_document_id: pending.proposed.photoDocumentId ?? null }
+      ? {
+          revision: pending.revision,
+          updated_at: pending.updated_at,
+          changes: diffProfileChange(live, pending.proposed),
+          photo_document_id: pending.proposed.photoDocumentId ?? null,
+        }
       : null,
     offerings: offerings.rows,
     documents: documents.rows,
-    verification: verification.rows[0] ?? { identity_verified: false, credentials_verified: false, background_status: 'not_started', background_note: null, updated_at: null },
+    verification: verification.rows[0] ?? {
+      identity_verified: false,
+      credentials_verified: false,
+      background_status: 'not_started',
+      background_note: null,
+      updated_at: null,
+    },
     audit,
   };
 }

@@ -14,8 +14,16 @@ type TProgress = TProfileFields & {
 export function firstUnfinishedStep(app: TProgress | null): number {
   if (!app) return 0;
   const profile = ZApplicationProfile.safeParse({
-    displayName: app.display_name, headline: app.headline, bio: app.bio, specialties: app.specialties, tags: app.tags, languages: app.languages,
-    yearsExperience: app.years_experience, country: app.country ?? '', timezone: app.timezone, links: app.links,
+    displayName: app.display_name,
+    headline: app.headline,
+    bio: app.bio,
+    specialties: app.specialties,
+    tags: app.tags,
+    languages: app.languages,
+    yearsExperience: app.years_experience,
+    country: app.country ?? '',
+    timezone: app.timezone,
+    links: app.links,
   });
   if (!profile.success) return 0;
   const offerings = ZApplicationOfferings.safeParse({

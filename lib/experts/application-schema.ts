@@ -5,8 +5,22 @@ import { formatMoney } from '@/lib/money/format-money';
 export const SESSION_LENGTHS = [30, 45, 60, 90] as const;
 export const CURRENCIES = ['USD', 'EUR', 'GBP', 'JPY', 'INR', 'BRL', 'MXN', 'NZD', 'AUD', 'CAD', 'NGN'] as const;
 export const LANGUAGES: Record<string, string> = {
-  en: 'English', es: 'Spanish', de: 'German', fr: 'French', pt: 'Portuguese', ja: 'Japanese', hi: 'Hindi', ta: 'Tamil',
-  yo: 'Yoruba', mi: 'Māori', it: 'Italian', zh: 'Chinese', ar: 'Arabic', ko: 'Korean', nl: 'Dutch', pl: 'Polish',
+  en: 'English',
+  es: 'Spanish',
+  de: 'German',
+  fr: 'French',
+  pt: 'Portuguese',
+  ja: 'Japanese',
+  hi: 'Hindi',
+  ta: 'Tamil',
+  yo: 'Yoruba',
+  mi: 'Māori',
+  it: 'Italian',
+  zh: 'Chinese',
+  ar: 'Arabic',
+  ko: 'Korean',
+  nl: 'Dutch',
+  pl: 'Polish',
 };
 
 const isTimeZone = (tz: string) => {
@@ -19,7 +33,10 @@ const isTimeZone = (tz: string) => {
 };
 
 export const ZOffering = z.object({
-  durationMinutes: z.coerce.number().int().refine((v) => (SESSION_LENGTHS as readonly number[]).includes(v), 'Choose 30, 45, 60 or 90 minutes.'),
+  durationMinutes: z.coerce
+    .number()
+    .int()
+    .refine((v) => (SESSION_LENGTHS as readonly number[]).includes(v), 'Choose 30, 45, 60 or 90 minutes.'),
   // Bounds are checked per row in ZApplicationOfferings, whose messages name the row.
   priceMinor: z.coerce.number().int('Use whole minor units (cents).'),
   currency: z.enum(CURRENCIES, { message: 'Choose a currency.' }),
@@ -28,7 +45,11 @@ export type TOffering = z.infer<typeof ZOffering>;
 
 const ZLink = z.object({
   label: z.string().trim().min(1, 'Name the link.').max(60),
-  url: z.string().trim().url('Enter a full URL, like https://example.com.').refine((u) => /^https:\/\//.test(u), 'Use an https:// link.'),
+  url: z
+    .string()
+    .trim()
+    .url('Enter a full URL, like https://example.com.')
+    .refine((u) => /^https:\/\//.test(u), 'Use an https:// link.'),
 });
 
 export const ZApplicationProfile = z.object({
@@ -37,9 +58,16 @@ export const ZApplicationProfile = z.object({
   bio: z.string().trim().min(50, 'Tell learners about yourself in at least 50 characters.').max(4000, 'Use at most 4,000 characters.'),
   specialties: z.array(z.string().trim().min(1).max(60)).min(1, 'Choose at least one specialty.').max(8, 'Choose at most 8 specialties.'),
   tags: z.array(z.string().trim().toLowerCase().min(1).max(30)).max(12, 'Use at most 12 tags.').default([]),
-  languages: z.array(z.string().regex(/^[a-z]{2}$/)).min(1, 'Choose at least one language.').max(10),
+  languages: z
+    .array(z.string().regex(/^[a-z]{2}$/))
+    .min(1, 'Choose at least one language.')
+    .max(10),
   yearsExperience: z.coerce.number().int('Use a whole number.').min(0, 'Use 0 or more.').max(80, 'Use at most 80.'),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'Use a two-letter country code, like DE.'),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, 'Use a two-letter country code, like DE.'),
   timezone: z.string().refine(isTimeZone, 'Choose a time zone, like Europe/Berlin.'),
   links: z.array(ZLink).max(5, 'Add at most 5 links.').default([]),
 });
@@ -54,8 +82,18 @@ export const ZApplicationOfferings = z.object({
     .max(4)
     .superRefine((rows, ctx) => {
       rows.forEach((o, i) => {
-        const bound = o.priceMinor < MIN_PRICE_MINOR ? `at least ${formatMoney(MIN_PRICE_MINOR, o.currency)}` : o.priceMinor > MAX_PRICE_MINOR ? `at most ${formatMoney(MAX_PRICE_MINOR, o.currency)}` : null;
-        if (bound) ctx.addIssue({ code: 'custom', path: [i, 'priceMinor'], message: `Session ${i + 1} (${o.durationMinutes} min): price must be ${bound}.` });
+        const bound =
+          o.priceMinor < MIN_PRICE_MINOR
+            ? `at least ${formatMoney(MIN_PRICE_MINOR, o.currency)}`
+            : o.priceMinor > MAX_PRICE_MINOR
+              ? `at most ${formatMoney(MAX_PRICE_MINOR, o.currency)}`
+              : null;
+        if (bound)
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'priceMinor'],
+            message: `Session ${i + 1} (${o.durationMinutes} min): price must be ${bound}.`,
+          });
       });
     })
     .refine((o) => new Set(o.map((x) => x.durationMinutes)).size === o.length, 'Offer each session length once.')

@@ -22,8 +22,7 @@ export const TRANSITIONS: Record<TExpertAction, TTransition> = {
 };
 
 export type TTransitionResult =
-  | { ok: true; to: TExpertStatus }
-  | { ok: false; reason: 'not_allowed' | 'wrong_actor' | 'reason_required'; message: string };
+  { ok: true; to: TExpertStatus } | { ok: false; reason: 'not_allowed' | 'wrong_actor' | 'reason_required'; message: string };
 
 export const STATUS_LABELS: Record<TExpertStatus, string> = {
   draft: 'Draft',
@@ -35,12 +34,22 @@ export const STATUS_LABELS: Record<TExpertStatus, string> = {
 };
 
 /** The status an action leads to from a status, or why it is refused. */
-export function transition(from: TExpertStatus, action: TExpertAction, actor: 'owner' | 'admin', reason?: string | null): TTransitionResult {
+export function transition(
+  from: TExpertStatus,
+  action: TExpertAction,
+  actor: 'owner' | 'admin',
+  reason?: string | null,
+): TTransitionResult {
   const t = TRANSITIONS[action];
   if (!t.from.includes(from)) {
     return { ok: false, reason: 'not_allowed', message: `An application that is “${STATUS_LABELS[from]}” cannot be ${pastTense(action)}.` };
   }
-  if (t.by !== actor) return { ok: false, reason: 'wrong_actor', message: actor === 'owner' ? 'Only an admin can do this.' : 'Only the expert can submit their application.' };
+  if (t.by !== actor)
+    return {
+      ok: false,
+      reason: 'wrong_actor',
+      message: actor === 'owner' ? 'Only an admin can do this.' : 'Only the expert can submit their application.',
+    };
   if (t.needsReason && !reason?.trim()) return { ok: false, reason: 'reason_required', message: 'Give the expert a reason.' };
   return { ok: true, to: t.to };
 }
@@ -56,5 +65,12 @@ export function isListed(p: { status: TExpertStatus; hidden: boolean }): boolean
 }
 
 function pastTense(a: TExpertAction): string {
-  return { submit: 'submitted', approve: 'approved', reject: 'rejected', request_changes: 'sent back for changes', suspend: 'suspended', reinstate: 'reinstated' }[a];
+  return {
+    submit: 'submitted',
+    approve: 'approved',
+    reject: 'rejected',
+    request_changes: 'sent back for changes',
+    suspend: 'suspended',
+    reinstate: 'reinstated',
+  }[a];
 }

@@ -13,18 +13,40 @@ import { requireAdmin } from '@/lib/auth/permissions';
 
 export const ZDecision = z.object({
   action: ZExpertAction.exclude(['submit']),
-  reason: z.string().trim().max(2000, 'Use at most 2,000 characters.').optional().transform((v) => v || undefined),
+  reason: z
+    .string()
+    .trim()
+    .max(2000, 'Use at most 2,000 characters.')
+    .optional()
+    .transform((v) => v || undefined),
   // Approving with the checklist incomplete: an explicit override, with a reason kept in the audit log.
   override: z.boolean().default(false),
-  overrideReason: z.string().trim().max(2000, 'Use at most 2,000 characters.').optional().transform((v) => v || undefined),
+  overrideReason: z
+    .string()
+    .trim()
+    .max(2000, 'Use at most 2,000 characters.')
+    .optional()
+    .transform((v) => v || undefined),
 });
 export type TDecision = z.input<typeof ZDecision>;
 
 const MESSAGES: Record<Exclude<TExpertAction, 'submit'>, { title: string; body: (reason?: string) => string }> = {
-  approve: { title: 'Your expert application is approved', body: () => 'Welcome aboard: your profile is now listed in the Pathwise directory.' },
-  reject: { title: 'Your expert application was not approved', body: (r) => `Reason: ${r}\n\nYou may update your application and submit it again.` },
-  request_changes: { title: 'Changes requested on your expert application', body: (r) => `The review team asks: ${r}\n\nEdit your application and submit it again.` },
-  suspend: { title: 'Your expert profile is suspended', body: (r) => `Reason: ${r}\n\nYour profile is hidden from the directory until it is reinstated.` },
+  approve: {
+    title: 'Your expert application is approved',
+    body: () => 'Welcome aboard: your profile is now listed in the Pathwise directory.',
+  },
+  reject: {
+    title: 'Your expert application was not approved',
+    body: (r) => `Reason: ${r}\n\nYou may update your application and submit it again.`,
+  },
+  request_changes: {
+    title: 'Changes requested on your expert application',
+    body: (r) => `The review team asks: ${r}\n\nEdit your application and submit it again.`,
+  },
+  suspend: {
+    title: 'Your expert profile is suspended',
+    body: (r) => `Reason: ${r}\n\nYour profile is hidden from the directory until it is reinstated.`,
+  },
   reinstate: { title: 'Your expert profile is reinstated', body: () => 'Your profile is listed in the directory again.' },
 };
 
@@ -32,7 +54,12 @@ const MESSAGES: Record<Exclude<TExpertAction, 'submit'>, { title: string; body: 
  * One admin decision on an application: a state-machine transition, recorded in the audit log
  * (who, when, what, why), told to the expert in-app and by email (outbox), cache invalidated.
  */
-export async function decideApplication(db: TDb, admin: TSessionUser, expertId: string, input: unknown): Promise<{ status: TExpertStatus }> {
+export async function decideApplication(
+  db: TDb,
+  admin: TSessionUser,
+  expertId: string,
+  input: unknown,
+): Promise<{ status: TExpertStatus }> {
   requireAdmin(admin, 'Only admins decide on applications.');
   const d = parseOrThrow(ZDecision, input);
   const result = await withUser(db, admin, async (tx) => {
@@ -54,7 +81,11 @@ export async function decideApplication(db: TDb, admin: TSessionUser, expertId: 
       throw new AppError('unprocessable', message, { overrideReason: message });
     }
     if (gaps.length && !d.override) {
-      throw new AppError('conflict', `Approval needs a complete checklist. ${gaps.map((g) => g.message).join(' ')}`, Object.fromEntries(gaps.map((g) => [g.item, g.message])));
+      throw new AppError(
+        'conflict',
+        `Approval needs a complete checklist. ${gaps.map((g) => g.message).join(' ')}`,
+        Object.fromEntries(gaps.map((g) => [g.item, g.message])),
+      );
     }
     const overridden = gaps.length > 0;
     await tx.query(
@@ -65,8 +96,13 @@ export async function decideApplication(db: TDb, admin: TSessionUser, expertId: 
     await tx.query(
       `insert into public.audit_log (actor_id, action, subject_type, subject_id, reason, data) values ($1, $2, 'expert_profile', $3, $4, $5)`,
       [
-        admin.id, overridden ? 'expert.approve_override' : `expert.${d.action}`, expertId, overridden ? d.overrideReason : (d.reason ?? null),
-        JSON.stringify(overridden ? { from: p.status, to: t.to, override: true, gaps: gaps.map((g) => g.item) } : { from: p.status, to: t.to }),
+        admin.id,
+        overridden ? 'expert.approve_override' : `expert.${d.action}`,
+        expertId,
+        overridden ? d.overrideReason : (d.reason ?? null),
+        JSON.stringify(
+          overridden ? { from: p.status, to: t.to, override: true, gaps: gaps.map((g) => g.item) } : { from: p.status, to: t.to },
+        ),
       ],
     );
     const m = MESSAGES[d.action];
@@ -75,7 +111,14 @@ export async function decideApplication(db: TDb, admin: TSessionUser, expertId: 
   });
   // The outbox is written by the service, not the admin's role (RLS lets admins read it only).
   const m = MESSAGES[d.action];
-  await enqueueMessage(db, { channel: 'email', recipient: result.email, userId: result.userId, template: `expert-${d.action}`, subject: m.title, body: m.body(d.reason) });
+  await enqueueMessage(db, {
+    channel: 'email',
+    recipient: result.email,
+    userId: result.userId,
+    template: `expert-${d.action}`,
+    subject: m.title,
+    body: m.body(d.reason),
+  });
   await invalidateExpertCache(result.slug);
   return { status: result.status };
 }

@@ -26,8 +26,12 @@ export async function deleteDocument(db: TDb, user: TSessionUser, o: { id: strin
     );
     const doc = rows[0];
     if (!doc) throw new AppError('not_found', 'Document not found.');
-    if (!EDITABLE.includes(doc.status)) throw new AppError('conflict', 'Documents can be removed only while the application is a draft or has changes requested.');
-    await tx.query('update public.expert_profiles set photo_document_id = null where id = $1 and photo_document_id = $2', [doc.expert_id, o.id]);
+    if (!EDITABLE.includes(doc.status))
+      throw new AppError('conflict', 'Documents can be removed only while the application is a draft or has changes requested.');
+    await tx.query('update public.expert_profiles set photo_document_id = null where id = $1 and photo_document_id = $2', [
+      doc.expert_id,
+      o.id,
+    ]);
     await tx.query('delete from public.expert_documents where id = $1 and owner_id = $2', [o.id, user.id]);
     return doc.storage_key;
   });

@@ -15,7 +15,10 @@ export const DOCUMENT_LINK_SECONDS = 300;
 export async function getDocumentLink(db: TDb, user: TSessionUser, documentId: string, storage?: TStorage): Promise<string> {
   if (!/^[0-9a-f-]{36}$/i.test(documentId)) throw new AppError('not_found', 'No such document.');
   const doc = await withUser(db, user, async (tx) => {
-    const { rows } = await tx.query<{ storage_key: string; owner_id: string }>('select storage_key, owner_id from public.expert_documents where id = $1', [documentId]);
+    const { rows } = await tx.query<{ storage_key: string; owner_id: string }>(
+      'select storage_key, owner_id from public.expert_documents where id = $1',
+      [documentId],
+    );
     return rows[0];
   });
   if (!doc) throw new AppError('not_found', 'No such document.');

@@ -4,7 +4,14 @@ import type { TProfileFields } from './profile-fields';
 import type { TExpertStatus } from './application-status';
 import { getLastDecidedChange, getPendingChange, type TDecidedChange, type TPendingChange } from './get-profile-change';
 
-export type TOwnDocument = { id: string; kind: 'credential' | 'photo'; filename: string; content_type: string; size_bytes: number; created_at: Date };
+export type TOwnDocument = {
+  id: string;
+  kind: 'credential' | 'photo';
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  created_at: Date;
+};
 export type TOwnApplication = TProfileFields & {
   id: string;
   status: TExpertStatus;
@@ -35,7 +42,10 @@ export async function getOwnApplication(db: TUserTx, userId: string): Promise<TO
     'select duration_minutes, price_minor, currency from public.expert_offerings where expert_id = $1 order by duration_minutes',
     [p.id],
   );
-  const documents = await db.query<TOwnDocument>('select id, kind, filename, content_type, size_bytes, created_at from public.expert_documents where expert_id = $1 order by created_at', [p.id]);
+  const documents = await db.query<TOwnDocument>(
+    'select id, kind, filename, content_type, size_bytes, created_at from public.expert_documents where expert_id = $1 order by created_at',
+    [p.id],
+  );
   const pending = await getPendingChange(db, p.id);
   const lastChange = await getLastDecidedChange(db, p.id);
   return { ...p, offerings: offerings.rows, documents: documents.rows, pending, last_change: lastChange };

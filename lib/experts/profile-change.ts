@@ -19,7 +19,12 @@ export type TFieldChange = { field: string; label: string; live: string; propose
 
 const list = (xs: readonly string[]) => xs.join(', ') || '—';
 const prices = (os: readonly TOffering[]) =>
-  os.length ? [...os].sort((a, b) => a.duration_minutes - b.duration_minutes).map((o) => `${o.duration_minutes} min ${formatMoney(o.price_minor, o.currency)}`).join(' · ') : '—';
+  os.length
+    ? [...os]
+        .sort((a, b) => a.duration_minutes - b.duration_minutes)
+        .map((o) => `${o.duration_minutes} min ${formatMoney(o.price_minor, o.currency)}`)
+        .join(' · ')
+    : '—';
 
 /** The live profile as it would be once the proposal is applied. */
 export function applyProposed<T extends TLiveProfile>(live: T, p: TProposedChange | null): T {
@@ -28,11 +33,20 @@ export function applyProposed<T extends TLiveProfile>(live: T, p: TProposedChang
   if (p.profile) {
     const f = p.profile;
     Object.assign(next, {
-      display_name: f.displayName, headline: f.headline, bio: f.bio, specialties: f.specialties, tags: f.tags, languages: f.languages,
-      years_experience: f.yearsExperience, country: f.country, timezone: f.timezone, links: f.links,
+      display_name: f.displayName,
+      headline: f.headline,
+      bio: f.bio,
+      specialties: f.specialties,
+      tags: f.tags,
+      languages: f.languages,
+      years_experience: f.yearsExperience,
+      country: f.country,
+      timezone: f.timezone,
+      links: f.links,
     });
   }
-  if (p.offerings) next.offerings = p.offerings.map((o) => ({ duration_minutes: o.durationMinutes, price_minor: o.priceMinor, currency: o.currency }));
+  if (p.offerings)
+    next.offerings = p.offerings.map((o) => ({ duration_minutes: o.durationMinutes, price_minor: o.priceMinor, currency: o.currency }));
   if (p.photoDocumentId) next.photo_document_id = p.photoDocumentId;
   return next;
 }
@@ -52,7 +66,12 @@ export function diffProfileChange(live: TLiveProfile, p: TProposedChange | null)
     ['timezone', 'Time zone', live.timezone, next.timezone],
     ['links', 'Links', list(live.links.map((l) => l.url)), list(next.links.map((l) => l.url))],
     ['offerings', 'Prices', prices(live.offerings), prices(next.offerings)],
-    ['photo', 'Photo', live.photo_document_id ? 'Current photo' : 'No photo', next.photo_document_id === live.photo_document_id ? (live.photo_document_id ? 'Current photo' : 'No photo') : 'New photo'],
+    [
+      'photo',
+      'Photo',
+      live.photo_document_id ? 'Current photo' : 'No photo',
+      next.photo_document_id === live.photo_document_id ? (live.photo_document_id ? 'Current photo' : 'No photo') : 'New photo',
+    ],
   ];
   return rows.filter(([, , a, b]) => a !== b).map(([field, label, a, b]) => ({ field, label, live: a, proposed: b }));
 }

@@ -39,28 +39,51 @@ export async function saveApplication(db: TDb, user: TSessionUser, input: unknow
     if (!own) {
       if (draft.step !== 'profile') throw new AppError('conflict', 'Save your profile details first.');
       await tx.query(`insert into public.expert_profiles (user_id, slug, display_name, status) values ($1, $2, $3, 'draft')`, [
-        user.id, slugify(draft.displayName), draft.displayName,
+        user.id,
+        slugify(draft.displayName),
+        draft.displayName,
       ]);
       own = (await getOwnApplication(tx, user.id))!;
     }
     if (own.status === 'approved' && draft.step !== 'terms') {
-      await proposeProfileChange(tx, own, draft.step === 'profile' ? { profile: ZApplicationProfile.parse(draft) } : { offerings: draft.offerings });
+      await proposeProfileChange(
+        tx,
+        own,
+        draft.step === 'profile' ? { profile: ZApplicationProfile.parse(draft) } : { offerings: draft.offerings },
+      );
     } else if (draft.step === 'profile') {
       await tx.query(
         `update public.expert_profiles set display_name = $2, headline = $3, bio = $4, specialties = $5, tags = $6, languages = $7,
                 years_experience = $8, country = $9, timezone = $10, links = $11 where id = $1`,
-        [own.id, draft.displayName, draft.headline, draft.bio, draft.specialties, draft.tags, draft.languages, draft.yearsExperience,
-          draft.country, draft.timezone, JSON.stringify(draft.links)],
+        [
+          own.id,
+          draft.displayName,
+          draft.headline,
+          draft.bio,
+          draft.specialties,
+          draft.tags,
+          draft.languages,
+          draft.yearsExperience,
+          draft.country,
+          draft.timezone,
+          JSON.stringify(draft.links),
+        ],
       );
     } else if (draft.step === 'offerings') {
       await tx.query('delete from public.expert_offerings where expert_id = $1', [own.id]);
       for (const o of draft.offerings) {
         await tx.query('insert into public.expert_offerings (expert_id, duration_minutes, price_minor, currency) values ($1, $2, $3, $4)', [
-          own.id, o.durationMinutes, o.priceMinor, o.currency,
+          own.id,
+          o.durationMinutes,
+          o.priceMinor,
+          o.currency,
         ]);
       }
     } else {
-      await tx.query('update public.expert_profiles set terms_accepted_at = case when $2 then now() end where id = $1', [own.id, draft.acceptTerms]);
+      await tx.query('update public.expert_profiles set terms_accepted_at = case when $2 then now() end where id = $1', [
+        own.id,
+        draft.acceptTerms,
+      ]);
     }
     return (await getOwnApplication(tx, user.id))!;
   });

@@ -117,7 +117,9 @@ export async function searchExperts(db: TAnonTx, s: TExpertSearch): Promise<TExp
       prelude = `qq as materialized (select exists (select 1 from public.expert_profiles p where ${where.join(' and ')} and p.search_vector @@ ${all}) as all_words)`;
       tsq = `(select case when all_words then ${all} else (${words.join(' || ')}) end from qq)`;
       partial = '(select not all_words from qq)';
-      hitParts.push(`(case when (select all_words from qq) then 0 else ${words.map((w) => `(p.search_vector @@ (select ${w}))::int`).join(' + ')} end)`);
+      hitParts.push(
+        `(case when (select all_words from qq) then 0 else ${words.map((w) => `(p.search_vector @@ (select ${w}))::int`).join(' + ')} end)`,
+      );
     }
     where.push(`p.search_vector @@ ${tsq}`);
     rankParts.push(`ts_rank_cd(p.search_vector, ${tsq}, 1)`);
@@ -170,9 +172,19 @@ export async function searchExperts(db: TAnonTx, s: TExpertSearch): Promise<TExp
   const total = capped ? COUNT_CAP : n;
   return {
     items: rows.map((r) => ({
-      slug: r.slug, display_name: r.display_name, headline: r.headline, specialties: r.specialties, languages: r.languages,
-      country: r.country, timezone: r.timezone, rating_avg: r.rating_avg === null ? null : Number(r.rating_avg), rating_count: r.rating_count,
-      from_price_minor: r.from_price_minor, currency: r.currency, has_photo: r.has_photo, next_available_at: r.next_available_at,
+      slug: r.slug,
+      display_name: r.display_name,
+      headline: r.headline,
+      specialties: r.specialties,
+      languages: r.languages,
+      country: r.country,
+      timezone: r.timezone,
+      rating_avg: r.rating_avg === null ? null : Number(r.rating_avg),
+      rating_count: r.rating_count,
+      from_price_minor: r.from_price_minor,
+      currency: r.currency,
+      has_photo: r.has_photo,
+      next_available_at: r.next_available_at,
       converted:
         s.cur && r.currency && r.currency !== s.cur && r.from_price_minor !== null
           ? (() => {

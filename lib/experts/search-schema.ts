@@ -4,7 +4,16 @@ import { z } from 'zod';
 const csv = z
   .string()
   .max(500)
-  .transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))].slice(0, 10));
+  .transform((s) =>
+    [
+      ...new Set(
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ),
+    ].slice(0, 10),
+  );
 
 export const SORTS = ['relevance', 'rating', 'price_asc', 'price_desc'] as const;
 
@@ -17,7 +26,10 @@ export const ZExpertSearch = z.preprocess(
   z.object({
     q: z.string().trim().max(200, 'Use at most 200 characters.').optional(),
     specialty: z.string().trim().max(60).optional(),
-    language: z.string().regex(/^[a-z]{2}$/, 'Use a two-letter language code, like en.').optional(),
+    language: z
+      .string()
+      .regex(/^[a-z]{2}$/, 'Use a two-letter language code, like en.')
+      .optional(),
     // Prices are whole amounts (major units, e.g. 40 or 39.5) in `cur`, the viewer's currency (USD when absent).
     minPrice: z.coerce.number().min(0, 'Use 0 or more.').max(100_000_000).optional(),
     maxPrice: z.coerce.number().min(0, 'Use 0 or more.').max(100_000_000).optional(),
@@ -51,8 +63,18 @@ export function searchParamsToRecord(sp: URLSearchParams | Record<string, string
 /** A stable cache key: same search, same key, whatever the parameter order. */
 export function searchKey(s: TExpertSearch): string {
   return JSON.stringify([
-    s.q ?? '', s.specialty ?? '', s.language ?? '', s.minPrice ?? '', s.maxPrice ?? '', s.cur ?? '', s.avail ?? '', s.minRating ?? '',
-    (s.topics ?? []).join(','), s.sort, s.page, s.perPage,
+    s.q ?? '',
+    s.specialty ?? '',
+    s.language ?? '',
+    s.minPrice ?? '',
+    s.maxPrice ?? '',
+    s.cur ?? '',
+    s.avail ?? '',
+    s.minRating ?? '',
+    (s.topics ?? []).join(','),
+    s.sort,
+    s.page,
+    s.perPage,
   ]);
 }
 

@@ -15,8 +15,16 @@ export async function submitApplication(db: TDb, user: TSessionUser): Promise<TO
     const t = transition(own.status, 'submit', 'owner');
     if (!t.ok) throw new AppError('conflict', t.message);
     const complete = ZApplication.safeParse({
-      displayName: own.display_name, headline: own.headline, bio: own.bio, specialties: own.specialties, tags: own.tags,
-      languages: own.languages, yearsExperience: own.years_experience, country: own.country ?? '', timezone: own.timezone, links: own.links,
+      displayName: own.display_name,
+      headline: own.headline,
+      bio: own.bio,
+      specialties: own.specialties,
+      tags: own.tags,
+      languages: own.languages,
+      yearsExperience: own.years_experience,
+      country: own.country ?? '',
+      timezone: own.timezone,
+      links: own.links,
       offerings: own.offerings.map((o) => ({ durationMinutes: o.duration_minutes, priceMinor: o.price_minor, currency: o.currency })),
       acceptTerms: own.terms_accepted_at !== null,
     });

@@ -30,7 +30,12 @@ export const ZSpecialtyInput = z.object({
 export async function upsertSpecialty(db: TDb, admin: TSessionUser, input: unknown): Promise<TSpecialty> {
   requireAdmin(admin, 'Only admins edit the taxonomy.');
   const s = parseOrThrow(ZSpecialtyInput, input);
-  const slug = s.label.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const slug = s.label
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   if (!slug) throw new AppError('invalid_input', 'Use letters or digits.', { label: 'Use letters or digits.' });
   const saved = await withUser(db, admin, async (tx) => {
     const { rows } = await tx.query<TSpecialty>(
@@ -38,9 +43,10 @@ export async function upsertSpecialty(db: TDb, admin: TSessionUser, input: unkno
        on conflict (slug) do update set active = excluded.active, label = excluded.label returning slug, label, active`,
       [slug, s.label, s.active],
     );
-    await tx.query(`insert into public.audit_log (actor_id, action, subject_type, subject_id, data) values ($1, 'taxonomy.upsert', 'specialty', $2, $3)`, [
-      admin.id, slug, JSON.stringify(s),
-    ]);
+    await tx.query(
+      `insert into public.audit_log (actor_id, action, subject_type, subject_id, data) values ($1, 'taxonomy.upsert', 'specialty', $2, $3)`,
+      [admin.id, slug, JSON.stringify(s)],
+    );
     return rows[0];
   });
   await invalidateExpertCache(null);

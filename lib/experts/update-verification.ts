@@ -11,7 +11,12 @@ export const ZVerification = z.object({
   identityVerified: z.boolean(),
   credentialsVerified: z.boolean(),
   backgroundStatus: z.enum(['not_started', 'pending', 'clear', 'flagged']),
-  backgroundNote: z.string().trim().max(2000, 'Use at most 2,000 characters.').optional().transform((v) => v || null),
+  backgroundNote: z
+    .string()
+    .trim()
+    .max(2000, 'Use at most 2,000 characters.')
+    .optional()
+    .transform((v) => v || null),
 });
 export type TVerificationInput = z.input<typeof ZVerification>;
 
@@ -43,7 +48,10 @@ export async function setExpertHidden(db: TDb, admin: TSessionUser, expertId: st
   requireAdmin(admin, 'Only admins hide profiles.');
   const v = parseOrThrow(ZVisibility, input);
   const slug = await withUser(db, admin, async (tx) => {
-    const { rows } = await tx.query<{ slug: string }>('update public.expert_profiles set hidden = $2 where id = $1 returning slug', [expertId, v.hidden]);
+    const { rows } = await tx.query<{ slug: string }>('update public.expert_profiles set hidden = $2 where id = $1 returning slug', [
+      expertId,
+      v.hidden,
+    ]);
     if (!rows[0]) throw new AppError('not_found', 'No such expert.');
     await tx.query(
       `insert into public.audit_log (actor_id, action, subject_type, subject_id, reason, data) values ($1, $2, 'expert_profile', $3, $4, '{}')`,

@@ -11,13 +11,22 @@ import { lockExpertApplication } from './lock-application';
 import { proposeProfileChange } from './propose-profile-change';
 import { requireRole } from '@/lib/auth/permissions';
 
-export type TUploadOptions = { kind: TUploadKind; filename: string; bytes: Uint8Array; storage?: TStorage; maxBytes?: number; maxDocuments?: number };
+export type TUploadOptions = {
+  kind: TUploadKind;
+  filename: string;
+  bytes: Uint8Array;
+  storage?: TStorage;
+  maxBytes?: number;
+  maxDocuments?: number;
+};
 
 /** At most this many documents on one application; the owner removes one to add another. */
 export const MAX_DOCUMENTS_PER_APPLICATION = 20;
 
 const tooMany = (max: number) =>
-  new AppError('conflict', `An application can hold at most ${max} documents. Remove one to upload another.`, { file: `At most ${max} documents.` });
+  new AppError('conflict', `An application can hold at most ${max} documents. Remove one to upload another.`, {
+    file: `At most ${max} documents.`,
+  });
 
 async function countDocuments(tx: TUserTx, expertId: string): Promise<number> {
   const { rows } = await tx.query<{ n: number }>('select count(*)::int as n from public.expert_documents where expert_id = $1', [expertId]);
@@ -34,7 +43,9 @@ export async function uploadDocument(db: TDb, user: TSessionUser, o: TUploadOpti
   const { mime, ext } = await validateUpload(o.kind, o.bytes, o.maxBytes);
   const max = o.maxDocuments ?? MAX_DOCUMENTS_PER_APPLICATION;
   const profile = await withUser(db, user, async (tx) => {
-    const { rows } = await tx.query<{ id: string; status: string }>('select id, status from public.expert_profiles where user_id = $1', [user.id]);
+    const { rows } = await tx.query<{ id: string; status: string }>('select id, status from public.expert_profiles where user_id = $1', [
+      user.id,
+    ]);
     if (rows[0] && (await countDocuments(tx, rows[0].id)) >= max) throw tooMany(max);
     return rows[0];
   });
@@ -43,7 +54,11 @@ export async function uploadDocument(db: TDb, user: TSessionUser, o: TUploadOpti
   const storage = o.storage ?? (await getStorage());
   const key = `experts/${profile.id}/${randomBytes(24).toString('hex')}.${ext}`;
   await storage.put(key, o.bytes, mime);
-  const filename = o.filename.replace(/[\r\n]/g, ' ').trim().slice(0, 200) || `upload.${ext}`;
+  const filename =
+    o.filename
+      .replace(/[\r\n]/g, ' ')
+      .trim()
+      .slice(0, 200) || `upload.${ext}`;
   const doc = await withUser(db, user, async (tx) => {
     // Counted again under the application's lock: parallel uploads cannot pass the cap together.
     await lockExpertApplication(tx, user.id);

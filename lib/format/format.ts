@@ -24,7 +24,8 @@ export function formatPercent(value: number, locale = DEFAULT_LOCALE): string {
 /** Minutes as hours and minutes ("45 min", "7 hr 29 min", "2 hr"): whole minutes, no decimals of hours. */
 export function formatDuration(minutes: number, locale = DEFAULT_LOCALE): string {
   const total = Math.max(0, Math.round(minutes));
-  const unit = (u: 'hour' | 'minute') => memo(`dur|${u}|${locale}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short' }));
+  const unit = (u: 'hour' | 'minute') =>
+    memo(`dur|${u}|${locale}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short' }));
   const h = Math.floor(total / 60);
   const m = total % 60;
   if (h === 0) return unit('minute').format(m);

@@ -17,9 +17,19 @@ export async function checkHealth(db: TDb): Promise<THealth> {
   // Two independent services (the pool and Redis), not one transaction client: asked at once.
   // eslint-disable-next-line no-restricted-syntax -- independent clients
   const [dbOk, redisOk] = await Promise.all([
-    db.query('select 1').then(() => true, () => false),
+    db.query('select 1').then(
+      () => true,
+      () => false,
+    ),
     // Not waiting on a reconnecting client: while Redis is away the answer is "degraded" at once.
-    redis ? (isRedisReady(redis) ? redis.ping().then((r) => r === 'PONG', () => false) : Promise.resolve(false)) : Promise.resolve(true),
+    redis
+      ? isRedisReady(redis)
+        ? redis.ping().then(
+            (r) => r === 'PONG',
+            () => false,
+          )
+        : Promise.resolve(false)
+      : Promise.resolve(true),
   ]);
   return {
     status: dbOk && redisOk ? 'ok' : 'degraded',

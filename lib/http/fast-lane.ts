@@ -140,7 +140,11 @@ export function pageVariant(url: URL): string | null {
 
 /** A page store bounded by bytes: what the in-process cache (bounded by entries only) cannot promise. */
 export function createPageStore(maxBytes = PAGE_STORE_BYTES): TCache & { bytes(): number } {
-  const lru = new LRUCache<string, TCachedPage>({ maxSize: maxBytes, sizeCalculation: (p) => Math.max(1, p.body.length + 512), ttlAutopurge: false });
+  const lru = new LRUCache<string, TCachedPage>({
+    maxSize: maxBytes,
+    sizeCalculation: (p) => Math.max(1, p.body.length + 512),
+    ttlAutopurge: false,
+  });
   return {
     kind: 'memory',
     async get<T>(key: string) {
@@ -188,13 +192,19 @@ async function answerPage(req: IncomingMessage, res: ServerResponse, next: TNext
     if (!stored) return;
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(res.getHeaders())) {
-      if (!UNSTORED.has(name) && name !== 'x-cache' && value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+      if (!UNSTORED.has(name) && name !== 'x-cache' && value !== undefined)
+        headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
     }
     // This render's nonce must not be served to other visitors: the kept copy allows its own inline scripts by hash.
     const html = (gz ? gunzipSync(body) : body).toString('utf8');
     const e = env();
-    headers['content-security-policy'] = keptPagePolicy(html, { dev: e.NODE_ENV !== 'production', imgOrigins: imageOrigins({ SUPABASE_URL: e.SUPABASE_URL }) });
-    store.set<TCachedPage>(key, { headers, body: body.toString('base64') }, directoryTtl()).catch((e: unknown) => logger().warn({ err: e }, 'page cache write failed'));
+    headers['content-security-policy'] = keptPagePolicy(html, {
+      dev: e.NODE_ENV !== 'production',
+      imgOrigins: imageOrigins({ SUPABASE_URL: e.SUPABASE_URL }),
+    });
+    store
+      .set<TCachedPage>(key, { headers, body: body.toString('base64') }, directoryTtl())
+      .catch((e: unknown) => logger().warn({ err: e }, 'page cache write failed'));
   });
   return next(req, res);
 }

@@ -76,5 +76,6 @@ export function findNul(value: unknown, path: string[] = []): string | null {
 /** Throws 400 naming the field when any text holds a NUL byte (Postgres cannot store one: it was a 500). */
 export function assertNoNul(value: unknown, what = 'field'): void {
   const field = findNul(value);
-  if (field !== null) throw new AppError('invalid_input', `Remove the NUL character from the ${what}.`, { [field]: 'Contains a NUL character.' });
+  if (field !== null)
+    throw new AppError('invalid_input', `Remove the NUL character from the ${what}.`, { [field]: 'Contains a NUL character.' });
 }

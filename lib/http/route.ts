@@ -93,7 +93,12 @@ export function route<P>(handler: (ctx: TAuthedContext<P>) => Promise<Response>,
     const requestId = req.headers.get('x-request-id') || randomUUID();
     const started = Date.now();
     try {
-      assertSameOrigin({ method: req.method, headers: req.headers, host: req.headers.get('host'), allowedOrigins: env().APP_URL ? [env().APP_URL!] : [] });
+      assertSameOrigin({
+        method: req.method,
+        headers: req.headers,
+        host: req.headers.get('host'),
+        allowedOrigins: env().APP_URL ? [env().APP_URL!] : [],
+      });
       assertBodyType(req, { multipart: options.multipart });
       assertNoNul(Object.fromEntries(req.nextUrl.searchParams), 'address');
       const db = await getDb();
@@ -103,11 +108,17 @@ export function route<P>(handler: (ctx: TAuthedContext<P>) => Promise<Response>,
       const params = parseOrThrow(options.params ?? defaultParamsSchema(raw), raw) as P;
       const res = await handler({ req, params, db, user: user as TSessionUser, requestId, ip: clientIp(req) });
       res.headers.set('x-request-id', requestId);
-      logger().debug({ requestId, method: req.method, path: req.nextUrl.pathname, status: res.status, ms: Date.now() - started }, 'request');
+      logger().debug(
+        { requestId, method: req.method, path: req.nextUrl.pathname, status: res.status, ms: Date.now() - started },
+        'request',
+      );
       return res;
     } catch (e) {
       const res = errorResponse(e, requestId);
-      logger().info({ requestId, method: req.method, path: req.nextUrl.pathname, status: res.status, ms: Date.now() - started }, 'request failed');
+      logger().info(
+        { requestId, method: req.method, path: req.nextUrl.pathname, status: res.status, ms: Date.now() - started },
+        'request failed',
+      );
       return res;
     }
   };

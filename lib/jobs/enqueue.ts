@@ -36,16 +36,19 @@ function pgBossSender(): PgBoss {
  * started) it goes to pg-boss; otherwise into public.jobs, which every runner also takes from.
  * Runs as the connection's own role for the insert, so a user-scoped transaction (withUser) may enqueue.
  */
-export async function enqueueInTransaction(tx: TQueryable, name: string, data: Record<string, unknown>, options: TEnqueueOptions): Promise<void> {
+export async function enqueueInTransaction(
+  tx: TQueryable,
+  name: string,
+  data: Record<string, unknown>,
+  options: TEnqueueOptions,
+): Promise<void> {
   assertJobName(name);
   const attempts = Math.max(1, Math.floor(options.retryLimit ?? DEFAULT_ATTEMPTS));
   const { rows } = await tx.query<{ role: string }>(`select current_setting('role') as role`);
   const role = rows[0].role;
   if (role !== 'none') await tx.query(`select set_config('role', 'none', true)`);
 
-  const boss = await tx.query<{ ready: boolean }>(
-    `select to_regclass('${PGBOSS_SCHEMA}.queue') is not null as ready`,
-  );
+  const boss = await tx.query<{ ready: boolean }>(`select to_regclass('${PGBOSS_SCHEMA}.queue') is not null as ready`);
   let queued = false;
   if (boss.rows[0].ready) {
     const q = await tx.query(`select 1 from ${PGBOSS_SCHEMA}.queue where name = $1`, [name]);
@@ -56,7 +59,13 @@ export async function enqueueInTransaction(tx: TQueryable, name: string, data: R
   if (role !== 'none') await tx.query(`select set_config('role', $1, true)`, [role]);
 }
 
-async function sendToPgBoss(tx: TQueryable, name: string, data: Record<string, unknown>, attempts: number, o: TEnqueueOptions): Promise<boolean> {
+async function sendToPgBoss(
+  tx: TQueryable,
+  name: string,
+  data: Record<string, unknown>,
+  attempts: number,
+  o: TEnqueueOptions,
+): Promise<boolean> {
   if (o.singletonKey !== undefined) {
     // pg-boss's own singleton indexes cover one state each; "one unfinished job per key" is enforced here:
     // concurrent enqueues of one key take turns, and the second sees the first once it has committed.
@@ -80,7 +89,13 @@ async function sendToPgBoss(tx: TQueryable, name: string, data: Record<string, u
   return id !== null;
 }
 
-async function insertIntoTable(tx: TQueryable, name: string, data: Record<string, unknown>, attempts: number, o: TEnqueueOptions): Promise<void> {
+async function insertIntoTable(
+  tx: TQueryable,
+  name: string,
+  data: Record<string, unknown>,
+  attempts: number,
+  o: TEnqueueOptions,
+): Promise<void> {
   await tx.query(
     `insert into public.jobs (name, data, run_at, max_attempts, singleton_key)
      values ($1, $2::jsonb, coalesce($3::timestamptz, now()), $4, $5)

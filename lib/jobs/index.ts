@@ -24,14 +24,20 @@ export function defineJob<T extends Record<string, unknown>>(name: string, handl
  * Queues a job. Pass the transaction the job belongs to as `tx`: the job then exists if and only if
  * that transaction commits.
  */
-export async function enqueueJob(tx: TQueryable, name: string, data: Record<string, unknown>, options: TEnqueueOptions = {}): Promise<void> {
+export async function enqueueJob(
+  tx: TQueryable,
+  name: string,
+  data: Record<string, unknown>,
+  options: TEnqueueOptions = {},
+): Promise<void> {
   await enqueueInTransaction(tx, name, data, options);
 }
 
 /** Runs a job name every `everySeconds` (once across all processes). */
 export function defineRecurringJob(name: string, everySeconds: number, handler: (ctx: { db: TDb }) => Promise<void>): void {
   assertJobName(name);
-  if (!Number.isInteger(everySeconds) || everySeconds < 1) throw new Error(`defineRecurringJob("${name}"): everySeconds must be a whole number ≥ 1`);
+  if (!Number.isInteger(everySeconds) || everySeconds < 1)
+    throw new Error(`defineRecurringJob("${name}"): everySeconds must be a whole number ≥ 1`);
   registry().handlers.set(name, (_data, ctx) => handler({ db: ctx.db }));
   registry().recurring.set(name, { everySeconds });
 }
@@ -54,7 +60,10 @@ export async function startJobRunner(db: TDb, options: TJobRunnerOptions = {}): 
  * Other processes' runners take it at their next poll.
  */
 export function wakeJobRunner(): void {
-  void holder.__pathwiseJobRunner?.then((r) => r.wake(), () => undefined);
+  void holder.__pathwiseJobRunner?.then(
+    (r) => r.wake(),
+    () => undefined,
+  );
 }
 
 /** Stops taking jobs and waits for the running ones (at most `timeoutMs`). Does nothing when stopped. */

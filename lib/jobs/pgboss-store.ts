@@ -46,7 +46,10 @@ export function createPgBossStore(db: TDb, o: { leaseMs: number }): TJobStore {
       const taken: TTakenJob[] = [];
       for (const name of names) {
         if (taken.length >= limit) break;
-        const jobs: PgBoss.JobWithMetadata<Record<string, unknown>>[] = await boss.fetch<Record<string, unknown>>(name, { batchSize: limit - taken.length, includeMetadata: true });
+        const jobs: PgBoss.JobWithMetadata<Record<string, unknown>>[] = await boss.fetch<Record<string, unknown>>(name, {
+          batchSize: limit - taken.length,
+          includeMetadata: true,
+        });
         for (const j of jobs) taken.push({ id: j.id, name, data: j.data ?? {}, attempt: j.retryCount + 1, maxAttempts: j.retryLimit + 1 });
       }
       return taken;
@@ -61,7 +64,10 @@ export function createPgBossStore(db: TDb, o: { leaseMs: number }): TJobStore {
     },
     async extend(job) {
       // pg-boss expires an active job at started_on + expire_in; moving started_on is the heartbeat.
-      await db.query(`update ${PGBOSS_SCHEMA}.job set started_on = now() where name = $1 and id = $2 and state = 'active'`, [job.name, job.id]);
+      await db.query(`update ${PGBOSS_SCHEMA}.job set started_on = now() where name = $1 and id = $2 and state = 'active'`, [
+        job.name,
+        job.id,
+      ]);
     },
     async stop() {
       await boss.stop({ graceful: false, close: false });

@@ -74,7 +74,9 @@ export async function createJobRunner(db: TDb, options: TJobRunnerOptions = {}):
       );
       scheduled.add(`${name}/${everySeconds}`);
     }
-    const due = await db.query(`select 1 from public.job_schedules where name = any($1::text[]) and next_run_at <= now() limit 1`, [[...recurring.keys()]]);
+    const due = await db.query(`select 1 from public.job_schedules where name = any($1::text[]) and next_run_at <= now() limit 1`, [
+      [...recurring.keys()],
+    ]);
     if (!due.rows.length) return;
     // Moving next_run_at and enqueueing the run commit together: each period is enqueued once, by one runner.
     await db.transaction(async (tx) => {
@@ -88,7 +90,10 @@ export async function createJobRunner(db: TDb, options: TJobRunnerOptions = {}):
   }
 
   function run(store: TJobStore, job: TTakenJob) {
-    const heartbeat = setInterval(() => void store.extend(job).catch((err: unknown) => log.warn({ err, job: job.id }, 'lease renewal failed')), leaseMs / 3);
+    const heartbeat = setInterval(
+      () => void store.extend(job).catch((err: unknown) => log.warn({ err, job: job.id }, 'lease renewal failed')),
+      leaseMs / 3,
+    );
     heartbeats.add(heartbeat);
     const p = (async () => {
       const handler = registry().handlers.get(job.name);
@@ -105,7 +110,10 @@ export async function createJobRunner(db: TDb, options: TJobRunnerOptions = {}):
           log.error({ err: e, job: job.id }, 'could not record a job failure; the lease will lapse');
           return false;
         });
-        log.error({ err, job: job.id, name: job.name, attempt: job.attempt, of: job.maxAttempts, gaveUp }, gaveUp ? 'job failed for good' : 'job failed; will retry');
+        log.error(
+          { err, job: job.id, name: job.name, attempt: job.attempt, of: job.maxAttempts, gaveUp },
+          gaveUp ? 'job failed for good' : 'job failed; will retry',
+        );
       } finally {
         clearInterval(heartbeat);
         heartbeats.delete(heartbeat);

@@ -72,6 +72,8 @@ export async function purgeFinishedJobs(db: TDb): Promise<void> {
 
 /** Frees every leased job at once (only when no other process can hold a lease: PGlite at start-up). */
 export async function releaseLeases(db: TDb): Promise<number> {
-  const r = await db.query(`update public.jobs set locked_until = null, locked_by = null where done_at is null and locked_until is not null`);
+  const r = await db.query(
+    `update public.jobs set locked_until = null, locked_by = null where done_at is null and locked_until is not null`,
+  );
   return r.affectedRows ?? 0;
 }

@@ -6,7 +6,9 @@ function numberFormat(locale: string, currency: string, fraction: 'auto' | numbe
   if (!f) {
     f = new Intl.NumberFormat(
       locale,
-      fraction === 'auto' ? { style: 'currency', currency } : { style: 'currency', currency, minimumFractionDigits: fraction, maximumFractionDigits: fraction },
+      fraction === 'auto'
+        ? { style: 'currency', currency }
+        : { style: 'currency', currency, minimumFractionDigits: fraction, maximumFractionDigits: fraction },
     );
     formatters.set(key, f);
   }

@@ -4,7 +4,18 @@
 const EURO = ['AT', 'BE', 'CY', 'DE', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PT', 'SI', 'SK'];
 const BY_REGION: Record<string, string> = {
   ...Object.fromEntries(EURO.map((r) => [r, 'EUR'])),
-  US: 'USD', GB: 'GBP', JP: 'JPY', IN: 'INR', NZ: 'NZD', BR: 'BRL', MX: 'MXN', CA: 'CAD', AU: 'AUD', CH: 'CHF', LI: 'CHF', KW: 'KWD',
+  US: 'USD',
+  GB: 'GBP',
+  JP: 'JPY',
+  IN: 'INR',
+  NZ: 'NZD',
+  BR: 'BRL',
+  MX: 'MXN',
+  CA: 'CAD',
+  AU: 'AUD',
+  CH: 'CHF',
+  LI: 'CHF',
+  KW: 'KWD',
 };
 
 function regionOf(tag: string): string | undefined {

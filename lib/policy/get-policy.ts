@@ -4,9 +4,16 @@ import { AppError } from '@/lib/http/app-error';
 import type { TPolicy } from './schemas';
 
 type TPolicyRow = {
-  full_refund_hours: number; late_cancel_refund_percent: number; expert_cancel_refund_percent: number;
-  review_window_days: number; no_show_window_hours: number; strike_window_days: number;
-  strikes_warning: number; strikes_pause: number; strikes_suspend: number; pause_days: number;
+  full_refund_hours: number;
+  late_cancel_refund_percent: number;
+  expert_cancel_refund_percent: number;
+  review_window_days: number;
+  no_show_window_hours: number;
+  strike_window_days: number;
+  strikes_warning: number;
+  strikes_pause: number;
+  strikes_suspend: number;
+  pause_days: number;
 };
 
 /** The one marketplace policy row (the migration inserts it). */

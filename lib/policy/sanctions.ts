@@ -12,8 +12,18 @@ import { countStrikes } from './standing';
 import { requireAdmin } from '@/lib/auth/permissions';
 
 type TSanctionRow = {
-  id: string; expert_id: string; display_name: string; slug: string; level: TSanctionView['level']; reason: string; strikes: number;
-  appeal: string | null; appealed_at: Date | null; appeal_status: TSanctionView['appealStatus']; decided_at: Date | null; created_at: Date;
+  id: string;
+  expert_id: string;
+  display_name: string;
+  slug: string;
+  level: TSanctionView['level'];
+  reason: string;
+  strikes: number;
+  appeal: string | null;
+  appealed_at: Date | null;
+  appeal_status: TSanctionView['appealStatus'];
+  decided_at: Date | null;
+  created_at: Date;
 };
 
 const SELECT = `select s.id, s.expert_id, p.display_name, p.slug, s.level, s.reason, s.strikes, s.appeal, s.appealed_at, s.appeal_status,
@@ -21,8 +31,17 @@ const SELECT = `select s.id, s.expert_id, p.display_name, p.slug, s.level, s.rea
                   from public.expert_sanctions s join public.expert_profiles p on p.id = s.expert_id`;
 
 const toView = (r: TSanctionRow): TSanctionView => ({
-  id: r.id, expertId: r.expert_id, expertName: r.display_name, expertSlug: r.slug, level: r.level, reason: r.reason, strikes: r.strikes,
-  appeal: r.appeal, appealedAt: r.appealed_at?.toISOString() ?? null, appealStatus: r.appeal_status, decidedAt: r.decided_at?.toISOString() ?? null,
+  id: r.id,
+  expertId: r.expert_id,
+  expertName: r.display_name,
+  expertSlug: r.slug,
+  level: r.level,
+  reason: r.reason,
+  strikes: r.strikes,
+  appeal: r.appeal,
+  appealedAt: r.appealed_at?.toISOString() ?? null,
+  appealStatus: r.appeal_status,
+  decidedAt: r.decided_at?.toISOString() ?? null,
   createdAt: r.created_at.toISOString(),
 });
 
@@ -37,7 +56,9 @@ export async function getOwnStanding(db: TDb, user: TSessionUser): Promise<TStan
   const policy = await getPolicy(db);
   const strikes = await countStrikes(db, p.id, policy.strikeWindowDays);
   // Read as the expert: RLS shows them their own sanctions only.
-  const sanctions = await withUser(db, user, (tx) => tx.query<TSanctionRow>(`${SELECT} where s.expert_id = $1 order by s.created_at desc`, [p.id]));
+  const sanctions = await withUser(db, user, (tx) =>
+    tx.query<TSanctionRow>(`${SELECT} where s.expert_id = $1 order by s.created_at desc`, [p.id]),
+  );
   return {
     strikes,
     windowDays: policy.strikeWindowDays,
@@ -58,7 +79,11 @@ export async function appealSanction(db: TDb, user: TSessionUser, sanctionId: st
     );
     const s = rows[0];
     if (!s || s.user_id !== user.id) throw new AppError('not_found', 'No such sanction.');
-    if (s.appeal_status) throw new AppError('conflict', s.appeal_status === 'pending' ? 'Your appeal is already with the admins.' : 'This sanction has already been decided.');
+    if (s.appeal_status)
+      throw new AppError(
+        'conflict',
+        s.appeal_status === 'pending' ? 'Your appeal is already with the admins.' : 'This sanction has already been decided.',
+      );
     const { rows: updated } = await tx.query<TSanctionRow>(
       `with u as (update public.expert_sanctions set appeal = $2, appealed_at = now(), appeal_status = 'pending' where id = $1 returning *)
        ${SELECT.replace('public.expert_sanctions s', 'u s')}`,
@@ -91,28 +116,51 @@ export async function decideSanction(db: TDb, admin: TSessionUser, sanctionId: s
     );
     const s = rows[0];
     if (!s) throw new AppError('not_found', 'No such sanction.');
-    if (s.appeal_status === 'upheld' || s.appeal_status === 'lifted') throw new AppError('conflict', 'This sanction has already been decided.');
+    if (s.appeal_status === 'upheld' || s.appeal_status === 'lifted')
+      throw new AppError('conflict', 'This sanction has already been decided.');
     if (v.decision === 'uphold' && s.appeal_status !== 'pending') throw new AppError('conflict', 'There is no appeal to decide.');
     const status = v.decision === 'lift' ? 'lifted' : 'upheld';
-    await tx.query('update public.expert_sanctions set appeal_status = $2, decided_by = $3, decided_at = now() where id = $1', [sanctionId, status, admin.id]);
+    await tx.query('update public.expert_sanctions set appeal_status = $2, decided_by = $3, decided_at = now() where id = $1', [
+      sanctionId,
+      status,
+      admin.id,
+    ]);
     if (v.decision === 'lift' && s.level === 'pause') {
       await tx.query('update public.expert_profiles set paused_until = null where id = $1', [s.expert_id]);
     }
     if (v.decision === 'lift' && s.level === 'suspension') {
-      await tx.query(`update public.expert_profiles set status = 'approved', status_reason = null where id = $1 and status = 'suspended'`, [s.expert_id]);
+      await tx.query(`update public.expert_profiles set status = 'approved', status_reason = null where id = $1 and status = 'suspended'`, [
+        s.expert_id,
+      ]);
     }
     await tx.query(
       `insert into public.audit_log (actor_id, action, subject_type, subject_id, reason, data) values ($1, $2, 'expert_sanction', $3, $4, $5)`,
-      [admin.id, `sanction.${status === 'lifted' ? 'lift' : 'uphold'}`, sanctionId, v.note || null, JSON.stringify({ expertId: s.expert_id, level: s.level })],
+      [
+        admin.id,
+        `sanction.${status === 'lifted' ? 'lift' : 'uphold'}`,
+        sanctionId,
+        v.note || null,
+        JSON.stringify({ expertId: s.expert_id, level: s.level }),
+      ],
     );
     const title = status === 'lifted' ? `Your ${s.level} is lifted` : `Your appeal against the ${s.level} was not upheld`;
-    const body = (status === 'lifted' ? 'An admin lifted the sanction.' : 'An admin reviewed your appeal and kept the sanction.') + (v.note ? `\n\n${v.note}` : '');
+    const body =
+      (status === 'lifted' ? 'An admin lifted the sanction.' : 'An admin reviewed your appeal and kept the sanction.') +
+      (v.note ? `\n\n${v.note}` : '');
     await notifyUser(tx, s.user_id, { kind: `sanction.${status}`, title, body, link: '/dashboard' });
     const { rows: after } = await tx.query<TSanctionRow>(`${SELECT} where s.id = $1`, [sanctionId]);
     return { view: toView(after[0]), slug: s.slug, userId: s.user_id, title, body };
   });
   const { rows } = await db.query<{ email: string }>('select email from public.users where id = $1', [result.userId]);
-  if (rows[0]) await enqueueMessage(db, { channel: 'email', recipient: rows[0].email, userId: result.userId, template: 'sanction-decision', subject: result.title, body: result.body });
+  if (rows[0])
+    await enqueueMessage(db, {
+      channel: 'email',
+      recipient: rows[0].email,
+      userId: result.userId,
+      template: 'sanction-decision',
+      subject: result.title,
+      body: result.body,
+    });
   await invalidateExpertCache(result.slug);
   return result.view;
 }

@@ -2,7 +2,11 @@ import { z } from 'zod';
 
 // The marketplace policy admins edit at /admin/policy; the form and PUT /api/admin/policy share this schema.
 const int = (min: number, max: number, what: string) =>
-  z.number({ error: `Enter ${what}.` }).int('Use a whole number.').min(min, `Use at least ${min}.`).max(max, `Use at most ${max}.`);
+  z
+    .number({ error: `Enter ${what}.` })
+    .int('Use a whole number.')
+    .min(min, `Use at least ${min}.`)
+    .max(max, `Use at most ${max}.`);
 
 export const ZPolicy = z
   .object({
@@ -18,15 +22,19 @@ export const ZPolicy = z
     pauseDays: int(1, 90, 'days'),
   })
   .superRefine((p, ctx) => {
-    if (p.strikesPause < p.strikesWarning) ctx.addIssue({ code: 'custom', path: ['strikesPause'], message: 'A pause needs at least as many strikes as a warning.' });
-    if (p.strikesSuspend < p.strikesPause) ctx.addIssue({ code: 'custom', path: ['strikesSuspend'], message: 'A suspension needs at least as many strikes as a pause.' });
+    if (p.strikesPause < p.strikesWarning)
+      ctx.addIssue({ code: 'custom', path: ['strikesPause'], message: 'A pause needs at least as many strikes as a warning.' });
+    if (p.strikesSuspend < p.strikesPause)
+      ctx.addIssue({ code: 'custom', path: ['strikesSuspend'], message: 'A suspension needs at least as many strikes as a pause.' });
   });
 export type TPolicy = z.infer<typeof ZPolicy>;
 
 export const SANCTION_LEVELS = ['warning', 'pause', 'suspension'] as const;
 export type TSanctionLevel = (typeof SANCTION_LEVELS)[number];
 
-export const ZAppeal = z.object({ appeal: z.string().trim().min(10, 'Explain in at least 10 characters.').max(4000, 'Use at most 4,000 characters.') });
+export const ZAppeal = z.object({
+  appeal: z.string().trim().min(10, 'Explain in at least 10 characters.').max(4000, 'Use at most 4,000 characters.'),
+});
 export type TAppeal = z.input<typeof ZAppeal>;
 
 export const ZSanctionDecision = z.object({

@@ -25,15 +25,18 @@ export async function countStrikes(db: TPrivilegedTx, expertId: string, windowDa
 const MESSAGES: Record<TSanctionLevel, { title: string; body: (strikes: number, until: string | null) => string }> = {
   warning: {
     title: 'A warning about missed or late-cancelled sessions',
-    body: (n) => `You have ${n} strike(s) from sessions you missed or cancelled less than 24 hours before the start. More strikes pause your bookings, then suspend your profile. You can appeal from your dashboard.`,
+    body: (n) =>
+      `You have ${n} strike(s) from sessions you missed or cancelled less than 24 hours before the start. More strikes pause your bookings, then suspend your profile. You can appeal from your dashboard.`,
   },
   pause: {
     title: 'Your bookings are paused',
-    body: (n, until) => `After ${n} strikes learners cannot book you until ${until}. Your profile stays listed. You can appeal from your dashboard.`,
+    body: (n, until) =>
+      `After ${n} strikes learners cannot book you until ${until}. Your profile stays listed. You can appeal from your dashboard.`,
   },
   suspension: {
     title: 'Your expert profile is suspended',
-    body: (n) => `After ${n} strikes your profile is hidden from the directory until an admin reinstates it. You can appeal from your dashboard.`,
+    body: (n) =>
+      `After ${n} strikes your profile is hidden from the directory until an admin reinstates it. You can appeal from your dashboard.`,
   },
 };
 
@@ -74,7 +77,8 @@ export async function evaluateStanding(db: TPrivilegedTx, expertId: string): Pro
     if (level === 'suspension') {
       if (expert.status !== 'approved') continue;
       await db.query(`update public.expert_profiles set status = 'suspended', status_reason = $2 where id = $1`, [
-        expertId, `Suspended by the no-show policy after ${strikes} strikes.`,
+        expertId,
+        `Suspended by the no-show policy after ${strikes} strikes.`,
       ]);
     }
     const reason = `${strikes} strike(s) in ${policy.strikeWindowDays} days reached the ${level} threshold (${thresholdOf(level, policy)}).`;
@@ -88,7 +92,14 @@ export async function evaluateStanding(db: TPrivilegedTx, expertId: string): Pro
     );
     const m = MESSAGES[level];
     await notifyUser(db, expert.user_id, { kind: `sanction.${level}`, title: m.title, body: m.body(strikes, until), link: '/dashboard' });
-    await enqueueMessage(db, { channel: 'email', recipient: expert.email, userId: expert.user_id, template: `sanction-${level}`, subject: m.title, body: m.body(strikes, until) });
+    await enqueueMessage(db, {
+      channel: 'email',
+      recipient: expert.email,
+      userId: expert.user_id,
+      template: `sanction-${level}`,
+      subject: m.title,
+      body: m.body(strikes, until),
+    });
     applied.push(level);
   }
   if (applied.length) await invalidateExpertCache(expert.slug);

@@ -17,8 +17,18 @@ export async function updatePolicy(db: TDb, admin: TSessionUser, input: unknown)
               review_window_days = $4, no_show_window_hours = $5, strike_window_days = $6, strikes_warning = $7,
               strikes_pause = $8, strikes_suspend = $9, pause_days = $10, updated_at = now()
         where id = 1`,
-      [p.fullRefundHours, p.lateCancelRefundPercent, p.expertCancelRefundPercent, p.reviewWindowDays, p.noShowWindowHours,
-        p.strikeWindowDays, p.strikesWarning, p.strikesPause, p.strikesSuspend, p.pauseDays],
+      [
+        p.fullRefundHours,
+        p.lateCancelRefundPercent,
+        p.expertCancelRefundPercent,
+        p.reviewWindowDays,
+        p.noShowWindowHours,
+        p.strikeWindowDays,
+        p.strikesWarning,
+        p.strikesPause,
+        p.strikesSuspend,
+        p.pauseDays,
+      ],
     );
     await tx.query(
       `insert into public.audit_log (actor_id, action, subject_type, subject_id, data) values ($1, 'policy.update', 'marketplace_policy', '1', $2)`,

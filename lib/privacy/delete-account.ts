@@ -38,7 +38,8 @@ export const TOMBSTONE_NAME = 'Deleted user';
  */
 export async function deleteAccount(db: TDb, user: TSessionUser, input: unknown, o: TDeleteOptions = {}): Promise<TDeleteResult> {
   const { password } = parseOrThrow(ZDeleteAccount, input);
-  if (user.role === 'admin') throw new AppError('forbidden', 'Admin accounts are removed by another admin, so a platform is never left without one.');
+  if (user.role === 'admin')
+    throw new AppError('forbidden', 'Admin accounts are removed by another admin, so a platform is never left without one.');
   await confirmPassword(db, user, password, o);
 
   // Cancel live sessions through the booking rules (refund, notifications, slots reopened) before erasing.
@@ -50,7 +51,8 @@ export async function deleteAccount(db: TDb, user: TSessionUser, input: unknown,
     const { rows } = await tx.query<{ deleted_at: Date | null }>('select deleted_at from public.users where id = $1 for update', [user.id]);
     if (!rows[0] || rows[0].deleted_at) throw new AppError('not_found', 'This account no longer exists.');
     // A booking made between the cancellations above and this lock would outlive the account: start again.
-    if ((await liveBookings(tx, user.id, now)).length) throw new AppError('conflict', 'A session was just booked with you. Try again to cancel it too.');
+    if ((await liveBookings(tx, user.id, now)).length)
+      throw new AppError('conflict', 'A session was just booked with you. Try again to cancel it too.');
     return erase(tx, user, upcoming.length);
   });
 
@@ -69,7 +71,10 @@ async function confirmPassword(db: TQueryable, user: TSessionUser, password: str
   const limiters = o.limiters ?? signInLimiters();
   const ip = o.ip ?? 'unknown';
   await assertSignInAllowed(limiters, user.email, ip);
-  const { rows } = await db.query<{ password_hash: string }>('select password_hash from public.users where id = $1 and deleted_at is null', [user.id]);
+  const { rows } = await db.query<{ password_hash: string }>(
+    'select password_hash from public.users where id = $1 and deleted_at is null',
+    [user.id],
+  );
   if (!rows[0] || !(await verifyPassword(rows[0].password_hash, password))) {
     await recordSignInAttempt(limiters, { account: user.email, ip });
     throw new AppError('forbidden', WRONG, { password: WRONG });
@@ -88,7 +93,11 @@ async function liveBookings(db: TQueryable, userId: string, now: Date): Promise<
   return rows.map((r) => r.id);
 }
 
-async function erase(tx: TQueryable, user: TSessionUser, cancelledBookings: number): Promise<{ storageKeys: string[]; slug: string | null }> {
+async function erase(
+  tx: TQueryable,
+  user: TSessionUser,
+  cancelledBookings: number,
+): Promise<{ storageKeys: string[]; slug: string | null }> {
   const id = user.id;
   // Learning: curricula cascade to lesson progress (notes), the time log, checkpoint scores and AI calls.
   await tx.query('delete from public.curricula where user_id = $1', [id]);
@@ -102,13 +111,28 @@ async function erase(tx: TQueryable, user: TSessionUser, cancelledBookings: numb
 
   // An expert profile stays as a hidden shell: bookings, reviews and sanctions reference it (deleting it would
   // cascade them away). Its public content, prices, schedule, documents and private session notes go.
-  const { rows: profiles } = await tx.query<{ id: string; slug: string }>('select id, slug from public.expert_profiles where user_id = $1', [id]);
+  const { rows: profiles } = await tx.query<{ id: string; slug: string }>(
+    'select id, slug from public.expert_profiles where user_id = $1',
+    [id],
+  );
   const profile = profiles[0];
   let storageKeys: string[] = [];
   if (profile) {
-    const { rows: docs } = await tx.query<{ storage_key: string }>('delete from public.expert_documents where expert_id = $1 returning storage_key', [profile.id]);
+    const { rows: docs } = await tx.query<{ storage_key: string }>(
+      'delete from public.expert_documents where expert_id = $1 returning storage_key',
+      [profile.id],
+    );
     storageKeys = docs.map((d) => d.storage_key);
-    for (const table of ['expert_offerings', 'availability_settings', 'availability_rules', 'availability_overrides', 'busy_blocks', 'expert_profile_changes', 'expert_verifications', 'booking_notes']) {
+    for (const table of [
+      'expert_offerings',
+      'availability_settings',
+      'availability_rules',
+      'availability_overrides',
+      'busy_blocks',
+      'expert_profile_changes',
+      'expert_verifications',
+      'booking_notes',
+    ]) {
       await tx.query(`delete from public.${table} where expert_id = $1`, [profile.id]);
     }
     await tx.query(

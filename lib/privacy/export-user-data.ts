@@ -8,11 +8,32 @@ import type { TQueryable } from '@/lib/db';
  * list, so a new table cannot be forgotten by the export.
  */
 export const EXPORTED_TABLES = [
-  'users', 'sessions', 'consents', 'curricula', 'lesson_progress', 'learning_activity', 'checkpoint_scores', 'ai_calls',
-  'expert_profiles', 'expert_offerings', 'expert_documents', 'expert_verifications', 'expert_profile_changes',
-  'expert_sanctions', 'availability_settings', 'availability_rules', 'availability_overrides', 'busy_blocks',
-  'bookings', 'booking_events', 'booking_notes', 'no_show_reports', 'session_reviews', 'notifications',
-  'outbox_messages', 'audit_log',
+  'users',
+  'sessions',
+  'consents',
+  'curricula',
+  'lesson_progress',
+  'learning_activity',
+  'checkpoint_scores',
+  'ai_calls',
+  'expert_profiles',
+  'expert_offerings',
+  'expert_documents',
+  'expert_verifications',
+  'expert_profile_changes',
+  'expert_sanctions',
+  'availability_settings',
+  'availability_rules',
+  'availability_overrides',
+  'busy_blocks',
+  'bookings',
+  'booking_events',
+  'booking_notes',
+  'no_show_reports',
+  'session_reviews',
+  'notifications',
+  'outbox_messages',
+  'audit_log',
 ] as const;
 
 export const NOT_EXPORTED: Record<string, string> = {
@@ -43,12 +64,14 @@ export async function exportUserData(db: TQueryable, user: TSessionUser, now: Da
   const rows = async <R = Record<string, unknown>>(sql: string, params: unknown[] = [user.id]) => (await db.query<R>(sql, params)).rows;
   const account = (await rows(`select ${ACCOUNT} from public.users where id = $1`))[0] ?? null;
 
-  const profile = (await rows<{ id: string } & Record<string, unknown>>(
-    `select id, slug, display_name, headline, bio, specialties, tags, languages, years_experience, country, timezone, photo_url,
+  const profile = (
+    await rows<{ id: string } & Record<string, unknown>>(
+      `select id, slug, display_name, headline, bio, specialties, tags, languages, years_experience, country, timezone, photo_url,
             photo_document_id, links, status, status_reason, hidden, rating_avg, rating_count, rating_histogram, terms_accepted_at,
             submitted_at, approved_at, paused_until, min_price_minor, price_currency, created_at, updated_at
        from public.expert_profiles where user_id = $1`,
-  ))[0];
+    )
+  )[0];
   const pid = profile?.id ?? null;
   const forProfile = (sql: string) => (pid ? rows(sql, [pid]) : Promise.resolve([]));
 
@@ -134,19 +157,25 @@ export async function exportUserData(db: TQueryable, user: TSessionUser, now: Da
           documents: await forProfile(
             'select id, kind, filename, content_type, size_bytes, created_at from public.expert_documents where expert_id = $1 order by created_at',
           ),
-          verification: (await forProfile(
-            `select identity_verified, credentials_verified, background_status, updated_at
+          verification:
+            (
+              await forProfile(
+                `select identity_verified, credentials_verified, background_status, updated_at
                from public.expert_verifications where expert_id = $1`,
-          ))[0] ?? null,
+              )
+            )[0] ?? null,
           profileChanges: await forProfile(
             'select proposed, status, reason, created_at, decided_at from public.expert_profile_changes where expert_id = $1 order by created_at',
           ),
           sanctions,
           availability: {
-            settings: (await forProfile(
-              `select buffer_before_minutes, buffer_after_minutes, min_notice_minutes, horizon_days, max_per_day, slot_interval_minutes, updated_at
+            settings:
+              (
+                await forProfile(
+                  `select buffer_before_minutes, buffer_after_minutes, min_notice_minutes, horizon_days, max_per_day, slot_interval_minutes, updated_at
                  from public.availability_settings where expert_id = $1`,
-            ))[0] ?? null,
+                )
+              )[0] ?? null,
             weeklyRules: await forProfile(
               'select weekday, start_minute, end_minute from public.availability_rules where expert_id = $1 order by weekday, start_minute',
             ),

@@ -26,4 +26,12 @@ export const ZDeleteAccount = z.object({
 export type TDeleteAccount = z.infer<typeof ZDeleteAccount>;
 
 export type TConsentRecord = { kind: TConsentKind; version: string; granted: boolean; source: string; recordedAt: string };
-export type TConsentState = { kind: TConsentKind; label: string; required: boolean; currentVersion: string; granted: boolean; version: string | null; recordedAt: string | null };
+export type TConsentState = {
+  kind: TConsentKind;
+  label: string;
+  required: boolean;
+  currentVersion: string;
+  granted: boolean;
+  version: string | null;
+  recordedAt: string | null;
+};

@@ -71,7 +71,16 @@ export function computePace(info: TPlanInfo, rows: TProgressRow[], today: string
   // Nothing done yet: behind by the days gone by since the start (none on day one).
   const daysBehind = projectedFinish ? Math.max(0, Math.round((dayStart(projectedFinish) - dayStart(plannedFinish)) / DAY)) : elapsed - 1;
   const doneShare = lessonsTotal ? (lessonsDone / lessonsTotal) * 100 : 100;
-  return { plannedPercent, actualPercent, lessonsDone, lessonsTotal, projectedFinish, plannedFinish, daysBehind, onTrack: doneShare + 0.05 >= plannedPercent || daysBehind === 0 };
+  return {
+    plannedPercent,
+    actualPercent,
+    lessonsDone,
+    lessonsTotal,
+    projectedFinish,
+    plannedFinish,
+    daysBehind,
+    onTrack: doneShare + 0.05 >= plannedPercent || daysBehind === 0,
+  };
 }
 
 export type TCumulativePoint = { date: string; planned: number; actual: number | null };
@@ -117,7 +126,12 @@ export function minutesPerWeek(activity: TActivityRow[], today: string, weeks = 
 }
 
 /** One cell per day for the last `days` days: minutes and acts of learning. */
-export function activityHeatmap(activity: TActivityRow[], today: string, days = 84, timeZone = 'UTC'): { date: string; minutes: number; count: number }[] {
+export function activityHeatmap(
+  activity: TActivityRow[],
+  today: string,
+  days = 84,
+  timeZone = 'UTC',
+): { date: string; minutes: number; count: number }[] {
   const out = Array.from({ length: days }, (_, i) => ({ date: addDays(today, i - days + 1), minutes: 0, count: 0 }));
   const index = new Map(out.map((d, i) => [d.date, i]));
   for (const a of activity) {
@@ -158,7 +172,10 @@ export function whatToDoToday(info: TPlanInfo, rows: TProgressRow[], today: stri
  * The curriculum being studied: the one with the latest act of learning (a lesson done, minutes logged);
  * with no activity at all, the newest. `curricula` come newest first.
  */
-export function pickActiveCurriculum<T extends { id: string }>(curricula: T[], activity: { curriculumId: string; occurredAt: string }[]): T | undefined {
+export function pickActiveCurriculum<T extends { id: string }>(
+  curricula: T[],
+  activity: { curriculumId: string; occurredAt: string }[],
+): T | undefined {
   const last = new Map<string, string>();
   for (const a of activity) if ((last.get(a.curriculumId) ?? '') < a.occurredAt) last.set(a.curriculumId, a.occurredAt);
   let best: T | undefined;

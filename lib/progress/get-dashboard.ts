@@ -1,7 +1,18 @@
 import 'server-only';
 import { listCurricula, type TCurriculumRow } from '@/lib/curriculum/get-curriculum';
 import type { TUserTx } from '@/lib/db';
-import { activityHeatmap, computePace, cumulativeSeries, dayKey, minutesPerWeek, percentComplete, pickActiveCurriculum, streakDays, whatToDoToday, type TToday } from './compute-progress';
+import {
+  activityHeatmap,
+  computePace,
+  cumulativeSeries,
+  dayKey,
+  minutesPerWeek,
+  percentComplete,
+  pickActiveCurriculum,
+  streakDays,
+  whatToDoToday,
+  type TToday,
+} from './compute-progress';
 import { getActivity, getLearnerTimeZone, getLessonProgress, planInfo } from './get-progress';
 
 export type TDashboard = Awaited<ReturnType<typeof getDashboard>>;

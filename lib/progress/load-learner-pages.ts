@@ -9,7 +9,10 @@ import { getBestScores, getLearnerTimeZone, getLessonProgress } from './get-prog
 
 /** Learn home and the progress dashboard. */
 export function loadLearnerDashboard(db: TDb, user: TDbUser, selectedId?: string) {
-  return withUser(db, user, async (tx) => ({ d: await getDashboard(tx, user.id, selectedId), realtime: await getRealtimeInfo(tx, user.id) }));
+  return withUser(db, user, async (tx) => ({
+    d: await getDashboard(tx, user.id, selectedId),
+    realtime: await getRealtimeInfo(tx, user.id),
+  }));
 }
 
 /** One curriculum's page; a 404 (AppError not_found) for another learner's or an unknown id. */

@@ -11,6 +11,10 @@ export function unansweredQuestions(questions: Pick<TQuizQuestionLike, 'choices'
 
 /** Pure: one point per right answer. Callers refuse incomplete answers first (see unansweredQuestions). */
 export function scoreQuiz(questions: TQuizQuestionLike[], answers: number[]): TQuizResult {
-  const results = questions.map((q, i) => ({ correct: answers[i] === q.answerIndex, answerIndex: q.answerIndex, explanation: q.explanation }));
+  const results = questions.map((q, i) => ({
+    correct: answers[i] === q.answerIndex,
+    answerIndex: q.answerIndex,
+    explanation: q.explanation,
+  }));
   return { score: results.filter((r) => r.correct).length, total: questions.length, results };
 }

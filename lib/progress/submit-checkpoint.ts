@@ -23,7 +23,9 @@ export async function submitCheckpoint(
     const list = missing.map((i) => i + 1).join(', ');
     throw new AppError(
       'unprocessable',
-      missing.length ? `Answer every question first — question${missing.length === 1 ? '' : 's'} ${list} ${missing.length === 1 ? 'has' : 'have'} no answer.` : 'Send one answer per question.',
+      missing.length
+        ? `Answer every question first — question${missing.length === 1 ? '' : 's'} ${list} ${missing.length === 1 ? 'has' : 'have'} no answer.`
+        : 'Send one answer per question.',
       Object.fromEntries(missing.map((i) => [`answers.${i}`, 'Choose an answer.'])),
     );
   }

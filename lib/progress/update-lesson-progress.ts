@@ -43,7 +43,9 @@ export async function updateLessonProgress(
   const key = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 40);
 
   if (o.update.addMinutes) {
-    const idem = o.update.idempotencyKey ? `m:${key(`${o.curriculumId}:${o.lessonId}:${o.update.idempotencyKey}`)}` : `m:${crypto.randomUUID()}`;
+    const idem = o.update.idempotencyKey
+      ? `m:${key(`${o.curriculumId}:${o.lessonId}:${o.update.idempotencyKey}`)}`
+      : `m:${crypto.randomUUID()}`;
     const { rows } = await tx.query(
       `insert into public.learning_activity (user_id, curriculum_id, lesson_id, kind, minutes, idempotency_key)
        values ($1, $2, $3, 'minutes', $4, $5) on conflict (user_id, idempotency_key) do nothing returning id`,
@@ -72,7 +74,13 @@ export async function updateLessonProgress(
   const r = rows[0];
   changed = status !== before.status || addMinutes > 0 || o.update.notes !== undefined;
   return {
-    progress: { lessonId: o.lessonId, status: r.status, minutesSpent: r.minutes_spent, notes: r.notes, completedAt: r.completed_at ? new Date(r.completed_at).toISOString() : null },
+    progress: {
+      lessonId: o.lessonId,
+      status: r.status,
+      minutesSpent: r.minutes_spent,
+      notes: r.notes,
+      completedAt: r.completed_at ? new Date(r.completed_at).toISOString() : null,
+    },
     changed,
   };
 }

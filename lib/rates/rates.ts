@@ -12,7 +12,9 @@ export type TRateRow = { currency: string; per_usd: number; updated_at: string; 
 
 /** The rates table as { currency: units per USD }. */
 export async function loadRates(db: TQueryable): Promise<TRates> {
-  const { rows } = await db.query<{ currency: string; per_usd: string }>('select currency, per_usd::text as per_usd from public.currency_rates');
+  const { rows } = await db.query<{ currency: string; per_usd: string }>(
+    'select currency, per_usd::text as per_usd from public.currency_rates',
+  );
   return Object.fromEntries(rows.map((r) => [r.currency, Number(r.per_usd)]));
 }
 
@@ -61,9 +63,12 @@ export const ZRateInput = z.object({
 export async function setRate(db: TDb, admin: TSessionUser, input: unknown): Promise<TRateRow> {
   requireAdmin(admin, 'Only admins edit currency rates.');
   const r = parseOrThrow(ZRateInput, input);
-  if (r.currency === 'USD' && r.perUsd !== 1) throw new AppError('invalid_input', 'USD is the base: its rate is 1.', { perUsd: 'USD is the base: its rate is 1.' });
+  if (r.currency === 'USD' && r.perUsd !== 1)
+    throw new AppError('invalid_input', 'USD is the base: its rate is 1.', { perUsd: 'USD is the base: its rate is 1.' });
   await withUser(db, admin, async (tx) => {
-    const before = await tx.query<{ per_usd: string }>('select per_usd::text as per_usd from public.currency_rates where currency = $1', [r.currency]);
+    const before = await tx.query<{ per_usd: string }>('select per_usd::text as per_usd from public.currency_rates where currency = $1', [
+      r.currency,
+    ]);
     await tx.query(
       `insert into public.currency_rates (currency, per_usd, updated_at, updated_by) values ($1, $2, now(), $3)
        on conflict (currency) do update set per_usd = excluded.per_usd, updated_at = now(), updated_by = excluded.updated_by`,

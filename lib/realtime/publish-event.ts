@@ -21,7 +21,12 @@ const KEEP_EVENTS = 500;
  * inside the transaction of the write it announces: a write that rolls back then announces nothing, and
  * the event's row commits or rolls back with it.
  */
-export async function publishEvent(db: TPrivilegedTx, userId: string, type: TRealtimeType, payload: Record<string, unknown>): Promise<TRealtimeEvent> {
+export async function publishEvent(
+  db: TPrivilegedTx,
+  userId: string,
+  type: TRealtimeType,
+  payload: Record<string, unknown>,
+): Promise<TRealtimeEvent> {
   const { rows } = await db.query<{ seq: string }>(
     `insert into public.realtime_counters (user_id, seq) values ($1, 1)
      on conflict (user_id) do update set seq = realtime_counters.seq + 1 returning seq`,
@@ -29,7 +34,12 @@ export async function publishEvent(db: TPrivilegedTx, userId: string, type: TRea
   );
   const seq = Number(rows[0].seq);
   const event: TRealtimeEvent = { seq, type, payload, at: new Date().toISOString() };
-  await db.query('insert into public.realtime_events (user_id, seq, type, payload) values ($1, $2, $3, $4)', [userId, seq, type, JSON.stringify(payload)]);
+  await db.query('insert into public.realtime_events (user_id, seq, type, payload) values ($1, $2, $3, $4)', [
+    userId,
+    seq,
+    type,
+    JSON.stringify(payload),
+  ]);
   if (seq % 100 === 0) await db.query('delete from public.realtime_events where user_id = $1 and seq <= $2', [userId, seq - KEEP_EVENTS]);
   db.afterCommit(() => deliver(userId, event));
   return event;

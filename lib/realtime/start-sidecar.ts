@@ -66,8 +66,7 @@ export async function startSidecar(o: TSidecarOptions): Promise<TSidecar> {
     while (running) {
       try {
         const res = (await reader.xreadgroup('GROUP', REALTIME_GROUP, consumer, 'COUNT', 100, 'BLOCK', 1000, 'STREAMS', o.stream, '>')) as
-          | [string, [string, string[]][]][]
-          | null;
+          [string, [string, string[]][]][] | null;
         for (const [, entries] of res ?? []) {
           for (const [id, fields] of entries) {
             const parsed = ZEntry.safeParse(JSON.parse(fields[fields.indexOf('data') + 1] ?? 'null'));

@@ -6,13 +6,25 @@ import { publishDueReviews } from './publish-due-reviews';
 import type { TBookingReviews, TReviewView } from './schemas';
 
 type TReviewRow = {
-  id: string; author_role: 'learner' | 'expert'; rating: number | null; body: string; published_at: Date | null;
-  reply: string | null; replied_at: Date | null; hidden: boolean;
+  id: string;
+  author_role: 'learner' | 'expert';
+  rating: number | null;
+  body: string;
+  published_at: Date | null;
+  reply: string | null;
+  replied_at: Date | null;
+  hidden: boolean;
 };
 
 const toView = (r: TReviewRow): TReviewView => ({
-  id: r.id, authorRole: r.author_role, rating: r.rating, body: r.body, publishedAt: r.published_at?.toISOString() ?? null,
-  reply: r.reply, repliedAt: r.replied_at?.toISOString() ?? null, hidden: r.hidden,
+  id: r.id,
+  authorRole: r.author_role,
+  rating: r.rating,
+  body: r.body,
+  publishedAt: r.published_at?.toISOString() ?? null,
+  reply: r.reply,
+  repliedAt: r.replied_at?.toISOString() ?? null,
+  hidden: r.hidden,
 });
 
 /**
@@ -22,8 +34,20 @@ const toView = (r: TReviewRow): TReviewView => ({
 export async function getBookingReviews(db: TDb, user: TSessionUser, bookingId: string): Promise<TBookingReviews> {
   await publishDueReviews(db);
   const { rows } = await db.query<{
-    id: string; learner_id: string | null; expert_user_id: string; expert_name: string; slug: string; learner_name: string | null;
-    starts_at: Date; ends_at: Date; status: string; closes_at: Date; open: boolean; viewer_tz: string | null; learner_in: boolean; expert_in: boolean;
+    id: string;
+    learner_id: string | null;
+    expert_user_id: string;
+    expert_name: string;
+    slug: string;
+    learner_name: string | null;
+    starts_at: Date;
+    ends_at: Date;
+    status: string;
+    closes_at: Date;
+    open: boolean;
+    viewer_tz: string | null;
+    learner_in: boolean;
+    expert_in: boolean;
   }>(
     `select b.id, b.learner_id, p.user_id as expert_user_id, p.display_name as expert_name, p.slug, u.name as learner_name,
             b.starts_at, b.ends_at, b.status, b.ends_at + make_interval(days => pol.review_window_days) as closes_at,

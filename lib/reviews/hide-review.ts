@@ -21,8 +21,13 @@ export async function hideReview(db: TDb, admin: TSessionUser, reviewId: string,
       [reviewId],
     );
     if (!rows[0]) throw new AppError('not_found', 'No such review.');
-    if (rows[0].hidden === v.hidden) throw new AppError('conflict', v.hidden ? 'The review is already hidden.' : 'The review is not hidden.');
-    await tx.query('update public.session_reviews set hidden = $2, hidden_reason = $3 where id = $1', [reviewId, v.hidden, v.reason || null]);
+    if (rows[0].hidden === v.hidden)
+      throw new AppError('conflict', v.hidden ? 'The review is already hidden.' : 'The review is not hidden.');
+    await tx.query('update public.session_reviews set hidden = $2, hidden_reason = $3 where id = $1', [
+      reviewId,
+      v.hidden,
+      v.reason || null,
+    ]);
     await tx.query(
       `insert into public.audit_log (actor_id, action, subject_type, subject_id, reason, data) values ($1, $2, 'session_review', $3, $4, '{}')`,
       [admin.id, v.hidden ? 'review.hide' : 'review.unhide', reviewId, v.reason || null],

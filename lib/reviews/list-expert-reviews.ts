@@ -16,7 +16,15 @@ export async function getRatingSummary(db: TQueryable, expertId: string): Promis
 
 /** Published, visible learner reviews of an expert, newest first, with the expert's replies. */
 export async function listExpertReviews(db: TAnonTx, expertId: string, { limit = 20, offset = 0 } = {}): Promise<TPublicReview[]> {
-  const { rows } = await db.query<{ id: string; rating: number; body: string; name: string | null; published_at: Date; reply: string | null; replied_at: Date | null }>(
+  const { rows } = await db.query<{
+    id: string;
+    rating: number;
+    body: string;
+    name: string | null;
+    published_at: Date;
+    reply: string | null;
+    replied_at: Date | null;
+  }>(
     // The author's short name comes from review_author_short_name(): a visitor may not read public.users.
     `select s.id, s.rating, s.body, public.review_author_short_name(s.id) as name, s.published_at, s.reply, s.replied_at
        from public.session_reviews s
@@ -25,8 +33,13 @@ export async function listExpertReviews(db: TAnonTx, expertId: string, { limit =
     [expertId, limit, offset],
   );
   return rows.map((r) => ({
-    id: r.id, rating: r.rating, body: r.body, author: shortName(r.name), publishedAt: r.published_at.toISOString(),
-    reply: r.reply, repliedAt: r.replied_at?.toISOString() ?? null,
+    id: r.id,
+    rating: r.rating,
+    body: r.body,
+    author: shortName(r.name),
+    publishedAt: r.published_at.toISOString(),
+    reply: r.reply,
+    repliedAt: r.replied_at?.toISOString() ?? null,
   }));
 }
 
@@ -43,7 +56,10 @@ export type TProfileReviews = { summary: TRatingSummary; reviews: TPublicReview[
 export async function getProfileReviews(db: TDb, expertId: string, limit = 10): Promise<TProfileReviews> {
   await publishDueReviews(db, { expertId }); // a write: the service connection's job
   // Then the reads, as a visitor, one after the other on one client.
-  return withAnon(db, async (tx) => ({ summary: await getRatingSummary(tx, expertId), reviews: await listExpertReviews(tx, expertId, { limit }) }));
+  return withAnon(db, async (tx) => ({
+    summary: await getRatingSummary(tx, expertId),
+    reviews: await listExpertReviews(tx, expertId, { limit }),
+  }));
 }
 
 /** For server components, which never open the database themselves. */

@@ -18,5 +18,10 @@ export type TReviewOpenInput = {
 
 /** A participant may review a completed session, once, until the window closes. */
 export function isReviewOpen({ status, endsAt, windowDays, alreadyReviewed, now = new Date() }: TReviewOpenInput): boolean {
-  return status === 'completed' && !alreadyReviewed && now.getTime() >= endsAt.getTime() && now.getTime() < reviewClosesAt(endsAt, windowDays).getTime();
+  return (
+    status === 'completed' &&
+    !alreadyReviewed &&
+    now.getTime() >= endsAt.getTime() &&
+    now.getTime() < reviewClosesAt(endsAt, windowDays).getTime()
+  );
 }

@@ -15,10 +15,12 @@ export const ZReviewReply = z.object({
 });
 export type TReviewReply = z.input<typeof ZReviewReply>;
 
-export const ZHideReview = z.object({
-  hidden: z.boolean(),
-  reason: z.string().trim().max(1000, 'Use at most 1,000 characters.').default(''),
-}).refine((v) => !v.hidden || v.reason.length >= 3, { message: 'Say why the review is hidden.', path: ['reason'] });
+export const ZHideReview = z
+  .object({
+    hidden: z.boolean(),
+    reason: z.string().trim().max(1000, 'Use at most 1,000 characters.').default(''),
+  })
+  .refine((v) => !v.hidden || v.reason.length >= 3, { message: 'Say why the review is hidden.', path: ['reason'] });
 export type THideReview = z.input<typeof ZHideReview>;
 
 export type TRatingSummary = { average: number | null; count: number; histogram: [number, number, number, number, number] };

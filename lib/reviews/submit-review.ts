@@ -8,8 +8,15 @@ import { notifyUser } from '@/lib/notifications/notify-user';
 import { ZReviewInput } from './schemas';
 
 type TBookingRow = {
-  id: string; expert_id: string; learner_id: string | null; status: string; expert_user_id: string; slug: string;
-  closes_at: Date; open: boolean; started: boolean;
+  id: string;
+  expert_id: string;
+  learner_id: string | null;
+  status: string;
+  expert_user_id: string;
+  slug: string;
+  closes_at: Date;
+  open: boolean;
+  started: boolean;
 };
 
 /** Reads a booking with its review window for a participant, locking it so two reviews of it take turns. */
@@ -57,12 +64,27 @@ export async function submitReview(db: TDb, user: TSessionUser, input: unknown):
       [b.id, role],
     );
     const published = other.rows[0].n > 0;
-    if (published) await tx.query('update public.session_reviews set published_at = now() where booking_id = $1 and published_at is null', [b.id]);
+    if (published)
+      await tx.query('update public.session_reviews set published_at = now() where booking_id = $1 and published_at is null', [b.id]);
     const recipient = role === 'learner' ? b.expert_user_id : b.learner_id;
     if (recipient) {
-      await notifyUser(tx, recipient, published
-        ? { kind: 'review.published', title: 'Both reviews of your session are in', body: 'You can now read what the other side wrote.', link: `/sessions/${b.id}/review` }
-        : { kind: 'review.received', title: 'Your session has a review waiting', body: 'Write yours to read it: both appear once both are in, or when the review window closes.', link: `/sessions/${b.id}/review` });
+      await notifyUser(
+        tx,
+        recipient,
+        published
+          ? {
+              kind: 'review.published',
+              title: 'Both reviews of your session are in',
+              body: 'You can now read what the other side wrote.',
+              link: `/sessions/${b.id}/review`,
+            }
+          : {
+              kind: 'review.received',
+              title: 'Your session has a review waiting',
+              body: 'Write yours to read it: both appear once both are in, or when the review window closes.',
+              link: `/sessions/${b.id}/review`,
+            },
+      );
     }
     return { id: rows[0].id, published, slug: b.slug };
   });

@@ -28,7 +28,15 @@ export async function seedDemoCurricula(db: TPrivilegedTx, learnerId: string, no
   const { rows } = await db.query<{ id: string }>(
     `insert into public.curricula (user_id, request, status, provider, plan, budget_minutes, weeks, start_date, expected_modules, attempts, created_at, generated_at)
      values ($1, $2, 'ready', 'offline', $3, $4, $5, $6::date, $7, 1, $6::timestamptz, $6::timestamptz) returning id`,
-    [learnerId, JSON.stringify(request), JSON.stringify(plan), budgetMinutes(request, start), planWeeks(request, start), start.toISOString().slice(0, 10), plan.modules.length],
+    [
+      learnerId,
+      JSON.stringify(request),
+      JSON.stringify(plan),
+      budgetMinutes(request, start),
+      planWeeks(request, start),
+      start.toISOString().slice(0, 10),
+      plan.modules.length,
+    ],
   );
   const curriculumId = rows[0].id;
   const lessons = plan.modules.flatMap((m) => m.lessons);
@@ -58,11 +66,9 @@ export async function seedDemoCurricula(db: TPrivilegedTx, learnerId: string, no
     }
   }
   if (lessons[li]) {
-    await db.query(`insert into public.lesson_progress (curriculum_id, lesson_id, user_id, status, minutes_spent, notes) values ($1, $2, $3, 'in_progress', 20, $4)`, [
-      curriculumId,
-      lessons[li].id,
-      learnerId,
-      'Window functions next — re-read the PARTITION BY example.',
-    ]);
+    await db.query(
+      `insert into public.lesson_progress (curriculum_id, lesson_id, user_id, status, minutes_spent, notes) values ($1, $2, $3, 'in_progress', 20, $4)`,
+      [curriculumId, lessons[li].id, learnerId, 'Window functions next — re-read the PARTITION BY example.'],
+    );
   }
 }

@@ -11,7 +11,14 @@ import { demoSeedingWarning, isDemoSeedingOn } from './seed-policy';
 
 const SEED_LOCK_KEY = 727_002;
 
-async function insertUser(db: TPrivilegedTx, email: string, name: string, role: string, passwordHash: string, timezone = 'UTC'): Promise<string> {
+async function insertUser(
+  db: TPrivilegedTx,
+  email: string,
+  name: string,
+  role: string,
+  passwordHash: string,
+  timezone = 'UTC',
+): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     'insert into public.users (email, name, role, password_hash, timezone) values ($1, $2, $3, $4, $5) returning id',
     [email, name, role, passwordHash, timezone],
@@ -28,7 +35,10 @@ export async function seedDemoIfEmpty(db: TDb): Promise<boolean> {
     await conn.exec('begin');
     try {
       await insertUser(conn, DEMO_ACCOUNTS.admin.email, DEMO_ACCOUNTS.admin.name, 'admin', passwordHash);
-      await seedDemoCurricula(conn, await insertUser(conn, DEMO_ACCOUNTS.learner.email, DEMO_ACCOUNTS.learner.name, 'learner', passwordHash, 'Europe/London'));
+      await seedDemoCurricula(
+        conn,
+        await insertUser(conn, DEMO_ACCOUNTS.learner.email, DEMO_ACCOUNTS.learner.name, 'learner', passwordHash, 'Europe/London'),
+      );
       for (const x of DEMO_EXPERTS) {
         const userId = await insertUser(conn, x.email, x.name, 'expert', passwordHash, x.timezone);
         const { rows: p } = await conn.query<{ id: string }>(
@@ -38,13 +48,13 @@ export async function seedDemoIfEmpty(db: TDb): Promise<boolean> {
            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now() - interval '30 days',
                    case when $12 = 'approved' then now() - interval '20 days' end)
            returning id`,
-          [userId, x.slug, x.name, x.headline, x.bio, x.specialties, x.tags, x.languages, x.years, x.country, x.timezone,
-            x.status],
+          [userId, x.slug, x.name, x.headline, x.bio, x.specialties, x.tags, x.languages, x.years, x.country, x.timezone, x.status],
         );
         for (const [minutes, price] of Object.entries(x.prices)) {
-          await conn.query('insert into public.expert_offerings (expert_id, duration_minutes, price_minor, currency) values ($1, $2, $3, $4)', [
-            p[0].id, Number(minutes), price, x.currency,
-          ]);
+          await conn.query(
+            'insert into public.expert_offerings (expert_id, duration_minutes, price_minor, currency) values ($1, $2, $3, $4)',
+            [p[0].id, Number(minutes), price, x.currency],
+          );
         }
       }
       await seedMarketplace(conn);
@@ -64,7 +74,11 @@ export async function seedDemoIfEmpty(db: TDb): Promise<boolean> {
  * The start-up seeding policy (lib/seed/seed-policy.ts): seeds an empty database only when demo seeding is
  * on, and shouts on stderr when that is the case in production. Returns whether it seeded.
  */
-export async function seedDemoOnStart(db: TDb, e: Pick<TEnv, 'NODE_ENV' | 'SEED_DEMO'>, warn: (message: string) => void = console.warn): Promise<boolean> {
+export async function seedDemoOnStart(
+  db: TDb,
+  e: Pick<TEnv, 'NODE_ENV' | 'SEED_DEMO'>,
+  warn: (message: string) => void = console.warn,
+): Promise<boolean> {
   if (!isDemoSeedingOn(e)) return false;
   const warning = demoSeedingWarning(e);
   if (warning) warn(warning);

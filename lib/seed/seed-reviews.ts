@@ -27,7 +27,11 @@ const BODIES: Record<number, string[]> = {
   2: ['Not quite what I booked for — we drifted off my question.'],
   1: ['The session started very late and ended early.'],
 };
-const REPLIES = ['Thank you — glad it helped!', 'Thanks for the feedback, I will keep more time for exercises next time.', 'Sorry about the start; the next session is on me.'];
+const REPLIES = [
+  'Thank you — glad it helped!',
+  'Thanks for the feedback, I will keep more time for exercises next time.',
+  'Sorry about the start; the next session is on me.',
+];
 
 /**
  * Completed past sessions and published reviews for every approved demo expert, exactly as many and as good as
@@ -49,18 +53,42 @@ export async function seedReviews(db: TPrivilegedTx): Promise<void> {
       where p.status = 'approved' and p.slug = any($1)`,
     [DEMO_EXPERTS.map((x) => x.slug)],
   );
-  const b = { id: [] as string[], expert: [] as string[], learner: [] as string[], endsHoursAgo: [] as number[], minutes: [] as number[], price: [] as number[], currency: [] as string[] };
-  const r = { booking: [] as string[], expert: [] as string[], author: [] as string[], rating: [] as number[], body: [] as string[], reply: [] as (string | null)[] };
+  const b = {
+    id: [] as string[],
+    expert: [] as string[],
+    learner: [] as string[],
+    endsHoursAgo: [] as number[],
+    minutes: [] as number[],
+    price: [] as number[],
+    currency: [] as string[],
+  };
+  const r = {
+    booking: [] as string[],
+    expert: [] as string[],
+    author: [] as string[],
+    rating: [] as number[],
+    body: [] as string[],
+    reply: [] as (string | null)[],
+  };
   for (const e of experts) {
     const x = DEMO_EXPERTS.find((d) => d.slug === e.slug)!;
     ratingsOf(ratingHistogram(x.rating, x.ratingCount)).forEach((rating, k) => {
       const id = randomUUID();
       const learner = reviewerIds[(k + e.slug.length) % reviewerIds.length];
       // Sessions ~31 h apart going back from 8 days ago: every review window has closed, so each is published.
-      b.id.push(id); b.expert.push(e.id); b.learner.push(learner); b.endsHoursAgo.push(8 * 24 + k * 31); b.minutes.push(e.minutes);
-      b.price.push(e.price); b.currency.push(e.currency);
+      b.id.push(id);
+      b.expert.push(e.id);
+      b.learner.push(learner);
+      b.endsHoursAgo.push(8 * 24 + k * 31);
+      b.minutes.push(e.minutes);
+      b.price.push(e.price);
+      b.currency.push(e.currency);
       const bodies = BODIES[rating];
-      r.booking.push(id); r.expert.push(e.id); r.author.push(learner); r.rating.push(rating); r.body.push(bodies[(k * 7 + e.slug.length) % bodies.length]);
+      r.booking.push(id);
+      r.expert.push(e.id);
+      r.author.push(learner);
+      r.rating.push(rating);
+      r.body.push(bodies[(k * 7 + e.slug.length) % bodies.length]);
       r.reply.push(k % 9 === 4 ? REPLIES[rating >= 4 ? k % 2 : 2] : null);
     });
   }

@@ -16,7 +16,8 @@ export function localRoot(): string {
 export function getStorage(): Promise<TStorage> {
   holder.__pathwiseStorage ??= (async () => {
     const e = env();
-    if (e.SUPABASE_URL && e.SUPABASE_SERVICE_ROLE_KEY) return createSupabaseStorage(e.SUPABASE_URL, e.SUPABASE_SERVICE_ROLE_KEY, e.SUPABASE_STORAGE_BUCKET);
+    if (e.SUPABASE_URL && e.SUPABASE_SERVICE_ROLE_KEY)
+      return createSupabaseStorage(e.SUPABASE_URL, e.SUPABASE_SERVICE_ROLE_KEY, e.SUPABASE_STORAGE_BUCKET);
     return createLocalDiskStorage(localRoot(), await loadLocalSecret(localRoot()));
   })();
   return holder.__pathwiseStorage;

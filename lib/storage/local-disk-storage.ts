@@ -11,7 +11,11 @@ export function isSafeKey(key: string): boolean {
 }
 
 /** Files under a directory; links are `/api/files/<key>?exp=&sig=` signed with a per-directory HMAC secret. */
-export function createLocalDiskStorage(root: string, secret: Buffer, now: () => number = Date.now): TStorage & {
+export function createLocalDiskStorage(
+  root: string,
+  secret: Buffer,
+  now: () => number = Date.now,
+): TStorage & {
   read(key: string): Promise<Buffer>;
   verify(key: string, exp: string | null, sig: string | null): boolean;
 } {

@@ -10,12 +10,17 @@ const METHOD_REEXPORT = new RegExp(`export\\s*\\{([^}]*)\\}`, 'g');
 const REEXPORT_NAME = new RegExp(`(?:^|,|\\bas)\\s*(${METHODS})\\s*(?=,|$)`, 'g');
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)],
+  );
 }
 
 /** The URL pattern of a file's folder: route groups like (app) add nothing to the URL. */
 function routeOf(appDir: string, file: string): string {
-  const segments = path.relative(appDir, path.dirname(file)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
+  const segments = path
+    .relative(appDir, path.dirname(file))
+    .split(path.sep)
+    .filter((s) => s && !/^\(.*\)$/.test(s));
   return `/${segments.join('/')}`;
 }
 

@@ -111,7 +111,10 @@ export const MATRIX: TRow[] = [
   r('POST /api/curricula/[id]/retry', [401, 409, 404, 403, 403, 403], { params: id('curriculum') }),
   r('POST /api/curricula/[id]/extend', LEARNERS(400), { params: id('curriculum'), body: { weeks: 0 } }),
   r('PATCH /api/curricula/[id]/lessons/[lessonId]', LEARNERS(400), { params: { id: 'curriculum', lessonId: 'lesson' }, body: INVALID }),
-  r('POST /api/curricula/[id]/modules/[moduleId]/checkpoint', LEARNERS(400), { params: { id: 'curriculum', moduleId: 'module' }, body: INVALID }),
+  r('POST /api/curricula/[id]/modules/[moduleId]/checkpoint', LEARNERS(400), {
+    params: { id: 'curriculum', moduleId: 'module' },
+    body: INVALID,
+  }),
   r('POST /api/curricula/[id]/modules/[moduleId]/regenerate', LEARNERS(404), { params: { id: 'curriculum', moduleId: 'missing' } }),
 
   // ── bookings: the learner and Emily are its sides, admins see all, the others get 404 ──────────
@@ -122,7 +125,10 @@ export const MATRIX: TRow[] = [
   r('GET /api/bookings/[id]/ics', [401, 200, 404, 200, 404, 200], { params: id('booking') }),
   r('POST /api/bookings/[id]/cancel', [401, 409, 404, 409, 404, 409], { params: id('booking'), body: INVALID }),
   r('POST /api/bookings/[id]/pay', [401, 409, 404, 403, 404, 403], { params: id('booking') }),
-  r('POST /api/bookings/[id]/reschedule', [401, 409, 404, 409, 404, 409], { params: id('booking'), body: { start: '2030-01-07T10:00:00.000Z' } }),
+  r('POST /api/bookings/[id]/reschedule', [401, 409, 404, 409, 404, 409], {
+    params: id('booking'),
+    body: { start: '2030-01-07T10:00:00.000Z' },
+  }),
   r('POST /api/bookings/[id]/no-show', [401, 400, 400, 400, 400, 403], { params: id('booking'), body: { note: 5 } }),
   r('PUT /api/bookings/[id]/notes', [401, 400, 400, 400, 400, 400], { params: id('booking'), body: INVALID }),
 

@@ -27,9 +27,29 @@ const heading = (page: Page, name: string | RegExp) => expect(page.getByRole('he
 
 const VISITS: Record<TRole, TVisit[]> = {
   visitor: [
-    { name: 'landing', open: async (p) => { await p.goto('/'); await heading(p, /Learn anything with a plan/); } },
-    { name: 'sign-in', open: async (p) => { await p.goto('/'); await viaNav(p, 'Sign in'); await heading(p, /Sign in/); } },
-    { name: 'sign-up', open: async (p) => { await p.goto('/'); await viaNav(p, 'Get started'); await heading(p, /Create/); } },
+    {
+      name: 'landing',
+      open: async (p) => {
+        await p.goto('/');
+        await heading(p, /Learn anything with a plan/);
+      },
+    },
+    {
+      name: 'sign-in',
+      open: async (p) => {
+        await p.goto('/');
+        await viaNav(p, 'Sign in');
+        await heading(p, /Sign in/);
+      },
+    },
+    {
+      name: 'sign-up',
+      open: async (p) => {
+        await p.goto('/');
+        await viaNav(p, 'Get started');
+        await heading(p, /Create/);
+      },
+    },
     {
       name: 'forgot-password',
       open: async (p) => {
@@ -38,7 +58,14 @@ const VISITS: Record<TRole, TVisit[]> = {
         await expect(p).toHaveURL(/\/forgot-password$/);
       },
     },
-    { name: 'experts', open: async (p) => { await p.goto('/'); await p.getByRole('link', { name: 'Browse experts' }).click(); await heading(p, /expert/i); } },
+    {
+      name: 'experts',
+      open: async (p) => {
+        await p.goto('/');
+        await p.getByRole('link', { name: 'Browse experts' }).click();
+        await heading(p, /expert/i);
+      },
+    },
     {
       name: 'expert profile',
       open: async (p) => {
@@ -48,30 +75,100 @@ const VISITS: Record<TRole, TVisit[]> = {
       },
     },
     // A page that throws notFound() (Next then renders the document in the browser from scratch, as for 403).
-    { name: '404', status: 404, open: async (p) => { await p.goto('/experts/no-such-expert'); await heading(p, 'We can’t find that page'); } },
+    {
+      name: '404',
+      status: 404,
+      open: async (p) => {
+        await p.goto('/experts/no-such-expert');
+        await heading(p, 'We can’t find that page');
+      },
+    },
   ],
   learner: [
-    { name: '/learn', open: async (p) => { await p.goto('/learn'); await expect(p.getByRole('heading', { name: 'Today' })).toBeVisible(); } },
-    { name: '/learn/new', open: async (p) => { await p.goto('/learn'); await p.getByRole('link', { name: 'New curriculum' }).first().click(); await expect(p).toHaveURL(/\/learn\/new$/); } },
+    {
+      name: '/learn',
+      open: async (p) => {
+        await p.goto('/learn');
+        await expect(p.getByRole('heading', { name: 'Today' })).toBeVisible();
+      },
+    },
+    {
+      name: '/learn/new',
+      open: async (p) => {
+        await p.goto('/learn');
+        await p.getByRole('link', { name: 'New curriculum' }).first().click();
+        await expect(p).toHaveURL(/\/learn\/new$/);
+      },
+    },
     {
       name: 'curriculum',
       open: async (p) => {
         await p.goto('/learn');
-        await p.getByRole('link', { name: /SQL in 8 weeks/ }).first().click();
+        await p
+          .getByRole('link', { name: /SQL in 8 weeks/ })
+          .first()
+          .click();
         await expect(p.locator('[data-module-index]').first()).toBeVisible();
       },
     },
-    { name: '/learn/progress', open: async (p) => { await p.goto('/learn'); await p.getByRole('link', { name: 'Progress', exact: true }).first().click(); await heading(p, 'Progress'); } },
-    { name: '/sessions', open: async (p) => { await p.goto('/learn'); await viaNav(p, 'Sessions'); await expect(p).toHaveURL(/\/sessions$/); } },
-    { name: '403', status: 403, open: async (p) => { await p.goto('/admin'); await heading(p, 'You don’t have access to this page'); } },
+    {
+      name: '/learn/progress',
+      open: async (p) => {
+        await p.goto('/learn');
+        await p.getByRole('link', { name: 'Progress', exact: true }).first().click();
+        await heading(p, 'Progress');
+      },
+    },
+    {
+      name: '/sessions',
+      open: async (p) => {
+        await p.goto('/learn');
+        await viaNav(p, 'Sessions');
+        await expect(p).toHaveURL(/\/sessions$/);
+      },
+    },
+    {
+      name: '403',
+      status: 403,
+      open: async (p) => {
+        await p.goto('/admin');
+        await heading(p, 'You don’t have access to this page');
+      },
+    },
   ],
   expert: [
-    { name: '/dashboard', open: async (p) => { await p.goto('/dashboard'); await expect(p.getByText('Approved · listed')).toBeVisible(); } },
-    { name: '/availability', open: async (p) => { await p.goto('/dashboard'); await viaNav(p, 'Availability'); await expect(p).toHaveURL(/\/availability$/); } },
-    { name: '/earnings', open: async (p) => { await p.goto('/dashboard'); await viaNav(p, 'Earnings'); await expect(p).toHaveURL(/\/earnings$/); } },
+    {
+      name: '/dashboard',
+      open: async (p) => {
+        await p.goto('/dashboard');
+        await expect(p.getByText('Approved · listed')).toBeVisible();
+      },
+    },
+    {
+      name: '/availability',
+      open: async (p) => {
+        await p.goto('/dashboard');
+        await viaNav(p, 'Availability');
+        await expect(p).toHaveURL(/\/availability$/);
+      },
+    },
+    {
+      name: '/earnings',
+      open: async (p) => {
+        await p.goto('/dashboard');
+        await viaNav(p, 'Earnings');
+        await expect(p).toHaveURL(/\/earnings$/);
+      },
+    },
   ],
   admin: [
-    { name: '/admin', open: async (p) => { await p.goto('/admin'); await heading(p, 'Admin panel'); } },
+    {
+      name: '/admin',
+      open: async (p) => {
+        await p.goto('/admin');
+        await heading(p, 'Admin panel');
+      },
+    },
     {
       name: 'application',
       open: async (p) => {
@@ -115,7 +212,9 @@ for (const role of Object.keys(VISITS) as TRole[]) {
           context = await browser.newContext({ storageState: await signedInState(browser, role), colorScheme: scheme, viewport });
           page = await context.newPage();
           page.on('console', (m) => m.type() === 'error' && errors.push(m));
-          page.on('pageerror', (e) => errors.push({ text: () => `uncaught: ${e.message}`, location: () => ({ url: '' }) } as ConsoleMessage));
+          page.on('pageerror', (e) =>
+            errors.push({ text: () => `uncaught: ${e.message}`, location: () => ({ url: '' }) } as ConsoleMessage),
+          );
         });
         test.afterAll(async () => context?.close());
 

@@ -10,7 +10,12 @@ test('the landing page explains the product and reports embedded defaults', asyn
   await expect(page.getByText(/opens soon/i)).toHaveCount(0);
   await expectAccessible(page);
   const health = await (await request.get('/api/health')).json();
-  expect(health).toMatchObject({ status: 'ok', db: 'pglite', redis: 'memory', providers: { ai: 'offline', email: 'outbox', sms: 'outbox', storage: 'local', payments: 'simulated' } });
+  expect(health).toMatchObject({
+    status: 'ok',
+    db: 'pglite',
+    redis: 'memory',
+    providers: { ai: 'offline', email: 'outbox', sms: 'outbox', storage: 'local', payments: 'simulated' },
+  });
   expect(Object.keys(health.providers).sort()).toEqual(['ai', 'email', 'payments', 'sms', 'storage']);
 });
 
@@ -55,7 +60,10 @@ test('sign-up shows field messages next to the fields, from the browser and from
   await page.getByLabel('Email').fill('learner@pathwise.dev');
   await page.getByLabel('Password').fill('a good long password');
   await page.getByLabel('I agree to the terms and privacy notice').check();
-  const [res] = await Promise.all([page.waitForResponse('**/api/auth/sign-up'), page.getByRole('button', { name: 'Create account' }).click()]);
+  const [res] = await Promise.all([
+    page.waitForResponse('**/api/auth/sign-up'),
+    page.getByRole('button', { name: 'Create account' }).click(),
+  ]);
   expect(res.status()).toBe(409);
   await expect(page.getByText(/We could not create an account with this email/)).toBeVisible();
   await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');

@@ -51,17 +51,25 @@ async function lookUpResources(): Promise<TResources> {
   const admin = contexts.get('admin')!;
 
   const curriculum = match(await (await learner.get('/learn')).text(), new RegExp(`href="/learn/(${UUID})"`), "the learner's curriculum");
-  const plan = (await (await learner.get(`/api/curricula/${curriculum}`)).json()) as { plan: { modules: { id: string; lessons: { id: string }[] }[] } };
+  const plan = (await (await learner.get(`/api/curricula/${curriculum}`)).json()) as {
+    plan: { modules: { id: string; lessons: { id: string }[] }[] };
+  };
   const firstModule = plan.plan.modules[0];
 
   const past = (await (await learner.get('/api/bookings?scope=past')).json()) as { bookings: { id: string }[] };
   const booking = past.bookings.find((b) => JSON.stringify(b).includes('Emily Carter'));
   if (!booking) throw new Error("authz matrix: could not find the learner's session with Emily Carter");
 
-  const application = match(await (await admin.get('/admin')).text(), new RegExp(`href="/admin/applications/(${UUID})"`), 'an application in the admin panel');
+  const application = match(
+    await (await admin.get('/admin')).text(),
+    new RegExp(`href="/admin/applications/(${UUID})"`),
+    'an application in the admin panel',
+  );
   const slug = match(await (await admin.get('/api/experts')).text(), /"slug":"([a-z0-9-]+)"/, 'a listed expert');
 
-  const up = await expert.post('/api/expert/documents', { multipart: { kind: 'credential', file: { name: 'authz-matrix.pdf', mimeType: 'application/pdf', buffer: PDF } } });
+  const up = await expert.post('/api/expert/documents', {
+    multipart: { kind: 'credential', file: { name: 'authz-matrix.pdf', mimeType: 'application/pdf', buffer: PDF } },
+  });
   expect(up.status(), 'Emily uploads a credential for the document rows').toBe(201);
   const document = ((await up.json()) as { document: { id: string } }).document.id;
 
@@ -125,7 +133,9 @@ test.beforeAll(async ({ baseURL: base }) => {
   baseURL = base!;
   otherLearnerEmail = `authz-other-${randomUUID().slice(0, 8)}@example.test`;
   const signUp = await newContext();
-  const res = await signUp.post('/api/auth/sign-up', { data: { name: 'Otto Other', email: otherLearnerEmail, password: OTHER_LEARNER_PASSWORD, accountType: 'learner', acceptTerms: true } });
+  const res = await signUp.post('/api/auth/sign-up', {
+    data: { name: 'Otto Other', email: otherLearnerEmail, password: OTHER_LEARNER_PASSWORD, accountType: 'learner', acceptTerms: true },
+  });
   expect(res.status(), 'the other learner signs up').toBe(201);
   await signUp.dispose();
   for (const p of PERSONAS) contexts.set(p, await signedIn(p));
@@ -142,7 +152,11 @@ test('every route handler and page under app/ has exactly one row in the matrix'
   const missing = served.filter((k) => !keys.includes(k));
   const stale = keys.filter((k) => !served.includes(k));
   const duplicated = keys.filter((k, i) => keys.indexOf(k) !== i);
-  expect({ missing, stale, duplicated }, 'add a line per route to tests/authz/matrix.ts').toEqual({ missing: [], stale: [], duplicated: [] });
+  expect({ missing, stale, duplicated }, 'add a line per route to tests/authz/matrix.ts').toEqual({
+    missing: [],
+    stale: [],
+    duplicated: [],
+  });
 });
 
 test('every persona gets the answer the matrix expects from every route and page', async () => {

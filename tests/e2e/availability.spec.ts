@@ -8,7 +8,9 @@ async function save(page: Page) {
   await page.getByRole('button', { name: 'Save availability' }).click();
 }
 
-test('the demo expert adds a Saturday range, saves, and sees it after a reload; a backwards range is refused next to its field', async ({ page }) => {
+test('the demo expert adds a Saturday range, saves, and sees it after a reload; a backwards range is refused next to its field', async ({
+  page,
+}) => {
   await signIn(page, 'expert@pathwise.dev');
   await expect(page).toHaveURL(/\/dashboard$/);
   await page.goto('/availability');
@@ -64,20 +66,33 @@ test('the demo expert adds a Saturday range, saves, and sees it after a reload; 
   await expect(saturday(page, 1, 'start')).toHaveCount(0);
 });
 
-test('a learner’s hold shows on the expert’s week view, marked as held, and leaves the free slots; cancelled, it goes live', async ({ page, playwright, baseURL }) => {
+test('a learner’s hold shows on the expert’s week view, marked as held, and leaves the free slots; cancelled, it goes live', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   // The learner holds Emily's last free 60-minute slot of the coming month through the API (and lets it go after).
   const learner = await playwright.request.newContext({ baseURL });
   expect((await learner.post('/api/auth/sign-in', { data: { email: 'learner@pathwise.dev', password: 'pathwise-demo' } })).ok()).toBe(true);
-  const slots = (await (await learner.get('/api/experts/emily-carter/slots?length=60&tz=America/New_York')).json()) as { slots: { start: string }[] };
+  const slots = (await (await learner.get('/api/experts/emily-carter/slots?length=60&tz=America/New_York')).json()) as {
+    slots: { start: string }[];
+  };
   const start = slots.slots.at(-1)!.start;
-  const held = await learner.post('/api/bookings', { data: { expertSlug: 'emily-carter', start, lengthMinutes: 60, brief: 'Week view check', timeZone: 'America/New_York' } });
+  const held = await learner.post('/api/bookings', {
+    data: { expertSlug: 'emily-carter', start, lengthMinutes: 60, brief: 'Week view check', timeZone: 'America/New_York' },
+  });
   expect(held.status()).toBe(201);
   const { booking } = (await held.json()) as { booking: { id: string } };
   try {
     await signIn(page, 'expert@pathwise.dev');
     await expect(page).toHaveURL(/\/dashboard$/);
     await page.goto('/availability');
-    const label = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(start));
+    const label = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'America/New_York',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(start));
     const grid = page.getByTestId('week-grid');
     const heldItem = grid.getByText(new RegExp(`^${label}–\\d\\d:\\d\\d\\s+Held$`));
     // Walk forward week by week with the keyboard until the held session's week is on screen.

@@ -10,10 +10,19 @@ const LEARNER_TZ = 'Asia/Kolkata';
 const SECOND_TZ = 'Europe/London';
 const EXPERT_TZ = 'America/New_York';
 
-const time = (iso: string, tz: string) => new Intl.DateTimeFormat(LOCALE, { hour: 'numeric', minute: '2-digit', timeZone: tz }).format(new Date(iso));
-const longDay = (iso: string, tz: string) => new Intl.DateTimeFormat(LOCALE, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', timeZone: tz }).format(new Date(iso));
+const time = (iso: string, tz: string) =>
+  new Intl.DateTimeFormat(LOCALE, { hour: 'numeric', minute: '2-digit', timeZone: tz }).format(new Date(iso));
+const longDay = (iso: string, tz: string) =>
+  new Intl.DateTimeFormat(LOCALE, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', timeZone: tz }).format(new Date(iso));
 const dateTime = (iso: string, tz: string) =>
-  new Intl.DateTimeFormat(LOCALE, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: tz }).format(new Date(iso));
+  new Intl.DateTimeFormat(LOCALE, {
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: tz,
+  }).format(new Date(iso));
 
 async function newPage(browser: Browser, timezoneId: string, width = 1280) {
   const context = await browser.newContext({ timezoneId, locale: LOCALE, viewport: { width, height: 900 } });
@@ -43,7 +52,9 @@ async function showDayOf(page: Page, iso: string, tz: string) {
   await page.getByRole('button', { name: new RegExp(`^${day}:`) }).click();
 }
 
-test('a learner in Kolkata books Emily in New York; another learner loses the slot live; the expert sees the brief; a cancel brings the slot back', async ({ browser }) => {
+test('a learner in Kolkata books Emily in New York; another learner loses the slot live; the expert sees the brief; a cancel brings the slot back', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const brief = `Window functions in SQL, e2e ${Date.now().toString(36)}`;
 
@@ -122,7 +133,10 @@ test('a learner in Kolkata books Emily in New York; another learner loses the sl
   await expect(expert).toHaveURL(/\/dashboard$/);
   await expert.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sessions' }).first().click();
   await expect(expert.getByRole('heading', { level: 1, name: 'Sessions' })).toBeVisible();
-  const theirs = expert.getByTestId('session-item').filter({ hasText: dateTime(start, EXPERT_TZ) }).filter({ hasText: 'Lena Learner' });
+  const theirs = expert
+    .getByTestId('session-item')
+    .filter({ hasText: dateTime(start, EXPERT_TZ) })
+    .filter({ hasText: 'Lena Learner' });
   await expect(theirs).toHaveCount(1);
   await theirs.getByRole('button', { name: 'Details' }).click();
   await expect(theirs.getByTestId('session-brief')).toHaveText(brief);

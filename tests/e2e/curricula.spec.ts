@@ -105,7 +105,9 @@ test('a learner generates a curriculum offline, follows it, takes a quiz, and a 
   // One answered, the rest named.
   await questions.nth(0).getByRole('radio').nth(0).check();
   await firstModule.getByRole('button', { name: 'Submit answers' }).click();
-  await expect(firstModule.getByRole('alert')).toHaveText(new RegExp(`questions ${Array.from({ length: n - 1 }, (_, i) => i + 2).join(', ')} have no answer`));
+  await expect(firstModule.getByRole('alert')).toHaveText(
+    new RegExp(`questions ${Array.from({ length: n - 1 }, (_, i) => i + 2).join(', ')} have no answer`),
+  );
   await expect(firstModule.getByText('Choose an answer.')).toHaveCount(n - 1);
   await expect(verdicts).toHaveCount(0);
   // Every answer: scored, and only now the answers and explanations show.
@@ -113,7 +115,12 @@ test('a learner generates a curriculum offline, follows it, takes a quiz, and a 
   await firstModule.getByRole('button', { name: 'Submit answers' }).click();
   await expect(firstModule.getByText(`You scored ${n}/${n}. Best: ${n}/${n}.`)).toBeVisible();
   await expect(verdicts).toHaveCount(n);
-  for (let i = 0; i < n; i++) await questions.nth(i).getByRole('radio').nth((i + 1) % 4).check(); // all wrong
+  for (let i = 0; i < n; i++)
+    await questions
+      .nth(i)
+      .getByRole('radio')
+      .nth((i + 1) % 4)
+      .check(); // all wrong
   await firstModule.getByRole('button', { name: 'Submit again' }).click();
   await expect(firstModule.getByText(`You scored 0/${n}. Best: ${n}/${n}.`)).toBeVisible();
   await expect(firstModule.getByText(/^Not quite — the answer is “/)).toHaveCount(n);
@@ -135,7 +142,9 @@ test('a learner generates a curriculum offline, follows it, takes a quiz, and a 
   // it, and the Learn home shows it by default although Rust is newer.
   await page.getByRole('link', { name: 'Learn', exact: true }).first().click();
   await expect(page.getByTestId('today-curriculum')).toHaveText(/Rust/);
-  await page.getByLabel('Curriculum').selectOption({ label: (await page.getByLabel('Curriculum').locator('option', { hasText: 'SQL' }).textContent())! });
+  await page
+    .getByLabel('Curriculum')
+    .selectOption({ label: (await page.getByLabel('Curriculum').locator('option', { hasText: 'SQL' }).textContent())! });
   await page.getByRole('button', { name: 'Switch' }).click();
   await expect(page.getByTestId('today-curriculum')).toHaveText(/SQL/);
   const cont = page.getByRole('link', { name: 'Continue' });

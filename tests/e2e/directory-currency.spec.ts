@@ -7,7 +7,11 @@ import { signIn } from './helpers';
 // Seeded cheapest sessions: Lukas €30, Sofía $35 (≈ €32), Kenji ¥3,500 (≈ €21), Ana R$120 (≈ €22),
 // Aroha NZ$60 (≈ €33), Maya $45 (≈ €41), Priya $50, Oliver £45, Emily $65.
 
-const names = (page: Page) => page.getByRole('list').filter({ has: page.getByRole('heading') }).getByRole('heading');
+const names = (page: Page) =>
+  page
+    .getByRole('list')
+    .filter({ has: page.getByRole('heading') })
+    .getByRole('heading');
 const cardOf = (page: Page, name: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name, exact: true }) });
 
 async function openDirectory(page: Page, path = '/experts') {
@@ -26,7 +30,13 @@ test('a maximum in euros, then in yen, through the form: the right experts and t
   await expect(page).toHaveURL(/\/experts\?cur=EUR&maxPrice=34$/);
   await expect(page.getByText(/^5 experts · page 1 of 1$/)).toBeVisible();
   // Cards come in rating order; the set is what the filter decides.
-  expect((await names(page).allInnerTexts()).sort()).toEqual(['Ana Souza', 'Aroha Ngata', 'Kenji Watanabe', 'Lukas Becker', 'Sofía Martínez']);
+  expect((await names(page).allInnerTexts()).sort()).toEqual([
+    'Ana Souza',
+    'Aroha Ngata',
+    'Kenji Watanabe',
+    'Lukas Becker',
+    'Sofía Martínez',
+  ]);
   await expect(cardOf(page, 'Sofía Martínez').getByTestId('converted-price')).toHaveText('≈ €32');
   await expect(cardOf(page, 'Kenji Watanabe').getByTestId('converted-price')).toHaveText('≈ €21');
   await expect(cardOf(page, 'Sofía Martínez')).toContainText('from $35');

@@ -15,7 +15,9 @@ async function openDirectory(page: Page) {
   await page.waitForLoadState('networkidle'); // the form's submit handler is hydrated
 }
 
-test('search by typing and Enter, then a price filter in whole euros, then clear: Lukas Becker each time he should be', async ({ page }) => {
+test('search by typing and Enter, then a price filter in whole euros, then clear: Lukas Becker each time he should be', async ({
+  page,
+}) => {
   await openDirectory(page);
   const search = page.getByRole('searchbox', { name: 'Search' });
   await search.fill('german');

@@ -42,12 +42,36 @@ async function approveFromQueue(page: Page, name: string) {
 /** The same application through the API (for tests about what happens after it). */
 async function applyByApi(request: APIRequestContext, name: string, word: string) {
   const email = `e2e-${word}@example.test`;
-  expect((await request.post('/api/auth/sign-up', { data: { name, email, password: 'a good long password', accountType: 'expert', acceptTerms: true } })).ok()).toBe(true);
+  expect(
+    (
+      await request.post('/api/auth/sign-up', {
+        data: { name, email, password: 'a good long password', accountType: 'expert', acceptTerms: true },
+      })
+    ).ok(),
+  ).toBe(true);
   const put = (data: unknown) => request.put('/api/expert/application', { data });
-  expect((await put({ step: 'profile', displayName: name, headline: `Teaches ${word} to beginners`, bio: `I have taught ${word} for years and enjoy helping people get unstuck quickly.`, specialties: ['Python'], tags: [word], languages: ['en'], yearsExperience: 4, country: 'FR', timezone: 'Europe/Paris', links: [] })).ok()).toBe(true);
+  expect(
+    (
+      await put({
+        step: 'profile',
+        displayName: name,
+        headline: `Teaches ${word} to beginners`,
+        bio: `I have taught ${word} for years and enjoy helping people get unstuck quickly.`,
+        specialties: ['Python'],
+        tags: [word],
+        languages: ['en'],
+        yearsExperience: 4,
+        country: 'FR',
+        timezone: 'Europe/Paris',
+        links: [],
+      })
+    ).ok(),
+  ).toBe(true);
   expect((await put({ step: 'offerings', offerings: [{ durationMinutes: 30, priceMinor: 2500, currency: 'EUR' }] })).ok()).toBe(true);
   expect((await put({ step: 'terms', acceptTerms: true })).ok()).toBe(true);
-  const up = await request.post('/api/expert/documents', { multipart: { kind: 'credential', file: { name: 'cert.pdf', mimeType: 'application/pdf', buffer: PDF } } });
+  const up = await request.post('/api/expert/documents', {
+    multipart: { kind: 'credential', file: { name: 'cert.pdf', mimeType: 'application/pdf', buffer: PDF } },
+  });
   expect(up.status()).toBe(201);
   expect((await request.post('/api/expert/application/submit')).ok()).toBe(true);
   await request.post('/api/auth/sign-out');
@@ -77,7 +101,9 @@ test('an expert applies with a credential, the admin approves, and the expert sh
   await page.getByRole('checkbox', { name: '60 minutes' }).check();
   await page.getByLabel('Price for 60 minutes').fill('0.5');
   await page.getByRole('button', { name: 'Save and continue' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Session 2 (60 min): ' })).toHaveText('Session 2 (60 min): price must be at least €1.');
+  await expect(page.getByRole('alert').filter({ hasText: 'Session 2 (60 min): ' })).toHaveText(
+    'Session 2 (60 min): price must be at least €1.',
+  );
   await page.getByRole('checkbox', { name: '30 minutes' }).uncheck();
   await page.getByLabel('Price for 60 minutes').fill('70');
   await page.getByRole('button', { name: 'Save and continue' }).click();
@@ -86,7 +112,9 @@ test('an expert applies with a credential, the admin approves, and the expert sh
   // A text file dressed as a PDF is refused by its content.
   await page.getByLabel('File').setInputFiles({ name: 'fake.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not really a pdf') });
   await page.getByRole('button', { name: 'Upload' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Upload a PDF, PNG, J' })).toHaveText('Upload a PDF, PNG, JPEG or WebP file. This file is not a recognised type.');
+  await expect(page.getByRole('alert').filter({ hasText: 'Upload a PDF, PNG, J' })).toHaveText(
+    'Upload a PDF, PNG, JPEG or WebP file. This file is not a recognised type.',
+  );
   await page.getByLabel('File').setInputFiles({ name: 'diploma.pdf', mimeType: 'application/pdf', buffer: PDF });
   await page.getByRole('button', { name: 'Upload' }).click();
   await expect(page.getByRole('link', { name: 'diploma.pdf' })).toBeVisible();
@@ -126,11 +154,15 @@ test('an expert applies with a credential, the admin approves, and the expert sh
   await page.getByRole('button', { name: 'Save checklist' }).click();
   await expect(page.getByText('Checklist saved.')).toBeVisible();
   await page.getByRole('button', { name: 'Approve' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Approval needs a com' })).toHaveText('Approval needs a complete checklist. Credentials are not verified. The background check is flagged.');
+  await expect(page.getByRole('alert').filter({ hasText: 'Approval needs a com' })).toHaveText(
+    'Approval needs a complete checklist. Credentials are not verified. The background check is flagged.',
+  );
   // An override needs a written reason.
   await page.getByLabel('Approve anyway (override)').check();
   await page.getByRole('button', { name: 'Approve' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Write why you approv' })).toHaveText('Write why you approve with the checklist incomplete.');
+  await expect(page.getByRole('alert').filter({ hasText: 'Write why you approv' })).toHaveText(
+    'Write why you approve with the checklist incomplete.',
+  );
   await page.getByLabel('Approve anyway (override)').uncheck();
   // Completing the checklist lets the approval through.
   await page.getByLabel('Credentials verified').check();
@@ -188,7 +220,9 @@ test('a returning applicant lands on the first unfinished step', async ({ page }
   const email = `e2e-${word}@example.test`;
   await signUpExpert(page, 'Nora Returning', email);
   await page.getByLabel('Headline').fill('Data analysis mentor for career changers');
-  await page.getByLabel('Bio').fill('I help career changers read data with spreadsheets, SQL and plain common sense, one question at a time.');
+  await page
+    .getByLabel('Bio')
+    .fill('I help career changers read data with spreadsheets, SQL and plain common sense, one question at a time.');
   await page.getByLabel('SQL').check();
   await page.getByLabel('English').check();
   await page.getByLabel('Country (2 letters)').fill('NZ');
@@ -211,7 +245,10 @@ test('an approved expert’s headline change waits for review, then goes live wh
   await expect(page).toHaveURL(/\/dashboard$/);
   // The approved expert's dashboard, not the application form.
   await expect(page.getByText('Approved · listed')).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Upcoming sessions' }).getByRole('link', { name: 'weekly hours' })).toHaveAttribute('href', '/availability');
+  await expect(page.getByRole('region', { name: 'Upcoming sessions' }).getByRole('link', { name: 'weekly hours' })).toHaveAttribute(
+    'href',
+    '/availability',
+  );
   await expect(page.getByRole('region', { name: 'Earnings' })).toContainText('€0');
   await expect(page.getByRole('button', { name: 'Submit application' })).toHaveCount(0);
   await expectAccessible(page);

@@ -27,7 +27,8 @@ test('the demo expert lands on the dashboard with the expert navigation', async 
   await signIn(page, 'expert@pathwise.dev');
   await expect(page).toHaveURL(/\/dashboard$/);
   const nav = page.getByRole('navigation', { name: 'Main' });
-  for (const label of ['Dashboard', 'Availability', 'Sessions', 'Earnings']) await expect(nav.getByRole('link', { name: label })).toBeVisible();
+  for (const label of ['Dashboard', 'Availability', 'Sessions', 'Earnings'])
+    await expect(nav.getByRole('link', { name: label })).toBeVisible();
   await expect(page.getByText('Approved · listed')).toBeVisible();
   await expectAccessible(page);
 });
@@ -79,7 +80,9 @@ test('a signed-out visitor gets the directory from the page cache, and the kept 
 
 test('a user resets a forgotten password with the link from their email', async ({ page, request }) => {
   const email = `reset-${Date.now()}@example.test`;
-  const created = await request.post('/api/auth/sign-up', { data: { name: 'Riley Reset', email, password: 'the first password', acceptTerms: true } });
+  const created = await request.post('/api/auth/sign-up', {
+    data: { name: 'Riley Reset', email, password: 'the first password', acceptTerms: true },
+  });
   expect(created.status()).toBe(201);
   await page.goto('/forgot-password');
   await page.getByLabel('Email').fill(email);

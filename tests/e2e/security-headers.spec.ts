@@ -12,7 +12,17 @@ const EXPECTED = {
 };
 
 test('every kind of answer carries the security headers', async ({ request }) => {
-  const paths = ['/', '/sign-in', '/api/health', '/experts', '/experts', '/api/experts?q=react', '/api/experts/emily-carter/slots?length=30&tz=UTC', '/icon.svg', '/no-such-page'];
+  const paths = [
+    '/',
+    '/sign-in',
+    '/api/health',
+    '/experts',
+    '/experts',
+    '/api/experts?q=react',
+    '/api/experts/emily-carter/slots?length=30&tz=UTC',
+    '/icon.svg',
+    '/no-such-page',
+  ];
   for (const path of paths) {
     const res = await request.get(path, { maxRedirects: 0 });
     const h = res.headers();
@@ -27,7 +37,9 @@ test('a page on another site cannot frame the app', async ({ page, baseURL }) =>
   page.on('console', (m) => messages.push(m.text()));
   // about:blank is another origin than the app; the frame asks for the sign-in page.
   await page.setContent(`<iframe title="framed" src="${baseURL}/sign-in" width="600" height="400"></iframe>`);
-  await expect.poll(() => messages.some((m) => /frame-ancestors|X-Frame-Options|refused to (display|frame)/i.test(m)), { timeout: 10_000 }).toBe(true);
+  await expect
+    .poll(() => messages.some((m) => /frame-ancestors|X-Frame-Options|refused to (display|frame)/i.test(m)), { timeout: 10_000 })
+    .toBe(true);
   const framed = page.frames().find((f) => f !== page.mainFrame());
   const text = framed ? await framed.evaluate(() => document.body?.innerText ?? '').catch(() => '') : '';
   expect(text).not.toContain('Sign in');
@@ -42,7 +54,9 @@ async function watchViolations(page: import('@playwright/test').Page): Promise<s
   await page.exposeFunction('__cspViolation', (v: string) => seen.push(v));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { __cspViolation(v: string): void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+      (window as unknown as { __cspViolation(v: string): void }).__cspViolation(
+        `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`,
+      );
     });
   });
   return seen;

@@ -12,9 +12,13 @@ test('an expert’s open Sessions page shows a new hold and its cancellation wit
 
   const learner = await playwright.request.newContext({ baseURL });
   expect((await learner.post('/api/auth/sign-in', { data: { email: 'learner@pathwise.dev', password: 'pathwise-demo' } })).ok()).toBe(true);
-  const slots = (await (await learner.get('/api/experts/emily-carter/slots?length=30&tz=America/New_York')).json()) as { slots: { start: string }[] };
+  const slots = (await (await learner.get('/api/experts/emily-carter/slots?length=30&tz=America/New_York')).json()) as {
+    slots: { start: string }[];
+  };
   const start = slots.slots.at(-2)!.start;
-  const held = await learner.post('/api/bookings', { data: { expertSlug: 'emily-carter', start, lengthMinutes: 30, brief: 'Live list check', timeZone: 'America/New_York' } });
+  const held = await learner.post('/api/bookings', {
+    data: { expertSlug: 'emily-carter', start, lengthMinutes: 30, brief: 'Live list check', timeZone: 'America/New_York' },
+  });
   expect(held.status()).toBe(201);
   const { booking } = (await held.json()) as { booking: { id: string } };
   try {

@@ -17,7 +17,11 @@ let t: TTestDb;
 const delivered: { userId: string; event: TRealtimeEvent }[] = [];
 beforeAll(async () => {
   t = await createTestDb();
-  setInProcessSink({ emit: (userId, event) => void delivered.push({ userId, event }), disconnectSessions: () => {}, slotsChanged: () => {} });
+  setInProcessSink({
+    emit: (userId, event) => void delivered.push({ userId, event }),
+    disconnectSessions: () => {},
+    slotsChanged: () => {},
+  });
 });
 afterEach(() => void delivered.splice(0));
 afterAll(async () => {
@@ -71,15 +75,25 @@ describe('publishEvent inside a transaction', () => {
 describe('lib entry points publish after the write commits', () => {
   it('a lesson update that fails publishes nothing; one that commits publishes once', async () => {
     const user = await createUser(t.db);
-    const request = ZCurriculumRequest.parse({ goal: 'Learn SQL joins', level: 'beginner', hoursPerWeek: 3, weeks: 2, materials: ['reading'] });
-    const { id } = await withUser(t.db, user, (tx) => createCurriculumRequest(tx, { userId: user.id, request, provider: 'offline', dailyLimit: 5 }));
+    const request = ZCurriculumRequest.parse({
+      goal: 'Learn SQL joins',
+      level: 'beginner',
+      hoursPerWeek: 3,
+      weeks: 2,
+      materials: ['reading'],
+    });
+    const { id } = await withUser(t.db, user, (tx) =>
+      createCurriculumRequest(tx, { userId: user.id, request, provider: 'offline', dailyLimit: 5 }),
+    );
     expect(await runGeneration(t.db, id, offlineProvider)).toBe('ready');
     const c = await withUser(t.db, user, (tx) => getCurriculumOrThrow(tx, { id, userId: user.id }));
     const lessonId = c.plan!.modules[0].lessons[0].id;
     delivered.splice(0);
     const before = await storedEvents(user.id);
 
-    await expect(saveLessonProgress(t.db, user, { curriculumId: id, lessonId: 'not-a-lesson', update: { status: 'done' } })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      saveLessonProgress(t.db, user, { curriculumId: id, lessonId: 'not-a-lesson', update: { status: 'done' } }),
+    ).rejects.toMatchObject({ code: 'not_found' });
     expect(delivered).toEqual([]);
     expect(await storedEvents(user.id)).toBe(before);
 

@@ -20,9 +20,14 @@ describe('withAnon', () => {
   it('runs as anon, which may not read private tables or write', async () => {
     expect((await withAnon(t.db, (tx) => tx.query<{ u: string }>('select current_user as u'))).rows).toEqual([{ u: 'anon' }]);
     for (const table of ['users', 'bookings', 'busy_blocks', 'sessions']) {
-      await expect(withAnon(t.db, (tx) => tx.query(`select * from public.${table} limit 1`)), table).rejects.toThrow(/permission denied/);
+      await expect(
+        withAnon(t.db, (tx) => tx.query(`select * from public.${table} limit 1`)),
+        table,
+      ).rejects.toThrow(/permission denied/);
     }
-    await expect(withAnon(t.db, (tx) => tx.query("insert into public.specialties (slug, label) values ('x', 'X')"))).rejects.toThrow(/permission denied|row-level security/);
+    await expect(withAnon(t.db, (tx) => tx.query("insert into public.specialties (slug, label) values ('x', 'X')"))).rejects.toThrow(
+      /permission denied|row-level security/,
+    );
     // The service connection is untouched afterwards (the anon role never leaks into it).
     expect((await t.db.query<{ u: string }>('select current_user as u')).rows[0].u).not.toBe('anon');
   });
@@ -33,7 +38,10 @@ describe('withAnon', () => {
     await createBooking(t.db, expert.id, learner.id, { status: 'confirmed', endedHoursAgo: -30 });
     await createBooking(t.db, expert.id, learner.id, { status: 'held', endedHoursAgo: -50 });
     await createBooking(t.db, expert.id, learner.id, { status: 'cancelled', endedHoursAgo: -70, cancelledBy: 'learner' });
-    await t.db.query("insert into public.busy_blocks (expert_id, starts_at, ends_at) values ($1, now() + interval '4 days', now() + interval '4 days 2 hours')", [expert.id]);
+    await t.db.query(
+      "insert into public.busy_blocks (expert_id, starts_at, ends_at) values ($1, now() + interval '4 days', now() + interval '4 days 2 hours')",
+      [expert.id],
+    );
     const range = { from: Date.now(), to: Date.now() + 7 * 86_400_000 };
 
     const privileged = await loadExpertSlotData(t.db, { slug: expert.slug }, range);

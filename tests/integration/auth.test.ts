@@ -12,8 +12,7 @@ import { uniqueEmail, uniqueIp } from '../support/factories';
 let t: TTestDb;
 let redis: Redis | null = null;
 let cache: TCache;
-const limiters = () =>
-  createSignInLimiters({ perAccount: 3, perIp: 6, windowSeconds: 60, redis });
+const limiters = () => createSignInLimiters({ perAccount: 3, perIp: 6, windowSeconds: 60, redis });
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -57,7 +56,10 @@ describe('sign-up', () => {
   it('refuses a duplicate email with 409 on the email field, whatever its case', async () => {
     const email = uniqueEmail();
     await signUp(t.db, { name: 'First', email, password: 'a long password', acceptTerms: true });
-    const err = await expectAppError(signUp(t.db, { name: 'Second', email: email.toUpperCase(), password: 'another long one', acceptTerms: true }), 'conflict');
+    const err = await expectAppError(
+      signUp(t.db, { name: 'Second', email: email.toUpperCase(), password: 'another long one', acceptTerms: true }),
+      'conflict',
+    );
     expect(err.status).toBe(409);
     expect(err.fields?.email).toMatch(/could not create an account/);
   });
@@ -81,12 +83,18 @@ describe('sign-up', () => {
     expect(median(taken)).toBeGreaterThan(median(fresh) * 0.5);
     const err = await expectAppError(signUp(t.db, { name: 'Probe', email, password: 'a long password', acceptTerms: true }), 'conflict');
     expect(err.message).not.toMatch(/exists/);
-    const { rows } = await t.db.query<{ n: number }>("select count(*)::int as n from public.outbox_messages where recipient = $1 and template = 'sign-up-existing'", [email]);
+    const { rows } = await t.db.query<{ n: number }>(
+      "select count(*)::int as n from public.outbox_messages where recipient = $1 and template = 'sign-up-existing'",
+      [email],
+    );
     expect(rows[0].n).toBe(1); // once an hour, however many attempts
   });
 
   it('never creates an admin from the sign-up form', async () => {
-    await expectAppError(signUp(t.db, { name: 'Mallory', email: uniqueEmail(), password: 'a long password', accountType: 'admin', acceptTerms: true }), 'invalid_input');
+    await expectAppError(
+      signUp(t.db, { name: 'Mallory', email: uniqueEmail(), password: 'a long password', accountType: 'admin', acceptTerms: true }),
+      'invalid_input',
+    );
   });
 });
 
@@ -94,7 +102,11 @@ describe('sign-in and sessions', () => {
   it('opens a session that resolves to the user, and sign-out ends it', async () => {
     const email = uniqueEmail();
     await signUp(t.db, { name: 'Ben', email, password: 'a long password', accountType: 'expert', acceptTerms: true });
-    const { user, session } = await signIn(t.db, { email, password: 'a long password' }, { ttlDays: 1, meta: { ip: uniqueIp() }, limiters: limiters() });
+    const { user, session } = await signIn(
+      t.db,
+      { email, password: 'a long password' },
+      { ttlDays: 1, meta: { ip: uniqueIp() }, limiters: limiters() },
+    );
     expect(user.role).toBe('expert');
     expect(await getSessionUser(t.db, session.token, cache)).toEqual(user);
     await revokeSession(t.db, session.token, cache);
@@ -105,7 +117,11 @@ describe('sign-in and sessions', () => {
   it('stores only a hash of the session token', async () => {
     const email = uniqueEmail();
     await signUp(t.db, { name: 'Cy', email, password: 'a long password', acceptTerms: true });
-    const { session } = await signIn(t.db, { email, password: 'a long password' }, { ttlDays: 1, meta: { ip: uniqueIp() }, limiters: limiters() });
+    const { session } = await signIn(
+      t.db,
+      { email, password: 'a long password' },
+      { ttlDays: 1, meta: { ip: uniqueIp() }, limiters: limiters() },
+    );
     const { rows } = await t.db.query<{ id: string }>('select id from public.sessions where id = $1', [session.token]);
     expect(rows).toHaveLength(0);
   });
@@ -114,8 +130,14 @@ describe('sign-in and sessions', () => {
     const email = uniqueEmail();
     await signUp(t.db, { name: 'Di', email, password: 'a long password', acceptTerms: true });
     const l = limiters();
-    const a = await expectAppError(signIn(t.db, { email, password: 'wrong password' }, { ttlDays: 1, meta: { ip: uniqueIp() }, limiters: l }), 'unauthorized');
-    const b = await expectAppError(signIn(t.db, { email: uniqueEmail(), password: 'wrong password' }, { ttlDays: 1, meta: { ip: uniqueIp() }, limiters: l }), 'unauthorized');
+    const a = await expectAppError(
+      signIn(t.db, { email, password: 'wrong password' }, { ttlDays: 1, meta: { ip: uniqueIp() }, limiters: l }),
+      'unauthorized',
+    );
+    const b = await expectAppError(
+      signIn(t.db, { email: uniqueEmail(), password: 'wrong password' }, { ttlDays: 1, meta: { ip: uniqueIp() }, limiters: l }),
+      'unauthorized',
+    );
     expect(a.message).toBe(b.message);
   });
 
@@ -124,8 +146,14 @@ describe('sign-in and sessions', () => {
     await signUp(t.db, { name: 'Eve', email, password: 'a long password', acceptTerms: true });
     const l = limiters();
     for (let i = 0; i < 3; i++)
-      await expectAppError(signIn(t.db, { email, password: 'nope nope' }, { ttlDays: 1, meta: { ip: uniqueIp() }, limiters: l }), 'unauthorized');
-    const err = await expectAppError(signIn(t.db, { email, password: 'a long password' }, { ttlDays: 1, meta: { ip: uniqueIp() }, limiters: l }), 'rate_limited');
+      await expectAppError(
+        signIn(t.db, { email, password: 'nope nope' }, { ttlDays: 1, meta: { ip: uniqueIp() }, limiters: l }),
+        'unauthorized',
+      );
+    const err = await expectAppError(
+      signIn(t.db, { email, password: 'a long password' }, { ttlDays: 1, meta: { ip: uniqueIp() }, limiters: l }),
+      'rate_limited',
+    );
     expect(err.status).toBe(429);
     expect(err.retryAfterSeconds).toBeGreaterThan(0);
   });
@@ -134,8 +162,14 @@ describe('sign-in and sessions', () => {
     const ip = uniqueIp();
     const l = limiters();
     for (let i = 0; i < 6; i++)
-      await expectAppError(signIn(t.db, { email: uniqueEmail(), password: 'whatever1' }, { ttlDays: 1, meta: { ip }, limiters: l }), 'unauthorized');
-    await expectAppError(signIn(t.db, { email: uniqueEmail(), password: 'whatever1' }, { ttlDays: 1, meta: { ip }, limiters: l }), 'rate_limited');
+      await expectAppError(
+        signIn(t.db, { email: uniqueEmail(), password: 'whatever1' }, { ttlDays: 1, meta: { ip }, limiters: l }),
+        'unauthorized',
+      );
+    await expectAppError(
+      signIn(t.db, { email: uniqueEmail(), password: 'whatever1' }, { ttlDays: 1, meta: { ip }, limiters: l }),
+      'rate_limited',
+    );
   });
 
   it('a successful sign-in clears the account’s failure count', async () => {
@@ -145,7 +179,8 @@ describe('sign-in and sessions', () => {
     const opts = { ttlDays: 1, meta: { ip: uniqueIp() }, limiters: l };
     for (let i = 0; i < 2; i++) await expectAppError(signIn(t.db, { email, password: 'nope nope' }, opts), 'unauthorized');
     await signIn(t.db, { email, password: 'a long password' }, { ...opts, meta: { ip: uniqueIp() } });
-    for (let i = 0; i < 2; i++) await expectAppError(signIn(t.db, { email, password: 'nope nope' }, { ...opts, meta: { ip: uniqueIp() } }), 'unauthorized');
+    for (let i = 0; i < 2; i++)
+      await expectAppError(signIn(t.db, { email, password: 'nope nope' }, { ...opts, meta: { ip: uniqueIp() } }), 'unauthorized');
     await signIn(t.db, { email, password: 'a long password' }, { ...opts, meta: { ip: uniqueIp() } });
   });
 });

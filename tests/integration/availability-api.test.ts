@@ -40,24 +40,53 @@ async function call(method: 'GET' | 'PUT', user: TSessionUser | null, body?: unk
     method,
     body: payload,
     headers: {
-      host: 'localhost:3000', origin: BASE, 'sec-fetch-site': 'same-origin', cookie: await cookieFor(user),
+      host: 'localhost:3000',
+      origin: BASE,
+      'sec-fetch-site': 'same-origin',
+      cookie: await cookieFor(user),
       ...(payload ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) } : {}),
     },
   });
   const res = await (method === 'GET' ? GET : PUT)(req, none);
-  return { status: res.status, body: (await res.json()) as { availability?: Record<string, unknown>; error?: { code: string; fields?: Record<string, string> } } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { availability?: Record<string, unknown>; error?: { code: string; fields?: Record<string, string> } },
+  };
 }
 
 const week = (days: Record<number, [number, number][]>) =>
-  [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, ranges: (days[weekday] ?? []).map(([startMinute, endMinute]) => ({ startMinute, endMinute })) }));
+  [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+    weekday,
+    ranges: (days[weekday] ?? []).map(([startMinute, endMinute]) => ({ startMinute, endMinute })),
+  }));
 
 const valid = () => ({
-  weekly: week({ 1: [[540, 720], [780, 1020]], 3: [[600, 660]], 6: [[600, 840]] }),
+  weekly: week({
+    1: [
+      [540, 720],
+      [780, 1020],
+    ],
+    3: [[600, 660]],
+    6: [[600, 840]],
+  }),
   overrides: [
     { date: inDays(10), ranges: [] },
-    { date: inDays(12), ranges: [{ startMinute: 480, endMinute: 600 }, { startMinute: 1320, endMinute: 1440 }] },
+    {
+      date: inDays(12),
+      ranges: [
+        { startMinute: 480, endMinute: 600 },
+        { startMinute: 1320, endMinute: 1440 },
+      ],
+    },
   ],
-  settings: { bufferBeforeMinutes: 10, bufferAfterMinutes: 15, minNoticeMinutes: 120, horizonDays: 30, maxPerDay: 4, slotIntervalMinutes: 15 },
+  settings: {
+    bufferBeforeMinutes: 10,
+    bufferAfterMinutes: 15,
+    minNoticeMinutes: 120,
+    horizonDays: 30,
+    maxPerDay: 4,
+    slotIntervalMinutes: 15,
+  },
 });
 
 beforeAll(async () => {
@@ -101,7 +130,9 @@ describe('GET/PUT /api/expert/availability', () => {
     const fewer = { ...input, weekly: week({ 2: [[600, 700]] }), overrides: [] };
     expect((await call('PUT', expertA, fewer)).status).toBe(200);
     expect((await call('GET', expertA)).body.availability).toMatchObject(fewer);
-    const { rows } = await t.db.query<{ n: number }>('select count(*)::int as n from public.availability_rules where expert_id = $1', [profileA.id]);
+    const { rows } = await t.db.query<{ n: number }>('select count(*)::int as n from public.availability_rules where expert_id = $1', [
+      profileA.id,
+    ]);
     expect(rows[0].n).toBe(1);
     expect((await call('PUT', expertA, input)).status).toBe(200);
   });
@@ -120,7 +151,9 @@ describe('GET/PUT /api/expert/availability', () => {
   it('refuses an end before its start, more than 12 ranges a day, duplicate or far-off override dates', async () => {
     const backwards = valid();
     backwards.weekly[5].ranges = [{ startMinute: 900, endMinute: 600 }];
-    expect((await call('PUT', expertA, backwards)).body.error?.fields).toEqual({ 'weekly.5.ranges.0.endMinute': 'The end must be after the start.' });
+    expect((await call('PUT', expertA, backwards)).body.error?.fields).toEqual({
+      'weekly.5.ranges.0.endMinute': 'The end must be after the start.',
+    });
 
     const crowded = valid();
     crowded.weekly[1].ranges = Array.from({ length: 13 }, (_, i) => ({ startMinute: i * 60, endMinute: i * 60 + 30 }));
@@ -128,7 +161,9 @@ describe('GET/PUT /api/expert/availability', () => {
 
     const twice = valid();
     twice.overrides.push({ date: inDays(10), ranges: [] });
-    expect((await call('PUT', expertA, twice)).body.error?.fields).toEqual({ 'overrides.2.date': 'Another override already uses this date.' });
+    expect((await call('PUT', expertA, twice)).body.error?.fields).toEqual({
+      'overrides.2.date': 'Another override already uses this date.',
+    });
 
     const far = valid();
     far.overrides[0].date = inDays(400);
@@ -146,11 +181,17 @@ describe('GET/PUT /api/expert/availability', () => {
     expect((await call('PUT', expertB, { ...valid(), weekly: week({ 7: [[0, 60]] }) })).status).toBe(200);
     expect((await call('GET', expertA)).body.availability).toMatchObject(valid());
 
-    for (const [user, status] of [[learner, 403], [admin, 403], [null, 401]] as const) {
+    for (const [user, status] of [
+      [learner, 403],
+      [admin, 403],
+      [null, 401],
+    ] as const) {
       expect((await call('GET', user)).status).toBe(status);
       expect((await call('PUT', user, valid())).status).toBe(status);
     }
-    const { rows } = await t.db.query<{ n: number }>('select count(*)::int as n from public.availability_rules where expert_id = $1', [profileA.id]);
+    const { rows } = await t.db.query<{ n: number }>('select count(*)::int as n from public.availability_rules where expert_id = $1', [
+      profileA.id,
+    ]);
     expect(rows[0].n).toBe(4);
   });
 
@@ -159,7 +200,9 @@ describe('GET/PUT /api/expert/availability', () => {
       tx.query('insert into public.availability_rules (expert_id, weekday, start_minute, end_minute) values ($1, 1, 0, 60)', [profileA.id]),
     );
     await expect(inserted).rejects.toThrow(/row-level security/);
-    const { affectedRows } = await withUser(t.db, expertB, (tx) => tx.query('delete from public.availability_rules where expert_id = $1', [profileA.id]));
+    const { affectedRows } = await withUser(t.db, expertB, (tx) =>
+      tx.query('delete from public.availability_rules where expert_id = $1', [profileA.id]),
+    );
     expect(affectedRows).toBe(0);
   });
 
@@ -173,8 +216,17 @@ describe('GET/PUT /api/expert/availability', () => {
 
 describe('GET /api/expert/availability/week', () => {
   const getWeekAs = async (user: TSessionUser | null, qs = '') => {
-    const res = await getWeek(new NextRequest(`${BASE}/api/expert/availability/week${qs}`, { headers: { host: 'localhost:3000', cookie: await cookieFor(user) } }), none);
-    return { status: res.status, body: (await res.json()) as { week?: Record<string, unknown> & { days: string[]; bookings: unknown[]; busy: unknown[] }; error?: { fields?: Record<string, string> } } };
+    const res = await getWeek(
+      new NextRequest(`${BASE}/api/expert/availability/week${qs}`, { headers: { host: 'localhost:3000', cookie: await cookieFor(user) } }),
+      none,
+    );
+    return {
+      status: res.status,
+      body: (await res.json()) as {
+        week?: Record<string, unknown> & { days: string[]; bookings: unknown[]; busy: unknown[] };
+        error?: { fields?: Record<string, string> };
+      },
+    };
   };
 
   it('answers the week from its Monday in the expert’s zone, with live bookings and busy blocks', async () => {
@@ -185,7 +237,10 @@ describe('GET /api/expert/availability/week', () => {
               ($1, $2, '2026-11-24T20:00:00Z', '2026-11-24T21:00:00Z', 60, 'cancelled', null, 5000, 'USD')`,
       [profileA.id, learner.id],
     );
-    await t.db.query("insert into public.busy_blocks (expert_id, starts_at, ends_at) values ($1, '2026-11-25T14:00:00Z', '2026-11-25T15:00:00Z')", [profileA.id]);
+    await t.db.query(
+      "insert into public.busy_blocks (expert_id, starts_at, ends_at) values ($1, '2026-11-25T14:00:00Z', '2026-11-25T15:00:00Z')",
+      [profileA.id],
+    );
     const res = await getWeekAs(expertA, '?start=2026-11-26');
     expect(res.status).toBe(200);
     expect(res.body.week).toMatchObject({
@@ -204,7 +259,14 @@ describe('GET /api/expert/availability/week', () => {
     expect(w.open).toBe(true);
     // No offerings yet: the shortest length stands in.
     expect(w.slots.map((s) => s.lengthMinutes)).toEqual([30]);
-    const local = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+    const local = (iso: string) =>
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'America/New_York',
+        weekday: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(new Date(iso));
     const starts = w.slots[0].slots.map((s) => local(s.start));
     // Monday 09:00–12:00 and 13:00–17:00, Wednesday 10:00–11:00, Saturday 10:00–14:00, every 15 minutes.
     expect(new Set(starts.map((s) => s.slice(0, 3)))).toEqual(new Set(['Mon', 'Wed', 'Sat']));
@@ -227,11 +289,18 @@ describe('GET /api/expert/availability/week', () => {
 describe('weekRange', () => {
   it('runs Monday to Monday in the zone, 167 or 169 hours across a DST change, from any day of the week', () => {
     const spring = weekRange('2026-03-11', 'America/New_York');
-    expect(spring).toMatchObject({ weekStart: '2026-03-09', from: Date.parse('2026-03-09T04:00:00Z'), to: Date.parse('2026-03-16T04:00:00Z') });
+    expect(spring).toMatchObject({
+      weekStart: '2026-03-09',
+      from: Date.parse('2026-03-09T04:00:00Z'),
+      to: Date.parse('2026-03-16T04:00:00Z'),
+    });
     expect(weekRange('2026-03-08', 'America/New_York').weekStart).toBe('2026-03-02');
     expect((weekRange('2026-03-08', 'America/New_York').to - weekRange('2026-03-08', 'America/New_York').from) / 3_600_000).toBe(167);
     expect((weekRange('2026-11-01', 'America/New_York').to - weekRange('2026-11-01', 'America/New_York').from) / 3_600_000).toBe(169);
-    expect(weekRange('2026-11-23', 'Asia/Kathmandu')).toMatchObject({ from: Date.parse('2026-11-22T18:15:00Z'), days: expect.arrayContaining(['2026-11-29']) });
+    expect(weekRange('2026-11-23', 'Asia/Kathmandu')).toMatchObject({
+      from: Date.parse('2026-11-22T18:15:00Z'),
+      days: expect.arrayContaining(['2026-11-29']),
+    });
   });
 });
 
@@ -255,7 +324,9 @@ describe('seeded availability', () => {
       expect(rows.some((r) => r.sat)).toBe(true);
       // Idempotent: experts who have rules keep them.
       expect(await seedAvailability(seeded.db)).toBe(0);
-      await seeded.db.query("delete from public.availability_rules where expert_id = (select id from public.expert_profiles where slug = 'maya-okafor')");
+      await seeded.db.query(
+        "delete from public.availability_rules where expert_id = (select id from public.expert_profiles where slug = 'maya-okafor')",
+      );
       expect(await seedAvailability(seeded.db)).toBe(1);
     } finally {
       await seeded.drop();

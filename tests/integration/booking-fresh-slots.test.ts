@@ -20,7 +20,11 @@ afterAll(async () => {
 function counting(db: TPrivilegedTx): { db: TPrivilegedTx; queries: () => number } {
   let n = 0;
   return {
-    db: { query: (sql, params) => ((n += 1), db.query(sql, params)), exec: (sql) => db.exec(sql), afterCommit: (fn) => db.afterCommit(fn) } as TPrivilegedTx,
+    db: {
+      query: (sql, params) => ((n += 1), db.query(sql, params)),
+      exec: (sql) => db.exec(sql),
+      afterCommit: (fn) => db.afterCommit(fn),
+    } as TPrivilegedTx,
     queries: () => n,
   };
 }
@@ -41,7 +45,10 @@ it('concurrent identical fresh-slot requests run the queries once; a later one r
 
   // Other lengths or zones are other computations.
   const other = counting(t.db);
-  await Promise.all([freshSlots(other.db, expert.id, 30, 'Asia/Kolkata', around), freshSlots(other.db, expert.id, 60, 'Europe/Berlin', around)]);
+  await Promise.all([
+    freshSlots(other.db, expert.id, 30, 'Asia/Kolkata', around),
+    freshSlots(other.db, expert.id, 60, 'Europe/Berlin', around),
+  ]);
   expect(other.queries()).toBe(2 * perCall);
 
   // Nothing is kept: a booking made afterwards shows in the next answer.

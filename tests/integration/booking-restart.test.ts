@@ -18,8 +18,12 @@ const hasQueue = existsSync('supabase/migrations/20261127002000_jobs.sql');
 let t: TTestDb;
 const MIN = 60_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const status = async (id: string) => (await t.db.query<{ status: string }>('select status from public.bookings where id = $1', [id])).rows[0].status;
-const events = async (id: string) => (await t.db.query<{ kind: string }>('select kind from public.booking_events where booking_id = $1 order by created_at, id', [id])).rows.map((r) => r.kind);
+const status = async (id: string) =>
+  (await t.db.query<{ status: string }>('select status from public.bookings where id = $1', [id])).rows[0].status;
+const events = async (id: string) =>
+  (
+    await t.db.query<{ kind: string }>('select kind from public.booking_events where booking_id = $1 order by created_at, id', [id])
+  ).rows.map((r) => r.kind);
 
 async function waitForStatus(id: string, want: string, timeoutMs = 20_000) {
   const until = Date.now() + timeoutMs;
@@ -49,7 +53,12 @@ describe.skipIf(!hasQueue)('booking jobs survive a restart of the job runner', (
     const [a, b, c] = await learners(t.db, 3);
     const soon = Date.now() + 3000;
     const book = (learner: typeof a, start: number, length: number, now?: Date, slug = expert.slug) =>
-      createHold(t.db, learner, { expertSlug: slug, start: new Date(start).toISOString(), lengthMinutes: length, timeZone: 'UTC' }, { now });
+      createHold(
+        t.db,
+        learner,
+        { expertSlug: slug, start: new Date(start).toISOString(), lengthMinutes: length, timeZone: 'UTC' },
+        { now },
+      );
 
     // A hold that lapses in 3 s (its 15 minutes began 15 min − 3 s ago).
     const held = await book(a, Date.now() + 10 * 24 * 60 * MIN, 30, new Date(soon - 15 * MIN));
@@ -59,7 +68,13 @@ describe.skipIf(!hasQueue)('booking jobs survive a restart of the job runner', (
     // A session far ahead, moved by the expert so that it ends in 3 s: only the new completion job can finish it.
     const moved = await book(c, Date.now() + 20 * 24 * 60 * MIN, 30, undefined, other.slug);
     await payBooking(t.db, c, moved.id);
-    await rescheduleBooking(t.db, other.user, moved.id, { start: new Date(soon - 30 * MIN).toISOString() }, { now: new Date(soon - 31 * MIN) });
+    await rescheduleBooking(
+      t.db,
+      other.user,
+      moved.id,
+      { start: new Date(soon - 30 * MIN).toISOString() },
+      { now: new Date(soon - 31 * MIN) },
+    );
 
     await stopJobRunner();
     await sleep(soon - Date.now() + 1500);

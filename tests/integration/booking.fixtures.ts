@@ -37,7 +37,8 @@ export const blindSlotsForTests: TSlotSource = {
   async slots(_db, _expertId, q) {
     const step = 30 * 60_000;
     const out: { start: number; end: number }[] = [];
-    for (let t = Math.ceil(Math.max(q.from, q.now ?? Date.now()) / step) * step; t < q.to; t += step) out.push({ start: t, end: t + q.lengthMinutes * 60_000 });
+    for (let t = Math.ceil(Math.max(q.from, q.now ?? Date.now()) / step) * step; t < q.to; t += step)
+      out.push({ start: t, end: t + q.lengthMinutes * 60_000 });
     return out;
   },
 };
@@ -46,7 +47,11 @@ export const blindSlotsForTests: TSlotSource = {
 export async function bookableExpert(db: TQueryable, opts: { timezone?: string; name?: string } = {}) {
   const user = await createUser(db, { role: 'expert', name: opts.name ?? 'Ada Expert' });
   const profile = await createExpertProfile(db, user.id);
-  await db.query('update public.expert_profiles set timezone = $2, display_name = $3 where id = $1', [profile.id, opts.timezone ?? 'America/New_York', opts.name ?? 'Ada Expert']);
+  await db.query('update public.expert_profiles set timezone = $2, display_name = $3 where id = $1', [
+    profile.id,
+    opts.timezone ?? 'America/New_York',
+    opts.name ?? 'Ada Expert',
+  ]);
   await db.query(
     "insert into public.expert_offerings (expert_id, duration_minutes, price_minor, currency) values ($1, 30, 4000, 'USD'), ($1, 60, 7000, 'USD'), ($1, 90, 9500, 'USD')",
     [profile.id],

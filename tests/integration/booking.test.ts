@@ -23,7 +23,9 @@ import { blindSlotsForTests, bookableExpert, counts, everyHalfHourSlotsForTests,
 // Who was told that an expert's slots changed (after the commit), and whose "Next:" was recomputed.
 const announced = vi.hoisted(() => ({ published: [] as string[], refreshed: [] as string[] }));
 vi.mock('@/lib/realtime/publish-slots', () => ({ publishSlotsChanged: (id: string) => announced.published.push(id) }));
-vi.mock('@/lib/experts/refresh-next-available', () => ({ refreshNextAvailable: async (_db: unknown, id: string) => void announced.refreshed.push(id) }));
+vi.mock('@/lib/experts/refresh-next-available', () => ({
+  refreshNextAvailable: async (_db: unknown, id: string) => void announced.refreshed.push(id),
+}));
 
 let t: TTestDb;
 const holder = globalThis as unknown as { __pathwiseDb?: Promise<unknown>; __pathwiseCache?: unknown };
@@ -43,7 +45,12 @@ afterAll(async () => {
 });
 
 const hold = (learner: TSessionUser, slug: string, start: Date, lengthMinutes = 60, now?: Date) =>
-  createHold(t.db, learner, { expertSlug: slug, start: start.toISOString(), lengthMinutes, brief: 'Help me with recursion', timeZone: 'Asia/Kolkata' }, { now });
+  createHold(
+    t.db,
+    learner,
+    { expertSlug: slug, start: start.toISOString(), lengthMinutes, brief: 'Help me with recursion', timeZone: 'Asia/Kolkata' },
+    { now },
+  );
 
 async function confirmed(learner: TSessionUser, slug: string, start: Date, lengthMinutes = 60) {
   const { id } = await hold(learner, slug, start, lengthMinutes);
@@ -80,7 +87,10 @@ describe('holds: the exclusion constraint is the arbiter', () => {
     expect(after.outbox).toBe(before.outbox);
     // The one hold's expiry job, enqueued in its transaction; none for the losers.
     if (before.jobs !== undefined) expect(after.jobs - before.jobs).toBe(1);
-    const { rows } = await t.db.query<{ n: number }>("select count(*)::int as n from public.bookings where expert_id = $1 and status = 'held'", [expert.id]);
+    const { rows } = await t.db.query<{ n: number }>(
+      "select count(*)::int as n from public.bookings where expert_id = $1 and status = 'held'",
+      [expert.id],
+    );
     expect(rows[0].n).toBe(1);
   });
 
@@ -89,9 +99,21 @@ describe('holds: the exclusion constraint is the arbiter', () => {
     const people = await learners(t.db, 50);
     const base = hoursAhead(96).getTime();
     // Every candidate covers [base + 60 min, base + 61 min), so any two overlap.
-    const variants: [number, number][] = [[60, 30], [30, 60], [60, 60], [0, 90], [30, 90], [60, 90]];
+    const variants: [number, number][] = [
+      [60, 30],
+      [30, 60],
+      [60, 60],
+      [0, 90],
+      [30, 90],
+      [60, 90],
+    ];
     const before = await counts(t.db);
-    const { won, lost } = await settle(people.map((l, i) => { const [off, len] = variants[i % variants.length]; return hold(l, expert.slug, new Date(base + off * MIN), len); }));
+    const { won, lost } = await settle(
+      people.map((l, i) => {
+        const [off, len] = variants[i % variants.length];
+        return hold(l, expert.slug, new Date(base + off * MIN), len);
+      }),
+    );
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(49);
     expect(lost.every((l) => l.reason instanceof SlotTakenError)).toBe(true);
@@ -121,16 +143,21 @@ describe('holds: the exclusion constraint is the arbiter', () => {
 
   it('buffers count: a hold inside another booking’s buffer is refused by the database itself', async () => {
     const expert = await bookableExpert(t.db);
-    await t.db.query('insert into public.availability_settings (expert_id, buffer_before_minutes, buffer_after_minutes) values ($1, 0, 30)', [expert.id]);
+    await t.db.query(
+      'insert into public.availability_settings (expert_id, buffer_before_minutes, buffer_after_minutes) values ($1, 0, 30)',
+      [expert.id],
+    );
     const [a, b] = await learners(t.db, 2);
     const start = hoursAhead(50);
     await hold(a, expert.slug, start, 60);
     // Straight into the table, past every application check: the constraint still refuses it.
-    await expect(t.db.query(
-      `insert into public.bookings (expert_id, learner_id, starts_at, ends_at, duration_minutes, buffer_after_minutes, status, hold_expires_at, price_minor, currency)
+    await expect(
+      t.db.query(
+        `insert into public.bookings (expert_id, learner_id, starts_at, ends_at, duration_minutes, buffer_after_minutes, status, hold_expires_at, price_minor, currency)
        values ($1, $2, $3, $4, 30, 0, 'held', now() + interval '5 minutes', 100, 'USD')`,
-      [expert.id, b.id, new Date(start.getTime() + 70 * MIN), new Date(start.getTime() + 100 * MIN)],
-    )).rejects.toMatchObject({ code: '23P01' });
+        [expert.id, b.id, new Date(start.getTime() + 70 * MIN), new Date(start.getTime() + 100 * MIN)],
+      ),
+    ).rejects.toMatchObject({ code: '23P01' });
     await expect(hold(b, expert.slug, new Date(start.getTime() + 60 * MIN), 30)).rejects.toBeInstanceOf(SlotTakenError);
     await expect(hold(b, expert.slug, new Date(start.getTime() + 90 * MIN), 30)).resolves.toBeTruthy();
   });
@@ -140,9 +167,15 @@ describe('holds: the exclusion constraint is the arbiter', () => {
     const [a] = await learners(t.db, 1);
     const start = hoursAhead(30);
     await hold(a, expert.slug, start, 60);
-    await expect(hold(a, expert.slug, new Date(start.getTime() + 30 * MIN), 30)).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/already have a session/) });
+    await expect(hold(a, expert.slug, new Date(start.getTime() + 30 * MIN), 30)).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/already have a session/),
+    });
     await expect(hold(expert.user, expert.slug, hoursAhead(40))).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(hold(a, expert.slug, hoursAhead(41), 45)).rejects.toMatchObject({ code: 'invalid_input', fields: { lengthMinutes: expect.any(String) } });
+    await expect(hold(a, expert.slug, hoursAhead(41), 45)).rejects.toMatchObject({
+      code: 'invalid_input',
+      fields: { lengthMinutes: expect.any(String) },
+    });
   });
 });
 
@@ -151,7 +184,10 @@ describe('with the real slot functions (lib/availability)', () => {
     setSlotSourceForTests(null);
     try {
       const expert = await bookableExpert(t.db, { timezone: 'America/New_York' });
-      await t.db.query('insert into public.availability_rules (expert_id, weekday, start_minute, end_minute) select $1, d, 540, 1020 from generate_series(1, 7) d', [expert.id]);
+      await t.db.query(
+        'insert into public.availability_rules (expert_id, weekday, start_minute, end_minute) select $1, d, 540, 1020 from generate_series(1, 7) d',
+        [expert.id],
+      );
       const { getExpertSlots } = await import('@/lib/availability/get-expert-slots');
       const slots = await getExpertSlots(t.db, expert.id, { from: Date.now() + 24 * HOUR, to: Date.now() + 72 * HOUR, lengthMinutes: 60 });
       expect(slots.length).toBeGreaterThan(0);
@@ -204,7 +240,14 @@ describe('hold expiry', () => {
     const [a, b, c] = await learners(t.db, 3);
     const start = hoursAhead(80);
     const { id } = await hold(a, expert.slug, start);
-    expect((await t.db.query<{ hold_expires_at: Date; created_at: Date }>('select hold_expires_at, created_at from public.bookings where id = $1', [id])).rows[0].hold_expires_at.getTime() - Date.now()).toBeGreaterThan(14 * MIN);
+    expect(
+      (
+        await t.db.query<{ hold_expires_at: Date; created_at: Date }>(
+          'select hold_expires_at, created_at from public.bookings where id = $1',
+          [id],
+        )
+      ).rows[0].hold_expires_at.getTime() - Date.now(),
+    ).toBeGreaterThan(14 * MIN);
     await expect(hold(b, expert.slug, start)).rejects.toBeInstanceOf(SlotTakenError);
     // The job does nothing before the hold is due…
     expect(await expireHold(t.db, id)).toBe(false);
@@ -239,10 +282,17 @@ describe('pay, complete, no-show', () => {
     const outboxBefore = (await counts(t.db)).outbox;
     await payBooking(t.db, a, id);
     await payBooking(t.db, a, id); // twice changes nothing
-    const { rows } = await t.db.query<{ status: string; payment_status: string; payment_mode: string; confirmed_at: Date | null; hold_expires_at: Date | null }>(
-      'select status, payment_status, payment_mode, confirmed_at, hold_expires_at from public.bookings where id = $1', [id]);
+    const { rows } = await t.db.query<{
+      status: string;
+      payment_status: string;
+      payment_mode: string;
+      confirmed_at: Date | null;
+      hold_expires_at: Date | null;
+    }>('select status, payment_status, payment_mode, confirmed_at, hold_expires_at from public.bookings where id = $1', [id]);
     expect(rows[0]).toMatchObject({ status: 'confirmed', payment_status: 'paid', payment_mode: 'simulated', hold_expires_at: null });
-    const { rows: mail } = await t.db.query<{ recipient: string; body: string; template: string }>('select recipient, body, template from public.outbox_messages order by created_at desc limit 2');
+    const { rows: mail } = await t.db.query<{ recipient: string; body: string; template: string }>(
+      'select recipient, body, template from public.outbox_messages order by created_at desc limit 2',
+    );
     expect((await counts(t.db)).outbox - outboxBefore).toBe(2);
     expect(mail.map((m) => m.recipient).sort()).toEqual([a.email, expert.user.email].sort());
     for (const m of mail) expect(m.body).toContain(`/api/bookings/${id}/ics`);
@@ -266,7 +316,11 @@ describe('pay, complete, no-show', () => {
     expect((await t.db.query('select status from public.bookings where id = $1', [done])).rows[0]).toEqual({ status: 'confirmed' });
     const later = new Date(start.getTime() + 3 * HOUR);
     expect((await sweepBookings(t.db, { now: later })).completed).toBeGreaterThanOrEqual(1);
-    expect((await t.db.query('select id, status from public.bookings where id = any($1) order by starts_at', [[done, absent]])).rows.map((r) => r.status)).toEqual(['completed', 'no_show']);
+    expect(
+      (await t.db.query('select id, status from public.bookings where id = any($1) order by starts_at', [[done, absent]])).rows.map(
+        (r) => r.status,
+      ),
+    ).toEqual(['completed', 'no_show']);
   });
 
   it('a no-show is reported within the window after the start only, once; the session then never completes', async () => {
@@ -274,10 +328,18 @@ describe('pay, complete, no-show', () => {
     const [a] = await learners(t.db, 1);
     const start = hoursAhead(27);
     const id = await confirmed(a, expert.slug, start);
-    await expect(reportNoShow(t.db, a, id, { note: 'early' }, { now: new Date(start.getTime() - MIN) })).rejects.toMatchObject({ code: 'conflict', message: /once the session has started/ });
-    await expect(reportNoShow(t.db, a, id, {}, { now: new Date(start.getTime() + 48 * HOUR + MIN) })).rejects.toMatchObject({ code: 'conflict', message: /within 48 hours/ });
+    await expect(reportNoShow(t.db, a, id, { note: 'early' }, { now: new Date(start.getTime() - MIN) })).rejects.toMatchObject({
+      code: 'conflict',
+      message: /once the session has started/,
+    });
+    await expect(reportNoShow(t.db, a, id, {}, { now: new Date(start.getTime() + 48 * HOUR + MIN) })).rejects.toMatchObject({
+      code: 'conflict',
+      message: /within 48 hours/,
+    });
     await reportNoShow(t.db, a, id, { note: 'The expert never joined' }, { now: new Date(start.getTime() + 10 * MIN) });
-    await expect(reportNoShow(t.db, expert.user, id, {}, { now: new Date(start.getTime() + 11 * MIN) })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(reportNoShow(t.db, expert.user, id, {}, { now: new Date(start.getTime() + 11 * MIN) })).rejects.toMatchObject({
+      code: 'conflict',
+    });
     const { rows } = await t.db.query('select reporter_role, absent_role from public.no_show_reports where booking_id = $1', [id]);
     expect(rows).toEqual([{ reporter_role: 'learner', absent_role: 'expert' }]);
     expect(await completeBooking(t.db, id, { now: new Date(start.getTime() + 2 * HOUR) })).toBe(false);
@@ -292,13 +354,28 @@ describe('cancellation and reschedule policy', () => {
     const start = hoursAhead(100);
     const id = await confirmed(a, expert.slug, start);
     const at = (ms: number) => ({ now: new Date(start.getTime() - 24 * HOUR + ms) });
-    expect(await cancelPreview(t.db, a, id, at(-MIN))).toMatchObject({ refundPercent: 100, rule: '24 hours or more before the start: full refund.' });
+    expect(await cancelPreview(t.db, a, id, at(-MIN))).toMatchObject({
+      refundPercent: 100,
+      rule: '24 hours or more before the start: full refund.',
+    });
     expect(await cancelPreview(t.db, a, id, at(0))).toMatchObject({ refundPercent: 100 });
-    expect(await cancelPreview(t.db, a, id, at(MIN))).toEqual({ refundPercent: 0, rule: 'Less than 24 hours before the start: no refund.' });
+    expect(await cancelPreview(t.db, a, id, at(MIN))).toEqual({
+      refundPercent: 0,
+      rule: 'Less than 24 hours before the start: no refund.',
+    });
     expect(await cancelPreview(t.db, expert.user, id, at(MIN))).toMatchObject({ refundPercent: 100 });
     await cancelBooking(t.db, a, id, { reason: 'Sick' }, at(MIN));
-    const { rows } = await t.db.query('select status, refund_percent, cancelled_by, cancel_reason, payment_status from public.bookings where id = $1', [id]);
-    expect(rows[0]).toEqual({ status: 'cancelled', refund_percent: 0, cancelled_by: 'learner', cancel_reason: 'Sick', payment_status: 'paid' });
+    const { rows } = await t.db.query(
+      'select status, refund_percent, cancelled_by, cancel_reason, payment_status from public.bookings where id = $1',
+      [id],
+    );
+    expect(rows[0]).toEqual({
+      status: 'cancelled',
+      refund_percent: 0,
+      cancelled_by: 'learner',
+      cancel_reason: 'Sick',
+      payment_status: 'paid',
+    });
     await expect(cancelBooking(t.db, a, id, {})).rejects.toMatchObject({ code: 'conflict' });
     // The slot is free again.
     await expect(hold(a, expert.slug, start)).resolves.toBeTruthy();
@@ -312,10 +389,16 @@ describe('cancellation and reschedule policy', () => {
     try {
       const id = await confirmed(a, expert.slug, start);
       await cancelBooking(t.db, a, id, {}, { now: new Date(start.getTime() - 47 * HOUR) });
-      expect((await t.db.query('select refund_percent, payment_status from public.bookings where id = $1', [id])).rows[0]).toEqual({ refund_percent: 50, payment_status: 'refund_pending' });
+      expect((await t.db.query('select refund_percent, payment_status from public.bookings where id = $1', [id])).rows[0]).toEqual({
+        refund_percent: 50,
+        payment_status: 'refund_pending',
+      });
       const id2 = await confirmed(b, expert.slug, start);
       await cancelBooking(t.db, expert.user, id2, { reason: 'Conflict' }, { now: new Date(start.getTime() - HOUR) });
-      expect((await t.db.query('select refund_percent, cancelled_by from public.bookings where id = $1', [id2])).rows[0]).toEqual({ refund_percent: 100, cancelled_by: 'expert' });
+      expect((await t.db.query('select refund_percent, cancelled_by from public.bookings where id = $1', [id2])).rows[0]).toEqual({
+        refund_percent: 100,
+        cancelled_by: 'expert',
+      });
     } finally {
       await t.db.query('update public.marketplace_policy set full_refund_hours = 24, late_cancel_refund_percent = 0');
     }
@@ -341,7 +424,10 @@ describe('cancellation and reschedule policy', () => {
     expect((await t.db.query('select sequence from public.bookings where id = $1', [id])).rows[0]).toEqual({ sequence: 1 });
     // Inside 24 h the learner may not move it; the expert may.
     const late = { now: new Date(next.getTime() - 23 * HOUR) };
-    await expect(rescheduleBooking(t.db, a, id, { start: new Date(next.getTime() + 8 * HOUR).toISOString() }, late)).rejects.toMatchObject({ code: 'conflict', message: /24 hours/ });
+    await expect(rescheduleBooking(t.db, a, id, { start: new Date(next.getTime() + 8 * HOUR).toISOString() }, late)).rejects.toMatchObject({
+      code: 'conflict',
+      message: /24 hours/,
+    });
     await rescheduleBooking(t.db, expert.user, id, { start: new Date(next.getTime() + 8 * HOUR).toISOString() }, late);
     expect((await t.db.query('select sequence from public.bookings where id = $1', [id])).rows[0]).toEqual({ sequence: 2 });
     // The old time is free, the completion follows the new end.
@@ -359,7 +445,16 @@ describe('views and notes', () => {
     const mine = await listBookings(t.db, a, 'upcoming');
     expect(mine.map((b) => b.id)).toContain(id);
     const v = mine.find((b) => b.id === id)!;
-    expect(v).toMatchObject({ viewerRole: 'learner', status: 'confirmed', canCancel: true, canReschedule: true, canReportNoShow: false, brief: 'Help me with recursion', lengthMinutes: 60, priceMinor: 7000 });
+    expect(v).toMatchObject({
+      viewerRole: 'learner',
+      status: 'confirmed',
+      canCancel: true,
+      canReschedule: true,
+      canReportNoShow: false,
+      brief: 'Help me with recursion',
+      lengthMinutes: 60,
+      priceMinor: 7000,
+    });
     expect(v.learner.timeZone).toBe('Asia/Kolkata');
     expect(v.expert.timeZone).toBe('America/New_York');
     expect((await listBookings(t.db, expert.user, 'upcoming')).map((b) => b.id)).toEqual([id]);
@@ -374,20 +469,44 @@ describe('views and notes', () => {
   it('shows the learner’s progress on the attached module to the expert', async () => {
     const expert = await bookableExpert(t.db);
     const [a] = await learners(t.db, 1);
-    const plan = { title: 'Algorithms', modules: [{ id: 'm1', title: 'Recursion', lessons: [{ id: 'l1' }, { id: 'l2' }, { id: 'l3' }, { id: 'l4' }] }, { id: 'm2', title: 'Graphs', lessons: [{ id: 'l5' }] }] };
+    const plan = {
+      title: 'Algorithms',
+      modules: [
+        { id: 'm1', title: 'Recursion', lessons: [{ id: 'l1' }, { id: 'l2' }, { id: 'l3' }, { id: 'l4' }] },
+        { id: 'm2', title: 'Graphs', lessons: [{ id: 'l5' }] },
+      ],
+    };
     const { rows } = await t.db.query<{ id: string }>(
       "insert into public.curricula (user_id, request, status, plan, budget_minutes, weeks) values ($1, '{}', 'ready', $2, 600, 4) returning id",
       [a.id, JSON.stringify(plan)],
     );
     const cid = rows[0].id;
-    await t.db.query("insert into public.lesson_progress (curriculum_id, lesson_id, user_id, status) values ($1, 'l1', $2, 'done'), ($1, 'l2', $2, 'in_progress'), ($1, 'l5', $2, 'done')", [cid, a.id]);
-    const { id } = await createHold(t.db, a, { expertSlug: expert.slug, start: hoursAhead(140).toISOString(), lengthMinutes: 30, brief: 'Recursion help', curriculumId: cid, moduleId: 'm1', timeZone: 'Asia/Kolkata' });
+    await t.db.query(
+      "insert into public.lesson_progress (curriculum_id, lesson_id, user_id, status) values ($1, 'l1', $2, 'done'), ($1, 'l2', $2, 'in_progress'), ($1, 'l5', $2, 'done')",
+      [cid, a.id],
+    );
+    const { id } = await createHold(t.db, a, {
+      expertSlug: expert.slug,
+      start: hoursAhead(140).toISOString(),
+      lengthMinutes: 30,
+      brief: 'Recursion help',
+      curriculumId: cid,
+      moduleId: 'm1',
+      timeZone: 'Asia/Kolkata',
+    });
     const d = await getBookingDetail(t.db, expert.user, id);
     expect(d.curriculum).toEqual({ id: cid, title: 'Algorithms', moduleId: 'm1', moduleTitle: 'Recursion' });
     expect(d.progress).toEqual({ completedItems: 1, totalItems: 4, percent: 25 });
     const stranger = (await learners(t.db, 1))[0];
-    await expect(createHold(t.db, stranger, { expertSlug: expert.slug, start: hoursAhead(150).toISOString(), lengthMinutes: 30, curriculumId: cid, timeZone: 'UTC' }))
-      .rejects.toMatchObject({ code: 'invalid_input', fields: { curriculumId: expect.any(String) } });
+    await expect(
+      createHold(t.db, stranger, {
+        expertSlug: expert.slug,
+        start: hoursAhead(150).toISOString(),
+        lengthMinutes: 30,
+        curriculumId: cid,
+        timeZone: 'UTC',
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_input', fields: { curriculumId: expect.any(String) } });
   });
 });
 
@@ -430,7 +549,9 @@ describe('HTTP routes and who may do what', () => {
     expect((await GET_ONE(req(`/api/bookings/${booking.id}`, cb), p(booking.id))).status).toBe(404);
     expect((await CANCEL(req(`/api/bookings/${booking.id}/cancel`, cb, { method: 'POST', body: {} }), p(booking.id))).status).toBe(404);
     expect((await ICS(req(`/api/bookings/${booking.id}/ics`, cb), p(booking.id))).status).toBe(404);
-    expect((await NOTES(req(`/api/bookings/${booking.id}/notes`, ca, { method: 'PUT', body: { body: 'mine' } }), p(booking.id))).status).toBe(403);
+    expect(
+      (await NOTES(req(`/api/bookings/${booking.id}/notes`, ca, { method: 'PUT', body: { body: 'mine' } }), p(booking.id))).status,
+    ).toBe(403);
     const notes = await NOTES(req(`/api/bookings/${booking.id}/notes`, ce, { method: 'PUT', body: { body: 'private' } }), p(booking.id));
     expect(await notes.json()).toEqual({ notes: 'private' });
 
@@ -445,12 +566,18 @@ describe('HTTP routes and who may do what', () => {
     expect(text).toContain('METHOD:REQUEST');
     expect(text).toContain(`UID:${booking.id}@pathwise`);
 
-    expect(await (await PREVIEW(req(`/api/bookings/${booking.id}/cancel-preview`, ca), p(booking.id))).json()).toEqual({ refundPercent: 100, rule: '24 hours or more before the start: full refund.' });
+    expect(await (await PREVIEW(req(`/api/bookings/${booking.id}/cancel-preview`, ca), p(booking.id))).json()).toEqual({
+      refundPercent: 100,
+      rule: '24 hours or more before the start: full refund.',
+    });
     expect((await PREVIEW(req(`/api/bookings/${booking.id}/cancel-preview`, cb), p(booking.id))).status).toBe(404);
 
     const list = await (await LIST(req('/api/bookings?scope=upcoming', cb), { params: Promise.resolve({}) })).json();
     expect(list.bookings).toEqual([]);
-    const cancelled = await CANCEL(req(`/api/bookings/${booking.id}/cancel`, ca, { method: 'POST', body: { reason: 'Plans changed' } }), p(booking.id));
+    const cancelled = await CANCEL(
+      req(`/api/bookings/${booking.id}/cancel`, ca, { method: 'POST', body: { reason: 'Plans changed' } }),
+      p(booking.id),
+    );
     expect((await cancelled.json()).booking).toMatchObject({ status: 'cancelled', refundPercent: 100, cancelledBy: 'learner' });
     const after = await (await ICS(req(`/api/bookings/${booking.id}/ics`, ca), p(booking.id))).text();
     expect(after).toContain('METHOD:CANCEL');
@@ -467,7 +594,13 @@ describe('HTTP routes and who may do what', () => {
     const res = await PAY(req(`/api/bookings/${id}/pay`, ca, { method: 'POST' }), p(id));
     expect(res.status).toBe(410);
     expect((await res.json()).error).toMatchObject({ code: 'hold_expired', message: expect.stringMatching(/expired/) });
-    const bad = await CREATE(req('/api/bookings', ca, { method: 'POST', body: { expertSlug: expert.slug, start: 'tomorrow', lengthMinutes: 60, timeZone: 'UTC' } }), { params: Promise.resolve({}) });
+    const bad = await CREATE(
+      req('/api/bookings', ca, {
+        method: 'POST',
+        body: { expertSlug: expert.slug, start: 'tomorrow', lengthMinutes: 60, timeZone: 'UTC' },
+      }),
+      { params: Promise.resolve({}) },
+    );
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.fields).toHaveProperty('start');
   });

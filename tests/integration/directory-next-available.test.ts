@@ -32,9 +32,13 @@ async function expert(slug: string, offerings: [number, number][], horizonDays?:
     [u.id, slug],
   );
   for (const [minutes, price] of offerings) {
-    await t.db.query(`insert into public.expert_offerings (expert_id, duration_minutes, price_minor, currency) values ($1, $2, $3, 'EUR')`, [rows[0].id, minutes, price]);
+    await t.db.query(
+      `insert into public.expert_offerings (expert_id, duration_minutes, price_minor, currency) values ($1, $2, $3, 'EUR')`,
+      [rows[0].id, minutes, price],
+    );
   }
-  if (horizonDays) await t.db.query('insert into public.availability_settings (expert_id, horizon_days) values ($1, $2)', [rows[0].id, horizonDays]);
+  if (horizonDays)
+    await t.db.query('insert into public.availability_settings (expert_id, horizon_days) values ($1, $2)', [rows[0].id, horizonDays]);
   return rows[0].id;
 }
 
@@ -51,7 +55,10 @@ const nextOf = async (id: string) =>
 
 beforeAll(async () => {
   t = await createTestDb();
-  soon = await expert('next-soon', [[60, 5000], [30, 3000]]);
+  soon = await expert('next-soon', [
+    [60, 5000],
+    [30, 3000],
+  ]);
   later = await expert('next-later', [[45, 4000]], 30);
   none = await expert('next-none', []);
 });
@@ -84,7 +91,11 @@ describe('refreshNextAvailable', () => {
     await refreshNextAvailable(t.db, later, { getSlots: fakeSlots({ [later]: [NOW + 31 * DAY] }), now: NOW });
     expect(await nextOf(later)).toBeNull();
     // The last window ends at the expert's 30-day horizon: a slot after it is not asked for.
-    expect(calls.map((c) => [c.from - NOW, c.to - NOW])).toEqual([[0, 14 * DAY], [14 * DAY, 28 * DAY], [28 * DAY, 30 * DAY]]);
+    expect(calls.map((c) => [c.from - NOW, c.to - NOW])).toEqual([
+      [0, 14 * DAY],
+      [14 * DAY, 28 * DAY],
+      [28 * DAY, 30 * DAY],
+    ]);
     expect(await refreshNextAvailable(t.db, none, { getSlots: fakeSlots({ [none]: [NOW + H] }), now: NOW })).toBe(false);
     expect(await nextOf(none)).toBeNull();
     expect(calls.filter((c) => c.expertId === none)).toEqual([]); // no offering: no slots asked for
@@ -119,7 +130,10 @@ describe('with the real slots (getExpertSlots)', () => {
   it('stores the first free 30-minute slot of weekly hours, after the minimum notice; none without hours', async () => {
     await t.db.query('delete from public.availability_settings where expert_id = $1', [soon]);
     for (let weekday = 1; weekday <= 7; weekday++) {
-      await t.db.query('insert into public.availability_rules (expert_id, weekday, start_minute, end_minute) values ($1, $2, 540, 1020)', [soon, weekday]);
+      await t.db.query('insert into public.availability_rules (expert_id, weekday, start_minute, end_minute) values ($1, $2, 540, 1020)', [
+        soon,
+        weekday,
+      ]);
     }
     await t.db.query('update public.expert_profiles set next_available_at = null where id = $1', [soon]);
     const now = Date.now();
@@ -156,9 +170,13 @@ describe('who writes it', () => {
   it('an expert cannot set their own next free time (it is computed), nor lift a pause', async () => {
     const { rows } = await t.db.query<{ user_id: string }>('select user_id from public.expert_profiles where id = $1', [soon]);
     const owner = { id: rows[0].user_id, role: 'expert' as const };
-    await expect(withUser(t.db, owner, (tx) => tx.query(`update public.expert_profiles set next_available_at = now() where id = $1`, [soon]))).rejects.toThrow(/row-level security/);
+    await expect(
+      withUser(t.db, owner, (tx) => tx.query(`update public.expert_profiles set next_available_at = now() where id = $1`, [soon])),
+    ).rejects.toThrow(/row-level security/);
     await t.db.query(`update public.expert_profiles set paused_until = now() + interval '1 day' where id = $1`, [soon]);
-    await expect(withUser(t.db, owner, (tx) => tx.query(`update public.expert_profiles set paused_until = null where id = $1`, [soon]))).rejects.toThrow(/row-level security/);
+    await expect(
+      withUser(t.db, owner, (tx) => tx.query(`update public.expert_profiles set paused_until = null where id = $1`, [soon])),
+    ).rejects.toThrow(/row-level security/);
     await t.db.query('update public.expert_profiles set paused_until = null where id = $1', [soon]);
   });
 });

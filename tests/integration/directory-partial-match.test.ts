@@ -14,16 +14,47 @@ const holder = globalThis as unknown as { __pathwiseDb?: Promise<unknown>; __pat
 const search = (q: Record<string, string>) => withAnon(t.db, (tx) => searchExperts(tx, ZExpertSearch.parse(q)));
 const slugs = (r: { items: { slug: string }[] }) => r.items.map((x) => x.slug);
 
-type TSeed = { slug: string; headline: string; specialties: string[]; tags?: string[]; bio?: string; price: number; rating: number; languages?: string[] };
+type TSeed = {
+  slug: string;
+  headline: string;
+  specialties: string[];
+  tags?: string[];
+  bio?: string;
+  price: number;
+  rating: number;
+  languages?: string[];
+};
 // "B2/C1" is one token to Postgres' parser ('b2/c1'), so nobody here matches the word "b2" on its own —
 // the seeded Lukas Becker's case.
 const EXPERTS: TSeed[] = [
-  { slug: 'goethe-teacher', headline: 'German teacher — Goethe B2/C1 exam preparation', specialties: ['German', 'Language exams'], tags: ['goethe'], price: 3000, rating: 4.2 },
+  {
+    slug: 'goethe-teacher',
+    headline: 'German teacher — Goethe B2/C1 exam preparation',
+    specialties: ['German', 'Language exams'],
+    tags: ['goethe'],
+    price: 3000,
+    rating: 4.2,
+  },
   { slug: 'german-exams', headline: 'German exam practice', specialties: ['German'], price: 2000, rating: 4.9 },
-  { slug: 'german-chat', headline: 'Relaxed conversation for travellers', specialties: ['German'], price: 1500, rating: 5.0, languages: ['de'] },
+  {
+    slug: 'german-chat',
+    headline: 'Relaxed conversation for travellers',
+    specialties: ['German'],
+    price: 1500,
+    rating: 5.0,
+    languages: ['de'],
+  },
   { slug: 'jlpt-coach', headline: 'JLPT exam coach', specialties: ['Japanese'], price: 2500, rating: 4.0 },
   // One word, said many times and weighted high: a better text rank than two words said once, yet fewer words.
-  { slug: 'exam-drill', headline: 'Exam drills: exam after exam', specialties: ['Exam technique'], tags: ['exam', 'exams'], bio: 'Exam, exam, exam.', price: 1000, rating: 5.0 },
+  {
+    slug: 'exam-drill',
+    headline: 'Exam drills: exam after exam',
+    specialties: ['Exam technique'],
+    tags: ['exam', 'exams'],
+    bio: 'Exam, exam, exam.',
+    price: 1000,
+    rating: 5.0,
+  },
   { slug: 'sql-coach', headline: 'SQL interviews', specialties: ['SQL'], bio: 'Window functions and joins.', price: 6000, rating: 4.5 },
 ];
 
@@ -39,7 +70,17 @@ beforeAll(async () => {
     await t.db.query(
       `insert into public.expert_profiles (user_id, slug, display_name, headline, bio, specialties, tags, languages, status, hidden, rating_avg, rating_count, min_price_minor, price_currency)
        values ($1, $2, $2, $3, $4, $5, $6, $7, 'approved', false, $8, 10, $9, 'EUR')`,
-      [rows[0].id, x.slug, x.headline, x.bio ?? 'Patient and structured.', x.specialties, x.tags ?? [], x.languages ?? ['en'], x.rating, x.price],
+      [
+        rows[0].id,
+        x.slug,
+        x.headline,
+        x.bio ?? 'Patient and structured.',
+        x.specialties,
+        x.tags ?? [],
+        x.languages ?? ['en'],
+        x.rating,
+        x.price,
+      ],
     );
   }
 });
@@ -82,7 +123,11 @@ describe('free text with several words', () => {
     // Whether every word matches is asked within the filters: the two who match "german exam" teach in English.
     expect(await search({ q: 'german exam', language: 'de' })).toMatchObject({ total: 1, partial: true, items: [{ slug: 'german-chat' }] });
     // Every word matched inside the filters: no fallback, even though others match some words.
-    expect(await search({ q: 'german exam', maxPrice: '25', cur: 'EUR' })).toMatchObject({ total: 1, partial: false, items: [{ slug: 'german-exams' }] });
+    expect(await search({ q: 'german exam', maxPrice: '25', cur: 'EUR' })).toMatchObject({
+      total: 1,
+      partial: false,
+      items: [{ slug: 'german-exams' }],
+    });
   });
 
   it('a page past the end of a partial answer still carries its total', async () => {
@@ -105,7 +150,12 @@ describe('module topics ("Find an expert for this")', () => {
     // "exam" everywhere) match one term only.
     expect(slugs(r).slice(2).sort()).toEqual(['exam-drill', 'german-chat', 'jlpt-coach']);
     // Two terms said once in a headline beat one term said everywhere.
-    expect(slugs(await search({ topics: 'exam,jlpt' }))).toEqual(['jlpt-coach', expect.any(String), expect.any(String), expect.any(String)]);
+    expect(slugs(await search({ topics: 'exam,jlpt' }))).toEqual([
+      'jlpt-coach',
+      expect.any(String),
+      expect.any(String),
+      expect.any(String),
+    ]);
   });
 
   it('finds nobody only when no term matches', async () => {
@@ -114,18 +164,34 @@ describe('module topics ("Find an expert for this")', () => {
 });
 
 describe('empty parameters mean no limit', () => {
-  const ALL_EMPTY = { q: '', specialty: '', language: '', minPrice: '', maxPrice: '', minRating: '', topics: '', sort: '', page: '', perPage: '' };
+  const ALL_EMPTY = {
+    q: '',
+    specialty: '',
+    language: '',
+    minPrice: '',
+    maxPrice: '',
+    minRating: '',
+    topics: '',
+    sort: '',
+    page: '',
+    perPage: '',
+  };
 
   it('searchDirectory: every parameter empty is the same as none', async () => {
     const none = await searchDirectory(t.db, {});
     expect(none.total).toBe(EXPERTS.length);
     expect(await searchDirectory(t.db, ALL_EMPTY)).toEqual(none);
-    expect(slugs(await searchDirectory(t.db, { q: 'german', minPrice: '', maxPrice: ' ' })).sort()).toEqual(['german-chat', 'german-exams', 'goethe-teacher']);
+    expect(slugs(await searchDirectory(t.db, { q: 'german', minPrice: '', maxPrice: ' ' })).sort()).toEqual([
+      'german-chat',
+      'german-exams',
+      'goethe-teacher',
+    ]);
   });
 
   it('GET /api/experts?q=german&maxPrice= answers the German experts, not 0', async () => {
     const { GET } = await import('@/app/api/experts/route');
-    const call = async (qs: string) => (await GET(new NextRequest(`http://localhost/api/experts${qs}`), { params: Promise.resolve({}) })).json();
+    const call = async (qs: string) =>
+      (await GET(new NextRequest(`http://localhost/api/experts${qs}`), { params: Promise.resolve({}) })).json();
     expect(await call('?q=german&maxPrice=')).toMatchObject({ total: 3 });
     expect(await call(`?${new URLSearchParams(ALL_EMPTY)}`)).toMatchObject({ total: EXPERTS.length, page: 1, perPage: 12 });
     // A real zero is still a limit.
@@ -144,7 +210,11 @@ describe('the /experts page past the last page', () => {
   });
 
   it('keeps page 1 when nothing matches, and the API keeps the empty page', async () => {
-    expect(await searchDirectoryPage(t.db, ZExpertSearch.parse({ q: 'knitting', page: '4' }))).toMatchObject({ page: 1, total: 0, items: [] });
+    expect(await searchDirectoryPage(t.db, ZExpertSearch.parse({ q: 'knitting', page: '4' }))).toMatchObject({
+      page: 1,
+      total: 0,
+      items: [],
+    });
     expect(await searchDirectory(t.db, { q: 'german', page: '999' })).toMatchObject({ page: 999, total: 3, items: [] });
   });
 });

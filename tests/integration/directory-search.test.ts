@@ -49,7 +49,11 @@ describe('directory search on more experts than the count cap', () => {
   });
 
   it('a page past the end is empty but still carries the total', async () => {
-    expect(await search({ q: 'interviews', page: '99' })).toMatchObject({ items: [], total: Math.floor(LISTED / 10), totalIsCapped: false });
+    expect(await search({ q: 'interviews', page: '99' })).toMatchObject({
+      items: [],
+      total: Math.floor(LISTED / 10),
+      totalIsCapped: false,
+    });
     expect(await search({ specialty: 'SQL', sort: 'price_asc', page: '99' })).toMatchObject({ items: [], total: Math.floor(LISTED / 10) });
     expect(await search({ q: 'no-such-word' })).toMatchObject({ items: [], total: 0, pageCount: 1 });
   });
@@ -72,8 +76,11 @@ describe('directory search on more experts than the count cap', () => {
 
   it('never lists the submitted or the hidden expert', async () => {
     const r = await search({ q: 'mentoring', perPage: '50', page: String(Math.ceil(LISTED / 50)) });
-    const all = (await Promise.all(Array.from({ length: Math.ceil(LISTED / 50) }, (_, i) => search({ q: 'mentoring', perPage: '50', page: String(i + 1) }))))
-      .flatMap((x) => x.items.map((i) => i.slug));
+    const all = (
+      await Promise.all(
+        Array.from({ length: Math.ceil(LISTED / 50) }, (_, i) => search({ q: 'mentoring', perPage: '50', page: String(i + 1) })),
+      )
+    ).flatMap((x) => x.items.map((i) => i.slug));
     expect(r.total).toBe(LISTED);
     expect(all).toHaveLength(LISTED);
     expect(all).not.toContain(`dir-${LISTED + 1}`);

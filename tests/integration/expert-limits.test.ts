@@ -51,17 +51,31 @@ describe('concurrent application saves', () => {
   it('two tabs saving offerings at once both succeed; the last one wins whole', async () => {
     const user = await expert();
     await saveApplication(t.db, user, PROFILE_STEP);
-    const a = [{ durationMinutes: 30, priceMinor: 4000, currency: 'USD' }, { durationMinutes: 60, priceMinor: 7000, currency: 'USD' }];
-    const b = [{ durationMinutes: 30, priceMinor: 5000, currency: 'USD' }, { durationMinutes: 90, priceMinor: 9000, currency: 'USD' }];
-    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => outcome(saveApplication(t.db, user, { step: 'offerings', offerings: i % 2 ? b : a }))));
+    const a = [
+      { durationMinutes: 30, priceMinor: 4000, currency: 'USD' },
+      { durationMinutes: 60, priceMinor: 7000, currency: 'USD' },
+    ];
+    const b = [
+      { durationMinutes: 30, priceMinor: 5000, currency: 'USD' },
+      { durationMinutes: 90, priceMinor: 9000, currency: 'USD' },
+    ];
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => outcome(saveApplication(t.db, user, { step: 'offerings', offerings: i % 2 ? b : a }))),
+    );
     expect(results).toEqual(Array(6).fill('ok'));
     const own = await withUser(t.db, user, (tx) => getOwnApplication(tx, user.id));
-    expect([[30, 60], [30, 90]]).toContainEqual(own!.offerings.map((o) => o.duration_minutes).sort((x, y) => x - y));
+    expect([
+      [30, 60],
+      [30, 90],
+    ]).toContainEqual(own!.offerings.map((o) => o.duration_minutes).sort((x, y) => x - y));
   });
 
   it('two first saves of the profile make one profile, never a duplicate-key error', async () => {
     const user = await expert();
-    const results = await Promise.all([outcome(saveApplication(t.db, user, PROFILE_STEP)), outcome(saveApplication(t.db, user, PROFILE_STEP))]);
+    const results = await Promise.all([
+      outcome(saveApplication(t.db, user, PROFILE_STEP)),
+      outcome(saveApplication(t.db, user, PROFILE_STEP)),
+    ]);
     expect(results).toEqual(['ok', 'ok']);
     const { rows } = await t.db.query<{ n: number }>('select count(*)::int as n from public.expert_profiles where user_id = $1', [user.id]);
     expect(rows[0].n).toBe(1);
@@ -76,7 +90,10 @@ describe('documents per application', () => {
     const results = await Promise.all(Array.from({ length: 8 }, () => outcome(upload(user, 3))));
     expect(results.filter((r) => r === 'ok')).toHaveLength(3);
     expect(results.filter((r) => r !== 'ok')).toEqual(Array(5).fill('conflict'));
-    await expect(upload(user, 3)).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/at most 3 documents\. Remove one/) });
+    await expect(upload(user, 3)).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringMatching(/at most 3 documents\. Remove one/),
+    });
     const own = await withUser(t.db, user, (tx) => getOwnApplication(tx, user.id));
     expect(own!.documents).toHaveLength(3);
   });

@@ -19,7 +19,8 @@ let admin: TSessionUser;
 let dir: string;
 const holder = globalThis as unknown as { __pathwiseDb?: Promise<unknown>; __pathwiseCache?: unknown };
 const storage = () => createLocalDiskStorage(dir, Buffer.alloc(32, 7));
-const status = async (id: string) => (await t.db.query<{ status: string }>('select status from public.expert_profiles where id = $1', [id])).rows[0].status;
+const status = async (id: string) =>
+  (await t.db.query<{ status: string }>('select status from public.expert_profiles where id = $1', [id])).rows[0].status;
 const COMPLETE: TVerificationInput = { identityVerified: true, credentialsVerified: true, backgroundStatus: 'clear' };
 
 beforeAll(async () => {
@@ -44,7 +45,11 @@ describe('approval needs the verification checklist complete and the background 
   it('refuses with nothing checked, naming every missing item', async () => {
     await expect(decideApplication(t.db, admin, id, { action: 'approve' })).rejects.toMatchObject({
       code: 'conflict',
-      fields: { identityVerified: 'Identity is not verified.', credentialsVerified: 'Credentials are not verified.', backgroundStatus: 'The background check has not started.' },
+      fields: {
+        identityVerified: 'Identity is not verified.',
+        credentialsVerified: 'Credentials are not verified.',
+        backgroundStatus: 'The background check has not started.',
+      },
     });
     expect(await status(id)).toBe('submitted');
   });
@@ -67,14 +72,17 @@ describe('approval needs the verification checklist complete and the background 
   it('refuses an override without a written reason: 422 with the field, through the route', async () => {
     await updateVerification(t.db, admin, id, { ...COMPLETE, backgroundStatus: 'flagged' });
     await expect(decideApplication(t.db, admin, id, { action: 'approve', override: true, overrideReason: '  ' })).rejects.toMatchObject({
-      code: 'unprocessable', fields: { overrideReason: expect.stringMatching(/why/i) },
+      code: 'unprocessable',
+      fields: { overrideReason: expect.stringMatching(/why/i) },
     });
     const { POST } = await import('@/app/api/admin/experts/[id]/decision/route');
     const { createSession } = await import('@/lib/auth/sessions');
     const { token } = await createSession(t.db, admin.id, 1);
     const res = await POST(
       new NextRequest(`http://localhost/api/admin/experts/${id}/decision`, {
-        method: 'POST', headers: { 'content-type': 'application/json', cookie: `pw_session=${token}` }, body: JSON.stringify({ action: 'approve', override: true }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: `pw_session=${token}` },
+        body: JSON.stringify({ action: 'approve', override: true }),
       }),
       { params: Promise.resolve({ id }) },
     );
@@ -85,9 +93,16 @@ describe('approval needs the verification checklist complete and the background 
 
   it('approves with an override and a reason, written to the audit log', async () => {
     const reason = 'The flag is a 2009 parking fine; approved by the trust lead.';
-    expect(await decideApplication(t.db, admin, id, { action: 'approve', override: true, overrideReason: reason })).toEqual({ status: 'approved' });
+    expect(await decideApplication(t.db, admin, id, { action: 'approve', override: true, overrideReason: reason })).toEqual({
+      status: 'approved',
+    });
     const detail = (await withUser(t.db, admin, (tx) => getApplicationDetail(tx, id)))!;
-    expect(detail.audit[0]).toMatchObject({ action: 'expert.approve_override', reason, actor_name: 'Ada Admin', data: { from: 'submitted', to: 'approved', override: true, gaps: ['backgroundStatus'] } });
+    expect(detail.audit[0]).toMatchObject({
+      action: 'expert.approve_override',
+      reason,
+      actor_name: 'Ada Admin',
+      data: { from: 'submitted', to: 'approved', override: true, gaps: ['backgroundStatus'] },
+    });
   });
 
   it('approves a complete checklist without an override, as a plain approval', async () => {

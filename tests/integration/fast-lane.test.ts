@@ -52,7 +52,10 @@ beforeAll(async () => {
   holder.__pathwiseDb = Promise.resolve(t.db);
   const expert = await createUser(t.db, { role: 'expert' });
   const { id } = await createExpertProfile(t.db, expert.id, { slug: 'ada-lovelace' });
-  await t.db.query(`update public.expert_profiles set display_name = 'Ada Lovelace', headline = 'Analytical engines and notes', specialties = '{Python}' where id = $1`, [id]);
+  await t.db.query(
+    `update public.expert_profiles set display_name = 'Ada Lovelace', headline = 'Analytical engines and notes', specialties = '{Python}' where id = $1`,
+    [id],
+  );
   await createExpertProfile(t.db, (await createUser(t.db, { role: 'expert' })).id, { slug: 'still-draft', status: 'draft' });
   for (let i = 0; i < 5; i++) await createExpertProfile(t.db, (await createUser(t.db, { role: 'expert' })).id, { slug: `listed-${i}` });
   server = createServer((req, res) => void fastLane(req, res, fakeNext));
@@ -84,10 +87,19 @@ describe('GET /api/experts on the fast lane', () => {
 
   it('lists approved experts only, and refuses bad input with the one error shape', async () => {
     const all = JSON.parse(text(await get('/api/experts?perPage=50')));
-    expect(all.items.map((x: { slug: string }) => x.slug).sort()).toEqual(['ada-lovelace', 'listed-0', 'listed-1', 'listed-2', 'listed-3', 'listed-4']);
+    expect(all.items.map((x: { slug: string }) => x.slug).sort()).toEqual([
+      'ada-lovelace',
+      'listed-0',
+      'listed-1',
+      'listed-2',
+      'listed-3',
+      'listed-4',
+    ]);
     const bad = await get('/api/experts?sort=cheapest', { 'x-request-id': 'req-1' });
     expect(bad.status).toBe(400);
-    expect(JSON.parse(text(bad))).toMatchObject({ error: { code: 'invalid_input', fields: { sort: expect.any(String) }, requestId: 'req-1' } });
+    expect(JSON.parse(text(bad))).toMatchObject({
+      error: { code: 'invalid_input', fields: { sort: expect.any(String) }, requestId: 'req-1' },
+    });
   });
 
   it('gzips an answer over 1 KB for a client that accepts it', async () => {

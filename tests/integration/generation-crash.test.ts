@@ -30,7 +30,13 @@ defineGenerationJob({ provider: () => provider });
 await startJobRunner(db, { pollMs: 50, leaseMs: 1000 });
 `;
 
-const request = ZCurriculumRequest.parse({ goal: 'Learn SQL for data analysis', level: 'beginner', hoursPerWeek: 4, weeks: 6, materials: ['reading', 'practice'] });
+const request = ZCurriculumRequest.parse({
+  goal: 'Learn SQL for data analysis',
+  level: 'beginner',
+  hoursPerWeek: 4,
+  weeks: 6,
+  materials: ['reading', 'practice'],
+});
 const plan = planOffline(request, new Date());
 const good = JSON.stringify(plan);
 const scanner = createModuleScanner();
@@ -69,21 +75,40 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a worker killed with SIGKILL mi
   });
 
   it('leaves a lease that lapses; the next runner generates again, each module once', async () => {
-    const provider = openAiProvider({ apiKey: 'sk-test', baseURL: fake.url, model: 'fake-model', timeoutMs: 20_000, maxTokens: 8000, maxRetries: 0 });
+    const provider = openAiProvider({
+      apiKey: 'sk-test',
+      baseURL: fake.url,
+      model: 'fake-model',
+      timeoutMs: 20_000,
+      maxTokens: 8000,
+      maxRetries: 0,
+    });
     defineGenerationJob({ provider: () => provider });
     // This process installs pg-boss and the queue first, so the job goes to pg-boss.
     await startJobRunner(t.db, { pollMs: 50, leaseMs: 1000 });
     await stopJobRunner();
     const user = await createUser(t.db);
-    const { id } = await withUser(t.db, user, (tx) => createCurriculumRequest(tx, { userId: user.id, request, provider: 'openai', dailyLimit: 10, attempts: 3 }));
+    const { id } = await withUser(t.db, user, (tx) =>
+      createCurriculumRequest(tx, { userId: user.id, request, provider: 'openai', dailyLimit: 10, attempts: 3 }),
+    );
     const row = async () =>
-      (await t.db.query<{ status: string; attempts: number; partial: unknown[]; plan: { modules: { id: string; title: string }[] } | null }>(
-        'select status, attempts, partial_modules as partial, plan from public.curricula where id = $1',
-        [id],
-      )).rows[0];
+      (
+        await t.db.query<{
+          status: string;
+          attempts: number;
+          partial: unknown[];
+          plan: { modules: { id: string; title: string }[] } | null;
+        }>('select status, attempts, partial_modules as partial, plan from public.curricula where id = $1', [id])
+      ).rows[0];
 
     child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(dir, 'child.mts')], {
-      env: { ...process.env, CHILD_DB_URL: t.url!, CHILD_OPENAI_URL: fake.url, NODE_ENV: 'test', TSX_TSCONFIG_PATH: path.resolve('tsconfig.json') },
+      env: {
+        ...process.env,
+        CHILD_DB_URL: t.url!,
+        CHILD_OPENAI_URL: fake.url,
+        NODE_ENV: 'test',
+        TSX_TSCONFIG_PATH: path.resolve('tsconfig.json'),
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     await waitFor(async () => (await row()).partial.length === 1, 30_000);

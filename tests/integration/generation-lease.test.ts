@@ -23,7 +23,13 @@ import { createTestDb, type TTestDb } from '../support/test-db';
 // stream as a frozen process would); tests/integration/generation-crash.test.ts kills a real process.
 
 const today = new Date();
-const request = ZCurriculumRequest.parse({ goal: 'Learn SQL for data analysis', level: 'beginner', hoursPerWeek: 4, weeks: 6, materials: ['reading', 'practice'] });
+const request = ZCurriculumRequest.parse({
+  goal: 'Learn SQL for data analysis',
+  level: 'beginner',
+  hoursPerWeek: 4,
+  weeks: 6,
+  materials: ['reading', 'practice'],
+});
 const plan = planOffline(request, today);
 const good = JSON.stringify(plan);
 // The character right after modules[0]'s closing brace: a stream stalled here has sent exactly one module.
@@ -57,7 +63,14 @@ async function runner() {
 
 async function fakeModel(script: TScriptStep[]) {
   fake = await startFakeOpenAi(script);
-  provider = openAiProvider({ apiKey: 'sk-test', baseURL: fake.url, model: 'fake-model', timeoutMs: 20_000, maxTokens: 8000, maxRetries: 0 });
+  provider = openAiProvider({
+    apiKey: 'sk-test',
+    baseURL: fake.url,
+    model: 'fake-model',
+    timeoutMs: 20_000,
+    maxTokens: 8000,
+    maxRetries: 0,
+  });
   return fake;
 }
 
@@ -65,28 +78,42 @@ async function fakeModel(script: TScriptStep[]) {
 async function saveRequest(o: { provider?: 'openai' | 'offline'; attempts?: number } = {}) {
   const user = await createUser(t.db);
   const { id } = await withUser(t.db, user, (tx) =>
-    createCurriculumRequest(tx, { userId: user.id, request, provider: o.provider ?? 'openai', dailyLimit: 10, today, attempts: o.attempts ?? 3 }),
+    createCurriculumRequest(tx, {
+      userId: user.id,
+      request,
+      provider: o.provider ?? 'openai',
+      dailyLimit: 10,
+      today,
+      attempts: o.attempts ?? 3,
+    }),
   );
   return { user, id };
 }
 
 const row = async (id: string) =>
   (
-    await t.db.query<{ status: string; attempts: number; partial: unknown[]; plan: { modules: { id: string; title: string }[] } | null; error: string | null }>(
-      'select status, attempts, partial_modules as partial, plan, error from public.curricula where id = $1',
-      [id],
-    )
+    await t.db.query<{
+      status: string;
+      attempts: number;
+      partial: unknown[];
+      plan: { modules: { id: string; title: string }[] } | null;
+      error: string | null;
+    }>('select status, attempts, partial_modules as partial, plan, error from public.curricula where id = $1', [id])
   ).rows[0];
 /** The row has the status and its event is published (published just after the write that set it). */
 const settled = (userId: string, id: string, status: 'ready' | 'failed', timeoutMs?: number) =>
   waitFor(
     async () =>
       (await row(id)).status === status &&
-      (await listEventsAfter(t.db, userId, 0)).some((e) => e.type === 'curriculum.status' && e.payload.curriculumId === id && e.payload.status === status),
+      (await listEventsAfter(t.db, userId, 0)).some(
+        (e) => e.type === 'curriculum.status' && e.payload.curriculumId === id && e.payload.status === status,
+      ),
     timeoutMs,
   );
 const aiCalls = async (userId: string) =>
-  (await t.db.query<{ kind: string }>('select kind from public.ai_calls where user_id = $1 order by created_at', [userId])).rows.map((r) => r.kind);
+  (await t.db.query<{ kind: string }>('select kind from public.ai_calls where user_id = $1 order by created_at', [userId])).rows.map(
+    (r) => r.kind,
+  );
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -119,7 +146,6 @@ describe('a generation whose runner dies mid-stream', () => {
     await settled(user.id, id, 'ready');
     expect(f.requests).toHaveLength(2);
 
-
     const done = await row(id);
     expect(done.attempts).toBe(2);
     expect(done.partial).toEqual([]);
@@ -127,7 +153,9 @@ describe('a generation whose runner dies mid-stream', () => {
     expect(new Set(done.plan!.modules.map((m) => m.id)).size).toBe(plan.modules.length);
 
     // The page: module 0 from the dead attempt, a restart that clears it, then every module once, then ready.
-    const events = (await listEventsAfter(t.db, user.id, 0)).map((e) => (e.type === 'curriculum.status' ? `${e.payload.status}${e.payload.restarted ? ':restart' : ''}` : `m${e.payload.index}`));
+    const events = (await listEventsAfter(t.db, user.id, 0)).map((e) =>
+      e.type === 'curriculum.status' ? `${e.payload.status}${e.payload.restarted ? ':restart' : ''}` : `m${e.payload.index}`,
+    );
     expect(events).toEqual(['generating', 'm0', 'generating:restart', ...plan.modules.map((_, i) => `m${i}`), 'ready']);
 
     // The dead attempt's stream resumes (a frozen process wakes up): it no longer owns the row, so it writes nothing.
@@ -197,7 +225,9 @@ describe('failed attempts', () => {
     expect((await row(id)).error).toMatch(/500/);
     expect(await aiCalls(user.id)).toEqual(['resume']);
 
-    await withUser(t.db, user, (tx) => retryGeneration(tx, { id, userId: user.id, dailyLimit: 10, limits: { dailyLimit: 10 }, attempts: 2 }));
+    await withUser(t.db, user, (tx) =>
+      retryGeneration(tx, { id, userId: user.id, dailyLimit: 10, limits: { dailyLimit: 10 }, attempts: 2 }),
+    );
     expect((await row(id)).status).toBe('queued');
     await waitFor(async () => (await row(id)).status === 'ready');
     expect(f.requests).toHaveLength(3);
@@ -270,7 +300,9 @@ describe('the request and its job', () => {
         throw new Error('the request fails after saving');
       }),
     ).rejects.toThrow(/after saving/);
-    await expect(withUser(t.db, user, (tx) => createCurriculumRequest(tx, { userId: user.id, request, provider: 'offline', dailyLimit: 0 }))).rejects.toMatchObject({
+    await expect(
+      withUser(t.db, user, (tx) => createCurriculumRequest(tx, { userId: user.id, request, provider: 'offline', dailyLimit: 0 })),
+    ).rejects.toMatchObject({
       code: 'rate_limited',
     });
     expect(savedId).not.toBe('');

@@ -39,7 +39,9 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number) {
 describe.skipIf(!process.env.TEST_DATABASE_URL)('a worker killed mid-job (SIGKILL)', () => {
   beforeAll(async () => {
     t = await createTestDb();
-    await t.db.exec('create table public.jobs_crash_marks (pid int not null, kind text not null, at timestamptz not null default clock_timestamp())');
+    await t.db.exec(
+      'create table public.jobs_crash_marks (pid int not null, kind text not null, at timestamptz not null default clock_timestamp())',
+    );
     dir = mkdtempSync(path.join(tmpdir(), 'pw-jobs-crash-'));
     writeFileSync(path.join(dir, 'child.mts'), CHILD);
   });

@@ -33,7 +33,9 @@ async function runner(options: TJobRunnerOptions = {}) {
 
 /** Where a job waits: pg-boss on Postgres once its queue exists, public.jobs otherwise. */
 async function unfinishedInTable(name: string) {
-  const { rows } = await t.db.query<{ n: number }>('select count(*)::int as n from public.jobs where name = $1 and done_at is null', [name]);
+  const { rows } = await t.db.query<{ n: number }>('select count(*)::int as n from public.jobs where name = $1 and done_at is null', [
+    name,
+  ]);
   return rows[0].n;
 }
 
@@ -202,15 +204,18 @@ describe('restarts', () => {
     expect(await unfinishedInTable('t.killed')).toBe(0);
   });
 
-  it.skipIf(!!process.env.TEST_DATABASE_URL)('PGlite: the app process restarted after a crash takes an interrupted job at once', async () => {
-    await enqueueJob(t.db, 't.interrupted', {});
-    const first = await runner({ leaseMs: 60_000 });
-    await waitFor(() => count('t.interrupted:started') === 1);
-    await first.abandon();
-    // One process owns a PGlite database, so startJobRunner releases the dead process's lease at start.
-    await startJobRunner(t.db, { ...fast, leaseMs: 60_000 });
-    await waitFor(() => count('t.interrupted:done') === 1, 3000);
-  });
+  it.skipIf(!!process.env.TEST_DATABASE_URL)(
+    'PGlite: the app process restarted after a crash takes an interrupted job at once',
+    async () => {
+      await enqueueJob(t.db, 't.interrupted', {});
+      const first = await runner({ leaseMs: 60_000 });
+      await waitFor(() => count('t.interrupted:started') === 1);
+      await first.abandon();
+      // One process owns a PGlite database, so startJobRunner releases the dead process's lease at start.
+      await startJobRunner(t.db, { ...fast, leaseMs: 60_000 });
+      await waitFor(() => count('t.interrupted:done') === 1, 3000);
+    },
+  );
 
   it('a job running longer than its lease keeps it while its runner is alive (heartbeat)', async () => {
     await enqueueJob(t.db, 't.long', {});

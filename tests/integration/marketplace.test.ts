@@ -55,27 +55,61 @@ afterAll(async () => {
 describe('an expert applies', () => {
   it('saves steps as a draft, and cannot submit without a credential', async () => {
     const app = await fillApplication(t.db, expertA);
-    expect(app).toMatchObject({ status: 'draft', display_name: 'Grace Hopper', offerings: [{ duration_minutes: 30 }, { duration_minutes: 60 }] });
+    expect(app).toMatchObject({
+      status: 'draft',
+      display_name: 'Grace Hopper',
+      offerings: [{ duration_minutes: 30 }, { duration_minutes: 60 }],
+    });
     expect(app.terms_accepted_at).not.toBeNull();
-    await expect(submitApplication(t.db, expertA)).rejects.toMatchObject({ code: 'invalid_input', fields: { documents: expect.stringMatching(/credential/) } });
+    await expect(submitApplication(t.db, expertA)).rejects.toMatchObject({
+      code: 'invalid_input',
+      fields: { documents: expect.stringMatching(/credential/) },
+    });
   });
 
   it('refuses an incomplete step with field messages, keeping what was saved', async () => {
-    await expect(saveApplication(t.db, expertA, { step: 'profile', displayName: 'G', headline: 'short', bio: '', specialties: [], languages: [], yearsExperience: -1, country: 'USA', timezone: 'Nowhere' }))
-      .rejects.toMatchObject({ code: 'invalid_input', fields: { displayName: expect.any(String), bio: expect.any(String), timezone: 'Choose a time zone, like Europe/Berlin.' } });
+    await expect(
+      saveApplication(t.db, expertA, {
+        step: 'profile',
+        displayName: 'G',
+        headline: 'short',
+        bio: '',
+        specialties: [],
+        languages: [],
+        yearsExperience: -1,
+        country: 'USA',
+        timezone: 'Nowhere',
+      }),
+    ).rejects.toMatchObject({
+      code: 'invalid_input',
+      fields: { displayName: expect.any(String), bio: expect.any(String), timezone: 'Choose a time zone, like Europe/Berlin.' },
+    });
     const own = await withUser(t.db, expertA, (tx) => getOwnApplication(tx, expertA.id));
     expect(own?.headline).toBe('Compilers, COBOL and debugging for beginners');
   });
 
   it('refuses an upload of the wrong type, or too large, with a clear message', async () => {
-    await expect(uploadDocument(t.db, expertA, { kind: 'credential', filename: 'cv.pdf', bytes: new TextEncoder().encode('just text pretending to be a pdf'), storage: storage() }))
-      .rejects.toMatchObject({ code: 'unprocessable', status: 422, message: expect.stringMatching(/^Upload a PDF, PNG, JPEG or WebP file\./), fields: { file: 'Upload a PDF, PNG, JPEG or WebP file.' } });
-    await expect(uploadDocument(t.db, expertA, { kind: 'photo', filename: 'me.pdf', bytes: PDF_BYTES, storage: storage() }))
-      .rejects.toMatchObject({ code: 'unprocessable', message: expect.stringContaining('application/pdf') });
+    await expect(
+      uploadDocument(t.db, expertA, {
+        kind: 'credential',
+        filename: 'cv.pdf',
+        bytes: new TextEncoder().encode('just text pretending to be a pdf'),
+        storage: storage(),
+      }),
+    ).rejects.toMatchObject({
+      code: 'unprocessable',
+      status: 422,
+      message: expect.stringMatching(/^Upload a PDF, PNG, JPEG or WebP file\./),
+      fields: { file: 'Upload a PDF, PNG, JPEG or WebP file.' },
+    });
+    await expect(
+      uploadDocument(t.db, expertA, { kind: 'photo', filename: 'me.pdf', bytes: PDF_BYTES, storage: storage() }),
+    ).rejects.toMatchObject({ code: 'unprocessable', message: expect.stringContaining('application/pdf') });
     const big = new Uint8Array(5 * 1024 * 1024 + 1);
     big.set(PDF_BYTES);
-    await expect(uploadDocument(t.db, expertA, { kind: 'credential', filename: 'big.pdf', bytes: big, storage: storage() }))
-      .rejects.toMatchObject({ code: 'unprocessable', message: 'The file is too large: the limit is 5 MB.' });
+    await expect(
+      uploadDocument(t.db, expertA, { kind: 'credential', filename: 'big.pdf', bytes: big, storage: storage() }),
+    ).rejects.toMatchObject({ code: 'unprocessable', message: 'The file is too large: the limit is 5 MB.' });
     const own = await withUser(t.db, expertA, (tx) => getOwnApplication(tx, expertA.id));
     expect(own?.documents).toHaveLength(0);
   });
@@ -95,8 +129,14 @@ describe('authorization', () => {
   it('an expert cannot approve themselves, through lib or straight through RLS', async () => {
     const { id } = (await withUser(t.db, expertA, (tx) => getOwnApplication(tx, expertA.id)))!;
     await expect(decideApplication(t.db, expertA, id, { action: 'approve' })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(withUser(t.db, expertA, (tx) => tx.query("update public.expert_profiles set status = 'approved' where id = $1", [id]))).rejects.toThrow(/row-level security/);
-    await expect(withUser(t.db, expertA, (tx) => tx.query('insert into public.expert_verifications (expert_id, identity_verified) values ($1, true)', [id]))).rejects.toThrow(/row-level security/);
+    await expect(
+      withUser(t.db, expertA, (tx) => tx.query("update public.expert_profiles set status = 'approved' where id = $1", [id])),
+    ).rejects.toThrow(/row-level security/);
+    await expect(
+      withUser(t.db, expertA, (tx) =>
+        tx.query('insert into public.expert_verifications (expert_id, identity_verified) values ($1, true)', [id]),
+      ),
+    ).rejects.toThrow(/row-level security/);
     const { rows } = await t.db.query<{ status: string }>('select status from public.expert_profiles where id = $1', [id]);
     expect(rows[0].status).toBe('submitted');
   });
@@ -138,8 +178,16 @@ describe('admins verify and decide', () => {
 
   it('records the checklist, refuses a rejection without a reason, and tells the expert about the decision', async () => {
     const { id } = (await withUser(t.db, expertA, (tx) => getOwnApplication(tx, expertA.id)))!;
-    await updateVerification(t.db, admin, id, { identityVerified: true, credentialsVerified: true, backgroundStatus: 'clear', backgroundNote: 'Checked passport' });
-    await expect(decideApplication(t.db, admin, id, { action: 'reject' })).rejects.toMatchObject({ code: 'invalid_input', fields: { reason: 'Give the expert a reason.' } });
+    await updateVerification(t.db, admin, id, {
+      identityVerified: true,
+      credentialsVerified: true,
+      backgroundStatus: 'clear',
+      backgroundNote: 'Checked passport',
+    });
+    await expect(decideApplication(t.db, admin, id, { action: 'reject' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      fields: { reason: 'Give the expert a reason.' },
+    });
     await expect(decideApplication(t.db, admin, id, { action: 'reinstate' })).rejects.toMatchObject({ code: 'conflict' });
     expect(await decideApplication(t.db, admin, id, { action: 'approve' })).toEqual({ status: 'approved' });
 
@@ -149,7 +197,9 @@ describe('admins verify and decide', () => {
     expect(detail.audit[0]).toMatchObject({ data: { from: 'submitted', to: 'approved' } });
     const notes = await withUser(t.db, expertA, (tx) => tx.query<{ title: string }>('select title from public.notifications'));
     expect(notes.rows.map((n) => n.title)).toEqual(['Your expert application is approved']);
-    const mail = await t.db.query<{ recipient: string; template: string }>("select recipient, template from public.outbox_messages where template like 'expert-%'");
+    const mail = await t.db.query<{ recipient: string; template: string }>(
+      "select recipient, template from public.outbox_messages where template like 'expert-%'",
+    );
     expect(mail.rows).toEqual([{ recipient: expertA.email, template: 'expert-approve' }]);
     expect(await withUser(t.db, expertB, (tx) => listAuditLog(tx))).toEqual([]);
   });
@@ -171,11 +221,18 @@ describe('learners find experts', () => {
 
   it('ranks a name and specialty match above a bio mention', async () => {
     const other = await createUser(t.db, { role: 'expert' });
-    await fillApplication(t.db, other, {
-      displayName: 'Barbara Liskov', headline: 'Abstraction and distributed systems mentor',
-      bio: 'Happy to talk about compilers now and then, but mostly data abstraction and distributed systems.',
-      specialties: ['Cloud computing'], tags: [],
-    }, [{ durationMinutes: 30, priceMinor: 2500, currency: 'USD' }]);
+    await fillApplication(
+      t.db,
+      other,
+      {
+        displayName: 'Barbara Liskov',
+        headline: 'Abstraction and distributed systems mentor',
+        bio: 'Happy to talk about compilers now and then, but mostly data abstraction and distributed systems.',
+        specialties: ['Cloud computing'],
+        tags: [],
+      },
+      [{ durationMinutes: 30, priceMinor: 2500, currency: 'USD' }],
+    );
     await uploadDocument(t.db, other, { kind: 'credential', filename: 'c.png', bytes: PNG_BYTES, storage: storage() });
     await submitApplication(t.db, other);
     const { id } = (await withUser(t.db, other, (tx) => getOwnApplication(tx, other.id)))!;
@@ -199,7 +256,9 @@ describe('learners find experts', () => {
     expect((await call('?q=compilers')).body.items.map((x: { slug: string }) => x.slug)).not.toContain(slug);
     expect(await loadPublicProfile(t.db, slug)).toBeNull();
     const { GET: PROFILE } = await import('@/app/api/experts/[slug]/photo/route');
-    expect((await PROFILE(new NextRequest(`http://localhost/api/experts/${slug}/photo`), { params: Promise.resolve({ slug }) })).status).toBe(404);
+    expect(
+      (await PROFILE(new NextRequest(`http://localhost/api/experts/${slug}/photo`), { params: Promise.resolve({ slug }) })).status,
+    ).toBe(404);
 
     await decideApplication(t.db, admin, id, { action: 'reinstate' });
     expect((await call('?q=compilers')).body.total).toBe(2);
@@ -209,7 +268,10 @@ describe('learners find experts', () => {
 
     // A price change waits for review, then shows at once when accepted, though the search was cached.
     expect((await call('?q=compilers&sort=price_asc')).body.items[1]).toMatchObject({ slug, from_price_minor: 4000 });
-    const proposed = await saveApplication(t.db, expertA, { step: 'offerings', offerings: [{ durationMinutes: 60, priceMinor: 1000, currency: 'USD' }] });
+    const proposed = await saveApplication(t.db, expertA, {
+      step: 'offerings',
+      offerings: [{ durationMinutes: 60, priceMinor: 1000, currency: 'USD' }],
+    });
     expect((await call('?q=compilers&sort=price_asc')).body.items[1]).toMatchObject({ slug, from_price_minor: 4000 });
     await decideProfileChange(t.db, admin, id, { action: 'accept', revision: proposed.pending!.revision });
     expect((await call('?q=compilers&sort=price_asc')).body.items[0]).toMatchObject({ slug, from_price_minor: 1000 });
@@ -220,7 +282,9 @@ describe('learners find experts', () => {
   });
 
   it('an unapproved or suspended expert is invisible to a learner at the database too (RLS)', async () => {
-    const rows = await withUser(t.db, learner, (tx) => tx.query<{ display_name: string }>('select display_name from public.expert_profiles order by display_name'));
+    const rows = await withUser(t.db, learner, (tx) =>
+      tx.query<{ display_name: string }>('select display_name from public.expert_profiles order by display_name'),
+    );
     expect(rows.rows.map((r) => r.display_name)).toEqual(['Barbara Liskov', 'Grace Hopper']);
   });
 

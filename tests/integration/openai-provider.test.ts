@@ -12,11 +12,22 @@ import { startFakeOpenAi, type TFakeOpenAi, type TScriptStep } from '../support/
 import { createTestDb, type TTestDb } from '../support/test-db';
 
 const today = new Date('2026-11-25T09:00:00Z');
-const request = ZCurriculumRequest.parse({ goal: 'Learn SQL for data analysis', level: 'beginner', hoursPerWeek: 4, weeks: 6, materials: ['reading', 'practice'] });
+const request = ZCurriculumRequest.parse({
+  goal: 'Learn SQL for data analysis',
+  level: 'beginner',
+  hoursPerWeek: 4,
+  weeks: 6,
+  materials: ['reading', 'practice'],
+});
 const good = JSON.stringify(planOffline(request, today));
 const brokenPlan = planOffline(request, today);
 // Breaks the schema: a quiz with one question.
-const broken = JSON.stringify({ ...brokenPlan, modules: brokenPlan.modules.map((m, i) => (i === 0 && m.checkpoint.type === 'quiz' ? { ...m, checkpoint: { type: 'quiz', questions: m.checkpoint.questions.slice(0, 1) } } : m)) });
+const broken = JSON.stringify({
+  ...brokenPlan,
+  modules: brokenPlan.modules.map((m, i) =>
+    i === 0 && m.checkpoint.type === 'quiz' ? { ...m, checkpoint: { type: 'quiz', questions: m.checkpoint.questions.slice(0, 1) } } : m,
+  ),
+});
 
 let t: TTestDb;
 let fake: TFakeOpenAi | undefined;
@@ -32,8 +43,17 @@ afterEach(async () => {
 async function setup(script: TScriptStep[], o: { timeoutMs?: number; maxRetries?: number } = {}) {
   fake = await startFakeOpenAi(script);
   const user = await createUser(t.db);
-  const { id } = await withUser(t.db, user, (tx) => createCurriculumRequest(tx, { userId: user.id, request, provider: 'openai', dailyLimit: 10, today }));
-  const provider = openAiProvider({ apiKey: 'sk-test', baseURL: fake.url, model: 'fake-model', timeoutMs: o.timeoutMs ?? 5000, maxTokens: 8000, maxRetries: o.maxRetries ?? 2 });
+  const { id } = await withUser(t.db, user, (tx) =>
+    createCurriculumRequest(tx, { userId: user.id, request, provider: 'openai', dailyLimit: 10, today }),
+  );
+  const provider = openAiProvider({
+    apiKey: 'sk-test',
+    baseURL: fake.url,
+    model: 'fake-model',
+    timeoutMs: o.timeoutMs ?? 5000,
+    maxTokens: 8000,
+    maxRetries: o.maxRetries ?? 2,
+  });
   return { user, id, provider, fake };
 }
 

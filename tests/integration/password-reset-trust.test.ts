@@ -16,9 +16,11 @@ afterAll(() => t.drop());
 
 const limiters = () => createResetLimiters({ perAccount: 3, perIp: 100 });
 const secretLinks = async (email: string) =>
-  (await t.db.query<{ secret_body: string }>('select secret_body from public.outbox_messages where recipient = $1 order by created_at', [email])).rows.map(
-    (r) => /reset-password\?token=([\w-]+)/.exec(r.secret_body)![1],
-  );
+  (
+    await t.db.query<{ secret_body: string }>('select secret_body from public.outbox_messages where recipient = $1 order by created_at', [
+      email,
+    ])
+  ).rows.map((r) => /reset-password\?token=([\w-]+)/.exec(r.secret_body)![1]);
 
 describe('password reset links', () => {
   it('stops every older link working once one of them is used', async () => {
@@ -28,7 +30,9 @@ describe('password reset links', () => {
     await requestPasswordReset(t.db, { email: user.email }, { appUrl: 'http://x', ip: uniqueIp(), limiters: l });
     const [first, second] = await secretLinks(user.email);
     await resetPassword(t.db, { token: second, password: 'a brand new password' });
-    await expect(resetPassword(t.db, { token: first, password: 'the attackers password' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(resetPassword(t.db, { token: first, password: 'the attackers password' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
   });
 
   it('throttles per address: the 4th request in an hour is a 429 and sends nothing, known account or not', async () => {
@@ -36,7 +40,9 @@ describe('password reset links', () => {
     const l = limiters();
     for (const email of [user.email, uniqueEmail()]) {
       for (let i = 0; i < 3; i++) await requestPasswordReset(t.db, { email }, { appUrl: 'http://x', ip: uniqueIp(), limiters: l });
-      await expect(requestPasswordReset(t.db, { email }, { appUrl: 'http://x', ip: uniqueIp(), limiters: l })).rejects.toMatchObject({ code: 'rate_limited' });
+      await expect(requestPasswordReset(t.db, { email }, { appUrl: 'http://x', ip: uniqueIp(), limiters: l })).rejects.toMatchObject({
+        code: 'rate_limited',
+      });
     }
     expect(await secretLinks(user.email)).toHaveLength(3);
   });
@@ -45,21 +51,24 @@ describe('password reset links', () => {
     const l = createResetLimiters({ perAccount: 100, perIp: 5 });
     const ip = uniqueIp();
     for (let i = 0; i < 5; i++) await requestPasswordReset(t.db, { email: uniqueEmail() }, { appUrl: 'http://x', ip, limiters: l });
-    await expect(requestPasswordReset(t.db, { email: uniqueEmail() }, { appUrl: 'http://x', ip, limiters: l })).rejects.toMatchObject({ code: 'rate_limited' });
+    await expect(requestPasswordReset(t.db, { email: uniqueEmail() }, { appUrl: 'http://x', ip, limiters: l })).rejects.toMatchObject({
+      code: 'rate_limited',
+    });
   });
 });
 
 describe('enumeration: a reset request looks the same for any address', () => {
   it('does the same database work before answering, whether or not the account exists', async () => {
     const user = await createUser(t.db);
-    const counted = (log: string[]): TPrivilegedTx => ({
-      query: ((sql: string, params?: unknown[]) => {
-        log.push(sql.trim().split(/\s+/)[0]);
-        return t.db.query(sql, params);
-      }) as TPrivilegedTx['query'],
-      exec: (sql: string) => t.db.exec(sql),
-      afterCommit: (fn: () => void) => t.db.afterCommit(fn),
-    }) as TPrivilegedTx;
+    const counted = (log: string[]): TPrivilegedTx =>
+      ({
+        query: ((sql: string, params?: unknown[]) => {
+          log.push(sql.trim().split(/\s+/)[0]);
+          return t.db.query(sql, params);
+        }) as TPrivilegedTx['query'],
+        exec: (sql: string) => t.db.exec(sql),
+        afterCommit: (fn: () => void) => t.db.afterCommit(fn),
+      }) as TPrivilegedTx;
     const run = async (email: string) => {
       const log: string[] = [];
       const tasks: (() => Promise<void>)[] = [];
@@ -85,9 +94,13 @@ describe('the outbox admins read', () => {
     const shown = (await withUser(t.db, admin, (tx) => listOutbox(tx))).find((m) => m.recipient === user.email)!;
     expect(shown.body).toContain('/reset-password?token=');
     expect(shown.body).not.toContain(token);
-    await expect(withUser(t.db, admin, (tx) => tx.query('select secret_body from public.outbox_messages'))).rejects.toMatchObject({ code: '42501' });
+    await expect(withUser(t.db, admin, (tx) => tx.query('select secret_body from public.outbox_messages'))).rejects.toMatchObject({
+      code: '42501',
+    });
     // The masked text is useless as a link.
     const masked = /token=(\S+)/.exec(shown.body)![1];
-    await expect(resetPassword(t.db, { token: masked.padEnd(20, 'x'), password: 'a brand new password' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(resetPassword(t.db, { token: masked.padEnd(20, 'x'), password: 'a brand new password' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
   });
 });

@@ -60,17 +60,33 @@ describe.skipIf(!onPostgres)('a Postgres backend terminated mid-request', () => 
       method,
       body: payload,
       headers: {
-        host: 'localhost:3000', origin: BASE, 'sec-fetch-site': 'same-origin', cookie,
+        host: 'localhost:3000',
+        origin: BASE,
+        'sec-fetch-site': 'same-origin',
+        cookie,
         ...(payload ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) } : {}),
       },
     });
     const res = await (method === 'GET' ? GET : PUT)(req, none);
-    return { status: res.status, body: (await res.json()) as { availability?: Record<string, unknown>; error?: { code: string; message: string } } };
+    return {
+      status: res.status,
+      body: (await res.json()) as { availability?: Record<string, unknown>; error?: { code: string; message: string } },
+    };
   }
 
   const week = (days: Record<number, [number, number][]>) =>
-    [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, ranges: (days[weekday] ?? []).map(([startMinute, endMinute]) => ({ startMinute, endMinute })) }));
-  const settings = (buffer: number) => ({ bufferBeforeMinutes: buffer, bufferAfterMinutes: 0, minNoticeMinutes: 60, horizonDays: 30, maxPerDay: 4, slotIntervalMinutes: 30 });
+    [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+      weekday,
+      ranges: (days[weekday] ?? []).map(([startMinute, endMinute]) => ({ startMinute, endMinute })),
+    }));
+  const settings = (buffer: number) => ({
+    bufferBeforeMinutes: buffer,
+    bufferAfterMinutes: 0,
+    minNoticeMinutes: 60,
+    horizonDays: 30,
+    maxPerDay: 4,
+    slotIntervalMinutes: 30,
+  });
   const before = { weekly: week({ 1: [[540, 720]], 2: [[540, 720]] }), overrides: [], settings: settings(5) };
   const after = { weekly: week({ 3: [[600, 660]], 4: [[600, 660]], 5: [[600, 660]] }), overrides: [], settings: settings(20) };
 
@@ -144,7 +160,10 @@ describe.skipIf(!onPostgres)('a Postgres backend terminated mid-request', () => 
     // Fill the pool with idle connections.
     await Promise.all(Array.from({ length: 4 }, () => t.db.query('select pg_sleep(0.05)')));
     const c = await admin();
-    const { rows } = await c.query<{ ok: boolean }>('select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [dbName]);
+    const { rows } = await c.query<{ ok: boolean }>(
+      'select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+      [dbName],
+    );
     expect(rows.length).toBeGreaterThanOrEqual(1);
     await c.end();
     await new Promise((r) => setTimeout(r, 200)); // the idle clients' error events arrive
@@ -165,7 +184,10 @@ describe.skipIf(!onPostgres)('a Postgres backend terminated mid-request', () => 
     });
     // Observe the failure now: it can arrive while the admin connection is still closing, and a rejection nobody
     // handles by then is reported as unhandled even if it is awaited later.
-    const failure = tx.then(() => null, (e: unknown) => e);
+    const failure = tx.then(
+      () => null,
+      (e: unknown) => e,
+    );
     for (let i = 0; i < 200 && !pid; i++) await new Promise((r) => setTimeout(r, 10));
     await c.query('select pg_terminate_backend($1)', [pid]);
     await c.end();

@@ -17,8 +17,16 @@ let learner: TSessionUser;
 const holder = globalThis as unknown as { __pathwiseCache?: unknown };
 
 const DEFAULTS = {
-  fullRefundHours: 24, lateCancelRefundPercent: 0, expertCancelRefundPercent: 100, reviewWindowDays: 7, noShowWindowHours: 48,
-  strikeWindowDays: 90, strikesWarning: 1, strikesPause: 2, strikesSuspend: 3, pauseDays: 7,
+  fullRefundHours: 24,
+  lateCancelRefundPercent: 0,
+  expertCancelRefundPercent: 100,
+  reviewWindowDays: 7,
+  noShowWindowHours: 48,
+  strikeWindowDays: 90,
+  strikesWarning: 1,
+  strikesPause: 2,
+  strikesSuspend: 3,
+  pauseDays: 7,
 };
 
 beforeAll(async () => {
@@ -43,16 +51,25 @@ async function noShow(hoursAgo = 1) {
   await reportExpertAbsent(t.db, b.id, learner.id, hoursAgo);
 }
 const profile = async () =>
-  (await t.db.query<{ status: string; paused: boolean; paused_until: Date | null }>(
-    'select status, paused_until > now() as paused, paused_until from public.expert_profiles where id = $1', [expert.id])).rows[0];
+  (
+    await t.db.query<{ status: string; paused: boolean; paused_until: Date | null }>(
+      'select status, paused_until > now() as paused, paused_until from public.expert_profiles where id = $1',
+      [expert.id],
+    )
+  ).rows[0];
 const sanctions = async () =>
-  (await t.db.query<{ level: string }>('select level from public.expert_sanctions where expert_id = $1 order by created_at, level', [expert.id])).rows.map((r) => r.level);
+  (
+    await t.db.query<{ level: string }>('select level from public.expert_sanctions where expert_id = $1 order by created_at, level', [
+      expert.id,
+    ])
+  ).rows.map((r) => r.level);
 
 describe('the marketplace policy', () => {
   it('is edited by admins only, with field messages, and audit-logged', async () => {
     await expect(updatePolicy(t.db, learner, DEFAULTS)).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(updatePolicy(t.db, admin, { ...DEFAULTS, strikesPause: 5, strikesSuspend: 4, reviewWindowDays: 0 }))
-      .rejects.toMatchObject({ code: 'invalid_input', fields: { strikesSuspend: expect.any(String), reviewWindowDays: 'Use at least 1.' } });
+    await expect(updatePolicy(t.db, admin, { ...DEFAULTS, strikesPause: 5, strikesSuspend: 4, reviewWindowDays: 0 })).rejects.toMatchObject(
+      { code: 'invalid_input', fields: { strikesSuspend: expect.any(String), reviewWindowDays: 'Use at least 1.' } },
+    );
     await updatePolicy(t.db, admin, { ...DEFAULTS, reviewWindowDays: 14, pauseDays: 3 });
     expect(await getPolicy(t.db)).toMatchObject({ reviewWindowDays: 14, pauseDays: 3 });
     const audit = await t.db.query(`select actor_id from public.audit_log where action = 'policy.update' order by created_at desc limit 1`);
@@ -72,9 +89,19 @@ describe('standing', () => {
     expect((await profile()).paused).toBeNull();
 
     // A late cancellation by the expert (under 24 h before the start) is a strike too; an early one is not.
-    await createBooking(t.db, expert.id, learner.id, { status: 'cancelled', cancelledBy: 'expert', cancelledHoursBeforeStart: 48, endedHoursAgo: -72 });
+    await createBooking(t.db, expert.id, learner.id, {
+      status: 'cancelled',
+      cancelledBy: 'expert',
+      cancelledHoursBeforeStart: 48,
+      endedHoursAgo: -72,
+    });
     expect(await evaluateStanding(t.db, expert.id)).toEqual([]);
-    await createBooking(t.db, expert.id, learner.id, { status: 'cancelled', cancelledBy: 'expert', cancelledHoursBeforeStart: 3, endedHoursAgo: -10 });
+    await createBooking(t.db, expert.id, learner.id, {
+      status: 'cancelled',
+      cancelledBy: 'expert',
+      cancelledHoursBeforeStart: 3,
+      endedHoursAgo: -10,
+    });
     expect(await evaluateStanding(t.db, expert.id)).toEqual(['pause']);
     const p = await profile();
     expect(p).toMatchObject({ status: 'approved', paused: true });
@@ -86,7 +113,10 @@ describe('standing', () => {
     expect((await profile()).status).toBe('suspended');
     expect(await sanctions()).toEqual(['warning', 'pause', 'suspension']);
 
-    const outbox = await t.db.query<{ template: string }>('select template from public.outbox_messages where user_id = $1 order by created_at', [expertUser.id]);
+    const outbox = await t.db.query<{ template: string }>(
+      'select template from public.outbox_messages where user_id = $1 order by created_at',
+      [expertUser.id],
+    );
     expect(outbox.rows.map((r) => r.template)).toEqual(['sanction-warning', 'sanction-pause', 'sanction-suspension']);
     const standing = await getOwnStanding(t.db, expertUser);
     expect(standing).toMatchObject({ strikes: 3, suspended: true, thresholds: { warning: 1, pause: 2, suspension: 3 } });
@@ -118,11 +148,20 @@ describe('appeals', () => {
     await evaluateStanding(t.db, expert.id);
     const pause = (await getOwnStanding(t.db, expertUser))!.sanctions.find((s) => s.level === 'pause')!;
     const other = await createUser(t.db, { role: 'expert' });
-    await expect(appealSanction(t.db, other, pause.id, { appeal: 'Not mine but I appeal anyway.' })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(appealSanction(t.db, expertUser, pause.id, { appeal: 'short' })).rejects.toMatchObject({ code: 'invalid_input', fields: { appeal: expect.any(String) } });
-    const appealed = await appealSanction(t.db, expertUser, pause.id, { appeal: 'My internet was down in a storm; here is the outage notice.' });
+    await expect(appealSanction(t.db, other, pause.id, { appeal: 'Not mine but I appeal anyway.' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(appealSanction(t.db, expertUser, pause.id, { appeal: 'short' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      fields: { appeal: expect.any(String) },
+    });
+    const appealed = await appealSanction(t.db, expertUser, pause.id, {
+      appeal: 'My internet was down in a storm; here is the outage notice.',
+    });
     expect(appealed).toMatchObject({ appealStatus: 'pending' });
-    await expect(appealSanction(t.db, expertUser, pause.id, { appeal: 'Again, please look at it.' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(appealSanction(t.db, expertUser, pause.id, { appeal: 'Again, please look at it.' })).rejects.toMatchObject({
+      code: 'conflict',
+    });
 
     const list = await withUser(t.db, admin, (tx) => listSanctions(tx));
     expect(list[0]).toMatchObject({ id: pause.id, appealStatus: 'pending' });
@@ -141,7 +180,10 @@ describe('appeals', () => {
     await evaluateStanding(t.db, expert.id);
     const all = (await getOwnStanding(t.db, expertUser))!.sanctions;
     const warning = all.find((s) => s.level === 'warning')!;
-    await expect(decideSanction(t.db, admin, warning.id, { decision: 'uphold' })).rejects.toMatchObject({ code: 'conflict', message: 'There is no appeal to decide.' });
+    await expect(decideSanction(t.db, admin, warning.id, { decision: 'uphold' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'There is no appeal to decide.',
+    });
     await appealSanction(t.db, expertUser, warning.id, { appeal: 'I was ill, with a doctor note.' });
     await decideSanction(t.db, admin, warning.id, { decision: 'uphold' });
     expect((await profile()).status).toBe('suspended');
@@ -152,8 +194,14 @@ describe('appeals', () => {
 
 describe('a paused expert', () => {
   it('offers no slots', async (ctx) => {
-    await t.db.query(`insert into public.availability_rules (expert_id, weekday, start_minute, end_minute) select $1, d, 0, 1440 from generate_series(1, 7) d`, [expert.id]);
-    await t.db.query(`insert into public.expert_offerings (expert_id, duration_minutes, price_minor, currency) values ($1, 60, 5000, 'USD')`, [expert.id]);
+    await t.db.query(
+      `insert into public.availability_rules (expert_id, weekday, start_minute, end_minute) select $1, d, 0, 1440 from generate_series(1, 7) d`,
+      [expert.id],
+    );
+    await t.db.query(
+      `insert into public.expert_offerings (expert_id, duration_minutes, price_minor, currency) values ($1, 60, 5000, 'USD')`,
+      [expert.id],
+    );
     const q = { from: Date.now(), to: Date.now() + 14 * 86_400_000, lengthMinutes: 60 };
     let before: unknown[];
     try {

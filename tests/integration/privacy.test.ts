@@ -79,17 +79,32 @@ async function populateLearner(u: TSessionUser, mark: string) {
     [u.id, JSON.stringify({ goal: `GOAL-${mark}` })],
   );
   const cid = rows[0].id;
-  await db.query(`insert into public.lesson_progress (curriculum_id, lesson_id, user_id, status, notes) values ($1, 'l1', $2, 'done', $3)`, [cid, u.id, `LESSON-NOTE-${mark}`]);
-  await db.query(`insert into public.learning_activity (user_id, curriculum_id, lesson_id, kind, minutes, idempotency_key) values ($1, $2, 'l1', 'minutes', 25, $3)`, [u.id, cid, `k-${mark}`]);
-  await db.query(`insert into public.checkpoint_scores (curriculum_id, module_id, user_id, best_score, total) values ($1, 'm1', $2, 2, 3)`, [cid, u.id]);
+  await db.query(
+    `insert into public.lesson_progress (curriculum_id, lesson_id, user_id, status, notes) values ($1, 'l1', $2, 'done', $3)`,
+    [cid, u.id, `LESSON-NOTE-${mark}`],
+  );
+  await db.query(
+    `insert into public.learning_activity (user_id, curriculum_id, lesson_id, kind, minutes, idempotency_key) values ($1, $2, 'l1', 'minutes', 25, $3)`,
+    [u.id, cid, `k-${mark}`],
+  );
+  await db.query(
+    `insert into public.checkpoint_scores (curriculum_id, module_id, user_id, best_score, total) values ($1, 'm1', $2, 2, 3)`,
+    [cid, u.id],
+  );
   await db.query(`insert into public.ai_calls (user_id, curriculum_id, kind, tokens) values ($1, $2, 'retry', 77)`, [u.id, cid]);
   await db.query(`insert into public.notifications (user_id, kind, title) values ($1, 'info', $2)`, [u.id, `NOTIFY-${mark}`]);
   await db.query(
     `insert into public.outbox_messages (channel, recipient, user_id, template, subject, body, secret_body) values ('email', $1, $2, 'password-reset', $3, 'masked', $4)`,
     [u.email, u.id, `MAIL-${mark}`, `SECRET-BODY-${mark}`],
   );
-  await db.query(`insert into public.password_reset_tokens (id, user_id, expires_at) values ($1, $2, now() + interval '1 hour')`, [`RESET-TOKEN-${mark}`, u.id]);
-  await db.query(`insert into public.audit_log (actor_id, action, subject_type, subject_id) values (null, $2, 'user', $1::text)`, [u.id, `audit.${mark}`]);
+  await db.query(`insert into public.password_reset_tokens (id, user_id, expires_at) values ($1, $2, now() + interval '1 hour')`, [
+    `RESET-TOKEN-${mark}`,
+    u.id,
+  ]);
+  await db.query(`insert into public.audit_log (actor_id, action, subject_type, subject_id) values (null, $2, 'user', $1::text)`, [
+    u.id,
+    `audit.${mark}`,
+  ]);
   await recordConsent(t.db, u, { kind: 'marketing_email', granted: true });
   return { curriculumId: cid };
 }
@@ -99,7 +114,9 @@ async function populateExpert(u: TSessionUser, mark: string) {
   const db = t.db;
   const p = await createExpertProfile(db, u.id);
   await db.query(`update public.expert_profiles set bio = $2 where id = $1`, [p.id, `BIO-${mark}`]);
-  await db.query(`insert into public.expert_offerings (expert_id, duration_minutes, price_minor, currency) values ($1, 60, 5000, 'USD')`, [p.id]);
+  await db.query(`insert into public.expert_offerings (expert_id, duration_minutes, price_minor, currency) values ($1, 60, 5000, 'USD')`, [
+    p.id,
+  ]);
   const key = `docs/${mark.toLowerCase()}-${randomBytes(4).toString('hex')}.pdf`;
   await storage.put(key, new TextEncoder().encode('%PDF-1.4'), 'application/pdf');
   await db.query(
@@ -109,10 +126,22 @@ async function populateExpert(u: TSessionUser, mark: string) {
   await db.query(`insert into public.availability_settings (expert_id) values ($1)`, [p.id]);
   await db.query(`insert into public.availability_rules (expert_id, weekday, start_minute, end_minute) values ($1, 1, 540, 1020)`, [p.id]);
   await db.query(`insert into public.availability_overrides (expert_id, date) values ($1, '2030-01-01')`, [p.id]);
-  await db.query(`insert into public.busy_blocks (expert_id, starts_at, ends_at) values ($1, now() + interval '9 days', now() + interval '9 days 1 hour')`, [p.id]);
-  await db.query(`insert into public.expert_profile_changes (expert_id, proposed) values ($1, $2)`, [p.id, JSON.stringify({ profile: { bio: `CHANGE-${mark}` } })]);
-  await db.query(`insert into public.expert_verifications (expert_id, identity_verified, background_note) values ($1, true, $2)`, [p.id, `BGNOTE-${mark}`]);
-  await db.query(`insert into public.expert_sanctions (expert_id, level, reason, strikes) values ($1, 'warning', $2, 1)`, [p.id, `SANCTION-${mark}`]);
+  await db.query(
+    `insert into public.busy_blocks (expert_id, starts_at, ends_at) values ($1, now() + interval '9 days', now() + interval '9 days 1 hour')`,
+    [p.id],
+  );
+  await db.query(`insert into public.expert_profile_changes (expert_id, proposed) values ($1, $2)`, [
+    p.id,
+    JSON.stringify({ profile: { bio: `CHANGE-${mark}` } }),
+  ]);
+  await db.query(`insert into public.expert_verifications (expert_id, identity_verified, background_note) values ($1, true, $2)`, [
+    p.id,
+    `BGNOTE-${mark}`,
+  ]);
+  await db.query(`insert into public.expert_sanctions (expert_id, level, reason, strikes) values ($1, 'warning', $2, 1)`, [
+    p.id,
+    `SANCTION-${mark}`,
+  ]);
   return { ...p, documentKey: key };
 }
 
@@ -128,8 +157,15 @@ async function pastSession(expertId: string, learner: TSessionUser, expertUser: 
     `insert into public.session_reviews (booking_id, expert_id, author_role, author_id, body, published_at) values ($1, $2, 'expert', $3, $4, now())`,
     [b.id, expertId, expertUser.id, `FEEDBACK-FOR-${mark}`],
   );
-  await t.db.query(`insert into public.booking_notes (booking_id, expert_id, body) values ($1, $2, $3)`, [b.id, expertId, `PRIVATE-NOTE-ABOUT-${mark}`]);
-  await t.db.query(`insert into public.no_show_reports (booking_id, reporter_role, reporter_id, absent_role, note) values ($1, 'expert', $2, 'learner', $3)`, [b.id, expertUser.id, `NOSHOW-${mark}`]);
+  await t.db.query(`insert into public.booking_notes (booking_id, expert_id, body) values ($1, $2, $3)`, [
+    b.id,
+    expertId,
+    `PRIVATE-NOTE-ABOUT-${mark}`,
+  ]);
+  await t.db.query(
+    `insert into public.no_show_reports (booking_id, reporter_role, reporter_id, absent_role, note) values ($1, 'expert', $2, 'learner', $3)`,
+    [b.id, expertUser.id, `NOSHOW-${mark}`],
+  );
   return b.id;
 }
 
@@ -142,7 +178,12 @@ describe('Download my data', () => {
   let aToken: string;
 
   beforeAll(async () => {
-    [a, b, e, f] = await Promise.all([createUser(t.db, { name: 'Ada Learner' }), createUser(t.db, { name: 'Bea Other' }), createUser(t.db, { role: 'expert', name: 'Eve Expert' }), createUser(t.db, { role: 'expert', name: 'Fay Other' })]);
+    [a, b, e, f] = await Promise.all([
+      createUser(t.db, { name: 'Ada Learner' }),
+      createUser(t.db, { name: 'Bea Other' }),
+      createUser(t.db, { role: 'expert', name: 'Eve Expert' }),
+      createUser(t.db, { role: 'expert', name: 'Fay Other' }),
+    ]);
     await populateLearner(a, 'A');
     await populateLearner(b, 'B');
     const ep = await populateExpert(e, 'E');
@@ -191,10 +232,18 @@ describe('Download my data', () => {
     expect(expert.expert?.verification).toMatchObject({ identity_verified: true });
     expect(expert.expert?.profileChanges).toHaveLength(1);
     expect(expert.expert?.sanctions.map((s) => s.reason)).toEqual(['SANCTION-E']);
-    expect(expert.expert?.availability).toMatchObject({ settings: expect.any(Object), weeklyRules: [expect.any(Object)], dateOverrides: [expect.any(Object)], busyBlocks: [expect.any(Object)] });
+    expect(expert.expert?.availability).toMatchObject({
+      settings: expect.any(Object),
+      weeklyRules: [expect.any(Object)],
+      dateOverrides: [expect.any(Object)],
+      busyBlocks: [expect.any(Object)],
+    });
     // Both of the expert's sessions, with each learner's name (what the expert sees) and the expert's own notes.
     expect(expert.bookings.map((x) => x.learner)).toEqual([{ name: 'Ada Learner' }, { name: 'Bea Other' }]);
-    expect(expert.bookings.map((x) => (x.privateNotes as { body: string }).body).sort()).toEqual(['PRIVATE-NOTE-ABOUT-A', 'PRIVATE-NOTE-ABOUT-B']);
+    expect(expert.bookings.map((x) => (x.privateNotes as { body: string }).body).sort()).toEqual([
+      'PRIVATE-NOTE-ABOUT-A',
+      'PRIVATE-NOTE-ABOUT-B',
+    ]);
     expect(expert.reviews.received.map((r) => r.body).sort()).toEqual(['REVIEW-BY-A', 'REVIEW-BY-B']);
   });
 
@@ -204,10 +253,33 @@ describe('Download my data', () => {
       `select u.password_hash, (select storage_key from public.expert_documents limit 1) as storage_key from public.users u where u.id = $1`,
       [a.id],
     );
-    for (const foreign of [b.id, b.email, 'Bea Other', 'GOAL-B', 'LESSON-NOTE-B', 'NOTIFY-B', 'MAIL-B', 'REVIEW-BY-B', 'FEEDBACK-FOR-B', 'audit.B', 'BIO-E', 'PRIVATE-NOTE-ABOUT-A', 'BGNOTE', 'NOSHOW-B']) {
+    for (const foreign of [
+      b.id,
+      b.email,
+      'Bea Other',
+      'GOAL-B',
+      'LESSON-NOTE-B',
+      'NOTIFY-B',
+      'MAIL-B',
+      'REVIEW-BY-B',
+      'FEEDBACK-FOR-B',
+      'audit.B',
+      'BIO-E',
+      'PRIVATE-NOTE-ABOUT-A',
+      'BGNOTE',
+      'NOSHOW-B',
+    ]) {
       expect(text, foreign).not.toContain(foreign);
     }
-    for (const secret of [rows[0].password_hash, aToken, 'SECRET-BODY-A', 'RESET-TOKEN-A', rows[0].storage_key, 'password_hash', 'secret_body']) {
+    for (const secret of [
+      rows[0].password_hash,
+      aToken,
+      'SECRET-BODY-A',
+      'RESET-TOKEN-A',
+      rows[0].storage_key,
+      'password_hash',
+      'secret_body',
+    ]) {
       expect(text, secret).not.toContain(secret);
     }
     // The expert's export carries no other expert's data either, and not the admin-only background note.
@@ -230,10 +302,16 @@ describe('Download my data', () => {
 describe('consents', () => {
   it('sign-up records terms and privacy; settings append answers; the history is never rewritten', async () => {
     const email = uniqueEmail('consent');
-    await expect(signUp(t.db, { name: 'No Consent', email, password: 'a long password' })).rejects.toMatchObject({ code: 'invalid_input', fields: { acceptTerms: expect.any(String) } });
+    await expect(signUp(t.db, { name: 'No Consent', email, password: 'a long password' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      fields: { acceptTerms: expect.any(String) },
+    });
     const u = await signUp(t.db, { name: 'Cat', email, password: 'a long password', acceptTerms: true });
     const first = await listConsents(t.db, u);
-    expect(first.history.map((h) => [h.kind, h.granted, h.source]).sort()).toEqual([['privacy', true, 'sign-up'], ['terms', true, 'sign-up']]);
+    expect(first.history.map((h) => [h.kind, h.granted, h.source]).sort()).toEqual([
+      ['privacy', true, 'sign-up'],
+      ['terms', true, 'sign-up'],
+    ]);
 
     await recordConsent(t.db, u, { kind: 'sms_reminders', granted: true });
     await recordConsent(t.db, u, { kind: 'sms_reminders', granted: false });
@@ -246,14 +324,26 @@ describe('consents', () => {
     // As the user under RLS: no update, no delete, no row for someone else, nobody else's rows visible.
     const other = await createUser(t.db);
     const asUser = <T>(fn: (tx: Parameters<Parameters<typeof withUser>[2]>[0]) => Promise<T>) => withUser(t.db, u, fn);
-    await expect(asUser((tx) => tx.query(`update public.consents set granted = true where user_id = $1`, [u.id]))).rejects.toMatchObject({ code: '42501' });
-    await expect(asUser((tx) => tx.query(`delete from public.consents where user_id = $1`, [u.id]))).rejects.toMatchObject({ code: '42501' });
-    await expect(asUser((tx) => tx.query(`insert into public.consents (user_id, kind, version, granted, source) values ($1, 'terms', 'x', true, 'settings')`, [other.id]))).rejects.toMatchObject({ code: '42501' });
+    await expect(asUser((tx) => tx.query(`update public.consents set granted = true where user_id = $1`, [u.id]))).rejects.toMatchObject({
+      code: '42501',
+    });
+    await expect(asUser((tx) => tx.query(`delete from public.consents where user_id = $1`, [u.id]))).rejects.toMatchObject({
+      code: '42501',
+    });
+    await expect(
+      asUser((tx) =>
+        tx.query(`insert into public.consents (user_id, kind, version, granted, source) values ($1, 'terms', 'x', true, 'settings')`, [
+          other.id,
+        ]),
+      ),
+    ).rejects.toMatchObject({ code: '42501' });
     await recordConsent(t.db, other, { kind: 'marketing_email', granted: true });
     const visible = await asUser((tx) => tx.query<{ user_id: string }>('select user_id from public.consents'));
     expect(new Set(visible.rows.map((r) => r.user_id))).toEqual(new Set([u.id]));
     // Not even the service connection rewrites history.
-    await expect(t.db.query(`update public.consents set granted = false where user_id = $1`, [u.id])).rejects.toMatchObject({ code: '42501' });
+    await expect(t.db.query(`update public.consents set granted = false where user_id = $1`, [u.id])).rejects.toMatchObject({
+      code: '42501',
+    });
     expect((await listConsents(t.db, u)).history).toHaveLength(4);
   });
 
@@ -261,8 +351,12 @@ describe('consents', () => {
     const u = await createUser(t.db);
     const cookie = await cookieFor(u);
     expect((await consentsGet(req('GET', '/api/account/consents'), none)).status).toBe(401);
-    expect((await consentsPost(req('POST', '/api/account/consents', undefined, { kind: 'marketing_email', granted: true }), none)).status).toBe(401);
-    expect((await consentsPost(req('POST', '/api/account/consents', cookie, { kind: 'marketing_email', granted: true }), none)).status).toBe(201);
+    expect(
+      (await consentsPost(req('POST', '/api/account/consents', undefined, { kind: 'marketing_email', granted: true }), none)).status,
+    ).toBe(401);
+    expect(
+      (await consentsPost(req('POST', '/api/account/consents', cookie, { kind: 'marketing_email', granted: true }), none)).status,
+    ).toBe(201);
     expect((await consentsPost(req('POST', '/api/account/consents', cookie, { kind: 'nope', granted: true }), none)).status).toBe(400);
     expect((await consentsPost(req('POST', '/api/account/consents', cookie, { kind: 'privacy', granted: false }), none)).status).toBe(422);
     const body = await (await consentsGet(req('GET', '/api/account/consents', cookie), none)).json();
@@ -298,29 +392,63 @@ describe('Delete my account', () => {
     const closed = closedByServer(socket);
 
     const l = limiters();
-    await expect(deleteAccount(t.db, u, { password: 'not my password' }, { storage, limiters: l, ip: uniqueIp() })).rejects.toMatchObject({ code: 'forbidden', fields: { password: expect.any(String) } });
+    await expect(deleteAccount(t.db, u, { password: 'not my password' }, { storage, limiters: l, ip: uniqueIp() })).rejects.toMatchObject({
+      code: 'forbidden',
+      fields: { password: expect.any(String) },
+    });
     expect((await t.db.query('select 1 from public.curricula where user_id = $1', [u.id])).rows).toHaveLength(1);
 
     const result = await deleteAccount(t.db, u, { password: TEST_PASSWORD }, { storage, limiters: l, ip: uniqueIp() });
     expect(result).toEqual({ cancelledBookings: 1 });
     await closed; // the open socket of another device is closed by the server
 
-    const account = (await t.db.query<Record<string, unknown>>('select name, email, password_hash, deleted_at from public.users where id = $1', [u.id])).rows[0];
+    const account = (
+      await t.db.query<Record<string, unknown>>('select name, email, password_hash, deleted_at from public.users where id = $1', [u.id])
+    ).rows[0];
     expect(account).toMatchObject({ name: TOMBSTONE_NAME, email: `deleted-${u.id}@deleted.invalid`, deleted_at: expect.any(Date) });
     expect(account.password_hash).not.toMatch(/argon2/);
-    for (const table of ['curricula', 'lesson_progress', 'learning_activity', 'checkpoint_scores', 'ai_calls', 'notifications', 'outbox_messages', 'password_reset_tokens', 'sessions']) {
+    for (const table of [
+      'curricula',
+      'lesson_progress',
+      'learning_activity',
+      'checkpoint_scores',
+      'ai_calls',
+      'notifications',
+      'outbox_messages',
+      'password_reset_tokens',
+      'sessions',
+    ]) {
       expect((await t.db.query(`select 1 from public.${table} where user_id = $1`, [u.id])).rows, table).toHaveLength(0);
     }
     // The upcoming session was cancelled as the learner, 72 h ahead: the policy's full refund.
-    const cancelled = (await t.db.query<Record<string, unknown>>('select status, cancelled_by, refund_percent, payment_status, brief, learner_id from public.bookings where id = $1', [upcoming.id])).rows[0];
-    expect(cancelled).toMatchObject({ status: 'cancelled', cancelled_by: 'learner', refund_percent: 100, payment_status: 'refund_pending', brief: '', learner_id: u.id });
+    const cancelled = (
+      await t.db.query<Record<string, unknown>>(
+        'select status, cancelled_by, refund_percent, payment_status, brief, learner_id from public.bookings where id = $1',
+        [upcoming.id],
+      )
+    ).rows[0];
+    expect(cancelled).toMatchObject({
+      status: 'cancelled',
+      cancelled_by: 'learner',
+      refund_percent: 100,
+      payment_status: 'refund_pending',
+      brief: '',
+      learner_id: u.id,
+    });
     // The past session and both reviews stay, pointing at the tombstone; consents and the audit trail stay.
     expect((await t.db.query('select 1 from public.bookings where id = $1 and learner_id = $2', [past, u.id])).rows).toHaveLength(1);
-    expect((await t.db.query('select body from public.session_reviews where booking_id = $1 order by author_role', [past])).rows).toHaveLength(2);
+    expect(
+      (await t.db.query('select body from public.session_reviews where booking_id = $1 order by author_role', [past])).rows,
+    ).toHaveLength(2);
     expect((await t.db.query("select 1 from public.consents where user_id = $1 and kind = 'terms'", [u.id])).rows).toHaveLength(1);
-    expect((await t.db.query("select data from public.audit_log where action = 'account.delete' and subject_id = $1 and actor_id = $2", [u.id, u.id])).rows).toEqual([
-      { data: { role: 'learner', cancelledBookings: 1, expertProfile: null } },
-    ]);
+    expect(
+      (
+        await t.db.query("select data from public.audit_log where action = 'account.delete' and subject_id = $1 and actor_id = $2", [
+          u.id,
+          u.id,
+        ])
+      ).rows,
+    ).toEqual([{ data: { role: 'learner', cancelledBookings: 1, expertProfile: null } }]);
     // The old cookie is dead; the email can sign up again (a new account), the old password opens nothing.
     expect((await exportRoute(req('GET', '/api/account/export', cookie), none)).status).toBe(401);
     const again = await signUp(t.db, { name: 'Lee Again', email, password: 'a different password', acceptTerms: true });
@@ -341,17 +469,37 @@ describe('Delete my account', () => {
     await deleteAccount(t.db, u, { password: TEST_PASSWORD }, { storage, limiters: limiters(), ip: uniqueIp() });
 
     // An expert's cancellation refunds in full even 4 hours ahead (a learner's would not).
-    expect((await t.db.query('select cancelled_by, refund_percent from public.bookings where id = $1', [upcoming.id])).rows[0]).toEqual({ cancelled_by: 'expert', refund_percent: 100 });
-    const profile = (await t.db.query<Record<string, unknown>>('select display_name, bio, hidden, status, slug from public.expert_profiles where id = $1', [p.id])).rows[0];
+    expect((await t.db.query('select cancelled_by, refund_percent from public.bookings where id = $1', [upcoming.id])).rows[0]).toEqual({
+      cancelled_by: 'expert',
+      refund_percent: 100,
+    });
+    const profile = (
+      await t.db.query<Record<string, unknown>>(
+        'select display_name, bio, hidden, status, slug from public.expert_profiles where id = $1',
+        [p.id],
+      )
+    ).rows[0];
     expect(profile).toMatchObject({ display_name: 'Deleted expert', bio: '', hidden: true, status: 'suspended' });
     expect(profile.slug).not.toBe(p.slug);
-    for (const table of ['expert_offerings', 'expert_documents', 'availability_settings', 'availability_rules', 'availability_overrides', 'busy_blocks', 'expert_profile_changes', 'expert_verifications', 'booking_notes']) {
+    for (const table of [
+      'expert_offerings',
+      'expert_documents',
+      'availability_settings',
+      'availability_rules',
+      'availability_overrides',
+      'busy_blocks',
+      'expert_profile_changes',
+      'expert_verifications',
+      'booking_notes',
+    ]) {
       expect((await t.db.query(`select 1 from public.${table} where expert_id = $1`, [p.id])).rows, table).toHaveLength(0);
     }
     expect(await readdir(path.join(storageDir, 'docs'))).not.toContain(path.basename(p.documentKey));
     // Sessions, the learner's review of them and the sanction history stay with the (hidden) profile.
     expect((await t.db.query('select 1 from public.bookings where expert_id = $1', [p.id])).rows).toHaveLength(2);
-    expect((await t.db.query("select 1 from public.session_reviews where expert_id = $1 and author_role = 'learner'", [p.id])).rows).toHaveLength(1);
+    expect(
+      (await t.db.query("select 1 from public.session_reviews where expert_id = $1 and author_role = 'learner'", [p.id])).rows,
+    ).toHaveLength(1);
     expect((await t.db.query('select 1 from public.expert_sanctions where expert_id = $1', [p.id])).rows.length).toBeGreaterThanOrEqual(1);
   });
 

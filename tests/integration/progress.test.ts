@@ -14,7 +14,13 @@ import { updateLessonProgress } from '@/lib/progress/update-lesson-progress';
 import { createUser, uniqueEmail } from '../support/factories';
 import { createTestDb, type TTestDb } from '../support/test-db';
 
-const request = ZCurriculumRequest.parse({ goal: 'Learn Go', level: 'beginner', hoursPerWeek: 3, weeks: 4, materials: ['reading', 'practice'] });
+const request = ZCurriculumRequest.parse({
+  goal: 'Learn Go',
+  level: 'beginner',
+  hoursPerWeek: 3,
+  weeks: 4,
+  materials: ['reading', 'practice'],
+});
 let t: TTestDb;
 beforeAll(async () => {
   t = await createTestDb();
@@ -23,7 +29,9 @@ afterAll(async () => t.drop());
 
 async function readyCurriculum() {
   const user = await createUser(t.db);
-  const { id } = await withUser(t.db, user, (tx) => createCurriculumRequest(tx, { userId: user.id, request, provider: 'offline', dailyLimit: 5 }));
+  const { id } = await withUser(t.db, user, (tx) =>
+    createCurriculumRequest(tx, { userId: user.id, request, provider: 'offline', dailyLimit: 5 }),
+  );
   expect(await runGeneration(t.db, id, offlineProvider)).toBe('ready');
   const c = await withUser(t.db, user, (tx) => getCurriculumOrThrow(tx, { id, userId: user.id }));
   return { user, c, lesson: c.plan!.modules[0].lessons[0] };
@@ -32,7 +40,10 @@ async function readyCurriculum() {
 describe('lesson progress', () => {
   it('counts the same "done" twice once', async () => {
     const { user, c, lesson } = await readyCurriculum();
-    const mark = () => withUser(t.db, user, (tx) => updateLessonProgress(tx, { userId: user.id, curriculumId: c.id, lessonId: lesson.id, update: { status: 'done' } }));
+    const mark = () =>
+      withUser(t.db, user, (tx) =>
+        updateLessonProgress(tx, { userId: user.id, curriculumId: c.id, lessonId: lesson.id, update: { status: 'done' } }),
+      );
     const first = await mark();
     const second = await mark();
     expect(first.changed).toBe(true);
@@ -50,7 +61,14 @@ describe('lesson progress', () => {
   it('counts logged minutes once per idempotency key and moves the lesson to in progress', async () => {
     const { user, c, lesson } = await readyCurriculum();
     const log = (key: string) =>
-      withUser(t.db, user, (tx) => updateLessonProgress(tx, { userId: user.id, curriculumId: c.id, lessonId: lesson.id, update: { addMinutes: 25, idempotencyKey: key } }));
+      withUser(t.db, user, (tx) =>
+        updateLessonProgress(tx, {
+          userId: user.id,
+          curriculumId: c.id,
+          lessonId: lesson.id,
+          update: { addMinutes: 25, idempotencyKey: key },
+        }),
+      );
     await log('key-aaaaaaaa');
     await log('key-aaaaaaaa');
     const third = await log('key-bbbbbbbb');
@@ -72,20 +90,23 @@ describe('lesson progress', () => {
     expect(d.totalMinutes).toBe(45);
     // The database refuses a "done" row that carries minutes, whoever writes it.
     await expect(
-      t.db.query(`insert into public.learning_activity (user_id, curriculum_id, lesson_id, kind, minutes, idempotency_key) values ($1, $2, $3, 'done', 30, 'd:forged')`, [
-        user.id,
-        c.id,
-        lesson.id,
-      ]),
+      t.db.query(
+        `insert into public.learning_activity (user_id, curriculum_id, lesson_id, kind, minutes, idempotency_key) values ($1, $2, $3, 'done', 30, 'd:forged')`,
+        [user.id, c.id, lesson.id],
+      ),
     ).rejects.toThrow(/learning_activity_done_no_minutes/);
   });
 
   it('keeps notes, and refuses lessons that are not in the plan', async () => {
     const { user, c, lesson } = await readyCurriculum();
-    const r = await withUser(t.db, user, (tx) => updateLessonProgress(tx, { userId: user.id, curriculumId: c.id, lessonId: lesson.id, update: { notes: 'JOINs click now' } }));
+    const r = await withUser(t.db, user, (tx) =>
+      updateLessonProgress(tx, { userId: user.id, curriculumId: c.id, lessonId: lesson.id, update: { notes: 'JOINs click now' } }),
+    );
     expect(r.progress.notes).toBe('JOINs click now');
     await expect(
-      withUser(t.db, user, (tx) => updateLessonProgress(tx, { userId: user.id, curriculumId: c.id, lessonId: 'nope', update: { status: 'done' } })),
+      withUser(t.db, user, (tx) =>
+        updateLessonProgress(tx, { userId: user.id, curriculumId: c.id, lessonId: 'nope', update: { status: 'done' } }),
+      ),
     ).rejects.toMatchObject({ code: 'not_found' });
   });
 
@@ -93,13 +114,19 @@ describe('lesson progress', () => {
     const { c, lesson } = await readyCurriculum();
     const other = await createUser(t.db);
     await expect(
-      withUser(t.db, other, (tx) => updateLessonProgress(tx, { userId: other.id, curriculumId: c.id, lessonId: lesson.id, update: { status: 'done' } })),
+      withUser(t.db, other, (tx) =>
+        updateLessonProgress(tx, { userId: other.id, curriculumId: c.id, lessonId: lesson.id, update: { status: 'done' } }),
+      ),
     ).rejects.toMatchObject({ code: 'not_found' });
     // RLS alone: even a query that forgets the owner filter sees nothing.
     const seen = await withUser(t.db, other, (tx) => tx.query('select id from public.curricula where id = $1', [c.id]));
     expect(seen.rows).toHaveLength(0);
     const inserted = withUser(t.db, other, (tx) =>
-      tx.query(`insert into public.lesson_progress (curriculum_id, lesson_id, user_id, status) values ($1, $2, $3, 'done')`, [c.id, lesson.id, other.id]),
+      tx.query(`insert into public.lesson_progress (curriculum_id, lesson_id, user_id, status) values ($1, $2, $3, 'done')`, [
+        c.id,
+        lesson.id,
+        other.id,
+      ]),
     );
     await expect(inserted).rejects.toThrow(/row-level security/);
     expect(await withUser(t.db, other, (tx) => listCurricula(tx, other.id))).toEqual([]);
@@ -113,13 +140,16 @@ describe('checkpoints', () => {
     if (m.checkpoint.type !== 'quiz') throw new Error('expected a quiz');
     const right = m.checkpoint.questions.map((q) => q.answerIndex);
     const wrong = m.checkpoint.questions.map((q) => (q.answerIndex + 1) % q.choices.length);
-    const submit = (answers: number[]) => withUser(t.db, user, (tx) => submitCheckpoint(tx, { userId: user.id, curriculumId: c.id, moduleId: m.id, answers }));
+    const submit = (answers: number[]) =>
+      withUser(t.db, user, (tx) => submitCheckpoint(tx, { userId: user.id, curriculumId: c.id, moduleId: m.id, answers }));
     const a = await submit(right);
     expect(a).toMatchObject({ score: right.length, total: right.length, best: right.length });
     const b = await submit(wrong);
     expect(b).toMatchObject({ score: 0, best: right.length });
     expect(b.results.every((r) => !r.correct && r.explanation.length > 0)).toBe(true);
-    expect(await withUser(t.db, user, (tx) => getBestScores(tx, c.id))).toEqual({ [m.id]: { best: right.length, total: right.length, attempts: 2 } });
+    expect(await withUser(t.db, user, (tx) => getBestScores(tx, c.id))).toEqual({
+      [m.id]: { best: right.length, total: right.length, attempts: 2 },
+    });
   });
 });
 
@@ -129,14 +159,23 @@ describe('quiz answers stay on the server until a complete submission', () => {
     const m = c.plan!.modules[0];
     if (m.checkpoint.type !== 'quiz') throw new Error('expected a quiz');
     const qs = m.checkpoint.questions;
-    const submit = (answers: number[]) => withUser(t.db, user, (tx) => submitCheckpoint(tx, { userId: user.id, curriculumId: c.id, moduleId: m.id, answers }));
+    const submit = (answers: number[]) =>
+      withUser(t.db, user, (tx) => submitCheckpoint(tx, { userId: user.id, curriculumId: c.id, moduleId: m.id, answers }));
     const blank = await submit(qs.map(() => -1)).catch((e: unknown) => e);
     expect(blank).toMatchObject({ code: 'unprocessable', status: 422, message: expect.stringMatching(/Answer every question/) });
     expect(Object.keys((blank as { fields: Record<string, string> }).fields)).toEqual(qs.map((_, i) => `answers.${i}`));
     expect(JSON.stringify(blank)).not.toMatch(/answerIndex|explanation/);
     const partial = await submit([qs[0].answerIndex]).catch((e: unknown) => e);
-    expect(partial).toMatchObject({ code: 'unprocessable', fields: Object.fromEntries(qs.slice(1).map((_, i) => [`answers.${i + 1}`, 'Choose an answer.'])) });
-    expect((partial as Error).message).toContain(`questions ${qs.slice(1).map((_, i) => i + 2).join(', ')}`);
+    expect(partial).toMatchObject({
+      code: 'unprocessable',
+      fields: Object.fromEntries(qs.slice(1).map((_, i) => [`answers.${i + 1}`, 'Choose an answer.'])),
+    });
+    expect((partial as Error).message).toContain(
+      `questions ${qs
+        .slice(1)
+        .map((_, i) => i + 2)
+        .join(', ')}`,
+    );
     await expect(submit(qs.map((q) => q.choices.length))).rejects.toMatchObject({ code: 'unprocessable' }); // out of range
     expect(await withUser(t.db, user, (tx) => getBestScores(tx, c.id))).toEqual({}); // nothing scored or stored
     const scored = await submit(qs.map((q) => q.answerIndex));
@@ -152,13 +191,16 @@ describe('quiz answers stay on the server until a complete submission', () => {
     expect(() => ZPublicCurriculum.parse(c.plan)).toThrow(); // and refuses a plan with answers
     const quiz = curriculumWithoutAnswers(c.plan!).modules[0].checkpoint;
     expect(quiz.type === 'quiz' && quiz.questions[0].choices.length).toBeGreaterThan(1);
-    const events = await t.db.query<{ payload: unknown }>(`select payload from public.realtime_events where user_id = $1 and type = 'curriculum.module'`, [user.id]);
+    const events = await t.db.query<{ payload: unknown }>(
+      `select payload from public.realtime_events where user_id = $1 and type = 'curriculum.module'`,
+      [user.id],
+    );
     expect(events.rows.length).toBeGreaterThan(0);
     expect(answersOf(events.rows)).toEqual([]);
   });
 });
 
-describe("learner days and the curriculum shown", () => {
+describe('learner days and the curriculum shown', () => {
   it("counts days in the account's zone: a streak across Auckland's midnight, not UTC's", async () => {
     const { user, c, lesson } = await readyCurriculum();
     await t.db.query(`update public.users set timezone = 'Pacific/Auckland' where id = $1`, [user.id]);
@@ -177,7 +219,8 @@ describe("learner days and the curriculum shown", () => {
 
   it('keeps a valid IANA zone on the account: sign-up takes the browser zone, falls back to UTC, the database refuses junk', async () => {
     const { signUp } = await import('@/lib/auth/sign-up');
-    const zoneOf = async (id: string) => (await t.db.query<{ timezone: string }>('select timezone from public.users where id = $1', [id])).rows[0].timezone;
+    const zoneOf = async (id: string) =>
+      (await t.db.query<{ timezone: string }>('select timezone from public.users where id = $1', [id])).rows[0].timezone;
     const base = { name: 'Zed', password: 'a long enough password', acceptTerms: true as const };
     const la = await signUp(t.db, { ...base, email: uniqueEmail('la'), timeZone: 'America/Los_Angeles' });
     expect(await zoneOf(la.id)).toBe('America/Los_Angeles');
@@ -185,18 +228,31 @@ describe("learner days and the curriculum shown", () => {
     expect(await zoneOf(junk.id)).toBe('UTC');
     const none = await signUp(t.db, { ...base, email: uniqueEmail('none') });
     expect(await zoneOf(none.id)).toBe('UTC');
-    await expect(t.db.query(`update public.users set timezone = 'Mars/Olympus_Mons' where id = $1`, [la.id])).rejects.toThrow(/users_timezone_valid/);
+    await expect(t.db.query(`update public.users set timezone = 'Mars/Olympus_Mons' where id = $1`, [la.id])).rejects.toThrow(
+      /users_timezone_valid/,
+    );
     // A learner reads and changes their own zone under RLS.
     await withUser(t.db, la, (tx) => tx.query(`update public.users set timezone = 'Europe/London' where id = $1`, [la.id]));
-    expect(await withUser(t.db, la, (tx) => tx.query<{ timezone: string }>('select timezone from public.users where id = $1', [la.id]))).toMatchObject({ rows: [{ timezone: 'Europe/London' }] });
+    expect(
+      await withUser(t.db, la, (tx) => tx.query<{ timezone: string }>('select timezone from public.users where id = $1', [la.id])),
+    ).toMatchObject({ rows: [{ timezone: 'Europe/London' }] });
   });
 
   it('shows the most recently active curriculum by default, and the one asked for', async () => {
     const { user, c: older, lesson } = await readyCurriculum();
-    const { id: newerId } = await withUser(t.db, user, (tx) => createCurriculumRequest(tx, { userId: user.id, request: { ...request, goal: 'Learn Rust' }, provider: 'offline', dailyLimit: 5 }));
+    const { id: newerId } = await withUser(t.db, user, (tx) =>
+      createCurriculumRequest(tx, { userId: user.id, request: { ...request, goal: 'Learn Rust' }, provider: 'offline', dailyLimit: 5 }),
+    );
     expect(await runGeneration(t.db, newerId, offlineProvider)).toBe('ready');
     expect((await withUser(t.db, user, (tx) => getDashboard(tx, user.id))).selectedId).toBe(newerId); // no activity: the newest
-    await withUser(t.db, user, (tx) => updateLessonProgress(tx, { userId: user.id, curriculumId: older.id, lessonId: lesson.id, update: { addMinutes: 10, idempotencyKey: 'recent-aaaa' } }));
+    await withUser(t.db, user, (tx) =>
+      updateLessonProgress(tx, {
+        userId: user.id,
+        curriculumId: older.id,
+        lessonId: lesson.id,
+        update: { addMinutes: 10, idempotencyKey: 'recent-aaaa' },
+      }),
+    );
     const d = await withUser(t.db, user, (tx) => getDashboard(tx, user.id));
     expect(d.selectedId).toBe(older.id);
     expect(d.todayCard?.curriculumId).toBe(older.id);
@@ -207,7 +263,8 @@ describe("learner days and the curriculum shown", () => {
 describe('generation requests', () => {
   it('saves the request before generating and enforces the daily limit', async () => {
     const user = await createUser(t.db);
-    const create = () => withUser(t.db, user, (tx) => createCurriculumRequest(tx, { userId: user.id, request, provider: 'offline', dailyLimit: 2 }));
+    const create = () =>
+      withUser(t.db, user, (tx) => createCurriculumRequest(tx, { userId: user.id, request, provider: 'offline', dailyLimit: 2 }));
     const { id } = await create();
     const saved = await withUser(t.db, user, (tx) => getCurriculumOrThrow(tx, { id, userId: user.id }));
     expect(saved).toMatchObject({ status: 'queued', request, budgetMinutes: 12 * 60, weeks: 4, plan: null });
@@ -217,7 +274,10 @@ describe('generation requests', () => {
 
   it('refuses new generations once the daily token budget is used', async () => {
     const user = await createUser(t.db);
-    const create = () => withUser(t.db, user, (tx) => createCurriculumRequest(tx, { userId: user.id, request, provider: 'openai', dailyLimit: 10, dailyTokens: 5000 }));
+    const create = () =>
+      withUser(t.db, user, (tx) =>
+        createCurriculumRequest(tx, { userId: user.id, request, provider: 'openai', dailyLimit: 10, dailyTokens: 5000 }),
+      );
     const { id } = await create();
     await t.db.query('update public.curricula set tokens_used = 5200 where id = $1', [id]);
     await expect(create()).rejects.toMatchObject({ code: 'rate_limited', message: expect.stringMatching(/budget/) });
@@ -230,7 +290,9 @@ describe('regenerating and extending', () => {
     const { user, c } = await readyCurriculum();
     const m = c.plan!.modules[1];
     const touched = m.lessons[0];
-    await withUser(t.db, user, (tx) => updateLessonProgress(tx, { userId: user.id, curriculumId: c.id, lessonId: touched.id, update: { status: 'done' } }));
+    await withUser(t.db, user, (tx) =>
+      updateLessonProgress(tx, { userId: user.id, curriculumId: c.id, lessonId: touched.id, update: { status: 'done' } }),
+    );
     const merged = await regenerateModule(t.db, user, { curriculumId: c.id, moduleId: m.id, provider: offlineProvider });
     expect(merged.id).toBe(m.id);
     expect(merged.lessons[0].id).toBe(touched.id);
@@ -253,7 +315,9 @@ describe('interrupted generations', () => {
   it('are marked failed (retryable, request kept) only once their generation job is gone', async () => {
     const { failOrphanedGenerations } = await import('@/lib/curriculum/recover-interrupted');
     const user = await createUser(t.db);
-    const { id } = await withUser(t.db, user, (tx) => createCurriculumRequest(tx, { userId: user.id, request, provider: 'offline', dailyLimit: 5 }));
+    const { id } = await withUser(t.db, user, (tx) =>
+      createCurriculumRequest(tx, { userId: user.id, request, provider: 'offline', dailyLimit: 5 }),
+    );
     await t.db.query(`update public.curricula set status = 'generating' where id = $1`, [id]);
     expect(await failOrphanedGenerations(t.db)).toBe(0); // its job is waiting: the job's lease decides
     expect((await withUser(t.db, user, (tx) => getCurriculumOrThrow(tx, { id, userId: user.id }))).status).toBe('generating');

@@ -55,7 +55,7 @@ beforeEach(() => {
   holder.__pathwiseCache = createMemoryCache();
 });
 
-describe('the price filter in the viewer\'s currency', () => {
+describe("the price filter in the viewer's currency", () => {
   it('a maximum in EUR admits a USD expert whose converted price is under it and excludes one above', async () => {
     expect(slugs(await search({ cur: 'EUR', maxPrice: '40' }))).toEqual(['eur-on', 'jpy-under', 'usd-under']);
   });
@@ -71,7 +71,7 @@ describe('the price filter in the viewer\'s currency', () => {
     expect(slugs(await search({ cur: 'JPY', maxPrice: '6500' }))).toEqual(['jpy-under', 'usd-under']); // ¥6,500 = $43.33 = €39.87
   });
 
-  it('shows each card\'s price converted to the chosen currency, in whole units, beside the original', async () => {
+  it("shows each card's price converted to the chosen currency, in whole units, beside the original", async () => {
     const r = await search({ cur: 'EUR', sort: 'price_asc' });
     const by = Object.fromEntries(r.items.map((x) => [x.slug, x]));
     expect(by['usd-under']).toMatchObject({ from_price_minor: 4300, currency: 'USD', converted: { minor: 4000, currency: 'EUR' } }); // ≈ €40 (39.56)
@@ -82,7 +82,10 @@ describe('the price filter in the viewer\'s currency', () => {
   });
 
   it('refuses a currency without a rate with a 400 naming the field', async () => {
-    await expect(searchDirectory(t.db, { cur: 'NOK', maxPrice: '40' })).rejects.toMatchObject({ code: 'invalid_input', fields: { cur: 'No rate for this currency.' } });
+    await expect(searchDirectory(t.db, { cur: 'NOK', maxPrice: '40' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      fields: { cur: 'No rate for this currency.' },
+    });
     await expect(searchDirectory(t.db, { cur: 'euro' })).rejects.toMatchObject({ code: 'invalid_input' });
   });
 });
@@ -92,7 +95,14 @@ function put(body: unknown, cookie?: string): NextRequest {
   return new NextRequest(`${BASE}/api/admin/rates`, {
     method: 'PUT',
     body: text,
-    headers: { host: 'localhost:3000', origin: BASE, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), ...(cookie ? { cookie } : {}) },
+    headers: {
+      host: 'localhost:3000',
+      origin: BASE,
+      'sec-fetch-site': 'same-origin',
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(text)),
+      ...(cookie ? { cookie } : {}),
+    },
   });
 }
 
@@ -101,7 +111,9 @@ describe('admins keep the rates', () => {
     const learnerCookie = `pw_session=${(await createSession(t.db, learner.id, 1)).token}`;
     expect((await putRate(put({ currency: 'EUR', perUsd: 2 }, learnerCookie), none)).status).toBe(403);
     expect((await putRate(put({ currency: 'EUR', perUsd: 2 }), none)).status).toBe(401);
-    expect((await listRatesRoute(new NextRequest(`${BASE}/api/admin/rates`, { headers: { cookie: learnerCookie } }), none)).status).toBe(403);
+    expect((await listRatesRoute(new NextRequest(`${BASE}/api/admin/rates`, { headers: { cookie: learnerCookie } }), none)).status).toBe(
+      403,
+    );
     await expect(setRate(t.db, learner, { currency: 'EUR', perUsd: 2 })).rejects.toMatchObject({ code: 'forbidden' });
     // Row-level security refuses it too, whatever the app checks.
     const updated = await withUser(t.db, learner, (tx) => tx.query(`update public.currency_rates set per_usd = 2 where currency = 'EUR'`));
@@ -115,7 +127,9 @@ describe('admins keep the rates', () => {
     const res = await putRate(put({ currency: 'eur', perUsd: '0.9' }, adminCookie), none);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ rate: { currency: 'EUR', per_usd: 0.9, updated_by_name: 'Ada Admin' } });
-    const audit = await t.db.query<{ actor_id: string; subject_id: string; data: unknown }>(`select actor_id, subject_id, data from public.audit_log where action = 'rates.set'`);
+    const audit = await t.db.query<{ actor_id: string; subject_id: string; data: unknown }>(
+      `select actor_id, subject_id, data from public.audit_log where action = 'rates.set'`,
+    );
     expect(audit.rows).toEqual([{ actor_id: admin.id, subject_id: 'EUR', data: { from: 0.92, to: 0.9 } }]);
     // $43 at 0.90 is €38.70, still under €40; $44 is €39.60 — now under too.
     expect(slugs(await search({ cur: 'EUR', maxPrice: '40' }))).toEqual(['eur-on', 'jpy-over', 'jpy-under', 'usd-over', 'usd-under']);
@@ -123,7 +137,12 @@ describe('admins keep the rates', () => {
 
   it('refuses bad rates and keeps USD at 1', async () => {
     const adminCookie = `pw_session=${(await createSession(t.db, admin.id, 1)).token}`;
-    for (const body of [{ currency: 'EUR', perUsd: 0 }, { currency: 'EUR', perUsd: 'ten' }, { currency: 'EURO', perUsd: 1 }, { currency: 'USD', perUsd: 2 }]) {
+    for (const body of [
+      { currency: 'EUR', perUsd: 0 },
+      { currency: 'EUR', perUsd: 'ten' },
+      { currency: 'EURO', perUsd: 1 },
+      { currency: 'USD', perUsd: 2 },
+    ]) {
       expect((await putRate(put(body, adminCookie), none)).status).toBe(400);
     }
     const added = await putRate(put({ currency: 'NOK', perUsd: 10.5 }, adminCookie), none);

@@ -42,7 +42,8 @@ function openPublic(base: string, headers: Record<string, string> = {}): Socket 
   sockets.push(s);
   return s;
 }
-const connected = (s: Socket) => new Promise<void>((resolve, reject) => (s.connected ? resolve() : (s.once('connect', () => resolve()), s.once('connect_error', reject))));
+const connected = (s: Socket) =>
+  new Promise<void>((resolve, reject) => (s.connected ? resolve() : (s.once('connect', () => resolve()), s.once('connect_error', reject))));
 const watch = (s: Socket, id: unknown) => s.timeout(2000).emitWithAck('watch-expert', id) as Promise<TWatchAck>;
 /** Resolves with the event if it arrives within `ms`, or null. */
 const nextSlotsChanged = (s: Socket, ms: number) =>

@@ -46,7 +46,8 @@ function open(target: string, headers: Record<string, string>): Socket {
   sockets.push(s);
   return s;
 }
-const connected = (s: Socket) => new Promise<void>((resolve, reject) => (s.connected ? resolve() : (s.once('connect', () => resolve()), s.once('connect_error', reject))));
+const connected = (s: Socket) =>
+  new Promise<void>((resolve, reject) => (s.connected ? resolve() : (s.once('connect', () => resolve()), s.once('connect_error', reject))));
 const refused = (s: Socket) => new Promise<string>((resolve) => s.once('connect_error', (e) => resolve(e.message)));
 const nextEvent = (s: Socket) => new Promise<TRealtimeEvent>((resolve) => s.once('event', resolve));
 /** How long until the server closes this socket (rejects after 5 s: the issue's bound). */
@@ -100,7 +101,12 @@ describe('realtime in-process', () => {
     await publishEvent(t.db, a.user.id, 'progress.updated', { n: 1 });
     await first;
 
-    const serverSideGone = new Promise<void>((r) => io.of('/').sockets.get(s.id!)!.once('disconnect', () => r()));
+    const serverSideGone = new Promise<void>((r) =>
+      io
+        .of('/')
+        .sockets.get(s.id!)!
+        .once('disconnect', () => r()),
+    );
     s.io.engine.close(); // a network drop: the client reconnects by itself
     await serverSideGone;
     await publishEvent(t.db, a.user.id, 'progress.updated', { n: 2 });
@@ -131,7 +137,7 @@ describe('revoked sessions lose their sockets (issue #9)', () => {
 });
 
 describe.skipIf(!process.env.REDIS_URL)('realtime sidecar with the Redis Streams adapter', () => {
-  it('closes a revoked session\'s sockets on every sidecar instance, through the stream and the adapter', async () => {
+  it("closes a revoked session's sockets on every sidecar instance, through the stream and the adapter", async () => {
     const prefix = `pw:test:${process.pid}:${randomBytes(4).toString('hex')}`;
     const redis = new Redis(process.env.REDIS_URL!);
     const opts = { getDb: async () => t.db, allowedOrigins: [], stream: `${prefix}:events`, adapterStream: `${prefix}:adapter` };
@@ -156,7 +162,14 @@ describe.skipIf(!process.env.REDIS_URL)('realtime sidecar with the Redis Streams
   it('delivers events app instances push to the stream, to the right user, with recovery enabled', async () => {
     const prefix = `pw:test:${process.pid}:${randomBytes(4).toString('hex')}`;
     const redis = new Redis(process.env.REDIS_URL!);
-    const sidecar = await startSidecar({ port: 0, getDb: async () => t.db, redis, allowedOrigins: [], stream: `${prefix}:events`, adapterStream: `${prefix}:adapter` });
+    const sidecar = await startSidecar({
+      port: 0,
+      getDb: async () => t.db,
+      redis,
+      allowedOrigins: [],
+      stream: `${prefix}:events`,
+      adapterStream: `${prefix}:adapter`,
+    });
     try {
       const a = await learnerWithSession();
       const s = open(`http://127.0.0.1:${sidecar.port}`, { cookie: a.cookie });

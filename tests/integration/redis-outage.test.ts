@@ -38,7 +38,20 @@ async function freePort(): Promise<number> {
 
 /** Starts redis-server on `port`; with `fromDump`, it loads what the last SAVE wrote (Redis back with old data). */
 async function startRedis(fromDump = false): Promise<void> {
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--dbfilename', 'dump.rdb'];
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--dir',
+    dir,
+    '--dbfilename',
+    'dump.rdb',
+  ];
   if (!fromDump) rmSync(path.join(dir, 'dump.rdb'), { force: true });
   server = spawn('redis-server', args, { stdio: 'ignore' });
   for (let i = 0; i < 100; i++) {
@@ -164,7 +177,14 @@ describe('the realtime sidecar across a Redis restart', () => {
     const redis = client();
     await until(() => isRedisReady(redis));
     const prefix = `pw:outage:${randomUUID()}`;
-    sidecar = await startSidecar({ port: 0, redis, getDb: async () => t.db, allowedOrigins: [], stream: `${prefix}:events`, adapterStream: `${prefix}:adapter` });
+    sidecar = await startSidecar({
+      port: 0,
+      redis,
+      getDb: async () => t.db,
+      allowedOrigins: [],
+      stream: `${prefix}:events`,
+      adapterStream: `${prefix}:adapter`,
+    });
     const socket = connect(`http://127.0.0.1:${sidecar.port}/public`, { transports: ['websocket'], forceNew: true });
     sockets.push(socket);
     const expertId = randomUUID();

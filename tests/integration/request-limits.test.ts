@@ -78,7 +78,13 @@ describe('body limits while the body streams', () => {
     const res = await new Promise<TAnswer>((resolve, reject) => {
       const started = Date.now();
       const req = request(
-        { host: '127.0.0.1', port, method: 'POST', path: '/api/expert/documents', headers: { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(600 * 1024 * 1024) } },
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/api/expert/documents',
+          headers: { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(600 * 1024 * 1024) },
+        },
         (r) => {
           let body = '';
           r.on('data', (c) => (body += c));

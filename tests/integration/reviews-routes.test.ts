@@ -30,7 +30,8 @@ beforeAll(async () => {
   expertUser = await createUser(t.db, { role: 'expert' });
   const expert = await createExpertProfile(t.db, expertUser.id);
   bookingId = (await createBooking(t.db, expert.id, learner.id)).id;
-  for (const [k, u] of Object.entries({ admin, learner, expert: expertUser })) cookies[k] = `pw_session=${(await createSession(t.db, u.id, 1)).token}`;
+  for (const [k, u] of Object.entries({ admin, learner, expert: expertUser }))
+    cookies[k] = `pw_session=${(await createSession(t.db, u.id, 1)).token}`;
 });
 afterAll(async () => {
   holder.__pathwiseDb = undefined;
@@ -51,7 +52,9 @@ describe('review routes', () => {
     expect((await postReview(req('POST', '/api/reviews', cookies.admin, { bookingId, rating: 5, body: 'Great' }), none)).status).toBe(403);
     const bad = await postReview(req('POST', '/api/reviews', cookies.learner, { bookingId, rating: 0, body: '' }), none);
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ error: { code: 'invalid_input', fields: { rating: expect.any(String), body: expect.any(String) } } });
+    expect(await bad.json()).toMatchObject({
+      error: { code: 'invalid_input', fields: { rating: expect.any(String), body: expect.any(String) } },
+    });
     const other = await createUser(t.db, { role: 'learner' });
     const otherCookie = `pw_session=${(await createSession(t.db, other.id, 1)).token}`;
     expect((await getReviews(req('GET', `/api/reviews?bookingId=${bookingId}`, otherCookie), none)).status).toBe(404);
@@ -63,7 +66,9 @@ describe('review routes', () => {
     const ok = await postReview(req('POST', '/api/reviews', cookies.learner, { bookingId, rating: 5, body: 'Great session.' }), none);
     expect(ok.status).toBe(201);
     expect(await ok.json()).toMatchObject({ published: false });
-    expect((await postReview(req('POST', '/api/reviews', cookies.learner, { bookingId, rating: 4, body: 'Again.' }), none)).status).toBe(409);
+    expect((await postReview(req('POST', '/api/reviews', cookies.learner, { bookingId, rating: 4, body: 'Again.' }), none)).status).toBe(
+      409,
+    );
     const view = await (await getReviews(req('GET', `/api/reviews?bookingId=${bookingId}`, cookies.expert), none)).json();
     expect(view.reviews).toMatchObject({ viewerRole: 'expert', theirs: null, theirsSubmitted: true });
   });
@@ -71,8 +76,14 @@ describe('review routes', () => {
   it('hide and policy are admin-only', async () => {
     const { rows } = await t.db.query<{ id: string }>('select id from public.session_reviews limit 1');
     const params = { params: Promise.resolve({ id: rows[0].id }) };
-    expect((await hide(req('POST', `/api/admin/reviews/${rows[0].id}/hide`, cookies.expert, { hidden: true, reason: 'Spam here' }), params)).status).toBe(403);
-    expect((await hide(req('POST', `/api/admin/reviews/${rows[0].id}/hide`, cookies.admin, { hidden: true, reason: 'Spam here' }), params)).status).toBe(200);
+    expect(
+      (await hide(req('POST', `/api/admin/reviews/${rows[0].id}/hide`, cookies.expert, { hidden: true, reason: 'Spam here' }), params))
+        .status,
+    ).toBe(403);
+    expect(
+      (await hide(req('POST', `/api/admin/reviews/${rows[0].id}/hide`, cookies.admin, { hidden: true, reason: 'Spam here' }), params))
+        .status,
+    ).toBe(200);
     expect((await getPolicyRoute(req('GET', '/api/admin/policy', cookies.learner), none)).status).toBe(403);
     const { policy } = await (await getPolicyRoute(req('GET', '/api/admin/policy', cookies.admin), none)).json();
     const res = await putPolicy(req('PUT', '/api/admin/policy', cookies.admin, { ...policy, strikesWarning: 'x' }), none);

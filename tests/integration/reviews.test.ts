@@ -56,7 +56,9 @@ describe('double-blind reviews', () => {
     // The expert sees that a review exists, never its content; the public sees nothing; aggregates unchanged.
     const expertView = await getBookingReviews(t.db, fresh.user, b.id);
     expect(expertView).toMatchObject({ viewerRole: 'expert', theirs: null, theirsSubmitted: true, canReview: true, canReply: false });
-    const direct = await withUser(t.db, fresh.user, (tx) => tx.query('select body from public.session_reviews where booking_id = $1', [b.id]));
+    const direct = await withUser(t.db, fresh.user, (tx) =>
+      tx.query('select body from public.session_reviews where booking_id = $1', [b.id]),
+    );
     expect(direct.rows).toEqual([]);
     expect(await publicReviews(fresh.profile.id)).toEqual([]);
     expect(await getRatingSummary(t.db, fresh.profile.id)).toEqual({ average: null, count: 0, histogram: [0, 0, 0, 0, 0] });
@@ -66,7 +68,10 @@ describe('double-blind reviews', () => {
     const second = await submitReview(t.db, fresh.user, { bookingId: b.id, body: 'Came prepared; practise custom hooks next.' });
     expect(second.published).toBe(true);
     expect((await getBookingReviews(t.db, fresh.user, b.id)).theirs).toMatchObject({ rating: 4, body: 'Clear explanations of hooks.' });
-    expect((await getBookingReviews(t.db, learner, b.id)).theirs).toMatchObject({ authorRole: 'expert', body: 'Came prepared; practise custom hooks next.' });
+    expect((await getBookingReviews(t.db, learner, b.id)).theirs).toMatchObject({
+      authorRole: 'expert',
+      body: 'Came prepared; practise custom hooks next.',
+    });
     expect(await publicReviews(fresh.profile.id)).toMatchObject([{ rating: 4, author: 'Lena L.' }]);
     expect(await getRatingSummary(t.db, fresh.profile.id)).toEqual({ average: 4, count: 1, histogram: [0, 0, 0, 1, 0] });
     // The expert's private feedback is never public.
@@ -101,19 +106,38 @@ describe('double-blind reviews', () => {
 describe('who may review', () => {
   it('only participants of a completed session, inside the window, once', async () => {
     const done = await createBooking(t.db, expert.id, learner.id);
-    await expect(submitReview(t.db, stranger, { bookingId: done.id, rating: 1, body: 'Never met them.' })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(submitReview(t.db, admin, { bookingId: done.id, rating: 1, body: 'Admin opinion.' })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(submitReview(t.db, learner, { bookingId: done.id, body: 'No stars given.' })).rejects.toMatchObject({ code: 'invalid_input', fields: { rating: expect.any(String) } });
-    await expect(submitReview(t.db, learner, { bookingId: done.id, rating: 6, body: 'Six stars!' })).rejects.toMatchObject({ code: 'invalid_input', fields: { rating: expect.any(String) } });
+    await expect(submitReview(t.db, stranger, { bookingId: done.id, rating: 1, body: 'Never met them.' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(submitReview(t.db, admin, { bookingId: done.id, rating: 1, body: 'Admin opinion.' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(submitReview(t.db, learner, { bookingId: done.id, body: 'No stars given.' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      fields: { rating: expect.any(String) },
+    });
+    await expect(submitReview(t.db, learner, { bookingId: done.id, rating: 6, body: 'Six stars!' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      fields: { rating: expect.any(String) },
+    });
     await submitReview(t.db, learner, { bookingId: done.id, rating: 5, body: 'Great.' });
-    await expect(submitReview(t.db, learner, { bookingId: done.id, rating: 1, body: 'Changed my mind.' })).rejects.toMatchObject({ code: 'conflict', message: 'You have already reviewed this session.' });
+    await expect(submitReview(t.db, learner, { bookingId: done.id, rating: 1, body: 'Changed my mind.' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'You have already reviewed this session.',
+    });
 
     for (const status of ['confirmed', 'cancelled', 'no_show'] as const) {
       const b = await createBooking(t.db, expert.id, learner.id, { status, endedHoursAgo: status === 'confirmed' ? -48 : 24 });
-      await expect(submitReview(t.db, learner, { bookingId: b.id, rating: 5, body: 'Not finished.' })).rejects.toMatchObject({ code: 'conflict', message: 'Only a completed session can be reviewed.' });
+      await expect(submitReview(t.db, learner, { bookingId: b.id, rating: 5, body: 'Not finished.' })).rejects.toMatchObject({
+        code: 'conflict',
+        message: 'Only a completed session can be reviewed.',
+      });
     }
     const old = await createBooking(t.db, expert.id, learner.id, { endedHoursAgo: 24 * 8 });
-    await expect(submitReview(t.db, learner, { bookingId: old.id, rating: 5, body: 'Late review.' })).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/window/) });
+    await expect(submitReview(t.db, learner, { bookingId: old.id, rating: 5, body: 'Late review.' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/window/),
+    });
   });
 
   it('lists what the user still has to review', async () => {
@@ -133,20 +157,29 @@ describe('replies and moderation', () => {
     await submitReview(t.db, fresh.user, { bookingId: b.id, body: 'Thanks for your patience.' });
     await expect(replyToReview(t.db, expertUser, id, { reply: 'Not my review.' })).rejects.toMatchObject({ code: 'not_found' });
     await replyToReview(t.db, fresh.user, id, { reply: 'Sorry for the late start — my fault.' });
-    await expect(replyToReview(t.db, fresh.user, id, { reply: 'Again.' })).rejects.toMatchObject({ code: 'conflict', message: 'You have already replied to this review.' });
+    await expect(replyToReview(t.db, fresh.user, id, { reply: 'Again.' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'You have already replied to this review.',
+    });
     expect(await publicReviews(fresh.profile.id)).toMatchObject([{ reply: 'Sorry for the late start — my fault.' }]);
   });
 
   it('hides a review with a reason: out of the list and the average, audit-logged', async () => {
     const ids: string[] = [];
-    for (const [rating, who] of [[5, learner], [1, stranger]] as const) {
+    for (const [rating, who] of [
+      [5, learner],
+      [1, stranger],
+    ] as const) {
       const b = await createBooking(t.db, fresh.profile.id, who.id);
       ids.push((await submitReview(t.db, who, { bookingId: b.id, rating, body: `Rated ${rating}.` })).id);
       await submitReview(t.db, fresh.user, { bookingId: b.id, body: 'Thanks.' });
     }
     expect(await getRatingSummary(t.db, fresh.profile.id)).toEqual({ average: 3, count: 2, histogram: [1, 0, 0, 0, 1] });
     await expect(hideReview(t.db, learner, ids[1], { hidden: true, reason: 'Spam' })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(hideReview(t.db, admin, ids[1], { hidden: true, reason: '' })).rejects.toMatchObject({ code: 'invalid_input', fields: { reason: expect.any(String) } });
+    await expect(hideReview(t.db, admin, ids[1], { hidden: true, reason: '' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      fields: { reason: expect.any(String) },
+    });
     await hideReview(t.db, admin, ids[1], { hidden: true, reason: 'Abusive language' });
     expect(await getRatingSummary(t.db, fresh.profile.id)).toEqual({ average: 5, count: 1, histogram: [0, 0, 0, 0, 1] });
     expect((await publicReviews(fresh.profile.id)).map((r) => r.id)).toEqual([ids[0]]);
@@ -162,7 +195,10 @@ describe('rating aggregates', () => {
     const learners = await Promise.all(Array.from({ length: 3 }, () => createUser(t.db, { role: 'learner' })));
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ rating: fc.integer({ min: 1, max: 5 }), published: fc.boolean(), hidden: fc.boolean(), del: fc.boolean() }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.record({ rating: fc.integer({ min: 1, max: 5 }), published: fc.boolean(), hidden: fc.boolean(), del: fc.boolean() }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
         async (items) => {
           const bookingIds: string[] = [];
           // One statement inserts the batch (as the seed does); then some are hidden, some deleted.
@@ -172,7 +208,9 @@ describe('rating aggregates', () => {
              select b, $1, 'learner', null, r, 'x', case when p then now() end from unnest($2::uuid[], $3::int[], $4::boolean[]) as u(b, r, p)`,
             [fresh.profile.id, bookingIds, items.map((x) => x.rating), items.map((x) => x.published)],
           );
-          await t.db.query('update public.session_reviews set hidden = true where booking_id = any($1)', [bookingIds.filter((_, i) => items[i].hidden)]);
+          await t.db.query('update public.session_reviews set hidden = true where booking_id = any($1)', [
+            bookingIds.filter((_, i) => items[i].hidden),
+          ]);
           await t.db.query('delete from public.session_reviews where booking_id = any($1)', [bookingIds.filter((_, i) => items[i].del)]);
           const recount = await t.db.query<{ n: number; avg: string | null; h: number[] }>(
             `select count(*)::int as n, round(avg(rating), 2)::text as avg,
@@ -182,7 +220,11 @@ describe('rating aggregates', () => {
             [fresh.profile.id],
           );
           const s = await getRatingSummary(t.db, fresh.profile.id);
-          expect(s).toEqual({ average: recount.rows[0].avg === null ? null : Number(recount.rows[0].avg), count: recount.rows[0].n, histogram: recount.rows[0].h });
+          expect(s).toEqual({
+            average: recount.rows[0].avg === null ? null : Number(recount.rows[0].avg),
+            count: recount.rows[0].n,
+            histogram: recount.rows[0].h,
+          });
         },
       ),
       { numRuns: 15 },
@@ -193,12 +235,21 @@ describe('rating aggregates', () => {
 describe('column protection', () => {
   it('refuses an expert writing their own ratings or pause', async () => {
     await t.db.query(`update public.expert_profiles set status = 'draft' where id = $1`, [fresh.profile.id]);
-    for (const set of ['rating_count = 999', "rating_histogram = '{0,0,0,0,99}'", 'paused_until = null', "paused_until = now() + interval '1 year'"]) {
-      if (set.startsWith('paused_until = null')) await t.db.query(`update public.expert_profiles set paused_until = now() + interval '3 days' where id = $1`, [fresh.profile.id]);
-      await expect(withUser(t.db, fresh.user, (tx) => tx.query(`update public.expert_profiles set ${set} where id = $1`, [fresh.profile.id])))
-        .rejects.toThrow(/row-level security/);
+    for (const set of [
+      'rating_count = 999',
+      "rating_histogram = '{0,0,0,0,99}'",
+      'paused_until = null',
+      "paused_until = now() + interval '1 year'",
+    ]) {
+      if (set.startsWith('paused_until = null'))
+        await t.db.query(`update public.expert_profiles set paused_until = now() + interval '3 days' where id = $1`, [fresh.profile.id]);
+      await expect(
+        withUser(t.db, fresh.user, (tx) => tx.query(`update public.expert_profiles set ${set} where id = $1`, [fresh.profile.id])),
+      ).rejects.toThrow(/row-level security/);
     }
     // Their own editable fields still save.
-    await withUser(t.db, fresh.user, (tx) => tx.query(`update public.expert_profiles set headline = 'Still editable' where id = $1`, [fresh.profile.id]));
+    await withUser(t.db, fresh.user, (tx) =>
+      tx.query(`update public.expert_profiles set headline = 'Still editable' where id = $1`, [fresh.profile.id]),
+    );
   });
 });

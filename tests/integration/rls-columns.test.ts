@@ -32,8 +32,14 @@ beforeAll(async () => {
 afterAll(() => t.drop());
 
 const ownUserRow = async (id: string) =>
-  (await t.db.query<{ email: string; password_hash: string; name: string; timezone: string }>('select email, password_hash, name, timezone from public.users where id = $1', [id])).rows[0];
-const profileRow = async (id: string) => (await t.db.query<Record<string, unknown>>('select * from public.expert_profiles where id = $1', [id])).rows[0];
+  (
+    await t.db.query<{ email: string; password_hash: string; name: string; timezone: string }>(
+      'select email, password_hash, name, timezone from public.users where id = $1',
+      [id],
+    )
+  ).rows[0];
+const profileRow = async (id: string) =>
+  (await t.db.query<Record<string, unknown>>('select * from public.expert_profiles where id = $1', [id])).rows[0];
 
 describe('users: a user changes only their own name and time zone', () => {
   it('refuses their own password_hash', async () => {
@@ -85,27 +91,32 @@ describe('expert_profiles: an owner never writes what admins and reviews keep', 
 
   it('still lets the owner edit their own draft profile fields before approval', async () => {
     const r = await withUser(t.db, drafter, (tx) =>
-      tx.query("update public.expert_profiles set display_name = 'Dr Draft', headline = 'New headline', bio = 'About me' where user_id = $1", [drafter.id]),
+      tx.query(
+        "update public.expert_profiles set display_name = 'Dr Draft', headline = 'New headline', bio = 'About me' where user_id = $1",
+        [drafter.id],
+      ),
     );
     expect(r.affectedRows).toBe(1);
     expect(await profileRow(draftProfile.id)).toMatchObject({ display_name: 'Dr Draft', headline: 'New headline', bio: 'About me' });
   });
 
   it('still lets an admin hide a profile', async () => {
-    const r = await withUser(t.db, admin, (tx) => tx.query('update public.expert_profiles set hidden = true where id = $1', [expertProfile.id]));
+    const r = await withUser(t.db, admin, (tx) =>
+      tx.query('update public.expert_profiles set hidden = true where id = $1', [expertProfile.id]),
+    );
     expect(r.affectedRows).toBe(1);
     await t.db.query('update public.expert_profiles set hidden = false where id = $1', [expertProfile.id]);
   });
 });
 
 describe('expert_profiles: a new application starts as a plain draft', () => {
-  const insert = (user: TSessionUser, status: string, ratingAvg: number | null = null) => (tx: { query: (sql: string, params: unknown[]) => Promise<unknown> }) =>
-    tx.query(`insert into public.expert_profiles (user_id, slug, display_name, status, rating_avg) values ($1, $2, 'Applicant', $3, $4)`, [
-      user.id,
-      `applicant-${user.id.slice(0, 8)}`,
-      status,
-      ratingAvg,
-    ]);
+  const insert =
+    (user: TSessionUser, status: string, ratingAvg: number | null = null) =>
+    (tx: { query: (sql: string, params: unknown[]) => Promise<unknown> }) =>
+      tx.query(
+        `insert into public.expert_profiles (user_id, slug, display_name, status, rating_avg) values ($1, $2, 'Applicant', $3, $4)`,
+        [user.id, `applicant-${user.id.slice(0, 8)}`, status, ratingAvg],
+      );
   const ownProfiles = async (user: TSessionUser) =>
     (await t.db.query<{ status: string }>('select status from public.expert_profiles where user_id = $1', [user.id])).rows;
 
@@ -130,12 +141,14 @@ describe('expert_profiles: a new application starts as a plain draft', () => {
 
 describe('audit_log: only admins record decisions', () => {
   const approveEntry = (actor: TSessionUser, subjectId: string) => (tx: { query: (sql: string, params: unknown[]) => Promise<unknown> }) =>
-    tx.query(`insert into public.audit_log (actor_id, action, subject_type, subject_id) values ($1, 'expert.approve', 'expert_profile', $2)`, [
-      actor.id,
-      subjectId,
-    ]);
+    tx.query(
+      `insert into public.audit_log (actor_id, action, subject_type, subject_id) values ($1, 'expert.approve', 'expert_profile', $2)`,
+      [actor.id, subjectId],
+    );
   const entries = async (subjectId: string) =>
-    (await t.db.query<{ action: string }>('select action from public.audit_log where subject_id = $1', [subjectId])).rows.map((r) => r.action);
+    (await t.db.query<{ action: string }>('select action from public.audit_log where subject_id = $1', [subjectId])).rows.map(
+      (r) => r.action,
+    );
 
   it('refuses an expert writing expert.approve under their own id', async () => {
     await expect(withUser(t.db, drafter, approveEntry(drafter, draftProfile.id))).rejects.toMatchObject(refused);
@@ -149,10 +162,10 @@ describe('audit_log: only admins record decisions', () => {
   it('refuses expert.submit for a profile that is not submitted', async () => {
     await expect(
       withUser(t.db, drafter, (tx) =>
-        tx.query(`insert into public.audit_log (actor_id, action, subject_type, subject_id) values ($1, 'expert.submit', 'expert_profile', $2)`, [
-          drafter.id,
-          draftProfile.id,
-        ]),
+        tx.query(
+          `insert into public.audit_log (actor_id, action, subject_type, subject_id) values ($1, 'expert.submit', 'expert_profile', $2)`,
+          [drafter.id, draftProfile.id],
+        ),
       ),
     ).rejects.toMatchObject(refused);
   });
@@ -162,10 +175,10 @@ describe('audit_log: only admins record decisions', () => {
     const profile = await createExpertProfile(t.db, applicant.id, { status: 'draft' });
     await withUser(t.db, applicant, async (tx) => {
       await tx.query('select public.submit_expert_application()');
-      await tx.query(`insert into public.audit_log (actor_id, action, subject_type, subject_id) values ($1, 'expert.submit', 'expert_profile', $2)`, [
-        applicant.id,
-        profile.id,
-      ]);
+      await tx.query(
+        `insert into public.audit_log (actor_id, action, subject_type, subject_id) values ($1, 'expert.submit', 'expert_profile', $2)`,
+        [applicant.id, profile.id],
+      );
     });
     await withUser(t.db, admin, approveEntry(admin, profile.id));
     expect((await entries(profile.id)).sort()).toEqual(['expert.approve', 'expert.submit']);

@@ -65,10 +65,15 @@ async function buildWorld(db: TTestDb['db']) {
        values ($1, $2, 'credential', gen_random_uuid()::text, 'diploma.pdf', 'application/pdf', 100) returning id`,
       [expert.profileId, expert.user.id],
     );
-  const change = (profileId: string) => q(`insert into public.expert_profile_changes (expert_id, proposed) values ($1, '{}') returning id`, [profileId]);
+  const change = (profileId: string) =>
+    q(`insert into public.expert_profile_changes (expert_id, proposed) values ($1, '{}') returning id`, [profileId]);
   const sanction = (profileId: string) =>
-    q(`insert into public.expert_sanctions (expert_id, level, reason, strikes, appeal, appealed_at, appeal_status) values ($1, 'warning', 'no-show', 1, 'I was ill', now(), 'pending') returning id`, [profileId]);
-  for (const p of [expertA.profileId, expertB.profileId]) await db.query('insert into public.expert_verifications (expert_id) values ($1)', [p]);
+    q(
+      `insert into public.expert_sanctions (expert_id, level, reason, strikes, appeal, appealed_at, appeal_status) values ($1, 'warning', 'no-show', 1, 'I was ill', now(), 'pending') returning id`,
+      [profileId],
+    );
+  for (const p of [expertA.profileId, expertB.profileId])
+    await db.query('insert into public.expert_verifications (expert_id) values ($1)', [p]);
   const auditId = await q(
     `insert into public.audit_log (actor_id, action, subject_type, subject_id) values ($1, 'expert.approve', 'expert_profile', $2) returning id`,
     [admin.id, expertB.profileId],
@@ -77,11 +82,33 @@ async function buildWorld(db: TTestDb['db']) {
   await db.query(`insert into public.job_schedules (name, every_seconds) values ('rls-test', 60)`);
 
   return {
-    learnerA, learnerB, admin, expertA, expertB, hiddenExpert, draftExpert, accountA, accountB, curriculumA, curriculumB,
-    availabilityA, availabilityB, availabilityHidden, availabilityDraft, bookingA, bookingB, bookingBUnreviewed, bookingBNoNote, auditId,
-    docA: await doc(expertA), docB: await doc(expertB), docDraft: await doc(draftExpert),
-    changeA: await change(expertA.profileId), changeB: await change(expertB.profileId),
-    sanctionA: await sanction(expertA.profileId), sanctionB: await sanction(expertB.profileId),
+    learnerA,
+    learnerB,
+    admin,
+    expertA,
+    expertB,
+    hiddenExpert,
+    draftExpert,
+    accountA,
+    accountB,
+    curriculumA,
+    curriculumB,
+    availabilityA,
+    availabilityB,
+    availabilityHidden,
+    availabilityDraft,
+    bookingA,
+    bookingB,
+    bookingBUnreviewed,
+    bookingBNoNote,
+    auditId,
+    docA: await doc(expertA),
+    docB: await doc(expertB),
+    docDraft: await doc(draftExpert),
+    changeA: await change(expertA.profileId),
+    changeB: await change(expertB.profileId),
+    sanctionA: await sanction(expertA.profileId),
+    sanctionB: await sanction(expertB.profileId),
   };
 }
 
@@ -129,165 +156,420 @@ const admin = () => w.admin;
 
 const CASES: Record<string, TTableCase> = {
   users: {
-    actor: A, key: 'id', touch: 'name',
-    others: () => [w.learnerB.id, w.admin.id], own: () => [w.learnerA.id],
+    actor: A,
+    key: 'id',
+    touch: 'name',
+    others: () => [w.learnerB.id, w.admin.id],
+    own: () => [w.learnerA.id],
     refused: [
       { name: 'create an account', sql: `insert into public.users (email, name, password_hash) values ('x@example.test', 'X', 'h')` },
       { name: 'delete their own account row', sql: 'delete from public.users where id = $1', params: () => [w.learnerA.id] },
       { name: 'an admin reads password hashes', as: admin, sql: 'select password_hash from public.users' },
-      { name: 'an admin renames another user', as: admin, sql: `update public.users set name = 'x' where id = $1`, params: () => [w.learnerB.id] },
+      {
+        name: 'an admin renames another user',
+        as: admin,
+        sql: `update public.users set name = 'x' where id = $1`,
+        params: () => [w.learnerB.id],
+      },
     ],
     allowed: [
       { name: 'change their own name', sql: `update public.users set name = 'Ada' where id = $1`, params: () => [w.learnerA.id] },
-      { name: 'an admin lists accounts', as: admin, sql: 'select id, email, name, role from public.users where id = $1', params: () => [w.learnerB.id] },
+      {
+        name: 'an admin lists accounts',
+        as: admin,
+        sql: 'select id, email, name, role from public.users where id = $1',
+        params: () => [w.learnerB.id],
+      },
     ],
   },
   sessions: {
-    actor: A, key: 'id', touch: 'id',
-    others: () => [w.accountB.sessionId], own: () => [w.accountA.sessionId],
+    actor: A,
+    key: 'id',
+    touch: 'id',
+    others: () => [w.accountB.sessionId],
+    own: () => [w.accountA.sessionId],
     refused: [
-      { name: 'mint a session', sql: `insert into public.sessions (id, user_id, expires_at) values ('forged', $1, now() + interval '1 year')`, params: () => [w.learnerA.id] },
-      { name: 'extend their own session', sql: `update public.sessions set expires_at = now() + interval '10 years' where id = $1`, params: () => [w.accountA.sessionId] },
-      { name: 'an admin signs another user out', as: admin, sql: 'delete from public.sessions where id = $1', params: () => [w.accountB.sessionId] },
+      {
+        name: 'mint a session',
+        sql: `insert into public.sessions (id, user_id, expires_at) values ('forged', $1, now() + interval '1 year')`,
+        params: () => [w.learnerA.id],
+      },
+      {
+        name: 'extend their own session',
+        sql: `update public.sessions set expires_at = now() + interval '10 years' where id = $1`,
+        params: () => [w.accountA.sessionId],
+      },
+      {
+        name: 'an admin signs another user out',
+        as: admin,
+        sql: 'delete from public.sessions where id = $1',
+        params: () => [w.accountB.sessionId],
+      },
     ],
-    allowed: [{ name: 'sign their own session out', sql: 'delete from public.sessions where id = $1', params: () => [w.accountA.sessionId] }],
+    allowed: [
+      { name: 'sign their own session out', sql: 'delete from public.sessions where id = $1', params: () => [w.accountA.sessionId] },
+    ],
   },
   outbox_messages: {
-    actor: A, key: 'id', touch: 'status',
-    others: () => [w.accountB.outboxId, w.accountA.outboxId], own: () => [],
+    actor: A,
+    key: 'id',
+    touch: 'status',
+    others: () => [w.accountB.outboxId, w.accountA.outboxId],
+    own: () => [],
     refused: [
-      { name: 'queue an email', sql: `insert into public.outbox_messages (channel, recipient, template, body) values ('email', 'v@example.test', 't', 'phish')` },
-      { name: 'an admin marks a message sent', as: admin, sql: `update public.outbox_messages set status = 'sent' where id = $1`, params: () => [w.accountB.outboxId] },
-      { name: 'an admin deletes a message', as: admin, sql: 'delete from public.outbox_messages where id = $1', params: () => [w.accountB.outboxId] },
+      {
+        name: 'queue an email',
+        sql: `insert into public.outbox_messages (channel, recipient, template, body) values ('email', 'v@example.test', 't', 'phish')`,
+      },
+      {
+        name: 'an admin marks a message sent',
+        as: admin,
+        sql: `update public.outbox_messages set status = 'sent' where id = $1`,
+        params: () => [w.accountB.outboxId],
+      },
+      {
+        name: 'an admin deletes a message',
+        as: admin,
+        sql: 'delete from public.outbox_messages where id = $1',
+        params: () => [w.accountB.outboxId],
+      },
     ],
-    allowed: [{ name: 'an admin reads the outbox', as: admin, sql: 'select id, body from public.outbox_messages where id = $1', params: () => [w.accountB.outboxId] }],
+    allowed: [
+      {
+        name: 'an admin reads the outbox',
+        as: admin,
+        sql: 'select id, body from public.outbox_messages where id = $1',
+        params: () => [w.accountB.outboxId],
+      },
+    ],
   },
   expert_profiles: {
     // Column rules for an owner's own profile: rls-columns.test.ts. Here: other experts' profiles and visibility.
-    actor: EA, key: 'id', touch: 'bio',
-    others: () => [w.hiddenExpert.profileId, w.draftExpert.profileId], own: () => [w.expertA.profileId], public: () => [w.expertA.profileId, w.expertB.profileId],
+    actor: EA,
+    key: 'id',
+    touch: 'bio',
+    others: () => [w.hiddenExpert.profileId, w.draftExpert.profileId],
+    own: () => [w.expertA.profileId],
+    public: () => [w.expertA.profileId, w.expertB.profileId],
     refused: [
-      { name: 'hide a competitor', sql: 'update public.expert_profiles set hidden = true where id = $1', params: () => [w.expertB.profileId] },
-      { name: 'a second profile for another user', sql: `insert into public.expert_profiles (user_id, slug, display_name) values ($1, 'stolen-name', 'X')`, params: () => [w.learnerB.id] },
+      {
+        name: 'hide a competitor',
+        sql: 'update public.expert_profiles set hidden = true where id = $1',
+        params: () => [w.expertB.profileId],
+      },
+      {
+        name: 'a second profile for another user',
+        sql: `insert into public.expert_profiles (user_id, slug, display_name) values ($1, 'stolen-name', 'X')`,
+        params: () => [w.learnerB.id],
+      },
       { name: 'delete their own profile', sql: 'delete from public.expert_profiles where id = $1', params: () => [w.expertA.profileId] },
     ],
-    allowed: [{ name: 'a draft expert edits their bio', as: () => w.draftExpert.user, sql: `update public.expert_profiles set bio = 'New bio' where id = $1`, params: () => [w.draftExpert.profileId] }],
+    allowed: [
+      {
+        name: 'a draft expert edits their bio',
+        as: () => w.draftExpert.user,
+        sql: `update public.expert_profiles set bio = 'New bio' where id = $1`,
+        params: () => [w.draftExpert.profileId],
+      },
+    ],
   },
   expert_offerings: {
-    actor: EA, key: 'id', touch: 'price_minor',
-    others: () => [w.hiddenExpert.offeringId, w.draftExpert.offeringId], own: () => [w.expertA.offeringId], public: () => [w.expertA.offeringId, w.expertB.offeringId],
+    actor: EA,
+    key: 'id',
+    touch: 'price_minor',
+    others: () => [w.hiddenExpert.offeringId, w.draftExpert.offeringId],
+    own: () => [w.expertA.offeringId],
+    public: () => [w.expertA.offeringId, w.expertB.offeringId],
     refused: [
-      { name: 'add an offering to another expert', sql: `insert into public.expert_offerings (expert_id, duration_minutes, price_minor, currency) values ($1, 30, 1, 'USD')`, params: () => [w.expertB.profileId] },
+      {
+        name: 'add an offering to another expert',
+        sql: `insert into public.expert_offerings (expert_id, duration_minutes, price_minor, currency) values ($1, 30, 1, 'USD')`,
+        params: () => [w.expertB.profileId],
+      },
       // Prices are public: once approved they change through review (20261126000200_profile_review.sql).
-      { name: 'reprice their approved offering', sql: 'update public.expert_offerings set price_minor = 1 where id = $1', params: () => [w.expertA.offeringId] },
-      { name: 'move their offering to another expert', as: () => w.draftExpert.user, sql: 'update public.expert_offerings set expert_id = $2 where id = $1', params: () => [w.draftExpert.offeringId, w.expertB.profileId] },
+      {
+        name: 'reprice their approved offering',
+        sql: 'update public.expert_offerings set price_minor = 1 where id = $1',
+        params: () => [w.expertA.offeringId],
+      },
+      {
+        name: 'move their offering to another expert',
+        as: () => w.draftExpert.user,
+        sql: 'update public.expert_offerings set expert_id = $2 where id = $1',
+        params: () => [w.draftExpert.offeringId, w.expertB.profileId],
+      },
     ],
     allowed: [
-      { name: 'a draft expert reprices', as: () => w.draftExpert.user, sql: 'update public.expert_offerings set price_minor = 4500 where id = $1', params: () => [w.draftExpert.offeringId] },
-      { name: 'an admin applies an accepted price', as: admin, sql: 'update public.expert_offerings set price_minor = 4500 where id = $1', params: () => [w.expertA.offeringId] },
+      {
+        name: 'a draft expert reprices',
+        as: () => w.draftExpert.user,
+        sql: 'update public.expert_offerings set price_minor = 4500 where id = $1',
+        params: () => [w.draftExpert.offeringId],
+      },
+      {
+        name: 'an admin applies an accepted price',
+        as: admin,
+        sql: 'update public.expert_offerings set price_minor = 4500 where id = $1',
+        params: () => [w.expertA.offeringId],
+      },
     ],
   },
   audit_log: {
     // Forged entries (expert.approve under one's own id): rls-columns.test.ts. Here: nobody reads or rewrites history.
-    actor: EA, key: 'id', touch: 'reason',
+    actor: EA,
+    key: 'id',
+    touch: 'reason',
     others: () => [w.auditId],
     refused: [
-      { name: 'an admin rewrites an entry', as: admin, sql: `update public.audit_log set reason = 'edited' where id = $1`, params: () => [w.auditId] },
+      {
+        name: 'an admin rewrites an entry',
+        as: admin,
+        sql: `update public.audit_log set reason = 'edited' where id = $1`,
+        params: () => [w.auditId],
+      },
       { name: 'an admin deletes an entry', as: admin, sql: 'delete from public.audit_log where id = $1', params: () => [w.auditId] },
-      { name: 'an admin writes under another admin’s id', as: admin, sql: `insert into public.audit_log (actor_id, action, subject_type, subject_id) values ($1, 'expert.hide', 'expert_profile', 'x')`, params: () => [w.learnerB.id] },
+      {
+        name: 'an admin writes under another admin’s id',
+        as: admin,
+        sql: `insert into public.audit_log (actor_id, action, subject_type, subject_id) values ($1, 'expert.hide', 'expert_profile', 'x')`,
+        params: () => [w.learnerB.id],
+      },
     ],
     allowed: [
-      { name: 'an admin records their action', as: admin, sql: `insert into public.audit_log (actor_id, action, subject_type, subject_id) values ($1, 'expert.hide', 'expert_profile', $2)`, params: () => [w.admin.id, w.expertB.profileId] },
+      {
+        name: 'an admin records their action',
+        as: admin,
+        sql: `insert into public.audit_log (actor_id, action, subject_type, subject_id) values ($1, 'expert.hide', 'expert_profile', $2)`,
+        params: () => [w.admin.id, w.expertB.profileId],
+      },
       { name: 'an admin reads the log', as: admin, sql: 'select id from public.audit_log where id = $1', params: () => [w.auditId] },
     ],
   },
   curricula: {
-    actor: A, key: 'id', touch: 'plan',
-    others: () => [w.curriculumB.id], own: () => [w.curriculumA.id],
+    actor: A,
+    key: 'id',
+    touch: 'plan',
+    others: () => [w.curriculumB.id],
+    own: () => [w.curriculumA.id],
     refused: [
-      { name: 'a request in another learner’s name', sql: `insert into public.curricula (user_id, request, budget_minutes, weeks) values ($1, '{}', 60, 1)`, params: () => [w.learnerB.id] },
+      {
+        name: 'a request in another learner’s name',
+        sql: `insert into public.curricula (user_id, request, budget_minutes, weeks) values ($1, '{}', 60, 1)`,
+        params: () => [w.learnerB.id],
+      },
       // The daily AI limits count curricula and their tokens (lib/curriculum/reserve-ai-call.ts): a learner who could
       // zero them, backdate them or delete them would have no limit.
-      { name: 'zero their tokens_used', sql: 'update public.curricula set tokens_used = 0 where id = $1', params: () => [w.curriculumA.id] },
+      {
+        name: 'zero their tokens_used',
+        sql: 'update public.curricula set tokens_used = 0 where id = $1',
+        params: () => [w.curriculumA.id],
+      },
       { name: 'reset their attempts', sql: 'update public.curricula set attempts = 0 where id = $1', params: () => [w.curriculumA.id] },
-      { name: 'backdate a curriculum', sql: `update public.curricula set created_at = now() - interval '2 days' where id = $1`, params: () => [w.curriculumA.id] },
-      { name: 'reset its status to be generated again', sql: `update public.curricula set status = 'queued' where id = $1`, params: () => [w.curriculumA.id] },
+      {
+        name: 'backdate a curriculum',
+        sql: `update public.curricula set created_at = now() - interval '2 days' where id = $1`,
+        params: () => [w.curriculumA.id],
+      },
+      {
+        name: 'reset its status to be generated again',
+        sql: `update public.curricula set status = 'queued' where id = $1`,
+        params: () => [w.curriculumA.id],
+      },
       { name: 'delete a curriculum (and its count)', sql: 'delete from public.curricula where id = $1', params: () => [w.curriculumA.id] },
-      { name: 'insert a backdated request', sql: `insert into public.curricula (user_id, request, budget_minutes, weeks, created_at) values ($1, '{}', 60, 1, now() - interval '2 days')`, params: () => [w.learnerA.id] },
-      { name: 'insert a request with tokens already spent elsewhere', sql: `insert into public.curricula (user_id, request, budget_minutes, weeks, status, plan) values ($1, '{}', 60, 1, 'ready', '{}')`, params: () => [w.learnerA.id] },
+      {
+        name: 'insert a backdated request',
+        sql: `insert into public.curricula (user_id, request, budget_minutes, weeks, created_at) values ($1, '{}', 60, 1, now() - interval '2 days')`,
+        params: () => [w.learnerA.id],
+      },
+      {
+        name: 'insert a request with tokens already spent elsewhere',
+        sql: `insert into public.curricula (user_id, request, budget_minutes, weeks, status, plan) values ($1, '{}', 60, 1, 'ready', '{}')`,
+        params: () => [w.learnerA.id],
+      },
     ],
     allowed: [
-      { name: 'save a request (createCurriculumRequest)', sql: `insert into public.curricula (user_id, request, status, provider, budget_minutes, weeks, expected_modules) values ($1, '{}', 'queued', 'offline', 60, 1, 1)`, params: () => [w.learnerA.id] },
-      { name: 'save a changed plan (change-curriculum.ts)', sql: `update public.curricula set plan = '{"title":"x"}', weeks = weeks + 1, budget_minutes = budget_minutes + 60 where id = $1 and user_id = $2`, params: () => [w.curriculumA.id, w.learnerA.id] },
+      {
+        name: 'save a request (createCurriculumRequest)',
+        sql: `insert into public.curricula (user_id, request, status, provider, budget_minutes, weeks, expected_modules) values ($1, '{}', 'queued', 'offline', 60, 1, 1)`,
+        params: () => [w.learnerA.id],
+      },
+      {
+        name: 'save a changed plan (change-curriculum.ts)',
+        sql: `update public.curricula set plan = '{"title":"x"}', weeks = weeks + 1, budget_minutes = budget_minutes + 60 where id = $1 and user_id = $2`,
+        params: () => [w.curriculumA.id, w.learnerA.id],
+      },
     ],
   },
   lesson_progress: {
-    actor: A, key: `curriculum_id || '/' || lesson_id`, touch: 'notes',
-    others: () => [`${w.curriculumB.id}/l1`], own: () => [`${w.curriculumA.id}/l1`],
+    actor: A,
+    key: `curriculum_id || '/' || lesson_id`,
+    touch: 'notes',
+    others: () => [`${w.curriculumB.id}/l1`],
+    own: () => [`${w.curriculumA.id}/l1`],
     refused: [
-      { name: 'progress on another learner’s curriculum', sql: `insert into public.lesson_progress (curriculum_id, lesson_id, user_id) values ($1, 'l9', $2)`, params: () => [w.curriculumB.id, w.learnerA.id] },
-      { name: 'give their row to another learner', sql: `update public.lesson_progress set user_id = $2 where curriculum_id = $1`, params: () => [w.curriculumA.id, w.learnerB.id] },
+      {
+        name: 'progress on another learner’s curriculum',
+        sql: `insert into public.lesson_progress (curriculum_id, lesson_id, user_id) values ($1, 'l9', $2)`,
+        params: () => [w.curriculumB.id, w.learnerA.id],
+      },
+      {
+        name: 'give their row to another learner',
+        sql: `update public.lesson_progress set user_id = $2 where curriculum_id = $1`,
+        params: () => [w.curriculumA.id, w.learnerB.id],
+      },
       { name: 'delete progress', sql: 'delete from public.lesson_progress where curriculum_id = $1', params: () => [w.curriculumA.id] },
     ],
     allowed: [
-      { name: 'start a lesson', sql: `insert into public.lesson_progress (curriculum_id, lesson_id, user_id) values ($1, 'l2', $2)`, params: () => [w.curriculumA.id, w.learnerA.id] },
-      { name: 'mark a lesson done', sql: `update public.lesson_progress set status = 'done', minutes_spent = minutes_spent + 5, completed_at = now() where curriculum_id = $1 and lesson_id = 'l1'`, params: () => [w.curriculumA.id] },
+      {
+        name: 'start a lesson',
+        sql: `insert into public.lesson_progress (curriculum_id, lesson_id, user_id) values ($1, 'l2', $2)`,
+        params: () => [w.curriculumA.id, w.learnerA.id],
+      },
+      {
+        name: 'mark a lesson done',
+        sql: `update public.lesson_progress set status = 'done', minutes_spent = minutes_spent + 5, completed_at = now() where curriculum_id = $1 and lesson_id = 'l1'`,
+        params: () => [w.curriculumA.id],
+      },
     ],
   },
   learning_activity: {
-    actor: A, key: 'id', touch: 'id',
-    others: () => [w.curriculumB.activityId], own: () => [w.curriculumA.activityId],
+    actor: A,
+    key: 'id',
+    touch: 'id',
+    others: () => [w.curriculumB.activityId],
+    own: () => [w.curriculumA.activityId],
     refused: [
-      { name: 'log time on another learner’s curriculum', sql: `insert into public.learning_activity (user_id, curriculum_id, lesson_id, kind, minutes, idempotency_key) values ($1, $2, 'l1', 'minutes', 5, 'k-x')`, params: () => [w.learnerA.id, w.curriculumB.id] },
-      { name: 'rewrite logged minutes', sql: 'update public.learning_activity set minutes = 600 where id = $1', params: () => [w.curriculumA.activityId] },
+      {
+        name: 'log time on another learner’s curriculum',
+        sql: `insert into public.learning_activity (user_id, curriculum_id, lesson_id, kind, minutes, idempotency_key) values ($1, $2, 'l1', 'minutes', 5, 'k-x')`,
+        params: () => [w.learnerA.id, w.curriculumB.id],
+      },
+      {
+        name: 'rewrite logged minutes',
+        sql: 'update public.learning_activity set minutes = 600 where id = $1',
+        params: () => [w.curriculumA.activityId],
+      },
       { name: 'delete logged time', sql: 'delete from public.learning_activity where id = $1', params: () => [w.curriculumA.activityId] },
     ],
-    allowed: [{ name: 'log time', sql: `insert into public.learning_activity (user_id, curriculum_id, lesson_id, kind, minutes, idempotency_key) values ($1, $2, 'l1', 'minutes', 5, 'k-own')`, params: () => [w.learnerA.id, w.curriculumA.id] }],
+    allowed: [
+      {
+        name: 'log time',
+        sql: `insert into public.learning_activity (user_id, curriculum_id, lesson_id, kind, minutes, idempotency_key) values ($1, $2, 'l1', 'minutes', 5, 'k-own')`,
+        params: () => [w.learnerA.id, w.curriculumA.id],
+      },
+    ],
   },
   checkpoint_scores: {
-    actor: A, key: `curriculum_id || '/' || module_id`, touch: 'best_score',
-    others: () => [`${w.curriculumB.id}/m1`], own: () => [`${w.curriculumA.id}/m1`],
+    actor: A,
+    key: `curriculum_id || '/' || module_id`,
+    touch: 'best_score',
+    others: () => [`${w.curriculumB.id}/m1`],
+    own: () => [`${w.curriculumA.id}/m1`],
     refused: [
-      { name: 'score on another learner’s curriculum', sql: `insert into public.checkpoint_scores (curriculum_id, module_id, user_id, best_score, total) values ($1, 'm9', $2, 5, 5)`, params: () => [w.curriculumB.id, w.learnerA.id] },
+      {
+        name: 'score on another learner’s curriculum',
+        sql: `insert into public.checkpoint_scores (curriculum_id, module_id, user_id, best_score, total) values ($1, 'm9', $2, 5, 5)`,
+        params: () => [w.curriculumB.id, w.learnerA.id],
+      },
       { name: 'delete a score', sql: 'delete from public.checkpoint_scores where curriculum_id = $1', params: () => [w.curriculumA.id] },
     ],
-    allowed: [{ name: 'record a better score', sql: `update public.checkpoint_scores set best_score = 4, attempts = attempts + 1 where curriculum_id = $1 and module_id = 'm1'`, params: () => [w.curriculumA.id] }],
+    allowed: [
+      {
+        name: 'record a better score',
+        sql: `update public.checkpoint_scores set best_score = 4, attempts = attempts + 1 where curriculum_id = $1 and module_id = 'm1'`,
+        params: () => [w.curriculumA.id],
+      },
+    ],
   },
   realtime_events: {
-    actor: A, key: `user_id || '/' || seq`, touch: 'seq',
-    others: () => [`${w.learnerB.id}/1`], own: () => [`${w.learnerA.id}/1`],
+    actor: A,
+    key: `user_id || '/' || seq`,
+    touch: 'seq',
+    others: () => [`${w.learnerB.id}/1`],
+    own: () => [`${w.learnerA.id}/1`],
     refused: [
-      { name: 'publish an event to another user', sql: `insert into public.realtime_events (user_id, seq, type, payload) values ($1, 2, 'x', '{}')`, params: () => [w.learnerB.id] },
-      { name: 'publish an event to themselves', sql: `insert into public.realtime_events (user_id, seq, type, payload) values ($1, 2, 'x', '{}')`, params: () => [w.learnerA.id] },
+      {
+        name: 'publish an event to another user',
+        sql: `insert into public.realtime_events (user_id, seq, type, payload) values ($1, 2, 'x', '{}')`,
+        params: () => [w.learnerB.id],
+      },
+      {
+        name: 'publish an event to themselves',
+        sql: `insert into public.realtime_events (user_id, seq, type, payload) values ($1, 2, 'x', '{}')`,
+        params: () => [w.learnerA.id],
+      },
       { name: 'delete their events', sql: 'delete from public.realtime_events where user_id = $1', params: () => [w.learnerA.id] },
     ],
-    allowed: [{ name: 'catch up on their own events (listEventsAfter)', sql: 'select seq, type, payload from public.realtime_events where user_id = $1 and seq > 0', params: () => [w.learnerA.id] }],
+    allowed: [
+      {
+        name: 'catch up on their own events (listEventsAfter)',
+        sql: 'select seq, type, payload from public.realtime_events where user_id = $1 and seq > 0',
+        params: () => [w.learnerA.id],
+      },
+    ],
   },
   realtime_counters: {
-    actor: A, key: 'user_id', touch: 'seq',
-    others: () => [w.learnerB.id], own: () => [w.learnerA.id],
-    refused: [{ name: 'rewind their counter', sql: 'update public.realtime_counters set seq = 0 where user_id = $1', params: () => [w.learnerA.id] }],
-    allowed: [{ name: 'read their counter', sql: 'select seq from public.realtime_counters where user_id = $1', params: () => [w.learnerA.id] }],
-  },
-  ai_calls: {
-    actor: A, key: 'id', touch: 'tokens',
-    others: () => [w.curriculumB.aiCallId], own: () => [w.curriculumA.aiCallId],
+    actor: A,
+    key: 'user_id',
+    touch: 'seq',
+    others: () => [w.learnerB.id],
+    own: () => [w.learnerA.id],
     refused: [
-      { name: 'a call on another learner’s curriculum', sql: `insert into public.ai_calls (user_id, curriculum_id, kind) values ($1, $2, 'extend')`, params: () => [w.learnerA.id, w.curriculumB.id] },
-      // Each call counts against the daily limits: it cannot be shrunk, backdated, moved or taken back.
-      { name: 'zero a call’s tokens', sql: 'update public.ai_calls set tokens = 0 where id = $1', params: () => [w.curriculumA.aiCallId] },
-      { name: 'backdate a call', sql: `update public.ai_calls set created_at = now() - interval '2 days' where id = $1`, params: () => [w.curriculumA.aiCallId] },
-      { name: 'delete a call', sql: 'delete from public.ai_calls where id = $1', params: () => [w.curriculumA.aiCallId] },
-      { name: 'insert a backdated call', sql: `insert into public.ai_calls (user_id, curriculum_id, kind, created_at) values ($1, $2, 'extend', now() - interval '2 days')`, params: () => [w.learnerA.id, w.curriculumA.id] },
+      {
+        name: 'rewind their counter',
+        sql: 'update public.realtime_counters set seq = 0 where user_id = $1',
+        params: () => [w.learnerA.id],
+      },
     ],
     allowed: [
-      { name: 'reserve a call (reserveAiCall)', sql: `insert into public.ai_calls (user_id, curriculum_id, kind) values ($1, $2, 'regenerate')`, params: () => [w.learnerA.id, w.curriculumA.id] },
-      { name: 'record its tokens (recordAiTokens)', sql: 'update public.ai_calls set tokens = tokens + 300 where id = $1', params: () => [w.curriculumA.aiCallId] },
+      { name: 'read their counter', sql: 'select seq from public.realtime_counters where user_id = $1', params: () => [w.learnerA.id] },
+    ],
+  },
+  ai_calls: {
+    actor: A,
+    key: 'id',
+    touch: 'tokens',
+    others: () => [w.curriculumB.aiCallId],
+    own: () => [w.curriculumA.aiCallId],
+    refused: [
+      {
+        name: 'a call on another learner’s curriculum',
+        sql: `insert into public.ai_calls (user_id, curriculum_id, kind) values ($1, $2, 'extend')`,
+        params: () => [w.learnerA.id, w.curriculumB.id],
+      },
+      // Each call counts against the daily limits: it cannot be shrunk, backdated, moved or taken back.
+      { name: 'zero a call’s tokens', sql: 'update public.ai_calls set tokens = 0 where id = $1', params: () => [w.curriculumA.aiCallId] },
+      {
+        name: 'backdate a call',
+        sql: `update public.ai_calls set created_at = now() - interval '2 days' where id = $1`,
+        params: () => [w.curriculumA.aiCallId],
+      },
+      { name: 'delete a call', sql: 'delete from public.ai_calls where id = $1', params: () => [w.curriculumA.aiCallId] },
+      {
+        name: 'insert a backdated call',
+        sql: `insert into public.ai_calls (user_id, curriculum_id, kind, created_at) values ($1, $2, 'extend', now() - interval '2 days')`,
+        params: () => [w.learnerA.id, w.curriculumA.id],
+      },
+    ],
+    allowed: [
+      {
+        name: 'reserve a call (reserveAiCall)',
+        sql: `insert into public.ai_calls (user_id, curriculum_id, kind) values ($1, $2, 'regenerate')`,
+        params: () => [w.learnerA.id, w.curriculumA.id],
+      },
+      {
+        name: 'record its tokens (recordAiTokens)',
+        sql: 'update public.ai_calls set tokens = tokens + 300 where id = $1',
+        params: () => [w.curriculumA.aiCallId],
+      },
     ],
   },
   specialties: {
-    actor: EA, key: 'slug', touch: 'label',
-    others: () => [], public: () => ['sql', 'python'],
+    actor: EA,
+    key: 'slug',
+    touch: 'label',
+    others: () => [],
+    public: () => ['sql', 'python'],
     refused: [
       { name: 'add a specialty', sql: `insert into public.specialties (slug, label) values ('self-promotion', 'Me')` },
       { name: 'rename one', sql: `update public.specialties set label = 'Hacked' where slug = 'sql'` },
@@ -296,118 +578,332 @@ const CASES: Record<string, TTableCase> = {
     allowed: [{ name: 'an admin adds one', as: admin, sql: `insert into public.specialties (slug, label) values ('rust', 'Rust')` }],
   },
   expert_documents: {
-    actor: EA, key: 'id', touch: 'filename',
-    others: () => [w.docB, w.docDraft], own: () => [w.docA],
+    actor: EA,
+    key: 'id',
+    touch: 'filename',
+    others: () => [w.docB, w.docDraft],
+    own: () => [w.docA],
     refused: [
-      { name: 'file a document under another expert', sql: `insert into public.expert_documents (expert_id, owner_id, kind, storage_key, filename, content_type, size_bytes) values ($1, $2, 'credential', 'k-1', 'x.pdf', 'application/pdf', 1)`, params: () => [w.expertB.profileId, w.expertA.user.id] },
-      { name: 'file a document in another owner’s name', sql: `insert into public.expert_documents (expert_id, owner_id, kind, storage_key, filename, content_type, size_bytes) values ($1, $2, 'credential', 'k-2', 'x.pdf', 'application/pdf', 1)`, params: () => [w.expertA.profileId, w.expertB.user.id] },
+      {
+        name: 'file a document under another expert',
+        sql: `insert into public.expert_documents (expert_id, owner_id, kind, storage_key, filename, content_type, size_bytes) values ($1, $2, 'credential', 'k-1', 'x.pdf', 'application/pdf', 1)`,
+        params: () => [w.expertB.profileId, w.expertA.user.id],
+      },
+      {
+        name: 'file a document in another owner’s name',
+        sql: `insert into public.expert_documents (expert_id, owner_id, kind, storage_key, filename, content_type, size_bytes) values ($1, $2, 'credential', 'k-2', 'x.pdf', 'application/pdf', 1)`,
+        params: () => [w.expertA.profileId, w.expertB.user.id],
+      },
       { name: 'remove a credential after approval', sql: 'delete from public.expert_documents where id = $1', params: () => [w.docA] },
-      { name: 'point their document at another file', sql: `update public.expert_documents set storage_key = 'other' where id = $1`, params: () => [w.docA] },
+      {
+        name: 'point their document at another file',
+        sql: `update public.expert_documents set storage_key = 'other' where id = $1`,
+        params: () => [w.docA],
+      },
     ],
     allowed: [
-      { name: 'a draft expert removes a document', as: () => w.draftExpert.user, sql: 'delete from public.expert_documents where id = $1', params: () => [w.docDraft] },
+      {
+        name: 'a draft expert removes a document',
+        as: () => w.draftExpert.user,
+        sql: 'delete from public.expert_documents where id = $1',
+        params: () => [w.docDraft],
+      },
       { name: 'an admin reads documents', as: admin, sql: 'select id from public.expert_documents where id = $1', params: () => [w.docB] },
     ],
   },
   expert_verifications: {
-    actor: EA, key: 'expert_id', touch: 'identity_verified',
-    others: () => [w.expertA.profileId, w.expertB.profileId], own: () => [],
+    actor: EA,
+    key: 'expert_id',
+    touch: 'identity_verified',
+    others: () => [w.expertA.profileId, w.expertB.profileId],
+    own: () => [],
     refused: [
-      { name: 'verify themselves', sql: 'update public.expert_verifications set identity_verified = true, credentials_verified = true where expert_id = $1', params: () => [w.expertA.profileId] },
-      { name: 'insert their own checklist', as: () => w.draftExpert.user, sql: `insert into public.expert_verifications (expert_id, identity_verified) values ($1, true)`, params: () => [w.draftExpert.profileId] },
-    ],
-    allowed: [{ name: 'an admin ticks the checklist', as: admin, sql: 'update public.expert_verifications set identity_verified = true where expert_id = $1', params: () => [w.expertA.profileId] }],
-  },
-  notifications: {
-    actor: A, key: 'id', touch: 'read_at',
-    others: () => [w.accountB.notificationId], own: () => [w.accountA.notificationId],
-    refused: [
-      { name: 'notify another user', sql: `insert into public.notifications (user_id, kind, title, link) values ($1, 'x', 'Your account is locked', 'https://evil.example')`, params: () => [w.learnerB.id] },
-      { name: 'write themselves a notification with a link', sql: `insert into public.notifications (user_id, kind, title, link) values ($1, 'x', 'Verify your card', 'https://evil.example')`, params: () => [w.learnerA.id] },
-      { name: 'rewrite a notification', sql: `update public.notifications set title = 'Edited', link = 'https://evil.example' where id = $1`, params: () => [w.accountA.notificationId] },
-      { name: 'hand a notification to another user', sql: 'update public.notifications set user_id = $2 where id = $1', params: () => [w.accountA.notificationId, w.learnerB.id] },
+      {
+        name: 'verify themselves',
+        sql: 'update public.expert_verifications set identity_verified = true, credentials_verified = true where expert_id = $1',
+        params: () => [w.expertA.profileId],
+      },
+      {
+        name: 'insert their own checklist',
+        as: () => w.draftExpert.user,
+        sql: `insert into public.expert_verifications (expert_id, identity_verified) values ($1, true)`,
+        params: () => [w.draftExpert.profileId],
+      },
     ],
     allowed: [
-      { name: 'mark one read', sql: 'update public.notifications set read_at = now() where id = $1', params: () => [w.accountA.notificationId] },
-      { name: 'an admin notifies a user', as: admin, sql: `insert into public.notifications (user_id, kind, title) values ($1, 'x', 'Hello')`, params: () => [w.learnerB.id] },
+      {
+        name: 'an admin ticks the checklist',
+        as: admin,
+        sql: 'update public.expert_verifications set identity_verified = true where expert_id = $1',
+        params: () => [w.expertA.profileId],
+      },
+    ],
+  },
+  notifications: {
+    actor: A,
+    key: 'id',
+    touch: 'read_at',
+    others: () => [w.accountB.notificationId],
+    own: () => [w.accountA.notificationId],
+    refused: [
+      {
+        name: 'notify another user',
+        sql: `insert into public.notifications (user_id, kind, title, link) values ($1, 'x', 'Your account is locked', 'https://evil.example')`,
+        params: () => [w.learnerB.id],
+      },
+      {
+        name: 'write themselves a notification with a link',
+        sql: `insert into public.notifications (user_id, kind, title, link) values ($1, 'x', 'Verify your card', 'https://evil.example')`,
+        params: () => [w.learnerA.id],
+      },
+      {
+        name: 'rewrite a notification',
+        sql: `update public.notifications set title = 'Edited', link = 'https://evil.example' where id = $1`,
+        params: () => [w.accountA.notificationId],
+      },
+      {
+        name: 'hand a notification to another user',
+        sql: 'update public.notifications set user_id = $2 where id = $1',
+        params: () => [w.accountA.notificationId, w.learnerB.id],
+      },
+    ],
+    allowed: [
+      {
+        name: 'mark one read',
+        sql: 'update public.notifications set read_at = now() where id = $1',
+        params: () => [w.accountA.notificationId],
+      },
+      {
+        name: 'an admin notifies a user',
+        as: admin,
+        sql: `insert into public.notifications (user_id, kind, title) values ($1, 'x', 'Hello')`,
+        params: () => [w.learnerB.id],
+      },
     ],
   },
   consents: {
-    actor: A, key: 'id', touch: 'version',
-    others: () => [w.accountB.consentId], own: () => [w.accountA.consentId],
+    actor: A,
+    key: 'id',
+    touch: 'version',
+    others: () => [w.accountB.consentId],
+    own: () => [w.accountA.consentId],
     refused: [
-      { name: 'record a consent for another user', sql: `insert into public.consents (user_id, kind, version, granted, source) values ($1, 'marketing_email', 'v', true, 'settings')`, params: () => [w.learnerB.id] },
-      { name: 'backdate a consent as given at sign-up', sql: `insert into public.consents (user_id, kind, version, granted, source) values ($1, 'terms', 'v', true, 'sign-up')`, params: () => [w.learnerA.id] },
-      { name: 'rewrite their own history', sql: `update public.consents set granted = false where id = $1`, params: () => [w.accountA.consentId] },
+      {
+        name: 'record a consent for another user',
+        sql: `insert into public.consents (user_id, kind, version, granted, source) values ($1, 'marketing_email', 'v', true, 'settings')`,
+        params: () => [w.learnerB.id],
+      },
+      {
+        name: 'backdate a consent as given at sign-up',
+        sql: `insert into public.consents (user_id, kind, version, granted, source) values ($1, 'terms', 'v', true, 'sign-up')`,
+        params: () => [w.learnerA.id],
+      },
+      {
+        name: 'rewrite their own history',
+        sql: `update public.consents set granted = false where id = $1`,
+        params: () => [w.accountA.consentId],
+      },
       { name: 'erase their own history', sql: 'delete from public.consents where id = $1', params: () => [w.accountA.consentId] },
     ],
     allowed: [
-      { name: 'record a new choice', sql: `insert into public.consents (user_id, kind, version, granted, source) values ($1, 'marketing_email', 'v', false, 'settings')`, params: () => [w.learnerA.id] },
-      { name: 'an admin reads anyone\'s history', as: admin, sql: 'select id from public.consents where id = $1', params: () => [w.accountB.consentId] },
+      {
+        name: 'record a new choice',
+        sql: `insert into public.consents (user_id, kind, version, granted, source) values ($1, 'marketing_email', 'v', false, 'settings')`,
+        params: () => [w.learnerA.id],
+      },
+      {
+        name: "an admin reads anyone's history",
+        as: admin,
+        sql: 'select id from public.consents where id = $1',
+        params: () => [w.accountB.consentId],
+      },
     ],
   },
   expert_profile_changes: {
-    actor: EA, key: 'id', touch: 'proposed',
-    others: () => [w.changeB], own: () => [w.changeA],
+    actor: EA,
+    key: 'id',
+    touch: 'proposed',
+    others: () => [w.changeB],
+    own: () => [w.changeA],
     refused: [
-      { name: 'accept their own change', sql: `update public.expert_profile_changes set status = 'accepted' where id = $1`, params: () => [w.changeA] },
-      { name: 'sign a decision', sql: 'update public.expert_profile_changes set decided_by = $2 where id = $1', params: () => [w.changeA, w.admin.id] },
-      { name: 'propose for another expert', sql: `insert into public.expert_profile_changes (expert_id, proposed) values ($1, '{}')`, params: () => [w.hiddenExpert.profileId] },
+      {
+        name: 'accept their own change',
+        sql: `update public.expert_profile_changes set status = 'accepted' where id = $1`,
+        params: () => [w.changeA],
+      },
+      {
+        name: 'sign a decision',
+        sql: 'update public.expert_profile_changes set decided_by = $2 where id = $1',
+        params: () => [w.changeA, w.admin.id],
+      },
+      {
+        name: 'propose for another expert',
+        sql: `insert into public.expert_profile_changes (expert_id, proposed) values ($1, '{}')`,
+        params: () => [w.hiddenExpert.profileId],
+      },
     ],
     allowed: [
-      { name: 'save their proposal', sql: `update public.expert_profile_changes set proposed = '{"profile":{}}', revision = revision + 1 where id = $1`, params: () => [w.changeA] },
-      { name: 'an admin decides', as: admin, sql: `update public.expert_profile_changes set status = 'rejected', decided_by = $2, decided_at = now() where id = $1`, params: () => [w.changeB, w.admin.id] },
+      {
+        name: 'save their proposal',
+        sql: `update public.expert_profile_changes set proposed = '{"profile":{}}', revision = revision + 1 where id = $1`,
+        params: () => [w.changeA],
+      },
+      {
+        name: 'an admin decides',
+        as: admin,
+        sql: `update public.expert_profile_changes set status = 'rejected', decided_by = $2, decided_at = now() where id = $1`,
+        params: () => [w.changeB, w.admin.id],
+      },
     ],
   },
   availability_settings: {
-    actor: EA, key: 'expert_id', touch: 'buffer_before_minutes',
+    actor: EA,
+    key: 'expert_id',
+    touch: 'buffer_before_minutes',
     // Availability is as public as the profile (20261128000100_rls_tables.sql): a hidden or draft expert's is not.
-    others: () => [w.hiddenExpert.profileId, w.draftExpert.profileId], own: () => [w.expertA.profileId], public: () => [w.expertA.profileId, w.expertB.profileId],
+    others: () => [w.hiddenExpert.profileId, w.draftExpert.profileId],
+    own: () => [w.expertA.profileId],
+    public: () => [w.expertA.profileId, w.expertB.profileId],
     refused: [
-      { name: 'settings for another expert', sql: 'insert into public.availability_settings (expert_id, buffer_after_minutes) values ($1, 30)', params: () => [w.expertB.profileId] },
-      { name: 'move their settings to another expert', sql: 'update public.availability_settings set expert_id = $2 where expert_id = $1', params: () => [w.expertA.profileId, w.hiddenExpert.profileId] },
-      { name: 'delete another expert’s settings', sql: 'delete from public.availability_settings where expert_id = $1', params: () => [w.expertB.profileId] },
-    ],
-    allowed: [{ name: 'change their buffers', sql: 'update public.availability_settings set buffer_before_minutes = 15 where expert_id = $1', params: () => [w.expertA.profileId] }],
-  },
-  availability_rules: {
-    actor: EA, key: 'id', touch: 'end_minute',
-    others: () => [w.availabilityHidden.ruleId, w.availabilityDraft.ruleId], own: () => [w.availabilityA.ruleId], public: () => [w.availabilityA.ruleId, w.availabilityB.ruleId],
-    refused: [
-      { name: 'hours for another expert', sql: 'insert into public.availability_rules (expert_id, weekday, start_minute, end_minute) values ($1, 2, 0, 60)', params: () => [w.expertB.profileId] },
-      { name: 'delete another expert’s hours', sql: 'delete from public.availability_rules where id = $1', params: () => [w.availabilityB.ruleId] },
-    ],
-    allowed: [{ name: 'add hours', sql: 'insert into public.availability_rules (expert_id, weekday, start_minute, end_minute) values ($1, 2, 540, 600)', params: () => [w.expertA.profileId] }],
-  },
-  availability_overrides: {
-    actor: EA, key: 'id', touch: 'date',
-    others: () => [w.availabilityHidden.overrideId, w.availabilityDraft.overrideId], own: () => [w.availabilityA.overrideId], public: () => [w.availabilityA.overrideId, w.availabilityB.overrideId],
-    refused: [
-      { name: 'a day off for another expert', sql: 'insert into public.availability_overrides (expert_id, date) values ($1, current_date + 3)', params: () => [w.expertB.profileId] },
-      { name: 'delete another expert’s day off', sql: 'delete from public.availability_overrides where id = $1', params: () => [w.availabilityB.overrideId] },
-    ],
-    allowed: [{ name: 'take a day off', sql: 'insert into public.availability_overrides (expert_id, date) values ($1, current_date + 3)', params: () => [w.expertA.profileId] }],
-  },
-  busy_blocks: {
-    actor: EA, key: 'id', touch: 'ends_at',
-    others: () => [w.availabilityB.busyId, w.availabilityHidden.busyId], own: () => [w.availabilityA.busyId],
-    refused: [
-      { name: 'block another expert’s time', sql: `insert into public.busy_blocks (expert_id, starts_at, ends_at) values ($1, now(), now() + interval '1 hour')`, params: () => [w.expertB.profileId] },
-      { name: 'move their block to another expert', sql: 'update public.busy_blocks set expert_id = $2 where id = $1', params: () => [w.availabilityA.busyId, w.expertB.profileId] },
+      {
+        name: 'settings for another expert',
+        sql: 'insert into public.availability_settings (expert_id, buffer_after_minutes) values ($1, 30)',
+        params: () => [w.expertB.profileId],
+      },
+      {
+        name: 'move their settings to another expert',
+        sql: 'update public.availability_settings set expert_id = $2 where expert_id = $1',
+        params: () => [w.expertA.profileId, w.hiddenExpert.profileId],
+      },
+      {
+        name: 'delete another expert’s settings',
+        sql: 'delete from public.availability_settings where expert_id = $1',
+        params: () => [w.expertB.profileId],
+      },
     ],
     allowed: [
-      { name: 'block time', sql: `insert into public.busy_blocks (expert_id, starts_at, ends_at) values ($1, now(), now() + interval '1 hour')`, params: () => [w.expertA.profileId] },
-      { name: 'an admin reads blocks', as: admin, sql: 'select id from public.busy_blocks where id = $1', params: () => [w.availabilityB.busyId] },
+      {
+        name: 'change their buffers',
+        sql: 'update public.availability_settings set buffer_before_minutes = 15 where expert_id = $1',
+        params: () => [w.expertA.profileId],
+      },
+    ],
+  },
+  availability_rules: {
+    actor: EA,
+    key: 'id',
+    touch: 'end_minute',
+    others: () => [w.availabilityHidden.ruleId, w.availabilityDraft.ruleId],
+    own: () => [w.availabilityA.ruleId],
+    public: () => [w.availabilityA.ruleId, w.availabilityB.ruleId],
+    refused: [
+      {
+        name: 'hours for another expert',
+        sql: 'insert into public.availability_rules (expert_id, weekday, start_minute, end_minute) values ($1, 2, 0, 60)',
+        params: () => [w.expertB.profileId],
+      },
+      {
+        name: 'delete another expert’s hours',
+        sql: 'delete from public.availability_rules where id = $1',
+        params: () => [w.availabilityB.ruleId],
+      },
+    ],
+    allowed: [
+      {
+        name: 'add hours',
+        sql: 'insert into public.availability_rules (expert_id, weekday, start_minute, end_minute) values ($1, 2, 540, 600)',
+        params: () => [w.expertA.profileId],
+      },
+    ],
+  },
+  availability_overrides: {
+    actor: EA,
+    key: 'id',
+    touch: 'date',
+    others: () => [w.availabilityHidden.overrideId, w.availabilityDraft.overrideId],
+    own: () => [w.availabilityA.overrideId],
+    public: () => [w.availabilityA.overrideId, w.availabilityB.overrideId],
+    refused: [
+      {
+        name: 'a day off for another expert',
+        sql: 'insert into public.availability_overrides (expert_id, date) values ($1, current_date + 3)',
+        params: () => [w.expertB.profileId],
+      },
+      {
+        name: 'delete another expert’s day off',
+        sql: 'delete from public.availability_overrides where id = $1',
+        params: () => [w.availabilityB.overrideId],
+      },
+    ],
+    allowed: [
+      {
+        name: 'take a day off',
+        sql: 'insert into public.availability_overrides (expert_id, date) values ($1, current_date + 3)',
+        params: () => [w.expertA.profileId],
+      },
+    ],
+  },
+  busy_blocks: {
+    actor: EA,
+    key: 'id',
+    touch: 'ends_at',
+    others: () => [w.availabilityB.busyId, w.availabilityHidden.busyId],
+    own: () => [w.availabilityA.busyId],
+    refused: [
+      {
+        name: 'block another expert’s time',
+        sql: `insert into public.busy_blocks (expert_id, starts_at, ends_at) values ($1, now(), now() + interval '1 hour')`,
+        params: () => [w.expertB.profileId],
+      },
+      {
+        name: 'move their block to another expert',
+        sql: 'update public.busy_blocks set expert_id = $2 where id = $1',
+        params: () => [w.availabilityA.busyId, w.expertB.profileId],
+      },
+    ],
+    allowed: [
+      {
+        name: 'block time',
+        sql: `insert into public.busy_blocks (expert_id, starts_at, ends_at) values ($1, now(), now() + interval '1 hour')`,
+        params: () => [w.expertA.profileId],
+      },
+      {
+        name: 'an admin reads blocks',
+        as: admin,
+        sql: 'select id from public.busy_blocks where id = $1',
+        params: () => [w.availabilityB.busyId],
+      },
     ],
   },
   bookings: {
-    actor: A, key: 'id', touch: 'brief',
-    others: () => [w.bookingB.id, w.bookingBNoNote.id], own: () => [w.bookingA.id],
+    actor: A,
+    key: 'id',
+    touch: 'brief',
+    others: () => [w.bookingB.id, w.bookingBNoNote.id],
+    own: () => [w.bookingA.id],
     refused: [
-      { name: 'book without paying', sql: `insert into public.bookings (expert_id, learner_id, starts_at, ends_at, duration_minutes, price_minor, currency, status, payment_status) values ($1, $2, now() + interval '3 days', now() + interval '3 days 1 hour', 60, 0, 'USD', 'confirmed', 'paid')`, params: () => [w.expertB.profileId, w.learnerA.id] },
-      { name: 'refund themselves', sql: `update public.bookings set payment_status = 'refunded', refund_percent = 100 where id = $1`, params: () => [w.bookingA.id] },
-      { name: 'the expert marks it completed', as: EA, sql: `update public.bookings set status = 'completed' where id = $1`, params: () => [w.bookingA.id] },
-      { name: 'another expert reads it', as: () => w.expertB.user, sql: 'select id from public.bookings where id = $1', params: () => [w.bookingA.id] },
+      {
+        name: 'book without paying',
+        sql: `insert into public.bookings (expert_id, learner_id, starts_at, ends_at, duration_minutes, price_minor, currency, status, payment_status) values ($1, $2, now() + interval '3 days', now() + interval '3 days 1 hour', 60, 0, 'USD', 'confirmed', 'paid')`,
+        params: () => [w.expertB.profileId, w.learnerA.id],
+      },
+      {
+        name: 'refund themselves',
+        sql: `update public.bookings set payment_status = 'refunded', refund_percent = 100 where id = $1`,
+        params: () => [w.bookingA.id],
+      },
+      {
+        name: 'the expert marks it completed',
+        as: EA,
+        sql: `update public.bookings set status = 'completed' where id = $1`,
+        params: () => [w.bookingA.id],
+      },
+      {
+        name: 'another expert reads it',
+        as: () => w.expertB.user,
+        sql: 'select id from public.bookings where id = $1',
+        params: () => [w.bookingA.id],
+      },
     ],
     allowed: [
       { name: 'its expert reads it', as: EA, sql: 'select id from public.bookings where id = $1', params: () => [w.bookingA.id] },
@@ -415,50 +911,137 @@ const CASES: Record<string, TTableCase> = {
     ],
   },
   booking_events: {
-    actor: A, key: 'id', touch: 'kind',
-    others: () => [w.bookingB.eventId], own: () => [w.bookingA.eventId],
+    actor: A,
+    key: 'id',
+    touch: 'kind',
+    others: () => [w.bookingB.eventId],
+    own: () => [w.bookingA.eventId],
     refused: [
-      { name: 'forge history', sql: `insert into public.booking_events (booking_id, actor_id, kind) values ($1, $2, 'cancelled')`, params: () => [w.bookingA.id, w.learnerA.id] },
+      {
+        name: 'forge history',
+        sql: `insert into public.booking_events (booking_id, actor_id, kind) values ($1, $2, 'cancelled')`,
+        params: () => [w.bookingA.id, w.learnerA.id],
+      },
       { name: 'erase history', sql: 'delete from public.booking_events where id = $1', params: () => [w.bookingA.eventId] },
     ],
-    allowed: [{ name: 'its expert reads it', as: EA, sql: 'select id from public.booking_events where id = $1', params: () => [w.bookingA.eventId] }],
+    allowed: [
+      {
+        name: 'its expert reads it',
+        as: EA,
+        sql: 'select id from public.booking_events where id = $1',
+        params: () => [w.bookingA.eventId],
+      },
+    ],
   },
   booking_notes: {
-    actor: EA, key: 'booking_id', touch: 'body',
-    others: () => [w.bookingB.id, w.bookingBUnreviewed.id], own: () => [w.bookingA.id],
+    actor: EA,
+    key: 'booking_id',
+    touch: 'body',
+    others: () => [w.bookingB.id, w.bookingBUnreviewed.id],
+    own: () => [w.bookingA.id],
     refused: [
-      { name: 'the learner reads the expert’s private note', as: A, sql: 'select body from public.booking_notes where booking_id = $1', params: () => [w.bookingA.id] },
-      { name: 'an admin reads a private note', as: admin, sql: 'select body from public.booking_notes where booking_id = $1', params: () => [w.bookingA.id] },
+      {
+        name: 'the learner reads the expert’s private note',
+        as: A,
+        sql: 'select body from public.booking_notes where booking_id = $1',
+        params: () => [w.bookingA.id],
+      },
+      {
+        name: 'an admin reads a private note',
+        as: admin,
+        sql: 'select body from public.booking_notes where booking_id = $1',
+        params: () => [w.bookingA.id],
+      },
       // The note's row is keyed by the booking: a note on another expert's booking would take its place.
-      { name: 'a note on another expert’s booking', sql: `insert into public.booking_notes (booking_id, expert_id, body) values ($1, $2, 'squatting')`, params: () => [w.bookingBNoNote.id, w.expertA.profileId] },
-      { name: 'move their note to another expert’s booking', sql: 'update public.booking_notes set booking_id = $2 where booking_id = $1', params: () => [w.bookingA.id, w.bookingBNoNote.id] },
+      {
+        name: 'a note on another expert’s booking',
+        sql: `insert into public.booking_notes (booking_id, expert_id, body) values ($1, $2, 'squatting')`,
+        params: () => [w.bookingBNoNote.id, w.expertA.profileId],
+      },
+      {
+        name: 'move their note to another expert’s booking',
+        sql: 'update public.booking_notes set booking_id = $2 where booking_id = $1',
+        params: () => [w.bookingA.id, w.bookingBNoNote.id],
+      },
     ],
-    allowed: [{ name: 'write their note', sql: `update public.booking_notes set body = 'prepared SQL joins' where booking_id = $1`, params: () => [w.bookingA.id] }],
+    allowed: [
+      {
+        name: 'write their note',
+        sql: `update public.booking_notes set body = 'prepared SQL joins' where booking_id = $1`,
+        params: () => [w.bookingA.id],
+      },
+    ],
   },
   no_show_reports: {
-    actor: A, key: 'id', touch: 'note',
-    others: () => [w.bookingB.reportId], own: () => [w.bookingA.reportId],
+    actor: A,
+    key: 'id',
+    touch: 'note',
+    others: () => [w.bookingB.reportId],
+    own: () => [w.bookingA.reportId],
     refused: [
-      { name: 'report a no-show directly', sql: `insert into public.no_show_reports (booking_id, reporter_role, reporter_id, absent_role) values ($1, 'expert', $2, 'learner')`, params: () => [w.bookingA.id, w.learnerA.id] },
+      {
+        name: 'report a no-show directly',
+        sql: `insert into public.no_show_reports (booking_id, reporter_role, reporter_id, absent_role) values ($1, 'expert', $2, 'learner')`,
+        params: () => [w.bookingA.id, w.learnerA.id],
+      },
       { name: 'withdraw a report', sql: 'delete from public.no_show_reports where id = $1', params: () => [w.bookingA.reportId] },
     ],
-    allowed: [{ name: 'its expert reads it', as: EA, sql: 'select id from public.no_show_reports where id = $1', params: () => [w.bookingA.reportId] }],
+    allowed: [
+      {
+        name: 'its expert reads it',
+        as: EA,
+        sql: 'select id from public.no_show_reports where id = $1',
+        params: () => [w.bookingA.reportId],
+      },
+    ],
   },
   session_reviews: {
-    actor: A, key: 'id', touch: 'body',
+    actor: A,
+    key: 'id',
+    touch: 'body',
     // B's published review is public; B's unpublished one stays the author's (double-blind).
-    others: () => [w.bookingBUnreviewed.reviewId], own: () => [w.bookingA.reviewId], public: () => [w.bookingB.reviewId],
+    others: () => [w.bookingBUnreviewed.reviewId],
+    own: () => [w.bookingA.reviewId],
+    public: () => [w.bookingB.reviewId],
     refused: [
-      { name: 'publish their review early', sql: 'update public.session_reviews set published_at = now() where id = $1', params: () => [w.bookingA.reviewId] },
-      { name: 'the expert reads it before publication', as: EA, sql: 'select id from public.session_reviews where id = $1', params: () => [w.bookingA.reviewId] },
-      { name: 'the expert hides a bad review', as: () => w.expertB.user, sql: 'update public.session_reviews set hidden = true where id = $1', params: () => [w.bookingB.reviewId] },
-      { name: 'a review of someone else’s session', sql: `insert into public.session_reviews (booking_id, expert_id, author_role, author_id, rating) values ($1, $2, 'learner', $3, 1)`, params: () => [w.bookingBNoNote.id, w.expertB.profileId, w.learnerA.id] },
+      {
+        name: 'publish their review early',
+        sql: 'update public.session_reviews set published_at = now() where id = $1',
+        params: () => [w.bookingA.reviewId],
+      },
+      {
+        name: 'the expert reads it before publication',
+        as: EA,
+        sql: 'select id from public.session_reviews where id = $1',
+        params: () => [w.bookingA.reviewId],
+      },
+      {
+        name: 'the expert hides a bad review',
+        as: () => w.expertB.user,
+        sql: 'update public.session_reviews set hidden = true where id = $1',
+        params: () => [w.bookingB.reviewId],
+      },
+      {
+        name: 'a review of someone else’s session',
+        sql: `insert into public.session_reviews (booking_id, expert_id, author_role, author_id, rating) values ($1, $2, 'learner', $3, 1)`,
+        params: () => [w.bookingBNoNote.id, w.expertB.profileId, w.learnerA.id],
+      },
     ],
-    allowed: [{ name: 'the subject reads it once published', as: () => w.expertB.user, sql: 'select id from public.session_reviews where id = $1', params: () => [w.bookingB.reviewId] }],
+    allowed: [
+      {
+        name: 'the subject reads it once published',
+        as: () => w.expertB.user,
+        sql: 'select id from public.session_reviews where id = $1',
+        params: () => [w.bookingB.reviewId],
+      },
+    ],
   },
   marketplace_policy: {
-    actor: EA, key: 'id', touch: 'review_window_days',
-    others: () => [], public: () => ['1'],
+    actor: EA,
+    key: 'id',
+    touch: 'review_window_days',
+    others: () => [],
+    public: () => ['1'],
     refused: [
       { name: 'change the refund policy', sql: 'update public.marketplace_policy set late_cancel_refund_percent = 100' },
       { name: 'delete the policy', sql: 'delete from public.marketplace_policy' },
@@ -466,25 +1049,59 @@ const CASES: Record<string, TTableCase> = {
     allowed: [{ name: 'an admin changes it', as: admin, sql: 'update public.marketplace_policy set review_window_days = 10 where id = 1' }],
   },
   currency_rates: {
-    actor: EA, key: 'currency', touch: 'per_usd',
-    others: () => [], public: () => ['USD', 'EUR'],
+    actor: EA,
+    key: 'currency',
+    touch: 'per_usd',
+    others: () => [],
+    public: () => ['USD', 'EUR'],
     refused: [
       { name: 'change a rate', sql: `update public.currency_rates set per_usd = 0.01 where currency = 'EUR'` },
       { name: 'add a currency', sql: `insert into public.currency_rates (currency, per_usd) values ('XXX', 1)` },
       { name: 'delete a currency', as: admin, sql: `delete from public.currency_rates where currency = 'EUR'` },
     ],
-    allowed: [{ name: 'an admin updates a rate', as: admin, sql: `update public.currency_rates set per_usd = 0.93, updated_by = $1 where currency = 'EUR'`, params: () => [w.admin.id] }],
+    allowed: [
+      {
+        name: 'an admin updates a rate',
+        as: admin,
+        sql: `update public.currency_rates set per_usd = 0.93, updated_by = $1 where currency = 'EUR'`,
+        params: () => [w.admin.id],
+      },
+    ],
   },
   expert_sanctions: {
-    actor: EA, key: 'id', touch: 'appeal_status',
-    others: () => [w.sanctionB], own: () => [w.sanctionA],
+    actor: EA,
+    key: 'id',
+    touch: 'appeal_status',
+    others: () => [w.sanctionB],
+    own: () => [w.sanctionA],
     refused: [
-      { name: 'lift their own sanction', sql: `update public.expert_sanctions set appeal_status = 'lifted' where id = $1`, params: () => [w.sanctionA] },
+      {
+        name: 'lift their own sanction',
+        sql: `update public.expert_sanctions set appeal_status = 'lifted' where id = $1`,
+        params: () => [w.sanctionA],
+      },
       { name: 'delete their sanction', sql: 'delete from public.expert_sanctions where id = $1', params: () => [w.sanctionA] },
-      { name: 'an admin rewrites the level', as: admin, sql: `update public.expert_sanctions set level = 'warning', reason = 'edited' where id = $1`, params: () => [w.sanctionB] },
-      { name: 'an admin signs as another admin', as: admin, sql: `update public.expert_sanctions set appeal_status = 'lifted', decided_by = $2 where id = $1`, params: () => [w.sanctionB, w.learnerB.id] },
+      {
+        name: 'an admin rewrites the level',
+        as: admin,
+        sql: `update public.expert_sanctions set level = 'warning', reason = 'edited' where id = $1`,
+        params: () => [w.sanctionB],
+      },
+      {
+        name: 'an admin signs as another admin',
+        as: admin,
+        sql: `update public.expert_sanctions set appeal_status = 'lifted', decided_by = $2 where id = $1`,
+        params: () => [w.sanctionB, w.learnerB.id],
+      },
     ],
-    allowed: [{ name: 'an admin decides an appeal', as: admin, sql: `update public.expert_sanctions set appeal_status = 'lifted', decided_by = $2, decided_at = now() where id = $1`, params: () => [w.sanctionB, w.admin.id] }],
+    allowed: [
+      {
+        name: 'an admin decides an appeal',
+        as: admin,
+        sql: `update public.expert_sanctions set appeal_status = 'lifted', decided_by = $2, decided_at = now() where id = $1`,
+        params: () => [w.sanctionB, w.admin.id],
+      },
+    ],
   },
 };
 
@@ -539,14 +1156,19 @@ describe.each(SETUPS)('$name', ({ supabaseGrants }) => {
         else if (!r.rls && !(r.name in RLS_DISABLED_ALLOWED)) problems.push(`${r.name}: row-level security is disabled`);
       }
       const names = new Set(rows.map((r) => r.name));
-      for (const name of [...Object.keys(CASES), ...Object.keys(SERVICE_ONLY)]) if (!names.has(name)) problems.push(`${name}: case for a table that does not exist`);
+      for (const name of [...Object.keys(CASES), ...Object.keys(SERVICE_ONLY)])
+        if (!names.has(name)) problems.push(`${name}: case for a table that does not exist`);
       expect(problems).toEqual([]);
       expect(rows.length).toBeGreaterThanOrEqual(30);
     });
 
-    it.each(Object.keys(RLS_DISABLED_ALLOWED).map((n) => [n]))('%s (RLS disabled) grants nothing to anon or authenticated', async (table) => {
-      for (const who of ['anon', w.learnerA, w.admin] as TActor[]) expect(await attempt(t.db, who, `select 1 from public.${table}`)).toMatchObject({ ok: false, code: '42501' });
-    });
+    it.each(Object.keys(RLS_DISABLED_ALLOWED).map((n) => [n]))(
+      '%s (RLS disabled) grants nothing to anon or authenticated',
+      async (table) => {
+        for (const who of ['anon', w.learnerA, w.admin] as TActor[])
+          expect(await attempt(t.db, who, `select 1 from public.${table}`)).toMatchObject({ ok: false, code: '42501' });
+      },
+    );
 
     it('no policy lets the public (anon) write, and without default grants anon holds no write right at all', async () => {
       const policies = await t.db.query<{ name: string; policy: string }>(
@@ -556,7 +1178,9 @@ describe.each(SETUPS)('$name', ({ supabaseGrants }) => {
       expect(policies.rows).toEqual([]);
       if (supabaseGrants) {
         // The setup is what it says: anon was granted tables it was never meant to write, and only RLS stops it.
-        expect((await t.db.query(`select has_table_privilege('anon', 'public.bookings', 'INSERT') as granted`)).rows[0]).toEqual({ granted: true });
+        expect((await t.db.query(`select has_table_privilege('anon', 'public.bookings', 'INSERT') as granted`)).rows[0]).toEqual({
+          granted: true,
+        });
         return;
       }
       const { rows } = await t.db.query<{ name: string; privilege: string }>(
@@ -582,7 +1206,9 @@ describe.each(SETUPS)('$name', ({ supabaseGrants }) => {
 
   describe.each(Object.entries(SERVICE_ONLY))('%s: service only', (table) => {
     it('no policy opens it, and anon, a user and an admin read and delete nothing', async () => {
-      expect((await t.db.query('select policyname from pg_policies where schemaname = $1 and tablename = $2', ['public', table])).rows).toEqual([]);
+      expect(
+        (await t.db.query('select policyname from pg_policies where schemaname = $1 and tablename = $2', ['public', table])).rows,
+      ).toEqual([]);
       // Without default grants nothing is granted at all.
       const { rows } = await t.db.query<{ role: string; privilege: string }>(
         `select r.role, p.privilege from (values ('anon'), ('authenticated')) r(role)
@@ -621,7 +1247,9 @@ describe.each(SETUPS)('$name', ({ supabaseGrants }) => {
       const targets = [...c.others(), ...(c.public?.() ?? []).filter((k) => !(c.own?.() ?? []).includes(k))];
       if (targets.length === 0) return;
       for (const who of [c.actor(), 'anon'] as TActor[]) {
-        const upd = await attempt(t.db, who, `update public.${table} set ${c.touch} = ${c.touch} where (${c.key})::text = any($1)`, [targets]);
+        const upd = await attempt(t.db, who, `update public.${table} set ${c.touch} = ${c.touch} where (${c.key})::text = any($1)`, [
+          targets,
+        ]);
         expect(isRefused(upd), `update as ${who === 'anon' ? 'anon' : who.role}: ${describeAttempt(upd)}`).toBe(true);
         const del = await attempt(t.db, who, `delete from public.${table} where (${c.key})::text = any($1)`, [targets]);
         expect(isRefused(del), `delete as ${who === 'anon' ? 'anon' : who.role}: ${describeAttempt(del)}`).toBe(true);

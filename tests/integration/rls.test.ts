@@ -27,7 +27,9 @@ afterAll(() => t.drop());
 
 describe('row-level security through withUser (Supabase-style claims)', () => {
   it('runs as role authenticated with the user id from request.jwt.claims', async () => {
-    const r = await withUser(t.db, learner, (tx) => tx.query<{ role: string; uid: string }>('select current_user as role, auth.uid()::text as uid'));
+    const r = await withUser(t.db, learner, (tx) =>
+      tx.query<{ role: string; uid: string }>('select current_user as role, auth.uid()::text as uid'),
+    );
     expect(r.rows[0]).toEqual({ role: 'authenticated', uid: learner.id });
   });
 
@@ -43,7 +45,9 @@ describe('row-level security through withUser (Supabase-style claims)', () => {
     expect((await withUser(t.db, learner, (tx) => tx.query(cols))).rows).toHaveLength(0);
     expect((await withUser(t.db, admin, (tx) => tx.query(cols))).rows.length).toBeGreaterThan(0);
     // secret_body (a reset link's live token) is for the service that delivers mail (migration 20261126000400).
-    await expect(withUser(t.db, admin, (tx) => tx.query('select secret_body from public.outbox_messages'))).rejects.toMatchObject({ code: '42501' });
+    await expect(withUser(t.db, admin, (tx) => tx.query('select secret_body from public.outbox_messages'))).rejects.toMatchObject({
+      code: '42501',
+    });
   });
 
   it('a learner cannot see an expert profile that is not approved', async () => {
@@ -53,12 +57,14 @@ describe('row-level security through withUser (Supabase-style claims)', () => {
 
   it('an expert cannot approve themselves, nor promote their account to admin', async () => {
     await expect(
-      withUser(t.db, pendingExpert, (tx) => tx.query("update public.expert_profiles set status = 'approved' where user_id = $1", [pendingExpert.id])),
+      withUser(t.db, pendingExpert, (tx) =>
+        tx.query("update public.expert_profiles set status = 'approved' where user_id = $1", [pendingExpert.id]),
+      ),
     ).rejects.toThrow(/row-level security/);
     // role has no update grant (20261126000500_rls_columns.sql) on top of policy users_update_self.
-    await expect(withUser(t.db, pendingExpert, (tx) => tx.query("update public.users set role = 'admin' where id = $1", [pendingExpert.id]))).rejects.toMatchObject(
-      { code: '42501' },
-    );
+    await expect(
+      withUser(t.db, pendingExpert, (tx) => tx.query("update public.users set role = 'admin' where id = $1", [pendingExpert.id])),
+    ).rejects.toMatchObject({ code: '42501' });
     // …but may edit their own headline.
     const r = await withUser(t.db, pendingExpert, (tx) =>
       tx.query("update public.expert_profiles set headline = 'New headline' where user_id = $1", [pendingExpert.id]),

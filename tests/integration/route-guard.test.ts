@@ -33,14 +33,22 @@ afterAll(async () => {
 
 function post(path: string, body: string, headers: Record<string, string>): NextRequest {
   // Browsers and HTTP clients always send Content-Length (or chunk the body); the wrapper reads it.
-  return new NextRequest(`${BASE}${path}`, { method: 'POST', body, headers: { host: 'localhost:3000', 'content-length': String(Buffer.byteLength(body)), ...headers } });
+  return new NextRequest(`${BASE}${path}`, {
+    method: 'POST',
+    body,
+    headers: { host: 'localhost:3000', 'content-length': String(Buffer.byteLength(body)), ...headers },
+  });
 }
 const json = async (res: Response) => (await res.json()) as { error?: { code: string; fields?: Record<string, string> } };
 
 describe('CSRF: mutations come from our own pages, as JSON', () => {
   it('refuses a cross-site text/plain form that spells JSON (login CSRF) before any password is checked', async () => {
     const res = await signIn(
-      post('/api/auth/sign-in', '{"email":"attacker@example.com","password":"x"}', { 'content-type': 'text/plain', origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }),
+      post('/api/auth/sign-in', '{"email":"attacker@example.com","password":"x"}', {
+        'content-type': 'text/plain',
+        origin: 'https://evil.example',
+        'sec-fetch-site': 'cross-site',
+      }),
       none,
     );
     expect(res.status).toBe(403);
@@ -49,21 +57,42 @@ describe('CSRF: mutations come from our own pages, as JSON', () => {
 
   it('refuses a cross-site form post to sign-out (logout CSRF)', async () => {
     const res = await signOut(
-      post('/api/auth/sign-out', '', { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example', cookie: adminCookie }),
+      post('/api/auth/sign-out', '', {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'https://evil.example',
+        cookie: adminCookie,
+      }),
       none,
     );
     expect(res.status).toBe(403);
   });
 
   it('refuses a same-origin body that is not JSON with 415', async () => {
-    const res = await requestReset(post('/api/auth/password-reset/request', '{"email":"a@example.com"}', { 'content-type': 'text/plain', origin: BASE, 'sec-fetch-site': 'same-origin' }), none);
+    const res = await requestReset(
+      post('/api/auth/password-reset/request', '{"email":"a@example.com"}', {
+        'content-type': 'text/plain',
+        origin: BASE,
+        'sec-fetch-site': 'same-origin',
+      }),
+      none,
+    );
     expect(res.status).toBe(415);
   });
 
   it('refuses Sec-Fetch-Site same-site (a sibling subdomain) and Origin "null"', async () => {
     const body = JSON.stringify({ email: uniqueEmail() });
-    expect((await requestReset(post('/api/auth/password-reset/request', body, { 'content-type': 'application/json', 'sec-fetch-site': 'same-site' }), none)).status).toBe(403);
-    expect((await requestReset(post('/api/auth/password-reset/request', body, { 'content-type': 'application/json', origin: 'null' }), none)).status).toBe(403);
+    expect(
+      (
+        await requestReset(
+          post('/api/auth/password-reset/request', body, { 'content-type': 'application/json', 'sec-fetch-site': 'same-site' }),
+          none,
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (await requestReset(post('/api/auth/password-reset/request', body, { 'content-type': 'application/json', origin: 'null' }), none))
+        .status,
+    ).toBe(403);
   });
 
   it('lets JSON through from this origin, and from a client that sends neither header (no browser, no victim cookie)', async () => {
@@ -71,7 +100,10 @@ describe('CSRF: mutations come from our own pages, as JSON', () => {
     const body = JSON.stringify({ token: 'x'.repeat(43), password: 'a new long password' });
     const fromPage: Record<string, string> = { origin: BASE, 'sec-fetch-site': 'same-origin' };
     for (const headers of [fromPage, {}]) {
-      const res = await confirmReset(post('/api/auth/password-reset/confirm', body, { 'content-type': 'application/json', ...headers }), none);
+      const res = await confirmReset(
+        post('/api/auth/password-reset/confirm', body, { 'content-type': 'application/json', ...headers }),
+        none,
+      );
       expect(res.status).toBe(400);
       expect((await json(res)).error?.fields).toHaveProperty('token');
     }
@@ -80,7 +112,10 @@ describe('CSRF: mutations come from our own pages, as JSON', () => {
 
 describe('bad input is a 4xx, never a 500', () => {
   it('answers 400 naming the field for a NUL byte in a JSON text field', async () => {
-    const res = await requestReset(post('/api/auth/password-reset/request', JSON.stringify({ email: 'a\u0000@example.com' }), { 'content-type': 'application/json' }), none);
+    const res = await requestReset(
+      post('/api/auth/password-reset/request', JSON.stringify({ email: 'a\u0000@example.com' }), { 'content-type': 'application/json' }),
+      none,
+    );
     expect(res.status).toBe(400);
     expect((await json(res)).error?.fields).toHaveProperty('email');
   });
@@ -106,19 +141,29 @@ describe('bad input is a 4xx, never a 500', () => {
   });
 
   it('answers 400 naming the parameter for a NUL byte in the query', async () => {
-    const req = new NextRequest(`${BASE}/api/auth/password-reset/request?from=a%00b`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    const req = new NextRequest(`${BASE}/api/auth/password-reset/request?from=a%00b`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+    });
     const res = await requestReset(req, none);
     expect(res.status).toBe(400);
     expect((await json(res)).error?.fields).toHaveProperty('from');
   });
 
   it('answers 413 to a JSON body over 1 MB', async () => {
-    const res = await requestReset(post('/api/auth/password-reset/request', JSON.stringify({ email: 'x'.repeat(1_100_000) }), { 'content-type': 'application/json' }), none);
+    const res = await requestReset(
+      post('/api/auth/password-reset/request', JSON.stringify({ email: 'x'.repeat(1_100_000) }), { 'content-type': 'application/json' }),
+      none,
+    );
     expect(res.status).toBe(413);
   });
 
   it('answers 400 naming the parameter for an id that is not a uuid', async () => {
-    const req = post('/api/admin/experts/not-a-uuid/decision', JSON.stringify({ decision: 'approve' }), { 'content-type': 'application/json', cookie: adminCookie });
+    const req = post('/api/admin/experts/not-a-uuid/decision', JSON.stringify({ decision: 'approve' }), {
+      'content-type': 'application/json',
+      cookie: adminCookie,
+    });
     const res = await decide(req, { params: Promise.resolve({ id: 'not-a-uuid' }) });
     expect(res.status).toBe(400);
     expect((await json(res)).error?.fields).toHaveProperty('id');

@@ -34,9 +34,17 @@ describe('admin:create', () => {
     const admin = await createAdmin(t.db, { email: 'Owner@Example.com', name: 'Owner', password: 'a long admin password' });
     expect(admin).toMatchObject({ email: 'owner@example.com', role: 'admin' });
     const limiters = createSignInLimiters({ perAccount: 5, perIp: 50, windowSeconds: 60 });
-    const { user } = await signIn(t.db, { email: 'owner@example.com', password: 'a long admin password' }, { ttlDays: 1, meta: { ip: '10.9.9.9' }, limiters });
+    const { user } = await signIn(
+      t.db,
+      { email: 'owner@example.com', password: 'a long admin password' },
+      { ttlDays: 1, meta: { ip: '10.9.9.9' }, limiters },
+    );
     expect(user.role).toBe('admin');
-    await expect(createAdmin(t.db, { email: 'owner@example.com', name: 'Again', password: 'a long admin password' })).rejects.toMatchObject({ code: 'conflict' });
-    await expect(createAdmin(t.db, { email: 'new@example.com', name: 'Weak', password: 'short' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(createAdmin(t.db, { email: 'owner@example.com', name: 'Again', password: 'a long admin password' })).rejects.toMatchObject(
+      { code: 'conflict' },
+    );
+    await expect(createAdmin(t.db, { email: 'new@example.com', name: 'Weak', password: 'short' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
   });
 });

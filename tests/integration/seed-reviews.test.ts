@@ -13,7 +13,15 @@ afterAll(() => t.drop());
 
 describe('seeded reviews', () => {
   it('agree with the rating and count each demo expert shows, and with the stored aggregates', async () => {
-    const { rows } = await t.db.query<{ slug: string; rating_avg: string | null; rating_count: number; rating_histogram: number[]; n: number; avg: string | null; h: number[] }>(
+    const { rows } = await t.db.query<{
+      slug: string;
+      rating_avg: string | null;
+      rating_count: number;
+      rating_histogram: number[];
+      n: number;
+      avg: string | null;
+      h: number[];
+    }>(
       `select p.slug, p.rating_avg::text as rating_avg, p.rating_count, p.rating_histogram,
               count(s.*)::int as n, round(avg(s.rating), 2)::text as avg,
               array[count(*) filter (where s.rating = 1), count(*) filter (where s.rating = 2), count(*) filter (where s.rating = 3),
@@ -55,8 +63,11 @@ describe('seeded reviews', () => {
   });
 
   it('gives reviewer accounts no usable password', async () => {
-    const { rows } = await t.db.query<{ password_hash: string }>(`select password_hash from public.users where email like 'reviewer%@seed.pathwise.dev'`);
+    const { rows } = await t.db.query<{ password_hash: string }>(
+      `select password_hash from public.users where email like 'reviewer%@seed.pathwise.dev'`,
+    );
     expect(rows).toHaveLength(12);
-    for (const r of rows) for (const guess of [r.password_hash, '', 'pathwise-demo']) expect(await verifyPassword(r.password_hash, guess)).toBe(false);
+    for (const r of rows)
+      for (const guess of [r.password_hash, '', 'pathwise-demo']) expect(await verifyPassword(r.password_hash, guess)).toBe(false);
   });
 });

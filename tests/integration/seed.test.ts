@@ -17,7 +17,10 @@ describe('demo seed', () => {
     expect(await seedDemoIfEmpty(t.db)).toBe(false);
 
     for (const [role, account] of Object.entries(DEMO_ACCOUNTS)) {
-      const { rows } = await t.db.query<{ role: string; password_hash: string }>('select role, password_hash from public.users where email = $1', [account.email]);
+      const { rows } = await t.db.query<{ role: string; password_hash: string }>(
+        'select role, password_hash from public.users where email = $1',
+        [account.email],
+      );
       expect(rows[0].role).toBe(role);
       expect(await verifyPassword(rows[0].password_hash, DEMO_PASSWORD)).toBe(true);
     }

@@ -52,7 +52,14 @@ describe('sign-ups per IP', () => {
         new NextRequest('http://localhost:3000/api/auth/sign-up', {
           method: 'POST',
           body,
-          headers: { host: 'localhost:3000', origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin', 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'x-pathwise-client-ip': ip },
+          headers: {
+            host: 'localhost:3000',
+            origin: 'http://localhost:3000',
+            'sec-fetch-site': 'same-origin',
+            'content-type': 'application/json',
+            'content-length': String(Buffer.byteLength(body)),
+            'x-pathwise-client-ip': ip,
+          },
         }),
         { params: Promise.resolve({}) },
       );

@@ -36,7 +36,9 @@ const ny = (dayOffset: number, hour: number, minute = 0) => {
 const iso = (n: number) => new Date(n).toISOString();
 
 async function get(slug: string, qs: Record<string, string>) {
-  const res = await GET(new NextRequest(`http://localhost/api/experts/${slug}/slots?${new URLSearchParams(qs)}`), { params: Promise.resolve({ slug }) });
+  const res = await GET(new NextRequest(`http://localhost/api/experts/${slug}/slots?${new URLSearchParams(qs)}`), {
+    params: Promise.resolve({ slug }),
+  });
   return { res, body: (await res.json()) as TSlotsResponse & { error?: { code: string; fields?: Record<string, string> } } };
 }
 const week = (extra: Record<string, string> = {}) => get(expert.slug, { from: monday, to: nextMonday, length: '60', tz: NY, ...extra });
@@ -45,7 +47,16 @@ async function book(start: number, minutes: number, extra: { status?: string; ho
   const { rows } = await t.db.query<{ id: string }>(
     `insert into public.bookings (expert_id, learner_id, starts_at, ends_at, duration_minutes, buffer_after_minutes, status, hold_expires_at, price_minor, currency)
      values ($1, $2, $3, $4, $5, $6, $7, $8, 5000, 'USD') returning id`,
-    [expert.id, learner.id, iso(start), iso(start + minutes * 60_000), minutes, extra.bufferAfter ?? 0, extra.status ?? 'confirmed', extra.holdExpiresAt ?? null],
+    [
+      expert.id,
+      learner.id,
+      iso(start),
+      iso(start + minutes * 60_000),
+      minutes,
+      extra.bufferAfter ?? 0,
+      extra.status ?? 'confirmed',
+      extra.holdExpiresAt ?? null,
+    ],
   );
   return rows[0].id;
 }
@@ -58,12 +69,21 @@ beforeAll(async () => {
   const user = await createUser(t.db, { role: 'expert' });
   expert = await createExpertProfile(t.db, user.id);
   await t.db.query(`update public.expert_profiles set timezone = $2 where id = $1`, [expert.id, NY]);
-  await t.db.query(`insert into public.expert_offerings (expert_id, duration_minutes, price_minor, currency) values ($1, 60, 9000, 'USD'), ($1, 30, 5000, 'USD')`, [expert.id]);
+  await t.db.query(
+    `insert into public.expert_offerings (expert_id, duration_minutes, price_minor, currency) values ($1, 60, 9000, 'USD'), ($1, 30, 5000, 'USD')`,
+    [expert.id],
+  );
   // Monday to Friday 09:00–17:00 New York time; hourly steps, no notice.
   for (let weekday = 1; weekday <= 5; weekday++) {
-    await t.db.query('insert into public.availability_rules (expert_id, weekday, start_minute, end_minute) values ($1, $2, 540, 1020)', [expert.id, weekday]);
+    await t.db.query('insert into public.availability_rules (expert_id, weekday, start_minute, end_minute) values ($1, $2, 540, 1020)', [
+      expert.id,
+      weekday,
+    ]);
   }
-  await t.db.query('insert into public.availability_settings (expert_id, min_notice_minutes, horizon_days, slot_interval_minutes) values ($1, 0, 365, 60)', [expert.id]);
+  await t.db.query(
+    'insert into public.availability_settings (expert_id, min_notice_minutes, horizon_days, slot_interval_minutes) values ($1, 0, 365, 60)',
+    [expert.id],
+  );
 });
 afterAll(async () => {
   holder.__pathwiseDb = undefined;
@@ -73,7 +93,10 @@ beforeEach(async () => {
   await t.db.query('delete from public.bookings where expert_id = $1', [expert.id]);
   await t.db.query('delete from public.busy_blocks where expert_id = $1', [expert.id]);
   await t.db.query('delete from public.availability_overrides where expert_id = $1', [expert.id]);
-  await t.db.query('update public.expert_profiles set hidden = false, status = $2, paused_until = null where id = $1', [expert.id, 'approved']);
+  await t.db.query('update public.expert_profiles set hidden = false, status = $2, paused_until = null where id = $1', [
+    expert.id,
+    'approved',
+  ]);
 });
 
 describe('GET /api/experts/:slug/slots', () => {
@@ -128,7 +151,10 @@ describe('GET /api/experts/:slug/slots', () => {
   it('refuses a length the expert does not offer, and bad dates or zones, with field messages', async () => {
     const notOffered = await week({ length: '45' });
     expect(notOffered.res.status).toBe(400);
-    expect(notOffered.body.error).toMatchObject({ code: 'invalid_input', fields: { length: 'Choose one of the session lengths offered: 30, 60 minutes.' } });
+    expect(notOffered.body.error).toMatchObject({
+      code: 'invalid_input',
+      fields: { length: 'Choose one of the session lengths offered: 30, 60 minutes.' },
+    });
     const bad = await get(expert.slug, { from: '2026-02-30', length: 'ten', tz: 'Nowhere/City' });
     expect(bad.res.status).toBe(400);
     expect(Object.keys(bad.body.error!.fields!).sort()).toEqual(['from', 'length', 'tz']);
@@ -191,12 +217,21 @@ describe('what takes a slot away', () => {
   });
 
   it('busy blocks and a day-off override', async () => {
-    await t.db.query('insert into public.busy_blocks (expert_id, starts_at, ends_at) values ($1, $2, $3)', [expert.id, iso(ny(0, 9, 30)), iso(ny(0, 9, 45))]);
+    await t.db.query('insert into public.busy_blocks (expert_id, starts_at, ends_at) values ($1, $2, $3)', [
+      expert.id,
+      iso(ny(0, 9, 30)),
+      iso(ny(0, 9, 45)),
+    ]);
     await t.db.query('insert into public.availability_overrides (expert_id, date) values ($1, $2)', [expert.id, addDays(monday, 2)]);
-    await t.db.query('insert into public.availability_overrides (expert_id, date, start_minute, end_minute) values ($1, $2, 1080, 1200)', [expert.id, addDays(monday, 5)]);
+    await t.db.query('insert into public.availability_overrides (expert_id, date, start_minute, end_minute) values ($1, $2, 1080, 1200)', [
+      expert.id,
+      addDays(monday, 5),
+    ]);
     const s = await starts();
     expect(s).not.toContain(iso(ny(0, 9)));
-    expect(s.filter((x) => x.startsWith(addDays(monday, 2)) && wallParts(NY, Date.parse(x)).day === Number(addDays(monday, 2).slice(8)))).toEqual([]);
+    expect(
+      s.filter((x) => x.startsWith(addDays(monday, 2)) && wallParts(NY, Date.parse(x)).day === Number(addDays(monday, 2).slice(8))),
+    ).toEqual([]);
     expect(s).toContain(iso(ny(5, 18))); // Saturday 18:00–20:00 by override
     expect(s).toContain(iso(ny(5, 19)));
     expect(s).toHaveLength(40 - 1 - 8 + 2);
@@ -231,17 +266,22 @@ describe('getExpertSlots and isSlotOffered (for the booking code)', () => {
   });
 
   it('returns [] for an unknown expert', async () => {
-    expect(await getExpertSlots(t.db, '00000000-0000-0000-0000-000000000000', { from: ny(0, 0), to: ny(7, 0), lengthMinutes: 60 })).toEqual([]);
+    expect(await getExpertSlots(t.db, '00000000-0000-0000-0000-000000000000', { from: ny(0, 0), to: ny(7, 0), lengthMinutes: 60 })).toEqual(
+      [],
+    );
   });
 });
 
 describe('the fast lane (server/main.mjs, before Next) answers the same as the route', () => {
   it('same body, status and headers; errors in the same shape; Next never sees it', async () => {
     const seen: string[] = [];
-    const server = createServer((req, res) => void fastLane(req, res, async (r, s) => {
-      seen.push(r.url!);
-      s.writeHead(418).end();
-    }));
+    const server = createServer(
+      (req, res) =>
+        void fastLane(req, res, async (r, s) => {
+          seen.push(r.url!);
+          s.writeHead(418).end();
+        }),
+    );
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
@@ -258,7 +298,9 @@ describe('the fast lane (server/main.mjs, before Next) answers the same as the r
       expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('not_found');
       const bad = await fetch(`${base}/api/experts/${expert.slug}/slots?tz=Nowhere&length=45`);
       expect(bad.status).toBe(400);
-      expect(((await bad.json()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({ tz: 'Choose a time zone, like Europe/Berlin.' });
+      expect(((await bad.json()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({
+        tz: 'Choose a time zone, like Europe/Berlin.',
+      });
       const nul = await fetch(`${base}/api/experts/${expert.slug}/slots?tz=UTC%00`);
       expect(nul.status).toBe(400);
       expect(seen).toEqual([]);
@@ -273,7 +315,9 @@ describe('the fast lane (server/main.mjs, before Next) answers the same as the r
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const starts = async (qs: Record<string, string>) =>
-      ((await (await fetch(`${base}/api/experts/${expert.slug}/slots?${new URLSearchParams(qs)}`)).json()) as TSlotsResponse).slots.map((x) => x.start);
+      ((await (await fetch(`${base}/api/experts/${expert.slug}/slots?${new URLSearchParams(qs)}`)).json()) as TSlotsResponse).slots.map(
+        (x) => x.start,
+      );
     try {
       const qs = { from: monday, to: nextMonday, length: '60', tz: 'Europe/Berlin' };
       const before = await starts(qs);

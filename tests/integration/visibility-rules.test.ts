@@ -23,7 +23,12 @@ const withoutRls = () => t.db as unknown as TAnonTx;
 let experts: Record<'listed' | 'hidden' | 'suspended' | 'draft', Awaited<ReturnType<typeof createExpert>>>;
 
 // Links are what the storage would sign; only whether one is given matters here.
-const storage: TStorage = { kind: 'local', put: async () => undefined, signedUrl: async (key) => `signed:${key}`, remove: async () => undefined };
+const storage: TStorage = {
+  kind: 'local',
+  put: async () => undefined,
+  signedUrl: async (key) => `signed:${key}`,
+  remove: async () => undefined,
+};
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -46,8 +51,14 @@ afterAll(() => t.drop());
 
 describe('only listed experts are public: approved and not hidden', () => {
   it('the public profile of a hidden, suspended or draft expert is not found', async () => {
-    expect(await getPublicProfile(withoutRls(), experts.listed.slug)).toMatchObject({ slug: experts.listed.slug, offerings: [{ duration_minutes: 60 }] });
-    expect(await loadPublicProfile(t.db, experts.listed.slug)).toMatchObject({ slug: experts.listed.slug, offerings: [{ duration_minutes: 60 }] });
+    expect(await getPublicProfile(withoutRls(), experts.listed.slug)).toMatchObject({
+      slug: experts.listed.slug,
+      offerings: [{ duration_minutes: 60 }],
+    });
+    expect(await loadPublicProfile(t.db, experts.listed.slug)).toMatchObject({
+      slug: experts.listed.slug,
+      offerings: [{ duration_minutes: 60 }],
+    });
     for (const name of ['hidden', 'suspended', 'draft'] as const) {
       expect(await getPublicProfile(withoutRls(), experts[name].slug), name).toBeNull();
       expect(await loadPublicProfile(t.db, experts[name].slug), name).toBeNull();
@@ -62,7 +73,10 @@ describe('only listed experts are public: approved and not hidden', () => {
   });
 
   it('the directory lists only the listed expert', async () => {
-    for (const r of [await searchExperts(withoutRls(), ZExpertSearch.parse({ perPage: '50' })), await withAnon(t.db, (tx) => searchExperts(tx, ZExpertSearch.parse({ perPage: '50' })))]) {
+    for (const r of [
+      await searchExperts(withoutRls(), ZExpertSearch.parse({ perPage: '50' })),
+      await withAnon(t.db, (tx) => searchExperts(tx, ZExpertSearch.parse({ perPage: '50' }))),
+    ]) {
       expect(r.items.map((x) => x.slug)).toEqual([experts.listed.slug]);
       expect(r.total).toBe(1);
     }

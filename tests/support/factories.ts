@@ -10,7 +10,10 @@ let cachedHash: Promise<string> | undefined;
 export const TEST_PASSWORD = 'correct horse battery';
 
 /** Inserts a user directly (one shared argon2 hash keeps factories fast). */
-export async function createUser(db: TQueryable, overrides: Partial<{ email: string; name: string; role: TRole }> = {}): Promise<TSessionUser> {
+export async function createUser(
+  db: TQueryable,
+  overrides: Partial<{ email: string; name: string; role: TRole }> = {},
+): Promise<TSessionUser> {
   cachedHash ??= hashPassword(TEST_PASSWORD);
   const { rows } = await db.query<TSessionUser>(
     'insert into public.users (email, name, role, password_hash) values ($1, $2, $3, $4) returning id, email, name, role',

@@ -24,10 +24,18 @@ export function sseChunks(content: string, chunkSize = 40): string[] {
   return out;
 }
 
-export async function writeStream(res: ServerResponse, content: string, chunkSize = 40, delayMs = 0, onChunkSent?: (sentSoFar: string) => void) {
+export async function writeStream(
+  res: ServerResponse,
+  content: string,
+  chunkSize = 40,
+  delayMs = 0,
+  onChunkSent?: (sentSoFar: string) => void,
+) {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
   const base = { id: 'chatcmpl-test', object: 'chat.completion.chunk', created: 1, model: 'fake-model' };
-  res.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] })}\n\n`);
+  res.write(
+    `data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] })}\n\n`,
+  );
   let sent = '';
   for (const piece of sseChunks(content, chunkSize)) {
     res.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
@@ -36,21 +44,26 @@ export async function writeStream(res: ServerResponse, content: string, chunkSiz
     if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
   }
   res.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`);
-  res.write(`data: ${JSON.stringify({ ...base, choices: [], usage: { prompt_tokens: 100, completion_tokens: 900, total_tokens: 1000 } })}\n\n`);
+  res.write(
+    `data: ${JSON.stringify({ ...base, choices: [], usage: { prompt_tokens: 100, completion_tokens: 900, total_tokens: 1000 } })}\n\n`,
+  );
   res.write('data: [DONE]\n\n');
   res.end();
 }
 
 async function writeStalled(res: ServerResponse, content: string, stallAfter: number, chunkSize: number, stall: () => Promise<void>) {
   const base = { id: 'chatcmpl-test', object: 'chat.completion.chunk', created: 1, model: 'fake-model' };
-  const send = (piece: string) => res.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
+  const send = (piece: string) =>
+    res.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
   for (const piece of sseChunks(content.slice(0, stallAfter), chunkSize)) send(piece);
   await stall();
   if (res.destroyed) return;
   for (const piece of sseChunks(content.slice(stallAfter), chunkSize)) send(piece);
   res.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`);
-  res.write(`data: ${JSON.stringify({ ...base, choices: [], usage: { prompt_tokens: 100, completion_tokens: 900, total_tokens: 1000 } })}\n\n`);
+  res.write(
+    `data: ${JSON.stringify({ ...base, choices: [], usage: { prompt_tokens: 100, completion_tokens: 900, total_tokens: 1000 } })}\n\n`,
+  );
   res.write('data: [DONE]\n\n');
   res.end();
 }

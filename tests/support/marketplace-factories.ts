@@ -10,7 +10,11 @@ import type { TStorage } from '@/lib/storage/types';
 // Tiny but real files: file-type recognises them by their bytes.
 export const PDF_BYTES = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 export const PNG_BYTES = Uint8Array.from(
-  Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082', 'hex'),
+  Buffer.from(
+    '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+      '1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082',
+    'hex',
+  ),
 );
 
 export const PROFILE_STEP = {
@@ -32,7 +36,10 @@ export async function fillApplication(
   db: TDb,
   user: TSessionUser,
   overrides: Partial<Record<string, unknown>> = {},
-  offerings = [{ durationMinutes: 30, priceMinor: 4000, currency: 'USD' }, { durationMinutes: 60, priceMinor: 7000, currency: 'USD' }],
+  offerings = [
+    { durationMinutes: 30, priceMinor: 4000, currency: 'USD' },
+    { durationMinutes: 60, priceMinor: 7000, currency: 'USD' },
+  ],
 ) {
   await saveApplication(db, user, { ...PROFILE_STEP, ...overrides });
   await saveApplication(db, user, { step: 'offerings', offerings });
@@ -51,7 +58,13 @@ export async function submittedExpert(db: TDb, user: TSessionUser, storage: TSto
 }
 
 /** A listed expert: submitted, the checklist complete, approved by the admin. */
-export async function approvedExpert(db: TDb, admin: TSessionUser, user: TSessionUser, storage: TStorage, overrides: Partial<Record<string, unknown>> = {}) {
+export async function approvedExpert(
+  db: TDb,
+  admin: TSessionUser,
+  user: TSessionUser,
+  storage: TStorage,
+  overrides: Partial<Record<string, unknown>> = {},
+) {
   const p = await submittedExpert(db, user, storage, overrides);
   await updateVerification(db, admin, p.id, { identityVerified: true, credentialsVerified: true, backgroundStatus: 'clear' });
   await decideApplication(db, admin, p.id, { action: 'approve' });

@@ -40,7 +40,6 @@ export const harnessMocks = {
   },
 };
 
-
 /**
  * Wraps lib/http/pg-errors' appErrorFromPg (the test file mocks it with this) to note each database error code the
  * route wrapper answers for: a data exception (class 22) means input reached the database unchecked, which the

@@ -9,7 +9,8 @@ import { createExpertProfile, createUser } from './factories';
 export type TActor = TSessionUser | 'anon';
 
 /** What a statement did: its result, or the Postgres error code it was refused with. */
-export type TAttempt = { ok: true; result: TQueryResult<Record<string, unknown>> } | { ok: false; code: string | undefined; message: string };
+export type TAttempt =
+  { ok: true; result: TQueryResult<Record<string, unknown>> } | { ok: false; code: string | undefined; message: string };
 
 class Rollback extends Error {
   constructor(readonly result: TQueryResult<Record<string, unknown>>) {
@@ -77,22 +78,40 @@ export async function createCurriculumWithProgress(db: TQueryable, userId: strin
      values ($1, '{"goal":"Learn SQL"}', 'ready', '{"title":"SQL"}', 600, 4, 1200, 1) returning id`,
     [userId],
   );
-  await db.query(`insert into public.lesson_progress (curriculum_id, lesson_id, user_id, status, minutes_spent, notes) values ($1, 'l1', $2, 'in_progress', 10, 'my notes')`, [c.id, userId]);
+  await db.query(
+    `insert into public.lesson_progress (curriculum_id, lesson_id, user_id, status, minutes_spent, notes) values ($1, 'l1', $2, 'in_progress', 10, 'my notes')`,
+    [c.id, userId],
+  );
   const activity = await one<{ id: string }>(
     db,
     `insert into public.learning_activity (user_id, curriculum_id, lesson_id, kind, minutes, idempotency_key) values ($1, $2, 'l1', 'minutes', 10, $3) returning id`,
     [userId, c.id, hex()],
   );
-  await db.query(`insert into public.checkpoint_scores (curriculum_id, module_id, user_id, best_score, total) values ($1, 'm1', $2, 3, 5)`, [c.id, userId]);
-  const call = await one<{ id: string }>(db, `insert into public.ai_calls (user_id, curriculum_id, kind, tokens) values ($1, $2, 'extend', 500) returning id`, [userId, c.id]);
+  await db.query(
+    `insert into public.checkpoint_scores (curriculum_id, module_id, user_id, best_score, total) values ($1, 'm1', $2, 3, 5)`,
+    [c.id, userId],
+  );
+  const call = await one<{ id: string }>(
+    db,
+    `insert into public.ai_calls (user_id, curriculum_id, kind, tokens) values ($1, $2, 'extend', 500) returning id`,
+    [userId, c.id],
+  );
   return { id: c.id, activityId: activity.id, aiCallId: call.id };
 }
 
 /** Availability (settings, a weekly rule, a day off) and one busy block for an expert profile. */
 export async function createAvailability(db: TQueryable, expertId: string) {
   await db.query('insert into public.availability_settings (expert_id) values ($1)', [expertId]);
-  const rule = await one<{ id: string }>(db, 'insert into public.availability_rules (expert_id, weekday, start_minute, end_minute) values ($1, 1, 540, 1020) returning id', [expertId]);
-  const override = await one<{ id: string }>(db, `insert into public.availability_overrides (expert_id, date) values ($1, current_date + 10) returning id`, [expertId]);
+  const rule = await one<{ id: string }>(
+    db,
+    'insert into public.availability_rules (expert_id, weekday, start_minute, end_minute) values ($1, 1, 540, 1020) returning id',
+    [expertId],
+  );
+  const override = await one<{ id: string }>(
+    db,
+    `insert into public.availability_overrides (expert_id, date) values ($1, current_date + 10) returning id`,
+    [expertId],
+  );
   const busy = await one<{ id: string }>(
     db,
     `insert into public.busy_blocks (expert_id, starts_at, ends_at) values ($1, now() + interval '2 days', now() + interval '2 days 1 hour') returning id`,
@@ -105,9 +124,18 @@ export async function createAvailability(db: TQueryable, expertId: string) {
  * A completed booking between an expert and a learner with its history, the expert's private note, a no-show
  * report, and the learner's review (published or not).
  */
-export async function createBookingWithHistory(db: TQueryable, expertId: string, learnerId: string, o: { endedHoursAgo: number; published: boolean }) {
+export async function createBookingWithHistory(
+  db: TQueryable,
+  expertId: string,
+  learnerId: string,
+  o: { endedHoursAgo: number; published: boolean },
+) {
   const b = await createBooking(db, expertId, learnerId, { status: 'completed', endedHoursAgo: o.endedHoursAgo });
-  const event = await one<{ id: string }>(db, `insert into public.booking_events (booking_id, actor_id, kind) values ($1, $2, 'completed') returning id`, [b.id, learnerId]);
+  const event = await one<{ id: string }>(
+    db,
+    `insert into public.booking_events (booking_id, actor_id, kind) values ($1, $2, 'completed') returning id`,
+    [b.id, learnerId],
+  );
   await db.query(`insert into public.booking_notes (booking_id, expert_id, body) values ($1, $2, 'private note')`, [b.id, expertId]);
   const report = await one<{ id: string }>(
     db,
@@ -140,15 +168,25 @@ export async function createAccountRows(db: TQueryable, user: TSessionUser) {
   const sessionId = `s-${hex()}${hex()}`;
   await db.query(`insert into public.sessions (id, user_id, expires_at) values ($1, $2, now() + interval '1 day')`, [sessionId, user.id]);
   const resetId = `r-${hex()}${hex()}`;
-  await db.query(`insert into public.password_reset_tokens (id, user_id, expires_at) values ($1, $2, now() + interval '1 hour')`, [resetId, user.id]);
+  await db.query(`insert into public.password_reset_tokens (id, user_id, expires_at) values ($1, $2, now() + interval '1 hour')`, [
+    resetId,
+    user.id,
+  ]);
   const outbox = await one<{ id: string }>(
     db,
     `insert into public.outbox_messages (channel, recipient, user_id, template, body, secret_body) values ('email', $1, $2, 't', 'masked', 'live token') returning id`,
     [user.email, user.id],
   );
-  const notification = await one<{ id: string }>(db, `insert into public.notifications (user_id, kind, title) values ($1, 'test', 'Hello') returning id`, [user.id]);
+  const notification = await one<{ id: string }>(
+    db,
+    `insert into public.notifications (user_id, kind, title) values ($1, 'test', 'Hello') returning id`,
+    [user.id],
+  );
   await db.query(`insert into public.realtime_counters (user_id, seq) values ($1, 1)`, [user.id]);
-  await db.query(`insert into public.realtime_events (user_id, seq, type, payload) values ($1, 1, 'progress.updated', '{"notes":"private"}')`, [user.id]);
+  await db.query(
+    `insert into public.realtime_events (user_id, seq, type, payload) values ($1, 1, 'progress.updated', '{"notes":"private"}')`,
+    [user.id],
+  );
   const consent = await one<{ id: string }>(
     db,
     `insert into public.consents (user_id, kind, version, granted, source) values ($1, 'marketing_email', '2026-11', true, 'sign-up') returning id`,

@@ -71,7 +71,8 @@ function buildRequest(c: TCall): NextRequest {
   };
   if (c.cookie) headers.cookie = c.cookie;
   let body: string | FormData | undefined;
-  if (c.body && 'form' in c.body) body = c.body.form; // fetch sets multipart/form-data with its boundary
+  if (c.body && 'form' in c.body)
+    body = c.body.form; // fetch sets multipart/form-data with its boundary
   else if (c.body) {
     const text = 'raw' in c.body ? c.body.raw : JSON.stringify(c.body.json);
     if (text !== undefined) {
@@ -102,9 +103,14 @@ export type TSnapshot = Map<string, string>;
  * written. Cheaper than hashing rows: it reads no column values.
  */
 export async function snapshotTables(db: TQueryable): Promise<TSnapshot> {
-  const { rows: tables } = await db.query<{ name: string }>("select tablename as name from pg_tables where schemaname = 'public' order by 1");
+  const { rows: tables } = await db.query<{ name: string }>(
+    "select tablename as name from pg_tables where schemaname = 'public' order by 1",
+  );
   const sql = tables
-    .map((t) => `select '${t.name}' as name, count(*)::text || ':' || coalesce(max(x.xmin::text::bigint), 0)::text as sig from public."${t.name}" x`)
+    .map(
+      (t) =>
+        `select '${t.name}' as name, count(*)::text || ':' || coalesce(max(x.xmin::text::bigint), 0)::text as sig from public."${t.name}" x`,
+    )
     .join(' union all ');
   const { rows } = await db.query<{ name: string; sig: string }>(sql);
   return new Map(rows.map((r) => [r.name, r.sig]));

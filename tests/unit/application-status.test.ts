@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, EXPERT_ACTIONS, EXPERT_STATUSES, isListed, transition, type TExpertAction, type TExpertStatus } from '@/lib/experts/application-status';
+import {
+  allowedActions,
+  EXPERT_ACTIONS,
+  EXPERT_STATUSES,
+  isListed,
+  transition,
+  type TExpertAction,
+  type TExpertStatus,
+} from '@/lib/experts/application-status';
 
 // The whole table, written out by hand: [from, action] → to. Every pair not listed must be refused.
 const ALLOWED: [TExpertStatus, TExpertAction, TExpertStatus][] = [

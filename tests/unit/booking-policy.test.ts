@@ -10,17 +10,31 @@ describe('cancellation refunds', () => {
   it('gives the learner a full refund at 24 h or more before the start, and the late percent after', () => {
     expect(cancelOutcome(DEFAULT_POLICY, confirmed, 'learner', start - 24 * HOUR - MIN).refundPercent).toBe(100);
     expect(cancelOutcome(DEFAULT_POLICY, confirmed, 'learner', start - 24 * HOUR).refundPercent).toBe(100);
-    expect(cancelOutcome(DEFAULT_POLICY, confirmed, 'learner', start - 24 * HOUR + MIN)).toEqual({ refundPercent: 0, rule: 'Less than 24 hours before the start: no refund.' });
-    expect(cancelOutcome({ ...DEFAULT_POLICY, lateCancelRefundPercent: 30 }, confirmed, 'learner', start - HOUR)).toEqual({ refundPercent: 30, rule: 'Less than 24 hours before the start: 30% refund.' });
+    expect(cancelOutcome(DEFAULT_POLICY, confirmed, 'learner', start - 24 * HOUR + MIN)).toEqual({
+      refundPercent: 0,
+      rule: 'Less than 24 hours before the start: no refund.',
+    });
+    expect(cancelOutcome({ ...DEFAULT_POLICY, lateCancelRefundPercent: 30 }, confirmed, 'learner', start - HOUR)).toEqual({
+      refundPercent: 30,
+      rule: 'Less than 24 hours before the start: 30% refund.',
+    });
   });
 
   it('uses the expert percentage when the expert cancels, whenever it is', () => {
-    expect(cancelOutcome(DEFAULT_POLICY, confirmed, 'expert', start - MIN)).toEqual({ refundPercent: 100, rule: 'The expert cancels: full refund.' });
-    expect(cancelOutcome({ ...DEFAULT_POLICY, expertCancelRefundPercent: 80 }, confirmed, 'expert', start - 48 * HOUR).refundPercent).toBe(80);
+    expect(cancelOutcome(DEFAULT_POLICY, confirmed, 'expert', start - MIN)).toEqual({
+      refundPercent: 100,
+      rule: 'The expert cancels: full refund.',
+    });
+    expect(cancelOutcome({ ...DEFAULT_POLICY, expertCancelRefundPercent: 80 }, confirmed, 'expert', start - 48 * HOUR).refundPercent).toBe(
+      80,
+    );
   });
 
   it('charges nothing for a hold that was never paid', () => {
-    expect(cancelOutcome(DEFAULT_POLICY, { status: 'held', startMs: start }, 'learner', start - MIN)).toEqual({ refundPercent: 100, rule: 'Not paid yet: nothing is charged.' });
+    expect(cancelOutcome(DEFAULT_POLICY, { status: 'held', startMs: start }, 'learner', start - MIN)).toEqual({
+      refundPercent: 100,
+      rule: 'Not paid yet: nothing is charged.',
+    });
   });
 });
 

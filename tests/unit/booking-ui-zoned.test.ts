@@ -24,10 +24,16 @@ describe('booking UI time helpers', () => {
 
   it('finds the 2026 clock changes between now and a slot, to the minute, and none where there is none', () => {
     // New York springs forward at 02:00 EST = 07:00 UTC on 2026-03-08 and falls back at 06:00 UTC on 2026-11-01.
-    expect(new Date(offsetChangeBetween('2026-03-01T00:00:00Z', '2026-03-20T00:00:00Z', 'America/New_York')!).toISOString()).toBe('2026-03-08T07:00:00.000Z');
-    expect(new Date(offsetChangeBetween('2026-10-20T00:00:00Z', '2026-11-05T00:00:00Z', 'America/New_York')!).toISOString()).toBe('2026-11-01T06:00:00.000Z');
+    expect(new Date(offsetChangeBetween('2026-03-01T00:00:00Z', '2026-03-20T00:00:00Z', 'America/New_York')!).toISOString()).toBe(
+      '2026-03-08T07:00:00.000Z',
+    );
+    expect(new Date(offsetChangeBetween('2026-10-20T00:00:00Z', '2026-11-05T00:00:00Z', 'America/New_York')!).toISOString()).toBe(
+      '2026-11-01T06:00:00.000Z',
+    );
     // Lord Howe's 30-minute change (02:00 local +11 → 01:30 +10:30 on 2026-04-05 = 15:00 UTC on 04-04).
-    expect(new Date(offsetChangeBetween('2026-04-01T00:00:00Z', '2026-04-10T00:00:00Z', 'Australia/Lord_Howe')!).toISOString()).toBe('2026-04-04T15:00:00.000Z');
+    expect(new Date(offsetChangeBetween('2026-04-01T00:00:00Z', '2026-04-10T00:00:00Z', 'Australia/Lord_Howe')!).toISOString()).toBe(
+      '2026-04-04T15:00:00.000Z',
+    );
     expect(offsetChangeBetween('2026-03-01T00:00:00Z', '2026-12-31T00:00:00Z', 'Asia/Kolkata')).toBeNull();
     expect(offsetChangeBetween('2026-03-09T00:00:00Z', '2026-03-20T00:00:00Z', 'America/New_York')).toBeNull();
   });

@@ -20,18 +20,30 @@ import { scoreQuiz, unansweredQuestions } from '@/lib/progress/score-quiz';
 
 let n = 0;
 const plan = curriculumWithIds(
-  planOffline(ZCurriculumRequest.parse({ goal: 'Learn SQL', level: 'beginner', hoursPerWeek: 4, weeks: 4, materials: ['reading'] }), new Date('2026-11-01')),
+  planOffline(
+    ZCurriculumRequest.parse({ goal: 'Learn SQL', level: 'beginner', hoursPerWeek: 4, weeks: 4, materials: ['reading'] }),
+    new Date('2026-11-01'),
+  ),
   () => `id-${n++}`,
 );
 const info = { plan, startDate: '2026-11-01', weeks: 4, hoursPerWeek: 4 };
 const lessons = lessonsOf(plan).map((x) => x.lesson);
 const total = lessons.reduce((s, l) => s + l.estimatedMinutes, 0);
 const done = (i: number, at: string): TProgressRow => ({ lessonId: lessons[i].id, status: 'done', minutesSpent: 10, completedAt: at });
-const act = (at: string, kind: TActivityRow['kind'] = 'done', minutes = 0): TActivityRow => ({ kind, minutes, occurredAt: `${at}T12:00:00Z`, lessonId: 'x' });
+const act = (at: string, kind: TActivityRow['kind'] = 'done', minutes = 0): TActivityRow => ({
+  kind,
+  minutes,
+  occurredAt: `${at}T12:00:00Z`,
+  lessonId: 'x',
+});
 
 describe('progress maths', () => {
   it('percent complete weighs lessons by their minutes; skipped counts as complete, in progress does not', () => {
-    const rows: TProgressRow[] = [done(0, '2026-11-02T10:00:00Z'), { ...done(1, '2026-11-03T10:00:00Z'), status: 'skipped' }, { ...done(2, ''), status: 'in_progress', completedAt: null }];
+    const rows: TProgressRow[] = [
+      done(0, '2026-11-02T10:00:00Z'),
+      { ...done(1, '2026-11-03T10:00:00Z'), status: 'skipped' },
+      { ...done(2, ''), status: 'in_progress', completedAt: null },
+    ];
     const expected = Math.round(((lessons[0].estimatedMinutes + lessons[1].estimatedMinutes) / total) * 1000) / 10;
     expect(percentComplete(plan, rows)).toBe(expected);
     expect(percentComplete(plan, [])).toBe(0);
@@ -40,18 +52,44 @@ describe('progress maths', () => {
   it('projects the finish from lessons done per day, not from minutes', () => {
     // Eight lessons of very different lengths: the projection counts lessons, not their minutes.
     const base = plan.modules[0].lessons[0];
-    const eight = { ...plan, modules: [{ ...plan.modules[0], lessons: Array.from({ length: 8 }, (_, i) => ({ ...base, id: `L${i}`, estimatedMinutes: i === 0 ? 600 : 10 })) }] };
+    const eight = {
+      ...plan,
+      modules: [
+        {
+          ...plan.modules[0],
+          lessons: Array.from({ length: 8 }, (_, i) => ({ ...base, id: `L${i}`, estimatedMinutes: i === 0 ? 600 : 10 })),
+        },
+      ],
+    };
     const info8 = { ...info, plan: eight };
-    const doneL = (i: number): TProgressRow => ({ lessonId: `L${i}`, status: 'done', minutesSpent: 0, completedAt: '2026-11-05T10:00:00Z' });
+    const doneL = (i: number): TProgressRow => ({
+      lessonId: `L${i}`,
+      status: 'done',
+      minutesSpent: 0,
+      completedAt: '2026-11-05T10:00:00Z',
+    });
     // Half the lessons done by day 14 of 28: on track, finishing on the planned day.
     const onTrack = computePace(info8, [4, 5, 6, 7].map(doneL), '2026-11-14');
-    expect(onTrack).toMatchObject({ plannedFinish: '2026-11-29', projectedFinish: '2026-11-29', lessonsDone: 4, lessonsTotal: 8, daysBehind: 0, onTrack: true });
+    expect(onTrack).toMatchObject({
+      plannedFinish: '2026-11-29',
+      projectedFinish: '2026-11-29',
+      lessonsDone: 4,
+      lessonsTotal: 8,
+      daysBehind: 0,
+      onTrack: true,
+    });
     // Two of eight by day 14: 56 days at this pace, 28 days late — whichever two (the 600-minute one or not).
     const slow = computePace(info8, [6, 7].map(doneL), '2026-11-14');
     expect(slow).toMatchObject({ projectedFinish: '2026-12-27', daysBehind: 28, onTrack: false });
     expect(computePace(info8, [0, 7].map(doneL), '2026-11-14').projectedFinish).toBe('2026-12-27');
     // Minutes logged move nothing: the same lessons with hours logged project the same finish.
-    expect(computePace(info8, [6, 7].map((i) => ({ ...doneL(i), minutesSpent: 600 })), '2026-11-14').projectedFinish).toBe('2026-12-27');
+    expect(
+      computePace(
+        info8,
+        [6, 7].map((i) => ({ ...doneL(i), minutesSpent: 600 })),
+        '2026-11-14',
+      ).projectedFinish,
+    ).toBe('2026-12-27');
     // Nothing done: no projection; on track on day one, then behind by the days gone by.
     expect(computePace(info8, [], '2026-11-01')).toMatchObject({ projectedFinish: null, onTrack: true, daysBehind: 0 });
     expect(computePace(info8, [], '2026-11-04')).toMatchObject({ projectedFinish: null, onTrack: false, daysBehind: 3 });
@@ -106,7 +144,12 @@ describe('progress maths', () => {
 });
 
 // Learner days: an instant belongs to the learner's calendar day in their zone.
-const at = (iso: string, kind: TActivityRow['kind'] = 'minutes', minutes = 10): TActivityRow => ({ kind, minutes, occurredAt: iso, lessonId: 'x' });
+const at = (iso: string, kind: TActivityRow['kind'] = 'minutes', minutes = 10): TActivityRow => ({
+  kind,
+  minutes,
+  occurredAt: iso,
+  lessonId: 'x',
+});
 
 describe("learner days in the learner's time zone", () => {
   it('Pacific/Auckland: 23:30 and 00:30 local are two days (one UTC day)', () => {
@@ -153,7 +196,9 @@ describe('the curriculum shown by default', () => {
       { curriculumId: 'new', occurredAt: '2026-11-10T10:00:00.000Z' },
     ];
     expect(pickActiveCurriculum([newest, older], activity)).toBe(older);
-    expect(pickActiveCurriculum([newest, older], [...activity, { curriculumId: 'new', occurredAt: '2026-11-21T08:00:00.000Z' }])).toBe(newest);
+    expect(pickActiveCurriculum([newest, older], [...activity, { curriculumId: 'new', occurredAt: '2026-11-21T08:00:00.000Z' }])).toBe(
+      newest,
+    );
     expect(pickActiveCurriculum([newest, older], [])).toBe(newest);
     expect(pickActiveCurriculum([], [])).toBeUndefined();
   });

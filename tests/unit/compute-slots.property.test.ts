@@ -19,7 +19,15 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function wall(zone: string, t: number): { date: string; minute: number } {
   let f = formatters.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     formatters.set(zone, f);
   }
   const p = Object.fromEntries(f.formatToParts(t).map((x) => [x.type, x.value]));
@@ -48,14 +56,25 @@ const arbFrom = fc.oneof(
 const arbInput: fc.Arbitrary<TSlotInput> = fc
   .record({
     timeZone: fc.constantFrom(...ZONES),
-    rules: fc.array(fc.tuple(fc.integer({ min: 1, max: 7 }), arbRange).map(([weekday, r]) => ({ weekday, ...r })), { maxLength: 12 }),
+    rules: fc.array(
+      fc.tuple(fc.integer({ min: 1, max: 7 }), arbRange).map(([weekday, r]) => ({ weekday, ...r })),
+      { maxLength: 12 },
+    ),
     overrideSpecs: fc.array(fc.tuple(fc.integer({ min: -1, max: 12 }), fc.array(arbRange, { maxLength: 3 })), { maxLength: 4 }),
     settings: arbSettings,
     lengthMinutes: fc.constantFrom(15, 30, 45, 60, 90, 120),
     from: arbFrom,
     days: fc.integer({ min: 1, max: 12 }),
     nowBefore: fc.integer({ min: -2 * 1440, max: 3 * 1440 }),
-    bookingSpecs: fc.array(fc.tuple(fc.integer({ min: -1440, max: 14 * 1440 }), fc.constantFrom(15, 30, 60, 90), fc.constantFrom(0, 10, 15), fc.constantFrom(0, 10, 15)), { maxLength: 25 }),
+    bookingSpecs: fc.array(
+      fc.tuple(
+        fc.integer({ min: -1440, max: 14 * 1440 }),
+        fc.constantFrom(15, 30, 60, 90),
+        fc.constantFrom(0, 10, 15),
+        fc.constantFrom(0, 10, 15),
+      ),
+      { maxLength: 25 },
+    ),
     busySpecs: fc.array(fc.tuple(fc.integer({ min: -1440, max: 14 * 1440 }), fc.integer({ min: 1, max: 300 })), { maxLength: 25 }),
   })
   .map((r) => {
@@ -94,7 +113,10 @@ function rangesOn(input: TSlotInput, date: string): TMinuteRange[] {
 
 const overlaps = (a0: number, a1: number, b0: number, b1: number) => a0 < b1 && b0 < a1;
 const run = (prop: (input: TSlotInput, slots: TSlot[]) => void) =>
-  fc.assert(fc.property(arbInput, (input) => prop(input, computeSlots(input))), { numRuns: 200 });
+  fc.assert(
+    fc.property(arbInput, (input) => prop(input, computeSlots(input))),
+    { numRuns: 200 },
+  );
 
 describe('computeSlots properties', () => {
   it('sorted and distinct, each as long as the session asked for', () => {
@@ -137,7 +159,9 @@ describe('computeSlots properties', () => {
           (r) =>
             r.startMinute <= a.minute &&
             walls.every((w) =>
-              crossing ? (w.date === a.date && w.minute < r.endMinute) || w.date < a.date : w.date === a.date && r.startMinute <= w.minute && w.minute < r.endMinute,
+              crossing
+                ? (w.date === a.date && w.minute < r.endMinute) || w.date < a.date
+                : w.date === a.date && r.startMinute <= w.minute && w.minute < r.endMinute,
             ),
         );
         const shown = walls.map((w) => `${w.date} ${w.minute}`).join(', ');
@@ -208,7 +232,14 @@ describe('computeSlots properties', () => {
           timeZone,
           rules: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 540, endMinute: 1020 })),
           overrides: [],
-          settings: { bufferBeforeMinutes: 0, bufferAfterMinutes: 0, minNoticeMinutes: 0, horizonDays: 365, maxPerDay: null, slotIntervalMinutes: 60 },
+          settings: {
+            bufferBeforeMinutes: 0,
+            bufferAfterMinutes: 0,
+            minNoticeMinutes: 0,
+            horizonDays: 365,
+            maxPerDay: null,
+            slotIntervalMinutes: 60,
+          },
           lengthMinutes: 60,
           bookings: [],
           busy: [],

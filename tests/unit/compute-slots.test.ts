@@ -113,23 +113,61 @@ describe('bookings, busy blocks and buffers', () => {
   const starts = (over: Partial<TSlotInput>) => slotsOn(zone, date, { settings, ...over }).map((s) => local(zone, s.start));
 
   it('a booking blocks its own blocked range (its buffers included)', () => {
-    const b = { start: at('2026-06-10T09:00:00Z'), end: at('2026-06-10T10:00:00Z'), blockedFrom: at('2026-06-10T08:45:00Z'), blockedTo: at('2026-06-10T10:15:00Z') };
+    const b = {
+      start: at('2026-06-10T09:00:00Z'),
+      end: at('2026-06-10T10:00:00Z'),
+      blockedFrom: at('2026-06-10T08:45:00Z'),
+      blockedTo: at('2026-06-10T10:15:00Z'),
+    };
     // 11:00–12:00 local is the session; its blocked range 10:45–12:15 also takes 10:00 (ends 11:00 > 10:45) and 12:00.
     expect(starts({ bookings: [b] })).toEqual(['09:00', '13:00', '14:00', '15:00', '16:00']);
   });
 
   it('the new slot needs its own buffers free of bookings and busy blocks', () => {
-    const b = { start: at('2026-06-10T09:00:00Z'), end: at('2026-06-10T10:00:00Z'), blockedFrom: at('2026-06-10T09:00:00Z'), blockedTo: at('2026-06-10T10:00:00Z') };
+    const b = {
+      start: at('2026-06-10T09:00:00Z'),
+      end: at('2026-06-10T10:00:00Z'),
+      blockedFrom: at('2026-06-10T09:00:00Z'),
+      blockedTo: at('2026-06-10T10:00:00Z'),
+    };
     // The session is 11:00–12:00 local with no buffers of its own.
     expect(starts({ bookings: [b] })).toEqual(['09:00', '10:00', '12:00', '13:00', '14:00', '15:00', '16:00']);
-    expect(starts({ bookings: [b], settings: { ...settings, bufferBeforeMinutes: 10 } })).toEqual(['09:00', '10:00', '13:00', '14:00', '15:00', '16:00']);
-    expect(starts({ bookings: [b], settings: { ...settings, bufferAfterMinutes: 10 } })).toEqual(['09:00', '12:00', '13:00', '14:00', '15:00', '16:00']);
+    expect(starts({ bookings: [b], settings: { ...settings, bufferBeforeMinutes: 10 } })).toEqual([
+      '09:00',
+      '10:00',
+      '13:00',
+      '14:00',
+      '15:00',
+      '16:00',
+    ]);
+    expect(starts({ bookings: [b], settings: { ...settings, bufferAfterMinutes: 10 } })).toEqual([
+      '09:00',
+      '12:00',
+      '13:00',
+      '14:00',
+      '15:00',
+      '16:00',
+    ]);
     const busy = [{ start: at('2026-06-10T12:00:00Z'), end: at('2026-06-10T12:05:00Z') }]; // 14:00–14:05 local
     expect(starts({ busy })).toEqual(['09:00', '10:00', '11:00', '12:00', '13:00', '15:00', '16:00']);
-    expect(starts({ busy, settings: { ...settings, bufferAfterMinutes: 5 } })).toEqual(['09:00', '10:00', '11:00', '12:00', '15:00', '16:00']);
+    expect(starts({ busy, settings: { ...settings, bufferAfterMinutes: 5 } })).toEqual([
+      '09:00',
+      '10:00',
+      '11:00',
+      '12:00',
+      '15:00',
+      '16:00',
+    ]);
     const busyBefore = [{ start: at('2026-06-10T11:55:00Z'), end: at('2026-06-10T12:00:00Z') }]; // 13:55–14:00 local
     expect(starts({ busy: busyBefore })).toEqual(['09:00', '10:00', '11:00', '12:00', '14:00', '15:00', '16:00']);
-    expect(starts({ busy: busyBefore, settings: { ...settings, bufferBeforeMinutes: 5 } })).toEqual(['09:00', '10:00', '11:00', '12:00', '15:00', '16:00']);
+    expect(starts({ busy: busyBefore, settings: { ...settings, bufferBeforeMinutes: 5 } })).toEqual([
+      '09:00',
+      '10:00',
+      '11:00',
+      '12:00',
+      '15:00',
+      '16:00',
+    ]);
   });
 
   it('touching is not overlapping (half-open intervals)', () => {
@@ -169,7 +207,9 @@ describe('notice, horizon, daily maximum, overrides', () => {
   it('an override replaces the weekly hours of its date; no ranges is a day off', () => {
     const off = slotsOn(zone, '2026-05-04', { overrides: [{ date: '2026-05-04', ranges: [] }] });
     expect(off).toEqual([]);
-    const other = slotsOn(zone, '2026-05-04', { overrides: [{ date: '2026-05-04', ranges: [{ startMinute: 18 * H, endMinute: 20 * H }] }] });
+    const other = slotsOn(zone, '2026-05-04', {
+      overrides: [{ date: '2026-05-04', ranges: [{ startMinute: 18 * H, endMinute: 20 * H }] }],
+    });
     expect(other.map((s) => local(zone, s.start))).toEqual(['18:00', '19:00']);
     const elsewhere = slotsOn(zone, '2026-05-04', { overrides: [{ date: '2026-05-05', ranges: [] }] });
     expect(elsewhere).toHaveLength(8);

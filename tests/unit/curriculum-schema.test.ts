@@ -3,7 +3,14 @@ import { createModuleScanner } from '@/lib/curriculum/module-stream';
 import { planOffline } from '@/lib/curriculum/plan-offline';
 import { budgetMinutes, checkBudget, planWeeks, ZCurriculum, ZCurriculumRequest, ZLessonUpdate } from '@/lib/curriculum/schemas';
 
-const base = { goal: 'Get job-ready in SQL', level: 'beginner', hoursPerWeek: 5, timeframe: 'weeks', weeks: 6, materials: ['reading', 'practice'] };
+const base = {
+  goal: 'Get job-ready in SQL',
+  level: 'beginner',
+  hoursPerWeek: 5,
+  timeframe: 'weeks',
+  weeks: 6,
+  materials: ['reading', 'practice'],
+};
 
 describe('ZCurriculumRequest', () => {
   it('accepts a complete request and fills defaults', () => {
@@ -27,7 +34,10 @@ describe('ZCurriculumRequest', () => {
   it('refuses a target date that is not on the calendar (it reached the database as NaN weeks)', () => {
     for (const targetDate of ['2026-02-30', '2026-13-01', '0000-00-00']) {
       const r = ZCurriculumRequest.safeParse({ ...base, timeframe: 'date', weeks: undefined, targetDate });
-      expect(r.error?.issues.map((i) => i.path.join('.')), targetDate).toEqual(['targetDate']);
+      expect(
+        r.error?.issues.map((i) => i.path.join('.')),
+        targetDate,
+      ).toEqual(['targetDate']);
     }
     expect(ZCurriculumRequest.safeParse({ ...base, timeframe: 'date', weeks: undefined, targetDate: '2028-02-29' }).success).toBe(true);
   });
@@ -49,18 +59,26 @@ describe('ZCurriculum', () => {
   it('rejects a quiz with too few questions or an answer outside the choices', () => {
     const quizModule = plan.modules.find((m) => m.checkpoint.type === 'quiz')!;
     if (quizModule.checkpoint.type !== 'quiz') throw new Error('expected a quiz');
-    const twoQuestions = { ...plan, modules: [{ ...quizModule, checkpoint: { type: 'quiz', questions: quizModule.checkpoint.questions.slice(0, 2) } }] };
+    const twoQuestions = {
+      ...plan,
+      modules: [{ ...quizModule, checkpoint: { type: 'quiz', questions: quizModule.checkpoint.questions.slice(0, 2) } }],
+    };
     expect(ZCurriculum.safeParse(twoQuestions).success).toBe(false);
     const badAnswer = {
       ...plan,
-      modules: [{ ...quizModule, checkpoint: { type: 'quiz', questions: quizModule.checkpoint.questions.map((q) => ({ ...q, answerIndex: 9 })) } }],
+      modules: [
+        { ...quizModule, checkpoint: { type: 'quiz', questions: quizModule.checkpoint.questions.map((q) => ({ ...q, answerIndex: 9 })) } },
+      ],
     };
     expect(ZCurriculum.safeParse(badAnswer).success).toBe(false);
   });
 
   it('rejects lessons of an unknown kind and resources without a URL', () => {
     const m = plan.modules[0];
-    const bad = { ...plan, modules: [{ ...m, lessons: [{ ...m.lessons[0], kind: 'dance', resources: [{ title: 'x', url: 'not a url', type: 'article' }] }] }] };
+    const bad = {
+      ...plan,
+      modules: [{ ...m, lessons: [{ ...m.lessons[0], kind: 'dance', resources: [{ title: 'x', url: 'not a url', type: 'article' }] }] }],
+    };
     const r = ZCurriculum.safeParse(bad);
     expect(r.success).toBe(false);
     expect(r.error!.issues.map((i) => i.path.slice(-1)[0])).toEqual(expect.arrayContaining(['kind', 'url']));
@@ -82,7 +100,11 @@ describe('ZLessonUpdate', () => {
 
 describe('createModuleScanner', () => {
   it('returns each module the moment its closing brace arrives, across chunk boundaries and tricky strings', () => {
-    const json = JSON.stringify({ title: 'T {not a brace}', modules: [{ title: 'A "quoted" }', lessons: [{ x: [1, 2] }] }, { title: 'B' }], outcomes: ['x'] });
+    const json = JSON.stringify({
+      title: 'T {not a brace}',
+      modules: [{ title: 'A "quoted" }', lessons: [{ x: [1, 2] }] }, { title: 'B' }],
+      outcomes: ['x'],
+    });
     const scanner = createModuleScanner();
     const seen: string[][] = [];
     for (let i = 0; i < json.length; i += 7) seen.push(scanner.push(json.slice(i, i + 7)));

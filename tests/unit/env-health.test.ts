@@ -7,7 +7,8 @@ import { outboxFileText } from '@/lib/notifications/enqueue-message';
 const fakeDb = { kind: 'pglite', query: async () => ({ rows: [] }) } as unknown as TDb;
 
 async function healthWith(vars: Record<string, string>) {
-  for (const v of [...Object.keys(NOT_IMPLEMENTED), 'REDIS_URL', 'OPENAI_API_KEY', 'SUPABASE_URL', 'SUPABASE_SERVICE_ROLE_KEY']) vi.stubEnv(v, '');
+  for (const v of [...Object.keys(NOT_IMPLEMENTED), 'REDIS_URL', 'OPENAI_API_KEY', 'SUPABASE_URL', 'SUPABASE_SERVICE_ROLE_KEY'])
+    vi.stubEnv(v, '');
   for (const [k, v] of Object.entries(vars)) vi.stubEnv(k, v);
   vi.resetModules(); // env() is parsed once per process: start from a fresh module
   const { checkHealth } = await import('@/lib/health/check-health');
@@ -25,7 +26,9 @@ describe('/api/health providers', () => {
   });
 
   it('never reports an unimplemented provider: its key stops the app before health can answer', async () => {
-    await expect(healthWith({ SENDGRID_API_KEY: 'SG.x' })).rejects.toThrow(/SENDGRID_API_KEY is set but SendGrid email is not implemented yet/);
+    await expect(healthWith({ SENDGRID_API_KEY: 'SG.x' })).rejects.toThrow(
+      /SENDGRID_API_KEY is set but SendGrid email is not implemented yet/,
+    );
     await expect(healthWith({ STRIPE_SECRET_KEY: 'sk_test_1' })).rejects.toThrow(/Stripe payments is not implemented yet/);
   });
 });
@@ -35,6 +38,8 @@ describe('dev outbox file', () => {
     expect(outboxFileText({ channel: 'email', recipient: 'a@b.c', template: 't', subject: 'Hi', body: 'Body' }, 'team@pathwise.dev')).toBe(
       'From: team@pathwise.dev\nTo: a@b.c\nSubject: Hi\n\nBody\n',
     );
-    expect(outboxFileText({ channel: 'sms', recipient: '+15551234567', template: 't', body: 'Code' }, 'team@pathwise.dev')).not.toContain('From:');
+    expect(outboxFileText({ channel: 'sms', recipient: '+15551234567', template: 't', body: 'Code' }, 'team@pathwise.dev')).not.toContain(
+      'From:',
+    );
   });
 });

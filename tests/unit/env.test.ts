@@ -10,7 +10,11 @@ describe('parseEnv', () => {
     expect(e.DATA_DIR).toBe('.data');
     expect(e.PORT).toBe(3000);
     expect(resolveProviders(e)).toEqual({
-      ai: 'offline', email: 'outbox', sms: 'outbox', storage: 'local', payments: 'simulated',
+      ai: 'offline',
+      email: 'outbox',
+      sms: 'outbox',
+      storage: 'local',
+      payments: 'simulated',
     });
     expect(describeModes(resolveProviders(e))).toBe('AI: offline planner · Email: dev outbox · Payments: test mode');
   });
@@ -42,7 +46,9 @@ describe('parseEnv', () => {
   });
 
   it('requires both halves of a credential pair', () => {
-    expect(() => parseEnv({ SUPABASE_URL: 'https://x.supabase.co' })).toThrow(/SUPABASE_SERVICE_ROLE_KEY is required when SUPABASE_URL is set/);
+    expect(() => parseEnv({ SUPABASE_URL: 'https://x.supabase.co' })).toThrow(
+      /SUPABASE_SERVICE_ROLE_KEY is required when SUPABASE_URL is set/,
+    );
   });
 
   it('switches the implemented providers on from their variables', () => {
@@ -55,7 +61,9 @@ describe('parseEnv', () => {
     const p = resolveProviders(e);
     expect(p).toEqual({ ai: 'openai', email: 'outbox', sms: 'outbox', storage: 'supabase', payments: 'simulated' });
     expect(describeModes(p)).toBe('AI: OpenAI · Email: dev outbox · Payments: test mode');
-    expect(describeModes(p, ['ai', 'email', 'sms', 'storage'])).toBe('AI: OpenAI · Email: dev outbox · SMS: dev outbox · Files: Supabase Storage');
+    expect(describeModes(p, ['ai', 'email', 'sms', 'storage'])).toBe(
+      'AI: OpenAI · Email: dev outbox · SMS: dev outbox · Files: Supabase Storage',
+    );
   });
 });
 

@@ -5,7 +5,16 @@ import { ZApplicationOfferings, ZApplicationProfile } from '@/lib/experts/applic
 describe('directory search parameters', () => {
   it('applies defaults and parses numbers and topics from a query string', () => {
     const s = ZExpertSearch.parse({ q: ' sql ', minPrice: '10.5', cur: 'eur', avail: 'week', topics: 'sql, joins,,sql', language: '' });
-    expect(s).toMatchObject({ q: 'sql', minPrice: 10.5, cur: 'EUR', avail: 'week', topics: ['sql', 'joins'], sort: 'relevance', page: 1, perPage: 12 });
+    expect(s).toMatchObject({
+      q: 'sql',
+      minPrice: 10.5,
+      cur: 'EUR',
+      avail: 'week',
+      topics: ['sql', 'joins'],
+      sort: 'relevance',
+      page: 1,
+      perPage: 12,
+    });
     expect(s.language).toBeUndefined();
   });
 
@@ -17,7 +26,15 @@ describe('directory search parameters', () => {
   });
 
   it('round-trips through the URL and gives one cache key per search', () => {
-    const s = ZExpertSearch.parse({ q: 'german', sort: 'price_asc', page: '2', minRating: '4.5', maxPrice: '40', cur: 'EUR', avail: 'week' });
+    const s = ZExpertSearch.parse({
+      q: 'german',
+      sort: 'price_asc',
+      page: '2',
+      minRating: '4.5',
+      maxPrice: '40',
+      cur: 'EUR',
+      avail: 'week',
+    });
     const qs = toQueryString(s);
     expect(qs).toBe('?q=german&maxPrice=40&cur=EUR&avail=week&minRating=4.5&sort=price_asc&page=2');
     const again = ZExpertSearch.parse(Object.fromEntries(new URLSearchParams(qs)));
@@ -38,8 +55,10 @@ describe('empty means no limit (issue #8)', () => {
     expect(searchKey(s)).toBe(searchKey(ZExpertSearch.parse({})));
   });
 
-  it('the form\'s submission with only a word typed is that word and nothing else', () => {
-    const s = ZExpertSearch.parse(searchParamsToRecord(new URLSearchParams('q=german&specialty=&language=&minRating=&sort=relevance&minPrice=&maxPrice=')));
+  it("the form's submission with only a word typed is that word and nothing else", () => {
+    const s = ZExpertSearch.parse(
+      searchParamsToRecord(new URLSearchParams('q=german&specialty=&language=&minRating=&sort=relevance&minPrice=&maxPrice=')),
+    );
     expect(s).toEqual(ZExpertSearch.parse({ q: 'german' }));
     expect(s.minPrice).toBeUndefined();
     expect(s.maxPrice).toBeUndefined();
@@ -56,7 +75,9 @@ describe('the directory form', () => {
   const form = (entries: Record<string, string>) => formToQueryString(Object.entries(entries));
 
   it('leaves empty fields and the default sort out of the URL', () => {
-    expect(form({ topics: '', q: 'german', specialty: '', language: '', minRating: '', sort: 'relevance', minPrice: '', maxPrice: ' ' })).toBe('?q=german');
+    expect(
+      form({ topics: '', q: 'german', specialty: '', language: '', minRating: '', sort: 'relevance', minPrice: '', maxPrice: ' ' }),
+    ).toBe('?q=german');
     expect(form({ q: '', sort: 'relevance' })).toBe('');
     expect(form({ q: 'German B2', sort: 'rating' })).toBe('?q=German+B2&sort=rating');
   });
@@ -72,20 +93,40 @@ describe('the directory form', () => {
 
 describe('application schema', () => {
   const profile = {
-    displayName: 'Ada Lovelace', headline: 'Mathematics and programming tutor', bio: 'x'.repeat(60), specialties: ['Python'], tags: ['Numpy'],
-    languages: ['en'], yearsExperience: '5', country: 'gb', timezone: 'Europe/London', links: [],
+    displayName: 'Ada Lovelace',
+    headline: 'Mathematics and programming tutor',
+    bio: 'x'.repeat(60),
+    specialties: ['Python'],
+    tags: ['Numpy'],
+    languages: ['en'],
+    yearsExperience: '5',
+    country: 'gb',
+    timezone: 'Europe/London',
+    links: [],
   };
   it('accepts a complete profile, normalising country and tags', () => {
     expect(ZApplicationProfile.parse(profile)).toMatchObject({ country: 'GB', tags: ['numpy'], yearsExperience: 5 });
   });
   it('refuses an unknown time zone and a plain-http link', () => {
     const r = ZApplicationProfile.safeParse({ ...profile, timezone: 'Mars/Olympus', links: [{ label: 'site', url: 'http://x.test' }] });
-    expect(r.error!.issues.map((i) => i.message)).toEqual(expect.arrayContaining(['Choose a time zone, like Europe/Berlin.', 'Use an https:// link.']));
+    expect(r.error!.issues.map((i) => i.message)).toEqual(
+      expect.arrayContaining(['Choose a time zone, like Europe/Berlin.', 'Use an https:// link.']),
+    );
   });
   it('refuses duplicate lengths and mixed currencies', () => {
-    const dup = ZApplicationOfferings.safeParse({ offerings: [{ durationMinutes: 30, priceMinor: 1000, currency: 'USD' }, { durationMinutes: 30, priceMinor: 2000, currency: 'USD' }] });
+    const dup = ZApplicationOfferings.safeParse({
+      offerings: [
+        { durationMinutes: 30, priceMinor: 1000, currency: 'USD' },
+        { durationMinutes: 30, priceMinor: 2000, currency: 'USD' },
+      ],
+    });
     expect(dup.error!.issues[0].message).toBe('Offer each session length once.');
-    const mixed = ZApplicationOfferings.safeParse({ offerings: [{ durationMinutes: 30, priceMinor: 1000, currency: 'USD' }, { durationMinutes: 60, priceMinor: 2000, currency: 'EUR' }] });
+    const mixed = ZApplicationOfferings.safeParse({
+      offerings: [
+        { durationMinutes: 30, priceMinor: 1000, currency: 'USD' },
+        { durationMinutes: 60, priceMinor: 2000, currency: 'EUR' },
+      ],
+    });
     expect(mixed.error!.issues[0].message).toBe('Use one currency for all your prices.');
   });
 });

@@ -3,11 +3,19 @@ import { bookingIcs, type TIcsInput } from '@/lib/booking/ics';
 
 // Unfolds RFC 5545 lines (CRLF + space continues a line) and returns the properties of the VEVENT and the calendar.
 function parse(text: string) {
-  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+  const lines = text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter(Boolean);
   const at = (name: string, within: string[]) => within.filter((l) => l.split(/[:;]/)[0] === name);
   const begin = lines.indexOf('BEGIN:VEVENT');
   const end = lines.indexOf('END:VEVENT');
-  return { lines, calendar: (n: string) => at(n, lines.slice(0, begin)), event: (n: string) => at(n, lines.slice(begin, end)), count: (l: string) => lines.filter((x) => x === l).length };
+  return {
+    lines,
+    calendar: (n: string) => at(n, lines.slice(0, begin)),
+    event: (n: string) => at(n, lines.slice(begin, end)),
+    count: (l: string) => lines.filter((x) => x === l).length,
+  };
 }
 
 const base: TIcsInput = {
@@ -16,7 +24,8 @@ const base: TIcsInput = {
   sequence: 0,
   start: new Date('2026-03-08T14:00:00Z'),
   end: new Date('2026-03-08T15:00:00Z'),
-  brief: 'Recursion, and why my tree walk overflows the stack; also: commas, semicolons; and a very long line that has to be folded by the generator because it is longer than seventy-five octets',
+  brief:
+    'Recursion, and why my tree walk overflows the stack; also: commas, semicolons; and a very long line that has to be folded by the generator because it is longer than seventy-five octets',
   expert: { name: 'Ada Expert', email: 'ada@example.test' },
   learner: { name: 'Lee Learner', email: 'lee@example.test' },
   appUrl: 'https://pathwise.example',
@@ -43,11 +52,17 @@ describe('booking calendar files', () => {
     expect(description).toContain('commas\\, semicolons\\;');
     expect(description).toContain('https://pathwise.example/sessions');
     // Every physical line stays within 75 octets.
-    expect(bookingIcs(base).split('\r\n').every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
+    expect(
+      bookingIcs(base)
+        .split('\r\n')
+        .every((l) => Buffer.byteLength(l) <= 75),
+    ).toBe(true);
   });
 
   it('a reschedule keeps the UID and raises SEQUENCE', () => {
-    const moved = parse(bookingIcs({ ...base, sequence: 2, start: new Date('2026-03-09T16:30:00Z'), end: new Date('2026-03-09T17:30:00Z') }));
+    const moved = parse(
+      bookingIcs({ ...base, sequence: 2, start: new Date('2026-03-09T16:30:00Z'), end: new Date('2026-03-09T17:30:00Z') }),
+    );
     expect(moved.event('UID')).toEqual([`UID:${base.id}@pathwise`]);
     expect(moved.event('SEQUENCE')).toEqual(['SEQUENCE:2']);
     expect(moved.event('DTSTART')).toEqual(['DTSTART:20260309T163000Z']);

@@ -8,7 +8,7 @@ import { ViewerLocalTime } from '@/components/experts/viewer-time';
 const NOW = Date.parse('2026-11-24T08:00:00Z'); // a Tuesday
 
 describe('formatNextAvailable', () => {
-  it('shows weekday and time in the viewer\'s zone within six days', () => {
+  it("shows weekday and time in the viewer's zone within six days", () => {
     const at = Date.parse('2026-11-24T13:30:00Z');
     expect(formatNextAvailable(at, NOW, 'Europe/Berlin')).toBe('Tue 14:30');
     expect(formatNextAvailable(at, NOW, 'Asia/Kolkata')).toBe('Tue 19:00');

@@ -4,7 +4,14 @@ import { checkBudget, curriculumMinutes, ZCurriculum, ZCurriculumRequest, type T
 
 const today = new Date('2026-11-25T09:00:00Z');
 const req = (o: Partial<TCurriculumRequestInput> = {}) =>
-  ZCurriculumRequest.parse({ goal: 'Pass the B2 German exam', level: 'intermediate', hoursPerWeek: 6, weeks: 8, materials: ['reading', 'video', 'practice', 'projects'], ...o });
+  ZCurriculumRequest.parse({
+    goal: 'Pass the B2 German exam',
+    level: 'intermediate',
+    hoursPerWeek: 6,
+    weeks: 8,
+    materials: ['reading', 'video', 'practice', 'projects'],
+    ...o,
+  });
 
 describe('planOffline', () => {
   const cases: Partial<TCurriculumRequestInput>[] = [
@@ -44,7 +51,9 @@ describe('planOffline', () => {
     const plan = planOffline(req({ goal: 'Get job-ready in SQL' }), today);
     expect(goalSubject('Get job-ready in SQL')).toBe('SQL');
     expect(plan.title).toMatch(/SQL/);
-    expect(plan.modules.flatMap((m) => m.lessons.flatMap((l) => l.objectives)).every((o) => o.includes('SQL') || o.includes('sql'))).toBe(true);
+    expect(plan.modules.flatMap((m) => m.lessons.flatMap((l) => l.objectives)).every((o) => o.includes('SQL') || o.includes('sql'))).toBe(
+      true,
+    );
     const q = plan.modules[0].checkpoint;
     expect(q.type === 'quiz' && q.questions[0].question).toMatch(/SQL/);
   });
@@ -61,7 +70,10 @@ describe('planOffline', () => {
 
   it('module hours match their lessons', () => {
     for (const m of planOffline(req({ hoursPerWeek: 9, weeks: 5 }), today).modules) {
-      expect(m.estimatedHours * 60).toBeCloseTo(m.lessons.reduce((s, l) => s + l.estimatedMinutes, 0), 0);
+      expect(m.estimatedHours * 60).toBeCloseTo(
+        m.lessons.reduce((s, l) => s + l.estimatedMinutes, 0),
+        0,
+      );
     }
   });
 });

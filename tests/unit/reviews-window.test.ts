@@ -14,14 +14,21 @@ describe('the review window', () => {
     expect(isReviewOpen({ ...base, now: at('2026-03-15T09:59:59Z') })).toBe(true);
     expect(isReviewOpen({ ...base, now: at('2026-03-15T10:00:00Z') })).toBe(false);
     expect(isReviewOpen({ ...base, alreadyReviewed: true, now: at('2026-03-09T00:00:00Z') })).toBe(false);
-    for (const status of ['confirmed', 'cancelled', 'no_show', 'held', 'expired']) expect(isReviewOpen({ ...base, status, now: at('2026-03-09T00:00:00Z') })).toBe(false);
+    for (const status of ['confirmed', 'cancelled', 'no_show', 'held', 'expired'])
+      expect(isReviewOpen({ ...base, status, now: at('2026-03-09T00:00:00Z') })).toBe(false);
   });
 });
 
 describe('sanction levels', () => {
   it('reaches each level at its threshold', () => {
     const p = { strikesWarning: 1, strikesPause: 2, strikesSuspend: 3 };
-    expect([0, 1, 2, 3, 9].map((n) => levelsReached(n, p))).toEqual([[], ['warning'], ['warning', 'pause'], ['warning', 'pause', 'suspension'], ['warning', 'pause', 'suspension']]);
+    expect([0, 1, 2, 3, 9].map((n) => levelsReached(n, p))).toEqual([
+      [],
+      ['warning'],
+      ['warning', 'pause'],
+      ['warning', 'pause', 'suspension'],
+      ['warning', 'pause', 'suspension'],
+    ]);
     expect(levelsReached(2, { strikesWarning: 2, strikesPause: 2, strikesSuspend: 5 })).toEqual(['warning', 'pause']);
   });
 });

@@ -20,7 +20,9 @@ describe('"Find an expert for this" link', () => {
     expect(expertsForModuleHref({ goal: 'Pass the Goethe B2 German exam', topics: ['Goethe B2 German exam', 'key concepts'] })).toBe(
       '/experts?topics=Goethe,B2,German,exam,key,concepts',
     );
-    expect(expertsForModuleHref({ goal: 'Get job-ready in SQL', topics: ['window functions'] })).toBe('/experts?topics=SQL,window,functions');
+    expect(expertsForModuleHref({ goal: 'Get job-ready in SQL', topics: ['window functions'] })).toBe(
+      '/experts?topics=SQL,window,functions',
+    );
   });
 
   it('stays within the ten topics the directory reads, keeping the subject', () => {

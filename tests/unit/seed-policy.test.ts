@@ -27,7 +27,10 @@ describe('db:reset guard', () => {
   });
 
   it('refuses in production even with --yes', () => {
-    expect(checkReset({ nodeEnv: 'production', argv: ['--yes'], target })).toMatchObject({ ok: false, message: expect.stringMatching(/production/) });
+    expect(checkReset({ nodeEnv: 'production', argv: ['--yes'], target })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/production/),
+    });
   });
 
   it('asks for --yes elsewhere, and proceeds with it', () => {

@@ -24,7 +24,14 @@ export default async function AvailabilityPage() {
     return (
       <Container>
         <PageHeader title="Availability" description="The weekly hours learners can book, in your own time zone." />
-        <EmptyState title="Set up your profile first" action={<Link href="/dashboard" className={buttonClasses('primary')}>Go to the dashboard</Link>}>
+        <EmptyState
+          title="Set up your profile first"
+          action={
+            <Link href="/dashboard" className={buttonClasses('primary')}>
+              Go to the dashboard
+            </Link>
+          }
+        >
           Availability belongs to your expert profile: start your application, then come back to set your hours.
         </EmptyState>
       </Container>
@@ -36,8 +43,11 @@ export default async function AvailabilityPage() {
         title="Availability"
         description={
           <>
-            The weekly hours learners can book. Times are in <strong>{availability.timeZone}</strong>{' '}
-            (<Link href="/dashboard/profile" className="link">change your time zone</Link>).
+            The weekly hours learners can book. Times are in <strong>{availability.timeZone}</strong> (
+            <Link href="/dashboard/profile" className="link">
+              change your time zone
+            </Link>
+            ).
           </>
         }
       />

@@ -15,7 +15,14 @@ import { loadApplicationEditor } from '@/lib/experts/load-own';
 
 export const metadata: Metadata = { title: 'Expert dashboard' };
 
-const TONE = { draft: 'neutral', submitted: 'brand', approved: 'success', rejected: 'warning', changes_requested: 'warning', suspended: 'warning' } as const;
+const TONE = {
+  draft: 'neutral',
+  submitted: 'brand',
+  approved: 'success',
+  rejected: 'warning',
+  changes_requested: 'warning',
+  suspended: 'warning',
+} as const;
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 export default async function DashboardPage() {
@@ -27,14 +34,22 @@ export default async function DashboardPage() {
       <PageHeader
         title="Expert dashboard"
         description={listed ? 'Your profile, sessions and earnings.' : 'Your application, your public profile and what learners see.'}
-        actions={app ? <Link href="/dashboard/preview" className="link">Preview your profile</Link> : null}
+        actions={
+          app ? (
+            <Link href="/dashboard/preview" className="link">
+              Preview your profile
+            </Link>
+          ) : null
+        }
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           {app ? (
             <section className="card p-5 sm:p-6" aria-labelledby="status">
               <div className="flex flex-wrap items-center gap-3">
-                <h2 id="status" className="text-lg font-semibold">{app.display_name}</h2>
+                <h2 id="status" className="text-lg font-semibold">
+                  {app.display_name}
+                </h2>
                 <Badge tone={TONE[app.status]}>{STATUS_LABELS[app.status]}</Badge>
                 {app.hidden ? <Badge tone="warning">Hidden by an admin</Badge> : null}
               </div>
@@ -42,23 +57,36 @@ export default async function DashboardPage() {
               {app.status_reason ? <p className="mt-3 text-sm">Note from the review team: {app.status_reason}</p> : null}
               {app.status === 'approved' ? (
                 <p className="mt-4 text-sm">
-                  <Link href={`/experts/${app.slug}`} className="link">See your public profile</Link>
+                  <Link href={`/experts/${app.slug}`} className="link">
+                    See your public profile
+                  </Link>
                 </p>
               ) : null}
-              {app.status === 'submitted' ? <p className="mt-3 text-sm">Our team reviews applications oldest first, usually within two working days.</p> : null}
+              {app.status === 'submitted' ? (
+                <p className="mt-3 text-sm">Our team reviews applications oldest first, usually within two working days.</p>
+              ) : null}
             </section>
           ) : (
-            <Alert title="Apply to teach on Pathwise">Fill in your profile, your prices and your credentials. Each step is saved as a draft.</Alert>
+            <Alert title="Apply to teach on Pathwise">
+              Fill in your profile, your prices and your credentials. Each step is saved as a draft.
+            </Alert>
           )}
           {app && listed ? <StandingPanel user={user} /> : null}
           {app && listed ? (
             <ExpertHome app={app} />
           ) : (
-            <ApplicationForm initial={app} defaultName={user.name} specialties={specialties.map((s) => s.label)} initialStep={firstUnfinishedStep(app)} />
+            <ApplicationForm
+              initial={app}
+              defaultName={user.name}
+              specialties={specialties.map((s) => s.label)}
+              initialStep={firstUnfinishedStep(app)}
+            />
           )}
         </div>
         <aside aria-labelledby="notes" className="card h-fit p-5">
-          <h2 id="notes" className="text-lg font-semibold">Notifications</h2>
+          <h2 id="notes" className="text-lg font-semibold">
+            Notifications
+          </h2>
           {notes.length === 0 ? (
             <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">Nothing yet.</p>
           ) : (

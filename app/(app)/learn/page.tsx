@@ -37,7 +37,11 @@ export default async function LearnPage({ searchParams }: { searchParams: Promis
   return (
     <Container>
       <LiveRefresh url={realtime.url} sinceSeq={realtime.sinceSeq} />
-      <PageHeader title={`Welcome, ${user.name.split(' ')[0]}`} description="Your curricula, what to do today, and how you are pacing." actions={actions} />
+      <PageHeader
+        title={`Welcome, ${user.name.split(' ')[0]}`}
+        description="Your curricula, what to do today, and how you are pacing."
+        actions={actions}
+      />
       {d.cards.length === 0 ? (
         <EmptyState
           title="No curricula yet"
@@ -51,7 +55,9 @@ export default async function LearnPage({ searchParams }: { searchParams: Promis
         </EmptyState>
       ) : (
         <div className="grid gap-6 lg:grid-cols-3">
-          <div className="lg:col-span-1">{d.todayCard ? <TodayCard today={d.todayCard} streak={d.streak} locale={locale} choices={choices} /> : null}</div>
+          <div className="lg:col-span-1">
+            {d.todayCard ? <TodayCard today={d.todayCard} streak={d.streak} locale={locale} choices={choices} /> : null}
+          </div>
           <section className="space-y-4 lg:col-span-2" aria-labelledby="curricula-heading">
             <h2 id="curricula-heading" className="text-lg font-semibold">
               Your curricula
@@ -73,7 +79,11 @@ export default async function LearnPage({ searchParams }: { searchParams: Promis
                       <ProgressBar value={c.percent} label={`${c.title} complete`} tone="success" />
                       <p className="text-sm text-slate-600 dark:text-slate-400">
                         {formatPercent(c.percent, locale)} complete
-                        {c.pace ? (c.pace.onTrack ? ' · on track' : ` · behind by ${c.pace.daysBehind} day${c.pace.daysBehind === 1 ? '' : 's'}`) : ''}
+                        {c.pace
+                          ? c.pace.onTrack
+                            ? ' · on track'
+                            : ` · behind by ${c.pace.daysBehind} day${c.pace.daysBehind === 1 ? '' : 's'}`
+                          : ''}
                       </p>
                     </div>
                   ) : null}

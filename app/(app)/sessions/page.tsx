@@ -17,7 +17,11 @@ export default async function SessionsPage() {
     <Container>
       <PageHeader
         title={role === 'expert' ? 'Sessions' : 'My sessions'}
-        description={role === 'expert' ? 'Sessions learners have booked with you, in your time zone.' : 'Your 1:1 sessions with experts, in your time zone.'}
+        description={
+          role === 'expert'
+            ? 'Sessions learners have booked with you, in your time zone.'
+            : 'Your 1:1 sessions with experts, in your time zone.'
+        }
       />
       <SessionsView role={role} ownExpertId={own?.id ?? null} />
     </Container>

@@ -23,7 +23,15 @@ export default async function SettingsPage() {
   const timeZone = await loadAccountTimeZone(db, user);
   // Dates in the viewer's language and the account's time zone, said with the zone so nothing is ambiguous
   // (dateStyle cannot be combined with timeZoneName, hence the fields).
-  const when = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' });
+  const when = new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  });
   const label = (iso: string | null) => (iso ? when.format(new Date(iso)) : null);
   const current: TConsentView[] = consents.current.map((c) => ({ ...c, recordedLabel: label(c.recordedAt) }));
   const names = Object.fromEntries(consents.current.map((c) => [c.kind, c.label]));
@@ -38,7 +46,11 @@ export default async function SettingsPage() {
           </h2>
           <p className="text-slate-700 dark:text-slate-300">
             Everything Pathwise keeps about you, in one JSON file: your account, sign-ins, curricula and progress, sessions, reviews,
-            messages, consents and the audit entries about you. <Link href="/privacy" className="font-medium text-brand-700 underline dark:text-brand-300">How we use it</Link>.
+            messages, consents and the audit entries about you.{' '}
+            <Link href="/privacy" className="font-medium text-brand-700 underline dark:text-brand-300">
+              How we use it
+            </Link>
+            .
           </p>
           <a href="/api/account/export" download className={buttonClasses('secondary')} data-testid="download-data">
             Download my data
@@ -56,10 +68,18 @@ export default async function SettingsPage() {
               <caption className="sr-only">Every consent answer, newest first</caption>
               <thead>
                 <tr className="text-slate-600 dark:text-slate-400">
-                  <th scope="col" className="py-1 pr-3 font-medium">When</th>
-                  <th scope="col" className="py-1 pr-3 font-medium">Consent</th>
-                  <th scope="col" className="py-1 pr-3 font-medium">Answer</th>
-                  <th scope="col" className="py-1 font-medium">Version</th>
+                  <th scope="col" className="py-1 pr-3 font-medium">
+                    When
+                  </th>
+                  <th scope="col" className="py-1 pr-3 font-medium">
+                    Consent
+                  </th>
+                  <th scope="col" className="py-1 pr-3 font-medium">
+                    Answer
+                  </th>
+                  <th scope="col" className="py-1 font-medium">
+                    Version
+                  </th>
                 </tr>
               </thead>
               <tbody data-testid="consent-history">

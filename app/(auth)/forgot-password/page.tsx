@@ -13,11 +13,20 @@ export default function ForgotPasswordPage() {
       title="Reset your password"
       subtitle={
         <>
-          Remembered it? <Link href="/sign-in" className="link">Sign in</Link>
+          Remembered it?{' '}
+          <Link href="/sign-in" className="link">
+            Sign in
+          </Link>
         </>
       }
     >
-      <ForgotPasswordForm outboxNote={outbox ? 'Email is in dev-outbox mode (this version has no email sender yet): the message is written to the server’s data folder (DATA_DIR/outbox/); Admin → Outbox shows it with the link masked.' : undefined} />
+      <ForgotPasswordForm
+        outboxNote={
+          outbox
+            ? 'Email is in dev-outbox mode (this version has no email sender yet): the message is written to the server’s data folder (DATA_DIR/outbox/); Admin → Outbox shows it with the link masked.'
+            : undefined
+        }
+      />
     </AuthCard>
   );
 }

@@ -14,7 +14,11 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
         <ResetPasswordForm token={token} />
       ) : (
         <Alert tone="error">
-          This page needs the link from your reset email. <Link href="/forgot-password" className="link">Ask for a new link</Link>.
+          This page needs the link from your reset email.{' '}
+          <Link href="/forgot-password" className="link">
+            Ask for a new link
+          </Link>
+          .
         </Alert>
       )}
     </AuthCard>

@@ -24,7 +24,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       title="Sign in to Pathwise"
       subtitle={
         <>
-          New here? <Link href="/sign-up" className="link">Create an account</Link>
+          New here?{' '}
+          <Link href="/sign-up" className="link">
+            Create an account
+          </Link>
         </>
       }
       aside={
@@ -51,7 +54,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       ) : null}
       <SignInForm next={safeNextPath(next) ?? undefined} />
       <p className="mt-5 text-center text-sm">
-        <Link href="/forgot-password" className="link">Forgot your password?</Link>
+        <Link href="/forgot-password" className="link">
+          Forgot your password?
+        </Link>
       </p>
     </AuthCard>
   );

@@ -17,7 +17,10 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       title="Create your Pathwise account"
       subtitle={
         <>
-          Already have one? <Link href="/sign-in" className="link">Sign in</Link>
+          Already have one?{' '}
+          <Link href="/sign-in" className="link">
+            Sign in
+          </Link>
         </>
       }
     >

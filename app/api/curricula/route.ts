@@ -11,7 +11,12 @@ export const POST = route(
   async ({ req, db, user }: TAuthedContext<Record<string, string>>) => {
     const request = parseOrThrow(ZCurriculumRequest, await readJson(req));
     const e = env();
-    const { id } = await requestCurriculum(db, user, { request, provider: resolveProviders(e).ai, dailyLimit: e.CURRICULUM_DAILY_LIMIT, dailyTokens: e.CURRICULUM_DAILY_TOKENS });
+    const { id } = await requestCurriculum(db, user, {
+      request,
+      provider: resolveProviders(e).ai,
+      dailyLimit: e.CURRICULUM_DAILY_LIMIT,
+      dailyTokens: e.CURRICULUM_DAILY_TOKENS,
+    });
     return NextResponse.json({ id, status: 'queued' }, { status: 201 });
   },
   { roles: ['learner'] },

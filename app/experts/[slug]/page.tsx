@@ -45,7 +45,9 @@ export default async function ExpertProfilePage({ params }: TProps) {
   return (
     <Container>
       <p className="mb-6 text-sm">
-        <Link href="/experts" className="link">← All experts</Link>
+        <Link href="/experts" className="link">
+          ← All experts
+        </Link>
       </p>
       <ExpertProfileView
         p={p}

@@ -5,8 +5,20 @@ import { z } from 'zod';
 
 export const ATLAS_LANGUAGES = ['en', 'de', 'es'] as const;
 export const ATLAS_DOMAINS = [
-  'programming', 'data', 'cloud', 'language', 'math', 'science', 'exam', 'music', 'art', 'fitness', 'business',
-  'soft-skills', 'finance', 'home',
+  'programming',
+  'data',
+  'cloud',
+  'language',
+  'math',
+  'science',
+  'exam',
+  'music',
+  'art',
+  'fitness',
+  'business',
+  'soft-skills',
+  'finance',
+  'home',
 ] as const;
 /** The plan's overall form, chosen from the goal (see lib/curriculum/atlas and docs/curricula.md). */
 export const GOAL_SHAPES = ['exam', 'language', 'programming', 'training', 'instrument', 'project', 'soft-skill'] as const;
@@ -38,13 +50,20 @@ export const ZAtlasTopic = z.object({
   /** The lowest learner level that starts with this topic (beginner topics are skipped by advanced learners unless they are prerequisites). */
   level: z.enum(ATLAS_LEVELS),
   /** Typical hours to learn the topic, by the learner's level. */
-  hours: z.object({ beginner: z.number().positive().max(200), intermediate: z.number().positive().max(200), advanced: z.number().positive().max(200) }),
+  hours: z.object({
+    beginner: z.number().positive().max(200),
+    intermediate: z.number().positive().max(200),
+    advanced: z.number().positive().max(200),
+  }),
   /** Topic ids (same subject) that must come first. */
   prereqs: z.array(z.string()),
   /** The subject's real concepts this topic teaches (English terms, e.g. "list comprehension", "VPC peering"). */
   concepts: z.array(z.string().trim().min(2).max(80)).min(2).max(12),
   /** Concrete, checkable objectives ("Write a function that…", "Order a meal in the past tense…"). */
-  objectives: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/) }).and(ZText)).min(2).max(6),
+  objectives: z
+    .array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/) }).and(ZText))
+    .min(2)
+    .max(6),
   /** What a practice session on this topic looks like (a concrete exercise, a run, a piece, a drill). */
   practice: ZText,
   /** Background words that mean the learner already knows this topic ("python", "sql joins"), lower case. */

@@ -14,8 +14,15 @@ export default async function AdminPolicyPage() {
   const policy = await getPolicy(await getDb());
   return (
     <Container>
-      <p className="mb-6 text-sm"><Link href="/admin" className="link">← Admin</Link></p>
-      <PageHeader title="Marketplace policy" description="Refunds on cancellation, the review and no-show windows, and how strikes turn into a warning, a pause and a suspension." />
+      <p className="mb-6 text-sm">
+        <Link href="/admin" className="link">
+          ← Admin
+        </Link>
+      </p>
+      <PageHeader
+        title="Marketplace policy"
+        description="Refunds on cancellation, the review and no-show windows, and how strikes turn into a warning, a pause and a suspension."
+      />
       <div className="max-w-2xl">
         <PolicyForm policy={policy} />
       </div>

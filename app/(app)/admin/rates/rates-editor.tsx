@@ -18,7 +18,10 @@ export function RateForm({ currency, perUsd }: { currency?: string; perUsd?: num
     setError(null);
     setSaved(false);
     const data = new FormData(e.currentTarget);
-    const res = await send('PUT', '/api/admin/rates', { currency: currency ?? String(data.get('currency') ?? ''), perUsd: String(data.get('perUsd') ?? '') });
+    const res = await send('PUT', '/api/admin/rates', {
+      currency: currency ?? String(data.get('currency') ?? ''),
+      perUsd: String(data.get('perUsd') ?? ''),
+    });
     if (!res.ok) return setError(describeError(res.error));
     setSaved(true);
     router.refresh();
@@ -27,7 +30,9 @@ export function RateForm({ currency, perUsd }: { currency?: string; perUsd?: num
     <form onSubmit={submit} className="flex flex-wrap items-end gap-2" aria-label={currency ? `Rate for ${currency}` : 'Add a currency'}>
       {currency ? null : (
         <div className="space-y-1.5">
-          <label htmlFor={`${id}-currency`} className="block text-sm font-medium">Currency code</label>
+          <label htmlFor={`${id}-currency`} className="block text-sm font-medium">
+            Currency code
+          </label>
           <input id={`${id}-currency`} name="currency" required maxLength={3} placeholder="SEK" className={input} />
         </div>
       )}
@@ -35,11 +40,33 @@ export function RateForm({ currency, perUsd }: { currency?: string; perUsd?: num
         <label htmlFor={`${id}-value`} className={currency ? 'sr-only' : 'block text-sm font-medium'}>
           {currency ? `${currency} per 1 USD` : 'Units per 1 USD'}
         </label>
-        <input id={`${id}-value`} name="perUsd" type="number" step="any" min={0} required defaultValue={perUsd ?? ''} disabled={currency === 'USD'} className={input} />
+        <input
+          id={`${id}-value`}
+          name="perUsd"
+          type="number"
+          step="any"
+          min={0}
+          required
+          defaultValue={perUsd ?? ''}
+          disabled={currency === 'USD'}
+          className={input}
+        />
       </div>
-      {currency === 'USD' ? null : <Button type="submit" variant="secondary">{currency ? 'Save' : 'Add'}</Button>}
-      {saved ? <span role="status" className="text-sm text-emerald-700 dark:text-emerald-400">Saved</span> : null}
-      {error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p> : null}
+      {currency === 'USD' ? null : (
+        <Button type="submit" variant="secondary">
+          {currency ? 'Save' : 'Add'}
+        </Button>
+      )}
+      {saved ? (
+        <span role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
+          Saved
+        </span>
+      ) : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
     </form>
   );
 }

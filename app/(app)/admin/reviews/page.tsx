@@ -22,11 +22,19 @@ export default async function AdminReviewsPage({ searchParams }: { searchParams:
   const reviews = await loadAdminReviews(db, user, { hiddenOnly });
   return (
     <Container>
-      <p className="mb-6 text-sm"><Link href="/admin" className="link">← Admin</Link></p>
+      <p className="mb-6 text-sm">
+        <Link href="/admin" className="link">
+          ← Admin
+        </Link>
+      </p>
       <PageHeader
         title="Reviews"
         description="Learner reviews, newest first. A hidden review leaves the public list and the expert's rating; the reason is kept. Times in UTC."
-        actions={<Link className="link text-sm" href={hiddenOnly ? '/admin/reviews' : '/admin/reviews?hidden=1'}>{hiddenOnly ? 'All reviews' : 'Hidden only'}</Link>}
+        actions={
+          <Link className="link text-sm" href={hiddenOnly ? '/admin/reviews' : '/admin/reviews?hidden=1'}>
+            {hiddenOnly ? 'All reviews' : 'Hidden only'}
+          </Link>
+        }
       />
       {reviews.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">No reviews.</p>
@@ -36,7 +44,12 @@ export default async function AdminReviewsPage({ searchParams }: { searchParams:
             <li key={r.id} className="card p-4">
               <p className="flex flex-wrap items-center gap-2 text-sm">
                 {r.rating ? <Stars rating={r.rating} /> : null}
-                <span>by <span className="font-semibold">{r.author ?? 'a deleted account'}</span> about <Link className="link" href={`/experts/${r.expertSlug}`}>{r.expertName}</Link></span>
+                <span>
+                  by <span className="font-semibold">{r.author ?? 'a deleted account'}</span> about{' '}
+                  <Link className="link" href={`/experts/${r.expertSlug}`}>
+                    {r.expertName}
+                  </Link>
+                </span>
                 <span className="text-slate-600 dark:text-slate-400">· {dateTime.format(new Date(r.createdAt))}</span>
                 {r.publishedAt ? <Badge tone="brand">Published</Badge> : <Badge>Waiting (double-blind)</Badge>}
                 {r.hidden ? <Badge tone="warning">Hidden</Badge> : null}

@@ -18,8 +18,15 @@ export default async function AdminSanctionsPage() {
   const sanctions = await loadSanctions(await getDb(), user);
   return (
     <Container>
-      <p className="mb-6 text-sm"><Link href="/admin" className="link">← Admin</Link></p>
-      <PageHeader title="Sanctions and appeals" description="Warnings, pauses and suspensions from the no-show policy; pending appeals first. Times in UTC." />
+      <p className="mb-6 text-sm">
+        <Link href="/admin" className="link">
+          ← Admin
+        </Link>
+      </p>
+      <PageHeader
+        title="Sanctions and appeals"
+        description="Warnings, pauses and suspensions from the no-show policy; pending appeals first. Times in UTC."
+      />
       {sanctions.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">No sanctions.</p>
       ) : (
@@ -28,9 +35,13 @@ export default async function AdminSanctionsPage() {
             <li key={s.id} className="card p-4">
               <p className="flex flex-wrap items-center gap-2">
                 <span className="font-semibold capitalize">{s.level}</span> for{' '}
-                <Link className="link" href={`/experts/${s.expertSlug}`}>{s.expertName}</Link>
+                <Link className="link" href={`/experts/${s.expertSlug}`}>
+                  {s.expertName}
+                </Link>
                 <span className="text-sm text-slate-600 dark:text-slate-400">· {dateTime.format(new Date(s.createdAt))}</span>
-                {s.appealStatus ? <Badge tone={s.appealStatus === 'pending' ? 'warning' : 'neutral'}>{STATUS[s.appealStatus]}</Badge> : null}
+                {s.appealStatus ? (
+                  <Badge tone={s.appealStatus === 'pending' ? 'warning' : 'neutral'}>{STATUS[s.appealStatus]}</Badge>
+                ) : null}
               </p>
               <p className="mt-1 text-sm">{s.reason}</p>
               {s.appeal ? (
@@ -39,7 +50,9 @@ export default async function AdminSanctionsPage() {
                   <p className="whitespace-pre-line break-words">{s.appeal}</p>
                 </blockquote>
               ) : null}
-              {s.appealStatus === 'upheld' || s.appealStatus === 'lifted' ? null : <SanctionDecision sanctionId={s.id} canUphold={s.appealStatus === 'pending'} />}
+              {s.appealStatus === 'upheld' || s.appealStatus === 'lifted' ? null : (
+                <SanctionDecision sanctionId={s.id} canUphold={s.appealStatus === 'pending'} />
+              )}
             </li>
           ))}
         </ul>

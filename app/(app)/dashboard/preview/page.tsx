@@ -20,7 +20,9 @@ export default async function PreviewPage() {
         <Alert title="Preview">
           This is how learners will see your profile{app.status === 'approved' ? '' : ' once it is approved'}.
           {app.pending ? ' Your changes waiting for review are not shown until the review team accepts them.' : ''}{' '}
-          <Link className="link" href="/dashboard">Back to the dashboard</Link>
+          <Link className="link" href="/dashboard">
+            Back to the dashboard
+          </Link>
         </Alert>
       </div>
       <ExpertProfileView

@@ -18,13 +18,24 @@ export default async function EditProfilePage() {
   if (!app || (app.status !== 'approved' && app.status !== 'suspended')) redirect('/dashboard');
   return (
     <Container>
-      <p className="mb-4 text-sm"><Link href="/dashboard" className="link">← Dashboard</Link></p>
-      <PageHeader title="Edit profile" description="Changes to your name, headline, bio, specialties, prices or photo go to the review team; learners see your live profile until they are accepted." />
+      <p className="mb-4 text-sm">
+        <Link href="/dashboard" className="link">
+          ← Dashboard
+        </Link>
+      </p>
+      <PageHeader
+        title="Edit profile"
+        description="Changes to your name, headline, bio, specialties, prices or photo go to the review team; learners see your live profile until they are accepted."
+      />
       {app.status === 'suspended' ? (
         <Alert tone="warning">Your profile is suspended, so it cannot be edited. Contact support to talk about it.</Alert>
       ) : (
         <>
-          {app.pending ? <div className="mb-4"><Alert title="Changes waiting for review">The form shows your proposed values; saving again updates the proposal.</Alert></div> : null}
+          {app.pending ? (
+            <div className="mb-4">
+              <Alert title="Changes waiting for review">The form shows your proposed values; saving again updates the proposal.</Alert>
+            </div>
+          ) : null}
           <ApplicationForm initial={app} defaultName={user.name} specialties={specialties.map((s) => s.label)} mode="edit" />
         </>
       )}

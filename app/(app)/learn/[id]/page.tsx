@@ -38,10 +38,20 @@ export default async function CurriculumPage({ params }: { params: Promise<{ id:
   if (!c.plan) {
     return (
       <Container>
-        <PageHeader title={c.request.goal} description={`${formatDuration(c.request.hoursPerWeek * 60, locale)} a week for ${c.weeks} weeks · ${c.request.level}`} />
+        <PageHeader
+          title={c.request.goal}
+          description={`${formatDuration(c.request.hoursPerWeek * 60, locale)} a week for ${c.weeks} weeks · ${c.request.level}`}
+        />
         <div className="space-y-4">
           {offlineNote}
-          <GenerationView curriculumId={c.id} status={c.status} error={c.error} modules={c.partialModules.map(moduleWithoutAnswers)} expected={c.expectedModules} realtime={realtime} />
+          <GenerationView
+            curriculumId={c.id}
+            status={c.status}
+            error={c.error}
+            modules={c.partialModules.map(moduleWithoutAnswers)}
+            expected={c.expectedModules}
+            realtime={realtime}
+          />
         </div>
       </Container>
     );
@@ -73,11 +83,19 @@ export default async function CurriculumPage({ params }: { params: Promise<{ id:
         <div className="grid gap-4 sm:grid-cols-2">
           <section className="card p-5">
             <h2 className="font-semibold">Prerequisites</h2>
-            <ul className="mt-2 list-disc pl-5 text-sm">{c.plan.prerequisites.map((x) => <li key={x}>{x}</li>)}</ul>
+            <ul className="mt-2 list-disc pl-5 text-sm">
+              {c.plan.prerequisites.map((x) => (
+                <li key={x}>{x}</li>
+              ))}
+            </ul>
           </section>
           <section className="card p-5">
             <h2 className="font-semibold">Outcomes</h2>
-            <ul className="mt-2 list-disc pl-5 text-sm">{c.plan.outcomes.map((x) => <li key={x}>{x}</li>)}</ul>
+            <ul className="mt-2 list-disc pl-5 text-sm">
+              {c.plan.outcomes.map((x) => (
+                <li key={x}>{x}</li>
+              ))}
+            </ul>
           </section>
         </div>
         <ol className="space-y-6">
@@ -101,22 +119,43 @@ export default async function CurriculumPage({ params }: { params: Promise<{ id:
               <ul className="mt-3">
                 {m.lessons.map((l) => {
                   const p = byLesson.get(l.id);
-                  return <LessonRow key={l.id} curriculumId={c.id} lesson={l} locale={locale} progress={p ? { status: p.status, minutesSpent: p.minutesSpent, notes: p.notes } : null} />;
+                  return (
+                    <LessonRow
+                      key={l.id}
+                      curriculumId={c.id}
+                      lesson={l}
+                      locale={locale}
+                      progress={p ? { status: p.status, minutesSpent: p.minutesSpent, notes: p.notes } : null}
+                    />
+                  );
                 })}
               </ul>
               <details className="mt-4 rounded-xl border border-slate-200 p-4 dark:border-slate-800">
                 <summary className="cursor-pointer font-medium">
                   Checkpoint: {m.checkpoint.type === 'quiz' ? `quiz (${m.checkpoint.questions.length} questions)` : 'mini project'}{' '}
-                  {scores[m.id] ? <Badge tone="success">Best {scores[m.id].best}/{scores[m.id].total}</Badge> : null}
+                  {scores[m.id] ? (
+                    <Badge tone="success">
+                      Best {scores[m.id].best}/{scores[m.id].total}
+                    </Badge>
+                  ) : null}
                 </summary>
                 <div className="mt-3">
                   {m.checkpoint.type === 'quiz' ? (
-                    <CheckpointQuiz curriculumId={c.id} moduleId={m.id} questions={m.checkpoint.questions.map((q) => ({ question: q.question, choices: q.choices }))} best={scores[m.id] ?? null} />
+                    <CheckpointQuiz
+                      curriculumId={c.id}
+                      moduleId={m.id}
+                      questions={m.checkpoint.questions.map((q) => ({ question: q.question, choices: q.choices }))}
+                      best={scores[m.id] ?? null}
+                    />
                   ) : (
                     <div className="space-y-2 text-sm">
                       <p>{m.checkpoint.brief}</p>
                       <p className="font-medium">Done when:</p>
-                      <ul className="list-disc pl-5">{m.checkpoint.acceptanceCriteria.map((x) => <li key={x}>{x}</li>)}</ul>
+                      <ul className="list-disc pl-5">
+                        {m.checkpoint.acceptanceCriteria.map((x) => (
+                          <li key={x}>{x}</li>
+                        ))}
+                      </ul>
                     </div>
                   )}
                 </div>

@@ -13,7 +13,10 @@ export default async function NewCurriculumPage() {
   await requireRole(['learner'], '/learn/new');
   return (
     <Container>
-      <PageHeader title="New curriculum" description="Tell us your goal and your time. Your request is saved first, so nothing you type is lost." />
+      <PageHeader
+        title="New curriculum"
+        description="Tell us your goal and your time. Your request is saved first, so nothing you type is lost."
+      />
       <div className="max-w-3xl">
         <CurriculumForm offline={resolveProviders(env()).ai === 'offline'} />
       </div>

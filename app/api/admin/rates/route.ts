@@ -6,4 +6,7 @@ import { listRates, setRate } from '@/lib/rates/rates';
 export const GET = route(async ({ db }: TAuthedContext<object>) => NextResponse.json({ rates: await listRates(db) }), { roles: ['admin'] });
 
 // PUT /api/admin/rates – set or add one currency's rate ({ currency, perUsd }), audited
-export const PUT = route(async ({ req, db, user }: TAuthedContext<object>) => NextResponse.json({ rate: await setRate(db, user, await readJson(req)) }), { roles: ['admin'] });
+export const PUT = route(
+  async ({ req, db, user }: TAuthedContext<object>) => NextResponse.json({ rate: await setRate(db, user, await readJson(req)) }),
+  { roles: ['admin'] },
+);

@@ -14,7 +14,9 @@ export const POST = route(
   async ({ req, db, user }: TAuthedContext<object>) => {
     const length = Number(req.headers.get('content-length') ?? 0);
     if (length > MAX_UPLOAD_BYTES + 64 * 1024) {
-      throw new AppError('unprocessable', 'The file is too large: the limit is 5 MB.', { file: 'The file is too large: the limit is 5 MB.' });
+      throw new AppError('unprocessable', 'The file is too large: the limit is 5 MB.', {
+        file: 'The file is too large: the limit is 5 MB.',
+      });
     }
     const form = await req.formData().catch(() => {
       throw new AppError('invalid_input', 'Send the file as multipart/form-data.');

@@ -7,7 +7,9 @@ import { listMissedEvents } from '@/lib/realtime/list-missed-events';
 // GET /api/realtime/events?after=N – what a client missed when Socket.IO could not recover its session
 export const GET = route(
   async ({ req, db, user }: TAuthedContext<Record<string, string>>) => {
-    const { after } = parseOrThrow(z.object({ after: z.coerce.number().int().min(0) }), { after: req.nextUrl.searchParams.get('after') ?? 0 });
+    const { after } = parseOrThrow(z.object({ after: z.coerce.number().int().min(0) }), {
+      after: req.nextUrl.searchParams.get('after') ?? 0,
+    });
     const events = await listMissedEvents(db, user, after);
     return NextResponse.json({ events });
   },

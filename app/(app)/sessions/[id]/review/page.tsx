@@ -30,15 +30,23 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   return (
     <Container>
       <p className="mb-6 text-sm">
-        <Link href="/sessions" className="link">← Sessions</Link>
+        <Link href="/sessions" className="link">
+          ← Sessions
+        </Link>
       </p>
       <PageHeader
         title={`Your session with ${other}`}
-        description={<>{when.format(new Date(r.start))}. Reviews close {when.format(new Date(r.closesAt))}.</>}
+        description={
+          <>
+            {when.format(new Date(r.start))}. Reviews close {when.format(new Date(r.closesAt))}.
+          </>
+        }
       />
       <div className="grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="mine" className="card p-5">
-          <h2 id="mine" className="text-lg font-semibold">{r.viewerRole === 'learner' ? 'Your review' : 'Your feedback for the learner'}</h2>
+          <h2 id="mine" className="text-lg font-semibold">
+            {r.viewerRole === 'learner' ? 'Your review' : 'Your feedback for the learner'}
+          </h2>
           <div className="mt-3">
             {r.mine ? (
               <OwnReview review={r.mine} />
@@ -46,13 +54,17 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
               <ReviewForm bookingId={r.bookingId} role={r.viewerRole} otherName={other} />
             ) : (
               <p className="text-sm text-slate-600 dark:text-slate-400">
-                {r.status !== 'completed' ? 'Reviews open once the session is completed.' : 'The review window for this session has closed.'}
+                {r.status !== 'completed'
+                  ? 'Reviews open once the session is completed.'
+                  : 'The review window for this session has closed.'}
               </p>
             )}
           </div>
         </section>
         <section aria-labelledby="theirs" className="card p-5">
-          <h2 id="theirs" className="text-lg font-semibold">{r.viewerRole === 'learner' ? `Feedback from ${other}` : `${other}'s review`}</h2>
+          <h2 id="theirs" className="text-lg font-semibold">
+            {r.viewerRole === 'learner' ? `Feedback from ${other}` : `${other}'s review`}
+          </h2>
           <div className="mt-3" data-testid="their-review">
             {r.theirs ? (
               <>
@@ -82,7 +94,11 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
 function ReviewBody({ review }: { review: TReviewView }) {
   return (
     <>
-      {review.rating ? <p><Stars rating={review.rating} /></p> : null}
+      {review.rating ? (
+        <p>
+          <Stars rating={review.rating} />
+        </p>
+      ) : null}
       <p className="mt-2 whitespace-pre-line break-words">{review.body}</p>
       {review.hidden ? <Alert tone="warning">An admin has hidden this review from the public.</Alert> : null}
     </>

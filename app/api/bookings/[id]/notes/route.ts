@@ -4,6 +4,7 @@ import { readJson, route, type TAuthedContext } from '@/lib/http/route';
 
 // PUT /api/bookings/:id/notes – the expert's private notes on the session
 export const PUT = route(
-  async ({ db, user, params, req }: TAuthedContext<{ id: string }>) => NextResponse.json(await saveNotes(db, user, params.id, await readJson(req))),
+  async ({ db, user, params, req }: TAuthedContext<{ id: string }>) =>
+    NextResponse.json(await saveNotes(db, user, params.id, await readJson(req))),
   { roles: ['learner', 'expert', 'admin'] },
 );

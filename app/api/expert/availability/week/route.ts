@@ -4,6 +4,7 @@ import { route, type TAuthedContext } from '@/lib/http/route';
 
 // GET /api/expert/availability/week?start=YYYY-MM-DD – that week's free slots, live bookings and busy blocks, in the expert's zone
 export const GET = route(
-  async ({ req, db, user }: TAuthedContext<object>) => NextResponse.json({ week: await getWeekView(db, user, Object.fromEntries(req.nextUrl.searchParams)) }),
+  async ({ req, db, user }: TAuthedContext<object>) =>
+    NextResponse.json({ week: await getWeekView(db, user, Object.fromEntries(req.nextUrl.searchParams)) }),
   { roles: ['expert'] },
 );

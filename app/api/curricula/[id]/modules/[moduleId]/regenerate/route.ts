@@ -7,7 +7,11 @@ import { route, type TAuthedContext } from '@/lib/http/route';
 // POST /api/curricula/:id/modules/:moduleId/regenerate – a fresh take on one module; touched lessons stay
 export const POST = route(
   async ({ db, user, params }: TAuthedContext<{ id: string; moduleId: string }>) => {
-    const regenerated = await regenerateModule(db, user, { curriculumId: params.id, moduleId: params.moduleId, provider: getCurriculumProvider() });
+    const regenerated = await regenerateModule(db, user, {
+      curriculumId: params.id,
+      moduleId: params.moduleId,
+      provider: getCurriculumProvider(),
+    });
     return NextResponse.json({ module: moduleWithoutAnswers(regenerated) });
   },
   { roles: ['learner'] },
