@@ -1,5 +1,6 @@
 import 'server-only';
 import { hashPassword } from '@/lib/auth/password';
+import { CONSENT_KINDS } from '@/lib/privacy/schemas';
 import type { TEnv } from '@/lib/config/env';
 import type { TDb, TPrivilegedTx } from '@/lib/db/types';
 import { seedAvailability } from './seed-availability';
@@ -22,6 +23,11 @@ async function insertUser(
   const { rows } = await db.query<{ id: string }>(
     'insert into public.users (email, name, role, password_hash, timezone) values ($1, $2, $3, $4, $5) returning id',
     [email, name, role, passwordHash, timezone],
+  );
+  // Demo people agreed to the terms and privacy notice as anyone signing up does (Settings shows it).
+  await db.query(
+    `insert into public.consents (user_id, kind, version, granted, source) values ($1, 'terms', $2, true, 'sign-up'), ($1, 'privacy', $3, true, 'sign-up')`,
+    [rows[0].id, CONSENT_KINDS.terms.version, CONSENT_KINDS.privacy.version],
   );
   return rows[0].id;
 }

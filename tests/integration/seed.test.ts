@@ -41,6 +41,15 @@ describe('demo seed', () => {
     expect(pending.rows).toHaveLength(1);
   });
 
+  it('gives every demo account the terms and privacy consents a sign-up records', async () => {
+    const { rows } = await t.db.query<{ missing: number }>(
+      `select count(*)::int as missing from public.users u
+        where not exists (select 1 from public.consents c where c.user_id = u.id and c.kind = 'terms' and c.granted)
+           or not exists (select 1 from public.consents c where c.user_id = u.id and c.kind = 'privacy' and c.granted)`,
+    );
+    expect(rows[0].missing).toBe(0);
+  });
+
   it('reports the database kind on the health check', async () => {
     const h = await checkHealth(t.db);
     expect(h.db).toBe(t.url ? 'postgres' : 'pglite');
