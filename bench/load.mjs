@@ -174,7 +174,7 @@ function render(o) {
     '',
     "The production server (`server/main.mjs`, what `npm start` runs) on the machine's Postgres (a fresh database with the demo",
     "seed) and a Redis of the bench's own (sessions, cache, rate limits). The app, Postgres, Redis and the load generator share",
-    `the ${m.cpus} cores${m.cpus <= 2 ? ', and on this machine other work was running too: read the load average before comparing' : ''}.`,
+    `the ${m.cpus} cores${m.cpus <= 2 ? ': read the load average before comparing' : ''}.`,
     '',
     `## Pages: autocannon, ${o.setup.connections} connections, ${o.setup.seconds} s per row after a 3 s warm-up`,
     '',
