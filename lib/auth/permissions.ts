@@ -3,7 +3,10 @@
 // Row-level security in the migrations enforces the same rules again underneath (defence in depth).
 // Pure: no I/O, no framework; the refusals are AppErrors the route wrapper turns into 401/403/404.
 import { AppError } from '@/lib/http/app-error';
-import type { TRole, TSessionUser } from './schemas';
+import { ROLES, type TRole, type TSessionUser } from './schemas';
+
+/** Every role: `route(handler, { roles: ANY_ROLE })` is for any signed-in user. */
+export const ANY_ROLE: readonly TRole[] = ROLES;
 
 /** The part of a user the rules read; a session user or a test double both fit. */
 export type TActor = Pick<TSessionUser, 'id' | 'role'>;

@@ -27,7 +27,7 @@ export type TRouteContext<P> = {
 export type TAuthedContext<P> = TRouteContext<P> & { user: TSessionUser };
 
 type TOptions = {
-  roles?: TRole[];
+  roles?: readonly TRole[];
   /** Route parameters' schema; by default `id` is a uuid and other segments are short text. */
   params?: z.ZodType;
   /** The route takes multipart/form-data uploads (still same-origin only). */
@@ -82,7 +82,7 @@ export function errorResponse(e: unknown, requestId: string): NextResponse<TErro
  */
 export function route<P = Record<string, string>>(
   handler: (ctx: TAuthedContext<P>) => Promise<Response>,
-  options: TOptions & { roles: TRole[] },
+  options: TOptions & { roles: readonly TRole[] },
 ): (req: NextRequest, segment: { params: Promise<P> }) => Promise<Response>;
 export function route<P = Record<string, string>>(
   handler: (ctx: TRouteContext<P>) => Promise<Response>,

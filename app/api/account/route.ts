@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { SESSION_COOKIE } from '@/lib/auth/session-cookie';
 import { readJson, route } from '@/lib/http/route';
 import { deleteAccount } from '@/lib/privacy/delete-account';
+import { ANY_ROLE } from '@/lib/auth/permissions';
 
 // DELETE /api/account { password } – delete the signed-in account (admins: 403); signs out everywhere
 export const DELETE = route(
@@ -12,5 +13,5 @@ export const DELETE = route(
     res.cookies.delete(SESSION_COOKIE);
     return res;
   },
-  { roles: ['learner', 'expert', 'admin'] },
+  { roles: ANY_ROLE },
 );

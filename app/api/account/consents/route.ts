@@ -1,11 +1,10 @@
 import { NextResponse } from 'next/server';
 import { readJson, route } from '@/lib/http/route';
 import { listConsents, recordConsent } from '@/lib/privacy/consents';
-
-const roles = ['learner', 'expert', 'admin'] as const;
+import { ANY_ROLE } from '@/lib/auth/permissions';
 
 // GET /api/account/consents – the answer in force for each consent, and the full history
-export const GET = route(async ({ db, user }) => NextResponse.json(await listConsents(db, user)), { roles: [...roles] });
+export const GET = route(async ({ db, user }) => NextResponse.json(await listConsents(db, user)), { roles: ANY_ROLE });
 
 // POST /api/account/consents { kind, granted } – append an answer (terms/privacy cannot be withdrawn: 422)
 export const POST = route(
@@ -13,5 +12,5 @@ export const POST = route(
     const consent = await recordConsent(db, user, await readJson(req));
     return NextResponse.json({ consent }, { status: 201 });
   },
-  { roles: [...roles] },
+  { roles: ANY_ROLE },
 );

@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { route } from '@/lib/http/route';
 import { exportUserData } from '@/lib/privacy/export-user-data';
+import { ANY_ROLE } from '@/lib/auth/permissions';
 
 // GET /api/account/export – "Download my data": everything about the signed-in user as one JSON file
 export const GET = route(
@@ -16,5 +17,5 @@ export const GET = route(
       },
     });
   },
-  { roles: ['learner', 'expert', 'admin'] },
+  { roles: ANY_ROLE },
 );

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { route, type TAuthedContext } from '@/lib/http/route';
 import { parseOrThrow } from '@/lib/http/zod-fields';
 import { listMissedEvents } from '@/lib/realtime/list-missed-events';
+import { ANY_ROLE } from '@/lib/auth/permissions';
 
 // GET /api/realtime/events?after=N – what a client missed when Socket.IO could not recover its session
 export const GET = route(
@@ -13,5 +14,5 @@ export const GET = route(
     const events = await listMissedEvents(db, user, after);
     return NextResponse.json({ events });
   },
-  { roles: ['learner', 'expert', 'admin'] },
+  { roles: ANY_ROLE },
 );

@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { cancelBooking } from '@/lib/booking/manage';
 import { getBookingView } from '@/lib/booking/views';
 import { readJson, route, type TAuthedContext } from '@/lib/http/route';
+import { ANY_ROLE } from '@/lib/auth/permissions';
 
 // POST /api/bookings/:id/cancel – either side (or an admin) cancels under the marketplace policy
 export const POST = route(
@@ -9,5 +10,5 @@ export const POST = route(
     await cancelBooking(db, user, params.id, await readJson(req));
     return NextResponse.json({ booking: await getBookingView(db, user, params.id) });
   },
-  { roles: ['learner', 'expert', 'admin'] },
+  { roles: ANY_ROLE },
 );

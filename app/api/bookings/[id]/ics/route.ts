@@ -1,6 +1,7 @@
 import { bookingForActor } from '@/lib/booking/access';
 import { icsFor, loadParticipants } from '@/lib/booking/participants';
 import { route, type TAuthedContext } from '@/lib/http/route';
+import { ANY_ROLE } from '@/lib/auth/permissions';
 
 // GET /api/bookings/:id/ics – the session's calendar file (stable UID, SEQUENCE, METHOD:CANCEL once cancelled)
 export const GET = route(
@@ -15,5 +16,5 @@ export const GET = route(
       },
     });
   },
-  { roles: ['learner', 'expert', 'admin'] },
+  { roles: ANY_ROLE },
 );
