@@ -80,6 +80,9 @@ export function imageOrigins(env = process.env) {
   }
 }
 
+/** @type {string[] | undefined} */
+let imgOriginsOnce;
+
 /**
  * Sets the security headers on a response, and gives the request its nonce: Next reads it from the request's
  * `content-security-policy` header (any value a client sent is replaced), our inline script from `x-nonce`.
@@ -92,7 +95,8 @@ export function imageOrigins(env = process.env) {
 export function setSecurityHeaders(req, res, { production }) {
   for (const [name, value] of Object.entries(BASE)) res.setHeader(name, value);
   const nonce = newNonce();
-  const policy = contentSecurityPolicy({ scripts: { nonce }, dev: !production, imgOrigins: imageOrigins() });
+  imgOriginsOnce ??= imageOrigins(); // the environment does not change while the process runs
+  const policy = contentSecurityPolicy({ scripts: { nonce }, dev: !production, imgOrigins: imgOriginsOnce });
   req.headers['content-security-policy'] = policy;
   req.headers['x-nonce'] = nonce;
   res.setHeader('Content-Security-Policy', policy);
