@@ -1,4 +1,3 @@
-import { NextRequest } from 'next/server';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET, PUT } from '@/app/api/expert/availability/route';
@@ -7,6 +6,7 @@ import { createSession } from '@/lib/auth/sessions';
 import { createMemoryCache } from '@/lib/cache/cache';
 import { appErrorFromPg } from '@/lib/http/pg-errors';
 import { createExpertProfile, createUser } from '../support/factories';
+import { buildRequest } from '../support/route-harness';
 import { createTestDb, type TTestDb } from '../support/test-db';
 
 // A Postgres connection dropped in the middle of a request (a failover, an admin's pg_terminate_backend, a network
@@ -17,7 +17,6 @@ vi.mock('@/lib/realtime/publish-slots', () => ({ publishSlotsChanged: vi.fn() })
 vi.mock('@/lib/experts/refresh-next-available', () => ({ refreshNextAvailable: vi.fn(async () => {}) }));
 
 const onPostgres = !!process.env.TEST_DATABASE_URL;
-const BASE = 'http://localhost:3000';
 const none = { params: Promise.resolve({}) };
 const holder = globalThis as unknown as { __pathwiseDb?: Promise<unknown>; __pathwiseCache?: unknown };
 
@@ -55,18 +54,7 @@ describe.skipIf(!onPostgres)('a Postgres backend terminated mid-request', () => 
   });
 
   async function call(method: 'GET' | 'PUT', body?: unknown) {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = new NextRequest(`${BASE}/api/expert/availability`, {
-      method,
-      body: payload,
-      headers: {
-        host: 'localhost:3000',
-        origin: BASE,
-        'sec-fetch-site': 'same-origin',
-        cookie,
-        ...(payload ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) } : {}),
-      },
-    });
+    const req = buildRequest({ method, path: '/api/expert/availability', cookie, body: body === undefined ? undefined : { json: body } });
     const res = await (method === 'GET' ? GET : PUT)(req, none);
     return {
       status: res.status,

@@ -59,7 +59,8 @@ export type TCall = {
 
 export type TCallResult = { status: number; text: string; setCookies: Map<string, string>; dbErrors: string[] };
 
-function buildRequest(c: TCall): NextRequest {
+/** The request Next would hand a route handler: same-origin, JSON or multipart, with the session cookie. */
+export function buildRequest(c: TCall): NextRequest {
   const url = new URL(c.path, BASE);
   for (const [k, v] of c.query ?? []) url.searchParams.append(k, v);
   const headers: Record<string, string> = {
