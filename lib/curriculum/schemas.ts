@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GOAL_SHAPES } from './atlas/schema';
 
 // One source of truth: the form, the route handlers, the model's structured output, the jsonb column and the UI.
 
@@ -60,6 +61,8 @@ export const ZLesson = z.object({
   objectives: z.array(text(300)).min(1).max(6),
   estimatedMinutes: z.number().int().min(5).max(1200),
   resources: z.array(ZResource).max(6),
+  /** The plan week (1-based) the lesson is scheduled in. New plans set it on every lesson (the plan linter checks). */
+  week: z.number().int().min(1).max(52).optional(),
 });
 
 export const ZQuizQuestion = z
@@ -68,6 +71,10 @@ export const ZQuizQuestion = z
     choices: z.array(text(200)).min(2).max(5),
     answerIndex: z.number().int().min(0),
     explanation: text(600),
+    /** Stable id for review and mastery: atlas questions `<subject>/<topic>/<question>`, model questions `m<module>-q<n>`. */
+    id: z.string().min(1).max(160).optional(),
+    /** The exact text of the module lesson objective this question tests (the plan linter checks it exists). */
+    objective: z.string().max(300).optional(),
   })
   .refine((q) => q.answerIndex < q.choices.length, { message: 'answerIndex must point at one of the choices', path: ['answerIndex'] });
 
@@ -85,6 +92,22 @@ export const ZModule = z.object({
   lessons: z.array(ZLesson).min(1).max(12),
 });
 
+/** What the plan is and how it was made, shown to the learner ("Matched: Python", "Topics not tailored"). */
+export const ZPlanMeta = z.object({
+  generator: z.enum(['offline', 'model']),
+  shape: z.enum(GOAL_SHAPES),
+  /** The atlas subject the goal matched; null when the goal is outside the atlas (topics not tailored, links are searches). */
+  subject: z.object({ id: z.string().min(1).max(80), name: z.string().min(1).max(120) }).nullable(),
+  /** Language the plan is written in (ISO 639-1, e.g. 'en', 'de', 'es'). */
+  language: z.string().min(2).max(12),
+  /** The learner asked for a language the planner cannot write; the plan is in English and says so. */
+  languageFallback: z.boolean(),
+  /** Safety or realism note (fitness, health, finance, unrealistic goals). */
+  caveat: z.string().max(800).optional(),
+  warnings: z.array(z.string().max(400)).max(6).optional(),
+});
+export type TPlanMeta = z.infer<typeof ZPlanMeta>;
+
 /** What a generator (the model or the offline planner) produces. */
 export const ZCurriculum = z.object({
   title: text(200),
@@ -92,6 +115,7 @@ export const ZCurriculum = z.object({
   prerequisites: z.array(text(300)).max(10),
   outcomes: z.array(text(300)).min(1).max(10),
   modules: z.array(ZModule).min(1).max(20),
+  meta: ZPlanMeta.optional(),
 });
 export type TCurriculum = z.infer<typeof ZCurriculum>;
 export type TModule = z.infer<typeof ZModule>;
