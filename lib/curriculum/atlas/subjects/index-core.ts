@@ -1,3 +1,7 @@
 // Subjects in this group, one JSON file each (validated against ZAtlasSubject by the atlas tests).
 // Add a line per subject: `import python from './programming/python.json';` and list it below.
-export const subjects: unknown[] = [];
+import python from './programming/python.json';
+import javascript from './programming/javascript.json';
+import typescript from './programming/typescript.json';
+
+export const subjects: unknown[] = [python, javascript, typescript];
