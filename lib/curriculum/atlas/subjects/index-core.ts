@@ -3,5 +3,7 @@
 import python from './programming/python.json';
 import javascript from './programming/javascript.json';
 import typescript from './programming/typescript.json';
+import react from './programming/react.json';
+import webHtmlCss from './programming/web-html-css.json';
 
-export const subjects: unknown[] = [python, javascript, typescript];
+export const subjects: unknown[] = [python, javascript, typescript, react, webHtmlCss];
