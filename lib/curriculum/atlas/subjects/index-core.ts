@@ -5,5 +5,7 @@ import javascript from './programming/javascript.json';
 import typescript from './programming/typescript.json';
 import react from './programming/react.json';
 import webHtmlCss from './programming/web-html-css.json';
+import sql from './data/sql.json';
+import java from './programming/java.json';
 
-export const subjects: unknown[] = [python, javascript, typescript, react, webHtmlCss];
+export const subjects: unknown[] = [python, javascript, typescript, react, webHtmlCss, sql, java];
