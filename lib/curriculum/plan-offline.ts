@@ -134,6 +134,8 @@ function metaFor(s: TPlanSetup, o: { notCovered: string | null; covered: number;
   };
 }
 
+const capitalize = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+
 /** The goal as a title: trimmed, first letter capitalised, no trailing punctuation. */
 const goalTitle = (goal: string) => {
   const g = goal.trim().replace(/[.!?]+$/, '');
@@ -175,7 +177,7 @@ export function planOffline(req: TCurriculumRequest, today: Date, atlas: TAtlas 
   return {
     title: subject ? clip(`${subject.name[lang]}: ${m.shapeLabel[shape]}`, 200) : goalTitle(req.goal),
     summary: clip(
-      m.summary({ weeks, sessions, minutes: Math.round((req.hoursPerWeek * 60) / sessions), level: req.level, shape, subject: subject?.name[lang] ?? null }),
+      capitalize(m.summary({ weeks, sessions, minutes: Math.round((req.hoursPerWeek * 60) / sessions), level: req.level, shape, subject: subject?.name[lang] ?? null })),
       1200,
     ),
     prerequisites: prerequisites.slice(0, 10),

@@ -92,8 +92,10 @@ function lessonFor(ctx: TBuildContext, slot: TSlot, load: TWeek['load'], index: 
       topicName = names(m, slot.topics);
       const named = ctx.deeper ? m.deeper(topicName) : topicName;
       title = m.stageTitle[slot.stage](named, slot.n);
-      const practiceLike = !['learn', 'study', 'plan', 'check'].includes(slot.stage);
-      const activity = practiceLike && slot.topics[0].practice ? slot.topics[0].practice : m.stageActivity[slot.stage];
+      // The atlas's exercise for the topic on every other practice session; the stage's own activity otherwise.
+      const practiceLike = !['learn', 'study', 'plan', 'check', 'apply', 'use'].includes(slot.stage);
+      const own = practiceLike && slot.topics[0].practice && (slot.stage === 'session' || (slot.step + ctx.variant) % 2 === 1);
+      const activity = own ? slot.topics[0].practice! : m.stageActivity[slot.stage];
       const taught =
         slot.topics.length === 1
           ? objectivesFor(slot.topics[0], slot.step, slot.steps, ctx.variant)
@@ -243,7 +245,7 @@ export function buildModules(ctx: TBuildContext, weeks: TWeek[], moduleOffset = 
     const taught = new Set(lessons.flatMap((l) => l.objectives));
     const isFinal = slots.some((s) => s.type === 'final');
     const projectFinal = isFinal && ['programming', 'project', 'instrument', 'soft-skill'].includes(ctx.shape);
-    const quiz = projectFinal ? null : quizFor(ctx, topics, taught, moduleOffset + gi);
+    const quiz = projectFinal ? null : quizFor(ctx, contentTopics.length ? contentTopics : topics, taught, moduleOffset + gi);
     const topicObjectives = uniq(topics.flatMap((t) => t.objectives.map((o) => o.text)).filter((o) => taught.has(o)));
     const checkpoint: TCheckpoint = quiz ?? {
       type: 'project',
@@ -254,9 +256,7 @@ export function buildModules(ctx: TBuildContext, weeks: TWeek[], moduleOffset = 
     return {
       title: clip(title, 200),
       summary,
-      topics: uniq((topics.length ? topics : contentTopics).map((t) => clip(t.name, 60))).slice(0, 8).length
-        ? uniq(topics.map((t) => clip(t.name, 60))).slice(0, 8)
-        : [clip(title, 60)],
+      topics: topics.length ? uniq((contentTopics.length ? contentTopics : topics).map((t) => clip(t.name, 60))).slice(0, 8) : [clip(title, 60)],
       estimatedHours: Math.max(0.1, Math.round((minutes / 60) * 100) / 100),
       checkpoint,
       lessons,

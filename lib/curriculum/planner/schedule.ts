@@ -145,7 +145,7 @@ export function buildSchedule(o: TScheduleOptions): { weeks: TWeek[]; sessions: 
         for (const t of d.topics) endWeek.set(t.id, w);
         slots.push({ type: 'content', week, topics: d.topics, stage: stageFor(o.shape, step, steps.get(lead.id) ?? 1, o.variant), step, steps: steps.get(lead.id) ?? 1, n: i + 1 });
       });
-      if (o.shape === 'training') load = w > 1 && w % 4 === 0 ? 'recovery' : 'build';
+      if (o.shape === 'training' && w > 1) load = w % 4 === 0 ? 'recovery' : 'build';
     } else if (reviewWeek && w === W) {
       key = 'review-week';
       const groups = Math.max(1, L - 1);
@@ -175,7 +175,8 @@ export function buildSchedule(o: TScheduleOptions): { weeks: TWeek[]; sessions: 
   }
 
   // Spaced repetition: each topic comes back 1, 3 and 7 weeks after the week it ends.
-  if (o.reviews) {
+  // Training has no recall to space out: its load, rest and taper do that job.
+  if (o.reviews && o.shape !== 'training') {
     for (const wk of weeks) {
       if (wk.key === 'review-week') continue;
       const w = wk.week - o.weekOffset;
@@ -186,7 +187,7 @@ export function buildSchedule(o: TScheduleOptions): { weeks: TWeek[]; sessions: 
 
   // Minutes: the budget exactly, by week (training: rising load, lighter recovery weeks, a taper), then by slot.
   const factor = weeks.map((wk, i) =>
-    wk.load === 'taper' ? 0.6 : wk.load === 'recovery' ? 0.85 : wk.load === 'build' ? 0.85 + (0.3 * i) / Math.max(1, C - 1) : 1,
+    wk.load === 'taper' ? 0.6 : wk.load === 'recovery' ? 0.85 : wk.load === 'build' || (o.shape === 'training' && i === 0) ? 0.85 + (0.3 * i) / Math.max(1, C - 1) : 1,
   );
   const perWeek = split(o.budget, factor);
   weeks.forEach((wk, i) => (wk.minutes = perWeek[i]));
