@@ -7,5 +7,7 @@ import react from './programming/react.json';
 import webHtmlCss from './programming/web-html-css.json';
 import sql from './data/sql.json';
 import java from './programming/java.json';
+import go from './programming/go.json';
+import rust from './programming/rust.json';
 
-export const subjects: unknown[] = [python, javascript, typescript, react, webHtmlCss, sql, java];
+export const subjects: unknown[] = [python, javascript, typescript, react, webHtmlCss, sql, java, go, rust];
