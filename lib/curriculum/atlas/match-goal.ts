@@ -13,7 +13,7 @@ export const normalizeText = (s: string) =>
     .replace(/\p{M}/gu, '')
     .toLowerCase();
 
-// Words that say how someone wants to learn, not what: never a reason to match a subject.
+// Words that say how someone wants to learn, not what (for the goal's content words: search links, the linter).
 const STOP_WORDS = new Set(
   normalizeText(
     `a an the and or of to in on for with into at by from as my me i i'm im want would like be get become how my your
@@ -26,14 +26,16 @@ const STOP_WORDS = new Set(
 );
 
 const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
-const processTerm = (term: string): string | null => {
-  const t = normalizeText(term);
-  return t.length < 2 || STOP_WORDS.has(t) ? null : t;
-};
+// Aliases are indexed with every word ("learn go", "learn to sing"): a match needs all of an alias's words, so
+// "learn go" matches "Learn Go" but not "go running". Stop words only matter for the goal's own content words.
+const processTerm = (term: string): string | null => normalizeText(term) || null;
 const termsOf = (text: string) => new Set(tokenize(text).map(processTerm).filter((t): t is string => t !== null));
+const isStopWord = (term: string) => {
+  const t = normalizeText(term);
+  return t.length < 2 || STOP_WORDS.has(t);
+};
 
-// Prefix search from 4 letters ("kubern" → "kubernetes"), one typo from 5 ("photografy"); fuzzy matches of a
-// one-word alias need 7 letters or more ("bread" must not become "break").
+// Candidates: prefix search from 4 letters, fuzzy from 5; `named` below decides which count.
 const SEARCH = {
   prefix: (term: string) => term.length >= 4,
   fuzzy: (term: string) => (term.length >= 5 ? 0.2 : false),
@@ -43,16 +45,38 @@ const SEARCH = {
 
 type TAliasDoc = { id: number; key: string; text: string; size: number };
 
-/** Documents whose words all matched the query, best first: [key, score, words matched]. */
+/** Edit distance, for the one typo a long word may carry ("kubernets"); MiniSearch's fuzzy search finds the candidates. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/**
+ * Whether an alias word was really named by one of the goal's words: exactly, as a prefix covering most of it
+ * ("kubern" → "kubernetes", but not "test" → "testdaf"), or with one typo in a word of 7 letters or more
+ * (but not "japanisch" → "spanisch").
+ */
+const named = (docTerm: string, queryTerms: Set<string>) =>
+  [...queryTerms].some(
+    (q) =>
+      q === docTerm ||
+      (q.length >= 4 && docTerm.startsWith(q) && q.length >= docTerm.length * 0.6) ||
+      (docTerm.length >= 7 && editDistance(q, docTerm) <= 1),
+  );
+
+/** Documents whose words all matched the query, best first: more words matched, then BM25 score. */
 function wholeMatches(index: MiniSearch<TAliasDoc>, query: string): { key: string; score: number; words: number; text: string }[] {
   const queryTerms = termsOf(query);
   const best = new Map<string, { key: string; score: number; words: number; text: string }>();
   for (const r of index.search(query, SEARCH)) {
     const size = r.size as number;
     if (r.terms.length < size) continue; // part of a phrase is not the phrase
-    // A one-word alias reached only by a typo is too weak a signal unless the word is long.
-    const exactish = r.terms.some((t) => queryTerms.has(t) || [...queryTerms].some((q) => q.length >= 4 && t.startsWith(q)));
-    if (size === 1 && !exactish && r.terms[0].length < 7) continue;
+    if (!r.terms.every((t) => named(t, queryTerms))) continue;
     const key = r.key as string;
     const prev = best.get(key);
     if (!prev || size > prev.words || (size === prev.words && r.score > prev.score))
@@ -79,10 +103,16 @@ export type TGoalMatcher = {
   shape(goal: string): TGoalShape;
 };
 
+// A subject's name is matched as well as its aliases, unless it is one short word ("Go"): that is left to
+// the aliases ("golang", "learn go"), so "go running" does not match the language.
+const isDistinctive = (name: string) => termsOf(name).size > 1 || normalizeText(name).length >= 4;
+
 export function buildMatcher(subjects: readonly TAtlasSubject[]): TGoalMatcher {
   const byId = new Map(subjects.map((s) => [s.id, s]));
   const index = aliasIndex(
-    subjects.flatMap((s) => [...new Set([...s.aliases, s.name.en, s.name.de, s.name.es, s.id.replaceAll('-', ' ')])].map((text) => ({ key: s.id, text }))),
+    subjects.flatMap((s) =>
+      [...new Set([...s.aliases, ...[s.name.en, s.name.de, s.name.es, s.id.replaceAll('-', ' ')].filter(isDistinctive)])].map((text) => ({ key: s.id, text })),
+    ),
   );
   const rank = (goal: string) =>
     wholeMatches(index, goal).map((m) => ({ subject: byId.get(m.key)!, score: Math.round(m.score * 100) / 100, alias: m.text }));
@@ -144,8 +174,8 @@ export function inferShape(goal: string): TGoalShape {
 export function contentWords(goal: string): string[] {
   const seen = new Set<string>();
   return tokenize(goal).filter((w) => {
-    const t = processTerm(w);
-    if (!t || seen.has(t)) return false;
+    const t = normalizeText(w);
+    if (!t || isStopWord(t) || seen.has(t)) return false;
     seen.add(t);
     return true;
   });
