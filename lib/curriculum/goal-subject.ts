@@ -41,4 +41,3 @@ export function goalSubject(goal: string): string {
   const topics = goalTopics(goal);
   return topics.length ? topics.slice(0, 3).map(cap).join(' ') : cleaned.slice(0, 60);
 }
-

@@ -49,10 +49,15 @@ function textsOf(plan: TCurriculum): TText[] {
 }
 
 // Template residue: unfilled placeholders, stringified nothing, the old planner's "Core X: Y".
-const PLACEHOLDER = /\{\{|\}\}|\$\{|\[object Object\]|\b(?:undefined|NaN|TODO|TBD|FIXME|lorem ipsum)\b|<(?:goal|subject|topic|name)>/i;
+const PLACEHOLDER = /\{\{|\}\}|\$\{|\[object Object\]|\b(?:TODO|TBD|FIXME|lorem ipsum)\b|<(?:goal|subject|topic|name)>/;
+// "undefined" and "NaN" are real JavaScript in a lesson's text, but never in a title.
+const EMPTY_VALUE = /\b(?:undefined|null|NaN)\b/;
 const CORE_RESIDUE = /^Core\b[^:]*:/;
 const WORD_LIST = /(?:[^\s/]+ \/ ){2,}[^\s/]+/; // "Run / half / marathon"
-const DOUBLED = /(?<![\p{L}\p{N}])(\p{L}+)\s+\1(?![\p{L}\p{N}])/iu;
+// The same word twice, as typed ("the the"); not code next to prose ("with WITH"), not notation ("W W H"),
+// not German relative clauses ("das das Wetter").
+const DOUBLED = /(?<![\p{L}\p{N}])(\p{L}{2,})\s+\1(?![\p{L}\p{N}])/u;
+const LEGIT_DOUBLES = new Set(['das das', 'die die', 'der der', 'den den', 'dem dem']);
 const ARTICLE = /(?<![\p{L}\p{N}'’-])(a|an|A|An)\s+([\p{L}\d][\p{L}\d'’-]*)/gu;
 // Words a goal uses to say how much, how fast or what for: never a concept of the plan.
 const GOAL_FILLER = new Set(
@@ -66,7 +71,7 @@ function articleProblems(t: TText): string[] {
   const out: string[] = [];
   for (const [, article, word] of t.text.matchAll(ARTICLE)) {
     if (/^[A-Z]{2,}/.test(word)) continue; // acronyms: "a SQL query" and "an SQL query" are both in use
-    if (/^(?:a|an)$/i.test(word)) continue;
+    if (/^(?:a|an)$/i.test(word) || !/[aeiouy]/i.test(word)) continue; // no vowel: read letter by letter ("an mpsc")
     const want = indefiniteArticle(word);
     if (want !== article.toLowerCase()) out.push(`${t.path}: "${article} ${word}" should be "${want} ${word}"`);
   }
@@ -94,11 +99,13 @@ export function lintPlan(plan: TCurriculum, o: TLintOptions): string[] {
   const goalWords = new Set(o.goal ? contentWords(o.goal).map(normalizeText) : []);
 
   for (const t of textsOf(plan)) {
-    if (PLACEHOLDER.test(t.text)) problems.push(`${t.path}: template placeholder in "${t.text.slice(0, 80)}"`);
+    if (PLACEHOLDER.test(t.text) || (/title$/.test(t.path) && EMPTY_VALUE.test(t.text)))
+      problems.push(`${t.path}: template placeholder in "${t.text.slice(0, 80)}"`);
     if (/^modules\[\d+\]\.title$/.test(t.path) && CORE_RESIDUE.test(t.text)) problems.push(`${t.path}: template residue "${t.text}"`);
-    if (WORD_LIST.test(t.text) && !/\.url$/.test(t.path)) problems.push(`${t.path}: a list of loose words ("${WORD_LIST.exec(t.text)![0]}")`);
+    if (WORD_LIST.test(t.text) && !/\.url$/.test(t.path))
+      problems.push(`${t.path}: a list of loose words ("${WORD_LIST.exec(t.text)![0]}")`);
     const doubled = DOUBLED.exec(t.text);
-    if (doubled) problems.push(`${t.path}: doubled word "${doubled[0]}"`);
+    if (doubled && !LEGIT_DOUBLES.has(doubled[0].toLowerCase())) problems.push(`${t.path}: doubled word "${doubled[0]}"`);
     if (english && !/\.checkpoint\.questions/.test(t.path)) problems.push(...articleProblems(t));
     if (goalWords.size) problems.push(...goalWordProblems(t, goalWords, /\.topics\[\d+\]$|^modules\[\d+\]\.title$/.test(t.path)));
   }
@@ -127,7 +134,9 @@ export function lintPlan(plan: TCurriculum, o: TLintOptions): string[] {
     m.checkpoint.questions.forEach((q, k) => {
       if (!q.objective) problems.push(`modules[${i}].checkpoint.questions[${k}]: not tied to an objective`);
       else if (!objectives.has(q.objective))
-        problems.push(`modules[${i}].checkpoint.questions[${k}]: objective "${q.objective.slice(0, 60)}" is not one of the module's lesson objectives`);
+        problems.push(
+          `modules[${i}].checkpoint.questions[${k}]: objective "${q.objective.slice(0, 60)}" is not one of the module's lesson objectives`,
+        );
     });
   });
   const spread = positionProblem(allPositions);

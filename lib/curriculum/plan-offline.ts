@@ -177,7 +177,16 @@ export function planOffline(req: TCurriculumRequest, today: Date, atlas: TAtlas 
   return {
     title: subject ? clip(`${subject.name[lang]}: ${m.shapeLabel[shape]}`, 200) : goalTitle(req.goal),
     summary: clip(
-      capitalize(m.summary({ weeks, sessions, minutes: Math.round((req.hoursPerWeek * 60) / sessions), level: req.level, shape, subject: subject?.name[lang] ?? null })),
+      capitalize(
+        m.summary({
+          weeks,
+          sessions,
+          minutes: Math.round((req.hoursPerWeek * 60) / sessions),
+          level: req.level,
+          shape,
+          subject: subject?.name[lang] ?? null,
+        }),
+      ),
       1200,
     ),
     prerequisites: prerequisites.slice(0, 10),

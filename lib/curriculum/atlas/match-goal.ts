@@ -7,11 +7,7 @@ import type { TAtlasSubject, TGoalShape } from './schema';
 // unrelated goal stays unmatched instead of landing on the nearest subject.
 
 /** Lower case without accents: "Alemán" → "aleman", "Prüfung" → "prufung". */
-export const normalizeText = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+export const normalizeText = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 // Words that say how someone wants to learn, not what (for the goal's content words: search links, the linter).
 const STOP_WORDS = new Set(
@@ -29,7 +25,12 @@ const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[]
 // Aliases are indexed with every word ("learn go", "learn to sing"): a match needs all of an alias's words, so
 // "learn go" matches "Learn Go" but not "go running". Stop words only matter for the goal's own content words.
 const processTerm = (term: string): string | null => normalizeText(term) || null;
-const termsOf = (text: string) => new Set(tokenize(text).map(processTerm).filter((t): t is string => t !== null));
+const termsOf = (text: string) =>
+  new Set(
+    tokenize(text)
+      .map(processTerm)
+      .filter((t): t is string => t !== null),
+  );
 const isStopWord = (term: string) => {
   const t = normalizeText(term);
   return t.length < 2 || STOP_WORDS.has(t);
@@ -87,9 +88,7 @@ function wholeMatches(index: MiniSearch<TAliasDoc>, query: string): { key: strin
 
 function aliasIndex(entries: { key: string; text: string }[]): MiniSearch<TAliasDoc> {
   const index = new MiniSearch<TAliasDoc>({ fields: ['text'], storeFields: ['key', 'size', 'text'], processTerm });
-  index.addAll(
-    entries.map((e, id) => ({ id, key: e.key, text: e.text, size: termsOf(e.text).size })).filter((d) => d.size > 0),
-  );
+  index.addAll(entries.map((e, id) => ({ id, key: e.key, text: e.text, size: termsOf(e.text).size })).filter((d) => d.size > 0));
   return index;
 }
 
@@ -111,7 +110,10 @@ export function buildMatcher(subjects: readonly TAtlasSubject[]): TGoalMatcher {
   const byId = new Map(subjects.map((s) => [s.id, s]));
   const index = aliasIndex(
     subjects.flatMap((s) =>
-      [...new Set([...s.aliases, ...[s.name.en, s.name.de, s.name.es, s.id.replaceAll('-', ' ')].filter(isDistinctive)])].map((text) => ({ key: s.id, text })),
+      [...new Set([...s.aliases, ...[s.name.en, s.name.de, s.name.es, s.id.replaceAll('-', ' ')].filter(isDistinctive)])].map((text) => ({
+        key: s.id,
+        text,
+      })),
     ),
   );
   const rank = (goal: string) =>
@@ -159,7 +161,9 @@ let shapeIndex: MiniSearch<TAliasDoc> | null = null;
 /** Shape of a goal outside the atlas: a small MiniSearch index of keywords per shape; the shape with most matched keywords wins. */
 export function inferShape(goal: string): TGoalShape {
   shapeIndex ??= aliasIndex(
-    Object.entries(SHAPE_KEYWORDS).flatMap(([shape, words]) => [...new Set(words.split(/\s+/).filter(Boolean))].map((text) => ({ key: shape, text }))),
+    Object.entries(SHAPE_KEYWORDS).flatMap(([shape, words]) =>
+      [...new Set(words.split(/\s+/).filter(Boolean))].map((text) => ({ key: shape, text })),
+    ),
   );
   const totals = new Map<string, number>();
   for (const r of shapeIndex.search(goal, { ...SEARCH, fuzzy: false })) {

@@ -32,9 +32,18 @@ const PREFERRED: Record<string, TKind[]> = {
   use: ['project', 'practice', 'read', 'watch'],
   final: ['project', 'practice', 'read', 'watch'],
 };
-const kindFor = (key: string, kinds: TKind[]) => (PREFERRED[key] ?? ['practice', 'project', 'read', 'watch']).find((k) => kinds.includes(k)) ?? kinds[0];
+const kindFor = (key: string, kinds: TKind[]) =>
+  (PREFERRED[key] ?? ['practice', 'project', 'read', 'watch']).find((k) => kinds.includes(k)) ?? kinds[0];
 
-const RESOURCE_TYPE = { docs: 'docs', 'exam-guide': 'docs', standard: 'docs', course: 'course', book: 'book', tool: 'tool', community: 'article' } as const;
+const RESOURCE_TYPE = {
+  docs: 'docs',
+  'exam-guide': 'docs',
+  standard: 'docs',
+  course: 'course',
+  book: 'book',
+  tool: 'tool',
+  community: 'article',
+} as const;
 
 /** Cuts at a word boundary: "Lists, dictionaries, sets and…" — never "part o". */
 export function clip(text: string, max: number): string {
@@ -78,7 +87,13 @@ function objectivesFor(topic: TPlanTopic, step: number, steps: number, variant: 
   return objs.filter((_, i) => (i + variant) % steps === step).map((o) => o.text);
 }
 
-const names = (m: TMessages, ts: TPlanTopic[]) => (ts.length > 3 ? `${ts[0].name} – ${ts.at(-1)!.name}` : listIn(m, ts.map((t) => t.name)));
+const names = (m: TMessages, ts: TPlanTopic[]) =>
+  ts.length > 3
+    ? `${ts[0].name} – ${ts.at(-1)!.name}`
+    : listIn(
+        m,
+        ts.map((t) => t.name),
+      );
 
 function lessonFor(ctx: TBuildContext, slot: TSlot, load: TWeek['load'], index: number, minutes: number): TLesson {
   const { m } = ctx;
@@ -193,7 +208,11 @@ export function groupWeeks(weeks: TWeek[]): TWeek[][] {
     let best = -1;
     for (let i = 0; i + 1 < groups.length; i++) {
       const size = (g: TWeek[]) => g.reduce((s, w) => s + w.slots.length, 0);
-      if (fits([...groups[i], ...groups[i + 1]]) && (best < 0 || size(groups[i]) + size(groups[i + 1]) < size(groups[best]) + size(groups[best + 1]))) best = i;
+      if (
+        fits([...groups[i], ...groups[i + 1]]) &&
+        (best < 0 || size(groups[i]) + size(groups[i + 1]) < size(groups[best]) + size(groups[best + 1]))
+      )
+        best = i;
     }
     if (best < 0) break;
     groups.splice(best, 2, [...groups[best], ...groups[best + 1]]);
@@ -256,7 +275,9 @@ export function buildModules(ctx: TBuildContext, weeks: TWeek[], moduleOffset = 
     return {
       title: clip(title, 200),
       summary,
-      topics: topics.length ? uniq((contentTopics.length ? contentTopics : topics).map((t) => clip(t.name, 60))).slice(0, 8) : [clip(title, 60)],
+      topics: topics.length
+        ? uniq((contentTopics.length ? contentTopics : topics).map((t) => clip(t.name, 60))).slice(0, 8)
+        : [clip(title, 60)],
       estimatedHours: Math.max(0.1, Math.round((minutes / 60) * 100) / 100),
       checkpoint,
       lessons,

@@ -22,7 +22,15 @@ const TARGET_MINUTES: Record<TGoalShape, number> = {
   project: 90,
   'soft-skill': 60,
 };
-const MAX_SESSIONS: Record<TGoalShape, number> = { language: 7, instrument: 7, training: 5, exam: 6, programming: 6, project: 5, 'soft-skill': 5 };
+const MAX_SESSIONS: Record<TGoalShape, number> = {
+  language: 7,
+  instrument: 7,
+  training: 5,
+  exam: 6,
+  programming: 6,
+  project: 5,
+  'soft-skill': 5,
+};
 const DAILY: TGoalShape[] = ['language', 'instrument', 'training'];
 
 /**
@@ -143,7 +151,15 @@ export function buildSchedule(o: TScheduleOptions): { weeks: TWeek[]; sessions: 
         const step = seen.get(lead.id) ?? 0;
         for (const t of d.topics) seen.set(t.id, (seen.get(t.id) ?? 0) + 1);
         for (const t of d.topics) endWeek.set(t.id, w);
-        slots.push({ type: 'content', week, topics: d.topics, stage: stageFor(o.shape, step, steps.get(lead.id) ?? 1, o.variant), step, steps: steps.get(lead.id) ?? 1, n: i + 1 });
+        slots.push({
+          type: 'content',
+          week,
+          topics: d.topics,
+          stage: stageFor(o.shape, step, steps.get(lead.id) ?? 1, o.variant),
+          step,
+          steps: steps.get(lead.id) ?? 1,
+          n: i + 1,
+        });
       });
       if (o.shape === 'training' && w > 1) load = w % 4 === 0 ? 'recovery' : 'build';
     } else if (reviewWeek && w === W) {
@@ -181,13 +197,24 @@ export function buildSchedule(o: TScheduleOptions): { weeks: TWeek[]; sessions: 
       if (wk.key === 'review-week') continue;
       const w = wk.week - o.weekOffset;
       const due = o.topics.filter((t) => [1, 3, 7].some((gap) => endWeek.get(t.id) === w - gap));
-      if (due.length) wk.slots.splice(Math.max(0, wk.slots.length - (wk.slots.at(-1)?.type === 'final' ? 1 : 0)), 0, { type: 'review', week: wk.week, topics: due });
+      if (due.length)
+        wk.slots.splice(Math.max(0, wk.slots.length - (wk.slots.at(-1)?.type === 'final' ? 1 : 0)), 0, {
+          type: 'review',
+          week: wk.week,
+          topics: due,
+        });
     }
   }
 
   // Minutes: the budget exactly, by week (training: rising load, lighter recovery weeks, a taper), then by slot.
   const factor = weeks.map((wk, i) =>
-    wk.load === 'taper' ? 0.6 : wk.load === 'recovery' ? 0.85 : wk.load === 'build' || (o.shape === 'training' && i === 0) ? 0.85 + (0.3 * i) / Math.max(1, C - 1) : 1,
+    wk.load === 'taper'
+      ? 0.6
+      : wk.load === 'recovery'
+        ? 0.85
+        : wk.load === 'build' || (o.shape === 'training' && i === 0)
+          ? 0.85 + (0.3 * i) / Math.max(1, C - 1)
+          : 1,
   );
   const perWeek = split(o.budget, factor);
   weeks.forEach((wk, i) => (wk.minutes = perWeek[i]));
