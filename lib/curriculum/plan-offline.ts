@@ -83,6 +83,9 @@ export function planTopics(
     deeper?: boolean;
     maxLessonsPerWeek?: number;
     moduleOffset?: number;
+    maxModules?: number;
+    /** All in one module (Regenerate). */
+    single?: boolean;
   },
 ): { modules: TModule[]; sessions: number } {
   const { weeks, sessions } = buildSchedule({
@@ -97,8 +100,12 @@ export function planTopics(
     reviews: o.reviews ?? true,
     variant: o.variant ?? 0,
     maxLessonsPerWeek: o.maxLessonsPerWeek,
+    maxModules: o.maxModules,
   });
-  return { modules: buildModules(buildContext(s, o), weeks, o.moduleOffset ?? 0), sessions };
+  return {
+    modules: buildModules(buildContext(s, o), weeks, { moduleOffset: o.moduleOffset, maxModules: o.maxModules, single: o.single }),
+    sessions,
+  };
 }
 
 const topicNames = (m: TMessages, ts: { name: TAtlasSubject['name'] }[], lang: TPlanLanguage) =>
