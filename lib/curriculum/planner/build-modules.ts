@@ -218,13 +218,10 @@ export function groupWeeks(weeks: TWeek[], maxModules = 20): TWeek[][] {
     groups.splice(best, 2, [...groups[best], ...groups[best + 1]]);
   }
   if (groups.length > maxModules) {
-    // Fixed chunks of as many weeks as fit (sessions a week are capped so this always yields ≤ 20).
+    // Fixed chunks of k weeks, k as many as the busiest week allows (sessions a week are capped so this fits).
+    const k = Math.max(1, Math.floor(12 / Math.max(...weeks.map((w) => w.slots.length))));
     groups = [];
-    for (const w of weeks) {
-      const last = groups.at(-1);
-      if (last && fits([...last, w])) last.push(w);
-      else groups.push([w]);
-    }
+    for (let i = 0; i < weeks.length; i += k) groups.push(weeks.slice(i, i + k));
   }
   return groups;
 }

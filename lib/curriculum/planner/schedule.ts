@@ -48,7 +48,7 @@ export function sessionsPerWeek(
   const wanted = Math.min(MAX_SESSIONS[shape], Math.max(min, Math.round(weekMinutes / TARGET_MINUTES[shape])));
   const cap = Math.max(1, Math.floor(12 / Math.ceil(weeks / Math.max(1, maxModules))) - 1);
   // A lesson is at most 20 hours (ZLesson), whatever the hours a week.
-  const floor = Math.ceil(weekMinutes / 1000);
+  const floor = Math.ceil(weekMinutes / 1200);
   return Math.max(floor, Math.min(wanted, cap, maxLessonsPerWeek ?? 12));
 }
 
