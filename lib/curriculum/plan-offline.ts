@@ -1,5 +1,5 @@
 import { defaultAtlas, type TAtlas } from './atlas/load-atlas';
-import { contentWords } from './atlas/match-goal';
+import { contentWords, inferShape } from './atlas/match-goal';
 import type { TAtlasSubject, TGoalShape } from './atlas/schema';
 import { buildModules, clip, type TBuildContext } from './planner/build-modules';
 import { chooseTopics, genericTopics, toPlanTopic, type TPlanTopic } from './planner/choose-topics';
@@ -47,7 +47,7 @@ export function setupPlan(req: TCurriculumRequest, atlas: TAtlas = defaultAtlas(
     fallback,
     asked,
     m: MESSAGES[lang],
-    shape: subject?.shape ?? atlas.matcher.shape(req.goal),
+    shape: subject?.shape ?? inferShape(req.goal),
     subject,
     level: req.level,
     kinds: [...new Set(req.materials.map((k) => KIND_BY_MATERIAL[k]))],
