@@ -9,5 +9,7 @@ import sql from './data/sql.json';
 import java from './programming/java.json';
 import go from './programming/go.json';
 import rust from './programming/rust.json';
+import git from './programming/git.json';
+import linuxCommandLine from './cloud/linux-command-line.json';
 
-export const subjects: unknown[] = [python, javascript, typescript, react, webHtmlCss, sql, java, go, rust];
+export const subjects: unknown[] = [python, javascript, typescript, react, webHtmlCss, sql, java, go, rust, git, linuxCommandLine];
