@@ -11,5 +11,6 @@ import go from './programming/go.json';
 import rust from './programming/rust.json';
 import git from './programming/git.json';
 import linuxCommandLine from './cloud/linux-command-line.json';
+import docker from './cloud/docker.json';
 
-export const subjects: unknown[] = [python, javascript, typescript, react, webHtmlCss, sql, java, go, rust, git, linuxCommandLine];
+export const subjects: unknown[] = [python, javascript, typescript, react, webHtmlCss, sql, java, go, rust, git, linuxCommandLine, docker];
