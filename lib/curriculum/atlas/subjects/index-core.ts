@@ -12,5 +12,20 @@ import rust from './programming/rust.json';
 import git from './programming/git.json';
 import linuxCommandLine from './cloud/linux-command-line.json';
 import docker from './cloud/docker.json';
+import terraform from './cloud/terraform.json';
 
-export const subjects: unknown[] = [python, javascript, typescript, react, webHtmlCss, sql, java, go, rust, git, linuxCommandLine, docker];
+export const subjects: unknown[] = [
+  python,
+  javascript,
+  typescript,
+  react,
+  webHtmlCss,
+  sql,
+  java,
+  go,
+  rust,
+  git,
+  linuxCommandLine,
+  docker,
+  terraform,
+];
