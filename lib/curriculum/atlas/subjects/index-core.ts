@@ -13,6 +13,7 @@ import git from './programming/git.json';
 import linuxCommandLine from './cloud/linux-command-line.json';
 import docker from './cloud/docker.json';
 import terraform from './cloud/terraform.json';
+import kubernetesCka from './cloud/kubernetes-cka.json';
 
 export const subjects: unknown[] = [
   python,
@@ -28,4 +29,5 @@ export const subjects: unknown[] = [
   linuxCommandLine,
   docker,
   terraform,
+  kubernetesCka,
 ];
