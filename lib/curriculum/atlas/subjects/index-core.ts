@@ -14,6 +14,8 @@ import linuxCommandLine from './cloud/linux-command-line.json';
 import docker from './cloud/docker.json';
 import terraform from './cloud/terraform.json';
 import kubernetesCka from './cloud/kubernetes-cka.json';
+import awsSolutionsArchitectAssociate from './cloud/aws-solutions-architect-associate.json';
+import awsCloudPractitioner from './cloud/aws-cloud-practitioner.json';
 
 export const subjects: unknown[] = [
   python,
@@ -30,4 +32,6 @@ export const subjects: unknown[] = [
   docker,
   terraform,
   kubernetesCka,
+  awsSolutionsArchitectAssociate,
+  awsCloudPractitioner,
 ];
