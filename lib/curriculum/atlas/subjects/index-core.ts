@@ -16,6 +16,7 @@ import terraform from './cloud/terraform.json';
 import kubernetesCka from './cloud/kubernetes-cka.json';
 import awsSolutionsArchitectAssociate from './cloud/aws-solutions-architect-associate.json';
 import awsCloudPractitioner from './cloud/aws-cloud-practitioner.json';
+import azureFundamentals from './cloud/azure-fundamentals.json';
 
 export const subjects: unknown[] = [
   python,
@@ -34,4 +35,5 @@ export const subjects: unknown[] = [
   kubernetesCka,
   awsSolutionsArchitectAssociate,
   awsCloudPractitioner,
+  azureFundamentals,
 ];
