@@ -17,6 +17,7 @@ import kubernetesCka from './cloud/kubernetes-cka.json';
 import awsSolutionsArchitectAssociate from './cloud/aws-solutions-architect-associate.json';
 import awsCloudPractitioner from './cloud/aws-cloud-practitioner.json';
 import azureFundamentals from './cloud/azure-fundamentals.json';
+import dataAnalysisPandas from './data/data-analysis-pandas.json';
 
 export const subjects: unknown[] = [
   python,
@@ -36,4 +37,5 @@ export const subjects: unknown[] = [
   awsSolutionsArchitectAssociate,
   awsCloudPractitioner,
   azureFundamentals,
+  dataAnalysisPandas,
 ];
