@@ -18,6 +18,7 @@ import awsSolutionsArchitectAssociate from './cloud/aws-solutions-architect-asso
 import awsCloudPractitioner from './cloud/aws-cloud-practitioner.json';
 import azureFundamentals from './cloud/azure-fundamentals.json';
 import dataAnalysisPandas from './data/data-analysis-pandas.json';
+import machineLearning from './data/machine-learning.json';
 
 export const subjects: unknown[] = [
   python,
@@ -38,4 +39,5 @@ export const subjects: unknown[] = [
   awsCloudPractitioner,
   azureFundamentals,
   dataAnalysisPandas,
+  machineLearning,
 ];
