@@ -19,6 +19,7 @@ import awsCloudPractitioner from './cloud/aws-cloud-practitioner.json';
 import azureFundamentals from './cloud/azure-fundamentals.json';
 import dataAnalysisPandas from './data/data-analysis-pandas.json';
 import machineLearning from './data/machine-learning.json';
+import excel from './data/excel.json';
 
 export const subjects: unknown[] = [
   python,
@@ -40,4 +41,5 @@ export const subjects: unknown[] = [
   azureFundamentals,
   dataAnalysisPandas,
   machineLearning,
+  excel,
 ];
