@@ -7,5 +7,8 @@ import italian from './language/italian.json';
 import japanese from './language/japanese.json';
 import mandarinChinese from './language/mandarin-chinese.json';
 import spanish from './language/spanish.json';
+import algebra from './math/algebra.json';
+import calculus from './math/calculus.json';
+import statistics from './math/statistics.json';
 
-export const subjects: unknown[] = [spanish, german, french, italian, japanese, mandarinChinese, english];
+export const subjects: unknown[] = [spanish, german, french, italian, japanese, mandarinChinese, english, algebra, calculus, statistics];
