@@ -9,6 +9,23 @@ import mandarinChinese from './language/mandarin-chinese.json';
 import spanish from './language/spanish.json';
 import algebra from './math/algebra.json';
 import calculus from './math/calculus.json';
+import linearAlgebra from './math/linear-algebra.json';
 import statistics from './math/statistics.json';
+import chemistry from './science/chemistry.json';
+import physics from './science/physics.json';
 
-export const subjects: unknown[] = [spanish, german, french, italian, japanese, mandarinChinese, english, algebra, calculus, statistics];
+export const subjects: unknown[] = [
+  spanish,
+  german,
+  french,
+  italian,
+  japanese,
+  mandarinChinese,
+  english,
+  algebra,
+  calculus,
+  statistics,
+  linearAlgebra,
+  physics,
+  chemistry,
+];
