@@ -11,6 +11,7 @@ import algebra from './math/algebra.json';
 import calculus from './math/calculus.json';
 import linearAlgebra from './math/linear-algebra.json';
 import statistics from './math/statistics.json';
+import biology from './science/biology.json';
 import chemistry from './science/chemistry.json';
 import physics from './science/physics.json';
 
@@ -28,4 +29,5 @@ export const subjects: unknown[] = [
   linearAlgebra,
   physics,
   chemistry,
+  biology,
 ];
