@@ -1,5 +1,8 @@
 // Subjects in this group, one JSON file each (validated against ZAtlasSubject by the atlas tests).
 // Add a line per subject: `import python from './programming/python.json';` and list it below.
+import gmat from './exam/gmat.json';
+import gre from './exam/gre.json';
+import sat from './exam/sat.json';
 import english from './language/english.json';
 import french from './language/french.json';
 import german from './language/german.json';
@@ -30,4 +33,7 @@ export const subjects: unknown[] = [
   physics,
   chemistry,
   biology,
+  sat,
+  gre,
+  gmat,
 ];
