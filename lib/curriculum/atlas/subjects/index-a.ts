@@ -2,7 +2,10 @@
 // Add a line per subject: `import python from './programming/python.json';` and list it below.
 import gmat from './exam/gmat.json';
 import gre from './exam/gre.json';
+import ielts from './exam/ielts.json';
+import pmp from './exam/pmp.json';
 import sat from './exam/sat.json';
+import toefl from './exam/toefl.json';
 import english from './language/english.json';
 import french from './language/french.json';
 import german from './language/german.json';
@@ -36,4 +39,7 @@ export const subjects: unknown[] = [
   sat,
   gre,
   gmat,
+  ielts,
+  toefl,
+  pmp,
 ];
