@@ -3,9 +3,23 @@
 import drawing from './art/drawing.json';
 import photography from './art/photography.json';
 import watercolorPainting from './art/watercolor-painting.json';
+import running from './fitness/running.json';
+import strengthTraining from './fitness/strength-training.json';
+import yoga from './fitness/yoga.json';
 import guitar from './music/guitar.json';
 import musicTheory from './music/music-theory.json';
 import piano from './music/piano.json';
 import singing from './music/singing.json';
 
-export const subjects: unknown[] = [guitar, piano, singing, musicTheory, drawing, watercolorPainting, photography];
+export const subjects: unknown[] = [
+  guitar,
+  piano,
+  singing,
+  musicTheory,
+  drawing,
+  watercolorPainting,
+  photography,
+  running,
+  strengthTraining,
+  yoga,
+];
