@@ -5,11 +5,13 @@ import photography from './art/photography.json';
 import watercolorPainting from './art/watercolor-painting.json';
 import running from './fitness/running.json';
 import strengthTraining from './fitness/strength-training.json';
+import swimming from './fitness/swimming.json';
 import yoga from './fitness/yoga.json';
 import guitar from './music/guitar.json';
 import musicTheory from './music/music-theory.json';
 import piano from './music/piano.json';
 import singing from './music/singing.json';
+import publicSpeaking from './soft-skills/public-speaking.json';
 
 export const subjects: unknown[] = [
   guitar,
@@ -22,4 +24,6 @@ export const subjects: unknown[] = [
   running,
   strengthTraining,
   yoga,
+  swimming,
+  publicSpeaking,
 ];
