@@ -3,6 +3,7 @@
 import drawing from './art/drawing.json';
 import photography from './art/photography.json';
 import watercolorPainting from './art/watercolor-painting.json';
+import peopleManagement from './business/people-management.json';
 import running from './fitness/running.json';
 import strengthTraining from './fitness/strength-training.json';
 import swimming from './fitness/swimming.json';
@@ -11,6 +12,7 @@ import guitar from './music/guitar.json';
 import musicTheory from './music/music-theory.json';
 import piano from './music/piano.json';
 import singing from './music/singing.json';
+import negotiation from './soft-skills/negotiation.json';
 import publicSpeaking from './soft-skills/public-speaking.json';
 
 export const subjects: unknown[] = [
@@ -26,4 +28,6 @@ export const subjects: unknown[] = [
   yoga,
   swimming,
   publicSpeaking,
+  negotiation,
+  peopleManagement,
 ];
