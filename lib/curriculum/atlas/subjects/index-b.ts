@@ -3,7 +3,9 @@
 import drawing from './art/drawing.json';
 import photography from './art/photography.json';
 import watercolorPainting from './art/watercolor-painting.json';
+import digitalMarketing from './business/digital-marketing.json';
 import peopleManagement from './business/people-management.json';
+import personalFinance from './finance/personal-finance.json';
 import running from './fitness/running.json';
 import strengthTraining from './fitness/strength-training.json';
 import swimming from './fitness/swimming.json';
@@ -30,4 +32,6 @@ export const subjects: unknown[] = [
   publicSpeaking,
   negotiation,
   peopleManagement,
+  digitalMarketing,
+  personalFinance,
 ];
