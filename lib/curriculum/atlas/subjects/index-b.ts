@@ -5,11 +5,13 @@ import photography from './art/photography.json';
 import watercolorPainting from './art/watercolor-painting.json';
 import digitalMarketing from './business/digital-marketing.json';
 import peopleManagement from './business/people-management.json';
+import investing from './finance/investing.json';
 import personalFinance from './finance/personal-finance.json';
 import running from './fitness/running.json';
 import strengthTraining from './fitness/strength-training.json';
 import swimming from './fitness/swimming.json';
 import yoga from './fitness/yoga.json';
+import vegetableGardening from './home/vegetable-gardening.json';
 import guitar from './music/guitar.json';
 import musicTheory from './music/music-theory.json';
 import piano from './music/piano.json';
@@ -34,4 +36,6 @@ export const subjects: unknown[] = [
   peopleManagement,
   digitalMarketing,
   personalFinance,
+  investing,
+  vegetableGardening,
 ];
