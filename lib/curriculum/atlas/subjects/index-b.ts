@@ -11,6 +11,8 @@ import running from './fitness/running.json';
 import strengthTraining from './fitness/strength-training.json';
 import swimming from './fitness/swimming.json';
 import yoga from './fitness/yoga.json';
+import cooking from './home/cooking.json';
+import homeRepair from './home/home-repair.json';
 import vegetableGardening from './home/vegetable-gardening.json';
 import guitar from './music/guitar.json';
 import musicTheory from './music/music-theory.json';
@@ -38,4 +40,6 @@ export const subjects: unknown[] = [
   personalFinance,
   investing,
   vegetableGardening,
+  cooking,
+  homeRepair,
 ];
