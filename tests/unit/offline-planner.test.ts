@@ -255,6 +255,8 @@ describe('English by construction', () => {
     ['one-week', 'a'],
     ['SQL', 'an'],
     ['URL', 'a'],
+    ['f-string', 'an'],
+    ['u-turn', 'a'],
   ])('%s takes "%s"', (word, article) => expect(indefiniteArticle(word)).toBe(article));
 
   it('plurals follow the count', () => {

@@ -187,7 +187,8 @@ export function buildSchedule(o: TScheduleOptions): { weeks: TWeek[]; sessions: 
 
     // Exams: a diagnostic first, timed mocks in the last third of the content weeks.
     if (o.shape === 'exam' && o.first && w === 1) slots[0] = { type: 'diagnostic', week, n: 1 };
-    const mockFrom = C - Math.max(1, Math.round(C * 0.3)) + 1;
+    // (at least one before the final mock when there is a week for it)
+    const mockFrom = Math.min(C - Math.max(1, Math.round(C * 0.3)) + 1, o.final && W === C ? W - 1 : C);
     if (o.shape === 'exam' && w <= C && w >= Math.max(2, mockFrom) && !(o.final && w === W))
       slots[slots.length - 1] = { type: 'mock', week, n: w - Math.max(2, mockFrom) + 1 };
     if (o.final && w === W) {
