@@ -105,6 +105,12 @@ function lessonFor(ctx: TBuildContext, slot: TSlot, load: TWeek['load'], index: 
     case 'content': {
       key = slot.stage;
       topicName = names(m, slot.topics);
+      if (slot.role) {
+        const role = slot.role === 'long' ? m.longSession : m.easySession;
+        title = m.stageTitle.session(role.title, slot.n);
+        objectives = [role.activity, ...(load ? [m.load[load]] : [])];
+        break;
+      }
       const named = ctx.deeper ? m.deeper(topicName) : topicName;
       title = m.stageTitle[slot.stage](named, slot.n);
       // The atlas's exercise for the topic on every other practice session; the stage's own activity otherwise.
@@ -124,11 +130,13 @@ function lessonFor(ctx: TBuildContext, slot: TSlot, load: TWeek['load'], index: 
       title = m.review.title(topicName);
       objectives = [m.review.objective, ...slot.topics.map((t) => t.objectives[0]?.text).filter((x): x is string => !!x)];
       break;
-    case 'taper':
+    case 'taper': {
       topicName = slot.topics[0].name;
-      title = m.stageTitle.session(topicName, slot.n);
-      objectives = [slot.topics[0].practice ?? m.stageActivity.session, m.load.taper];
+      const role = slot.role === 'long' ? m.longSession : slot.role === 'easy' ? m.easySession : null;
+      title = m.stageTitle.session(role?.title ?? topicName, slot.n);
+      objectives = [role?.activity ?? slot.topics[0].practice ?? m.stageActivity.session, m.load.taper];
       break;
+    }
     case 'diagnostic':
       title = m.diagnostic.title;
       objectives = m.diagnostic.objectives;

@@ -6,10 +6,12 @@ import { split } from './random';
 // The plan's calendar: sessions a week, which topics each week works on, and what each session does.
 
 export type TSlot =
-  | { type: 'content'; week: number; topics: TPlanTopic[]; stage: TStage; step: number; steps: number; n: number }
+  | { type: 'content'; week: number; topics: TPlanTopic[]; stage: TStage; step: number; steps: number; n: number; role?: TRole }
   | { type: 'review'; week: number; topics: TPlanTopic[] }
   | { type: 'diagnostic' | 'mock' | 'final'; week: number; n: number }
-  | { type: 'taper'; week: number; topics: TPlanTopic[]; n: number };
+  | { type: 'taper'; week: number; topics: TPlanTopic[]; n: number; role?: TRole };
+/** Training sessions besides the key ones: easy, or the week's long easy one. */
+export type TRole = 'easy' | 'long';
 
 export type TWeek = { week: number; key: string; slots: TSlot[]; minutes: number; load: 'build' | 'recovery' | 'taper' | null };
 
@@ -168,6 +170,7 @@ export function buildSchedule(o: TScheduleOptions): { weeks: TWeek[]; sessions: 
           n: i + 1,
         });
       });
+      if (o.shape === 'training') trainingRoles(slots);
       if (o.shape === 'training' && w > 1) load = w % 4 === 0 ? 'recovery' : 'build';
     } else if (reviewWeek && w === W) {
       key = 'review-week';
@@ -183,6 +186,7 @@ export function buildSchedule(o: TScheduleOptions): { weeks: TWeek[]; sessions: 
       load = 'taper';
       const last = o.topics.slice(-2);
       for (let n = 1; n <= L; n++) slots.push({ type: 'taper', week, topics: [last[(n - 1) % last.length]], n });
+      trainingRoles(slots);
     }
 
     // Exams: a diagnostic first, timed mocks in the last third of the content weeks.
@@ -229,5 +233,24 @@ export function buildSchedule(o: TScheduleOptions): { weeks: TWeek[]; sessions: 
   return { weeks, sessions: L };
 }
 
-/** A slot's share of its week's minutes. */
-export const slotWeight = (s: TSlot) => (s.type === 'review' ? 0.5 : s.type === 'mock' || s.type === 'final' ? 1.5 : 1);
+/**
+ * A training week is not five hard sessions: one key session on the topic (two from four sessions a week),
+ * the others easy, and the last one long and easy once there are three or more.
+ */
+function trainingRoles(slots: TSlot[]) {
+  const keys = slots.length >= 4 ? [0, 2] : [0];
+  slots.forEach((s, i) => {
+    if ((s.type === 'content' || s.type === 'taper') && !keys.includes(i))
+      s.role = slots.length >= 3 && i === slots.length - 1 ? 'long' : 'easy';
+  });
+}
+
+/** A slot's share of its week's minutes: reviews half, mocks, the final and long sessions one and a half, easy sessions 0.8. */
+export const slotWeight = (s: TSlot) =>
+  s.type === 'review'
+    ? 0.5
+    : s.type === 'mock' || s.type === 'final'
+      ? 1.5
+      : (s.type === 'content' || s.type === 'taper') && s.role
+        ? { long: 1.5, easy: 0.8 }[s.role]
+        : 1;
