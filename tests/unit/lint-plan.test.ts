@@ -24,7 +24,7 @@ const quiz = (positions: number[], objective = 'Choose between a list and a dict
     objective,
   })),
 });
-const module = (o: Partial<TModule> = {}): TModule => ({
+const makeModule = (o: Partial<TModule> = {}): TModule => ({
   title: 'Lists and dictionaries',
   summary: 'Concepts: list, dict.',
   topics: ['Lists and dictionaries'],
@@ -38,7 +38,7 @@ const plan = (o: Partial<TCurriculum> = {}): TCurriculum => ({
   summary: 'An 8-week plan for an intermediate learner.',
   prerequisites: [],
   outcomes: ['Write a function'],
-  modules: [module()],
+  modules: [makeModule()],
   ...o,
 });
 const lint = (p: TCurriculum, goal = 'Learn Python') => lintPlan(p, { budgetMinutes: 120, goal, language: 'English' });
@@ -50,18 +50,24 @@ describe('lintPlan', () => {
 
   it('flags template residue: placeholders and "Core X: Y"', () => {
     expect(lint(plan({ title: 'Learn {{subject}}' }))[0]).toMatch(/placeholder/);
-    expect(lint(plan({ modules: [module({ lessons: [lesson({ title: 'undefined: concepts' }), lesson({ week: 2 })] })] }))[0]).toMatch(
+    expect(lint(plan({ modules: [makeModule({ lessons: [lesson({ title: 'undefined: concepts' }), lesson({ week: 2 })] })] }))[0]).toMatch(
       /placeholder/,
     );
     expect(
-      lint(plan({ modules: [module({ title: 'Core Under 2 hours: Run / half / marathon' })] }), 'Run a half marathon under 2 hours'),
+      lint(plan({ modules: [makeModule({ title: 'Core Under 2 hours: Run / half / marathon' })] }), 'Run a half marathon under 2 hours'),
     ).toEqual(expect.arrayContaining([expect.stringMatching(/template residue/), expect.stringMatching(/loose words/)]));
+  });
+
+  it('leaves real content alone: a topic named "Core …:", slashed lists in lessons, letters as names', () => {
+    expect(lint(plan({ modules: [makeModule({ title: 'Core services refresher: IAM, VPC, EC2 and S3' })] }), 'Pass the AWS exam')).toEqual([]);
+    expect(lint(plan({ summary: 'Place at / in / on: 在 before the verb.' }))).toEqual([]);
+    expect(lint(plan({ summary: 'Multiply matrices A and B, then play a I–V–vi–IV progression.' }))).toEqual([]);
   });
 
   it('flags goal words used as concepts', () => {
     const goal = 'Run a half marathon under 2 hours';
     const p = plan({
-      modules: [module({ topics: ['half'], lessons: [lesson({ objectives: ['Explain half in under 2 hours'] }), lesson({ week: 2 })] })],
+      modules: [makeModule({ topics: ['half'], lessons: [lesson({ objectives: ['Explain half in under 2 hours'] }), lesson({ week: 2 })] })],
     });
     const problems = lint(p, goal);
     expect(problems).toEqual(
@@ -70,7 +76,7 @@ describe('lintPlan', () => {
         expect.stringMatching(/goal word "half" used as a concept/),
       ]),
     );
-    expect(lint(plan({ modules: [module({ title: 'Foundations of Prepare' })] }), 'Prepare for the AWS exam')).toEqual([
+    expect(lint(plan({ modules: [makeModule({ title: 'Foundations of Prepare' })] }), 'Prepare for the AWS exam')).toEqual([
       expect.stringMatching(/goal word "Prepare"/),
     ]);
   });
@@ -97,29 +103,29 @@ describe('lintPlan', () => {
   });
 
   it('needs a week on every lesson, in order', () => {
-    expect(lint(plan({ modules: [module({ lessons: [lesson(), lesson({ week: undefined })] })] }))).toEqual([
+    expect(lint(plan({ modules: [makeModule({ lessons: [lesson(), lesson({ week: undefined })] })] }))).toEqual([
       'modules[0].lessons[1]: no week',
     ]);
-    expect(lint(plan({ modules: [module({ lessons: [lesson({ week: 2 }), lesson({ week: 1 })] })] }))[0]).toMatch(
+    expect(lint(plan({ modules: [makeModule({ lessons: [lesson({ week: 2 }), lesson({ week: 1 })] })] }))[0]).toMatch(
       /week 1 comes after week 2/,
     );
   });
 
   it('needs answer positions spread: no position above half with four questions or more', () => {
-    expect(lint(plan({ modules: [module({ checkpoint: quiz([0, 0, 0, 1]) })] }))).toEqual([
+    expect(lint(plan({ modules: [makeModule({ checkpoint: quiz([0, 0, 0, 1]) })] }))).toEqual([
       'modules[0].checkpoint: 3 of 4 right answers are at position 1',
       'plan quizzes: 3 of 4 right answers are at position 1',
     ]);
-    expect(lint(plan({ modules: [module({ checkpoint: quiz([0, 0, 1]) })] }))).toEqual([]);
+    expect(lint(plan({ modules: [makeModule({ checkpoint: quiz([0, 0, 1]) })] }))).toEqual([]);
   });
 
   it("ties every quiz question to one of its module's lesson objectives", () => {
-    expect(lint(plan({ modules: [module({ checkpoint: quiz([0, 1, 2, 3], 'Something no lesson teaches') })] }))[0]).toMatch(
+    expect(lint(plan({ modules: [makeModule({ checkpoint: quiz([0, 1, 2, 3], 'Something no lesson teaches') })] }))[0]).toMatch(
       /is not one of the module's lesson objectives/,
     );
     const untied = quiz([0, 1, 2]);
     delete (untied.questions[0] as { objective?: string }).objective;
-    expect(lint(plan({ modules: [module({ checkpoint: untied })] }))).toEqual([
+    expect(lint(plan({ modules: [makeModule({ checkpoint: untied })] }))).toEqual([
       'modules[0].checkpoint.questions[0]: not tied to an objective',
     ]);
   });
