@@ -304,3 +304,16 @@ describe('mergeRegeneratedModule', () => {
     expect(merged.estimatedHours * 60).toBeCloseTo(minutes(merged), 0);
   });
 });
+
+describe('planLabels (what the page says about the plan)', () => {
+  it('names the matched subject and shape, or says the topics were not tailored, in the plan language', async () => {
+    const { planLabels } = await import('@/lib/curriculum/plan-labels');
+    expect(planLabels(plan().meta!).headline).toBe('Matched: Widget making · Course with a project');
+    expect(planLabels(plan({ language: 'Deutsch' }).meta!).headline).toBe('Erkannt: Widgetbau · Kurs mit Projekt');
+    const outside = planLabels(plan({ goal: 'Train for a century bike ride' }).meta!);
+    expect(outside.headline).toBe('Training plan · topics not tailored');
+    expect(outside.notes).toEqual(
+      expect.arrayContaining([expect.stringMatching(/doctor/), 'Topics were not tailored to this subject; links are searches.']),
+    );
+  });
+});

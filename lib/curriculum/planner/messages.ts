@@ -32,6 +32,9 @@ export type TGenericTopic = { name: string; objectives: [string, string]; practi
 export type TMessages = {
   shapeLabel: Record<TGoalShape, string>;
   shapeFlow: Record<TGoalShape, string>;
+  /** The page's line about the plan: "Matched: Running · Training plan". */
+  matched: (subject: string, shape: string) => string;
+  notTailored: (shape: string) => string;
   level: Record<TLevel, string>;
   summary: (o: { weeks: number; sessions: number; minutes: number; level: TLevel; shape: TGoalShape; subject: string | null }) => string;
   stageTitle: Record<TStage, (topic: string, n: number) => string>;
@@ -63,6 +66,8 @@ export type TMessages = {
 };
 
 const en: TMessages = {
+  matched: (subject, shape) => `Matched: ${subject} · ${shape}`,
+  notTailored: (shape) => `${shape} · topics not tailored`,
   shapeLabel: {
     exam: 'Exam preparation',
     language: 'Language course',
@@ -383,6 +388,8 @@ const en: TMessages = {
 };
 
 const de: TMessages = {
+  matched: (subject, shape) => `Erkannt: ${subject} · ${shape}`,
+  notTailored: (shape) => `${shape} · Themen nicht zugeschnitten`,
   shapeLabel: {
     exam: 'Prüfungsvorbereitung',
     language: 'Sprachkurs',
@@ -749,6 +756,8 @@ const de: TMessages = {
 };
 
 const es: TMessages = {
+  matched: (subject, shape) => `Reconocido: ${subject} · ${shape}`,
+  notTailored: (shape) => `${shape} · temas no adaptados`,
   shapeLabel: {
     exam: 'Preparación de examen',
     language: 'Curso de idioma',
