@@ -116,7 +116,9 @@ function lessonFor(ctx: TBuildContext, slot: TSlot, load: TWeek['load'], index: 
       // The atlas's exercise for the topic on every other practice session; the stage's own activity otherwise.
       const practiceLike = !['learn', 'study', 'plan', 'check', 'apply', 'use'].includes(slot.stage);
       const own = practiceLike && slot.topics[0].practice && (slot.stage === 'session' || (slot.step + ctx.variant) % 2 === 1);
-      const activity = own ? slot.topics[0].practice! : m.stageActivity[slot.stage];
+      // Back-to-back study sessions of an exam domain alternate between the guide and an overview.
+      const stage = slot.stage === 'study' && (slot.step + ctx.variant) % 2 === 1 ? 'learn' : slot.stage;
+      const activity = own ? slot.topics[0].practice! : m.stageActivity[stage];
       const taught =
         slot.topics.length === 1
           ? objectivesFor(slot.topics[0], slot.step, slot.steps, ctx.variant)
