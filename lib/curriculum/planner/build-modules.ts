@@ -87,13 +87,13 @@ function objectivesFor(topic: TPlanTopic, step: number, steps: number, variant: 
   return objs.filter((_, i) => (i + variant) % steps === step).map((o) => o.text);
 }
 
-const names = (m: TMessages, ts: TPlanTopic[]) =>
-  ts.length > 3
-    ? `${ts[0].name} – ${ts.at(-1)!.name}`
-    : listIn(
-        m,
-        ts.map((t) => t.name),
-      );
+/** Topic names as one title: "A and B", or "A · B" when a name has its own "and" ("Setup and basics · Technique"). */
+function names(m: TMessages, ts: TPlanTopic[]): string {
+  if (ts.length > 3) return `${ts[0].name} – ${ts.at(-1)!.name}`;
+  const list = ts.map((t) => t.name);
+  const ownAnd = list.some((n) => n.split(/\s+/).some((w) => w === m.and('x') || w === m.and('i')));
+  return list.length > 1 && ownAnd ? list.join(' · ') : listIn(m, list);
+}
 
 function lessonFor(ctx: TBuildContext, slot: TSlot, load: TWeek['load'], index: number, minutes: number): TLesson {
   const { m } = ctx;
