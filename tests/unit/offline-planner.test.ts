@@ -317,3 +317,37 @@ describe('planLabels (what the page says about the plan)', () => {
     );
   });
 });
+
+describe('generateOffline (the provider behind Regenerate and Extend)', () => {
+  it('plans a module again, or a continuation, from the context it is given', async () => {
+    const { generateOffline } = await import('@/lib/curriculum/generate-offline');
+    const { defaultAtlas } = await import('@/lib/curriculum/atlas');
+    const r = ZCurriculumRequest.parse({
+      goal: 'Learn Python',
+      level: 'beginner',
+      hoursPerWeek: 5,
+      weeks: 8,
+      materials: ['reading', 'practice'],
+    });
+    const p = planOffline(r, today, defaultAtlas());
+    const seen: number[] = [];
+    const regen = await generateOffline(
+      r,
+      {
+        budgetMinutes: 300,
+        weeks: 1,
+        firstWeek: 2,
+        existing: planSoFar(p),
+        regenerate: { index: 1 },
+        onModule: (_m, i) => void seen.push(i),
+      },
+      today,
+    );
+    expect(regen.curriculum.modules).toHaveLength(1);
+    expect(regen.curriculum.modules[0].topics).toEqual(p.modules[1].topics);
+    expect(seen).toEqual([0]);
+    const more = await generateOffline(r, { budgetMinutes: 600, weeks: 2, firstWeek: 9, existing: planSoFar(p) }, today);
+    expect(Math.min(...more.curriculum.modules.flatMap((m) => m.lessons.map((l) => l.week!)))).toBe(9);
+    expect(more.curriculum.modules[0].title).toMatch(/^Deeper practice: /); // eight weeks covered every topic
+  });
+});
