@@ -90,6 +90,8 @@ describe('planOffline', () => {
     { hoursPerWeek: 7, timeframe: 'date', weeks: undefined, targetDate: '2027-02-17' },
     { hoursPerWeek: 60, weeks: 52, goal: 'Learn the violin' },
     { hoursPerWeek: 1, weeks: 52, goal: 'Train for a marathon' },
+    // Found by the random requests: long sessions above 20 hours lost minutes until they spilled over.
+    { hoursPerWeek: 57, weeks: 44, goal: 'Train for a marathon' },
     { hoursPerWeek: 40, weeks: 30, goal: 'Pass the bar exam' },
   ];
 

@@ -4,6 +4,7 @@ import { ATLAS_DOMAINS } from '@/lib/curriculum/atlas/schema';
 import { lintPlan } from '@/lib/curriculum/lint-plan';
 import { planOffline } from '@/lib/curriculum/plan-offline';
 import { knownTopicIds } from '@/lib/curriculum/planner/choose-topics';
+import { seededRandom } from '@/lib/curriculum/planner/random';
 import { MESSAGES } from '@/lib/curriculum/planner/messages';
 import { SAMPLE_GOALS } from '@/lib/curriculum/sample-goals';
 import { budgetMinutes, ZCurriculum, ZCurriculumRequest, type TCurriculum, type TCurriculumRequestInput } from '@/lib/curriculum/schemas';
@@ -133,6 +134,36 @@ describe('every atlas subject', () => {
         expect(lintPlan(p, { budgetMinutes: budgetMinutes(r, today), goal: r.goal, language })).toEqual([]);
       }
   });
+});
+
+describe('any request', () => {
+  it(
+    '200 seeded random requests (goal, level, 1–60 h/week, 1–52 weeks, materials, language) parse and lint clean',
+    { timeout: 60_000 },
+    () => {
+      const rnd = seededRandom(14);
+      const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+      const kinds = ['reading', 'video', 'practice', 'projects'] as const;
+      const failures: string[] = [];
+      for (let i = 0; i < 200; i++) {
+        const g = pick(SAMPLE_GOALS);
+        const r = ZCurriculumRequest.parse({
+          ...g.request,
+          level: pick(['beginner', 'intermediate', 'advanced'] as const),
+          hoursPerWeek: 1 + Math.floor(rnd() * 60),
+          weeks: 1 + Math.floor(rnd() * 52),
+          materials: kinds.filter(() => rnd() < 0.6).concat(pick(kinds)),
+          language: pick(['English', 'Deutsch', 'es', 'Français']),
+        });
+        const p = planOffline(r, today);
+        const schema = ZCurriculum.safeParse(p);
+        const problems = lintPlan(p, { budgetMinutes: budgetMinutes(r, today), goal: r.goal, language: r.language });
+        if (!schema.success || problems.length)
+          failures.push(`${JSON.stringify(r)}: ${schema.success ? problems.slice(0, 2).join('; ') : schema.error.issues[0].message}`);
+      }
+      expect(failures).toEqual([]);
+    },
+  );
 });
 
 describe('what the request changes', () => {

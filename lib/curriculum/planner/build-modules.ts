@@ -2,7 +2,7 @@ import type { TAtlasSubject, TGoalShape } from '../atlas/schema';
 import type { TCheckpoint, TLesson, TModule } from '../schemas';
 import type { TPlanTopic } from './choose-topics';
 import { listIn, type TMessages, type TStage } from './messages';
-import { hashString, seededRandom, seededShuffle, split } from './random';
+import { hashString, seededRandom, seededShuffle, splitCapped } from './random';
 import { slotWeight, type TSlot, type TWeek } from './schedule';
 
 // The calendar → modules of lessons: titles, objectives, minutes, resources and checkpoints.
@@ -267,7 +267,7 @@ export function buildModules(
   return groups.map((g, gi): TModule => {
     const slots = g.flatMap((w) => w.slots);
     const lessons = g.flatMap((w) => {
-      const minutes = split(w.minutes, w.slots.map(slotWeight));
+      const minutes = splitCapped(w.minutes, w.slots.map(slotWeight), 1200);
       return w.slots.map((s, i) => lessonFor(ctx, s, w.load, lessonIndex++, minutes[i]));
     });
     const topics = uniq(slots.flatMap((s) => ('topics' in s ? s.topics : [])));

@@ -43,3 +43,19 @@ export function split(total: number, weights: number[]): number[] {
   for (let k = 0; rest > 0; k = (k + 1) % order.length, rest--) parts[order[k][1]]++;
   return parts;
 }
+
+/** `split`, with no part above `cap`: what a part cannot take goes to the others, in proportion (a lesson is at most 20 hours). */
+export function splitCapped(total: number, weights: number[], cap: number): number[] {
+  const parts = split(total, weights);
+  const capped = new Set<number>();
+  for (let round = 0; round < weights.length; round++) {
+    const over = parts.map((p, i) => (p > cap ? i : -1)).filter((i) => i >= 0);
+    if (!over.length) break;
+    for (const i of over) capped.add(i);
+    const free = weights.map((w, i) => (capped.has(i) ? 0 : w));
+    if (free.every((w) => w === 0)) return parts.map((p) => Math.min(p, cap));
+    const spill = split(total - capped.size * cap, free);
+    parts.forEach((_, i) => (parts[i] = capped.has(i) ? cap : spill[i]));
+  }
+  return parts;
+}
