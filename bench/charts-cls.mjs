@@ -39,7 +39,12 @@ for (const [width, height, tag] of [
   });
   const page = await ctx.newPage();
   await page.goto(base + '/learn/progress', { waitUntil: 'domcontentloaded' });
-  const box = async (id) => page.getByTestId(id).boundingBox();
+  // Position in the document (not the viewport), so scrolling does not count as a move.
+  const box = async (id) =>
+    page.getByTestId(id).evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x + window.scrollX, y: r.y + window.scrollY, width: r.width, height: r.height };
+    });
   const before = { cumulative: await box('chart-cumulative'), minutes: await box('chart-minutes') };
   const placeholder = await page.getByTestId('chart-minutes-loading').count();
   // The charts draw when near the viewport or when the browser is idle after load; scroll like a reader.

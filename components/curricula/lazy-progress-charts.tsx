@@ -28,7 +28,7 @@ function ChartFrame({
         children(mod)
       ) : (
         <div
-          className="flex h-full w-full items-center justify-center rounded-xl bg-slate-100 motion-safe:animate-pulse dark:bg-slate-900"
+          className="flex h-full w-full items-center justify-center rounded-xl bg-slate-100 motion-safe:animate-pulse dark:bg-slate-800/60"
           data-testid={`${testId}-loading`}
         >
           <span className="text-sm text-slate-600 dark:text-slate-400">Loading chart…</span>
