@@ -51,7 +51,8 @@ for (const [width, height, tag] of [
   await page.getByTestId('chart-cumulative').locator('.recharts-line').first().waitFor({ timeout: 20_000 });
   await page.getByTestId('chart-minutes').scrollIntoViewIfNeeded();
   await page.getByTestId('chart-minutes').locator('.recharts-bar-rectangle').first().waitFor({ timeout: 20_000 });
-  await page.waitForTimeout(500);
+  // Recharts animates the actual line for 1.5 s after it mounts; the screenshots are of the finished drawing.
+  await page.waitForTimeout(2000);
   const after = { cumulative: await box('chart-cumulative'), minutes: await box('chart-minutes') };
   const shifts = await page.evaluate(() => window.__shifts);
   for (const id of ['chart-cumulative', 'chart-minutes'])
