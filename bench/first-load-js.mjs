@@ -10,7 +10,7 @@
 //   BENCH_LABEL=after npm run bench:js     the label of the result file (default: latest)
 //   BENCH_BASE_URL=http://… npm run bench:js   measures a server someone else started (with the demo seed)
 //
-// Other benches import `measureFirstLoadJs({ baseUrl, cookiesByRole })` and `PAGE_ROUTES`.
+// Other benches import `measureFirstLoadJs({ baseUrl, cookiesByRole })`, `printTable()` and `PAGE_ROUTES`.
 import { spawn } from 'node:child_process';
 import { readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -184,6 +184,17 @@ export function formatTable(rows) {
       `| \`${r.route}\` | ${r.as} | ${r.scripts} | ${r.rawKB.toFixed(1)} | ${r.gzipKB.toFixed(1)} | ${r.budgetKB} | ${r.over ? 'OVER' : 'ok'} |`,
     );
   return lines.join('\n');
+}
+
+/**
+ * The table, for other benches (bench/pages.mjs calls `printTable()` at its end): against `baseUrl` when given
+ * (with `cookiesByRole`), else the whole CLI run (own server, result file).
+ */
+export async function printTable({ baseUrl, cookiesByRole } = {}) {
+  if (!baseUrl) return main();
+  const rows = await measureFirstLoadJs({ baseUrl, cookiesByRole });
+  console.log(formatTable(rows));
+  return rows;
 }
 
 // ── CLI ──────────────────────────────────────────────────────────────────────────────────────────────────
