@@ -195,9 +195,10 @@ function quizFor(
   for (let round = 0; picked.length < 5 && pools.some((p) => p.length > round); round++)
     for (const p of pools) if (p.length > round && picked.length < 5) picked.push(p[(round + offset) % p.length]);
   if (picked.length < 3) return null;
-  // Enough new questions: ask only those (a repeat is for a topic with no new question left).
+  // Enough new questions: ask only those; otherwise top up to three with questions asked before (spaced retrieval).
   const fresh = picked.filter((x) => !used.has(idOf(x.topic, x.q)));
   if (fresh.length >= 3) picked.splice(0, picked.length, ...fresh);
+  else picked.splice(0, picked.length, ...fresh, ...picked.filter((x) => used.has(idOf(x.topic, x.q))).slice(0, 3 - fresh.length));
   for (const x of picked) used.add(idOf(x.topic, x.q));
   const random = seededRandom(hashString(`${ctx.seed}|quiz|${moduleIndex}|${ctx.variant}`));
   // Right answers spread over the positions: a seeded permutation of 0–3, repeated.
