@@ -166,6 +166,32 @@ describe('any request', () => {
   );
 });
 
+describe('tiny plans', () => {
+  // One session a week: a diagnostic, a mock or the final comes on top of it instead of replacing the topic's only session.
+  it.each([
+    'Pass the PMP exam',
+    'Pass my driving theory test',
+    'Learn Python',
+    'Run a half marathon under 2 hours',
+    'Aprender alemán',
+    'Renovate my bathroom',
+  ])('%s at 1–2 hours for 1–3 weeks parses, lints clean and teaches a topic every week', (goal) => {
+    for (const [hoursPerWeek, weeks] of [
+      [1, 1],
+      [1, 2],
+      [2, 1],
+      [1, 3],
+    ]) {
+      const r = ZCurriculumRequest.parse({ goal, level: 'beginner', hoursPerWeek, weeks, materials: ['reading'] });
+      const p = planOffline(r, today);
+      expect(ZCurriculum.safeParse(p).success).toBe(true);
+      expect(lintPlan(p, { budgetMinutes: budgetMinutes(r, today), goal })).toEqual([]);
+      const special = /^(Diagnostic test|Timed mock exam|Final |Capstone|Finish and review|Review: )/;
+      for (let w = 1; w <= weeks; w++) expect(lessons(p).some((l) => l.week === w && !special.test(l.title))).toBe(true);
+    }
+  });
+});
+
 describe('what the request changes', () => {
   const base: TCurriculumRequestInput = {
     goal: 'Learn Python',

@@ -278,7 +278,7 @@ export function buildModules(
     partNo.set(key, part);
     const base =
       key === 'review-week' ? m.reviewWeek : key === 'taper' ? m.taper : contentTopics.length ? names(m, contentTopics) : names(m, topics);
-    const named = ctx.deeper && contentTopics.length ? m.deeper(base) : base;
+    const named = (ctx.deeper && contentTopics.length ? m.deeper(base) : base) || m.final[ctx.shape].title;
     const title = (partsOf.get(key) ?? 1) > 1 && key !== 'review-week' && key !== 'taper' ? m.part(named, part) : named;
 
     const concepts = uniq(contentTopics.flatMap((t) => t.concepts)).slice(0, 12);

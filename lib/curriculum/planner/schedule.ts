@@ -189,16 +189,22 @@ export function buildSchedule(o: TScheduleOptions): { weeks: TWeek[]; sessions: 
       trainingRoles(slots);
     }
 
+    // A diagnostic, a mock or the final takes the place of a session, unless it is the week's only session
+    // on its topics: then it comes on top (a one-session week still teaches its topic).
+    const place = (special: TSlot, at: 'first' | 'last') => {
+      const content = slots.map((x, i) => (x.type === 'content' ? i : -1)).filter((i) => i >= 0);
+      if (content.length > 1) slots[at === 'first' ? content[0] : content.at(-1)!] = special;
+      else if (!content.length && slots.length > 1) slots[at === 'first' ? 0 : slots.length - 1] = special;
+      else if (at === 'first') slots.unshift(special);
+      else slots.push(special);
+    };
     // Exams: a diagnostic first, timed mocks in the last third of the content weeks.
-    if (o.shape === 'exam' && o.first && w === 1) slots[0] = { type: 'diagnostic', week, n: 1 };
+    if (o.shape === 'exam' && o.first && w === 1) place({ type: 'diagnostic', week, n: 1 }, 'first');
     // (at least one before the final mock when there is a week for it)
     const mockFrom = Math.min(C - Math.max(1, Math.round(C * 0.3)) + 1, o.final && W === C ? W - 1 : C);
     if (o.shape === 'exam' && w <= C && w >= Math.max(2, mockFrom) && !(o.final && w === W))
-      slots[slots.length - 1] = { type: 'mock', week, n: w - Math.max(2, mockFrom) + 1 };
-    if (o.final && w === W) {
-      if (slots.length > 1 || slots[0]?.type !== 'content' || C > 1) slots[slots.length - 1] = { type: 'final', week, n: 1 };
-      else slots.push({ type: 'final', week, n: 1 });
-    }
+      place({ type: 'mock', week, n: w - Math.max(2, mockFrom) + 1 }, 'last');
+    if (o.final && w === W) place({ type: 'final', week, n: 1 }, 'last');
     weeks.push({ week, key, slots, minutes: 0, load });
   }
 
