@@ -112,6 +112,8 @@ export async function extendCurriculum(
   if (!c.plan) throw new AppError('conflict', 'This curriculum is not generated yet.');
   if (c.weeks + o.weeks > 52)
     throw new AppError('invalid_input', 'A curriculum can span at most 52 weeks.', { weeks: `At most ${52 - c.weeks} more weeks.` });
+  if (c.plan.modules.length >= 20)
+    throw new AppError('invalid_input', 'A curriculum has at most 20 modules.', { weeks: 'This curriculum cannot grow further.' });
   const budget = Math.round(c.request.hoursPerWeek * o.weeks * 60);
   const request: TCurriculumRequest = {
     ...c.request,
