@@ -75,4 +75,25 @@ describe('Regenerate and Extend with the offline planner', () => {
     expect(after.weeks).toBe(6);
     expect(lintPlan(plan, { budgetMinutes: after.budgetMinutes, goal: after.request.goal })).toEqual([]);
   });
+
+  it('Extend refuses a curriculum of 20 modules before any model call', async () => {
+    const { user, id, c } = await ready({ goal: 'Learn Python', level: 'beginner', hoursPerWeek: 3, weeks: 4, materials: ['reading'] });
+    const full = {
+      ...c.plan!,
+      modules: Array.from({ length: 20 }, (_, i) => ({
+        ...c.plan!.modules[0],
+        id: `m${i}`,
+        lessons: c.plan!.modules[0].lessons.map((l) => ({ ...l, id: `m${i}-${l.id}` })),
+      })),
+    };
+    await t.db.query('update public.curricula set plan = $2 where id = $1', [id, JSON.stringify(full)]);
+    await expect(extendCurriculum(t.db, user, { curriculumId: id, weeks: 2, provider: offlineProvider })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    const { rows } = await t.db.query<{ n: number }>(
+      `select count(*)::int as n from public.ai_calls where curriculum_id = $1 and kind = 'extend'`,
+      [id],
+    );
+    expect(rows[0].n).toBe(0);
+  });
 });
