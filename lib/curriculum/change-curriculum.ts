@@ -7,6 +7,7 @@ import { withIds } from './assign-ids';
 import type { TCurriculumProvider } from './get-provider';
 import { getCurriculumOrThrow } from './get-curriculum';
 import { appendModules, mergeRegeneratedModule } from './merge-module';
+import { digestOf } from './prompt';
 import { curriculumLimits, recordAiTokens, reserveAiCall, type TAiLimits } from './reserve-ai-call';
 import { ZStoredCurriculum, type TCurriculumRequest, type TStoredCurriculum } from './schemas';
 
@@ -64,9 +65,18 @@ export async function regenerateModule(
   const callId = await withUser(db, user, (tx) =>
     reserveAiCall(tx, { userId: user.id, curriculumId: c.id, kind: 'regenerate', limits: o.limits ?? curriculumLimits() }),
   );
+  const weeksOf = old.lessons.flatMap((l) => (l.week ? [l.week] : []));
+  // The model gets the whole plan and writes this module again; the offline planner plans the focused request.
   const { curriculum, tokens } = await o.provider.generate(
     focused,
-    { budgetMinutes: Math.max(60, minutes), weeks: 1 },
+    {
+      budgetMinutes: Math.max(60, minutes),
+      // Fresh lessons fall in the weeks the module had.
+      weeks: weeksOf.length ? Math.max(...weeksOf) - Math.min(...weeksOf) + 1 : 1,
+      firstWeek: weeksOf.length ? Math.min(...weeksOf) : 1,
+      existing: digestOf(c.plan),
+      regenerate: { index, checkpoint: old.checkpoint.type },
+    },
     o.today ?? new Date(),
   );
   const fresh = curriculum.modules.find((m) => m.checkpoint.type === old.checkpoint.type) ?? curriculum.modules[0];
@@ -107,11 +117,15 @@ export async function extendCurriculum(
   const callId = await withUser(db, user, (tx) =>
     reserveAiCall(tx, { userId: user.id, curriculumId: c.id, kind: 'extend', limits: o.limits ?? curriculumLimits() }),
   );
-  const { curriculum, tokens } = await o.provider.generate(request, { budgetMinutes: budget, weeks: o.weeks }, o.today ?? new Date());
-  // The beginning of a fresh plan repeats foundations the learner has done; keep what builds on them.
-  const extra = curriculum.modules
-    .slice(curriculum.modules.length > 2 ? 1 : 0)
-    .map((m) => withIds({ ...m, title: `Extension: ${m.title}` }));
+  const { curriculum, tokens } = await o.provider.generate(
+    request,
+    { budgetMinutes: budget, weeks: o.weeks, existing: digestOf(c.plan), firstWeek: c.weeks + 1 },
+    o.today ?? new Date(),
+  );
+  // The offline planner's fresh plan starts with foundations the learner has done; keep what builds on them.
+  // The model was sent the plan so far and continues after it.
+  const fresh = o.provider.name === 'offline' ? curriculum.modules.slice(curriculum.modules.length > 2 ? 1 : 0) : curriculum.modules;
+  const extra = fresh.map((m) => withIds({ ...m, title: `Extension: ${m.title}` }));
   await withUser(db, user, (tx) => recordAiTokens(tx, callId, tokens));
   const extended = await withUser(db, user, async (tx) => {
     // Append to the plan as it is now (under a row lock): parallel extensions all apply, or are refused.

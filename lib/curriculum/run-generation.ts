@@ -74,6 +74,12 @@ export async function runGeneration(
           // Events reach the browser (and are stored for catch-up): no quiz answers in them.
           await publish('curriculum.module', { index, module: moduleWithoutAnswers(stored), expected: row.expected_modules });
         },
+        // The outline says how many modules come: the page sizes its progress bar and skeletons by it.
+        onOutline: async (modules) => {
+          await write(`update public.curricula set expected_modules = $2 where id = $1`, [curriculumId, modules]);
+          row.expected_modules = modules;
+          await publish('curriculum.status', { status: 'generating', expected: modules });
+        },
         onRestart: async () => {
           await write(`update public.curricula set partial_modules = '[]' where id = $1`, [curriculumId]);
           await publish('curriculum.status', { status: 'generating', restarted: true, expected: row.expected_modules });
