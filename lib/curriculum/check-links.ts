@@ -47,7 +47,12 @@ export type TLinkChecker = {
 export function createLinkChecker(o: TCheckLinksOptions = {}): TLinkChecker {
   const run = limiter(o.concurrency ?? 4);
   const seen = new Map<string, Promise<TLinkVerdict>>();
-  const fetchOptions = { timeoutMs: o.timeoutMs ?? 5000, maxRedirects: o.maxRedirects ?? 5, resolve: o.resolve, isAllowedAddress: o.isAllowedAddress };
+  const fetchOptions = {
+    timeoutMs: o.timeoutMs ?? 5000,
+    maxRedirects: o.maxRedirects ?? 5,
+    resolve: o.resolve,
+    isAllowedAddress: o.isAllowedAddress,
+  };
   let replaced = 0;
 
   const attempt = async (url: string, method: 'HEAD' | 'GET'): Promise<TLinkVerdict> => {
@@ -74,9 +79,12 @@ export function createLinkChecker(o: TCheckLinksOptions = {}): TLinkChecker {
   return {
     check,
     async fixModule(m) {
+      // HTTP checks, no database: the limiter bounds how many run at once.
+      // eslint-disable-next-line no-restricted-syntax
       const lessons = await Promise.all(
         m.lessons.map(async (l) => ({
           ...l,
+          // eslint-disable-next-line no-restricted-syntax
           resources: await Promise.all(
             l.resources.map(async (r) => {
               if ((await check(r.url)) === 'ok') return r;

@@ -48,8 +48,7 @@ export class GenerationError extends Error {
   }
 }
 
-const describeIssues = (error: z.ZodError) =>
-  error.issues.slice(0, 12).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+const describeIssues = (error: z.ZodError) => error.issues.slice(0, 12).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
 
 type TChecked<T> = { ok: true; value: T } | { ok: false; problems: string[]; usable?: T };
 type TMessage = OpenAI.Chat.ChatCompletionMessageParam;
@@ -94,48 +93,85 @@ export async function generateWithOpenAi(req: TCurriculumRequest, ctx: TGenerate
   const frame: TWeekFrame = { weeks: ctx.weeks, budgetMinutes: ctx.budgetMinutes, firstWeek: ctx.firstWeek };
 
   /** One streamed call, validated; retried once with the problems. */
-  async function ask<T>(label: string, name: string, schema: z.ZodType, messages: TMessage[], check: (content: string) => TChecked<T>): Promise<T> {
+  async function ask<T>(
+    label: string,
+    name: string,
+    schema: z.ZodType,
+    messages: TMessage[],
+    check: (content: string) => TChecked<T>,
+  ): Promise<T> {
     const jsonSchema = toStrictJsonSchema(schema);
     for (let attempt = 1; ; attempt++) {
       const { content, finish } = await streamCall(opts, messages, name, jsonSchema, (n) => (tokens += n));
       const result: TChecked<T> =
         finish === 'length'
-          ? { ok: false, problems: [`The answer was cut off at the ${opts.maxTokens}-token limit: write it shorter (shorter explanations, fewer resources).`] }
+          ? {
+              ok: false,
+              problems: [
+                `The answer was cut off at the ${opts.maxTokens}-token limit: write it shorter (shorter explanations, fewer resources).`,
+              ],
+            }
           : check(content);
       if (result.ok) return result.value;
       if (attempt === 2) {
         if (result.usable !== undefined) return result.usable; // the schema holds; the linter's remarks do not block the plan
-        throw new GenerationError(`The model's answer for ${label} did not match the curriculum format twice. Last problems: ${result.problems.join('\n').slice(0, 600)}`);
+        throw new GenerationError(
+          `The model's answer for ${label} did not match the curriculum format twice. Last problems: ${result.problems.join('\n').slice(0, 600)}`,
+        );
       }
       messages = [
         ...messages,
         { role: 'assistant', content },
-        { role: 'user', content: `Your answer did not validate. Fix these problems and answer again with the complete JSON object:\n${result.problems.join('\n')}` },
+        {
+          role: 'user',
+          content: `Your answer did not validate. Fix these problems and answer again with the complete JSON object:\n${result.problems.join('\n')}`,
+        },
       ];
     }
   }
 
-  const outline: Pick<TModelOutline, 'title' | 'summary' | 'prerequisites' | 'outcomes' | 'modules' | 'shape' | 'language' | 'warnings' | 'caveat'> =
+  const outline: Pick<
+    TModelOutline,
+    'title' | 'summary' | 'prerequisites' | 'outcomes' | 'modules' | 'shape' | 'language' | 'warnings' | 'caveat'
+  > =
     ctx.regenerate && ctx.existing
       ? outlineFromDigest(ctx.existing, ctx.regenerate, match?.shape ?? 'programming')
-      : await ask('the outline', 'curriculum_outline', ZModelOutline, buildOutlineMessages(req, {
-          weeks: ctx.weeks,
-          hoursPerWeek: req.hoursPerWeek,
-          moduleRange: moduleRange(ctx.weeks, ctx.budgetMinutes),
-          shape: match?.shape ?? null,
-          subject: match?.subject?.name ?? null,
-          existing: ctx.existing,
-        }), (content) => {
-          const parsed = parseAs(ZModelOutline, content);
-          if (!parsed.ok) return parsed;
-          const perModule = ctx.budgetMinutes / parsed.value.modules.length;
-          if (perModule > 12 * 1200) return { ok: false, problems: [`Write at least ${Math.ceil(ctx.budgetMinutes / 9600)} modules: ${parsed.value.modules.length} cannot hold ${ctx.budgetMinutes} minutes of lessons.`] };
-          return parsed;
-        });
+      : await ask(
+          'the outline',
+          'curriculum_outline',
+          ZModelOutline,
+          buildOutlineMessages(req, {
+            weeks: ctx.weeks,
+            hoursPerWeek: req.hoursPerWeek,
+            moduleRange: moduleRange(ctx.weeks, ctx.budgetMinutes),
+            shape: match?.shape ?? null,
+            subject: match?.subject?.name ?? null,
+            existing: ctx.existing,
+          }),
+          (content) => {
+            const parsed = parseAs(ZModelOutline, content);
+            if (!parsed.ok) return parsed;
+            const perModule = ctx.budgetMinutes / parsed.value.modules.length;
+            if (perModule > 12 * 1200)
+              return {
+                ok: false,
+                problems: [
+                  `Write at least ${Math.ceil(ctx.budgetMinutes / 9600)} modules: ${parsed.value.modules.length} cannot hold ${ctx.budgetMinutes} minutes of lessons.`,
+                ],
+              };
+            return parsed;
+          },
+        );
   const shape = match?.shape ?? outline.shape;
   const focus = ctx.regenerate?.index;
   const indexes = focus === undefined ? outline.modules.map((_, i) => i) : [focus];
-  const targets = focus === undefined ? moduleTargets(ctx.budgetMinutes, outline.modules.map((m) => m.weeks)) : [ctx.budgetMinutes];
+  const targets =
+    focus === undefined
+      ? moduleTargets(
+          ctx.budgetMinutes,
+          outline.modules.map((m) => m.weeks),
+        )
+      : [ctx.budgetMinutes];
   await ctx.onOutline?.(indexes.length);
 
   const modules: TModule[] = [];
@@ -156,7 +192,7 @@ export async function generateWithOpenAi(req: TCurriculumRequest, ctx: TGenerate
       regenerate: focus !== undefined,
     });
     const moduleStart = start;
-    const module = await ask(`module ${index + 1}`, 'curriculum_module', ZModelModule, messages, (content): TChecked<TModule> => {
+    const written = await ask(`module ${index + 1}`, 'curriculum_module', ZModelModule, messages, (content): TChecked<TModule> => {
       const parsed = parseAs(ZModelModule, content);
       if (!parsed.ok) return { ok: false, problems: parsed.problems };
       const converted = toModule(parsed.value, index + 1);
@@ -172,11 +208,11 @@ export async function generateWithOpenAi(req: TCurriculumRequest, ctx: TGenerate
       );
       return problems.length ? { ok: false, problems, usable: valid.data } : { ok: true, value: valid.data };
     });
-    modules.push(module);
+    modules.push(written);
     start += target;
-    await ctx.onModule?.(module, k);
+    await ctx.onModule?.(written, k);
     // Checked while the next module streams; the stored plan gets the checked links.
-    checked.push(checker ? checker.fixModule(module) : Promise.resolve(module));
+    checked.push(checker ? checker.fixModule(written) : Promise.resolve(written));
   }
 
   const curriculum = ZCurriculum.safeParse({
@@ -184,6 +220,8 @@ export async function generateWithOpenAi(req: TCurriculumRequest, ctx: TGenerate
     summary: outline.summary,
     prerequisites: outline.prerequisites,
     outcomes: outline.outcomes,
+    // Link checks (HTTP, no database) started as each module arrived.
+    // eslint-disable-next-line no-restricted-syntax
     modules: await Promise.all(checked),
     meta: {
       generator: 'model',

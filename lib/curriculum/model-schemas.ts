@@ -89,13 +89,17 @@ export function toStrictJsonSchema(schema: z.ZodType): Record<string, unknown> {
     for (const [k, v] of Object.entries(node)) {
       if (DROP.has(k)) continue;
       if ((k === 'maximum' && v === Number.MAX_SAFE_INTEGER) || (k === 'minimum' && v === Number.MIN_SAFE_INTEGER)) continue;
-      out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, clean(s, `${path}.${p}`)])) : clean(v, `${path}.${k}`);
+      out[k] =
+        k === 'properties'
+          ? Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, clean(s, `${path}.${p}`)]))
+          : clean(v, `${path}.${k}`);
     }
     if (out.type === 'object' || (Array.isArray(out.type) && out.type.includes('object'))) {
       const keys = Object.keys((out.properties as object) ?? {});
       const required = new Set((out.required as string[]) ?? []);
       const missing = keys.filter((key) => !required.has(key));
-      if (missing.length) throw new Error(`Strict schema: ${path || '(root)'} has optional properties ${missing.join(', ')}; use .nullable()`);
+      if (missing.length)
+        throw new Error(`Strict schema: ${path || '(root)'} has optional properties ${missing.join(', ')}; use .nullable()`);
       out.additionalProperties = false;
     }
     return out;

@@ -18,7 +18,9 @@ export const basicPlanLint: TPlanLint = (plan, o) => {
     const objectives = new Set(m.lessons.flatMap((l) => l.objectives.map((x) => x.trim().toLowerCase())));
     m.checkpoint.questions.forEach((q, j) => {
       if (!q.objective || !objectives.has(q.objective.trim().toLowerCase()))
-        problems.push(`modules[${i}].checkpoint.questions[${j}].objective must be the exact text of one of this module's lesson objectives.`);
+        problems.push(
+          `modules[${i}].checkpoint.questions[${j}].objective must be the exact text of one of this module's lesson objectives.`,
+        );
     });
     const positions = new Set(m.checkpoint.questions.map((q) => q.answerIndex));
     if (m.checkpoint.questions.length >= 3 && positions.size === 1)

@@ -14,7 +14,11 @@ export type TPlanDigest = { title: string; modules: { title: string; topics: str
 export function digestOf(plan: { title: string; modules: TModule[] }): TPlanDigest {
   return {
     title: plan.title,
-    modules: plan.modules.map((m) => ({ title: m.title, topics: m.topics, objectives: m.lessons.flatMap((l) => l.objectives).slice(0, 12) })),
+    modules: plan.modules.map((m) => ({
+      title: m.title,
+      topics: m.topics,
+      objectives: m.lessons.flatMap((l) => l.objectives).slice(0, 12),
+    })),
   };
 }
 
@@ -29,8 +33,10 @@ export const SHAPE_RULES: Record<TGoalShape, string> = {
     'physical training: sessions with progressive load (no more than about 10% more per week), rest days, a taper before the target event, and a safety note (see a doctor before starting if unsure of your health; stop on sharp pain).',
   instrument:
     'an instrument or an art: daily practice routines (technique, repertoire, ear or theory), one piece or work per module, and a recorded performance or finished piece at the end.',
-  project: 'a practical project (home, garden, making something): plan → do → review in each module, ending with the finished result and a review.',
-  'soft-skill': 'a soft skill: learn → rehearse → apply in a real situation and reflect, in each module; ending with an applied assessment.',
+  project:
+    'a practical project (home, garden, making something): plan → do → review in each module, ending with the finished result and a review.',
+  'soft-skill':
+    'a soft skill: learn → rehearse → apply in a real situation and reflect, in each module; ending with an applied assessment.',
 };
 
 const COMMON_RULES = [
@@ -66,7 +72,8 @@ function digestLines(existing: TPlanDigest | undefined, heading: string): string
   return [
     `${heading} "${existing.title}":`,
     ...existing.modules.map(
-      (m, i) => `${i + 1}. ${m.title} — topics: ${m.topics.join(', ')}${m.objectives.length ? `; objectives: ${m.objectives.join(' | ')}` : ''}`,
+      (m, i) =>
+        `${i + 1}. ${m.title} — topics: ${m.topics.join(', ')}${m.objectives.length ? `; objectives: ${m.objectives.join(' | ')}` : ''}`,
     ),
   ];
 }
@@ -95,7 +102,10 @@ export function buildOutlineMessages(req: TCurriculumRequest, o: TOutlinePromptO
         `Write ${o.moduleRange[0] === o.moduleRange[1] ? o.moduleRange[0] : `${o.moduleRange[0]} to ${o.moduleRange[1]}`} modules, each with 1-8 short topics and its checkpoint kind (quiz, or project for building modules and the last one where it fits).`,
         'List the prerequisites the learner needs before starting and the outcomes they will reach. Set "language" to the ISO 639-1 code of the language you write in.',
         shapeLine(o.shape, o.subject),
-        ...digestLines(o.existing, 'The learner has finished or is following this plan; continue after it for the weeks above, building on it and repeating none of its modules, topics or objectives. The plan so far is'),
+        ...digestLines(
+          o.existing,
+          'The learner has finished or is following this plan; continue after it for the weeks above, building on it and repeating none of its modules, topics or objectives. The plan so far is',
+        ),
       ].join('\n'),
     },
   ];
@@ -131,11 +141,16 @@ export function buildModuleMessages(req: TCurriculumRequest, o: TModulePromptOpt
         shapeLine(o.shape, o.subject),
         `Plan: "${o.outline.title}". Outline:`,
         ...o.outline.modules.map((x, i) => `${i + 1}. ${x.title} — ${x.topics.join(', ')}${i === o.index ? '   ← write this one' : ''}`),
-        ...digestLines(o.existing, o.regenerate ? 'The rest of the plan (do not repeat it) is' : 'Earlier plan the learner already has (do not repeat it),'),
+        ...digestLines(
+          o.existing,
+          o.regenerate ? 'The rest of the plan (do not repeat it) is' : 'Earlier plan the learner already has (do not repeat it),',
+        ),
         o.written.length
           ? `Already written in this plan (do not repeat these objectives):\n${o.written.map((w) => `- ${w.title}: ${w.objectives.join(' | ')}`).join('\n')}`
           : '',
-        o.regenerate ? `The learner asked for a fresh take on module ${o.index + 1}: keep its title and topics, write new lessons and a new checkpoint.` : '',
+        o.regenerate
+          ? `The learner asked for a fresh take on module ${o.index + 1}: keep its title and topics, write new lessons and a new checkpoint.`
+          : '',
         `Write module ${o.index + 1} of ${o.outline.modules.length}: "${m.title}" (topics: ${m.topics.join(', ')}). It is scheduled in ${weeks} and takes about ${o.targetMinutes} minutes: write ${o.lessons} lesson${o.lessons === 1 ? '' : 's'}; give each lesson rough "minutes" (the server scales them to fit).`,
         m.checkpoint === 'quiz'
           ? 'Checkpoint: a quiz of 3 to 6 questions (brief and acceptanceCriteria null).'

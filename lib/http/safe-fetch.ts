@@ -53,7 +53,8 @@ const systemResolve: TResolve = (hostname) => dnsLookup(hostname, { all: true, v
 
 /** The one address to connect to: every address the host resolves to must be allowed (refused otherwise). */
 async function checkedAddress(url: URL, o: Required<Pick<TSafeFetchOptions, 'resolve' | 'isAllowedAddress'>>) {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new RefusedUrlError(`Only http and https links are checked (${url.protocol}).`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new RefusedUrlError(`Only http and https links are checked (${url.protocol}).`);
   if (url.username || url.password) throw new RefusedUrlError('Links with credentials are refused.');
   const host = url.hostname.replace(/^\[|\]$/g, '');
   // The URL parser has already turned decimal, octal and hex IPv4 forms (http://2130706433/) into dotted quads.
@@ -68,15 +69,20 @@ function requestOnce(url: URL, target: { address: string; family: number }, meth
   return new Promise<{ status: number; location?: string }>((resolve, reject) => {
     // Pins the connection to the checked address; TLS still verifies the certificate for url.hostname.
     const lookup: LookupFunction = (_host, options, cb) => {
-      if ((options as { all?: boolean }).all) (cb as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [target]);
+      if ((options as { all?: boolean }).all)
+        (cb as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [target]);
       else cb(null, target.address, target.family);
     };
     const client = url.protocol === 'https:' ? https : http;
-    const req = client.request(url, { method, lookup, signal, headers: { 'user-agent': 'PathwiseLinkCheck/1.0', accept: '*/*' } }, (res) => {
-      const location = res.headers.location;
-      res.destroy(); // the status is all we need; never read a body
-      resolve({ status: res.statusCode ?? 0, location: typeof location === 'string' ? location : undefined });
-    });
+    const req = client.request(
+      url,
+      { method, lookup, signal, headers: { 'user-agent': 'PathwiseLinkCheck/1.0', accept: '*/*' } },
+      (res) => {
+        const location = res.headers.location;
+        res.destroy(); // the status is all we need; never read a body
+        resolve({ status: res.statusCode ?? 0, location: typeof location === 'string' ? location : undefined });
+      },
+    );
     req.on('error', reject);
     req.end();
   });
