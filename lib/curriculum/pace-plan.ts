@@ -30,7 +30,13 @@ export function moduleTargets(budgetMinutes: number, weights: number[]): number[
 /** Lesson units (of 5 minutes) in proportion to `weights`, each 1..MAX_LESSON_UNITS; overflow goes to the others. */
 function lessonUnits(units: number, weights: number[]): number[] {
   const n = weights.length;
-  const parts = apportion(Math.max(0, units - n), weights).map((u) => u + 1);
+  const parts = apportion(Math.max(n, units), weights);
+  // Every lesson at least 5 minutes: a lesson rounded to nothing takes a unit from the largest one.
+  for (const i of parts.keys()) {
+    if (parts[i] > 0) continue;
+    parts[parts.indexOf(Math.max(...parts))]--;
+    parts[i] = 1;
+  }
   // Cap at 1200 minutes and hand the overflow to lessons with room, until none is left or all are full.
   for (let guard = 0; guard < n; guard++) {
     let overflow = 0;
