@@ -132,6 +132,7 @@ describe('the AI path: outline, then modules', () => {
       expect(body.response_format).toMatchObject({ type: 'json_schema', json_schema: { strict: true } });
       assertStrict((body.response_format as { json_schema: { schema: unknown } }).json_schema.schema);
     }
+    expect(userMessage(fake.requests[0].body)).toContain('Choose "shape" from these'); // no atlas match: the model picks
     // A module call carries its share of the budget and its weeks, computed by the server.
     expect(userMessage(fake.requests[1].body)).toMatch(
       /Write module 1 of \d+: .*scheduled in weeks? 1.*about \d+ minutes: write \d+ lessons?/,
@@ -156,6 +157,53 @@ describe('the AI path: outline, then modules', () => {
     const publishedAt = moduleEvents.map((e) => Date.parse(e.at));
     for (let i = 0; i + 2 < fake.requests.length; i++) expect(publishedAt[i]).toBeLessThanOrEqual(fake.requests[i + 2].at + 5);
   }, 40_000);
+
+  it("carries the goal's shape, prerequisites, review, assessment and objective rules in the prompt; warnings and caveat reach the plan's meta", async () => {
+    const f = await startFakeOpenAi(
+      answerFrom(plan, {
+        outline: {
+          shape: 'programming', // the model's guess loses to the atlas matcher's
+          warnings: ['A sub-2-hour half marathon in 6 weeks from no running is not realistic; aim to finish it.'],
+          caveat: 'Not medical advice: see a doctor before starting if you have a heart condition.',
+        },
+      }),
+    );
+    fake = f;
+    const user = await createUser(t.db);
+    const { id } = await withUser(t.db, user, (tx) =>
+      createCurriculumRequest(tx, { userId: user.id, request, provider: 'openai', dailyLimit: 10, today }),
+    );
+    const provider = openAiProvider({
+      apiKey: 'sk-test',
+      baseURL: f.url,
+      model: 'fake-model',
+      timeoutMs: 5000,
+      maxTokens: 8000,
+      linkCheck: false,
+      matchGoal: () => ({ shape: 'training', subject: { id: 'half-marathon', name: 'Half marathon' } }),
+    });
+    expect(await runGeneration(t.db, id, provider, today)).toBe('ready');
+    const [system, user0] = (f.requests[0].body.messages as { content: string }[]).map((m) => m.content);
+    expect(system).toMatch(/Spaced review: from the second module on/);
+    expect(system).toMatch(/The last module ends with a final assessment/);
+    expect(system).toMatch(/"objective" is the exact text of one lesson objective/);
+    expect(system).toMatch(/unrealistic goal[\s\S]*"caveat"/);
+    expect(user0).toContain('matches the subject "Half marathon"');
+    expect(user0).toMatch(/This goal is physical training: .*taper.*safety note.*Set "shape" to "training"/);
+    expect(user0).toMatch(/List the prerequisites/);
+    expect(user0).toContain('4 hours per week for 6 weeks');
+    expect(userMessage(f.requests.at(-1)!.body)).toMatch(/scheduled in weeks? [\d-]*6/);
+    const c = await load(user, id);
+    expect(c.plan!.meta).toEqual({
+      generator: 'model',
+      shape: 'training',
+      subject: { id: 'half-marathon', name: 'Half marathon' },
+      language: 'en',
+      languageFallback: false,
+      warnings: ['A sub-2-hour half marathon in 6 weeks from no running is not realistic; aim to finish it.'],
+      caveat: 'Not medical advice: see a doctor before starting if you have a heart condition.',
+    });
+  });
 
   it('paces a model that overruns the budget: three times too many minutes become the budget within ±10%, hours matching lessons', async () => {
     const { user, id, provider } = await setup(answerFrom(plan, { module: (m) => moduleAnswer(m, { minutesFactor: 3 }) }));
