@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { createLinkChecker, type TCheckLinksOptions } from './check-links';
 import { toModule, toStrictJsonSchema, ZModelModule, ZModelOutline, type TModelOutline } from './model-schemas';
 import { moduleMinutes, moduleTargets, paceModule, weekAt, withWeeks, type TWeekFrame } from './pace-plan';
-import { basicPlanLint, type TPlanLint } from './plan-checks';
+import { lintPlan } from './lint-plan';
 import { buildModuleMessages, buildOutlineMessages, type TGoalShape, type TPlanDigest } from './prompt';
 import { ZCurriculum, ZModule, type TCurriculum, type TCurriculumRequest, type TModule } from './schemas';
 
@@ -25,6 +25,9 @@ export type TGenerateContext = {
 };
 export type TGenerated = { curriculum: TCurriculum; tokens: number };
 
+/** A plan linter: the problems of a plan, [] when it is fine (lintPlan by default). */
+export type TPlanLint = (plan: TCurriculum, o: { budgetMinutes: number; goal?: string; language?: string }) => string[];
+
 /** The atlas matcher's answer for a goal: its shape, and the subject when the goal is in the atlas. */
 export type TGoalMatch = { shape: TGoalShape; subject: { id: string; name: string } | null };
 
@@ -38,7 +41,8 @@ export type TOpenAiOptions = {
   linkCheck?: TCheckLinksOptions | false;
   /** Problems of a module the model wrote (one retry with them), beyond the schema. */
   lint?: TPlanLint;
-  matchGoal?: (goal: string) => TGoalMatch | null;
+  /** The atlas matcher (get-provider.ts matchAtlasGoal); without it the model chooses the shape. */
+  matchGoal?: (goal: string, language: string) => TGoalMatch | null;
 };
 
 export class GenerationError extends Error {
@@ -87,9 +91,9 @@ export function lessonCount(targetMinutes: number, hoursPerWeek: number): number
  */
 export async function generateWithOpenAi(req: TCurriculumRequest, ctx: TGenerateContext, opts: TOpenAiOptions): Promise<TGenerated> {
   let tokens = 0;
-  const lint = opts.lint ?? basicPlanLint;
+  const lint = opts.lint ?? lintPlan;
   const checker = opts.linkCheck === false ? null : createLinkChecker(opts.linkCheck);
-  const match = opts.matchGoal?.(req.goal) ?? null;
+  const match = opts.matchGoal?.(req.goal, req.language) ?? null;
   const frame: TWeekFrame = { weeks: ctx.weeks, budgetMinutes: ctx.budgetMinutes, firstWeek: ctx.firstWeek };
 
   /** One streamed call, validated; retried once with the problems. */

@@ -2,8 +2,10 @@ import 'server-only';
 import OpenAI from 'openai';
 import { env, type TEnv } from '@/lib/config';
 import { generateOffline } from './generate-offline';
+import { defaultAtlas } from './atlas/load-atlas';
 import type { TCheckLinksOptions } from './check-links';
-import { generateWithOpenAi, type TGenerateContext, type TGenerated, type TOpenAiOptions } from './generate-with-openai';
+import { resolveLanguage } from './planner/language';
+import { generateWithOpenAi, type TGenerateContext, type TGenerated, type TGoalMatch, type TOpenAiOptions } from './generate-with-openai';
 import type { TCurriculumRequest } from './schemas';
 
 export type TCurriculumProvider = {
@@ -49,5 +51,15 @@ export function getCurriculumProvider(e: TEnv = env()): TCurriculumProvider {
     timeoutMs: e.OPENAI_TIMEOUT_MS,
     maxTokens: e.CURRICULUM_MAX_TOKENS,
     linkCheck: e.CURRICULUM_CHECK_LINKS ? { timeoutMs: e.CURRICULUM_LINK_TIMEOUT_MS } : false,
+    matchGoal: matchAtlasGoal,
   });
+}
+
+/** The goal's subject and shape from the atlas, as the offline planner reads them; outside the atlas, the shape from the goal's words. */
+export function matchAtlasGoal(goal: string, language: string): TGoalMatch {
+  const { matcher } = defaultAtlas();
+  const match = matcher.match(goal);
+  if (!match) return { shape: matcher.shape(goal), subject: null };
+  const name = match.subject.name[resolveLanguage(language).language];
+  return { shape: match.subject.shape, subject: { id: match.subject.id, name } };
 }

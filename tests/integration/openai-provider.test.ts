@@ -380,7 +380,9 @@ describe('the AI path: failures', () => {
     const { id, provider, fake } = await setup(off);
     expect(await runGeneration(t.db, id, provider, today)).toBe('ready');
     expect(fake.requests.map((r) => callOf(r.body)).slice(0, 3)).toEqual(['outline', 0, 0]);
-    expect((fake.requests[2].body.messages as { content: string }[]).at(-1)!.content).toMatch(/objective must be the exact text/);
+    expect((fake.requests[2].body.messages as { content: string }[]).at(-1)!.content).toMatch(
+      /is not one of the module's lesson objectives/,
+    );
   });
 
   it('fails clearly when a module breaks the schema twice, after publishing the modules before it', async () => {

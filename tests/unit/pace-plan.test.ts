@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lessonCount, moduleRange } from '@/lib/curriculum/generate-with-openai';
 import { apportion, moduleMinutes, moduleTargets, paceModule, pacePlan, weekAt, withWeeks } from '@/lib/curriculum/pace-plan';
-import { basicPlanLint } from '@/lib/curriculum/plan-checks';
+import { lintPlan } from '@/lib/curriculum/lint-plan';
 import { checkBudget, ZModule, type TCurriculum, type TModule } from '@/lib/curriculum/schemas';
 
 const lesson = (minutes: number, i = 0): TModule['lessons'][number] => ({
@@ -84,7 +84,7 @@ describe('pacePlan', () => {
     expect(checkBudget(overrun, 1200).length).toBeGreaterThan(0);
     const paced = pacePlan(overrun, { weeks: 5, budgetMinutes: 1200 });
     expect(checkBudget(paced, 1200)).toEqual([]);
-    expect(basicPlanLint(paced, { budgetMinutes: 1200 })).toEqual([]);
+    expect(lintPlan(paced, { budgetMinutes: 1200 })).toEqual([]);
     expect(paced.modules.map(moduleMinutes)).toEqual([270, 530, 400]); // 600 : 1200 : 900, in 5-minute steps
     expect(paced.modules[0].lessons[0].week).toBe(1);
     expect(paced.modules[2].lessons[0].week).toBe(4); // starts 800 minutes in, 240 a week
