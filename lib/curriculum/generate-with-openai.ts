@@ -208,7 +208,8 @@ export async function generateWithOpenAi(req: TCurriculumRequest, ctx: TGenerate
         return { ok: false, problems: [`The module needs about ${target} minutes; write at least ${Math.ceil(target / 1200)} lessons.`] };
       const problems = lint(
         { title: outline.title, summary: outline.summary, prerequisites: [], outcomes: outline.outcomes, modules: [valid.data] },
-        { budgetMinutes: moduleMinutes(valid.data), goal: req.goal, language: outline.language },
+        // Regenerate has no outline call: the request says the language.
+        { budgetMinutes: moduleMinutes(valid.data), goal: req.goal, language: ctx.regenerate ? req.language : outline.language },
       );
       return problems.length ? { ok: false, problems, usable: valid.data } : { ok: true, value: valid.data };
     });
