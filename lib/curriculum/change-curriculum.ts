@@ -8,7 +8,7 @@ import type { TCurriculumProvider } from './get-provider';
 import { getCurriculumOrThrow } from './get-curriculum';
 import { appendModules, mergeRegeneratedModule } from './merge-module';
 import { digestOf } from './prompt';
-import { curriculumLimits, recordAiTokens, reserveAiCall, type TAiLimits } from './reserve-ai-call';
+import { curriculumLimits, recordAiTokens, reserveAiCall, tokensLeftToday, type TAiLimits } from './reserve-ai-call';
 import { ZStoredCurriculum, type TCurriculumRequest, type TStoredCurriculum } from './schemas';
 
 async function lessonsWithProgress(db: TDb, user: TSessionUser, curriculumId: string): Promise<Set<string>> {
@@ -62,9 +62,11 @@ export async function regenerateModule(
     weeks: 1,
     hoursPerWeek: Math.max(1, Math.min(60, Math.round((minutes / 60) * 10) / 10)),
   };
-  const callId = await withUser(db, user, (tx) =>
-    reserveAiCall(tx, { userId: user.id, curriculumId: c.id, kind: 'regenerate', limits: o.limits ?? curriculumLimits() }),
-  );
+  const limits = o.limits ?? curriculumLimits();
+  const { callId, tokenBudget } = await withUser(db, user, async (tx) => ({
+    callId: await reserveAiCall(tx, { userId: user.id, curriculumId: c.id, kind: 'regenerate', limits }),
+    tokenBudget: await tokensLeftToday(tx, user.id, limits),
+  }));
   const weeksOf = old.lessons.flatMap((l) => (l.week ? [l.week] : []));
   // The model gets the whole plan and writes this module again; the offline planner plans the focused request.
   const { curriculum, tokens } = await o.provider.generate(
@@ -76,6 +78,7 @@ export async function regenerateModule(
       firstWeek: weeksOf.length ? Math.min(...weeksOf) : 1,
       existing: digestOf(c.plan),
       regenerate: { index, checkpoint: old.checkpoint.type },
+      tokenBudget,
     },
     o.today ?? new Date(),
   );
@@ -114,12 +117,14 @@ export async function extendCurriculum(
     timeframe: 'weeks',
     weeks: o.weeks,
   };
-  const callId = await withUser(db, user, (tx) =>
-    reserveAiCall(tx, { userId: user.id, curriculumId: c.id, kind: 'extend', limits: o.limits ?? curriculumLimits() }),
-  );
+  const limits = o.limits ?? curriculumLimits();
+  const { callId, tokenBudget } = await withUser(db, user, async (tx) => ({
+    callId: await reserveAiCall(tx, { userId: user.id, curriculumId: c.id, kind: 'extend', limits }),
+    tokenBudget: await tokensLeftToday(tx, user.id, limits),
+  }));
   const { curriculum, tokens } = await o.provider.generate(
     request,
-    { budgetMinutes: budget, weeks: o.weeks, existing: digestOf(c.plan), firstWeek: c.weeks + 1 },
+    { budgetMinutes: budget, weeks: o.weeks, existing: digestOf(c.plan), firstWeek: c.weeks + 1, tokenBudget },
     o.today ?? new Date(),
   );
   // The offline planner's fresh plan starts with foundations the learner has done; keep what builds on them.

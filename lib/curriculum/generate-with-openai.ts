@@ -20,6 +20,10 @@ export type TGenerateContext = {
   existing?: TPlanDigest;
   /** Extend: the week the new modules start in (default 1). */
   firstWeek?: number;
+  /** Called with each model call's tokens as it ends (so a failed generation's calls are counted too). */
+  onTokens?: (tokens: number) => void;
+  /** Tokens this generation may use (the learner's daily budget left); no further call starts once they are used. */
+  tokenBudget?: number;
   /** Regenerate: write module `index` of `existing` again (one module call, no outline). */
   regenerate?: { index: number; checkpoint: 'quiz' | 'project' };
 };
@@ -106,7 +110,14 @@ export async function generateWithOpenAi(req: TCurriculumRequest, ctx: TGenerate
   ): Promise<T> {
     const jsonSchema = toStrictJsonSchema(schema);
     for (let attempt = 1; ; attempt++) {
-      const { content, finish } = await streamCall(opts, messages, name, jsonSchema, (n) => (tokens += n));
+      if (ctx.tokenBudget !== undefined && tokens >= ctx.tokenBudget)
+        throw new GenerationError(
+          `Today’s AI token budget ran out before ${label} (this plan used ${tokens} tokens). Retry tomorrow, or ask for a shorter plan.`,
+        );
+      const { content, finish } = await streamCall(opts, messages, name, jsonSchema, (n) => {
+        tokens += n;
+        ctx.onTokens?.(n);
+      });
       const result: TChecked<T> =
         finish === 'length'
           ? {

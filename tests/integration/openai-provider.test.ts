@@ -348,6 +348,20 @@ describe('the AI path: outline, then modules', () => {
   });
 });
 
+describe('the AI path: the daily token budget', () => {
+  it("stops before the next call once the learner's tokens for the day are used, fails clearly, and counts what was used", async () => {
+    expect(n).toBeGreaterThanOrEqual(3);
+    const { user, id, provider, fake } = await setup(answerFrom(plan));
+    // 1000 tokens per call: the outline, module 1 and module 2 use 3000; module 3 is not asked for.
+    expect(await runGeneration(t.db, id, provider, today, undefined, { dailyLimit: 10, dailyTokens: 2500 })).toBe('failed');
+    expect(fake.requests.map((r) => callOf(r.body))).toEqual(['outline', 0, 1]);
+    const c = await load(user, id);
+    expect(c.error).toMatch(/AI token budget ran out before module 3 \(this plan used 3000 tokens\)/);
+    expect(c.partialModules).toHaveLength(2);
+    expect(await tokensUsed(id)).toBe(3000);
+  });
+});
+
 describe('the AI path: failures', () => {
   const brokenQuiz: TResponder = (body, k) => {
     const step = answerFrom(plan)(body, k);
