@@ -4,7 +4,7 @@ import { createLinkChecker, type TCheckLinksOptions } from './check-links';
 import { toModule, toStrictJsonSchema, ZModelModule, ZModelOutline, type TModelOutline } from './model-schemas';
 import { moduleMinutes, moduleTargets, paceModule, weekAt, withWeeks, type TWeekFrame } from './pace-plan';
 import { lintPlan } from './lint-plan';
-import { buildModuleMessages, buildOutlineMessages, type TGoalShape, type TPlanDigest } from './prompt';
+import { buildModuleMessages, buildOutlineMessages, digestOf, type TGoalShape, type TPlanDigest } from './prompt';
 import { ZCurriculum, ZModule, type TCurriculum, type TCurriculumRequest, type TModule } from './schemas';
 
 export type TGenerateContext = {
@@ -202,7 +202,7 @@ export async function generateWithOpenAi(req: TCurriculumRequest, ctx: TGenerate
       weekRange: [weekAt(start, frame), weekAt(start + target - 1, frame)],
       shape,
       subject: match?.subject?.name ?? null,
-      written: modules.map((m) => ({ title: m.title, topics: m.topics, objectives: m.lessons.flatMap((l) => l.objectives) })),
+      written: digestOf({ title: outline.title, modules }).modules,
       existing: ctx.existing,
       regenerate: focus !== undefined,
     });
