@@ -9,7 +9,10 @@ export type TGoalShape = (typeof GOAL_SHAPES)[number];
 type TMessage = { role: 'system' | 'user'; content: string };
 
 /** What a plan already holds, sent with Extend and Regenerate (and to later modules) so nothing is repeated. */
-export type TPlanDigest = { title: string; modules: { title: string; topics: string[]; objectives: string[] }[] };
+// The same shape as plan-change.ts's TPlanSoFar.
+export type TPlanDigest = { title: string; modules: { title: string; topics: string[]; objectives?: string[] }[] };
+/** Objectives listed per module in a prompt: a 20-module plan's prompt stays small. */
+const OBJECTIVES_PER_MODULE = 12;
 
 export function digestOf(plan: { title: string; modules: TModule[] }): TPlanDigest {
   return {
@@ -17,7 +20,7 @@ export function digestOf(plan: { title: string; modules: TModule[] }): TPlanDige
     modules: plan.modules.map((m) => ({
       title: m.title,
       topics: m.topics,
-      objectives: m.lessons.flatMap((l) => l.objectives).slice(0, 12),
+      objectives: m.lessons.flatMap((l) => l.objectives).slice(0, OBJECTIVES_PER_MODULE),
     })),
   };
 }
@@ -73,7 +76,7 @@ function digestLines(existing: TPlanDigest | undefined, heading: string): string
     `${heading} "${existing.title}":`,
     ...existing.modules.map(
       (m, i) =>
-        `${i + 1}. ${m.title} — topics: ${m.topics.join(', ')}${m.objectives.length ? `; objectives: ${m.objectives.join(' | ')}` : ''}`,
+        `${i + 1}. ${m.title} — topics: ${m.topics.join(', ')}${m.objectives?.length ? `; objectives: ${m.objectives.slice(0, OBJECTIVES_PER_MODULE).join(' | ')}` : ''}`,
     ),
   ];
 }
@@ -146,7 +149,7 @@ export function buildModuleMessages(req: TCurriculumRequest, o: TModulePromptOpt
           o.regenerate ? 'The rest of the plan (do not repeat it) is' : 'Earlier plan the learner already has (do not repeat it),',
         ),
         o.written.length
-          ? `Already written in this plan (do not repeat these objectives):\n${o.written.map((w) => `- ${w.title}: ${w.objectives.join(' | ')}`).join('\n')}`
+          ? `Already written in this plan (do not repeat these objectives):\n${o.written.map((w) => `- ${w.title}: ${(w.objectives ?? []).join(' | ')}`).join('\n')}`
           : '',
         o.regenerate
           ? `The learner asked for a fresh take on module ${o.index + 1}: keep its title and topics, write new lessons and a new checkpoint.`

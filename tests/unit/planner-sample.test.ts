@@ -115,6 +115,26 @@ describe('the sample of goals', () => {
   });
 });
 
+describe('every atlas subject', () => {
+  it.each(atlas.subjects.map((s) => [s.id, s] as const))('%s: plans in en/de/es at every level match it and lint clean', (_id, s) => {
+    for (const language of ['English', 'Deutsch', 'Español'])
+      for (const level of ['beginner', 'intermediate', 'advanced'] as const) {
+        const r = ZCurriculumRequest.parse({
+          goal: s.aliases[0],
+          language,
+          level,
+          hoursPerWeek: 5,
+          weeks: 12,
+          materials: ['reading', 'video', 'practice', 'projects'],
+        });
+        const p = planOffline(r, today);
+        expect(p.meta?.subject?.id).toBe(s.id);
+        expect(ZCurriculum.safeParse(p).success).toBe(true);
+        expect(lintPlan(p, { budgetMinutes: budgetMinutes(r, today), goal: r.goal, language })).toEqual([]);
+      }
+  });
+});
+
 describe('what the request changes', () => {
   const base: TCurriculumRequestInput = {
     goal: 'Learn Python',

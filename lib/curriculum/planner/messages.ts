@@ -38,6 +38,9 @@ export type TMessages = {
   stageActivity: Record<TStage, string>;
   load: { build: string; recovery: string; taper: string };
   rest: string;
+  /** Training weeks: the key sessions work on the topic, the others are easy, the last one long and easy. */
+  easySession: { title: string; activity: string };
+  longSession: { title: string; activity: string };
   review: { title: (topics: string) => string; objective: string };
   diagnostic: { title: string; objectives: string[] };
   mock: { title: (n: number) => string; objectives: string[] };
@@ -126,6 +129,8 @@ const en: TMessages = {
     taper: 'Taper: less volume, keep some intensity, arrive fresh',
   },
   rest: 'Take at least one rest day between hard sessions',
+  easySession: { title: 'easy, conversational effort', activity: 'Easy session at a pace where you could still hold a conversation' },
+  longSession: { title: 'long and easy', activity: 'The longest session of the week, at an easy, steady effort' },
   review: {
     title: (t) => `Review: ${t}`,
     objective: 'Recall the key points without notes, then check them and redo what you missed',
@@ -445,6 +450,11 @@ const de: TMessages = {
     taper: 'Tapering: weniger Umfang, etwas Intensität halten, ausgeruht ankommen',
   },
   rest: 'Zwischen harten Einheiten mindestens einen Ruhetag einlegen',
+  easySession: {
+    title: 'locker, im Gesprächstempo',
+    activity: 'Lockere Einheit in einem Tempo, bei dem du dich noch unterhalten könntest',
+  },
+  longSession: { title: 'lang und locker', activity: 'Die längste Einheit der Woche, locker und gleichmäßig' },
   review: {
     title: (t) => `Wiederholung: ${t}`,
     objective: 'Die Kernpunkte ohne Notizen abrufen, dann prüfen und Verpasstes nachholen',
@@ -806,6 +816,8 @@ const es: TMessages = {
     taper: 'Puesta a punto: menos volumen, algo de intensidad, llegar descansado',
   },
   rest: 'Descansa al menos un día entre sesiones duras',
+  easySession: { title: 'suave, a ritmo de conversación', activity: 'Sesión suave a un ritmo que te permita mantener una conversación' },
+  longSession: { title: 'larga y suave', activity: 'La sesión más larga de la semana, a un esfuerzo suave y constante' },
   review: {
     title: (t) => `Repaso: ${t}`,
     objective: 'Recordar los puntos clave sin apuntes, comprobarlos y rehacer lo que falló',

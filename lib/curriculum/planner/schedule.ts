@@ -6,10 +6,12 @@ import { split } from './random';
 // The plan's calendar: sessions a week, which topics each week works on, and what each session does.
 
 export type TSlot =
-  | { type: 'content'; week: number; topics: TPlanTopic[]; stage: TStage; step: number; steps: number; n: number }
+  | { type: 'content'; week: number; topics: TPlanTopic[]; stage: TStage; step: number; steps: number; n: number; role?: TRole }
   | { type: 'review'; week: number; topics: TPlanTopic[] }
   | { type: 'diagnostic' | 'mock' | 'final'; week: number; n: number }
-  | { type: 'taper'; week: number; topics: TPlanTopic[]; n: number };
+  | { type: 'taper'; week: number; topics: TPlanTopic[]; n: number; role?: TRole };
+/** Training sessions besides the key ones: easy, or the week's long easy one. */
+export type TRole = 'easy' | 'long';
 
 export type TWeek = { week: number; key: string; slots: TSlot[]; minutes: number; load: 'build' | 'recovery' | 'taper' | null };
 
@@ -37,12 +39,18 @@ const DAILY: TGoalShape[] = ['language', 'instrument', 'training'];
  * Sessions a week: the shape's usual session length sets how many fit in the hours (daily-practice shapes
  * get at least three short ones), capped so a long plan still fits 20 modules of at most 12 lessons.
  */
-export function sessionsPerWeek(shape: TGoalShape, weekMinutes: number, weeks: number, maxLessonsPerWeek?: number): number {
+export function sessionsPerWeek(
+  shape: TGoalShape,
+  weekMinutes: number,
+  weeks: number,
+  maxLessonsPerWeek?: number,
+  maxModules = 20,
+): number {
   const min = DAILY.includes(shape) ? Math.max(1, Math.min(3, Math.floor(weekMinutes / 20))) : 1;
   const wanted = Math.min(MAX_SESSIONS[shape], Math.max(min, Math.round(weekMinutes / TARGET_MINUTES[shape])));
-  const cap = Math.max(1, Math.floor(12 / Math.ceil(weeks / 20)) - 1);
+  const cap = Math.max(1, Math.floor(12 / Math.ceil(weeks / Math.max(1, maxModules))) - 1);
   // A lesson is at most 20 hours (ZLesson), whatever the hours a week.
-  const floor = Math.ceil(weekMinutes / 1000);
+  const floor = Math.ceil(weekMinutes / 1200);
   return Math.max(floor, Math.min(wanted, cap, maxLessonsPerWeek ?? 12));
 }
 
@@ -83,12 +91,13 @@ export type TScheduleOptions = {
   reviews: boolean;
   variant: number;
   maxLessonsPerWeek?: number;
+  maxModules?: number;
 };
 
 export function buildSchedule(o: TScheduleOptions): { weeks: TWeek[]; sessions: number } {
   const W = o.weeks;
   const weekMinutes = o.hoursPerWeek * 60;
-  const L = sessionsPerWeek(o.shape, weekMinutes, W, o.maxLessonsPerWeek);
+  const L = sessionsPerWeek(o.shape, weekMinutes, W, o.maxLessonsPerWeek, o.maxModules);
   const reviewWeek = o.shape === 'exam' && o.final && W >= 4;
   const taperWeeks = o.shape === 'training' && o.final ? (W >= 10 ? 2 : W >= 4 ? 1 : 0) : 0;
   const C = Math.max(1, W - (reviewWeek ? 1 : 0) - taperWeeks);
@@ -161,6 +170,7 @@ export function buildSchedule(o: TScheduleOptions): { weeks: TWeek[]; sessions: 
           n: i + 1,
         });
       });
+      if (o.shape === 'training') trainingRoles(slots);
       if (o.shape === 'training' && w > 1) load = w % 4 === 0 ? 'recovery' : 'build';
     } else if (reviewWeek && w === W) {
       key = 'review-week';
@@ -176,11 +186,13 @@ export function buildSchedule(o: TScheduleOptions): { weeks: TWeek[]; sessions: 
       load = 'taper';
       const last = o.topics.slice(-2);
       for (let n = 1; n <= L; n++) slots.push({ type: 'taper', week, topics: [last[(n - 1) % last.length]], n });
+      trainingRoles(slots);
     }
 
     // Exams: a diagnostic first, timed mocks in the last third of the content weeks.
     if (o.shape === 'exam' && o.first && w === 1) slots[0] = { type: 'diagnostic', week, n: 1 };
-    const mockFrom = C - Math.max(1, Math.round(C * 0.3)) + 1;
+    // (at least one before the final mock when there is a week for it)
+    const mockFrom = Math.min(C - Math.max(1, Math.round(C * 0.3)) + 1, o.final && W === C ? W - 1 : C);
     if (o.shape === 'exam' && w <= C && w >= Math.max(2, mockFrom) && !(o.final && w === W))
       slots[slots.length - 1] = { type: 'mock', week, n: w - Math.max(2, mockFrom) + 1 };
     if (o.final && w === W) {
@@ -221,5 +233,24 @@ export function buildSchedule(o: TScheduleOptions): { weeks: TWeek[]; sessions: 
   return { weeks, sessions: L };
 }
 
-/** A slot's share of its week's minutes. */
-export const slotWeight = (s: TSlot) => (s.type === 'review' ? 0.5 : s.type === 'mock' || s.type === 'final' ? 1.5 : 1);
+/**
+ * A training week is not five hard sessions: one key session on the topic (two from four sessions a week),
+ * the others easy, and the last one long and easy once there are three or more.
+ */
+function trainingRoles(slots: TSlot[]) {
+  const keys = slots.length >= 4 ? [0, 2] : [0];
+  slots.forEach((s, i) => {
+    if ((s.type === 'content' || s.type === 'taper') && !keys.includes(i))
+      s.role = slots.length >= 3 && i === slots.length - 1 ? 'long' : 'easy';
+  });
+}
+
+/** A slot's share of its week's minutes: reviews half, mocks, the final and long sessions one and a half, easy sessions 0.8. */
+export const slotWeight = (s: TSlot) =>
+  s.type === 'review'
+    ? 0.5
+    : s.type === 'mock' || s.type === 'final'
+      ? 1.5
+      : (s.type === 'content' || s.type === 'taper') && s.role
+        ? { long: 1.5, easy: 0.8 }[s.role]
+        : 1;
