@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createLinkChecker } from '@/lib/curriculum/check-links';
 import { isPublicAddress, RefusedUrlError, safeFetch, type TResolve } from '@/lib/http/safe-fetch';
 
 // The link checker's SSRF guard against a real local HTTP server. The default policy must refuse every
@@ -10,6 +11,8 @@ import { isPublicAddress, RefusedUrlError, safeFetch, type TResolve } from '@/li
 let server: Server;
 let port: number;
 const hits: string[] = [];
+let inFlight = 0;
+let maxInFlight = 0;
 beforeAll(async () => {
   server = createServer((req, res) => {
     hits.push(`${req.method} ${req.url}`);
@@ -21,7 +24,14 @@ beforeAll(async () => {
     else if (req.url === '/to-rebind') to(`http://rebind.test:${port}/ok`);
     else if (req.url === '/loop') to('/loop');
     else if (req.url === '/slow') setTimeout(() => res.writeHead(200).end(), 5000);
-    else res.writeHead(404).end();
+    else if (req.url?.startsWith('/page-')) {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      setTimeout(() => {
+        inFlight--;
+        res.writeHead(200).end();
+      }, 60);
+    } else res.writeHead(404).end();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   port = (server.address() as AddressInfo).port;
@@ -129,5 +139,20 @@ describe('safeFetch through the test seam (127.0.0.1 allowed, everything else by
 
   it('returns a dead page as a status, not an error', async () => {
     expect(await safeFetch(`http://site.test:${port}/missing`, { resolve, isAllowedAddress: local })).toMatchObject({ status: 404 });
+  });
+});
+
+describe('the link checker', () => {
+  const resolve: TResolve = async () => [{ address: '127.0.0.1', family: 4 }];
+  const isAllowedAddress = (a: string) => a === '127.0.0.1';
+
+  it('checks at most `concurrency` links at a time, and each URL once', async () => {
+    maxInFlight = 0;
+    const checker = createLinkChecker({ concurrency: 2, resolve, isAllowedAddress });
+    const urls = Array.from({ length: 8 }, (_, i) => `http://site.test:${port}/page-${i}`);
+    const verdicts = await Promise.all([...urls, ...urls].map((u) => checker.check(u)));
+    expect(verdicts.every((v) => v === 'ok')).toBe(true);
+    expect(maxInFlight).toBe(2);
+    expect(hits.filter((h) => h.startsWith('HEAD /page-'))).toHaveLength(8);
   });
 });
