@@ -39,8 +39,6 @@ export type TLinkChecker = {
   check(url: string): Promise<TLinkVerdict>;
   /** The module with every resource checked; dead or refused ones replaced by search links. */
   fixModule<M extends TModule>(m: M): Promise<M>;
-  /** How many links were replaced, for logs. */
-  readonly replaced: number;
 };
 
 /** One checker per generation: links are checked once each (cached), `concurrency` at a time. */
@@ -53,7 +51,6 @@ export function createLinkChecker(o: TCheckLinksOptions = {}): TLinkChecker {
     resolve: o.resolve,
     isAllowedAddress: o.isAllowedAddress,
   };
-  let replaced = 0;
 
   const attempt = async (url: string, method: 'HEAD' | 'GET'): Promise<TLinkVerdict> => {
     try {
@@ -87,17 +84,12 @@ export function createLinkChecker(o: TCheckLinksOptions = {}): TLinkChecker {
           // eslint-disable-next-line no-restricted-syntax
           resources: await Promise.all(
             l.resources.map(async (r) => {
-              if ((await check(r.url)) === 'ok') return r;
-              replaced++;
-              return searchLinkFor(r);
+              return (await check(r.url)) === 'ok' ? r : searchLinkFor(r);
             }),
           ),
         })),
       );
       return { ...m, lessons };
-    },
-    get replaced() {
-      return replaced;
     },
   };
 }
