@@ -11,7 +11,7 @@ import { ZCurriculumRequest } from '@/lib/curriculum/schemas';
 import { withUser } from '@/lib/db/with-user';
 import { startJobRunner, stopJobRunner } from '@/lib/jobs';
 import { createUser } from '../support/factories';
-import { planScript, startFakeOpenAi, type TFakeOpenAi } from '../support/fake-openai';
+import { planScript, stallOnce, startFakeOpenAi, type TFakeOpenAi } from '../support/fake-openai';
 import { createTestDb, type TTestDb } from '../support/test-db';
 
 // A real crash (issue #9): a worker process streams a curriculum from the model and is killed with SIGKILL
@@ -39,7 +39,6 @@ const request = ZCurriculumRequest.parse({
 const plan = planOffline(request, new Date());
 // The model's answers: the outline, then each module (tests/support/fake-openai.ts).
 const steps = planScript(plan, { chunkSize: 200 });
-const second = (steps[2] as { content: string }).content;
 
 let t: TTestDb;
 let dir: string;
@@ -60,12 +59,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a worker killed with SIGKILL mi
     dir = mkdtempSync(path.join(tmpdir(), 'pw-generation-crash-'));
     writeFileSync(path.join(dir, 'child.mts'), CHILD);
     // The worker gets the outline and module 1, then module 2 stalls; the next attempt gets everything.
-    fake = await startFakeOpenAi([
-      steps[0],
-      steps[1],
-      { kind: 'stall', content: second, stallAfter: second.length / 2, chunkSize: 60 },
-      ...steps,
-    ]);
+    fake = await startFakeOpenAi(stallOnce(plan, 1, { chunkSize: 200 }));
   });
   afterAll(async () => {
     child?.kill('SIGKILL');

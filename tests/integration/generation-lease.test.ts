@@ -13,7 +13,7 @@ import { createJobRunner, type TJobRunner, type TJobRunnerOptions } from '@/lib/
 import { listEventsAfter } from '@/lib/realtime/publish-event';
 import { createUser } from '../support/factories';
 import { expectLoggedError } from '../support/logged-errors';
-import { planScript, startFakeOpenAi, type TFakeOpenAi, type TScriptStep } from '../support/fake-openai';
+import { planScript, stallOnce, startFakeOpenAi, type TFakeOpenAi, type TResponder, type TScriptStep } from '../support/fake-openai';
 import { createTestDb, type TTestDb } from '../support/test-db';
 
 // Curriculum generation as a job with a lease (issue #9: "a curriculum killed mid-stream stays `generating`
@@ -56,7 +56,7 @@ async function runner() {
   return r;
 }
 
-async function fakeModel(script: TScriptStep[]) {
+async function fakeModel(script: TScriptStep[] | TResponder) {
   fake = await startFakeOpenAi(script);
   provider = openAiProvider({
     apiKey: 'sk-test',
@@ -130,12 +130,7 @@ afterAll(async () => t.drop());
 describe('a generation whose runner dies mid-stream', () => {
   it('is taken again by another runner once the lease lapses, and ends ready with each module once', async () => {
     // The outline and module 1 arrive, then module 2's stream stalls half-way; the next attempt gets everything.
-    const f = await fakeModel([
-      steps[0],
-      steps[1],
-      { kind: 'stall', content: content(2), stallAfter: content(2).length / 2, chunkSize: 60 },
-      ...steps,
-    ]);
+    const f = await fakeModel(stallOnce(plan, 1));
     const { user, id } = await saveRequest();
     const first = await runner();
     await waitFor(async () => (await row(id)).partial.length === 1); // one module stored, then the model stalls

@@ -210,3 +210,15 @@ export function answerFrom(
     return { kind: 'stream', content, chunkSize: o.chunkSize ?? 200, delayMs: o.delayMs };
   };
 }
+
+/** Like answerFrom, but the first call for module `index` stalls half-way (a model stream cut off mid-module). */
+export function stallOnce(plan: TCurriculum, index: number, o: { chunkSize?: number } = {}): TResponder {
+  const answer = answerFrom(plan, o);
+  let stalled = false;
+  return (body, n) => {
+    const step = answer(body, n);
+    if (stalled || callOf(body) !== index || step.kind !== 'stream') return step;
+    stalled = true;
+    return { kind: 'stall', content: step.content, stallAfter: Math.floor(step.content.length / 2), chunkSize: 60 };
+  };
+}
