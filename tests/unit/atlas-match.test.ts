@@ -29,8 +29,8 @@ describe('matching a goal to a subject (fixture)', () => {
     ['Japanisch lernen', null],
   ])('%s → %s', (goal, expected) => expect(id(goal)).toBe(expected));
 
-  it('ranks by words matched, then score, and gives the score', () => {
-    const ranked = fixture.rank('Learn Go and Java');
+  it('ranks by content words matched, then the goal’s head, and gives the score', () => {
+    const ranked = fixture.rank('Learn Go programming and Java');
     expect(ranked[0].subject.id).toBe('go');
     expect(ranked.map((r) => r.subject.id)).toContain('java');
     expect(ranked[0].score).toBeGreaterThan(0);
@@ -61,6 +61,11 @@ describe('matching against the atlas', () => {
     ['Ich möchte Gitarre spielen lernen', 'guitar'],
     ['Learn Go for backend services', 'go'],
     ['I want to go hiking in the Alps', null],
+    // The head of the goal decides between two subjects it names.
+    ['Learn Italian cooking', 'cooking'],
+    ['Photography of running events', 'photography'],
+    ['Statistics with Python', 'statistics'],
+    ['Python for data analysis', 'data-analysis-pandas'],
     ['Learn to knit a scarf', null],
   ])('%s → %s', (goal, expected) => expect(id(goal, atlas.matcher)).toBe(expected));
 

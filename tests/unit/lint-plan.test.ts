@@ -59,7 +59,9 @@ describe('lintPlan', () => {
   });
 
   it('leaves real content alone: a topic named "Core …:", slashed lists in lessons, letters as names', () => {
-    expect(lint(plan({ modules: [makeModule({ title: 'Core services refresher: IAM, VPC, EC2 and S3' })] }), 'Pass the AWS exam')).toEqual([]);
+    expect(lint(plan({ modules: [makeModule({ title: 'Core services refresher: IAM, VPC, EC2 and S3' })] }), 'Pass the AWS exam')).toEqual(
+      [],
+    );
     expect(lint(plan({ summary: 'Place at / in / on: 在 before the verb.' }))).toEqual([]);
     expect(lint(plan({ summary: 'Multiply matrices A and B, then play a I–V–vi–IV progression.' }))).toEqual([]);
   });
@@ -67,7 +69,9 @@ describe('lintPlan', () => {
   it('flags goal words used as concepts', () => {
     const goal = 'Run a half marathon under 2 hours';
     const p = plan({
-      modules: [makeModule({ topics: ['half'], lessons: [lesson({ objectives: ['Explain half in under 2 hours'] }), lesson({ week: 2 })] })],
+      modules: [
+        makeModule({ topics: ['half'], lessons: [lesson({ objectives: ['Explain half in under 2 hours'] }), lesson({ week: 2 })] }),
+      ],
     });
     const problems = lint(p, goal);
     expect(problems).toEqual(

@@ -304,3 +304,50 @@ describe('mergeRegeneratedModule', () => {
     expect(merged.estimatedHours * 60).toBeCloseTo(minutes(merged), 0);
   });
 });
+
+describe('planLabels (what the page says about the plan)', () => {
+  it('names the matched subject and shape, or says the topics were not tailored, in the plan language', async () => {
+    const { planLabels } = await import('@/lib/curriculum/plan-labels');
+    expect(planLabels(plan().meta!).headline).toBe('Matched: Widget making · Course with a project');
+    expect(planLabels(plan({ language: 'Deutsch' }).meta!).headline).toBe('Erkannt: Widgetbau · Kurs mit Projekt');
+    const outside = planLabels(plan({ goal: 'Train for a century bike ride' }).meta!);
+    expect(outside.headline).toBe('Training plan · topics not tailored');
+    expect(outside.notes).toEqual(
+      expect.arrayContaining([expect.stringMatching(/doctor/), 'Topics were not tailored to this subject; links are searches.']),
+    );
+  });
+});
+
+describe('generateOffline (the provider behind Regenerate and Extend)', () => {
+  it('plans a module again, or a continuation, from the context it is given', async () => {
+    const { generateOffline } = await import('@/lib/curriculum/generate-offline');
+    const { defaultAtlas } = await import('@/lib/curriculum/atlas');
+    const r = ZCurriculumRequest.parse({
+      goal: 'Learn Python',
+      level: 'beginner',
+      hoursPerWeek: 5,
+      weeks: 8,
+      materials: ['reading', 'practice'],
+    });
+    const p = planOffline(r, today, defaultAtlas());
+    const seen: number[] = [];
+    const regen = await generateOffline(
+      r,
+      {
+        budgetMinutes: 300,
+        weeks: 1,
+        firstWeek: 2,
+        existing: planSoFar(p),
+        regenerate: { index: 1 },
+        onModule: (_m, i) => void seen.push(i),
+      },
+      today,
+    );
+    expect(regen.curriculum.modules).toHaveLength(1);
+    expect(regen.curriculum.modules[0].topics).toEqual(p.modules[1].topics);
+    expect(seen).toEqual([0]);
+    const more = await generateOffline(r, { budgetMinutes: 600, weeks: 2, firstWeek: 9, existing: planSoFar(p) }, today);
+    expect(Math.min(...more.curriculum.modules.flatMap((m) => m.lessons.map((l) => l.week!)))).toBe(9);
+    expect(more.curriculum.modules[0].title).toMatch(/^Deeper practice: /); // eight weeks covered every topic
+  });
+});

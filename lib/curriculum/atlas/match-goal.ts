@@ -71,21 +71,44 @@ const named = (docTerm: string, queryTerms: Set<string>) =>
       (docTerm.length >= 7 && editDistance(q, docTerm) <= 1),
   );
 
-/** Documents whose words all matched the query, best first: more words matched, then BM25 score. */
-function wholeMatches(index: MiniSearch<TAliasDoc>, query: string): { key: string; score: number; words: number; text: string }[] {
-  const queryTerms = termsOf(query);
-  const best = new Map<string, { key: string; score: number; words: number; text: string }>();
+type TWhole = { key: string; score: number; words: number; text: string; head: boolean; position: number };
+
+// Words that end the head of a goal: "Photography | of running events", "Statistics | with Python".
+const HEAD_END = new Set(normalizeText('for of with in on at using via para de del con en für mit zum zur im über beim').split(' '));
+
+/**
+ * Documents whose words all matched the query, best first: more content words matched ("learn" does not
+ * count), then a match in the goal's head (before its first preposition: "Photography of running events"
+ * is photography), then the later match ("Learn Italian cooking" is cooking), then BM25 score.
+ */
+function wholeMatches(index: MiniSearch<TAliasDoc>, query: string): TWhole[] {
+  const tokens = tokenize(query).map(normalizeText).filter(Boolean);
+  const queryTerms = new Set(tokens);
+  const firstContent = tokens.findIndex((t) => !isStopWord(t));
+  const headEnd = tokens.findIndex((t, i) => i > firstContent && firstContent >= 0 && HEAD_END.has(t));
+  const best = new Map<string, TWhole>();
   for (const r of index.search(query, SEARCH)) {
     const size = r.size as number;
     if (r.terms.length < size) continue; // part of a phrase is not the phrase
     if (!r.terms.every((t) => named(t, queryTerms))) continue;
-    const key = r.key as string;
-    const prev = best.get(key);
-    if (!prev || size > prev.words || (size === prev.words && r.score > prev.score))
-      best.set(key, { key, score: r.score, words: size, text: r.text as string });
+    const at = r.terms.filter((t) => !isStopWord(t)).map((t) => tokens.findIndex((q) => named(t, new Set([q]))));
+    const position = at.length ? Math.max(...at) : -1;
+    const m: TWhole = {
+      key: r.key as string,
+      score: r.score,
+      words: r.terms.filter((t) => !isStopWord(t)).length,
+      text: r.text as string,
+      head: headEnd < 0 || (position >= 0 && position < headEnd),
+      position,
+    };
+    const prev = best.get(m.key);
+    if (!prev || compare(m, prev) < 0) best.set(m.key, m);
   }
-  return [...best.values()].sort((x, y) => y.words - x.words || y.score - x.score || x.key.localeCompare(y.key));
+  return [...best.values()].sort(compare);
 }
+
+const compare = (x: TWhole, y: TWhole) =>
+  y.words - x.words || Number(y.head) - Number(x.head) || y.position - x.position || y.score - x.score || x.key.localeCompare(y.key);
 
 function aliasIndex(entries: { key: string; text: string }[]): MiniSearch<TAliasDoc> {
   const index = new MiniSearch<TAliasDoc>({ fields: ['text'], storeFields: ['key', 'size', 'text'], processTerm });

@@ -87,13 +87,13 @@ function objectivesFor(topic: TPlanTopic, step: number, steps: number, variant: 
   return objs.filter((_, i) => (i + variant) % steps === step).map((o) => o.text);
 }
 
-const names = (m: TMessages, ts: TPlanTopic[]) =>
-  ts.length > 3
-    ? `${ts[0].name} – ${ts.at(-1)!.name}`
-    : listIn(
-        m,
-        ts.map((t) => t.name),
-      );
+/** Topic names as one title: "A and B", or "A · B" when a name has its own "and" ("Setup and basics · Technique"). */
+function names(m: TMessages, ts: TPlanTopic[]): string {
+  if (ts.length > 3) return `${ts[0].name} – ${ts.at(-1)!.name}`;
+  const list = ts.map((t) => t.name);
+  const ownAnd = list.some((n) => n.split(/\s+/).some((w) => w === m.and('x') || w === m.and('i')));
+  return list.length > 1 && ownAnd ? list.join(' · ') : listIn(m, list);
+}
 
 function lessonFor(ctx: TBuildContext, slot: TSlot, load: TWeek['load'], index: number, minutes: number): TLesson {
   const { m } = ctx;
@@ -116,7 +116,9 @@ function lessonFor(ctx: TBuildContext, slot: TSlot, load: TWeek['load'], index: 
       // The atlas's exercise for the topic on every other practice session; the stage's own activity otherwise.
       const practiceLike = !['learn', 'study', 'plan', 'check', 'apply', 'use'].includes(slot.stage);
       const own = practiceLike && slot.topics[0].practice && (slot.stage === 'session' || (slot.step + ctx.variant) % 2 === 1);
-      const activity = own ? slot.topics[0].practice! : m.stageActivity[slot.stage];
+      // Back-to-back study sessions of an exam domain alternate between the guide and an overview.
+      const stage = slot.stage === 'study' && (slot.step + ctx.variant) % 2 === 1 ? 'learn' : slot.stage;
+      const activity = own ? slot.topics[0].practice! : m.stageActivity[stage];
       const taught =
         slot.topics.length === 1
           ? objectivesFor(slot.topics[0], slot.step, slot.steps, ctx.variant)
@@ -171,19 +173,32 @@ function placeAnswer(options: string[], answer: number, target: number, random: 
   return rest;
 }
 
-function quizFor(ctx: TBuildContext, topics: TPlanTopic[], taught: Set<string>, moduleIndex: number): TCheckpoint | null {
+/** `used`: question ids earlier checkpoints of the plan asked; they come last, so a topic over several modules asks new ones. */
+function quizFor(
+  ctx: TBuildContext,
+  topics: TPlanTopic[],
+  taught: Set<string>,
+  moduleIndex: number,
+  used: Set<string>,
+): TCheckpoint | null {
   const subject = ctx.subject;
   if (!subject) return null;
+  const idOf = (t: TPlanTopic, q: { id: string }) => `${subject.id}/${t.id}/${q.id}`;
   const pools = topics.map((t) =>
     t.questions
       .map((q) => ({ q, topic: t, objective: t.objectives.find((o) => o.id === q.objective)?.text }))
-      .filter((x): x is typeof x & { objective: string } => !!x.objective && taught.has(x.objective)),
+      .filter((x): x is typeof x & { objective: string } => !!x.objective && taught.has(x.objective))
+      .sort((x, y) => Number(used.has(idOf(t, x.q))) - Number(used.has(idOf(t, y.q)))),
   );
   const picked: (typeof pools)[number] = [];
   const offset = ctx.variant;
   for (let round = 0; picked.length < 5 && pools.some((p) => p.length > round); round++)
     for (const p of pools) if (p.length > round && picked.length < 5) picked.push(p[(round + offset) % p.length]);
   if (picked.length < 3) return null;
+  // Enough new questions: ask only those (a repeat is for a topic with no new question left).
+  const fresh = picked.filter((x) => !used.has(idOf(x.topic, x.q)));
+  if (fresh.length >= 3) picked.splice(0, picked.length, ...fresh);
+  for (const x of picked) used.add(idOf(x.topic, x.q));
   const random = seededRandom(hashString(`${ctx.seed}|quiz|${moduleIndex}|${ctx.variant}`));
   // Right answers spread over the positions: a seeded permutation of 0–3, repeated.
   const positions = seededShuffle([0, 1, 2, 3], random);
@@ -247,6 +262,7 @@ export function buildModules(
   for (const g of groups) partsOf.set(g[0].key, (partsOf.get(g[0].key) ?? 0) + 1);
   const partNo = new Map<string, number>();
   let lessonIndex = 0;
+  const asked = new Set<string>();
 
   return groups.map((g, gi): TModule => {
     const slots = g.flatMap((w) => w.slots);
@@ -275,7 +291,7 @@ export function buildModules(
     const taught = new Set(lessons.flatMap((l) => l.objectives));
     const isFinal = slots.some((s) => s.type === 'final');
     const projectFinal = isFinal && ['programming', 'project', 'instrument', 'soft-skill'].includes(ctx.shape);
-    const quiz = projectFinal ? null : quizFor(ctx, contentTopics.length ? contentTopics : topics, taught, moduleOffset + gi);
+    const quiz = projectFinal ? null : quizFor(ctx, contentTopics.length ? contentTopics : topics, taught, moduleOffset + gi, asked);
     const topicObjectives = uniq(topics.flatMap((t) => t.objectives.map((o) => o.text)).filter((o) => taught.has(o)));
     const checkpoint: TCheckpoint = quiz ?? {
       type: 'project',

@@ -32,6 +32,9 @@ export type TGenericTopic = { name: string; objectives: [string, string]; practi
 export type TMessages = {
   shapeLabel: Record<TGoalShape, string>;
   shapeFlow: Record<TGoalShape, string>;
+  /** The page's line about the plan: "Matched: Running · Training plan". */
+  matched: (subject: string, shape: string) => string;
+  notTailored: (shape: string) => string;
   level: Record<TLevel, string>;
   summary: (o: { weeks: number; sessions: number; minutes: number; level: TLevel; shape: TGoalShape; subject: string | null }) => string;
   stageTitle: Record<TStage, (topic: string, n: number) => string>;
@@ -63,6 +66,8 @@ export type TMessages = {
 };
 
 const en: TMessages = {
+  matched: (subject, shape) => `Matched: ${subject} · ${shape}`,
+  notTailored: (shape) => `${shape} · topics not tailored`,
   shapeLabel: {
     exam: 'Exam preparation',
     language: 'Language course',
@@ -97,7 +102,7 @@ const en: TMessages = {
     writing: (t) => `Writing: ${t}`,
     session: (t, n) => `Session ${n}: ${t}`,
     technique: (t) => `Daily practice: ${t}`,
-    repertoire: (t) => `Repertoire: ${t}`,
+    repertoire: (t) => `Work on a piece: ${t}`,
     plan: (t) => `${t}: plan it`,
     do: (t) => `${t}: do it`,
     check: (t) => `${t}: check the result`,
@@ -173,7 +178,7 @@ const en: TMessages = {
       criteria: ['Target completed safely', 'Result recorded', 'A recovery plan for the following week'],
     },
     instrument: {
-      title: 'Record a performance',
+      title: 'Perform or show a finished piece',
       objectives: ['Perform or finish your repertoire piece from start to end', 'Record it and note two things to improve'],
       criteria: ['A complete recording or finished piece', 'Two strengths and two things to improve, written down'],
     },
@@ -383,6 +388,8 @@ const en: TMessages = {
 };
 
 const de: TMessages = {
+  matched: (subject, shape) => `Erkannt: ${subject} · ${shape}`,
+  notTailored: (shape) => `${shape} · Themen nicht zugeschnitten`,
   shapeLabel: {
     exam: 'Prüfungsvorbereitung',
     language: 'Sprachkurs',
@@ -418,7 +425,7 @@ const de: TMessages = {
     writing: (t) => `Schreiben: ${t}`,
     session: (t, n) => `Einheit ${n}: ${t}`,
     technique: (t) => `Tägliche Übung: ${t}`,
-    repertoire: (t) => `Repertoire: ${t}`,
+    repertoire: (t) => `Am Stück arbeiten: ${t}`,
     plan: (t) => `${t}: planen`,
     do: (t) => `${t}: umsetzen`,
     check: (t) => `${t}: Ergebnis prüfen`,
@@ -513,7 +520,7 @@ const de: TMessages = {
       criteria: ['Ziel sicher erreicht', 'Ergebnis notiert', 'Ein Erholungsplan für die Woche danach'],
     },
     instrument: {
-      title: 'Eine Darbietung aufnehmen',
+      title: 'Ein fertiges Stück vorführen oder zeigen',
       objectives: ['Das Repertoirestück von Anfang bis Ende spielen oder fertigstellen', 'Es aufnehmen und zwei Verbesserungen notieren'],
       criteria: ['Eine vollständige Aufnahme oder ein fertiges Werk', 'Zwei Stärken und zwei Verbesserungen notiert'],
     },
@@ -749,6 +756,8 @@ const de: TMessages = {
 };
 
 const es: TMessages = {
+  matched: (subject, shape) => `Reconocido: ${subject} · ${shape}`,
+  notTailored: (shape) => `${shape} · temas no adaptados`,
   shapeLabel: {
     exam: 'Preparación de examen',
     language: 'Curso de idioma',
@@ -784,7 +793,7 @@ const es: TMessages = {
     writing: (t) => `Escritura: ${t}`,
     session: (t, n) => `Sesión ${n}: ${t}`,
     technique: (t) => `Práctica diaria: ${t}`,
-    repertoire: (t) => `Repertorio: ${t}`,
+    repertoire: (t) => `Trabajar una pieza: ${t}`,
     plan: (t) => `${t}: planificar`,
     do: (t) => `${t}: hacerlo`,
     check: (t) => `${t}: revisar el resultado`,
@@ -866,7 +875,7 @@ const es: TMessages = {
       criteria: ['Objetivo completado con seguridad', 'Resultado anotado', 'Un plan de recuperación para la semana siguiente'],
     },
     instrument: {
-      title: 'Grabar una interpretación',
+      title: 'Interpretar o mostrar una pieza terminada',
       objectives: ['Interpretar o terminar la pieza de repertorio de principio a fin', 'Grabarla y anotar dos cosas que mejorar'],
       criteria: ['Una grabación completa o una obra terminada', 'Dos puntos fuertes y dos mejoras anotados'],
     },
