@@ -25,7 +25,7 @@ export type TGenerateContext = {
   /** Tokens this generation may use (the learner's daily budget left); no further call starts once they are used. */
   tokenBudget?: number;
   /** Regenerate: write module `index` of `existing` again (one module call, no outline). */
-  regenerate?: { index: number; checkpoint: 'quiz' | 'project' };
+  regenerate?: { index: number; checkpoint?: 'quiz' | 'project' };
 };
 export type TGenerated = { curriculum: TCurriculum; tokens: number };
 
@@ -254,7 +254,7 @@ export async function generateWithOpenAi(req: TCurriculumRequest, ctx: TGenerate
 }
 
 /** Regenerate needs no outline call: the plan's own modules are the outline. */
-function outlineFromDigest(existing: TPlanDigest, focus: { index: number; checkpoint: 'quiz' | 'project' }, shape: TGoalShape) {
+function outlineFromDigest(existing: TPlanDigest, focus: { index: number; checkpoint?: 'quiz' | 'project' }, shape: TGoalShape) {
   const m = existing.modules[focus.index];
   return {
     title: existing.title,
@@ -270,7 +270,8 @@ function outlineFromDigest(existing: TPlanDigest, focus: { index: number; checkp
       summary: x.title,
       topics: x.topics,
       weeks: 1,
-      checkpoint: i === focus.index ? focus.checkpoint : ('quiz' as const),
+      // The module keeps its kind of checkpoint (Regenerate sends it); the others are only listed.
+      checkpoint: i === focus.index ? (focus.checkpoint ?? ('quiz' as const)) : ('quiz' as const),
     })),
   };
 }
