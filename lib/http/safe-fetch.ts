@@ -67,7 +67,8 @@ async function checkedAddress(url: URL, o: Required<Pick<TSafeFetchOptions, 'res
 
 function requestOnce(url: URL, target: { address: string; family: number }, method: string, signal: AbortSignal) {
   return new Promise<{ status: number; location?: string }>((resolve, reject) => {
-    // Pins the connection to the checked address; TLS still verifies the certificate for url.hostname.
+    // Pins the connection to the checked address; TLS still verifies the certificate for url.hostname. A fresh
+    // connection each time (agent: false): a pooled socket is keyed by host name, not by the address checked.
     const lookup: LookupFunction = (_host, options, cb) => {
       if ((options as { all?: boolean }).all)
         (cb as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [target]);
@@ -76,7 +77,7 @@ function requestOnce(url: URL, target: { address: string; family: number }, meth
     const client = url.protocol === 'https:' ? https : http;
     const req = client.request(
       url,
-      { method, lookup, signal, headers: { 'user-agent': 'PathwiseLinkCheck/1.0', accept: '*/*' } },
+      { method, lookup, signal, agent: false, headers: { 'user-agent': 'PathwiseLinkCheck/1.0', accept: '*/*' } },
       (res) => {
         const location = res.headers.location;
         res.destroy(); // the status is all we need; never read a body
