@@ -1,9 +1,9 @@
 // npm run bench:curricula (after npm run build): the curricula targets, measured on this machine.
 //  1. offline planner: time per plan over the 40-goal sample with the atlas loaded (target p95 < 20 ms);
 //     BENCH_ONLY=planner runs only this part (no build needed) and writes bench/results/planner.json
-//  2. first module on the page: a local streaming Chat Completions server sends a curriculum; the delay
-//     between it sending the last token of the first module and that module being in the page's DOM in
-//     Chromium (target ≤ 300 ms)
+//  2. first module on the page: a local streaming Chat Completions server answers the outline call and each
+//     module call; the delay between it sending the last token of the first module's call and that module
+//     being in the page's DOM in Chromium (target ≤ 300 ms)
 //  3. live progress: a lesson update made over HTTP, delivered by Socket.IO to a second client of the same
 //     learner (target p95 ≤ 150 ms)
 // Starts what `npm start` runs (server/main.mjs) on a fresh PGlite. Writes bench/results/curricula.json.
@@ -14,11 +14,11 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { chromium } from '@playwright/test';
 import { io as connect } from 'socket.io-client';
-import { createModuleScanner } from '../lib/curriculum/module-stream';
 import { defaultAtlas } from '../lib/curriculum/atlas';
 import { planOffline } from '../lib/curriculum/plan-offline';
 import { SAMPLE_GOALS } from '../lib/curriculum/sample-goals';
 import { ZCurriculumRequest, type TCurriculumRequestInput } from '../lib/curriculum/schemas';
+import { callOf, moduleAnswer, outlineAnswer } from '../tests/support/fake-openai';
 
 const PORT = 3301;
 const BASE = `http://localhost:${PORT}`;
@@ -81,6 +81,9 @@ if (process.env.BENCH_ONLY === 'planner') {
 }
 
 // 2 + 3 need the server, with a fake OpenAI-compatible server in this process --------------------------
+// The AI path asks for an outline, then each module in its own call (lib/curriculum/generate-with-openai.ts);
+// the fake answers each call from an offline plan. "Last token of the first module" is the last content
+// chunk of the module-1 call.
 const streamRequest: TCurriculumRequestInput = {
   goal: 'Learn SQL for data analysis',
   level: 'beginner',
@@ -88,13 +91,10 @@ const streamRequest: TCurriculumRequestInput = {
   weeks: 6,
   materials: ['reading', 'practice'],
 };
-const content = JSON.stringify(planOffline(ZCurriculumRequest.parse(streamRequest), today));
+const streamPlan = planOffline(ZCurriculumRequest.parse(streamRequest), today);
 const CHUNK = 24;
-const chunks: string[] = [];
-for (let i = 0; i < content.length; i += CHUNK) chunks.push(content.slice(i, i + CHUNK));
-// Which chunk carries the closing brace of modules[0]:
-const scanner = createModuleScanner();
-const firstModuleChunk = chunks.findIndex((c) => scanner.push(c).length > 0);
+const chunksOf = (content: string) =>
+  Array.from({ length: Math.ceil(content.length / CHUNK) }, (_, i) => content.slice(i * CHUNK, (i + 1) * CHUNK));
 
 let release: () => void = () => {};
 let signalArrived: () => void = () => {};
@@ -102,15 +102,21 @@ let arrived = Promise.resolve();
 const expectRequest = () => (arrived = new Promise<void>((r) => (signalArrived = r)));
 let lastTokenOfFirstModuleAt = 0;
 const fake = createServer(async (req, res: ServerResponse) => {
-  await new Promise((r) => req.resume().on('end', r)); // drain the body
-  const go = new Promise<void>((r) => (release = r));
-  signalArrived();
-  await go; // stream once the page is watching
+  let raw = '';
+  for await (const c of req) raw += c;
+  const call = callOf(JSON.parse(raw) as Record<string, unknown>);
+  if (call === 'outline') {
+    const go = new Promise<void>((r) => (release = r));
+    signalArrived();
+    await go; // stream once the page is watching
+  }
+  const content = JSON.stringify(call === 'outline' ? outlineAnswer(streamPlan) : moduleAnswer(streamPlan.modules[call]));
   res.writeHead(200, { 'content-type': 'text/event-stream' });
   const base = { id: 'bench', object: 'chat.completion.chunk', created: 1, model: 'bench' };
+  const chunks = chunksOf(content);
   for (const [i, piece] of chunks.entries()) {
     res.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
-    if (i === firstModuleChunk) lastTokenOfFirstModuleAt = Date.now();
+    if (call === 0 && i === chunks.length - 1) lastTokenOfFirstModuleAt = Date.now();
     await new Promise((r) => setTimeout(r, 8)); // ~ a fast model's token rate
   }
   res.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`);

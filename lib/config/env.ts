@@ -70,6 +70,9 @@ export const ZEnv = z.object({
   CURRICULUM_DAILY_TOKENS: optional(int(1000, 10_000_000)).default(200_000),
   // Job attempts of one generation (a crash or a failed model call starts the next, with backoff) before it is `failed`
   CURRICULUM_GENERATION_ATTEMPTS: optional(int(1, 10)).default(3),
+  // Resource links the model writes are checked (HEAD/GET through an SSRF guard); dead ones become searches.
+  CURRICULUM_CHECK_LINKS: optional(bool).default(true),
+  CURRICULUM_LINK_TIMEOUT_MS: optional(int(200, 30_000)).default(5000),
 
   // Booking: how long a hold keeps a slot before it lapses (minutes)
   BOOKING_HOLD_MINUTES: optional(int(1, 120)).default(15),

@@ -11,7 +11,7 @@ import { getCurriculumOrThrow } from './get-curriculum';
 import { appendModules, mergeRegeneratedModule } from './merge-module';
 import { planSoFar, shiftWeeks, titleWithoutWeeks } from './plan-change';
 import { clip } from './planner/build-modules';
-import { curriculumLimits, recordAiTokens, reserveAiCall, type TAiLimits } from './reserve-ai-call';
+import { curriculumLimits, recordAiTokens, reserveAiCall, tokensLeftToday, type TAiLimits } from './reserve-ai-call';
 import { ZStoredCurriculum, type TCurriculumRequest, type TStoredCurriculum } from './schemas';
 
 /** "<module> (<topics>), part of: <goal>" within 300 characters: the module part is shortened at a word, the goal kept whole. */
@@ -71,9 +71,11 @@ export async function regenerateModule(
     weeks: 1,
     hoursPerWeek: Math.max(1, Math.min(60, Math.round((minutes / 60) * 10) / 10)),
   };
-  const callId = await withUser(db, user, (tx) =>
-    reserveAiCall(tx, { userId: user.id, curriculumId: c.id, kind: 'regenerate', limits: o.limits ?? curriculumLimits() }),
-  );
+  const limits = o.limits ?? curriculumLimits();
+  const { callId, tokenBudget } = await withUser(db, user, async (tx) => ({
+    callId: await reserveAiCall(tx, { userId: user.id, curriculumId: c.id, kind: 'regenerate', limits }),
+    tokenBudget: await tokensLeftToday(tx, user.id, limits),
+  }));
   const weeksOf = old.lessons.flatMap((l) => (l.week ? [l.week] : []));
   // The plan so far goes along: the offline planner takes the module's topics from it, a model avoids repeating it.
   const ctx: TGenerateContext & TChangeContext = {
@@ -83,6 +85,7 @@ export async function regenerateModule(
     firstWeek: weeksOf.length ? Math.min(...weeksOf) : 1,
     existing: planSoFar(c.plan),
     regenerate: { index, checkpoint: old.checkpoint.type },
+    tokenBudget,
   };
   const { curriculum, tokens } = await o.provider.generate(focused, ctx, o.today ?? new Date());
   const fresh = curriculum.modules.find((m) => m.checkpoint.type === old.checkpoint.type) ?? curriculum.modules[0];
@@ -122,14 +125,17 @@ export async function extendCurriculum(
     timeframe: 'weeks',
     weeks: o.weeks,
   };
-  const callId = await withUser(db, user, (tx) =>
-    reserveAiCall(tx, { userId: user.id, curriculumId: c.id, kind: 'extend', limits: o.limits ?? curriculumLimits() }),
-  );
+  const limits = o.limits ?? curriculumLimits();
+  const { callId, tokenBudget } = await withUser(db, user, async (tx) => ({
+    callId: await reserveAiCall(tx, { userId: user.id, curriculumId: c.id, kind: 'extend', limits }),
+    tokenBudget: await tokensLeftToday(tx, user.id, limits),
+  }));
   const ctx: TGenerateContext & TChangeContext = {
     budgetMinutes: budget,
     weeks: o.weeks,
     existing: planSoFar(c.plan),
     firstWeek: c.weeks + 1,
+    tokenBudget,
   };
   const { curriculum, tokens } = await o.provider.generate(request, ctx, o.today ?? new Date());
   // The offline planner continues the topic graph after the plan so far, its titles say what is new.

@@ -1,6 +1,6 @@
 import 'server-only';
 import { env } from '@/lib/config';
-import type { TUserTx } from '@/lib/db';
+import type { TQueryable, TUserTx } from '@/lib/db';
 import { lockUntilCommit } from '@/lib/db/transaction-lock';
 import { AppError } from '@/lib/http/app-error';
 
@@ -57,4 +57,18 @@ export async function reserveAiCall(
 /** Records the tokens a reserved call used. */
 export async function recordAiTokens(tx: TUserTx, callId: string, tokens: number): Promise<void> {
   await tx.query(`update public.ai_calls set tokens = tokens + $2 where id = $1`, [callId, Math.max(0, Math.round(tokens))]);
+}
+
+/**
+ * Model tokens the learner may still use today (undefined: no token limit). A generation stops before a
+ * model call once its own tokens reach this: a long plan makes many calls, each up to CURRICULUM_MAX_TOKENS.
+ */
+export async function tokensLeftToday(q: TQueryable, userId: string, limits: TAiLimits): Promise<number | undefined> {
+  if (limits.dailyTokens === undefined) return undefined;
+  const { rows } = await q.query<{ tokens: number }>(
+    `select (select coalesce(sum(tokens_used), 0) from public.curricula where user_id = $1 and created_at >= now() - interval '1 day')::int
+          + (select coalesce(sum(tokens), 0) from public.ai_calls where user_id = $1 and created_at >= now() - interval '1 day')::int as tokens`,
+    [userId],
+  );
+  return Math.max(0, limits.dailyTokens - rows[0].tokens);
 }

@@ -6,6 +6,7 @@ import { publishEvent } from '@/lib/realtime/publish-event';
 import { curriculumWithIds, withIds } from './assign-ids';
 import type { TCurriculumProvider } from './get-provider';
 import { moduleWithoutAnswers } from './hide-answers';
+import { curriculumLimits, tokensLeftToday, type TAiLimits } from './reserve-ai-call';
 import { ZCurriculumRequest } from './schemas';
 
 type TClaimed = { user_id: string; request: unknown; budget_minutes: number; weeks: number; expected_modules: number; start_date: string };
@@ -32,6 +33,7 @@ export async function runGeneration(
   provider: TCurriculumProvider,
   today = new Date(),
   job?: TGenerationAttempt,
+  limits: TAiLimits = curriculumLimits(),
 ): Promise<'ready' | 'failed' | 'retry' | 'skipped'> {
   const token = randomUUID();
   const { rows } = await db.query<TClaimed>(
@@ -57,14 +59,23 @@ export async function runGeneration(
     expected: row.expected_modules,
     ...(job && job.attempt > 1 ? { restarted: true } : {}),
   });
+  let spent = 0; // tokens of this attempt's model calls so far: counted even when the attempt fails
   try {
     const request = ZCurriculumRequest.parse(row.request);
-    if (provider.name !== 'offline') await countModelCall(db, curriculumId, userId);
+    let tokenBudget: number | undefined;
+    if (provider.name !== 'offline') {
+      await countModelCall(db, curriculumId, userId);
+      tokenBudget = await tokensLeftToday(db, userId, limits);
+    }
     const { curriculum, tokens } = await provider.generate(
       request,
       {
         budgetMinutes: row.budget_minutes,
         weeks: row.weeks,
+        tokenBudget,
+        onTokens: (n) => {
+          spent += n;
+        },
         onModule: async (m, index) => {
           const stored = withIds(m);
           await write(`update public.curricula set partial_modules = partial_modules || jsonb_build_array($2::jsonb) where id = $1`, [
@@ -73,6 +84,12 @@ export async function runGeneration(
           ]);
           // Events reach the browser (and are stored for catch-up): no quiz answers in them.
           await publish('curriculum.module', { index, module: moduleWithoutAnswers(stored), expected: row.expected_modules });
+        },
+        // The outline says how many modules come: the page sizes its progress bar and skeletons by it.
+        onOutline: async (modules) => {
+          await write(`update public.curricula set expected_modules = $2 where id = $1`, [curriculumId, modules]);
+          row.expected_modules = modules;
+          await publish('curriculum.status', { status: 'generating', expected: modules });
         },
         onRestart: async () => {
           await write(`update public.curricula set partial_modules = '[]' where id = $1`, [curriculumId]);
@@ -95,12 +112,15 @@ export async function runGeneration(
     }
     const message = err instanceof Error ? err.message : String(err);
     logger().warn({ err, curriculumId, attempt: job?.attempt }, 'curriculum generation failed');
-    if (job && !job.final) return 'retry';
     try {
-      await write(`update public.curricula set status = 'failed', error = $2, generation_token = null where id = $1`, [
-        curriculumId,
-        message.slice(0, 1000),
-      ]);
+      if (job && !job.final) {
+        if (spent) await write(`update public.curricula set tokens_used = tokens_used + $2 where id = $1`, [curriculumId, spent]);
+        return 'retry';
+      }
+      await write(
+        `update public.curricula set status = 'failed', error = $2, tokens_used = tokens_used + $3, generation_token = null where id = $1`,
+        [curriculumId, message.slice(0, 1000), spent],
+      );
     } catch (e) {
       if (e instanceof SupersededError) return 'skipped';
       throw e;

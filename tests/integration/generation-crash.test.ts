@@ -6,13 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCurriculumRequest } from '@/lib/curriculum/create-curriculum-request';
 import { defineGenerationJob } from '@/lib/curriculum/generation-job';
 import { openAiProvider } from '@/lib/curriculum/get-provider';
-import { createModuleScanner } from '@/lib/curriculum/module-stream';
 import { planOffline } from '@/lib/curriculum/plan-offline';
 import { ZCurriculumRequest } from '@/lib/curriculum/schemas';
 import { withUser } from '@/lib/db/with-user';
 import { startJobRunner, stopJobRunner } from '@/lib/jobs';
 import { createUser } from '../support/factories';
-import { startFakeOpenAi, type TFakeOpenAi } from '../support/fake-openai';
+import { planScript, stallOnce, startFakeOpenAi, type TFakeOpenAi } from '../support/fake-openai';
 import { createTestDb, type TTestDb } from '../support/test-db';
 
 // A real crash (issue #9): a worker process streams a curriculum from the model and is killed with SIGKILL
@@ -25,7 +24,7 @@ import { defineGenerationJob } from '@/lib/curriculum/generation-job';
 import { openAiProvider } from '@/lib/curriculum/get-provider';
 import { startJobRunner } from '@/lib/jobs';
 const db = createPostgresDb(process.env.CHILD_DB_URL!, 3);
-const provider = openAiProvider({ apiKey: 'sk-test', baseURL: process.env.CHILD_OPENAI_URL!, model: 'fake-model', timeoutMs: 60_000, maxTokens: 8000, maxRetries: 0 });
+const provider = openAiProvider({ apiKey: 'sk-test', baseURL: process.env.CHILD_OPENAI_URL!, model: 'fake-model', timeoutMs: 60_000, maxTokens: 8000, maxRetries: 0, linkCheck: false });
 defineGenerationJob({ provider: () => provider });
 await startJobRunner(db, { pollMs: 50, leaseMs: 1000 });
 `;
@@ -38,10 +37,8 @@ const request = ZCurriculumRequest.parse({
   materials: ['reading', 'practice'],
 });
 const plan = planOffline(request, new Date());
-const good = JSON.stringify(plan);
-const scanner = createModuleScanner();
-let afterFirstModule = 0;
-while (!scanner.push(good[afterFirstModule++]).length);
+// The model's answers: the outline, then each module (tests/support/fake-openai.ts).
+const steps = planScript(plan, { chunkSize: 200 });
 
 let t: TTestDb;
 let dir: string;
@@ -61,10 +58,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a worker killed with SIGKILL mi
     t = await createTestDb();
     dir = mkdtempSync(path.join(tmpdir(), 'pw-generation-crash-'));
     writeFileSync(path.join(dir, 'child.mts'), CHILD);
-    fake = await startFakeOpenAi([
-      { kind: 'stall', content: good, stallAfter: afterFirstModule, chunkSize: 60 },
-      { kind: 'stream', content: good, chunkSize: 200 },
-    ]);
+    // The worker gets the outline and module 1, then module 2 stalls; the next attempt gets everything.
+    fake = await startFakeOpenAi(stallOnce(plan, 1, { chunkSize: 200 }));
   });
   afterAll(async () => {
     child?.kill('SIGKILL');
@@ -82,6 +77,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a worker killed with SIGKILL mi
       timeoutMs: 20_000,
       maxTokens: 8000,
       maxRetries: 0,
+      linkCheck: false,
     });
     defineGenerationJob({ provider: () => provider });
     // This process installs pg-boss and the queue first, so the job goes to pg-boss.
@@ -121,7 +117,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a worker killed with SIGKILL mi
     await waitFor(async () => (await row()).status === 'ready', 20_000);
     await sleep(500);
     const done = await row();
-    expect(fake.requests).toHaveLength(2);
+    expect(fake.requests).toHaveLength(3 + steps.length);
     expect(done.attempts).toBe(2);
     expect(done.partial).toEqual([]);
     expect(done.plan!.modules.map((m) => m.title)).toEqual(plan.modules.map((m) => m.title));

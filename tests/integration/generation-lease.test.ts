@@ -6,7 +6,6 @@ import { getCurriculumOrThrow } from '@/lib/curriculum/get-curriculum';
 import { offlineProvider, openAiProvider, type TCurriculumProvider } from '@/lib/curriculum/get-provider';
 import { planOffline } from '@/lib/curriculum/plan-offline';
 import { retryGeneration } from '@/lib/curriculum/retry-generation';
-import { createModuleScanner } from '@/lib/curriculum/module-stream';
 import { ZCurriculumRequest } from '@/lib/curriculum/schemas';
 import { withUser } from '@/lib/db/with-user';
 import { defineJob, startJobRunner, stopJobRunner, wakeJobRunner } from '@/lib/jobs';
@@ -14,7 +13,7 @@ import { createJobRunner, type TJobRunner, type TJobRunnerOptions } from '@/lib/
 import { listEventsAfter } from '@/lib/realtime/publish-event';
 import { createUser } from '../support/factories';
 import { expectLoggedError } from '../support/logged-errors';
-import { startFakeOpenAi, type TFakeOpenAi, type TScriptStep } from '../support/fake-openai';
+import { planScript, stallOnce, startFakeOpenAi, type TFakeOpenAi, type TResponder, type TScriptStep } from '../support/fake-openai';
 import { createTestDb, type TTestDb } from '../support/test-db';
 
 // Curriculum generation as a job with a lease (issue #9: "a curriculum killed mid-stream stays `generating`
@@ -31,13 +30,9 @@ const request = ZCurriculumRequest.parse({
   materials: ['reading', 'practice'],
 });
 const plan = planOffline(request, today);
-const good = JSON.stringify(plan);
-// The character right after modules[0]'s closing brace: a stream stalled here has sent exactly one module.
-const afterFirstModule = (() => {
-  const scanner = createModuleScanner();
-  for (let i = 1; i <= good.length; i++) if (scanner.push(good[i - 1]).length) return i;
-  throw new Error('no module in the plan');
-})();
+// The model's answers to a whole generation: the outline, then each module (tests/support/fake-openai.ts).
+const steps = planScript(plan, { chunkSize: 400 });
+const content = (i: number) => (steps[i] as { content: string }).content;
 const LEASE_MS = 1000;
 const fast: TJobRunnerOptions = { pollMs: 50, leaseMs: LEASE_MS, retryBaseMs: 100 };
 
@@ -61,7 +56,7 @@ async function runner() {
   return r;
 }
 
-async function fakeModel(script: TScriptStep[]) {
+async function fakeModel(script: TScriptStep[] | TResponder) {
   fake = await startFakeOpenAi(script);
   provider = openAiProvider({
     apiKey: 'sk-test',
@@ -70,6 +65,7 @@ async function fakeModel(script: TScriptStep[]) {
     timeoutMs: 20_000,
     maxTokens: 8000,
     maxRetries: 0,
+    linkCheck: false, // the offline plan's links lead outside; these tests are about the job
   });
   return fake;
 }
@@ -133,18 +129,16 @@ afterAll(async () => t.drop());
 
 describe('a generation whose runner dies mid-stream', () => {
   it('is taken again by another runner once the lease lapses, and ends ready with each module once', async () => {
-    const f = await fakeModel([
-      { kind: 'stall', content: good, stallAfter: afterFirstModule, chunkSize: 60 },
-      { kind: 'stream', content: good, chunkSize: 200 },
-    ]);
+    // The outline and module 1 arrive, then module 2's stream stalls half-way; the next attempt gets everything.
+    const f = await fakeModel(stallOnce(plan, 1));
     const { user, id } = await saveRequest();
     const first = await runner();
-    await waitFor(async () => (await row(id)).partial.length === 1); // one module streamed, then the model stalls
+    await waitFor(async () => (await row(id)).partial.length === 1); // one module stored, then the model stalls
     await first.abandon(); // the process "dies": no more heartbeats, its lease is left to lapse
 
     await runner();
     await settled(user.id, id, 'ready');
-    expect(f.requests).toHaveLength(2);
+    expect(f.requests).toHaveLength(3 + steps.length);
 
     const done = await row(id);
     expect(done.attempts).toBe(2);
@@ -156,7 +150,16 @@ describe('a generation whose runner dies mid-stream', () => {
     const events = (await listEventsAfter(t.db, user.id, 0)).map((e) =>
       e.type === 'curriculum.status' ? `${e.payload.status}${e.payload.restarted ? ':restart' : ''}` : `m${e.payload.index}`,
     );
-    expect(events).toEqual(['generating', 'm0', 'generating:restart', ...plan.modules.map((_, i) => `m${i}`), 'ready']);
+    // (each attempt publishes `generating` again with the module count once its outline is in)
+    expect(events).toEqual([
+      'generating',
+      'generating',
+      'm0',
+      'generating:restart',
+      'generating',
+      ...plan.modules.map((_, i) => `m${i}`),
+      'ready',
+    ]);
 
     // The dead attempt's stream resumes (a frozen process wakes up): it no longer owns the row, so it writes nothing.
     const before = await listEventsAfter(t.db, user.id, 0);
@@ -172,7 +175,7 @@ describe('a generation whose runner dies mid-stream', () => {
   }, 40_000);
 
   it('an attempt that died before reaching the model counts no call', async () => {
-    await fakeModel([{ kind: 'stream', content: good, chunkSize: 400 }]);
+    await fakeModel(steps);
     const { user, id } = await saveRequest();
     // A runner takes the job and freezes before the model is called.
     let taken = false;
@@ -186,7 +189,7 @@ describe('a generation whose runner dies mid-stream', () => {
     defineGenerationJob({ provider: () => provider });
     await runner();
     await waitFor(async () => (await row(id)).status === 'ready');
-    expect(fake!.requests).toHaveLength(1);
+    expect(fake!.requests).toHaveLength(steps.length);
     expect(await aiCalls(user.id)).toEqual([]);
   }, 30_000);
 });
@@ -194,13 +197,13 @@ describe('a generation whose runner dies mid-stream', () => {
 describe('the lease is renewed while the model streams', () => {
   it('a stream longer than the lease, with a second runner polling, calls the model once', async () => {
     // ~3 s of streaming: three leases' worth. Without heartbeats the idle runner would take the job after 1 s.
-    const f = await fakeModel([{ kind: 'stream', content: good, chunkSize: Math.ceil(good.length / 30), delayMs: 100 }]);
+    const f = await fakeModel(planScript(plan, { chunkSize: Math.ceil(content(1).length / 5), delayMs: 100 }));
     const { user, id } = await saveRequest();
     await runner();
     await runner();
     await waitFor(async () => (await row(id)).status === 'ready', 20_000);
     await sleep(LEASE_MS * 1.5); // long enough for a lapsed lease to be taken again
-    expect(f.requests).toHaveLength(1);
+    expect(f.requests).toHaveLength(steps.length); // each call once
     expect((await row(id)).attempts).toBe(1);
     expect((await row(id)).plan!.modules).toHaveLength(plan.modules.length);
     expect(await aiCalls(user.id)).toEqual([]);
@@ -210,11 +213,7 @@ describe('the lease is renewed while the model streams', () => {
 describe('failed attempts', () => {
   it('are retried with backoff; after the last the row is failed with Retry, which queues a job again', async () => {
     expectLoggedError(/^job failed; will retry: Error: generation attempt 1 of 2 failed; retrying$/);
-    const f = await fakeModel([
-      { kind: 'status', status: 500 },
-      { kind: 'status', status: 500 },
-      { kind: 'stream', content: good, chunkSize: 400 },
-    ]);
+    const f = await fakeModel([{ kind: 'status', status: 500 }, { kind: 'status', status: 500 }, ...steps]);
     const { user, id } = await saveRequest({ attempts: 2 });
     await runner();
     await settled(user.id, id, 'failed');
@@ -230,7 +229,7 @@ describe('failed attempts', () => {
     );
     expect((await row(id)).status).toBe('queued');
     await waitFor(async () => (await row(id)).status === 'ready');
-    expect(f.requests).toHaveLength(3);
+    expect(f.requests).toHaveLength(2 + steps.length);
     expect(await aiCalls(user.id)).toEqual(['resume', 'retry']); // the retry's call was counted when asked
   }, 40_000);
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createModuleScanner } from '@/lib/curriculum/module-stream';
 import { planOffline } from '@/lib/curriculum/plan-offline';
 import { budgetMinutes, checkBudget, planWeeks, ZCurriculum, ZCurriculumRequest, ZLessonUpdate } from '@/lib/curriculum/schemas';
 
@@ -95,23 +94,5 @@ describe('ZLessonUpdate', () => {
     expect(ZLessonUpdate.safeParse({}).success).toBe(false);
     expect(ZLessonUpdate.safeParse({ status: 'finished' }).success).toBe(false);
     expect(ZLessonUpdate.safeParse({ status: 'done' }).success).toBe(true);
-  });
-});
-
-describe('createModuleScanner', () => {
-  it('returns each module the moment its closing brace arrives, across chunk boundaries and tricky strings', () => {
-    const json = JSON.stringify({
-      title: 'T {not a brace}',
-      modules: [{ title: 'A "quoted" }', lessons: [{ x: [1, 2] }] }, { title: 'B' }],
-      outcomes: ['x'],
-    });
-    const scanner = createModuleScanner();
-    const seen: string[][] = [];
-    for (let i = 0; i < json.length; i += 7) seen.push(scanner.push(json.slice(i, i + 7)));
-    const modules = seen.flat().map((t) => JSON.parse(t));
-    expect(modules.map((m) => m.title)).toEqual(['A "quoted" }', 'B']);
-    const firstEnd = json.indexOf('}]}') + 3; // end of module A
-    const chunkOfFirst = seen.findIndex((s) => s.length > 0);
-    expect(chunkOfFirst).toBe(Math.floor((firstEnd - 1) / 7));
   });
 });
