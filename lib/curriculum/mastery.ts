@@ -41,18 +41,19 @@ export const addDays = (key: string, n: number) => new Date(Date.parse(`${key}T0
 export function replayQuestion(events: TAnswerEvent[], timeZone = 'UTC'): TQuestionState | null {
   if (!events.length) return null;
   const sorted = [...events].sort((a, b) => Date.parse(a.answeredAt) - Date.parse(b.answeredAt));
-  let state: TQuestionState | null = null;
+  let state = null as TQuestionState | null;
   for (const e of sorted) {
     const day = dayKey(e.answeredAt, timeZone);
+    const prev: TQuestionState | null = state;
     let box: TBox;
     if (!e.correct) box = 1;
-    else if (!state) box = 2;
-    else if (!state.lastCorrect || day >= state.dueDay) box = Math.min(5, state.box + 1) as TBox;
-    else box = state.box;
+    else if (!prev) box = 2;
+    else if (!prev.lastCorrect || day >= prev.dueDay) box = Math.min(5, prev.box + 1) as TBox;
+    else box = prev.box;
     state = {
       questionId: e.questionId,
       box,
-      answers: (state?.answers ?? 0) + 1,
+      answers: (prev?.answers ?? 0) + 1,
       lastCorrect: e.correct,
       lastDay: day,
       dueDay: addDays(day, BOX_INTERVAL_DAYS[box]),

@@ -72,7 +72,7 @@ export async function runGeneration(
             JSON.stringify(stored),
           ]);
           // Events reach the browser (and are stored for catch-up): no quiz answers in them.
-          await publish('curriculum.module', { index, module: moduleWithoutAnswers(stored), expected: row.expected_modules });
+          await publish('curriculum.module', { index, module: moduleWithoutAnswers(stored, userId), expected: row.expected_modules });
         },
         onRestart: async () => {
           await write(`update public.curricula set partial_modules = '[]' where id = $1`, [curriculumId]);
