@@ -1,6 +1,3 @@
-import { subjects as a } from './subjects/index-a';
-import { subjects as b } from './subjects/index-b';
-import { subjects as core } from './subjects/index-core';
-
-/** Every atlas subject file, unvalidated (lib/curriculum/atlas loads and validates them with ZAtlasSubject). */
-export const rawAtlasSubjects: unknown[] = [...core, ...a, ...b];
+// The subject atlas: data (subjects/), its schema, loading and lookup, and goal matching.
+export { atlasSubject, buildAtlas, defaultAtlas, rawAtlasSubjects, topoOrder, type TAtlas } from './load-atlas';
+export { buildMatcher, contentWords, inferShape, normalizeText, type TGoalMatch, type TGoalMatcher } from './match-goal';
