@@ -4,11 +4,21 @@ import { announce } from '@/lib/realtime/publish-event';
 import { AppError } from '@/lib/http/app-error';
 import type { TSessionUser } from '@/lib/auth/schemas';
 import { withIds } from './assign-ids';
+import type { TChangeContext } from './generate-offline';
+import type { TGenerateContext } from './generate-with-openai';
 import type { TCurriculumProvider } from './get-provider';
 import { getCurriculumOrThrow } from './get-curriculum';
 import { appendModules, mergeRegeneratedModule } from './merge-module';
+import { planSoFar, shiftWeeks, titleWithoutWeeks } from './plan-change';
+import { clip } from './planner/build-modules';
 import { curriculumLimits, recordAiTokens, reserveAiCall, type TAiLimits } from './reserve-ai-call';
 import { ZStoredCurriculum, type TCurriculumRequest, type TStoredCurriculum } from './schemas';
+
+/** "<module> (<topics>), part of: <goal>" within 300 characters: the module part is shortened at a word, the goal kept whole. */
+function focusedGoal(focus: string, goal: string): string {
+  const room = 300 - ', part of: '.length - goal.length;
+  return room >= 20 ? `${clip(focus, room)}, part of: ${goal}` : goal;
+}
 
 async function lessonsWithProgress(db: TDb, user: TSessionUser, curriculumId: string): Promise<Set<string>> {
   const { rows } = await withUser(db, user, (tx) =>
@@ -56,7 +66,7 @@ export async function regenerateModule(
   // Ask for a one-module plan of the same size, focused on this module's topics.
   const focused: TCurriculumRequest = {
     ...c.request,
-    goal: `${old.title} (${old.topics.join(', ')}), part of: ${c.request.goal}`.slice(0, 300),
+    goal: focusedGoal(`${old.title} (${old.topics.join(', ')})`, c.request.goal),
     timeframe: 'weeks',
     weeks: 1,
     hoursPerWeek: Math.max(1, Math.min(60, Math.round((minutes / 60) * 10) / 10)),
@@ -64,11 +74,17 @@ export async function regenerateModule(
   const callId = await withUser(db, user, (tx) =>
     reserveAiCall(tx, { userId: user.id, curriculumId: c.id, kind: 'regenerate', limits: o.limits ?? curriculumLimits() }),
   );
-  const { curriculum, tokens } = await o.provider.generate(
-    focused,
-    { budgetMinutes: Math.max(60, minutes), weeks: 1 },
-    o.today ?? new Date(),
-  );
+  const weeksOf = old.lessons.flatMap((l) => (l.week ? [l.week] : []));
+  // The plan so far goes along: the offline planner takes the module's topics from it, a model avoids repeating it.
+  const ctx: TGenerateContext & TChangeContext = {
+    budgetMinutes: Math.max(60, minutes),
+    // Fresh lessons fall in the weeks the module had.
+    weeks: weeksOf.length ? Math.max(...weeksOf) - Math.min(...weeksOf) + 1 : 1,
+    firstWeek: weeksOf.length ? Math.min(...weeksOf) : 1,
+    existing: planSoFar(c.plan),
+    regenerate: { index, checkpoint: old.checkpoint.type },
+  };
+  const { curriculum, tokens } = await o.provider.generate(focused, ctx, o.today ?? new Date());
   const fresh = curriculum.modules.find((m) => m.checkpoint.type === old.checkpoint.type) ?? curriculum.modules[0];
   const touched = await lessonsWithProgress(db, user, c.id);
   const regenerated = await withUser(db, user, async (tx) => {
@@ -107,11 +123,15 @@ export async function extendCurriculum(
   const callId = await withUser(db, user, (tx) =>
     reserveAiCall(tx, { userId: user.id, curriculumId: c.id, kind: 'extend', limits: o.limits ?? curriculumLimits() }),
   );
-  const { curriculum, tokens } = await o.provider.generate(request, { budgetMinutes: budget, weeks: o.weeks }, o.today ?? new Date());
-  // The beginning of a fresh plan repeats foundations the learner has done; keep what builds on them.
-  const extra = curriculum.modules
-    .slice(curriculum.modules.length > 2 ? 1 : 0)
-    .map((m) => withIds({ ...m, title: `Extension: ${m.title}` }));
+  const ctx: TGenerateContext & TChangeContext = {
+    budgetMinutes: budget,
+    weeks: o.weeks,
+    existing: planSoFar(c.plan),
+    firstWeek: c.weeks + 1,
+  };
+  const { curriculum, tokens } = await o.provider.generate(request, ctx, o.today ?? new Date());
+  // The offline planner continues the topic graph after the plan so far, its titles say what is new.
+  const extra = curriculum.modules.map((m) => withIds(o.provider.name === 'offline' ? m : { ...m, title: `Extension: ${m.title}` }));
   await withUser(db, user, (tx) => recordAiTokens(tx, callId, tokens));
   const extended = await withUser(db, user, async (tx) => {
     // Append to the plan as it is now (under a row lock): parallel extensions all apply, or are refused.
@@ -121,7 +141,13 @@ export async function extendCurriculum(
         weeks: `At most ${Math.max(0, 52 - current.weeks)} more weeks.`,
       });
     }
-    const plan = appendModules(current.plan, extra);
+    if (current.plan.modules.length >= 20)
+      throw new AppError('invalid_input', 'A curriculum has at most 20 modules.', { weeks: 'This curriculum cannot grow further.' });
+    // Another extension may have landed meanwhile: these weeks follow it.
+    const plan = appendModules(
+      { ...current.plan, title: titleWithoutWeeks(current.plan.title) },
+      extra.map((m) => shiftWeeks(m, current.weeks - c.weeks)),
+    );
     await savePlan(tx, user.id, c.id, plan, {
       weeks: o.weeks,
       budget: extra.reduce((s, m) => s + m.lessons.reduce((t, l) => t + l.estimatedMinutes, 0), 0),

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { TUserTx } from '@/lib/db';
 import { enqueueGeneration } from './generation-job';
-import { moduleCountFor } from './plan-offline';
+import { moduleCountFor, planOffline } from './plan-offline';
 import { assertWithinAiLimits, lockUserLimits } from './reserve-ai-call';
 import { budgetMinutes, planWeeks, type TCurriculumRequest } from './schemas';
 
@@ -34,7 +34,8 @@ export async function createCurriculumRequest(tx: TUserTx, o: TCreateRequestOpti
       o.provider,
       budget,
       weeks,
-      o.provider === 'offline' ? moduleCountFor(budget) : Math.min(12, moduleCountFor(budget)),
+      // The offline planner is pure and takes milliseconds: the page's placeholders show exactly its modules.
+      o.provider === 'offline' ? planOffline(o.request, today).modules.length : Math.min(12, moduleCountFor(budget)),
     ],
   );
   await enqueueGeneration(tx, rows[0].id, o.attempts);

@@ -49,7 +49,7 @@ function textsOf(plan: TCurriculum): TText[] {
 }
 
 // Template residue: unfilled placeholders, stringified nothing, the old planner's "Core X: Y".
-const PLACEHOLDER = /\{\{|\}\}|\$\{|\[object Object\]|\b(?:TODO|TBD|FIXME|lorem ipsum)\b|<(?:goal|subject|topic|name)>/;
+const PLACEHOLDER = /\{\{|\}\}|\$\{|\[object Object\]|\b(?:TODO|TBD|FIXME|lorem ipsum)\b|<(?:goal|subject|topic)>/;
 // "undefined" and "NaN" are real JavaScript in a lesson's text, but never in a title.
 const EMPTY_VALUE = /\b(?:undefined|null|NaN)\b/;
 const CORE_RESIDUE = /^Core\b[^:]*:/;

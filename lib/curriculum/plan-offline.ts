@@ -1,5 +1,5 @@
 import { defaultAtlas, type TAtlas } from './atlas/load-atlas';
-import { contentWords } from './atlas/match-goal';
+import { contentWords, inferShape } from './atlas/match-goal';
 import type { TAtlasSubject, TGoalShape } from './atlas/schema';
 import { buildModules, clip, type TBuildContext } from './planner/build-modules';
 import { chooseTopics, genericTopics, toPlanTopic, type TPlanTopic } from './planner/choose-topics';
@@ -47,7 +47,7 @@ export function setupPlan(req: TCurriculumRequest, atlas: TAtlas = defaultAtlas(
     fallback,
     asked,
     m: MESSAGES[lang],
-    shape: subject?.shape ?? atlas.matcher.shape(req.goal),
+    shape: subject?.shape ?? inferShape(req.goal),
     subject,
     level: req.level,
     kinds: [...new Set(req.materials.map((k) => KIND_BY_MATERIAL[k]))],
@@ -83,6 +83,9 @@ export function planTopics(
     deeper?: boolean;
     maxLessonsPerWeek?: number;
     moduleOffset?: number;
+    maxModules?: number;
+    /** All in one module (Regenerate). */
+    single?: boolean;
   },
 ): { modules: TModule[]; sessions: number } {
   const { weeks, sessions } = buildSchedule({
@@ -97,8 +100,12 @@ export function planTopics(
     reviews: o.reviews ?? true,
     variant: o.variant ?? 0,
     maxLessonsPerWeek: o.maxLessonsPerWeek,
+    maxModules: o.maxModules,
   });
-  return { modules: buildModules(buildContext(s, o), weeks, o.moduleOffset ?? 0), sessions };
+  return {
+    modules: buildModules(buildContext(s, o), weeks, { moduleOffset: o.moduleOffset, maxModules: o.maxModules, single: o.single }),
+    sessions,
+  };
 }
 
 const topicNames = (m: TMessages, ts: { name: TAtlasSubject['name'] }[], lang: TPlanLanguage) =>

@@ -36,11 +36,12 @@ const isStopWord = (term: string) => {
   return t.length < 2 || STOP_WORDS.has(t);
 };
 
-// Candidates: prefix search from 4 letters, fuzzy from 5; `named` below decides which count.
+// Candidates: prefix search from 4 letters, one-edit fuzzy from 6; `named` below decides which count.
 const SEARCH = {
   prefix: (term: string) => term.length >= 4,
-  fuzzy: (term: string) => (term.length >= 5 ? 0.2 : false),
-  maxFuzzy: 2,
+  // One edit, from 6 letters: `named` accepts a typo only in alias words of 7 letters or more anyway.
+  fuzzy: (term: string) => (term.length >= 6 ? 1 : false),
+  maxFuzzy: 1,
   combineWith: 'OR' as const,
 };
 

@@ -196,7 +196,7 @@ function quizFor(ctx: TBuildContext, topics: TPlanTopic[], taught: Set<string>, 
 type TQuizQuestion = Extract<TCheckpoint, { type: 'quiz' }>['questions'][number];
 
 /** Weeks → modules: one module per run of weeks on the same topics, split to at most 12 lessons, at most 20 modules. */
-export function groupWeeks(weeks: TWeek[]): TWeek[][] {
+export function groupWeeks(weeks: TWeek[], maxModules = 20): TWeek[][] {
   const fits = (ws: TWeek[]) => ws.reduce((s, w) => s + w.slots.length, 0) <= 12;
   let groups: TWeek[][] = [];
   for (const w of weeks) {
@@ -204,7 +204,7 @@ export function groupWeeks(weeks: TWeek[]): TWeek[][] {
     if (last && last[0].key === w.key && fits([...last, w])) last.push(w);
     else groups.push([w]);
   }
-  while (groups.length > 20) {
+  while (groups.length > maxModules) {
     let best = -1;
     for (let i = 0; i + 1 < groups.length; i++) {
       const size = (g: TWeek[]) => g.reduce((s, w) => s + w.slots.length, 0);
@@ -217,21 +217,24 @@ export function groupWeeks(weeks: TWeek[]): TWeek[][] {
     if (best < 0) break;
     groups.splice(best, 2, [...groups[best], ...groups[best + 1]]);
   }
-  if (groups.length > 20) {
-    // Fixed chunks of as many weeks as fit (sessions a week are capped so this always yields ≤ 20).
+  if (groups.length > maxModules) {
+    // Fixed chunks of k weeks, k as many as the busiest week allows (sessions a week are capped so this fits).
+    const k = Math.max(1, Math.floor(12 / Math.max(...weeks.map((w) => w.slots.length))));
     groups = [];
-    for (const w of weeks) {
-      const last = groups.at(-1);
-      if (last && fits([...last, w])) last.push(w);
-      else groups.push([w]);
-    }
+    for (let i = 0; i < weeks.length; i += k) groups.push(weeks.slice(i, i + k));
   }
   return groups;
 }
 
-export function buildModules(ctx: TBuildContext, weeks: TWeek[], moduleOffset = 0): TModule[] {
+/** `single`: everything in one module (a regenerated module keeps its place in the plan). */
+export function buildModules(
+  ctx: TBuildContext,
+  weeks: TWeek[],
+  o: { moduleOffset?: number; maxModules?: number; single?: boolean } = {},
+): TModule[] {
   const { m } = ctx;
-  const groups = groupWeeks(weeks);
+  const moduleOffset = o.moduleOffset ?? 0;
+  const groups = o.single ? [weeks] : groupWeeks(weeks, o.maxModules);
   const partsOf = new Map<string, number>();
   for (const g of groups) partsOf.set(g[0].key, (partsOf.get(g[0].key) ?? 0) + 1);
   const partNo = new Map<string, number>();

@@ -4,7 +4,6 @@
 // with a consonant letter but a vowel sound ("an hour").
 const CONSONANT_SOUND = /^(uni|use|usu|uti|ure|eu|ewe|one|once|ubiq|uk)/i;
 const VOWEL_SOUND = /^(hour|honest|honou?r|heir)/i;
-// Acronyms read letter by letter: "an SQL", "an MRI", "a URL".
 const VOWEL_LETTERS = new Set('AEFHILMNORSX'.split(''));
 
 /** The indefinite article for a word or number: "an" before a vowel sound, else "a". */
@@ -16,7 +15,8 @@ export function indefiniteArticle(word: string): 'a' | 'an' {
     const n = Number(digits);
     return digits.startsWith('8') || n === 11 || n === 18 ? 'an' : 'a';
   }
-  if (/^[A-Z]{2,}\b/.test(w)) return VOWEL_LETTERS.has(w[0]) ? 'an' : 'a';
+  // Acronyms and letter-words are read letter by letter: "an SQL", "a URL", "an f-string", "an x-ray".
+  if (/^[A-Z]{2,}\b/.test(w) || /^[a-z]-/i.test(w)) return VOWEL_LETTERS.has(w[0].toUpperCase()) ? 'an' : 'a';
   if (VOWEL_SOUND.test(w)) return 'an';
   if (CONSONANT_SOUND.test(w)) return 'a';
   return /^[aeiou]/i.test(w) ? 'an' : 'a';

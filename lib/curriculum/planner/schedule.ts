@@ -37,12 +37,18 @@ const DAILY: TGoalShape[] = ['language', 'instrument', 'training'];
  * Sessions a week: the shape's usual session length sets how many fit in the hours (daily-practice shapes
  * get at least three short ones), capped so a long plan still fits 20 modules of at most 12 lessons.
  */
-export function sessionsPerWeek(shape: TGoalShape, weekMinutes: number, weeks: number, maxLessonsPerWeek?: number): number {
+export function sessionsPerWeek(
+  shape: TGoalShape,
+  weekMinutes: number,
+  weeks: number,
+  maxLessonsPerWeek?: number,
+  maxModules = 20,
+): number {
   const min = DAILY.includes(shape) ? Math.max(1, Math.min(3, Math.floor(weekMinutes / 20))) : 1;
   const wanted = Math.min(MAX_SESSIONS[shape], Math.max(min, Math.round(weekMinutes / TARGET_MINUTES[shape])));
-  const cap = Math.max(1, Math.floor(12 / Math.ceil(weeks / 20)) - 1);
+  const cap = Math.max(1, Math.floor(12 / Math.ceil(weeks / Math.max(1, maxModules))) - 1);
   // A lesson is at most 20 hours (ZLesson), whatever the hours a week.
-  const floor = Math.ceil(weekMinutes / 1000);
+  const floor = Math.ceil(weekMinutes / 1200);
   return Math.max(floor, Math.min(wanted, cap, maxLessonsPerWeek ?? 12));
 }
 
@@ -83,12 +89,13 @@ export type TScheduleOptions = {
   reviews: boolean;
   variant: number;
   maxLessonsPerWeek?: number;
+  maxModules?: number;
 };
 
 export function buildSchedule(o: TScheduleOptions): { weeks: TWeek[]; sessions: number } {
   const W = o.weeks;
   const weekMinutes = o.hoursPerWeek * 60;
-  const L = sessionsPerWeek(o.shape, weekMinutes, W, o.maxLessonsPerWeek);
+  const L = sessionsPerWeek(o.shape, weekMinutes, W, o.maxLessonsPerWeek, o.maxModules);
   const reviewWeek = o.shape === 'exam' && o.final && W >= 4;
   const taperWeeks = o.shape === 'training' && o.final ? (W >= 10 ? 2 : W >= 4 ? 1 : 0) : 0;
   const C = Math.max(1, W - (reviewWeek ? 1 : 0) - taperWeeks);
@@ -180,7 +187,8 @@ export function buildSchedule(o: TScheduleOptions): { weeks: TWeek[]; sessions: 
 
     // Exams: a diagnostic first, timed mocks in the last third of the content weeks.
     if (o.shape === 'exam' && o.first && w === 1) slots[0] = { type: 'diagnostic', week, n: 1 };
-    const mockFrom = C - Math.max(1, Math.round(C * 0.3)) + 1;
+    // (at least one before the final mock when there is a week for it)
+    const mockFrom = Math.min(C - Math.max(1, Math.round(C * 0.3)) + 1, o.final && W === C ? W - 1 : C);
     if (o.shape === 'exam' && w <= C && w >= Math.max(2, mockFrom) && !(o.final && w === W))
       slots[slots.length - 1] = { type: 'mock', week, n: w - Math.max(2, mockFrom) + 1 };
     if (o.final && w === W) {
