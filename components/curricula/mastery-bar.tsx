@@ -19,7 +19,7 @@ export function MasteryBar({ mastery, className = '' }: { mastery: TModuleMaster
           </>
         ) : (
           <>
-            0 of {mastery.total} {unit} mastered · quiz not taken
+            0 of {mastery.total} {unit} mastered · not taken yet
           </>
         )}
       </span>

@@ -42,7 +42,7 @@ export function ModuleDisclosure({
       id={id}
       open={open}
       onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
-      className="group scroll-mt-24"
+      className="group scroll-mt-36 lg:scroll-mt-24"
     >
       {summary}
       {children}

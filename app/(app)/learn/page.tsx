@@ -113,7 +113,11 @@ export default async function LearnPage({ searchParams }: { searchParams: Promis
                       <span className="shrink-0 text-xs text-slate-700 tabular-nums dark:text-slate-300">
                         {m.done} of {m.total} lessons done
                       </span>
-                      <MasteryBar mastery={m.mastery} className="shrink-0 sm:w-72" />
+                      {m.mastery && m.mastery.total > 0 ? (
+                        <MasteryBar mastery={m.mastery} className="shrink-0 sm:w-72" />
+                      ) : (
+                        <span className="shrink-0 text-xs text-slate-600 sm:w-72 dark:text-slate-400">Project checkpoint: no quiz</span>
+                      )}
                     </li>
                   ))}
                 </ol>

@@ -117,7 +117,7 @@ export default async function CurriculumPage({ params }: { params: Promise<{ id:
         </div>
         <div className="lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:items-start lg:gap-6">
           <ModuleOutline items={outline} />
-          <ol className="mt-3 space-y-3 lg:mt-0" aria-label="Modules">
+          <ol className="mt-3 space-y-2 lg:mt-0" aria-label="Modules">
             {plan.modules.map((m, i) => {
               const o = outline[i];
               return (
@@ -126,7 +126,7 @@ export default async function CurriculumPage({ params }: { params: Promise<{ id:
                     id={`module-${m.id}`}
                     defaultOpen={i === currentIndex}
                     summary={
-                      <summary className="flex cursor-pointer list-none items-start gap-3 rounded-2xl p-4 hover:bg-slate-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-600 sm:p-5 dark:hover:bg-slate-900">
+                      <summary className="flex cursor-pointer list-none items-start gap-3 rounded-2xl px-4 py-3 hover:bg-slate-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-600 sm:px-5 dark:hover:bg-slate-900">
                         <span
                           aria-hidden
                           className="mt-1 inline-block text-slate-500 transition-transform group-open:rotate-90 dark:text-slate-400"
@@ -138,8 +138,8 @@ export default async function CurriculumPage({ params }: { params: Promise<{ id:
                             Module {i + 1} · {formatDuration(m.estimatedHours * 60, locale)} · {o.done} of {o.total} lessons done
                             {o.current ? ' · current' : ''}
                           </span>
-                          <span className="mt-1 block text-base font-semibold sm:text-lg">{m.title}</span>
-                          <MasteryBar mastery={mastery[m.id]} className="mt-1.5" />
+                          <span className="mt-0.5 block text-base font-semibold">{m.title}</span>
+                          <MasteryBar mastery={mastery[m.id]} className="mt-1" />
                         </span>
                       </summary>
                     }
