@@ -56,7 +56,7 @@ export function CheckpointQuiz({
       ) : null}
       {questions.map((q, i) => (
         <fieldset
-          key={q.id}
+          key={`${q.id}-${i}`}
           className="space-y-1.5"
           aria-invalid={missing.includes(i) || undefined}
           aria-describedby={missing.includes(i) ? `q-${moduleId}-${i}-missing` : undefined}

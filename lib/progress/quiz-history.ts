@@ -111,11 +111,16 @@ export function reviewItems(
       timeZone,
     );
     if (!states.size) continue;
+    // A question can sit in several modules' checkpoints (the planner reuses bank questions in reviews and the final
+    // assessment): it is one card with one schedule, listed once.
+    const listed = new Set<string>();
     for (const m of c.plan.modules) {
       if (m.checkpoint.type !== 'quiz') continue;
       for (const q of m.checkpoint.questions) {
-        const s = states.get(questionIdOf(m.id, q));
-        if (!s || s.dueDay > horizon) continue;
+        const id = questionIdOf(m.id, q);
+        const s = states.get(id);
+        if (!s || s.dueDay > horizon || listed.has(id)) continue;
+        listed.add(id);
         const pq = publicQuestion(userId, m.id, q);
         items.push({
           curriculumId: c.id,

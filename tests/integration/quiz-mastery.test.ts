@@ -166,3 +166,20 @@ describe('POST /api/curricula/:id/review', () => {
     expect(await ok.json()).toMatchObject({ correct: true, explanation: questions[0].explanation });
   });
 });
+
+describe('a question in two checkpoints', () => {
+  it('is one card: one schedule, listed once for review', async () => {
+    const { user, c, m, questions } = await readyCurriculum();
+    // The same bank question again in a later module's checkpoint (as the planner's review modules do).
+    const later = c.plan!.modules[1];
+    const copy = { ...c.plan!, modules: c.plan!.modules.map((x) => (x.id === later.id ? { ...x, checkpoint: m.checkpoint } : x)) };
+    const row = { ...c, plan: copy };
+    await withUser(t.db, user, (tx) =>
+      submitCheckpoint(tx, { userId: user.id, curriculumId: c.id, moduleId: m.id, answers: questions.map(() => 0) }),
+    );
+    const history = await withUser(t.db, user, (tx) => getQuizAnswers(tx, user.id, c.id));
+    const due = reviewItems(user.id, [row], history, 'UTC', '2999-01-01');
+    expect(due.map((x) => x.questionId)).toEqual([...new Set(due.map((x) => x.questionId))]);
+    expect(due).toHaveLength(questions.length);
+  });
+});
