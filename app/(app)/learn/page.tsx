@@ -56,7 +56,7 @@ export default async function LearnPage({ searchParams }: { searchParams: Promis
           Describe a goal, your level and the time you have; Pathwise plans the modules and lessons and tracks you through them.
         </EmptyState>
       ) : (
-        <div className="grid gap-6 lg:grid-cols-3">
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
           <div className="space-y-6 lg:col-span-1">
             {d.todayCard ? <TodayCard today={d.todayCard} streak={d.streak} locale={locale} choices={choices} /> : null}
             <ReviewList items={quizzes.review} timeZone={quizzes.timeZone} serverToday={quizzes.today} locale={locale} />

@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+const base = 'http://localhost:3103';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
+await page.goto(`${base}/sign-in`);
+await page.getByLabel('Email').fill('learner@pathwise.dev');
+await page.getByLabel('Password').fill('pathwise-demo');
+await page.getByRole('button', { name: 'Sign in' }).click();
+await page.waitForURL(/\/learn$/);
+await page.waitForTimeout(1000);
+console.log(await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth, [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((e) => `${e.tagName}.${String(e.className).slice(0, 80)} ${Math.round(e.getBoundingClientRect().right)} ${(e.textContent||'').slice(0,40)}`).slice(0, 15)]));
+await page.screenshot({ path: '/tmp/quiz-shots/learn-demo-mobile.png', fullPage: true });
+await browser.close();
