@@ -17,7 +17,11 @@ export function ModuleOutline({ items }: { items: TOutlineItem[] }) {
         <li key={m.id}>
           <a
             href={`#module-${m.id}`}
-            onClick={compact ? () => menu.current?.removeAttribute('open') : undefined}
+            onClick={() => {
+              if (compact) menu.current?.removeAttribute('open');
+              // The same link again (the module was closed since): no hashchange comes, so send one.
+              if (window.location.hash === `#module-${m.id}`) window.dispatchEvent(new HashChangeEvent('hashchange'));
+            }}
             aria-current={m.current ? 'step' : undefined}
             className="flex items-baseline gap-2 rounded-lg px-2 py-1.5 text-sm hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-600 aria-[current=step]:bg-brand-50 aria-[current=step]:font-semibold dark:hover:bg-slate-800 dark:aria-[current=step]:bg-brand-950"
           >
