@@ -6,7 +6,7 @@ import { postJson } from '@/components/auth/api-client';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 
-type TQuestion = { question: string; choices: string[] };
+type TQuestion = { id: string; question: string; choices: string[] };
 type TResult = { score: number; total: number; best: number; results: { correct: boolean; answerIndex: number; explanation: string }[] };
 
 export function CheckpointQuiz({
@@ -22,7 +22,7 @@ export function CheckpointQuiz({
 }) {
   const router = useRouter();
   const [answers, setAnswers] = useState<number[]>(() => questions.map(() => -1));
-  const [result, setResult] = useState<TResult | null>(null);
+  const [result, setResult] = useState<(TResult & { chosen: number[] }) | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [missing, setMissing] = useState<number[]>([]);
@@ -43,7 +43,7 @@ export function CheckpointQuiz({
     setBusy(false);
     if (!res.ok) return setError(res.error.message);
     setError(null);
-    setResult(res.data);
+    setResult({ ...res.data, chosen: answers });
     router.refresh();
   }
 
@@ -56,7 +56,7 @@ export function CheckpointQuiz({
       ) : null}
       {questions.map((q, i) => (
         <fieldset
-          key={i}
+          key={`${q.id}-${i}`}
           className="space-y-1.5"
           aria-invalid={missing.includes(i) || undefined}
           aria-describedby={missing.includes(i) ? `q-${moduleId}-${i}-missing` : undefined}
@@ -84,16 +84,7 @@ export function CheckpointQuiz({
               Choose an answer.
             </p>
           ) : null}
-          {result ? (
-            <p
-              className={
-                result.results[i].correct ? 'text-sm text-emerald-800 dark:text-emerald-300' : 'text-sm text-red-800 dark:text-red-300'
-              }
-            >
-              {result.results[i].correct ? 'Correct. ' : `Not quite — the answer is “${q.choices[result.results[i].answerIndex]}”. `}
-              {result.results[i].explanation}
-            </p>
-          ) : null}
+          {result ? <Explanation result={result.results[i]} choices={q.choices} chosen={result.chosen[i]} /> : null}
         </fieldset>
       ))}
       {error ? <Alert tone="error">{error}</Alert> : null}
@@ -106,5 +97,27 @@ export function CheckpointQuiz({
         {busy ? 'Scoring…' : result ? 'Submit again' : 'Submit answers'}
       </Button>
     </form>
+  );
+}
+
+/** After scoring: right or wrong, the right answer, and why. */
+function Explanation({ result, choices, chosen }: { result: TResult['results'][number]; choices: string[]; chosen: number }) {
+  return (
+    <div
+      data-testid="quiz-explanation"
+      className={
+        result.correct
+          ? 'rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950 dark:text-emerald-100'
+          : 'rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100'
+      }
+    >
+      <p className="font-semibold">{result.correct ? 'Right' : 'Wrong'}</p>
+      {result.correct ? null : (
+        <p>
+          You chose “{choices[chosen]}”. The answer is “{choices[result.answerIndex]}”.
+        </p>
+      )}
+      <p className="mt-1">{result.explanation}</p>
+    </div>
   );
 }

@@ -60,7 +60,7 @@ export function LessonRow({ curriculumId, lesson, locale, progress }: TProps) {
     <li
       id={`lesson-${lesson.id}`}
       data-lesson-status={status}
-      className="border-t border-slate-200 py-4 first:border-t-0 dark:border-slate-800"
+      className="scroll-mt-36 border-t border-slate-200 py-4 first:border-t-0 lg:scroll-mt-24 dark:border-slate-800"
     >
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
         <div className="min-w-0">

@@ -83,7 +83,7 @@ export async function runGeneration(
             JSON.stringify(stored),
           ]);
           // Events reach the browser (and are stored for catch-up): no quiz answers in them.
-          await publish('curriculum.module', { index, module: moduleWithoutAnswers(stored), expected: row.expected_modules });
+          await publish('curriculum.module', { index, module: moduleWithoutAnswers(stored, userId), expected: row.expected_modules });
         },
         // The outline says how many modules come: the page sizes its progress bar and skeletons by it.
         onOutline: async (modules) => {

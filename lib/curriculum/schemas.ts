@@ -166,6 +166,11 @@ export const ZLessonUpdate = z
 export type TLessonUpdate = z.infer<typeof ZLessonUpdate>;
 
 export const ZQuizSubmission = z.object({ answers: z.array(z.number().int().min(-1).max(10)).min(1).max(6) });
+/** One Review answer: the question's stable id and the position (as the learner saw the choices) chosen. */
+export const ZReviewAnswer = z.object({
+  questionId: z.string().min(1, 'Which question?').max(200),
+  answer: z.number({ message: 'Choose one of the answers.' }).int().min(0, 'Choose one of the answers.').max(9),
+});
 
 export const CURRICULUM_STATUSES = ['queued', 'generating', 'ready', 'failed'] as const;
 export type TCurriculumStatus = (typeof CURRICULUM_STATUSES)[number];

@@ -15,6 +15,7 @@ export const EXPORTED_TABLES = [
   'lesson_progress',
   'learning_activity',
   'checkpoint_scores',
+  'quiz_answers',
   'ai_calls',
   'expert_profiles',
   'expert_offerings',
@@ -146,6 +147,9 @@ export async function exportUserData(db: TQueryable, user: TSessionUser, now: Da
       ),
       checkpointScores: await rows(
         'select curriculum_id, module_id, best_score, total, attempts, updated_at from public.checkpoint_scores where user_id = $1',
+      ),
+      quizAnswers: await rows(
+        'select curriculum_id, module_id, question_id, objective, correct, source, answered_at from public.quiz_answers where user_id = $1 order by answered_at',
       ),
       aiCalls: await rows('select curriculum_id, kind, tokens, created_at from public.ai_calls where user_id = $1 order by created_at'),
     },

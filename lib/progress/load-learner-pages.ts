@@ -1,18 +1,49 @@
 import 'server-only';
-import { getCurriculumOrThrow } from '@/lib/curriculum/get-curriculum';
+import { getCurriculumOrThrow, listCurricula } from '@/lib/curriculum/get-curriculum';
 import { withUser, type TDb, type TDbUser } from '@/lib/db';
 import { getRealtimeInfo } from '@/lib/realtime/get-realtime-info';
 import { getDashboard } from './get-dashboard';
 import { getBestScores, getLearnerTimeZone, getLessonProgress } from './get-progress';
+import { getQuizAnswers, masteryByModule, reviewItems } from './quiz-history';
 
 // What the Learn pages read, each in one transaction as the learner (docs/db-access.md).
 
 /** Learn home and the progress dashboard. */
 export function loadLearnerDashboard(db: TDb, user: TDbUser, selectedId?: string) {
-  return withUser(db, user, async (tx) => ({
-    d: await getDashboard(tx, user.id, selectedId),
-    realtime: await getRealtimeInfo(tx, user.id),
-  }));
+  return withUser(db, user, async (tx) => {
+    const d = await getDashboard(tx, user.id, selectedId);
+    // Quizzes: mastery per module of the curriculum Today shows, and the questions to review across curricula.
+    const curricula = await listCurricula(tx, user.id);
+    const answers = await getQuizAnswers(tx, user.id);
+    const selected = curricula.find((c) => c.id === d.selectedId);
+    const mastery = selected ? masteryByModule(selected, answers, d.timeZone) : {};
+    const finished = new Set(
+      selected
+        ? (await getLessonProgress(tx, user.id, selected.id))
+            .filter((p) => p.status === 'done' || p.status === 'skipped')
+            .map((p) => p.lessonId)
+        : [],
+    );
+    return {
+      d,
+      quizzes: {
+        // The selected curriculum's modules: lessons done beside mastery.
+        modules: (selected?.plan?.modules ?? []).map((m) => ({
+          id: m.id,
+          title: m.title,
+          done: m.lessons.filter((l) => finished.has(l.id)).length,
+          total: m.lessons.length,
+          mastery: mastery[m.id],
+        })),
+        curriculumId: selected?.id ?? null,
+        curriculumTitle: selected?.plan?.title ?? null,
+        review: reviewItems(user.id, curricula, answers, d.timeZone, d.today),
+        timeZone: d.timeZone,
+        today: d.today,
+      },
+      realtime: await getRealtimeInfo(tx, user.id),
+    };
+  });
 }
 
 /** One curriculum's page; a 404 (AppError not_found) for another learner's or an unknown id. */
@@ -22,8 +53,9 @@ export function loadCurriculumPage(db: TDb, user: TDbUser, id: string) {
     // In turn, not Promise.all: one transaction client runs one statement at a time.
     const progress = await getLessonProgress(tx, user.id, id);
     const scores = await getBestScores(tx, id);
+    const mastery = masteryByModule(c, await getQuizAnswers(tx, user.id, id), await getLearnerTimeZone(tx, user.id));
     const realtime = await getRealtimeInfo(tx, user.id);
-    return { c, progress, scores, realtime };
+    return { c, progress, scores, mastery, realtime };
   });
 }
 

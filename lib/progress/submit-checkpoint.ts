@@ -3,11 +3,14 @@ import { getCurriculumOrThrow } from '@/lib/curriculum/get-curriculum';
 import { withUser, type TDb, type TDbUser, type TUserTx } from '@/lib/db';
 import { announce } from '@/lib/realtime/publish-event';
 import { AppError } from '@/lib/http/app-error';
-import { scoreQuiz, unansweredQuestions, type TQuizResult } from './score-quiz';
+import { recordAnswers } from './quiz-history';
+import { scoreShownQuiz, unansweredQuestions, type TQuizResult } from './score-quiz';
 
 /**
- * Scores a checkpoint quiz and keeps the best score. An incomplete submission is refused (422 naming the
- * unanswered questions) before anything is scored or stored: the answers are revealed only with a result.
+ * Scores a checkpoint quiz, keeps the best score and records each answer in the learner's answer history (review
+ * schedule and mastery). Answers are the positions the learner saw (choices are shuffled per learner); results give the
+ * right answer at the learner's position. An incomplete submission is refused (422 naming the unanswered questions)
+ * before anything is scored or stored: the answers are revealed only with a result.
  */
 export async function submitCheckpoint(
   tx: TUserTx,
@@ -29,7 +32,14 @@ export async function submitCheckpoint(
       Object.fromEntries(missing.map((i) => [`answers.${i}`, 'Choose an answer.'])),
     );
   }
-  const result = scoreQuiz(questions, o.answers);
+  const { questionIds, ...result } = scoreShownQuiz(o.userId, m.id, questions, o.answers);
+  await recordAnswers(tx, {
+    userId: o.userId,
+    curriculumId: o.curriculumId,
+    moduleId: m.id,
+    source: 'checkpoint',
+    answers: questions.map((q, i) => ({ questionId: questionIds[i], objective: q.objective ?? null, correct: result.results[i].correct })),
+  });
   const { rows } = await tx.query<{ best_score: number }>(
     `insert into public.checkpoint_scores (curriculum_id, module_id, user_id, best_score, total) values ($1, $2, $3, $4, $5)
      on conflict (curriculum_id, module_id) do update set best_score = greatest(checkpoint_scores.best_score, excluded.best_score),

@@ -115,6 +115,7 @@ export const MATRIX: TRow[] = [
     params: { id: 'curriculum', moduleId: 'module' },
     body: INVALID,
   }),
+  r('POST /api/curricula/[id]/review', LEARNERS(400), { params: id('curriculum'), body: INVALID }),
   r('POST /api/curricula/[id]/modules/[moduleId]/regenerate', LEARNERS(404), { params: { id: 'curriculum', moduleId: 'missing' } }),
 
   // ── bookings: the learner and Emily are its sides, admins see all, the others get 404 ──────────

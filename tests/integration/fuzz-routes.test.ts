@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TSessionUser } from '@/lib/auth/schemas';
 import { getSlotsResponse } from '@/lib/availability/get-expert-slots';
+import { questionIdOf } from '@/lib/curriculum/quiz-order';
+import type { TStoredCurriculum } from '@/lib/curriculum/schemas';
 import { saveApplication } from '@/lib/experts/save-application';
 import { uploadDocument } from '@/lib/experts/upload-document';
 import { DEMO_ACCOUNTS } from '@/lib/seed/demo-data';
@@ -57,6 +59,8 @@ type TWorld = {
   curriculumId: string;
   moduleId: string;
   lessonId: string;
+  /** A question of the curriculum's first checkpoint that the learner has answered once (so it can be reviewed). */
+  questionId: string;
   /** One booking per route that changes it, so one route's success does not turn the next one's into a 409. */
   upcomingBookingId: string;
   cancelBookingId: string;
@@ -267,6 +271,9 @@ const ROUTES: Record<string, TRouteSpec> = {
   },
   'curricula/[id]/modules/[moduleId]/regenerate': {
     POST: { owner: 'learner', other: 'otherLearner', params: (w) => ({ id: w.curriculumId, moduleId: w.moduleId }) },
+  },
+  'curricula/[id]/review': {
+    POST: { owner: 'learner', other: 'otherLearner', params: id('curriculumId'), body: (w) => ({ questionId: w.questionId, answer: 0 }) },
   },
   'curricula/[id]/retry': { POST: { owner: 'learner', other: 'otherLearner', params: id('curriculumId') } },
   'curricula/[id]': { GET: { owner: 'learner', other: 'otherLearner', params: id('curriculumId') } },
@@ -628,7 +635,7 @@ beforeAll(async () => {
   const emily = await one<{ id: string; slug: string }>('select id, slug from public.expert_profiles where user_id = $1', [
     users.expert.id,
   ]);
-  const curriculum = await one<{ id: string; plan: { modules: { id: string; lessons: { id: string }[] }[] } }>(
+  const curriculum = await one<{ id: string; plan: TStoredCurriculum }>(
     "select id, plan from public.curricula where user_id = $1 and status = 'ready' limit 1",
     [users.learner.id],
   );
@@ -652,7 +659,14 @@ beforeAll(async () => {
     [emily.id],
   );
   const module0 = curriculum.plan.modules[0];
+  if (module0.checkpoint.type !== 'quiz') throw new Error('the seeded curriculum’s first checkpoint should be a quiz');
+  const questionId = questionIdOf(module0.id, module0.checkpoint.questions[0]);
+  await t.db.query(
+    `insert into public.quiz_answers (user_id, curriculum_id, module_id, question_id, correct, source) values ($1, $2, $3, $4, false, 'checkpoint')`,
+    [users.learner.id, curriculum.id, module0.id, questionId],
+  );
   world = {
+    questionId,
     curriculumId: curriculum.id,
     moduleId: module0.id,
     lessonId: module0.lessons[0].id,

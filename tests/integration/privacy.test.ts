@@ -91,6 +91,10 @@ async function populateLearner(u: TSessionUser, mark: string) {
     `insert into public.checkpoint_scores (curriculum_id, module_id, user_id, best_score, total) values ($1, 'm1', $2, 2, 3)`,
     [cid, u.id],
   );
+  await db.query(
+    `insert into public.quiz_answers (user_id, curriculum_id, module_id, question_id, objective, correct, source) values ($1, $2, 'm1', 'm1/q1', 'Explain joins', false, 'checkpoint')`,
+    [u.id, cid],
+  );
   await db.query(`insert into public.ai_calls (user_id, curriculum_id, kind, tokens) values ($1, $2, 'retry', 77)`, [u.id, cid]);
   await db.query(`insert into public.notifications (user_id, kind, title) values ($1, 'info', $2)`, [u.id, `NOTIFY-${mark}`]);
   await db.query(
@@ -213,6 +217,7 @@ describe('Download my data', () => {
     expect(learner.learning.lessonProgress).toEqual([expect.objectContaining({ notes: 'LESSON-NOTE-A' })]);
     expect(learner.learning.timeLog).toEqual([expect.objectContaining({ minutes: 25 })]);
     expect(learner.learning.checkpointScores).toEqual([expect.objectContaining({ best_score: 2, total: 3 })]);
+    expect(learner.learning.quizAnswers).toEqual([expect.objectContaining({ question_id: 'm1/q1', correct: false, source: 'checkpoint' })]);
     expect(learner.learning.aiCalls).toEqual([expect.objectContaining({ tokens: 77 })]);
     expect(learner.bookings).toHaveLength(1);
     expect(learner.bookings[0]).toMatchObject({ my_role: 'learner', expert: { name: 'Test Expert' }, learner: null, privateNotes: null });
@@ -412,6 +417,7 @@ describe('Delete my account', () => {
       'lesson_progress',
       'learning_activity',
       'checkpoint_scores',
+      'quiz_answers',
       'ai_calls',
       'notifications',
       'outbox_messages',

@@ -6,6 +6,7 @@ import { runGeneration } from '@/lib/curriculum/run-generation';
 import { ZCurriculumRequest } from '@/lib/curriculum/schemas';
 import { withUser } from '@/lib/db/with-user';
 import { curriculumWithoutAnswers, ZPublicCurriculum } from '@/lib/curriculum/hide-answers';
+import { choiceOrder, questionIdOf, shownIndex } from '@/lib/curriculum/quiz-order';
 import { percentComplete, streakDays } from '@/lib/progress/compute-progress';
 import { getDashboard } from '@/lib/progress/get-dashboard';
 import { getActivity, getBestScores, getLessonProgress } from '@/lib/progress/get-progress';
@@ -138,8 +139,11 @@ describe('checkpoints', () => {
     const { user, c } = await readyCurriculum();
     const m = c.plan!.modules[0];
     if (m.checkpoint.type !== 'quiz') throw new Error('expected a quiz');
-    const right = m.checkpoint.questions.map((q) => q.answerIndex);
-    const wrong = m.checkpoint.questions.map((q) => (q.answerIndex + 1) % q.choices.length);
+    // Answers are the positions the learner saw: choices are shuffled per learner and question.
+    const right = m.checkpoint.questions.map((q) =>
+      shownIndex(choiceOrder(user.id, questionIdOf(m.id, q), q.choices.length), q.answerIndex),
+    );
+    const wrong = m.checkpoint.questions.map((q, i) => (right[i] + 1) % q.choices.length);
     const submit = (answers: number[]) =>
       withUser(t.db, user, (tx) => submitCheckpoint(tx, { userId: user.id, curriculumId: c.id, moduleId: m.id, answers }));
     const a = await submit(right);
@@ -165,7 +169,8 @@ describe('quiz answers stay on the server until a complete submission', () => {
     expect(blank).toMatchObject({ code: 'unprocessable', status: 422, message: expect.stringMatching(/Answer every question/) });
     expect(Object.keys((blank as { fields: Record<string, string> }).fields)).toEqual(qs.map((_, i) => `answers.${i}`));
     expect(JSON.stringify(blank)).not.toMatch(/answerIndex|explanation/);
-    const partial = await submit([qs[0].answerIndex]).catch((e: unknown) => e);
+    const shownRight = qs.map((q) => shownIndex(choiceOrder(user.id, questionIdOf(m.id, q), q.choices.length), q.answerIndex));
+    const partial = await submit([shownRight[0]]).catch((e: unknown) => e);
     expect(partial).toMatchObject({
       code: 'unprocessable',
       fields: Object.fromEntries(qs.slice(1).map((_, i) => [`answers.${i + 1}`, 'Choose an answer.'])),
@@ -178,18 +183,19 @@ describe('quiz answers stay on the server until a complete submission', () => {
     );
     await expect(submit(qs.map((q) => q.choices.length))).rejects.toMatchObject({ code: 'unprocessable' }); // out of range
     expect(await withUser(t.db, user, (tx) => getBestScores(tx, c.id))).toEqual({}); // nothing scored or stored
-    const scored = await submit(qs.map((q) => q.answerIndex));
-    expect(scored.results.map((r) => r.answerIndex)).toEqual(qs.map((q) => q.answerIndex)); // revealed only now
+    const scored = await submit(shownRight);
+    expect(scored.score).toBe(qs.length);
+    expect(scored.results.map((r) => r.answerIndex)).toEqual(shownRight); // revealed only now, at the learner's positions
   });
 
   it('what the browser gets before submitting (API plan, streamed modules, realtime events) has no answers', async () => {
     const { user, c } = await readyCurriculum();
     const answersOf = (x: unknown) => JSON.stringify(x).match(/answerIndex|explanation/g) ?? [];
     expect(answersOf(c.plan).length).toBeGreaterThan(0); // stored server-side…
-    expect(answersOf(curriculumWithoutAnswers(c.plan!))).toEqual([]); // …never sent
-    expect(ZPublicCurriculum.parse(curriculumWithoutAnswers(c.plan!))).toEqual(curriculumWithoutAnswers(c.plan!)); // the response schema keeps everything else
+    expect(answersOf(curriculumWithoutAnswers(c.plan!, user.id))).toEqual([]); // …never sent
+    expect(ZPublicCurriculum.parse(curriculumWithoutAnswers(c.plan!, user.id))).toEqual(curriculumWithoutAnswers(c.plan!, user.id)); // the response schema keeps everything else
     expect(() => ZPublicCurriculum.parse(c.plan)).toThrow(); // and refuses a plan with answers
-    const quiz = curriculumWithoutAnswers(c.plan!).modules[0].checkpoint;
+    const quiz = curriculumWithoutAnswers(c.plan!, user.id).modules[0].checkpoint;
     expect(quiz.type === 'quiz' && quiz.questions[0].choices.length).toBeGreaterThan(1);
     const events = await t.db.query<{ payload: unknown }>(
       `select payload from public.realtime_events where user_id = $1 and type = 'curriculum.module'`,

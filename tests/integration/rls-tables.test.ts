@@ -481,6 +481,43 @@ const CASES: Record<string, TTableCase> = {
       },
     ],
   },
+  quiz_answers: {
+    actor: A,
+    key: 'id',
+    touch: 'id',
+    others: () => [w.curriculumB.quizAnswerId],
+    own: () => [w.curriculumA.quizAnswerId],
+    refused: [
+      {
+        name: 'answer on another learner’s curriculum',
+        sql: `insert into public.quiz_answers (user_id, curriculum_id, module_id, question_id, correct, source) values ($1, $2, 'm1', 'm1/q1', true, 'review')`,
+        params: () => [w.learnerA.id, w.curriculumB.id],
+      },
+      {
+        name: 'answer in another learner’s name',
+        sql: `insert into public.quiz_answers (user_id, curriculum_id, module_id, question_id, correct, source) values ($1, $2, 'm1', 'm1/q1', true, 'review')`,
+        params: () => [w.learnerB.id, w.curriculumA.id],
+      },
+      {
+        name: 'backdate an answer (to make a review due)',
+        sql: `insert into public.quiz_answers (user_id, curriculum_id, module_id, question_id, correct, source, answered_at) values ($1, $2, 'm1', 'm1/q1', true, 'review', now() - interval '2 days')`,
+        params: () => [w.learnerA.id, w.curriculumA.id],
+      },
+      {
+        name: 'turn a wrong answer right',
+        sql: 'update public.quiz_answers set correct = true where id = $1',
+        params: () => [w.curriculumA.quizAnswerId],
+      },
+      { name: 'delete an answer', sql: 'delete from public.quiz_answers where id = $1', params: () => [w.curriculumA.quizAnswerId] },
+    ],
+    allowed: [
+      {
+        name: 'record an answer',
+        sql: `insert into public.quiz_answers (user_id, curriculum_id, module_id, question_id, objective, correct, source) values ($1, $2, 'm1', 'm1/q1', 'Explain joins', true, 'review')`,
+        params: () => [w.learnerA.id, w.curriculumA.id],
+      },
+    ],
+  },
   realtime_events: {
     actor: A,
     key: `user_id || '/' || seq`,

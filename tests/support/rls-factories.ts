@@ -96,7 +96,13 @@ export async function createCurriculumWithProgress(db: TQueryable, userId: strin
     `insert into public.ai_calls (user_id, curriculum_id, kind, tokens) values ($1, $2, 'extend', 500) returning id`,
     [userId, c.id],
   );
-  return { id: c.id, activityId: activity.id, aiCallId: call.id };
+  const answer = await one<{ id: string }>(
+    db,
+    `insert into public.quiz_answers (user_id, curriculum_id, module_id, question_id, objective, correct, source)
+     values ($1, $2, 'm1', 'm1/q1', 'Explain joins', false, 'checkpoint') returning id`,
+    [userId, c.id],
+  );
+  return { id: c.id, activityId: activity.id, aiCallId: call.id, quizAnswerId: answer.id };
 }
 
 /** Availability (settings, a weekly rule, a day off) and one busy block for an expert profile. */

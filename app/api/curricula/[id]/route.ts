@@ -11,10 +11,10 @@ export const GET = route(
       id: c.id,
       status: c.status,
       error: c.error,
-      partialModules: c.partialModules.map(moduleWithoutAnswers),
+      partialModules: c.partialModules.map((m) => moduleWithoutAnswers(m, user.id)),
       expectedModules: c.expectedModules,
       // Parsed on the way out: a question that still carried its answer would fail here, not leak.
-      plan: c.plan ? ZPublicCurriculum.parse(curriculumWithoutAnswers(c.plan)) : null,
+      plan: c.plan ? ZPublicCurriculum.parse(curriculumWithoutAnswers(c.plan, user.id)) : null,
     });
   },
   { roles: ['learner'] },

@@ -12,7 +12,7 @@ export const POST = route(
       moduleId: params.moduleId,
       provider: getCurriculumProvider(),
     });
-    return NextResponse.json({ module: moduleWithoutAnswers(regenerated) });
+    return NextResponse.json({ module: moduleWithoutAnswers(regenerated, user.id) });
   },
   { roles: ['learner'] },
 );
