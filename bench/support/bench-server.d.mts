@@ -30,5 +30,6 @@ export function createBenchServer(options: {
   dataDir: string;
   connections?: number;
   seconds?: number;
+  warmup?: number;
   env?: Record<string, string>;
 }): TBenchServer;
