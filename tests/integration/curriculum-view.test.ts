@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadAdminHome } from '@/lib/admin/load-admin-pages';
 import { listAttachableCurricula } from '@/lib/curriculum/as-learner';
 import { createCurriculumRequest } from '@/lib/curriculum/create-curriculum-request';
 import { getCurriculumOrThrow, listCurricula, viewCurricula, viewCurriculumOrThrow } from '@/lib/curriculum/get-curriculum';
@@ -6,6 +7,8 @@ import { offlineProvider } from '@/lib/curriculum/get-provider';
 import { runGeneration } from '@/lib/curriculum/run-generation';
 import { ZCurriculumRequest } from '@/lib/curriculum/schemas';
 import { withUser } from '@/lib/db/with-user';
+import { loadApplicationEditor } from '@/lib/experts/load-own';
+import { upsertSpecialty } from '@/lib/experts/taxonomy';
 import { loadSettingsPage } from '@/lib/privacy/consents';
 import { createUser } from '../support/factories';
 import { createTestDb, type TTestDb } from '../support/test-db';
@@ -104,5 +107,23 @@ describe('loadSettingsPage', () => {
     const page = await loadSettingsPage(t.db, user);
     expect(page.timeZone).toBe('Europe/Berlin');
     expect(page.current.map((c) => c.kind)).toEqual(expect.arrayContaining(['terms', 'privacy']));
+  });
+});
+
+describe('cachedSpecialties (the editor and admin pages read the taxonomy from the directory cache)', () => {
+  it('shows a new or retired specialty at once', async () => {
+    const admin = await createUser(t.db, { role: 'admin' });
+    const expert = await createUser(t.db, { role: 'expert' });
+    const labels = async () => (await loadApplicationEditor(t.db, expert)).specialties.map((s) => s.label);
+    const adminLabels = async () =>
+      (await loadAdminHome(t.db, admin, { status: 'submitted' })).specialties.map((s) => `${s.label}:${s.active}`);
+    expect(await labels()).not.toContain('Cache Testing');
+    await adminLabels(); // both lists kept now
+    await upsertSpecialty(t.db, admin, { label: 'Cache Testing' });
+    expect(await labels()).toContain('Cache Testing');
+    expect(await adminLabels()).toContain('Cache Testing:true');
+    await upsertSpecialty(t.db, admin, { label: 'Cache Testing', active: false });
+    expect(await labels()).not.toContain('Cache Testing');
+    expect(await adminLabels()).toContain('Cache Testing:false');
   });
 });
