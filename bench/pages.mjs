@@ -8,6 +8,9 @@
 //   BENCH_LABEL         'before' | 'after' | anything: writes bench/results/pages-<label>.json (default 'latest')
 //   BENCH_ONLY          a substring: only rows whose path contains it (quick checks; not written)
 //   BENCH_PORT (3393)   the server's port
+//   BENCH_BASE_DIR      another checkout with its own production build (e.g. a worktree of main): its server runs
+//                       beside this one (port + 10) and every row is measured on both, one right after the other,
+//                       so the comparison is made under the same machine load (bench/results/pages-ab.json)
 //   BENCH_RENDER_ONLY=1 rewrites bench/PAGES.md from the committed results
 //
 // A row is measured only where the page answers 200 to that visitor; the others are listed with their status
@@ -68,43 +71,52 @@ if (process.env.BENCH_RENDER_ONLY) {
 
 checkRoutesCoverPages();
 ensureBuild();
-rmSync(DATA_DIR, { recursive: true, force: true });
-const bench = createBenchServer({
-  port: PORT,
-  databaseUrl: '',
-  dataDir: DATA_DIR,
-  connections: CLIENTS,
-  seconds: SECONDS,
-  warmup: WARMUP,
-  env: { REDIS_URL: '', AUTH_MAX_ATTEMPTS_PER_IP: '1000' },
-});
-const { base } = bench;
-let server;
+const BASE_DIR = process.env.BENCH_BASE_DIR;
+const side = (name, port, cwd) => {
+  const dataDir = `${cwd ?? '.'}/${DATA_DIR}`;
+  rmSync(dataDir, { recursive: true, force: true });
+  const bench = createBenchServer({
+    port,
+    databaseUrl: '',
+    dataDir,
+    cwd,
+    connections: CLIENTS,
+    seconds: SECONDS,
+    warmup: WARMUP,
+    env: { REDIS_URL: '', AUTH_MAX_ATTEMPTS_PER_IP: '1000' },
+  });
+  return { name, bench, dataDir, server: undefined, cookies: { 'signed out': '' }, ids: {} };
+};
+if (BASE_DIR && !existsSync(`${BASE_DIR}/.next/BUILD_ID`)) throw new Error(`${BASE_DIR} has no production build`);
+const sides = [side('this checkout', PORT), ...(BASE_DIR ? [side(`base (${BASE_DIR})`, PORT + 10, BASE_DIR)] : [])];
+const base = sides[0].bench.base;
 const stop = () => {
-  try {
-    if (server) process.kill(-server.pid, 'SIGTERM');
-  } catch {}
+  for (const s of sides) {
+    try {
+      if (s.server) process.kill(-s.server.pid, 'SIGTERM');
+    } catch {}
+  }
 };
 process.on('exit', stop);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 
 try {
-  await bench.portFree();
-  server = bench.start();
-  await bench.waitFor('/api/health');
-  const cookies = { 'signed out': '' };
-  for (const role of ['learner', 'expert', 'admin']) cookies[role] = await signIn(base, EMAIL[role]);
-  const ids = await seedAndFindIds(cookies);
-  console.log('ids:', ids);
+  for (const s of sides) {
+    await s.bench.portFree();
+    s.server = s.bench.start();
+  }
+  for (const s of sides) {
+    await s.bench.waitFor('/api/health');
+    for (const role of ['learner', 'expert', 'admin']) s.cookies[role] = await signIn(s.bench.base, EMAIL[role]);
+    s.ids = await seedAndFindIds(s.bench.base, s.cookies);
+    console.log(`${s.name} ids:`, s.ids);
+  }
 
   const rows = [];
-  const measure = async (path, persona, real) => {
-    const headers = cookies[persona] ? { cookie: cookies[persona] } : {};
-    const r = await bench.load(`${path} ${persona}`, () => real, headers);
+  const measureOn = async (s, path, persona, real, i) => {
+    const headers = s.cookies[persona] ? { cookie: s.cookies[persona] } : {};
+    const r = await s.bench.load(`${path} ${persona}${sides.length > 1 ? ` [${s.name}]` : ''}`, () => real(s), headers);
     return {
-      path,
-      persona,
-      status: 200,
       rps: r.rps,
       p50: r.p50,
       p99: r.p99,
@@ -112,15 +124,30 @@ try {
       errors: r.errors,
       cpuMsPerRequest: r.cpuMsPerRequest,
       loadavg1m: r.loadavg1m,
+      order: i,
     };
   };
-  rows.push(await measure('/icon.svg (static file)', 'signed out', '/icon.svg'));
-  rows.push(await measure('/api/health', 'signed out', '/api/health'));
+  let n = 0;
+  const measure = async (path, persona, real) => {
+    // Alternate which server goes first, so a trend in the machine's load does not favour one of them.
+    const order = n++ % 2 === 0 ? sides : [...sides].reverse();
+    const results = new Map();
+    for (const [i, s] of order.entries()) results.set(s, await measureOn(s, path, persona, real, i));
+    const row = { path, persona, status: 200, ...results.get(sides[0]) };
+    if (sides[1]) row.base = results.get(sides[1]);
+    return row;
+  };
+  rows.push(await measure('/icon.svg (static file)', 'signed out', () => '/icon.svg'));
+  rows.push(await measure('/api/health', 'signed out', () => '/api/health'));
   for (const [path] of ROUTES) {
     if (ONLY && !path.includes(ONLY)) continue;
-    const real = path.replace(/:(\w+)/g, (_, k) => ids[k]);
+    const real = (s) => path.replace(/:(\w+)/g, (_, k) => s.ids[k]);
     for (const persona of PERSONAS) {
-      const probe = await fetch(base + real, { headers: cookies[persona] ? { cookie: cookies[persona] } : {}, redirect: 'manual' });
+      const s0 = sides[0];
+      const probe = await fetch(base + real(s0), {
+        headers: s0.cookies[persona] ? { cookie: s0.cookies[persona] } : {},
+        redirect: 'manual',
+      });
       await probe.arrayBuffer();
       if (probe.status !== 200) {
         const to = probe.headers.get('location');
@@ -133,7 +160,8 @@ try {
   }
   const out = {
     date: new Date().toISOString(),
-    label: LABEL,
+    label: BASE_DIR ? 'ab' : LABEL,
+    baseDir: BASE_DIR,
     machine: machine(),
     uptime: uptime(),
     loadavg: os.loadavg().map((l) => +l.toFixed(2)),
@@ -144,13 +172,15 @@ try {
   console.log(`load average at the end: ${out.loadavg.join(' / ')} (${out.machine.cpus} CPUs)`);
   if (!ONLY) {
     mkdirSync('bench/results', { recursive: true });
-    writeFileSync(`bench/results/pages-${LABEL}.json`, JSON.stringify(out, null, 2) + '\n');
+    writeFileSync(`bench/results/pages-${out.label}.json`, JSON.stringify(out, null, 2) + '\n');
     writeFileSync('bench/PAGES.md', renderDoc());
   }
 } finally {
-  await server?.stop().catch(() => undefined);
-  server = undefined;
-  rmSync(DATA_DIR, { recursive: true, force: true });
+  for (const s of sides) {
+    await s.server?.stop().catch(() => undefined);
+    s.server = undefined;
+    rmSync(s.dataDir, { recursive: true, force: true });
+  }
 }
 await printFirstLoadJs();
 
@@ -178,7 +208,7 @@ function readdirSafe(dir) {
 }
 
 /** The 16-module plan (offline planner: 10 h/week × 16 weeks) and the ids the dynamic routes need, read from pages. */
-async function seedAndFindIds(cookies) {
+async function seedAndFindIds(base, cookies) {
   const learner = { cookie: cookies.learner, origin: base };
   const created = await fetch(base + '/api/curricula', {
     method: 'POST',
@@ -212,13 +242,13 @@ async function seedAndFindIds(cookies) {
     slug: 'emily-carter',
     plan16,
     plan: plans.find((p) => p !== plan16),
-    booking: await bookingOf(cookies.learner),
+    booking: await bookingOf(base, cookies.learner),
     application: (await idIn(cookies.admin, '/admin', /href="\/admin\/applications\/([0-9a-f-]{36})"/g))[0],
   };
 }
 
 /** One of the learner's sessions (past first: its review page has the most to show). */
-async function bookingOf(cookie) {
+async function bookingOf(base, cookie) {
   for (const scope of ['past', 'upcoming']) {
     const body = await (await fetch(`${base}/api/bookings?scope=${scope}`, { headers: { cookie } })).json();
     const list = body.bookings ?? body.items ?? (Array.isArray(body) ? body : []);
@@ -235,15 +265,19 @@ function fmt(n) {
 export function table(run) {
   const stat = run.rows.find((r) => r.path.startsWith('/icon.svg'))?.rps;
   const health = run.rows.find((r) => r.path === '/api/health')?.rps;
-  const lines = ['| path | visitor | req/s | p50 / p99 ms | % of static | % of health |', '| --- | --- | ---: | --- | ---: | ---: |'];
+  const lines = [
+    '| path | visitor | req/s | p50 / p99 ms | % of static | % of health | server CPU ms/req |',
+    '| --- | --- | ---: | --- | ---: | ---: | ---: |',
+  ];
   for (const r of run.rows) {
     if (r.status !== 200) {
-      lines.push(`| \`${r.path}\` | ${r.persona} | ${r.status}${r.location ? ` → \`${r.location}\`` : ''} | | | |`);
+      lines.push(`| \`${r.path}\` | ${r.persona} | ${r.status}${r.location ? ` → \`${r.location}\`` : ''} | | | | |`);
       continue;
     }
     const pct = (d) => (d ? `${Math.round((100 * r.rps) / d)} %` : '—');
     const bad = r.non2xx || r.errors ? ` (${r.non2xx} non-2xx, ${r.errors} errors)` : '';
-    lines.push(`| \`${r.path}\` | ${r.persona} | ${fmt(r.rps)}${bad} | ${r.p50} / ${r.p99} | ${pct(stat)} | ${pct(health)} |`);
+    const cpu = r.cpuMsPerRequest?.app ?? '—';
+    lines.push(`| \`${r.path}\` | ${r.persona} | ${fmt(r.rps)}${bad} | ${r.p50} / ${r.p99} | ${pct(stat)} | ${pct(health)} | ${cpu} |`);
   }
   return lines.join('\n');
 }
@@ -262,6 +296,52 @@ function renderRun(name) {
   ].join('\n');
 }
 
+/**
+ * Before and after side by side: req/s, p99 and the server's CPU per request. From the A/B run when there is one
+ * (both builds measured row by row in the same minutes), else from the separate before and after runs.
+ */
+function comparison() {
+  const read = (n) =>
+    existsSync(`bench/results/pages-${n}.json`) ? JSON.parse(readFileSync(`bench/results/pages-${n}.json`, 'utf8')) : null;
+  const ab = read('ab');
+  const before = read('before');
+  const after = ab ?? read('after');
+  if (!after || (!ab && !before)) return '';
+  const key = (r) => `${r.path} ${r.persona}`;
+  const old = new Map((before?.rows ?? []).map((r) => [key(r), r]));
+  const baseOf = (r) => (ab ? (r.status === 200 ? { status: 200, ...r.base } : r) : old.get(key(r)));
+  const lines = [
+    ab ? '## Before → after, same run (A/B)' : '## Before → after (separate runs)',
+    '',
+    ab
+      ? `${ab.date}: the base build (\`${ab.baseDir}\`) and this one served side by side; each row measured on both, one right after the other (the first alternates). ${ab.setup.clients} clients, ${ab.setup.seconds} s per row after ${ab.setup.warmup} s warm-up. Load average at the end: ${ab.loadavg.join(' / ')} (${ab.machine.cpus} CPUs). % columns: share of the static file's and /api/health's req/s of the same build in the same run.`
+      : `Load average at the end: before ${before.loadavg[0]}, after ${after.loadavg[0]} (${after.machine.cpus} CPUs). Req/s and latency move with the other work on the machine.`,
+    '',
+    '| path | visitor | req/s before → after | % of static | % of health | p99 ms | server CPU ms/req |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  const yard = (rows, which, name) => {
+    const r = rows.find((x) => (name === 'static' ? x.path.startsWith('/icon.svg') : x.path === '/api/health'));
+    return r && (which === 'before' ? baseOf(r)?.rps : r.rps);
+  };
+  const pctOf = (x, d) => (x && d ? `${Math.round((100 * x) / d)} %` : '—');
+  for (const r of after.rows) {
+    const b = baseOf(r);
+    if (r.status !== 200 && (!b || b.status !== 200)) continue;
+    const v = (x, f) => (x && x.status === 200 ? f(x) : x ? String(x.status) : '—');
+    const bs = ab ? yard(after.rows, 'before', 'static') : yard(before.rows, 'after', 'static');
+    const bh = ab ? yard(after.rows, 'before', 'health') : yard(before.rows, 'after', 'health');
+    const as = yard(after.rows, 'after', 'static');
+    const ah = yard(after.rows, 'after', 'health');
+    const br = b?.status === 200 ? b.rps : null;
+    const ar = r.status === 200 ? r.rps : null;
+    lines.push(
+      `| \`${r.path}\` | ${r.persona} | ${v(b, (x) => fmt(x.rps))} → ${v(r, (x) => fmt(x.rps))} | ${pctOf(br, bs)} → ${pctOf(ar, as)} | ${pctOf(br, bh)} → ${pctOf(ar, ah)} | ${v(b, (x) => x.p99)} → ${v(r, (x) => x.p99)} | ${v(b, (x) => x.cpuMsPerRequest.app)} → ${v(r, (x) => x.cpuMsPerRequest.app)} |`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
 function renderDoc() {
   const notes = existsSync('bench/PAGES.notes.md') ? readFileSync('bench/PAGES.notes.md', 'utf8') : '';
   return [
@@ -270,6 +350,7 @@ function renderDoc() {
     'Generated by `bench/pages.mjs` from `bench/results/pages-*.json` (`BENCH_RENDER_ONLY=1 npm run bench:pages` rewrites it);',
     'the notes below the tables are `bench/PAGES.notes.md`. The machine is shared: read the load average before comparing.',
     '',
+    comparison(),
     '## After',
     '',
     renderRun('after'),

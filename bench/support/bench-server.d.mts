@@ -31,5 +31,6 @@ export function createBenchServer(options: {
   connections?: number;
   seconds?: number;
   warmup?: number;
+  cwd?: string;
   env?: Record<string, string>;
 }): TBenchServer;
