@@ -351,10 +351,10 @@ function renderDoc() {
     'the notes below the tables are `bench/PAGES.notes.md`. The machine is shared: read the load average before comparing.',
     '',
     comparison(),
-    '## After',
-    '',
-    renderRun('after'),
-    '## Before',
+    ...(existsSync('bench/results/pages-ab.json')
+      ? ['## After: this build in the A/B run (full table)', '', renderRun('ab')]
+      : ['## After', '', renderRun('after')]),
+    existsSync('bench/results/pages-ab.json') ? '## Before: a separate earlier run of the base build' : '## Before',
     '',
     renderRun('before'),
     notes,
