@@ -27,6 +27,40 @@ const config = [
     rules: { 'no-restricted-imports': ['error', { patterns: ['@/app/*', '@/components/*'] }] },
   },
   {
+    // The JavaScript budget (docs/performance.md): heavy browser libraries are imported only by the modules that
+    // are loaded lazily (after first paint, near the viewport, or on first use of a form); everything else
+    // imports their types or calls import() (which this rule does not see).
+    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
+    ignores: [
+      'components/curricula/progress-charts.tsx',
+      'components/ui/motion-features.ts',
+      'components/**/*-resolver.ts',
+      'components/**/*-resolvers.ts',
+      'components/experts/application-validation.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'recharts',
+              allowTypeImports: true,
+              message: 'Recharts loads lazily: see components/curricula/lazy-progress-charts.tsx.',
+            },
+            { name: 'socket.io-client', allowTypeImports: true, message: 'Load socket.io-client with import() when connecting.' },
+            {
+              name: 'framer-motion',
+              importNames: ['motion'],
+              message: 'Use `m` inside <MotionFeatures> (components/ui/lazy-motion.tsx), or a CSS transition for decoration.',
+            },
+            { name: '@hookform/resolvers/zod', message: 'Load the zod resolver on first use: components/forms/lazy-resolver.ts.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // One convention (docs/db-access.md): lib entry points open the user's or the visitor's transaction;
     // route handlers and pages call them with the db and the signed-in user, never withUser/withAnon.
     files: ['app/**/*.{ts,tsx}'],

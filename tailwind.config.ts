@@ -20,6 +20,12 @@ const config: Config = {
           950: '#152856',
         },
       },
+      // A short fade-and-rise for content that arrives (streamed modules, a confirmation); used as
+      // motion-safe:animate-enter so reduced-motion users get none.
+      keyframes: {
+        enter: { from: { opacity: '0', transform: 'translateY(8px)' }, to: { opacity: '1', transform: 'none' } },
+      },
+      animation: { enter: 'enter 220ms ease-out both' },
       fontFamily: {
         sans: ['ui-sans-serif', 'system-ui', '-apple-system', 'Segoe UI', 'Roboto', 'Helvetica Neue', 'Arial', 'sans-serif'],
       },

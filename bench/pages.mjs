@@ -175,6 +175,8 @@ try {
     writeFileSync(`bench/results/pages-${out.label}.json`, JSON.stringify(out, null, 2) + '\n');
     writeFileSync('bench/PAGES.md', renderDoc());
   }
+  // The other half of issue #15's table: First Load JS per route, measured on this same server.
+  if (!ONLY) await printFirstLoadJs(base, sides[0].cookies);
 } finally {
   for (const s of sides) {
     await s.server?.stop().catch(() => undefined);
@@ -182,7 +184,6 @@ try {
     rmSync(s.dataDir, { recursive: true, force: true });
   }
 }
-await printFirstLoadJs();
 
 /** Each page file under app/ must have a row (a new page without one fails the bench, not silently skips). */
 function checkRoutesCoverPages() {
@@ -361,13 +362,14 @@ function renderDoc() {
   ].join('\n');
 }
 
-/** The JavaScript-size bench's table, when that bench exists in this checkout. */
-async function printFirstLoadJs() {
+/** The JavaScript-size bench's table (bench/first-load-js.mjs, `npm run bench:js`), against our running server. */
+async function printFirstLoadJs(baseUrl, cookies) {
   if (!existsSync('bench/first-load-js.mjs')) return;
   try {
-    const mod = await import('./first-load-js.mjs');
-    const fn = mod.printTable ?? mod.main ?? mod.run ?? mod.default;
-    if (typeof fn === 'function') await fn();
+    const { printTable } = await import('./first-load-js.mjs');
+    const { learner, expert, admin } = cookies;
+    console.log('\nFirst Load JS per route (bench/first-load-js.mjs):');
+    await printTable({ baseUrl, cookiesByRole: { learner, expert, admin } });
   } catch (e) {
     console.error('bench/first-load-js.mjs could not be run:', e?.message ?? e);
   }

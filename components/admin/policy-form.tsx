@@ -1,6 +1,5 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -8,7 +7,11 @@ import { applyFieldErrors, sendJson } from '@/components/auth/api-client';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { ZPolicy, type TPolicy } from '@/lib/policy/schemas';
+import { lazyResolver } from '@/components/forms/lazy-resolver';
+import type { TPolicy } from '@/lib/policy/schemas';
+
+// The schema the route checks, loaded on first use of the form (focus).
+const resolver = lazyResolver<TPolicy>(() => import('./policy-resolver').then((m) => m.policyResolver));
 
 type TKey = keyof TPolicy;
 const GROUPS: { title: string; fields: { name: TKey; label: string; hint: string }[] }[] = [
@@ -53,7 +56,7 @@ export function PolicyForm({ policy }: { policy: TPolicy }) {
     handleSubmit,
     formState,
     setError: setFieldError,
-  } = useForm<TPolicy>({ resolver: zodResolver(ZPolicy), defaultValues: policy });
+  } = useForm<TPolicy>({ resolver: resolver.resolver, defaultValues: policy });
   const onSubmit = handleSubmit(async (v) => {
     setError(null);
     setSaved(false);
@@ -63,7 +66,7 @@ export function PolicyForm({ policy }: { policy: TPolicy }) {
     router.refresh();
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-8">
+    <form onSubmit={onSubmit} onFocus={resolver.preload} noValidate className="space-y-8">
       {error ? <Alert tone="error">{error}</Alert> : null}
       {saved ? <Alert tone="success">Policy saved.</Alert> : null}
       {GROUPS.map((g) => (

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useLightForm } from '@/components/forms/use-light-form';
 import type { TRequestReset } from '@/lib/auth/schemas';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -12,7 +12,7 @@ import { requestResetResolver } from './auth-resolvers';
 export function ForgotPasswordForm({ outboxNote }: { outboxNote?: string }) {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<TRequestReset>({
+  const { register, handleSubmit, setError, formState } = useLightForm<TRequestReset>({
     resolver: requestResetResolver.resolver,
     defaultValues: { email: '' },
   });

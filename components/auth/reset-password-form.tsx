@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useLightForm } from '@/components/forms/use-light-form';
 import type { TResetPassword } from '@/lib/auth/schemas';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -13,7 +13,7 @@ import { resetPasswordResolver } from './auth-resolvers';
 export function ResetPasswordForm({ token }: { token: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<TResetPassword>({
+  const { register, handleSubmit, setError, formState } = useLightForm<TResetPassword>({
     resolver: resetPasswordResolver.resolver,
     defaultValues: { token, password: '' },
   });

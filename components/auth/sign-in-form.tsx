@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useLightForm } from '@/components/forms/use-light-form';
 import { safeNextPath } from '@/lib/auth/safe-next';
 import type { TSignIn } from '@/lib/auth/schemas';
 import { Alert } from '@/components/ui/alert';
@@ -14,7 +14,7 @@ import { signInResolver } from './auth-resolvers';
 export function SignInForm({ next, defaultEmail }: { next?: string; defaultEmail?: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<TSignIn>({
+  const { register, handleSubmit, setError, formState } = useLightForm<TSignIn>({
     resolver: signInResolver.resolver,
     defaultValues: { email: defaultEmail ?? '', password: '' },
   });

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useLightForm } from '@/components/forms/use-light-form';
 import type { TSignUp } from '@/lib/auth/schemas';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -15,11 +15,11 @@ import { signUpResolver } from './auth-resolvers';
 export function SignUpForm({ accountType = 'learner' }: { accountType?: 'learner' | 'expert' }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState, control } = useForm<TSignUp>({
+  const { register, handleSubmit, setError, formState, watch } = useLightForm<TSignUp>({
     resolver: signUpResolver.resolver,
     defaultValues: { name: '', email: '', password: '', accountType },
   });
-  const chosen = useWatch({ control, name: 'accountType' });
+  const chosen = watch('accountType');
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);

@@ -1,12 +1,15 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, type Path } from 'react-hook-form';
 import { sendJson } from '@/components/auth/api-client';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { ZAvailabilityInput, type TAvailability, type TAvailabilityInput } from '@/lib/availability/editor-schema';
+import { lazyResolver } from '@/components/forms/lazy-resolver';
+import type { TAvailability, TAvailabilityInput } from '@/lib/availability/editor-schema';
+
+// The schema the server checks, loaded on first use of the form (focus) instead of with the page.
+const resolver = lazyResolver<TAvailabilityInput>(() => import('./availability-resolver').then((m) => m.availabilityResolver));
 import { DateOverrides } from './date-overrides';
 import { SettingsFields } from './settings-fields';
 import { WeeklyHours } from './weekly-hours';
@@ -25,7 +28,7 @@ export function AvailabilityEditor({ initial, today, onSaved }: TProps) {
   const [offerings, setOfferings] = useState(initial.offerings);
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const { control, register, handleSubmit, getValues, setValue, setError, reset, formState } = useForm<TAvailabilityInput>({
-    resolver: zodResolver(ZAvailabilityInput),
+    resolver: resolver.resolver,
     defaultValues: formValues(initial),
   });
   const errors = formState.errors;
@@ -52,7 +55,7 @@ export function AvailabilityEditor({ initial, today, onSaved }: TProps) {
   );
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-8" aria-label="Availability">
+    <form onSubmit={onSubmit} onFocus={resolver.preload} noValidate className="space-y-8" aria-label="Availability">
       <WeeklyHours control={control} errors={errors} getValues={getValues} setValue={setValue} />
       <DateOverrides control={control} errors={errors} register={register} setValue={setValue} today={today} />
       <SettingsFields register={register} errors={errors} offerings={offerings} />

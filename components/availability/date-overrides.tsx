@@ -1,7 +1,8 @@
 'use client';
 
 import { useFieldArray, useWatch, type Control, type FieldErrors, type UseFormRegister, type UseFormSetValue } from 'react-hook-form';
-import { MAX_OVERRIDES, type TAvailabilityInput } from '@/lib/availability/editor-schema';
+import { MAX_OVERRIDES } from '@/lib/availability/editor-limits';
+import type { TAvailabilityInput } from '@/lib/availability/editor-schema';
 import { RangeList } from './range-list';
 
 type TProps = {

@@ -1,7 +1,8 @@
 'use client';
 
 import { useFieldArray, useWatch, type Control } from 'react-hook-form';
-import { MAX_RANGES_PER_DAY, type TAvailabilityInput } from '@/lib/availability/editor-schema';
+import { MAX_RANGES_PER_DAY } from '@/lib/availability/editor-limits';
+import type { TAvailabilityInput } from '@/lib/availability/editor-schema';
 import { TimeInput } from './time-input';
 
 export type TRangesPath = `weekly.${number}.ranges` | `overrides.${number}.ranges`;

@@ -1,7 +1,8 @@
 'use client';
 
 import { Controller, type Control, type FieldPath } from 'react-hook-form';
-import { formatMinute, type TAvailabilityInput } from '@/lib/availability/editor-schema';
+import { formatMinute } from '@/lib/availability/editor-limits';
+import type { TAvailabilityInput } from '@/lib/availability/editor-schema';
 import { cn } from '@/components/ui/cn';
 
 type TProps = {

@@ -1,10 +1,11 @@
 'use client';
 
-import { AnimatePresence, motion } from 'framer-motion';
+import { AnimatePresence, m } from 'framer-motion';
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import { buttonClasses } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
+import { MotionFeatures } from '@/components/ui/lazy-motion';
 import type { TBookingView, TSlotsResponse, TSlotView } from '@/lib/booking/contract';
 import { formatMoney } from '@/lib/money/format-money';
 import { cancelBooking, createBooking, icsUrl, payBooking } from './api';
@@ -121,7 +122,7 @@ export function BookingPanel(p: TBookingPanelProps) {
   if (stage.kind === 'confirmed') {
     const b = stage.booking;
     return (
-      <motion.div initial={{ opacity: 0, y: 6 }} animate={{ opacity: 1, y: 0 }} className="space-y-3" data-testid="booking-confirmed">
+      <div className="space-y-3 motion-safe:animate-enter" data-testid="booking-confirmed">
         <p
           role="status"
           className="rounded-xl border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
@@ -135,134 +136,143 @@ export function BookingPanel(p: TBookingPanelProps) {
         <Link href="/sessions" className={buttonClasses('primary') + ' w-full'}>
           Go to My sessions
         </Link>
-      </motion.div>
+      </div>
     );
   }
 
   return (
-    <div className="space-y-4" data-testid="booking-panel">
-      {stage.kind === 'pick' ? (
-        <SlotPicker
-          slug={p.slug}
-          expertId={p.expertId}
-          expertName={p.expertName}
-          expertTimeZone={p.expertTimeZone}
-          offerings={p.offerings}
-          timeZone={tz}
-          onTimeZoneChange={setTz}
-          lengthMinutes={length}
-          onLengthChange={setLength}
-          selected={slot}
-          onSelect={onSelect}
-          fresh={fresh}
-          realtimeUrl={p.realtimeUrl}
-        />
-      ) : null}
-
-      {message ? (
-        <p
-          role={message.tone === 'error' ? 'alert' : 'status'}
-          className={cn(
-            'rounded-xl border px-3 py-2 text-sm',
-            message.tone === 'error'
-              ? 'border-red-200 bg-red-50 text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100'
-              : 'border-brand-200 bg-brand-50 text-brand-900 dark:border-brand-900 dark:bg-brand-950 dark:text-brand-100',
-          )}
-        >
-          {message.text}
-        </p>
-      ) : null}
-
-      <AnimatePresence initial={false}>
-        {slot && stage.kind === 'pick' ? (
-          <motion.div
-            key="details"
-            initial={{ opacity: 0, height: 0 }}
-            animate={{ opacity: 1, height: 'auto' }}
-            exit={{ opacity: 0, height: 0 }}
-            className="space-y-3 overflow-hidden"
-          >
-            <SlotSummary slot={slot} tz={tz} expertTimeZone={p.expertTimeZone} expertName={p.expertName} now={now} />
-          </motion.div>
+    <MotionFeatures>
+      <div className="space-y-4" data-testid="booking-panel">
+        {stage.kind === 'pick' ? (
+          <SlotPicker
+            slug={p.slug}
+            expertId={p.expertId}
+            expertName={p.expertName}
+            expertTimeZone={p.expertTimeZone}
+            offerings={p.offerings}
+            timeZone={tz}
+            onTimeZoneChange={setTz}
+            lengthMinutes={length}
+            onLengthChange={setLength}
+            selected={slot}
+            onSelect={onSelect}
+            fresh={fresh}
+            realtimeUrl={p.realtimeUrl}
+          />
         ) : null}
-      </AnimatePresence>
 
-      {p.viewer === 'learner' && stage.kind === 'pick' ? (
-        <div className="space-y-3">
-          <div>
-            <label htmlFor="booking-brief" className="block text-sm font-medium">
-              What do you want to work on?
-            </label>
-            <textarea
-              id="booking-brief"
-              value={brief}
-              onChange={(e) => setBrief(e.target.value)}
-              maxLength={4000}
-              rows={3}
-              className="mt-1 block w-full rounded-xl border border-slate-300 bg-white px-3 py-2 text-base dark:border-slate-700 dark:bg-slate-950"
-              placeholder="e.g. I'm stuck on window functions in module 3"
-            />
-          </div>
-          {p.curricula.length ? (
-            <div>
-              <label htmlFor="booking-attach" className="block text-sm font-medium">
-                Attach a curriculum (optional)
-              </label>
-              <select
-                id="booking-attach"
-                value={attach}
-                onChange={(e) => setAttach(e.target.value)}
-                className="mt-1 block w-full rounded-xl border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-950"
-              >
-                <option value="">Nothing attached</option>
-                {p.curricula.map((c) => (
-                  <optgroup key={c.id} label={c.title}>
-                    <option value={`c:${c.id}`}>Whole curriculum: {c.title}</option>
-                    {c.modules.map((m) => (
-                      <option key={m.id} value={`m:${c.id}:${m.id}`}>
-                        Module: {m.title}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
-              </select>
-              <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">The expert sees it with your progress on it.</p>
-            </div>
-          ) : null}
-          <button type="button" className={buttonClasses('primary') + ' w-full'} disabled={!slot || busy} onClick={() => void hold()}>
-            {busy
-              ? 'Holding…'
-              : slot && offering
-                ? `Hold this time · ${formatMoney(offering.priceMinor, offering.currency)}`
-                : 'Pick a time to book'}
-          </button>
-        </div>
-      ) : null}
-
-      {stage.kind === 'held' ? (
-        <div className="space-y-3" data-testid="booking-held">
-          <SlotSummary slot={stage.booking} tz={tz} expertTimeZone={p.expertTimeZone} expertName={p.expertName} now={now} />
-          <p className="text-sm">
-            Held for you for <Countdown until={stage.booking.holdExpiresAt ?? stage.booking.start} onExpired={expired} />
-            {stage.booking.holdExpiresAt ? ` (until ${timeLabel(stage.booking.holdExpiresAt, tz)})` : ''}. Pay to confirm.
+        {message ? (
+          <p
+            role={message.tone === 'error' ? 'alert' : 'status'}
+            className={cn(
+              'rounded-xl border px-3 py-2 text-sm',
+              message.tone === 'error'
+                ? 'border-red-200 bg-red-50 text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100'
+                : 'border-brand-200 bg-brand-50 text-brand-900 dark:border-brand-900 dark:bg-brand-950 dark:text-brand-100',
+            )}
+          >
+            {message.text}
           </p>
-          <button type="button" className={buttonClasses('primary') + ' w-full'} disabled={busy} onClick={() => void pay(stage.booking)}>
-            {busy
-              ? 'Paying…'
-              : `Pay ${formatMoney(stage.booking.priceMinor, stage.booking.currency)} (test mode — simulated payment, no card is charged)`}
-          </button>
-          <button type="button" className={buttonClasses('ghost') + ' w-full'} disabled={busy} onClick={() => void release(stage.booking)}>
-            Pick another time
-          </button>
-        </div>
-      ) : null}
+        ) : null}
 
-      {p.viewer === 'anonymous' ? (
-        <Link href={signIn} className={buttonClasses('primary') + ' w-full'}>
-          Sign in to book
-        </Link>
-      ) : null}
-      {p.viewer === 'other' ? <p className="text-sm text-slate-600 dark:text-slate-400">Only learner accounts can book sessions.</p> : null}
-    </div>
+        <AnimatePresence initial={false}>
+          {slot && stage.kind === 'pick' ? (
+            <m.div
+              key="details"
+              initial={{ opacity: 0, height: 0 }}
+              animate={{ opacity: 1, height: 'auto' }}
+              exit={{ opacity: 0, height: 0 }}
+              className="space-y-3 overflow-hidden"
+            >
+              <SlotSummary slot={slot} tz={tz} expertTimeZone={p.expertTimeZone} expertName={p.expertName} now={now} />
+            </m.div>
+          ) : null}
+        </AnimatePresence>
+
+        {p.viewer === 'learner' && stage.kind === 'pick' ? (
+          <div className="space-y-3">
+            <div>
+              <label htmlFor="booking-brief" className="block text-sm font-medium">
+                What do you want to work on?
+              </label>
+              <textarea
+                id="booking-brief"
+                value={brief}
+                onChange={(e) => setBrief(e.target.value)}
+                maxLength={4000}
+                rows={3}
+                className="mt-1 block w-full rounded-xl border border-slate-300 bg-white px-3 py-2 text-base dark:border-slate-700 dark:bg-slate-950"
+                placeholder="e.g. I'm stuck on window functions in module 3"
+              />
+            </div>
+            {p.curricula.length ? (
+              <div>
+                <label htmlFor="booking-attach" className="block text-sm font-medium">
+                  Attach a curriculum (optional)
+                </label>
+                <select
+                  id="booking-attach"
+                  value={attach}
+                  onChange={(e) => setAttach(e.target.value)}
+                  className="mt-1 block w-full rounded-xl border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-950"
+                >
+                  <option value="">Nothing attached</option>
+                  {p.curricula.map((c) => (
+                    <optgroup key={c.id} label={c.title}>
+                      <option value={`c:${c.id}`}>Whole curriculum: {c.title}</option>
+                      {c.modules.map((m) => (
+                        <option key={m.id} value={`m:${c.id}:${m.id}`}>
+                          Module: {m.title}
+                        </option>
+                      ))}
+                    </optgroup>
+                  ))}
+                </select>
+                <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">The expert sees it with your progress on it.</p>
+              </div>
+            ) : null}
+            <button type="button" className={buttonClasses('primary') + ' w-full'} disabled={!slot || busy} onClick={() => void hold()}>
+              {busy
+                ? 'Holding…'
+                : slot && offering
+                  ? `Hold this time · ${formatMoney(offering.priceMinor, offering.currency)}`
+                  : 'Pick a time to book'}
+            </button>
+          </div>
+        ) : null}
+
+        {stage.kind === 'held' ? (
+          <div className="space-y-3" data-testid="booking-held">
+            <SlotSummary slot={stage.booking} tz={tz} expertTimeZone={p.expertTimeZone} expertName={p.expertName} now={now} />
+            <p className="text-sm">
+              Held for you for <Countdown until={stage.booking.holdExpiresAt ?? stage.booking.start} onExpired={expired} />
+              {stage.booking.holdExpiresAt ? ` (until ${timeLabel(stage.booking.holdExpiresAt, tz)})` : ''}. Pay to confirm.
+            </p>
+            <button type="button" className={buttonClasses('primary') + ' w-full'} disabled={busy} onClick={() => void pay(stage.booking)}>
+              {busy
+                ? 'Paying…'
+                : `Pay ${formatMoney(stage.booking.priceMinor, stage.booking.currency)} (test mode — simulated payment, no card is charged)`}
+            </button>
+            <button
+              type="button"
+              className={buttonClasses('ghost') + ' w-full'}
+              disabled={busy}
+              onClick={() => void release(stage.booking)}
+            >
+              Pick another time
+            </button>
+          </div>
+        ) : null}
+
+        {p.viewer === 'anonymous' ? (
+          <Link href={signIn} className={buttonClasses('primary') + ' w-full'}>
+            Sign in to book
+          </Link>
+        ) : null}
+        {p.viewer === 'other' ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">Only learner accounts can book sessions.</p>
+        ) : null}
+      </div>
+    </MotionFeatures>
   );
 }

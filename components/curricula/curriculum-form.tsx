@@ -1,6 +1,5 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -8,13 +7,14 @@ import { applyFieldErrors, postJson } from '@/components/auth/api-client';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import {
-  LEVELS,
-  MATERIAL_KINDS,
-  ZCurriculumRequest,
-  type TCurriculumRequest,
-  type TCurriculumRequestInput,
-} from '@/lib/curriculum/schemas';
+import { lazyResolver } from '@/components/forms/lazy-resolver';
+import { LEVELS, MATERIAL_KINDS } from '@/lib/curriculum/request-options';
+import type { TCurriculumRequest, TCurriculumRequestInput } from '@/lib/curriculum/schemas';
+
+// The same schema the route checks, loaded on first use of the form (focus) instead of with the page.
+const resolver = lazyResolver<TCurriculumRequestInput, unknown, TCurriculumRequest>(() =>
+  import('./curriculum-resolver').then((m) => m.curriculumResolver),
+);
 
 const inputClass =
   'block w-full rounded-xl border border-slate-300 bg-white px-3.5 py-2.5 text-base text-slate-900 shadow-sm dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100';
@@ -33,7 +33,7 @@ export function CurriculumForm({ offline }: { offline: boolean }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, control, formState } = useForm<TCurriculumRequestInput, unknown, TCurriculumRequest>({
-    resolver: zodResolver(ZCurriculumRequest),
+    resolver: resolver.resolver,
     defaultValues: {
       goal: '',
       level: 'beginner',
@@ -59,7 +59,7 @@ export function CurriculumForm({ offline }: { offline: boolean }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="card space-y-6 p-6">
+    <form onSubmit={onSubmit} onFocus={resolver.preload} noValidate className="card space-y-6 p-6">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {offline ? <Alert tone="info">Generated offline — set OPENAI_API_KEY for AI curricula.</Alert> : null}
       <Field label="What do you want to learn?" placeholder="Get job-ready in SQL" {...register('goal')} error={errors.goal?.message} />

@@ -1,12 +1,12 @@
 'use client';
 
-import { AnimatePresence, motion } from 'framer-motion';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { postJson } from '@/components/auth/api-client';
 import { useRealtime } from '@/components/realtime/use-realtime';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
 import type { TPublicModule } from '@/lib/curriculum/hide-answers';
 import type { TCurriculumStatus } from '@/lib/curriculum/schemas';
 import { ProgressBar } from './progress-bar';
@@ -26,6 +26,7 @@ export function GenerationView(p: TProps) {
   const [status, setStatus] = useState(p.status);
   const [error, setError] = useState(p.error);
   const [modules, setModules] = useState<TPublicModule[]>(p.modules);
+  const [renderedWith] = useState(p.modules.length);
   const [expected, setExpected] = useState(Math.max(1, p.expected));
   const [retrying, setRetrying] = useState(false);
 
@@ -97,18 +98,17 @@ export function GenerationView(p: TProps) {
         </div>
       )}
       <ol className="space-y-4">
-        <AnimatePresence initial={false}>
-          {modules.map((m, i) => (
-            <motion.li key={m.id} data-module-index={i} initial={{ opacity: 0, y: 8 }} animate={{ opacity: 1, y: 0 }} className="card p-5">
-              <p className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">Module {i + 1}</p>
-              <h2 className="mt-1 text-lg font-semibold">{m.title}</h2>
-              <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{m.summary}</p>
-              <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-                {m.lessons.length} lessons · {m.estimatedHours} h
-              </p>
-            </motion.li>
-          ))}
-        </AnimatePresence>
+        {modules.map((m, i) => (
+          // Modules that stream in after the page rendered fade in; those it rendered with do not.
+          <li key={m.id} data-module-index={i} className={cn('card p-5', i >= renderedWith && 'motion-safe:animate-enter')}>
+            <p className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">Module {i + 1}</p>
+            <h2 className="mt-1 text-lg font-semibold">{m.title}</h2>
+            <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{m.summary}</p>
+            <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+              {m.lessons.length} lessons · {m.estimatedHours} h
+            </p>
+          </li>
+        ))}
         {status !== 'failed'
           ? Array.from({ length: Math.max(0, expected - modules.length) }, (_, i) => (
               <li key={`skeleton-${i}`} aria-hidden className="card animate-pulse space-y-3 p-5">

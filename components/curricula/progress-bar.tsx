@@ -1,8 +1,6 @@
-'use client';
+import { cn } from '@/components/ui/cn';
 
-import { motion } from 'framer-motion';
-
-/** A labelled progress bar whose fill moves to its new value. */
+/** A labelled progress bar whose fill moves to its new value (a CSS transition; none for reduced motion). */
 export function ProgressBar({ value, label, tone = 'brand' }: { value: number; label: string; tone?: 'brand' | 'success' }) {
   const v = Math.max(0, Math.min(100, value));
   return (
@@ -14,11 +12,12 @@ export function ProgressBar({ value, label, tone = 'brand' }: { value: number; l
       aria-valuenow={Math.round(v)}
       className="h-2.5 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
     >
-      <motion.div
-        className={tone === 'success' ? 'h-full rounded-full bg-emerald-600' : 'h-full rounded-full bg-brand-600'}
-        initial={false}
-        animate={{ width: `${v}%` }}
-        transition={{ type: 'spring', stiffness: 120, damping: 20 }}
+      <div
+        className={cn(
+          'h-full rounded-full transition-[width] duration-500 ease-out motion-reduce:transition-none',
+          tone === 'success' ? 'bg-emerald-600' : 'bg-brand-600',
+        )}
+        style={{ width: `${v}%` }}
       />
     </div>
   );

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { cn } from '@/components/ui/cn';
-import { APPLICATION_STEPS } from '@/lib/experts/application-progress';
+import { APPLICATION_STEPS } from '@/lib/experts/application-options';
 import type { TOwnApplication } from '@/lib/experts/get-own-application';
 import { applyProposed } from '@/lib/experts/profile-change';
 import { DocumentsStep } from './documents-step';

@@ -4,8 +4,9 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, type FormEvent } from 'react';
 import { buttonClasses } from '@/components/ui/button';
-import { LANGUAGES } from '@/lib/experts/application-schema';
-import { formToQueryString, type TExpertSearch } from '@/lib/experts/search-schema';
+import { LANGUAGES } from '@/lib/experts/application-options';
+import { formToQueryString } from '@/lib/experts/search-query';
+import type { TExpertSearch } from '@/lib/experts/search-schema';
 import { localeCurrency } from '@/lib/money/locale-currency';
 import { MoreFilters } from './more-filters';
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { CURRENCIES, SESSION_LENGTHS, ZApplicationOfferings } from '@/lib/experts/application-schema';
+import { CURRENCIES, SESSION_LENGTHS } from '@/lib/experts/application-options';
 import type { TOwnApplication } from '@/lib/experts/get-own-application';
 import { toMajor, toMinor } from '@/lib/money/to-minor';
 import { describeError, send } from './send-json';
@@ -32,9 +32,11 @@ export function OfferingsStep({ app, onSaved }: { app: TOwnApplication; onSaved:
     );
     const unpriced = offerings.flatMap((o, i) => (o.priceMinor < 0 ? [`Session ${i + 1} (${o.durationMinutes} min): enter a price.`] : []));
     if (unpriced.length) return setError(unpriced.join(' '));
-    // The same schema the server checks, so most mistakes never leave the browser.
-    const checked = ZApplicationOfferings.safeParse({ offerings });
-    if (!checked.success) return setError([...new Set(checked.error.issues.map((i) => i.message))].join(' '));
+    // The same schema the server checks, so most mistakes never leave the browser (loaded now, not with the page).
+    // If that chunk cannot load, the server's answer says the same.
+    const validation = await import('./application-validation').catch(() => null);
+    const problems = validation?.offeringsProblems(offerings) ?? [];
+    if (problems.length) return setError(problems.join(' '));
     const res = await send<{ application: TOwnApplication }>('PUT', '/api/expert/application', { step: 'offerings', offerings });
     if (!res.ok) return setError(describeError(res.error));
     onSaved(res.data.application);

@@ -1,23 +1,20 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { z } from 'zod';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { Field } from '@/components/ui/field';
-import { LANGUAGES, ZApplicationProfile } from '@/lib/experts/application-schema';
+import { lazyResolver } from '@/components/forms/lazy-resolver';
+import { LANGUAGES } from '@/lib/experts/application-options';
 import type { TOwnApplication } from '@/lib/experts/get-own-application';
+import type { TProfileForm } from './application-validation';
 import { describeError, send } from './send-json';
 
-// The server's schema, with tags and links typed as text in the form.
-const ZProfileForm = ZApplicationProfile.omit({ tags: true, links: true }).extend({
-  tagsText: z.string().max(400, 'Use at most 400 characters.'),
-  linksText: z.string().max(1000, 'Use at most 1,000 characters.'),
-});
-type TProfileForm = z.input<typeof ZProfileForm>;
+// The server's schema, with tags and links typed as text in the form (application-validation.ts), loaded on
+// first use of the form.
+const resolver = lazyResolver<TProfileForm>(() => import('./application-validation').then((m) => m.profileResolver));
 
 const area =
   'block w-full rounded-xl border border-slate-300 bg-white px-3.5 py-2.5 text-base text-slate-900 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100';
@@ -36,7 +33,7 @@ export function ProfileStep({
 }) {
   const [error, setError] = useState<string | null>(null);
   const { register, handleSubmit, formState } = useForm<TProfileForm>({
-    resolver: zodResolver(ZProfileForm),
+    resolver: resolver.resolver,
     defaultValues: {
       displayName: app?.display_name ?? defaultName,
       headline: app?.headline ?? '',
@@ -69,7 +66,7 @@ export function ProfileStep({
   const allSpecialties = [...new Set([...specialties, ...(app?.specialties ?? [])])];
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <form onSubmit={onSubmit} onFocus={resolver.preload} noValidate className="space-y-5">
       {error ? <Alert tone="error">{error}</Alert> : null}
       <Field label="Name shown to learners" {...register('displayName')} error={e.displayName?.message} />
       <Field label="Headline" {...register('headline')} error={e.headline?.message} hint="One line: what you teach and for whom." />

@@ -7,8 +7,10 @@ import type { FieldValues, Resolver } from 'react-hook-form';
  * it keeps ~20 kB gzip off the First Load JS of the auth pages. Call `preload` when the user starts on
  * the form (focus) so the first submit never waits.
  */
-export function lazyResolver<T extends FieldValues>(load: () => Promise<Resolver<T>>): { resolver: Resolver<T>; preload: () => void } {
-  let loading: Promise<Resolver<T>> | undefined;
+export function lazyResolver<T extends FieldValues, TContext = unknown, TOut extends FieldValues = T>(
+  load: () => Promise<Resolver<T, TContext, TOut>>,
+): { resolver: Resolver<T, TContext, TOut>; preload: () => void } {
+  let loading: Promise<Resolver<T, TContext, TOut>> | undefined;
   const get = () => {
     loading ??= load().catch((e: unknown) => {
       loading = undefined; // a failed chunk load is retried on the next attempt

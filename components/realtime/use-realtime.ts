@@ -1,16 +1,17 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import type { TRealtimeEvent } from '@/lib/realtime/events';
 
 // One socket per tab, shared by every component that listens. Events carry the user's sequence
 // number: duplicates are dropped, and when Socket.IO cannot recover a session the gap is read back
-// from /api/realtime/events in one request.
+// from /api/realtime/events in one request. socket.io-client (13 kB gzip) loads after the page hydrated, in
+// the effect that connects, not with the page (docs/performance.md, "JavaScript budget").
 
 type TListener = (e: TRealtimeEvent) => void;
 const listeners = new Set<TListener>();
-let socket: Socket | null = null;
+let socket: Promise<Socket> | null = null;
 let lastSeq = 0;
 
 function dispatch(e: TRealtimeEvent) {
@@ -30,9 +31,18 @@ async function catchUp() {
   }
 }
 
-function connect(url: string | null): Socket {
-  if (socket) return socket;
-  const s = io(url ?? undefined, { path: '/socket.io/', withCredentials: true, transports: ['websocket', 'polling'] });
+function connect(url: string | null): Promise<Socket> {
+  socket ??= import('socket.io-client').then(
+    ({ io }) => open(io(url ?? undefined, { path: '/socket.io/', withCredentials: true, transports: ['websocket', 'polling'] })),
+    (e: unknown) => {
+      socket = null; // the chunk did not load (offline): the next page that listens tries again
+      throw e;
+    },
+  );
+  return socket;
+}
+
+function open(s: Socket): Socket {
   s.on('connect', () => {
     document.documentElement.dataset.realtime = 'connected';
     if (!s.recovered) void catchUp();
@@ -41,7 +51,6 @@ function connect(url: string | null): Socket {
     document.documentElement.dataset.realtime = 'disconnected';
   });
   s.on('event', (e: TRealtimeEvent) => dispatch(e));
-  socket = s;
   return s;
 }
 
@@ -55,8 +64,12 @@ export function useRealtime(onEvent: TListener, o: { url: string | null; sinceSe
     if (lastSeq === 0 || o.sinceSeq > lastSeq) lastSeq = Math.max(lastSeq, o.sinceSeq);
     const l: TListener = (e) => ref.current(e);
     listeners.add(l);
-    const s = connect(o.url);
-    if (s.connected) void catchUp();
+    connect(o.url).then(
+      (s) => {
+        if (s.connected) void catchUp();
+      },
+      () => undefined,
+    );
     return () => {
       listeners.delete(l);
     };

@@ -1,13 +1,13 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { applyFieldErrors, postJson } from '@/components/auth/api-client';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { ZAppeal, type TAppeal } from '@/lib/policy/schemas';
+import type { TAppeal } from '@/lib/policy/schemas';
+import { appealResolver } from './review-lazy-resolvers';
 
 /** The expert appeals a sanction, once, in writing. */
 export function AppealForm({ sanctionId }: { sanctionId: string }) {
@@ -19,7 +19,7 @@ export function AppealForm({ sanctionId }: { sanctionId: string }) {
     handleSubmit,
     formState,
     setError: setFieldError,
-  } = useForm<TAppeal>({ resolver: zodResolver(ZAppeal), defaultValues: { appeal: '' } });
+  } = useForm<TAppeal>({ resolver: appealResolver.resolver, defaultValues: { appeal: '' } });
   const onSubmit = handleSubmit(async (v) => {
     setError(null);
     const res = await postJson(`/api/expert/sanctions/${sanctionId}/appeal`, v);
@@ -35,7 +35,7 @@ export function AppealForm({ sanctionId }: { sanctionId: string }) {
   const e = formState.errors.appeal;
   const id = `appeal-${sanctionId}`;
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-2">
+    <form onSubmit={onSubmit} onFocus={appealResolver.preload} noValidate className="space-y-2">
       {error ? <Alert tone="error">{error}</Alert> : null}
       <label htmlFor={id} className="block text-sm font-medium">
         What happened (the admins read this)

@@ -1,13 +1,13 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { applyFieldErrors, postJson } from '@/components/auth/api-client';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { ZReviewReply, type TReviewReply } from '@/lib/reviews/schemas';
+import type { TReviewReply } from '@/lib/reviews/schemas';
+import { replyResolver } from './review-lazy-resolvers';
 
 /** The expert's one public reply to a learner's review. */
 export function ReplyForm({ reviewId }: { reviewId: string }) {
@@ -18,7 +18,7 @@ export function ReplyForm({ reviewId }: { reviewId: string }) {
     handleSubmit,
     formState,
     setError: setFieldError,
-  } = useForm<TReviewReply>({ resolver: zodResolver(ZReviewReply), defaultValues: { reply: '' } });
+  } = useForm<TReviewReply>({ resolver: replyResolver.resolver, defaultValues: { reply: '' } });
   const onSubmit = handleSubmit(async (v) => {
     setError(null);
     const res = await postJson(`/api/reviews/${reviewId}/reply`, v);
@@ -27,7 +27,7 @@ export function ReplyForm({ reviewId }: { reviewId: string }) {
   });
   const e = formState.errors.reply;
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-3 space-y-2">
+    <form onSubmit={onSubmit} onFocus={replyResolver.preload} noValidate className="mt-3 space-y-2">
       {error ? <Alert tone="error">{error}</Alert> : null}
       <label htmlFor="reply" className="block text-sm font-medium">
         Public reply (once)

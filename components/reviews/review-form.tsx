@@ -1,13 +1,13 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { applyFieldErrors, postJson } from '@/components/auth/api-client';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { ZReviewInput, type TReviewInput } from '@/lib/reviews/schemas';
+import type { TReviewInput } from '@/lib/reviews/schemas';
+import { expertFeedbackResolver, learnerReviewResolver } from './review-lazy-resolvers';
 
 const area =
   'block w-full rounded-xl border border-slate-300 bg-white px-3.5 py-2.5 text-base text-slate-900 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100';
@@ -16,6 +16,7 @@ const area =
 export function ReviewForm({ bookingId, role, otherName }: { bookingId: string; role: 'learner' | 'expert'; otherName: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const lazy = role === 'learner' ? learnerReviewResolver : expertFeedbackResolver;
   const {
     register,
     handleSubmit,
@@ -24,9 +25,7 @@ export function ReviewForm({ bookingId, role, otherName }: { bookingId: string; 
     setValue,
     control,
   } = useForm<TReviewInput>({
-    resolver: zodResolver(
-      role === 'learner' ? ZReviewInput.refine((v) => v.rating != null, { message: 'Pick 1 to 5 stars.', path: ['rating'] }) : ZReviewInput,
-    ),
+    resolver: lazy.resolver,
     defaultValues: { bookingId, rating: null, body: '' },
   });
   const e = formState.errors;
@@ -39,7 +38,13 @@ export function ReviewForm({ bookingId, role, otherName }: { bookingId: string; 
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={role === 'learner' ? 'Your review' : 'Your feedback'}>
+    <form
+      onSubmit={onSubmit}
+      onFocus={lazy.preload}
+      noValidate
+      className="space-y-4"
+      aria-label={role === 'learner' ? 'Your review' : 'Your feedback'}
+    >
       {error ? <Alert tone="error">{error}</Alert> : null}
       {role === 'learner' ? (
         <fieldset aria-describedby={e.rating ? 'rating-error' : undefined}>

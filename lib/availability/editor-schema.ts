@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { formatMinute, MAX_OVERRIDES, MAX_RANGES_PER_DAY } from './editor-limits';
 import { ZAvailabilitySettings, type TDateOverride, type TMinuteRange, type TWeeklyRule } from './types';
 
 // The availability editor's shape (the /availability form and PUT /api/expert/availability), built from the
 // contract in types.ts with messages a person can act on. The form runs this same schema in the browser, so
 // field paths here are the form's field names: `weekly.5.ranges.1.startMinute`.
 
-export const MAX_RANGES_PER_DAY = 12;
-export const MAX_OVERRIDES = 366;
+export { formatMinute, MAX_OVERRIDES, MAX_RANGES_PER_DAY } from './editor-limits';
 const DAY_MS = 86_400_000;
 
 const ZMinute = (what: string, max: number) =>
@@ -128,11 +128,6 @@ export function toOverrides(overrides: TAvailabilityInput['overrides']): TDateOv
   return overrides
     .map((o) => ({ date: o.date, ranges: [...o.ranges].sort((a, b) => a.startMinute - b.startMinute) }))
     .sort((a, b) => a.date.localeCompare(b.date));
-}
-
-/** "09:30" for 570; 1440 (midnight at the end of the day) is "24:00". */
-export function formatMinute(m: number): string {
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
 export function describeRange(r: TMinuteRange): string {

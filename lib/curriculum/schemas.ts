@@ -3,8 +3,9 @@ import { GOAL_SHAPES } from './atlas/schema';
 
 // One source of truth: the form, the route handlers, the model's structured output, the jsonb column and the UI.
 
-export const MATERIAL_KINDS = ['reading', 'video', 'practice', 'projects'] as const;
-export const LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
+import { LEVELS, MATERIAL_KINDS } from './request-options';
+
+export { LEVELS, MATERIAL_KINDS };
 export const LESSON_KINDS = ['read', 'watch', 'practice', 'project'] as const;
 export const RESOURCE_TYPES = ['article', 'video', 'docs', 'course', 'book', 'exercise', 'tool'] as const;
 

@@ -3,7 +3,7 @@ import type { TProfileFields } from './profile-fields';
 
 // Where a returning expert picks the application up. Pure: the form's steps, judged by the same schemas the
 // server checks on submit.
-export const APPLICATION_STEPS = ['Profile', 'Sessions and prices', 'Credentials', 'Terms and submit'] as const;
+export { APPLICATION_STEPS } from './application-options';
 
 type TProgress = TProfileFields & {
   offerings: { duration_minutes: number; price_minor: number; currency: string }[];

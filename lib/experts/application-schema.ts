@@ -1,27 +1,10 @@
 import { z } from 'zod';
 import { formatMoney } from '@/lib/money/format-money';
+import { CURRENCIES, LANGUAGES, SESSION_LENGTHS } from './application-options';
 
 // One schema for the application form (react-hook-form's zod resolver) and the route that saves it.
-export const SESSION_LENGTHS = [30, 45, 60, 90] as const;
-export const CURRENCIES = ['USD', 'EUR', 'GBP', 'JPY', 'INR', 'BRL', 'MXN', 'NZD', 'AUD', 'CAD', 'NGN'] as const;
-export const LANGUAGES: Record<string, string> = {
-  en: 'English',
-  es: 'Spanish',
-  de: 'German',
-  fr: 'French',
-  pt: 'Portuguese',
-  ja: 'Japanese',
-  hi: 'Hindi',
-  ta: 'Tamil',
-  yo: 'Yoruba',
-  mi: 'Māori',
-  it: 'Italian',
-  zh: 'Chinese',
-  ar: 'Arabic',
-  ko: 'Korean',
-  nl: 'Dutch',
-  pl: 'Polish',
-};
+
+export { CURRENCIES, LANGUAGES, SESSION_LENGTHS };
 
 const isTimeZone = (tz: string) => {
   try {

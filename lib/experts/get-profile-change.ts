@@ -1,6 +1,6 @@
 import 'server-only';
 import type { TUserTx } from '@/lib/db';
-import { ZProposedChange, type TProposedChange } from './profile-change';
+import { ZProposedChange, type TProposedChange } from './proposed-change-schema';
 
 export type TPendingChange = { id: string; revision: number; proposed: TProposedChange; created_at: Date; updated_at: Date };
 export type TDecidedChange = { status: 'accepted' | 'rejected'; reason: string | null; decided_at: Date };

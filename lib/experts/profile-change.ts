@@ -1,17 +1,13 @@
-import { z } from 'zod';
 import { formatMoney } from '@/lib/money/format-money';
-import { LANGUAGES, ZApplicationOfferings, ZApplicationProfile } from './application-schema';
+import { LANGUAGES } from './application-options';
 import type { TProfileFields } from './profile-fields';
+import type { TProposedChange } from './proposed-change-schema';
 
 // An approved expert's public changes, kept beside the live profile until an admin accepts them.
 // Pure: the shape of a proposal, how it differs from the live profile, and the profile it would make.
 
-export const ZProposedChange = z.object({
-  profile: ZApplicationProfile.optional(),
-  offerings: ZApplicationOfferings.shape.offerings.optional(),
-  photoDocumentId: z.string().uuid().optional(),
-});
-export type TProposedChange = z.infer<typeof ZProposedChange>;
+// The proposal's schema is in proposed-change-schema.ts, so the application form can use these without zod.
+export type { TProposedChange };
 
 export type TOffering = { duration_minutes: number; price_minor: number; currency: string };
 export type TLiveProfile = TProfileFields & { offerings: TOffering[]; photo_document_id: string | null };

@@ -2,7 +2,8 @@ import 'server-only';
 import type { TUserTx } from '@/lib/db';
 import { getPendingChange } from './get-profile-change';
 import type { TOwnApplication } from './get-own-application';
-import { diffProfileChange, ZProposedChange, type TProposedChange } from './profile-change';
+import { diffProfileChange } from './profile-change';
+import { ZProposedChange, type TProposedChange } from './proposed-change-schema';
 
 /**
  * Adds one step's values to the approved expert's pending proposal (the live profile is untouched). A proposal

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActivityHeatmap } from '@/components/curricula/activity-heatmap';
-import { CumulativeChart, MinutesPerWeekChart } from '@/components/curricula/progress-charts';
+import { CumulativeChart, MinutesPerWeekChart } from '@/components/curricula/lazy-progress-charts';
 import { ProgressBar } from '@/components/curricula/progress-bar';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { Badge } from '@/components/ui/badge';
