@@ -4,6 +4,7 @@
 // authentication and publishing to it (lib/realtime/mount-in-process.ts). Plain JS so `npm start` needs
 // no transpiler and starts as fast as `next start`.
 //   node server/main.mjs [--dev]     PORT (default 3000), HOSTNAME (default 0.0.0.0)
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createServer } from 'node:http';
 import next from 'next';
@@ -40,6 +41,7 @@ httpServer.prependListener('request', (req, res) => {
   setSecurityHeaders(req, res, { production: !dev }); // server/security-headers.mjs (and the request's CSP nonce)
   // Body caps, NUL bytes, the client's address (server/request-limits.mjs).
   if (!guardRequest(req, res, { trustProxyHops })) return;
+  giveRequestId(req, res);
   if (answerWhileDbStarts(req, res)) return; // "the database is being prepared" while it is
   // The Next bundle registers the directory's fast lane at start-up (lib/http/fast-lane.ts); it answers
   // its own paths and hands everything else to Next.
@@ -49,6 +51,18 @@ httpServer.prependListener('request', (req, res) => {
     if (!res.headersSent) res.writeHead(500).end('Internal Server Error');
   });
 });
+// Every page answer carries a request id that a user's error report ("Reference: …") points at (route handlers
+// make their own: lib/http/route.ts). This was Next's proxy (proxy.ts); as a proxy step it cost every page
+// request ~0.3–0.5 ms of CPU on this 2-core machine (bench/PAGES.md), here it is a header read.
+const NO_REQUEST_ID = /^\/(?:api\/|_next\/static|_next\/image|favicon\.ico|icon\.svg)/;
+function giveRequestId(req, res) {
+  if (NO_REQUEST_ID.test(req.url ?? '')) return;
+  const given = req.headers['x-request-id'];
+  const id = (typeof given === 'string' && given) || randomUUID();
+  req.headers['x-request-id'] = id;
+  res.setHeader('x-request-id', id);
+}
+
 // Every 5xx answer leaves one error line, whatever produced it (a route, a page, a fast lane, Next's own URL
 // decoding): some of them log nothing else. In the logger's JSON shape, so the e2e teardown's scan and log
 // tooling read it like the rest; the path without its query, which may hold a token. 503 is the deliberate

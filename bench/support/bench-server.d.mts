@@ -30,5 +30,7 @@ export function createBenchServer(options: {
   dataDir: string;
   connections?: number;
   seconds?: number;
+  warmup?: number;
+  cwd?: string;
   env?: Record<string, string>;
 }): TBenchServer;

@@ -21,9 +21,9 @@ export const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((
 
 /**
  * A bench server on `port` against `databaseUrl` (options: dataDir, connections for the load, seconds per
- * measured run, env added to every start).
+ * measured run, seconds of warm-up before it (3), cwd of the server (another checkout), env added to every start).
  */
-export function createBenchServer({ port, databaseUrl, dataDir, connections = 50, seconds = 10, env: baseEnv = {} }) {
+export function createBenchServer({ port, databaseUrl, dataDir, connections = 50, seconds = 10, warmup = 3, cwd, env: baseEnv = {} }) {
   const base = `http://localhost:${port}`;
   let serverPid = 0;
 
@@ -62,6 +62,7 @@ export function createBenchServer({ port, databaseUrl, dataDir, connections = 50
     };
     // What `npm start` runs: Next and Socket.IO on one server, with the directory's fast lane in front of Next.
     const child = spawn('node', ['server/main.mjs'], {
+      cwd, // another checkout's build (bench/pages.mjs's BENCH_BASE_DIR), else this one
       env: { ...env, TZ: 'UTC' },
       stdio: ['ignore', 'inherit', 'inherit'],
       detached: true,
@@ -145,7 +146,7 @@ export function createBenchServer({ port, databaseUrl, dataDir, connections = 50
 
   async function load(name, pathFor, headers = {}) {
     // Warm up (JIT, pools, and — when cached — the cache itself) before measuring.
-    await run(pathFor, 3, headers);
+    await run(pathFor, warmup, headers);
     const loadBefore = os.loadavg()[0];
     const cpuBefore = cpuSeconds();
     const r = await run(pathFor, seconds, headers);

@@ -2,7 +2,7 @@ import 'server-only';
 import { withUser, type TDb, type TDbUser } from '@/lib/db';
 import { getApplicationDetail, listApplications, listAuditLog, type TQueueFilter } from '@/lib/experts/admin-applications';
 import { listPendingChanges } from '@/lib/experts/get-profile-change';
-import { listSpecialties } from '@/lib/experts/taxonomy';
+import { cachedSpecialties } from '@/lib/experts/taxonomy';
 import { listOutbox } from '@/lib/notifications/list-outbox';
 import { listSanctions } from '@/lib/policy/sanctions';
 import { listAdminReviews } from '@/lib/reviews/admin-reviews';
@@ -18,7 +18,7 @@ export function loadAdminHome(db: TDb, admin: TDbUser, filter: TQueueFilter) {
     const outbox = await listOutbox(tx, 20);
     const queue = await listApplications(tx, filter);
     const audit = await listAuditLog(tx, { limit: 15 });
-    const specialties = await listSpecialties(tx, true);
+    const specialties = await cachedSpecialties(tx, true);
     const changes = await listPendingChanges(tx);
     return { overview, outbox, queue, audit, specialties, changes };
   });

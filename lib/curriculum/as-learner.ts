@@ -2,7 +2,7 @@ import 'server-only';
 import { withUser, type TDb, type TDbUser } from '@/lib/db';
 import { wakeJobRunner } from '@/lib/jobs';
 import { createCurriculumRequest, type TCreateRequestOptions } from './create-curriculum-request';
-import { getCurriculumOrThrow, listCurricula, type TCurriculumRow } from './get-curriculum';
+import { getCurriculumOrThrow, listCurricula, viewCurricula, type TCurriculumRow } from './get-curriculum';
 import { retryGeneration } from './retry-generation';
 
 // Entry points for route handlers and pages: each opens the learner's transaction (docs/db-access.md).
@@ -20,6 +20,20 @@ export function readOwnCurriculum(db: TDb, user: TDbUser, id: string): Promise<T
 
 export function listOwnCurricula(db: TDb, user: TDbUser): Promise<TCurriculumRow[]> {
   return withUser(db, user, (tx) => listCurricula(tx, user.id));
+}
+
+export type TAttachableCurriculum = { id: string; title: string; modules: { id: string; title: string }[] };
+
+/**
+ * The learner's planned curricula with only their modules' ids and titles: what a booking's brief may attach
+ * (the expert profile page). Read through the kept parses (viewCurricula: one small statement when the plans
+ * are kept), not by reading and parsing every whole plan on each view (issue #15).
+ */
+export async function listAttachableCurricula(db: TDb, user: TDbUser): Promise<TAttachableCurriculum[]> {
+  const rows = await withUser(db, user, (tx) => viewCurricula(tx, user.id));
+  return rows.flatMap((c) =>
+    c.plan ? [{ id: c.id, title: c.plan.title, modules: c.plan.modules.map((m) => ({ id: m.id, title: m.title })) }] : [],
+  );
 }
 
 /** Queues a failed generation again (checked and counted in the learner's transaction), then wakes the runner. */

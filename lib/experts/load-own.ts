@@ -3,7 +3,7 @@ import { withUser, type TDb, type TDbUser } from '@/lib/db';
 import { listNotifications } from '@/lib/notifications/list-notifications';
 import { getOwnApplication } from './get-own-application';
 import { getOwnExpertProfile } from './get-own-profile';
-import { listSpecialties } from './taxonomy';
+import { cachedSpecialties } from './taxonomy';
 
 // What an expert's own pages read, in one transaction as that expert (docs/db-access.md).
 
@@ -19,7 +19,7 @@ export function loadOwnExpertProfile(db: TDb, user: TDbUser) {
 export function loadApplicationEditor(db: TDb, user: TDbUser, o: { notifications?: number } = {}) {
   return withUser(db, user, async (tx) => {
     const app = await getOwnApplication(tx, user.id);
-    const specialties = await listSpecialties(tx);
+    const specialties = await cachedSpecialties(tx);
     const notes = o.notifications ? await listNotifications(tx, user.id, o.notifications) : [];
     return { app, specialties, notes };
   });

@@ -4,7 +4,7 @@ import type { TSessionUser } from '@/lib/auth/schemas';
 import { withAnon, withUser, type TDb, type TScopedTx } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
-import { invalidateExpertCache } from './expert-cache';
+import { cachedDirectory, invalidateExpertCache } from './expert-cache';
 import { requireAdmin } from '@/lib/auth/permissions';
 
 export type TSpecialty = { slug: string; label: string; active: boolean };
@@ -14,6 +14,16 @@ export async function listSpecialties(db: TScopedTx, includeInactive = false): P
     `select slug, label, active from public.specialties ${includeInactive ? '' : 'where active'} order by position, label`,
   );
   return rows;
+}
+
+/**
+ * listSpecialties for pages (the expert's editor, the admin home): the taxonomy is the same for every reader of
+ * a kind, so it is kept with the directory's cache and dropped with it — upsertSpecialty bumps the generation
+ * (issue #15: shared data read once, not on every page view). `includeInactive` is for admins only: retired
+ * specialties are visible to them alone, and the admin page is the only caller that asks.
+ */
+export function cachedSpecialties(tx: TScopedTx, includeInactive = false): Promise<TSpecialty[]> {
+  return cachedDirectory(`taxonomy:${includeInactive ? 'all' : 'active'}`, () => listSpecialties(tx, includeInactive));
 }
 
 /** The active specialties as a visitor sees them (the directory's filter). */

@@ -23,6 +23,8 @@ import { errorPayload } from './route';
 // from the cache. Here the same code (searchDirectory, the same cache, the same error shape) runs on Node's
 // request directly, and rendered directory and profile pages are kept for signed-out visitors, keyed by the
 // directory's cache generation so any profile, status or price change drops them with everything else.
+// The public pages that do not depend on the visitor (landing, sign-in, sign-up, forgot-password, privacy) are
+// kept the same way (issue #15, docs/performance.md).
 //
 // Only what is the same for every signed-out visitor is kept: GET, no session cookie, no RSC/router headers,
 // a 200 HTML answer that sets no cookie. Signed-in requests, client navigations (RSC) and everything else go
@@ -35,6 +37,17 @@ const gzip = promisify(gzipCb);
 const SESSION_COOKIE_RE = /(?:^|;\s*)pw_session=/;
 const ROUTER_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-action'];
 const PAGE_PATH_RE = /^\/experts(?:\/[a-z0-9-]{1,80})?$/;
+// Public pages that do not depend on who asks (issue #15), with the query parameters each one reads. Any other
+// parameter, or one given twice, and the request goes to Next as before (a `?utm_…` landing still renders).
+// The header's signed-in state is the only per-visitor part of these pages; a visitor with a session cookie
+// never reaches a kept copy (isCacheablePageRequest), and sign-in, sign-up and the landing redirect them.
+const PUBLIC_PAGES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['/', []],
+  ['/sign-in', ['next', 'reset']],
+  ['/sign-up', ['as']],
+  ['/forgot-password', []],
+  ['/privacy', ['account']],
+]);
 const MAX_PAGE_BYTES = 1_000_000;
 // In-process, kept pages share this budget (least recently used go first); with Redis they live there.
 const PAGE_STORE_BYTES = 32 * 1024 * 1024;
@@ -90,7 +103,7 @@ async function answerDirectoryApi(req: IncomingMessage, res: ServerResponse, url
 }
 
 function isCacheablePageRequest(req: IncomingMessage, url: URL): boolean {
-  if (!PAGE_PATH_RE.test(url.pathname) || (req.url?.length ?? 0) > MAX_URL_LENGTH) return false;
+  if (!(PAGE_PATH_RE.test(url.pathname) || PUBLIC_PAGES.has(url.pathname)) || (req.url?.length ?? 0) > MAX_URL_LENGTH) return false;
   if (SESSION_COOKIE_RE.test(String(req.headers.cookie ?? ''))) return false;
   return !ROUTER_HEADERS.some((h) => h in req.headers);
 }
@@ -133,6 +146,13 @@ function tee(res: ServerResponse, onFinish: (body: Buffer) => void): void {
  * refuse (it renders a warning) is not kept. Null: do not keep.
  */
 export function pageVariant(url: URL): string | null {
+  const reads = PUBLIC_PAGES.get(url.pathname);
+  if (reads) {
+    const keys = [...url.searchParams.keys()];
+    if (keys.some((k, i) => !reads.includes(k) || keys.indexOf(k) !== i)) return null;
+    // The exact query: the page renders it (sign-in's `next`), and Next writes the URL into the page's payload.
+    return url.pathname + url.search;
+  }
   if (url.pathname !== '/experts') return url.pathname;
   const parsed = ZExpertSearch.safeParse(searchParamsToRecord(url.searchParams));
   return parsed.success ? `/experts?${searchKey(parsed.data)}` : null;

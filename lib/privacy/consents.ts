@@ -1,6 +1,7 @@
 import 'server-only';
 import type { TSessionUser } from '@/lib/auth/schemas';
-import { withUser, type TDb } from '@/lib/db';
+import { withUser, type TDb, type TUserTx } from '@/lib/db';
+import { getLearnerTimeZone } from '@/lib/progress/get-progress';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
 import { CONSENT_KINDS, ZRecordConsent, type TConsentKind, type TConsentRecord, type TConsentState } from './schemas';
@@ -36,15 +37,24 @@ export async function recordConsent(db: TDb, user: TSessionUser, input: unknown)
   });
 }
 
+type TConsents = { current: TConsentState[]; history: TConsentRecord[] };
+
 /** Every consent answer of the user, newest first, and the answer in force for each kind. */
-export async function listConsents(db: TDb, user: TSessionUser): Promise<{ current: TConsentState[]; history: TConsentRecord[] }> {
-  const history = await withUser(db, user, async (tx) => {
-    const { rows } = await tx.query<TConsentRow>(
-      'select kind, version, granted, source, recorded_at from public.consents where user_id = $1 order by recorded_at desc, id desc',
-      [user.id],
-    );
-    return rows.map(toRecord);
-  });
+export function listConsents(db: TDb, user: TSessionUser): Promise<TConsents> {
+  return withUser(db, user, (tx) => readConsents(tx, user.id));
+}
+
+/** The settings page's reads in one transaction: the consents and the account's time zone (UTC when unset). */
+export function loadSettingsPage(db: TDb, user: TSessionUser): Promise<TConsents & { timeZone: string }> {
+  return withUser(db, user, async (tx) => ({ ...(await readConsents(tx, user.id)), timeZone: await getLearnerTimeZone(tx, user.id) }));
+}
+
+async function readConsents(tx: TUserTx, userId: string): Promise<TConsents> {
+  const { rows } = await tx.query<TConsentRow>(
+    'select kind, version, granted, source, recorded_at from public.consents where user_id = $1 order by recorded_at desc, id desc',
+    [userId],
+  );
+  const history = rows.map(toRecord);
   const current = (Object.keys(CONSENT_KINDS) as TConsentKind[]).map((kind): TConsentState => {
     const latest = history.find((h) => h.kind === kind);
     const def = CONSENT_KINDS[kind];

@@ -1,5 +1,5 @@
 import 'server-only';
-import { listCurricula, type TCurriculumRow } from '@/lib/curriculum/get-curriculum';
+import { viewCurricula, type TCurriculumRow } from '@/lib/curriculum/get-curriculum';
 import type { TUserTx } from '@/lib/db';
 import {
   activityHeatmap,
@@ -23,7 +23,7 @@ export type TDashboard = Awaited<ReturnType<typeof getDashboard>>;
  */
 export async function getDashboard(tx: TUserTx, userId: string, selectedId?: string, now = new Date()) {
   // Sequential: one transaction client runs one statement at a time.
-  const curricula = await listCurricula(tx, userId);
+  const curricula = await viewCurricula(tx, userId); // read-only: plans parsed once per version (get-curriculum.ts)
   const progress = await getLessonProgress(tx, userId);
   const activity = await getActivity(tx, userId);
   const timeZone = await getLearnerTimeZone(tx, userId);

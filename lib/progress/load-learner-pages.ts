@@ -1,5 +1,5 @@
 import 'server-only';
-import { getCurriculumOrThrow, listCurricula } from '@/lib/curriculum/get-curriculum';
+import { listCurricula, viewCurriculumOrThrow } from '@/lib/curriculum/get-curriculum';
 import { withUser, type TDb, type TDbUser } from '@/lib/db';
 import { getRealtimeInfo } from '@/lib/realtime/get-realtime-info';
 import { getDashboard } from './get-dashboard';
@@ -49,7 +49,7 @@ export function loadLearnerDashboard(db: TDb, user: TDbUser, selectedId?: string
 /** One curriculum's page; a 404 (AppError not_found) for another learner's or an unknown id. */
 export function loadCurriculumPage(db: TDb, user: TDbUser, id: string) {
   return withUser(db, user, async (tx) => {
-    const c = await getCurriculumOrThrow(tx, { id, userId: user.id });
+    const c = await viewCurriculumOrThrow(tx, { id, userId: user.id }); // read-only: the plan parsed once per version
     // In turn, not Promise.all: one transaction client runs one statement at a time.
     const progress = await getLessonProgress(tx, user.id, id);
     const scores = await getBestScores(tx, id);
@@ -57,9 +57,4 @@ export function loadCurriculumPage(db: TDb, user: TDbUser, id: string) {
     const realtime = await getRealtimeInfo(tx, user.id);
     return { c, progress, scores, mastery, realtime };
   });
-}
-
-/** The account's time zone (UTC when unset), read as the user: for pages that show dates in it. */
-export function loadAccountTimeZone(db: TDb, user: TDbUser): Promise<string> {
-  return withUser(db, user, (tx) => getLearnerTimeZone(tx, user.id));
 }

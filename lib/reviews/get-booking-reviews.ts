@@ -27,12 +27,14 @@ const toView = (r: TReviewRow): TReviewView => ({
   hidden: r.hidden,
 });
 
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * A participant's view of one session's reviews. The reviews are read as the user (row-level security), so the
  * other side's review reaches this function only once published: double-blind holds in the database too.
  */
 export async function getBookingReviews(db: TDb, user: TSessionUser, bookingId: string): Promise<TBookingReviews> {
-  await publishDueReviews(db);
+  if (UUID_RE.test(bookingId)) await publishDueReviews(db, { bookingId }); // this session's only: the job does the rest
   const { rows } = await db.query<{
     id: string;
     learner_id: string | null;

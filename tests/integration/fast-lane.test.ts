@@ -164,6 +164,57 @@ describe('directory and profile pages for signed-out visitors', () => {
   });
 });
 
+describe('public pages for signed-out visitors (issue #15)', () => {
+  it('keeps the landing, sign-in, sign-up, forgot-password and privacy pages, each query it reads apart', async () => {
+    const paths = [
+      '/',
+      '/sign-in',
+      '/sign-in?next=%2Flearn',
+      '/sign-in?reset=1',
+      '/sign-up',
+      '/sign-up?as=expert',
+      '/forgot-password',
+      '/privacy',
+      '/privacy?account=deleted',
+    ];
+    for (const path of paths) expect((await get(path)).headers['x-cache']).toBe('miss');
+    for (const path of paths) {
+      const again = await get(path);
+      expect(again.headers['x-cache']).toBe('hit');
+      expect(text(again)).toContain(`<title>${path}</title>`);
+    }
+    expect(renders).toEqual(paths);
+  });
+
+  it('never answers a visitor with a session cookie from a kept page, nor keeps what they were shown', async () => {
+    await get('/sign-in');
+    const signedIn = await get('/sign-in', { cookie: 'pw_session=abc' });
+    expect(signedIn.headers['x-cache']).toBeUndefined();
+    expect(text(signedIn)).toContain('render #2');
+    // The reverse order: a page rendered for a signed-in visitor first is not what the next signed-out one gets.
+    await get('/privacy', { cookie: 'theme=dark; pw_session=abc' });
+    const signedOut = await get('/privacy');
+    expect(signedOut.headers['x-cache']).toBe('miss');
+    expect(text(signedOut)).toContain('render #4');
+    expect(renders).toEqual(['/sign-in', '/sign-in', '/privacy', '/privacy']);
+  });
+
+  it('renders a parameter the page does not read, or one given twice, and keeps neither', async () => {
+    for (const path of ['/?utm_source=x', '/sign-in?next=%2Fa&next=%2Fb', '/forgot-password?email=a', '/reset-password?token=abc']) {
+      await get(path);
+      expect((await get(path)).headers['x-cache']).toBeUndefined();
+    }
+    expect(renders).toHaveLength(8);
+  });
+
+  it('drops them with the directory when data changes', async () => {
+    await get('/');
+    expect((await get('/')).headers['x-cache']).toBe('hit');
+    await invalidateExpertCache(null);
+    expect((await get('/')).headers['x-cache']).toBe('miss');
+  });
+});
+
 describe('kept pages stay bounded (issue #9: 3,000 ?zz=N requests grew RSS from 309 to 866 MB)', () => {
   it('keys a page on what the page reads: parameters it ignores, or their order, do not make new pages', async () => {
     for (let i = 0; i < 300; i++) expect((await get(`/experts?zz=${i}`)).status).toBe(200);

@@ -95,6 +95,22 @@ describe('double-blind reviews', () => {
     await expect(submitReview(t.db, fresh.user, { bookingId: b.id, body: 'Too late now.' })).rejects.toMatchObject({ code: 'conflict' });
   });
 
+  it("the session's review page publishes that session's due review, and only that one", async () => {
+    const mine = await createBooking(t.db, fresh.profile.id, learner.id, { endedHoursAgo: 2 });
+    const other = await createBooking(t.db, fresh.profile.id, learner.id, { endedHoursAgo: 30 });
+    await submitReview(t.db, learner, { bookingId: mine.id, rating: 4, body: 'Mine, due now.' });
+    await submitReview(t.db, learner, { bookingId: other.id, rating: 3, body: 'Another, due too.' });
+    await ageBooking(t.db, mine.id, 7);
+    await ageBooking(t.db, other.id, 7);
+    expect((await getBookingReviews(t.db, fresh.user, mine.id)).theirs).toMatchObject({ rating: 4 });
+    const published = await t.db.query<{ booking_id: string }>(
+      'select booking_id from public.session_reviews where booking_id = any($1::uuid[]) and published_at is not null',
+      [[mine.id, other.id]],
+    );
+    expect(published.rows.map((r) => r.booking_id)).toEqual([mine.id]);
+    expect(await publishDueReviews(t.db)).toBe(1); // the job publishes the other
+  });
+
   it('shows the published rating on the profile the directory reads', async () => {
     const b = await createBooking(t.db, fresh.profile.id, learner.id);
     await submitReview(t.db, learner, { bookingId: b.id, rating: 3, body: 'Fine, a bit rushed.' });

@@ -8,8 +8,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/current-user';
 import { getDb } from '@/lib/db';
 import { getViewerLocale } from '@/lib/format/viewer-locale';
-import { listConsents } from '@/lib/privacy/consents';
-import { loadAccountTimeZone } from '@/lib/progress/load-learner-pages';
+import { loadSettingsPage } from '@/lib/privacy/consents';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -19,8 +18,8 @@ export default async function SettingsPage() {
   const user = await requireUser('/settings');
   const db = await getDb();
   const locale = await getViewerLocale();
-  const consents = await listConsents(db, user);
-  const timeZone = await loadAccountTimeZone(db, user);
+  // One transaction for both reads (issue #15: one query round per request).
+  const { timeZone, ...consents } = await loadSettingsPage(db, user);
   // Dates in the viewer's language and the account's time zone, said with the zone so nothing is ambiguous
   // (dateStyle cannot be combined with timeZoneName, hence the fields).
   const when = new Intl.DateTimeFormat(locale, {

@@ -8,7 +8,7 @@ import { Container } from '@/components/ui/container';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import type { TSessionUser } from '@/lib/auth/schemas';
 import { env } from '@/lib/config';
-import { listOwnCurricula } from '@/lib/curriculum/as-learner';
+import { listAttachableCurricula } from '@/lib/curriculum/as-learner';
 import { getDb } from '@/lib/db';
 import { cachedProfile } from '@/lib/experts/expert-cache';
 import { loadPublicProfile } from '@/lib/experts/get-public-profile';
@@ -24,10 +24,7 @@ async function load(slug: string) {
 
 /** The learner's curricula (and their modules) that a booking may carry as its brief's context. */
 async function attachableCurricula(user: TSessionUser): Promise<TAttachable[]> {
-  const rows = await listOwnCurricula(await getDb(), user);
-  return rows
-    .filter((c) => c.plan)
-    .map((c) => ({ id: c.id, title: c.plan!.title, modules: c.plan!.modules.map((m) => ({ id: m.id, title: m.title })) }));
+  return listAttachableCurricula(await getDb(), user);
 }
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
