@@ -8,6 +8,8 @@ import {
   retryMessages,
 } from '@/lib/notifications/deliver';
 import { enqueueMessage, type TOutgoingMessage } from '@/lib/notifications/enqueue-message';
+import { retryOutboxMessage } from '@/lib/notifications/retry-outbox-message';
+import { createUser } from '../support/factories';
 import { fakeSendgrid, fakeTwilio, type TFakeProvider } from '../support/fake-notify-providers';
 import { expectLoggedError } from '../support/logged-errors';
 import { createTestDb, type TTestDb } from '../support/test-db';
@@ -217,5 +219,28 @@ describe('outbox delivery', () => {
     await sleep(300);
     for (const e of emails) expect(sentTo(sg, e)).toBe(1);
     for (const p of phones) expect(sentTo(tw, p)).toBe(1);
+  });
+
+  it("an admin's retry sends a failed message again; others are refused, and only failed/unknown rows of a real provider are retried", async () => {
+    const admin = await createUser(t.db, { role: 'admin' });
+    const expert = await createUser(t.db, { role: 'expert' });
+    const { id } = await enqueue({ channel: 'sms', recipient: '+15558889999', body: 'x' });
+    tw.script.push(400);
+    await runner();
+    await waitFor(statusIs(id, 'failed'));
+
+    await expect(retryOutboxMessage(t.db, expert, id)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(retryOutboxMessage(t.db, admin, crypto.randomUUID())).rejects.toMatchObject({ code: 'not_found' });
+    expect(await retryOutboxMessage(t.db, admin, id)).toEqual({ status: 'pending' });
+    await waitFor(statusIs(id, 'sent'));
+    expect(sentTo(tw, '+15558889999')).toBe(2);
+    await expect(retryOutboxMessage(t.db, admin, id)).rejects.toMatchObject({ code: 'conflict' });
+    const { rows } = await t.db.query("select actor_id from public.audit_log where action = 'outbox.retry' and subject_id = $1", [id]);
+    expect(rows).toEqual([{ actor_id: admin.id }]);
+
+    const dev = await t.db.query<{ id: string }>(
+      `insert into public.outbox_messages (channel, recipient, template, body, status) values ('email', 'dev@example.test', 't', 'b', 'failed') returning id`,
+    );
+    await expect(retryOutboxMessage(t.db, admin, dev.rows[0].id)).rejects.toMatchObject({ code: 'conflict' });
   });
 });
