@@ -1,8 +1,10 @@
 import 'server-only';
-import sgClient from '@sendgrid/client';
-import sgMail from '@sendgrid/mail';
-import twilio from 'twilio';
+import type sgMail from '@sendgrid/mail';
 import type { TEnv } from '@/lib/config';
+
+// The SDKs are imported at the first send, so a run without keys (the dev outbox) never loads them.
+type TMail = typeof sgMail;
+type TTwilioClient = ReturnType<typeof import('twilio')>;
 
 // The providers that deliver the outbox (lib/notifications/deliver.ts): SendGrid for email, Twilio for SMS,
 // each through its own SDK, each switched on by its env vars (lib/config/env.ts, .env.example).
@@ -55,19 +57,28 @@ function toDeliveryError(provider: string, err: unknown, status: number | null, 
 }
 
 export function createSendgridSender(o: { apiKey: string; from: string; baseUrl?: string }): NonNullable<TSenders['email']> {
-  // One client per sender (not the SDK's module singleton), so its base URL is this sender's own.
-  // Both packages export their class next to the singleton (index.js), though their typings omit it.
-  const client = new (sgClient as unknown as { Client: new () => typeof sgClient }).Client();
-  client.setApiKey(o.apiKey);
-  if (o.baseUrl) client.setDefaultRequest('baseUrl', o.baseUrl);
-  const mail = new (sgMail as unknown as { MailService: new () => typeof sgMail }).MailService();
-  mail.setClient(client);
+  let mail: Promise<TMail> | undefined;
+  const load = async (): Promise<TMail> => {
+    const { default: sgClient } = await import('@sendgrid/client');
+    const { default: sgMailModule } = await import('@sendgrid/mail');
+    // One client per sender (not the SDK's module singleton), so its base URL is this sender's own. Both
+    // packages export their class next to the singleton (index.js), though their typings omit it.
+    const client = new (sgClient as unknown as { Client: new () => typeof sgClient }).Client();
+    client.setApiKey(o.apiKey);
+    if (o.baseUrl) client.setDefaultRequest('baseUrl', o.baseUrl);
+    const m = new (sgMailModule as unknown as { MailService: new () => TMail }).MailService();
+    m.setClient(client);
+    return m;
+  };
   return {
     name: 'sendgrid',
     from: o.from,
     async send(m) {
       try {
-        const [res] = await mail.send({
+        mail ??= load();
+        const [res] = await (
+          await mail
+        ).send({
           to: m.to,
           from: m.from,
           subject: m.subject,
@@ -95,24 +106,31 @@ export function createTwilioSender(o: {
   messagingServiceSid?: string;
   baseUrl?: string;
 }): NonNullable<TSenders['sms']> {
-  // Twilio's SDK has no base-URL option (region/edge only pick another twilio.com host); a custom
-  // RequestClient (its documented extension point) sends the same requests to `baseUrl` instead.
-  let httpClient: InstanceType<typeof twilio.RequestClient> | undefined;
-  if (o.baseUrl) {
-    const base = o.baseUrl.replace(/\/$/, '');
-    class RebasedClient extends twilio.RequestClient {
-      request<T>(opts: Parameters<InstanceType<typeof twilio.RequestClient>['request']>[0]) {
-        return super.request<T>({ ...opts, uri: opts.uri.replace(/^https:\/\/api\.twilio\.com/, base) } as typeof opts & { data?: T });
+  let client: Promise<TTwilioClient> | undefined;
+  const load = async (): Promise<TTwilioClient> => {
+    const { default: twilio } = await import('twilio');
+    // Twilio's SDK has no base-URL option (region/edge only pick another twilio.com host); a custom
+    // RequestClient (its documented extension point) sends the same requests to `baseUrl` instead.
+    let httpClient: InstanceType<typeof twilio.RequestClient> | undefined;
+    if (o.baseUrl) {
+      const base = o.baseUrl.replace(/\/$/, '');
+      class RebasedClient extends twilio.RequestClient {
+        request<T>(opts: Parameters<InstanceType<typeof twilio.RequestClient>['request']>[0]) {
+          return super.request<T>({ ...opts, uri: opts.uri.replace(/^https:\/\/api\.twilio\.com/, base) } as typeof opts & { data?: T });
+        }
       }
+      httpClient = new RebasedClient();
     }
-    httpClient = new RebasedClient();
-  }
-  const client = twilio(o.accountSid, o.authToken, httpClient ? { httpClient } : {});
+    return twilio(o.accountSid, o.authToken, httpClient ? { httpClient } : {});
+  };
   return {
     name: 'twilio',
     async send(m) {
       try {
-        const msg = await client.messages.create({
+        client ??= load();
+        const msg = await (
+          await client
+        ).messages.create({
           to: m.to,
           body: m.body,
           ...(o.messagingServiceSid ? { messagingServiceSid: o.messagingServiceSid } : { from: o.from }),
