@@ -21,6 +21,9 @@ export type TEmail = {
 };
 export type TSms = { to: string; body: string };
 
+/** A provider call is given up after this long (a retryable error), well inside the claim's 60 s lease. */
+export const SEND_TIMEOUT_MS = 20_000;
+
 export type TSendResult = { providerMessageId: string | null };
 
 export type TSenders = {
@@ -66,6 +69,8 @@ export function createSendgridSender(o: { apiKey: string; from: string; baseUrl?
     const client = new (sgClient as unknown as { Client: new () => typeof sgClient }).Client();
     client.setApiKey(o.apiKey);
     if (o.baseUrl) client.setDefaultRequest('baseUrl', o.baseUrl);
+    // Merged into the axios request (client.js createRequest); the typings list only SendGrid's own keys.
+    (client.setDefaultRequest as (key: string, value: unknown) => unknown).call(client, 'timeout', SEND_TIMEOUT_MS);
     const m = new (sgMailModule as unknown as { MailService: new () => TMail }).MailService();
     m.setClient(client);
     return m;
@@ -111,7 +116,7 @@ export function createTwilioSender(o: {
     const { default: twilio } = await import('twilio');
     // Twilio's SDK has no base-URL option (region/edge only pick another twilio.com host); a custom
     // RequestClient (its documented extension point) sends the same requests to `baseUrl` instead.
-    let httpClient: InstanceType<typeof twilio.RequestClient> | undefined;
+    let httpClient = new twilio.RequestClient({ timeout: SEND_TIMEOUT_MS });
     if (o.baseUrl) {
       const base = o.baseUrl.replace(/\/$/, '');
       class RebasedClient extends twilio.RequestClient {
@@ -119,9 +124,9 @@ export function createTwilioSender(o: {
           return super.request<T>({ ...opts, uri: opts.uri.replace(/^https:\/\/api\.twilio\.com/, base) } as typeof opts & { data?: T });
         }
       }
-      httpClient = new RebasedClient();
+      httpClient = new RebasedClient({ timeout: SEND_TIMEOUT_MS });
     }
-    return twilio(o.accountSid, o.authToken, httpClient ? { httpClient } : {});
+    return twilio(o.accountSid, o.authToken, { httpClient });
   };
   return {
     name: 'twilio',

@@ -8,6 +8,7 @@ import {
   retryMessages,
 } from '@/lib/notifications/deliver';
 import { enqueueMessage, type TOutgoingMessage } from '@/lib/notifications/enqueue-message';
+import { createTwilioSender, isPermanentStatus } from '@/lib/notifications/senders';
 import { retryOutboxMessage } from '@/lib/notifications/retry-outbox-message';
 import { createUser } from '../support/factories';
 import { fakeSendgrid, fakeTwilio, type TFakeProvider } from '../support/fake-notify-providers';
@@ -242,5 +243,17 @@ describe('outbox delivery', () => {
       `insert into public.outbox_messages (channel, recipient, template, body, status) values ('email', 'dev@example.test', 't', 'b', 'failed') returning id`,
     );
     await expect(retryOutboxMessage(t.db, admin, dev.rows[0].id)).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('Twilio through a messaging service sends MessagingServiceSid instead of From', async () => {
+    const mg = 'MG' + '2'.repeat(32);
+    const sender = createTwilioSender({ accountSid: SID, authToken: 'test-auth-token', messagingServiceSid: mg, baseUrl: tw.url });
+    expect(await sender.send({ to: '+15551230000', body: 'via service' })).toEqual({ providerMessageId: expect.stringMatching(/^SM/) });
+    expect(tw.requests.at(-1)!.form).toEqual({ To: '+15551230000', MessagingServiceSid: mg, Body: 'via service' });
+  });
+
+  it('classifies provider statuses: other 4xx are permanent; 408, 429, 5xx and no answer are retried', () => {
+    expect([400, 401, 403, 404, 413, 422].map(isPermanentStatus)).toEqual([true, true, true, true, true, true]);
+    expect([408, 429, 500, 502, 503, null].map(isPermanentStatus)).toEqual([false, false, false, false, false, false]);
   });
 });
