@@ -10,12 +10,13 @@ import { DeliveryError, sendersFromEnv, type TAttachment, type TSenders, type TS
 // - one job `notifications.deliver` per message, queued in the transaction that wrote the row;
 // - a send happens only under a claim: the row moves pending → sending (lease `locked_until`, `claim_token`)
 //   in its own committed statement, taken with `for update skip locked`, so two workers never send one row;
-// - a provider error the same request could survive (5xx, 408, 429, network) puts the row back to pending
+// - a provider error the same request could survive (5xx, 408, 429, a refused connection) puts the row back to pending
 //   and the job queue retries it with its backoff; a permanent one (other 4xx) marks it failed at once;
 //   after NOTIFICATION_ATTEMPTS it is failed, with the error;
 // - a row found `sending` after its lease lapsed (the worker died between send and mark-sent, or froze)
 //   may or may not have reached the provider (neither SendGrid's mail send nor Twilio's Messages API takes
-//   an idempotency key), so it becomes `unknown`: shown to admins, resent only by an admin's retry.
+//   an idempotency key), so it becomes `unknown`: shown to admins, resent only by an admin's retry. So does a send
+//   that got no answer once the request may have left (timeout, connection reset).
 
 export const DELIVER_JOB = 'notifications.deliver';
 export const SWEEP_JOB = 'notifications.sweep-lapsed';
@@ -113,6 +114,16 @@ export async function deliverMessage(db: TDb, id: string, attempt = 1): Promise<
     }
   } catch (err) {
     const e = err instanceof DeliveryError ? err : new DeliveryError(err instanceof Error ? err.message : String(err), null, false);
+    if (e.ambiguous) {
+      // The request may have reached the provider: never resent blindly (see the header).
+      await db.query(
+        `update public.outbox_messages set status = 'unknown', last_error = $3, locked_until = null
+          where id = $1 and claim_token = $2 and status = 'sending'`,
+        [id, token, `no answer after sending, the provider may have it; not resent automatically: ${e.message}`],
+      );
+      logger().warn({ component: 'notifications', id, err: e.message }, 'outbox: send of unknown outcome');
+      return 'unknown';
+    }
     const last = e.permanent || attempt >= c.attempts();
     await db.query(
       `update public.outbox_messages

@@ -8,7 +8,7 @@ import {
   retryMessages,
 } from '@/lib/notifications/deliver';
 import { enqueueMessage, type TOutgoingMessage } from '@/lib/notifications/enqueue-message';
-import { createTwilioSender, isPermanentStatus } from '@/lib/notifications/senders';
+import { createSendgridSender, createTwilioSender, isPermanentStatus } from '@/lib/notifications/senders';
 import { retryOutboxMessage } from '@/lib/notifications/retry-outbox-message';
 import { createUser } from '../support/factories';
 import { fakeSendgrid, fakeTwilio, type TFakeProvider } from '../support/fake-notify-providers';
@@ -255,5 +255,23 @@ describe('outbox delivery', () => {
   it('classifies provider statuses: other 4xx are permanent; 408, 429, 5xx and no answer are retried', () => {
     expect([400, 401, 403, 404, 413, 422].map(isPermanentStatus)).toEqual([true, true, true, true, true, true]);
     expect([408, 429, 500, 502, 503, null].map(isPermanentStatus)).toEqual([false, false, false, false, false, false]);
+  });
+
+  it('a connection dropped after the request left is unknown, not resent; a refused connection is retried', async () => {
+    const { id } = await enqueue({ channel: 'email', recipient: 'dropped@example.test' });
+    sg.script.push(-1);
+    expect(await deliverMessage(t.db, id)).toBe('unknown');
+    expect(await row(id)).toMatchObject({ status: 'unknown', last_error: expect.stringMatching(/^no answer after sending.*no response/) });
+    expect(await deliverMessage(t.db, id)).toBe('skipped');
+    expect(sentTo(sg, 'dropped@example.test')).toBe(1);
+
+    const refused = await enqueue({ channel: 'email', recipient: 'refused@example.test' });
+    const closed = createSendgridSender({ apiKey: 'SG.test-key', from: 'team@pathwise.test', baseUrl: 'http://127.0.0.1:1' });
+    configureDeliveryForTests({ senders: () => ({ email: closed }) });
+    await expect(deliverMessage(t.db, refused.id)).rejects.toThrow(/ECONNREFUSED/);
+    expect(await row(refused.id)).toMatchObject({ status: 'pending', attempts: 1 });
+    configureDeliveryForTests(null);
+    expect(await deliverMessage(t.db, refused.id, 2)).toBe('sent');
+    expect(sentTo(sg, 'refused@example.test')).toBe(1);
   });
 });

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 // Local HTTP servers answering as SendGrid's v3 Mail Send API (POST /v3/mail/send → 202, empty body,
 // X-Message-Id) and Twilio's 2010-04-01 Messages API (POST /2010-04-01/Accounts/{sid}/Messages.json,
 // form-encoded → 201 with the message resource) do. Each request is recorded; `script` queues the
-// statuses of the next requests (an error body as each API documents it), success after that.
+// statuses of the next requests (an error body as each API documents it; -1 drops the connection), success after that.
 
 export type TFakeRequest = {
   path: string;
@@ -26,7 +26,10 @@ async function listen(handle: (req: TFakeRequest, status: number) => { status: n
       if (String(req.headers['content-type']).includes('json')) r.json = JSON.parse(raw || 'null');
       else r.form = Object.fromEntries(new URLSearchParams(raw));
       fake.requests.push(r);
-      const out = handle(r, fake.script.shift() ?? 0);
+      const scripted = fake.script.shift() ?? 0;
+      // -1: the request arrived, and the connection drops with no answer (was it sent?).
+      if (scripted === -1) return void req.socket.destroy();
+      const out = handle(r, scripted);
       res.writeHead(out.status, { 'content-type': 'application/json', ...out.headers });
       res.end(out.body);
     });
