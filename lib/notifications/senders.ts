@@ -33,13 +33,16 @@ export type TSenders = {
 
 /**
  * A provider's refusal. `permanent`: sending the same request again cannot succeed (a 4xx other than 408/429:
- * bad address, bad key, unverified sender), so the message is marked failed at once; otherwise it is retried.
+ * bad address, bad key, unverified sender), so the message is marked failed at once. `ambiguous`: no answer
+ * after the request may have left (timeout, connection reset), so the provider may have it: the message is
+ * marked unknown rather than resent. Otherwise it is retried.
  */
 export class DeliveryError extends Error {
   constructor(
     message: string,
     readonly status: number | null,
     readonly permanent: boolean,
+    readonly ambiguous = false,
   ) {
     super(message);
     this.name = 'DeliveryError';
@@ -50,12 +53,18 @@ export function isPermanentStatus(status: number | null): boolean {
   return status !== null && status >= 400 && status < 500 && status !== 408 && status !== 429;
 }
 
+/** Network errors raised before a request can have reached the provider: safe to send again. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ERR_INVALID_URL']);
+
 function toDeliveryError(provider: string, err: unknown, status: number | null, detail: string): DeliveryError {
   const msg = err instanceof Error ? err.message : String(err);
+  const e = err as { code?: unknown; cause?: { code?: unknown } };
+  const code = typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : '';
   return new DeliveryError(
-    `${provider}: ${status ?? 'no response'} ${msg}${detail ? ` — ${detail}` : ''}`.slice(0, 1000),
+    `${provider}: ${status ?? `no response${code ? ` (${code})` : ''}`} ${msg}${detail ? ` — ${detail}` : ''}`.slice(0, 1000),
     status,
     isPermanentStatus(status),
+    status === null && !NOT_SENT_CODES.has(code),
   );
 }
 
