@@ -12,6 +12,10 @@ const nextConfig: NextConfig = {
     'socket.io',
     '@socket.io/redis-streams-adapter',
     'openai',
+    // Notification SDKs (lib/notifications/senders.ts): loaded only when their keys are set.
+    'twilio',
+    '@sendgrid/mail',
+    '@sendgrid/client',
   ],
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a 403 status.

@@ -2,8 +2,8 @@ import type { TProviders } from './providers';
 
 const LABELS: { [K in keyof TProviders]: Record<TProviders[K], string> } = {
   ai: { openai: 'AI: OpenAI', offline: 'AI: offline planner' },
-  email: { outbox: 'Email: dev outbox' },
-  sms: { outbox: 'SMS: dev outbox' },
+  email: { outbox: 'Email: dev outbox', sendgrid: 'Email: SendGrid' },
+  sms: { outbox: 'SMS: dev outbox', twilio: 'SMS: Twilio' },
   storage: { supabase: 'Files: Supabase Storage', local: 'Files: local disk' },
   payments: { simulated: 'Payments: test mode' },
 };

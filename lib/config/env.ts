@@ -15,10 +15,6 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 /** Provider keys whose provider has no implementation yet, and what they would switch on. */
 export const NOT_IMPLEMENTED = {
   STRIPE_SECRET_KEY: 'Stripe payments',
-  SENDGRID_API_KEY: 'SendGrid email',
-  TWILIO_ACCOUNT_SID: 'Twilio SMS',
-  TWILIO_AUTH_TOKEN: 'Twilio SMS',
-  TWILIO_FROM_NUMBER: 'Twilio SMS',
   GOOGLE_CLIENT_ID: 'Google Calendar',
   GOOGLE_CLIENT_SECRET: 'Google Calendar',
   ZOOM_ACCOUNT_ID: 'Zoom video',
@@ -85,18 +81,27 @@ export const ZEnv = z.object({
   // Not implemented yet (later issues build them): a value here stops the server with one line rather than
   // flip a mode to a provider that has no code behind it. See NOT_IMPLEMENTED above.
   STRIPE_SECRET_KEY: notImplemented('STRIPE_SECRET_KEY'),
-  SENDGRID_API_KEY: notImplemented('SENDGRID_API_KEY'),
-  TWILIO_ACCOUNT_SID: notImplemented('TWILIO_ACCOUNT_SID'),
-  TWILIO_AUTH_TOKEN: notImplemented('TWILIO_AUTH_TOKEN'),
-  TWILIO_FROM_NUMBER: notImplemented('TWILIO_FROM_NUMBER'),
   GOOGLE_CLIENT_ID: notImplemented('GOOGLE_CLIENT_ID'),
   GOOGLE_CLIENT_SECRET: notImplemented('GOOGLE_CLIENT_SECRET'),
   ZOOM_ACCOUNT_ID: notImplemented('ZOOM_ACCOUNT_ID'),
   ZOOM_CLIENT_ID: notImplemented('ZOOM_CLIENT_ID'),
   ZOOM_CLIENT_SECRET: notImplemented('ZOOM_CLIENT_SECRET'),
 
-  // Email (dev outbox): the From line of outgoing email
+  // Email: the From line of outgoing email (a sender verified in SendGrid when SENDGRID_API_KEY is set)
   EMAIL_FROM: optional(z.string().email()).default('hello@pathwise.local'),
+  // Notifications (lib/notifications, docs/notifications.md). Without keys a channel goes to the dev outbox.
+  SENDGRID_API_KEY: optional(z.string().regex(/^SG\.\S+$/, 'must be a SendGrid API key (SG.…)')),
+  // Tests and proxies only: where the SendGrid SDK sends (default https://api.sendgrid.com).
+  SENDGRID_BASE_URL: optional(httpUrl),
+  TWILIO_ACCOUNT_SID: optional(z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be a Twilio account SID (AC + 32 hex digits)')),
+  TWILIO_AUTH_TOKEN: optional(z.string().min(8)),
+  // The sender: a number in E.164 form, or a messaging service (one of the two when Twilio is on).
+  TWILIO_FROM_NUMBER: optional(z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be a phone number in E.164 form (+15551234567)')),
+  TWILIO_MESSAGING_SERVICE_SID: optional(z.string().regex(/^MG[0-9a-fA-F]{32}$/, 'must be a messaging service SID (MG + 32 hex digits)')),
+  // Tests and proxies only: where the Twilio SDK sends (default https://api.twilio.com).
+  TWILIO_BASE_URL: optional(httpUrl),
+  // Delivery attempts of one message (retried with the job queue's backoff) before it is marked failed.
+  NOTIFICATION_ATTEMPTS: optional(int(1, 20)).default(5),
 
   // Files
   SUPABASE_URL: optional(httpUrl),
@@ -127,7 +132,10 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
     );
   }
   const env = result.data;
-  const pairs: [keyof TEnv, keyof TEnv][] = [['SUPABASE_URL', 'SUPABASE_SERVICE_ROLE_KEY']];
+  const pairs: [keyof TEnv, keyof TEnv][] = [
+    ['SUPABASE_URL', 'SUPABASE_SERVICE_ROLE_KEY'],
+    ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN'],
+  ];
   const missing = pairs.flatMap(([a, b]) =>
     env[a] && !env[b]
       ? [{ variable: b, message: `is required when ${a} is set` }]
@@ -135,6 +143,9 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
         ? [{ variable: a, message: `is required when ${b} is set` }]
         : [],
   );
+  if (env.TWILIO_ACCOUNT_SID && !env.TWILIO_FROM_NUMBER && !env.TWILIO_MESSAGING_SERVICE_SID) {
+    missing.push({ variable: 'TWILIO_FROM_NUMBER', message: 'or TWILIO_MESSAGING_SERVICE_SID is required when TWILIO_ACCOUNT_SID is set' });
+  }
   // On PGlite only the app's process can open the database, so no worker could run the jobs.
   if (!env.JOBS_IN_PROCESS && !env.DATABASE_URL) {
     missing.push({

@@ -3,12 +3,13 @@ import type { TEnv } from './env';
 /**
  * Which implementation each external service runs on, for the services this version implements. Payments
  * run only as the simulated step bookings confirm through (test mode; Stripe is a later issue); calendars and
- * video have no implementation yet, so they are not reported at all; email and SMS have only the dev outbox — their provider keys stop the server at start-up (NOT_IMPLEMENTED in env.ts).
+ * video have no implementation yet, so they are not reported at all. Email goes through SendGrid and SMS through
+ * Twilio when their keys are set, otherwise to the dev outbox (lib/notifications).
  */
 export type TProviders = {
   ai: 'openai' | 'offline';
-  email: 'outbox';
-  sms: 'outbox';
+  email: 'sendgrid' | 'outbox';
+  sms: 'twilio' | 'outbox';
   storage: 'supabase' | 'local';
   /** Bookings confirm through the simulated payment step (labelled test mode) until Stripe lands. */
   payments: 'simulated';
@@ -18,8 +19,8 @@ export type TProviders = {
 export function resolveProviders(e: TEnv): TProviders {
   return {
     ai: e.OPENAI_API_KEY ? 'openai' : 'offline',
-    email: 'outbox',
-    sms: 'outbox',
+    email: e.SENDGRID_API_KEY ? 'sendgrid' : 'outbox',
+    sms: e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN ? 'twilio' : 'outbox',
     storage: e.SUPABASE_URL && e.SUPABASE_SERVICE_ROLE_KEY ? 'supabase' : 'local',
     payments: 'simulated',
   };

@@ -2,6 +2,7 @@ import 'server-only';
 import { registerBookingJobs } from '@/lib/booking/jobs';
 import { registerGenerationJobs } from '@/lib/curriculum/generation-job';
 import { registerNextAvailableJob } from '@/lib/experts/refresh-next-available';
+import { registerNotificationJobs } from '@/lib/notifications/deliver';
 import { registerReviewJobs } from '@/lib/reviews/register-jobs';
 
 // Every module that calls defineJob / defineRecurringJob, imported before a runner starts (the app's
@@ -10,4 +11,5 @@ import { registerReviewJobs } from '@/lib/reviews/register-jobs';
 registerBookingJobs();
 registerGenerationJobs();
 registerNextAvailableJob();
+registerNotificationJobs();
 registerReviewJobs();

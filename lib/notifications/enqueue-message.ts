@@ -5,6 +5,8 @@ import { env } from '@/lib/config';
 import { resolveProviders } from '@/lib/config/providers';
 import type { TPrivilegedTx } from '@/lib/db';
 import { logger } from '@/lib/log/logger';
+import { enqueueDelivery } from './deliver';
+import type { TAttachment } from './senders';
 
 export type TOutgoingMessage = {
   channel: 'email' | 'sms';
@@ -12,7 +14,12 @@ export type TOutgoingMessage = {
   userId?: string | null;
   template: string;
   subject?: string;
+  /** The plain text (email's text part, or the SMS). */
   body: string;
+  /** Email only: an HTML part besides the text (not shown to admins: it may carry what `body` masks). */
+  html?: string;
+  /** Email only: e.g. a session's ICS, `{ filename: 'session.ics', type: 'text/calendar', content: base64 }`. */
+  attachments?: TAttachment[];
   /** Values in the body only the recipient may read (a reset token): masked in what admins see. */
   secrets?: string[];
 };
@@ -29,7 +36,9 @@ export function outboxFileText(m: TOutgoingMessage, emailFrom: string): string {
 }
 
 /**
- * Writes a message to the outbox. `body` is what admins can read (secrets masked); the deliverable text with
+ * Writes a message to the outbox, in `db`'s transaction. With a provider configured for the channel
+ * (SendGrid, Twilio) its delivery job is queued in that same transaction (lib/notifications/deliver.ts);
+ * without one the row stays in the dev outbox, as `provider = 'outbox'`. `body` is what admins can read (secrets masked); the deliverable text with
  * secrets is kept in `secret_body`, which the authenticated role cannot select (migration 20261126000400).
  * With no provider configured (the dev outbox) the deliverable copy is also written to
  * $DATA_DIR/outbox/<id>.txt — on the server's disk, for whoever runs it, not in the admin panel.
@@ -37,13 +46,30 @@ export function outboxFileText(m: TOutgoingMessage, emailFrom: string): string {
 export async function enqueueMessage(db: TPrivilegedTx, m: TOutgoingMessage): Promise<{ id: string }> {
   const secrets = (m.secrets ?? []).filter(Boolean);
   const shown = maskSecrets(m.body, secrets);
-  const { rows } = await db.query<{ id: string }>(
-    `insert into public.outbox_messages (channel, recipient, user_id, template, subject, body, secret_body)
-     values ($1, $2, $3, $4, $5, $6, $7) returning id`,
-    [m.channel, m.recipient, m.userId ?? null, m.template, m.subject ?? null, shown, secrets.length ? m.body : null],
-  );
   const e = env();
-  if (secrets.length && resolveProviders(e)[m.channel] === 'outbox') {
+  const provider = resolveProviders(e)[m.channel];
+  const email = m.channel === 'email';
+  const { rows } = await db.query<{ id: string }>(
+    `insert into public.outbox_messages (channel, recipient, user_id, template, subject, body, secret_body, provider, html_body, attachments)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb) returning id`,
+    [
+      m.channel,
+      m.recipient,
+      m.userId ?? null,
+      m.template,
+      m.subject ?? null,
+      shown,
+      secrets.length ? m.body : null,
+      provider,
+      email ? (m.html ?? null) : null,
+      email && m.attachments?.length ? JSON.stringify(m.attachments) : null,
+    ],
+  );
+  if (provider !== 'outbox') {
+    await enqueueDelivery(db, rows[0].id);
+    return rows[0];
+  }
+  if (secrets.length) {
     const dir = path.resolve(e.DATA_DIR, 'outbox');
     try {
       await mkdir(dir, { recursive: true });

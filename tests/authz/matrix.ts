@@ -162,6 +162,8 @@ export const MATRIX: TRow[] = [
   r('GET /api/admin/rates', ADMIN(200)),
   r('PUT /api/admin/rates', ADMIN(400), { body: INVALID }),
   r('POST /api/admin/reviews/[id]/hide', ADMIN(400), { body: INVALID }),
+  // A fresh uuid names no message: the admin gets 404, everyone else is refused first.
+  r('POST /api/admin/outbox/[id]/retry', ADMIN(404)),
   r('GET /api/admin/sanctions', ADMIN(200)),
   r('POST /api/admin/sanctions/[id]/decision', ADMIN(400), { body: INVALID }),
   r('POST /api/admin/specialties', ADMIN(400), { body: INVALID }),

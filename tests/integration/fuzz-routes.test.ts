@@ -70,6 +70,8 @@ type TWorld = {
   noShowBookingId: string;
   reviewId: string;
   sanctionId: string;
+  /** A SendGrid message that failed, for the admin's retry. */
+  failedOutboxId: string;
   documentId: string;
   emilyProfileId: string;
   applicantProfileId: string;
@@ -167,6 +169,7 @@ const ROUTES: Record<string, TRouteSpec> = {
     GET: { owner: 'admin', other: 'learner' },
     PUT: { owner: 'admin', other: 'expert', body: () => ({ currency: 'EUR', perUsd: 0.92 }) },
   },
+  'admin/outbox/[id]/retry': { POST: { owner: 'admin', other: 'expert', params: id('failedOutboxId'), body: () => ({}) } },
   'admin/reviews/[id]/hide': {
     POST: { owner: 'admin', other: 'expert', params: id('reviewId'), body: () => ({ hidden: false, reason: '' }) },
   },
@@ -658,6 +661,10 @@ beforeAll(async () => {
     "insert into public.expert_sanctions (expert_id, level, reason, strikes) values ($1, 'warning', 'Two late cancellations', 2) returning id",
     [emily.id],
   );
+  const failedOutbox = await one<{ id: string }>(
+    `insert into public.outbox_messages (channel, recipient, template, body, status, provider, attempts, last_error)
+     values ('email', 'fuzz@example.test', 't', 'b', 'failed', 'sendgrid', 5, 'SendGrid: 500') returning id`,
+  );
   const module0 = curriculum.plan.modules[0];
   if (module0.checkpoint.type !== 'quiz') throw new Error('the seeded curriculum’s first checkpoint should be a quiz');
   const questionId = questionIdOf(module0.id, module0.checkpoint.questions[0]);
@@ -678,6 +685,7 @@ beforeAll(async () => {
     noShowBookingId: noShow.id,
     reviewId: review.id,
     sanctionId: sanction.id,
+    failedOutboxId: failedOutbox.id,
     documentId: doc.id,
     emilyProfileId: emily.id,
     applicantProfileId: applicant.id,

@@ -70,10 +70,6 @@ describe('parseEnv', () => {
 describe('provider keys with no implementation yet', () => {
   const cases: [keyof typeof NOT_IMPLEMENTED, string, string][] = [
     ['STRIPE_SECRET_KEY', 'sk_live_secretvalue', 'Stripe payments'],
-    ['SENDGRID_API_KEY', 'SG.secretvalue', 'SendGrid email'],
-    ['TWILIO_ACCOUNT_SID', 'AC' + 'a'.repeat(32), 'Twilio SMS'],
-    ['TWILIO_AUTH_TOKEN', 'secretvalue', 'Twilio SMS'],
-    ['TWILIO_FROM_NUMBER', '+15551234567', 'Twilio SMS'],
     ['GOOGLE_CLIENT_ID', 'id.apps.googleusercontent.com', 'Google Calendar'],
     ['GOOGLE_CLIENT_SECRET', 'secretvalue', 'Google Calendar'],
     ['ZOOM_ACCOUNT_ID', 'acct', 'Zoom video'],
@@ -102,10 +98,10 @@ describe('provider keys with no implementation yet', () => {
 
   it('names every such key set at once, on one line', () => {
     try {
-      parseEnv({ SENDGRID_API_KEY: 'SG.x', ZOOM_CLIENT_ID: 'c', OPENAI_API_KEY: 'sk-x' });
+      parseEnv({ STRIPE_SECRET_KEY: 'sk_x', ZOOM_CLIENT_ID: 'c', OPENAI_API_KEY: 'sk-x' });
       expect.unreachable();
     } catch (e) {
-      expect((e as EnvError).issues.map((i) => i.variable).sort()).toEqual(['SENDGRID_API_KEY', 'ZOOM_CLIENT_ID']);
+      expect((e as EnvError).issues.map((i) => i.variable).sort()).toEqual(['STRIPE_SECRET_KEY', 'ZOOM_CLIENT_ID']);
       expect((e as Error).message).not.toContain('\n');
     }
   });
@@ -113,5 +109,37 @@ describe('provider keys with no implementation yet', () => {
   it('left empty, as a copied .env.example has them, they are unset', () => {
     const e = parseEnv(Object.fromEntries(cases.map(([v]) => [v, ''])));
     expect(resolveProviders(e)).toEqual({ ai: 'offline', email: 'outbox', sms: 'outbox', storage: 'local', payments: 'simulated' });
+  });
+});
+
+describe('email and SMS providers', () => {
+  const sid = 'AC' + 'a'.repeat(32);
+  it('SendGrid and Twilio keys switch their channel on; without them both stay on the dev outbox', () => {
+    const on = parseEnv({
+      SENDGRID_API_KEY: 'SG.key',
+      TWILIO_ACCOUNT_SID: sid,
+      TWILIO_AUTH_TOKEN: 'tokenvalue',
+      TWILIO_FROM_NUMBER: '+15551234567',
+    });
+    expect(resolveProviders(on)).toMatchObject({ email: 'sendgrid', sms: 'twilio' });
+    expect(describeModes(resolveProviders(on), ['email', 'sms'])).toBe('Email: SendGrid · SMS: Twilio');
+    expect(resolveProviders(parseEnv({ SENDGRID_API_KEY: 'SG.key' }))).toMatchObject({ email: 'sendgrid', sms: 'outbox' });
+  });
+
+  it('refuses a Twilio account without its token or a sender, and malformed keys', () => {
+    const issues = (vars: Record<string, string>) => {
+      try {
+        parseEnv(vars);
+        return [];
+      } catch (e) {
+        return (e as EnvError).issues.map((i) => i.variable).sort();
+      }
+    };
+    expect(issues({ TWILIO_ACCOUNT_SID: sid, TWILIO_FROM_NUMBER: '+15551234567' })).toEqual(['TWILIO_AUTH_TOKEN']);
+    expect(issues({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 'tokenvalue' })).toEqual(['TWILIO_FROM_NUMBER']);
+    expect(
+      issues({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 'tokenvalue', TWILIO_MESSAGING_SERVICE_SID: 'MG' + 'b'.repeat(32) }),
+    ).toEqual([]);
+    expect(issues({ SENDGRID_API_KEY: 'not-a-key', TWILIO_FROM_NUMBER: '5551234' })).toEqual(['SENDGRID_API_KEY', 'TWILIO_FROM_NUMBER']);
   });
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { OutboxRetry } from '@/components/admin/outbox-retry';
 import { TaxonomyEditor } from '@/components/admin/taxonomy-editor';
 import { Badge } from '@/components/ui/badge';
 import { Container } from '@/components/ui/container';
@@ -188,9 +189,19 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                     <summary className="cursor-pointer text-sm">
                       <span className="font-medium">{m.subject ?? m.template}</span>
                       <span className="block text-slate-600 dark:text-slate-400">
-                        {m.channel} to {m.recipient} · {dateTime.format(m.created_at)} · {m.status}
+                        {m.channel} to {m.recipient} · {dateTime.format(m.created_at)} ·{' '}
+                        {m.status === 'failed' || m.status === 'unknown' ? (
+                          <Badge tone="warning">{m.status === 'unknown' ? 'unknown: may not have been sent' : 'failed'}</Badge>
+                        ) : (
+                          m.status
+                        )}
                       </span>
                     </summary>
+                    {m.last_error ? (
+                      <p className="mt-2 break-words text-xs text-red-700 dark:text-red-400">
+                        After {m.attempts} attempt{m.attempts === 1 ? '' : 's'}: {m.last_error}
+                      </p>
+                    ) : null}
                     <pre
                       className="mt-3 whitespace-pre-wrap break-words rounded-lg bg-slate-50 p-3 text-xs dark:bg-slate-950"
                       data-testid="outbox-body"
@@ -198,6 +209,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                       {m.body}
                     </pre>
                   </details>
+                  {(m.status === 'failed' || m.status === 'unknown') && m.provider !== 'outbox' ? <OutboxRetry messageId={m.id} /> : null}
                 </li>
               ))}
             </ul>
