@@ -1,17 +1,9 @@
 // Pure: stable question ids and the per-learner order of a question's choices. No I/O, no Node APIs: the same
 // functions run on the server (rendering, scoring) and in tests.
 
-type TQuestionLike = { question: string; id?: string };
+import { hashString, seededRandom } from './planner/random';
 
-/** FNV-1a, 32 bits: a small, stable string hash (not for secrets — only to seed an order and name old questions). */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+type TQuestionLike = { question: string; id?: string };
 
 /**
  * The question's stable id: its own (`<subject>/<topic>/<question>` from the atlas, `m<module>-q<n>` from the model),
@@ -19,18 +11,6 @@ export function hashString(s: string): number {
  */
 export function questionIdOf(moduleId: string, q: TQuestionLike): string {
   return q.id ?? `${moduleId}/q-${hashString(`${moduleId}\n${q.question}`).toString(36)}`;
-}
-
-/** mulberry32: a seeded generator of numbers in [0, 1). */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

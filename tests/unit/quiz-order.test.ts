@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { choiceOrder, hashString, originalIndex, questionIdOf, shownIndex, shuffledChoices } from '@/lib/curriculum/quiz-order';
+import { hashString } from '@/lib/curriculum/planner/random';
+import { choiceOrder, originalIndex, questionIdOf, shownIndex, shuffledChoices } from '@/lib/curriculum/quiz-order';
 
 describe('question ids', () => {
   it('keeps a question’s own id, else derives a stable one from the module and the text', () => {
