@@ -3,6 +3,7 @@ import type { TSessionUser } from '@/lib/auth/schemas';
 import type { TDb } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { enqueueJob } from '@/lib/jobs';
+import { afterBookingChange } from './after-change';
 import { bookingForActor } from './access';
 import { HoldExpiredError } from './errors';
 import { JOB_COMPLETE } from './job-names';
@@ -39,6 +40,7 @@ export async function payBooking(db: TDb, user: TSessionUser, id: string, opts: 
       { startAfter: new Date(row.ends_at), singletonKey: `complete:${id}:${rows[0].sequence}` },
     );
     await notifyBoth(tx, rows[0], await loadParticipants(tx, row), 'confirmed');
+    await afterBookingChange(tx, rows[0], 'confirmed');
     return { kind: 'confirmed' as const, expertId: row.expert_id };
   });
   if (outcome.kind === 'lapsed') await afterSlotsChanged(db, [outcome.expertId]);
@@ -65,15 +67,16 @@ export async function expireHold(db: TDb, id: string, opts: { now?: Date } = {})
 export async function completeBooking(db: TDb, id: string, opts: { now?: Date } = {}): Promise<boolean> {
   const now = opts.now ?? new Date();
   return db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ id: string }>(
+    const { rows } = await tx.query<{ id: string; sequence: number }>(
       `update public.bookings b set status = 'completed', completed_at = $2
         where b.id = $1 and b.status = 'confirmed' and b.ends_at <= $2
           and not exists (select 1 from public.no_show_reports r where r.booking_id = b.id)
-        returning b.id`,
+        returning b.id, b.sequence`,
       [id, now],
     );
     if (!rows[0]) return false;
     await addEvent(tx, id, 'completed', null, {});
+    await afterBookingChange(tx, rows[0], 'completed');
     return true;
   });
 }

@@ -9,6 +9,7 @@ import { bookingForActor } from './access';
 import { type TCancelPreview, ZBookingNotes, ZCancelBooking, ZNoShowReport, ZRescheduleBooking } from './contract';
 import { isSlotConflict, SlotTakenError } from './errors';
 import { JOB_COMPLETE } from './job-names';
+import { afterBookingChange } from './after-change';
 import { loadParticipants, notifyBoth } from './participants';
 import { cancelOutcome, canCancel, canReschedule, inNoShowWindow } from './policy';
 import { isStartOffered } from './slot-source';
@@ -59,6 +60,7 @@ export async function cancelBooking(db: TDb, user: TSessionUser, id: string, inp
       wasStatus: row.status,
     });
     if (row.status === 'confirmed') await notifyBoth(tx, rows[0], await loadParticipants(tx, row), 'cancelled');
+    await afterBookingChange(tx, rows[0], 'cancelled');
     if (role === 'expert' && row.status === 'confirmed') await evaluateStanding(tx, row.expert_id);
     return row.expert_id;
   });
@@ -119,6 +121,7 @@ export async function rescheduleBooking(db: TDb, user: TSessionUser, id: string,
         { startAfter: new Date(endMs), singletonKey: `complete:${id}:${rows[0].sequence}` },
       );
       await notifyBoth(tx, rows[0], await loadParticipants(tx, row), 'rescheduled');
+      await afterBookingChange(tx, rows[0], 'rescheduled');
     });
   } catch (e) {
     const c = ctx as { expertId: string; length: number; tz: string } | null;
@@ -162,6 +165,7 @@ export async function reportNoShow(db: TDb, user: TSessionUser, id: string, inpu
     );
     await tx.query("update public.bookings set status = 'no_show', completed_at = null where id = $1", [id]);
     await addEvent(tx, id, 'no_show_reported', user.id, { reporterRole: role, absentRole: absent, note, wasStatus: row.status });
+    await afterBookingChange(tx, row, 'no_show');
     await evaluateStanding(tx, row.expert_id);
   });
 }
