@@ -17,11 +17,15 @@ import { getActivity, getLearnerTimeZone, getLessonProgress, planInfo } from './
 
 export type TDashboard = Awaited<ReturnType<typeof getDashboard>>;
 
+export async function getDashboard(tx: TUserTx, userId: string, selectedId?: string, now = new Date()) {
+  return (await readDashboard(tx, userId, selectedId, now)).dashboard;
+}
+
 /**
  * Everything the Learn home and the progress dashboard draw, for one learner. Days are the learner's
  * (their account's zone); the curriculum shown is the one asked for, else the most recently active one.
  */
-export async function getDashboard(tx: TUserTx, userId: string, selectedId?: string, now = new Date()) {
+export async function readDashboard(tx: TUserTx, userId: string, selectedId?: string, now = new Date()) {
   // Sequential: one transaction client runs one statement at a time.
   const curricula = await viewCurricula(tx, userId); // read-only: plans parsed once per version (get-curriculum.ts)
   const progress = await getLessonProgress(tx, userId);
@@ -46,7 +50,7 @@ export async function getDashboard(tx: TUserTx, userId: string, selectedId?: str
     todayCard = { ...whatToDoToday(info, rowsOf(selected), today), curriculumId: selected.id, curriculumTitle: info.plan.title };
     cumulative = cumulativeSeries(info, rowsOf(selected), today, timeZone);
   }
-  return {
+  const dashboard = {
     today,
     timeZone,
     cards,
@@ -58,4 +62,6 @@ export async function getDashboard(tx: TUserTx, userId: string, selectedId?: str
     streak: streakDays(activity, today, timeZone),
     totalMinutes: activity.reduce((s, a) => s + a.minutes, 0),
   };
+  // The rows read on the way, so the Learn pages' loader does not read them again (one query round per request).
+  return { dashboard, curricula, progress };
 }

@@ -1,8 +1,8 @@
 import 'server-only';
-import { listCurricula, viewCurriculumOrThrow } from '@/lib/curriculum/get-curriculum';
+import { viewCurriculumOrThrow } from '@/lib/curriculum/get-curriculum';
 import { withUser, type TDb, type TDbUser } from '@/lib/db';
 import { getRealtimeInfo } from '@/lib/realtime/get-realtime-info';
-import { getDashboard } from './get-dashboard';
+import { readDashboard } from './get-dashboard';
 import { getBestScores, getLearnerTimeZone, getLessonProgress } from './get-progress';
 import { getQuizAnswers, masteryByModule, reviewItems } from './quiz-history';
 
@@ -11,17 +11,15 @@ import { getQuizAnswers, masteryByModule, reviewItems } from './quiz-history';
 /** Learn home and the progress dashboard. */
 export function loadLearnerDashboard(db: TDb, user: TDbUser, selectedId?: string) {
   return withUser(db, user, async (tx) => {
-    const d = await getDashboard(tx, user.id, selectedId);
+    // The dashboard's own reads (curricula as kept read-only views, all lesson progress) serve the quizzes too.
+    const { dashboard: d, curricula, progress } = await readDashboard(tx, user.id, selectedId);
     // Quizzes: mastery per module of the curriculum Today shows, and the questions to review across curricula.
-    const curricula = await listCurricula(tx, user.id);
     const answers = await getQuizAnswers(tx, user.id);
     const selected = curricula.find((c) => c.id === d.selectedId);
     const mastery = selected ? masteryByModule(selected, answers, d.timeZone) : {};
     const finished = new Set(
       selected
-        ? (await getLessonProgress(tx, user.id, selected.id))
-            .filter((p) => p.status === 'done' || p.status === 'skipped')
-            .map((p) => p.lessonId)
+        ? progress.filter((p) => p.curriculumId === selected.id && (p.status === 'done' || p.status === 'skipped')).map((p) => p.lessonId)
         : [],
     );
     return {
