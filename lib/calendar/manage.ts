@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { TActor } from '@/lib/auth/permissions';
 import { requireRole } from '@/lib/auth/permissions';
 import type { TDb } from '@/lib/db';
+import { env } from '@/lib/config';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
 import { enqueueJob, wakeJobRunner } from '@/lib/jobs';
@@ -23,7 +24,14 @@ import { CalendarProviderError, type TCalendarProviderId } from './types';
 export const STATE_COOKIE = 'pw_cal_state';
 export const STATE_MAX_AGE_SECONDS = 600;
 
-export type TProviderCard = { id: TCalendarProviderId; label: string; configured: boolean; oauth: boolean };
+export type TProviderCard = {
+  id: TCalendarProviderId;
+  label: string;
+  configured: boolean;
+  oauth: boolean;
+  /** Said on the card when the provider is not the real service (a test server). */
+  note: string | null;
+};
 export type TCalendarsOverview = { providers: TProviderCard[]; connections: TConnectionView[] };
 
 async function expertIdOf(db: TDb, userId: string): Promise<string | null> {
@@ -39,6 +47,7 @@ export async function calendarsOverview(db: TDb, user: TActor): Promise<TCalenda
       label: p.label,
       configured: p.configured(),
       oauth: p.configured() && p.authUrl({ state: 'x', redirectUri: 'http://localhost/' }) !== null,
+      note: p.id === 'google' && env().GOOGLE_API_BASE ? `Test server: Google requests go to ${env().GOOGLE_API_BASE}, not Google.` : null,
     })),
     connections: (await listConnections(db, user.id)).map(toView),
   };
