@@ -29,13 +29,22 @@ async function send(url: string, method: string, body?: unknown): Promise<{ ok: 
     const data: unknown = res.status === 204 ? null : await res.json().catch(() => null);
     if (res.ok) return { ok: true, data };
     const err = (data as { error?: { message?: string; fields?: Record<string, string> } } | null)?.error;
-    return { ok: false, message: [err?.message, ...Object.values(err?.fields ?? {})].filter(Boolean).join(' ') || `Request failed (${res.status}).` };
+    return {
+      ok: false,
+      message: [err?.message, ...Object.values(err?.fields ?? {})].filter(Boolean).join(' ') || `Request failed (${res.status}).`,
+    };
   } catch {
     return { ok: false, message: 'Could not reach Pathwise. Check your connection and try again.' };
   }
 }
 
-export function CalendarConnections({ initial, flash }: { initial: TCalendarsOverview; flash: { tone: 'success' | 'error'; text: string } | null }) {
+export function CalendarConnections({
+  initial,
+  flash,
+}: {
+  initial: TCalendarsOverview;
+  flash: { tone: 'success' | 'error'; text: string } | null;
+}) {
   const [overview, setOverview] = useState(initial);
   const [message, setMessage] = useState(flash);
   const [busy, setBusy] = useState<string | null>(null);
@@ -118,7 +127,9 @@ export function CalendarConnections({ initial, flash }: { initial: TCalendarsOve
       </ul>
 
       {overview.connections.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-300">No calendar connected yet. Sessions still reach you as calendar files attached to emails.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          No calendar connected yet. Sessions still reach you as calendar files attached to emails.
+        </p>
       ) : (
         <ul className="space-y-4" aria-label="Your calendar connections">
           {overview.connections.map((c) => {
@@ -142,7 +153,13 @@ export function CalendarConnections({ initial, flash }: { initial: TCalendarsOve
                     </p>
                   </div>
                   <div className="flex flex-wrap items-center gap-2">
-                    {c.status === 'reconnect' ? <Badge tone="warning">Reconnect needed</Badge> : c.lastSyncError ? <Badge tone="warning">Sync error</Badge> : <Badge tone="success">Connected</Badge>}
+                    {c.status === 'reconnect' ? (
+                      <Badge tone="warning">Reconnect needed</Badge>
+                    ) : c.lastSyncError ? (
+                      <Badge tone="warning">Sync error</Badge>
+                    ) : (
+                      <Badge tone="success">Connected</Badge>
+                    )}
                   </div>
                 </div>
 
@@ -169,7 +186,11 @@ export function CalendarConnections({ initial, flash }: { initial: TCalendarsOve
                                 onChange={() =>
                                   void change(
                                     c,
-                                    { busyCalendarIds: checked ? c.busyCalendarIds.filter((x) => x !== cal.id) : [...c.busyCalendarIds, cal.id] },
+                                    {
+                                      busyCalendarIds: checked
+                                        ? c.busyCalendarIds.filter((x) => x !== cal.id)
+                                        : [...c.busyCalendarIds, cal.id],
+                                    },
                                     checked ? `${cal.name} no longer blocks your slots.` : `${cal.name} now blocks your slots.`,
                                   )
                                 }

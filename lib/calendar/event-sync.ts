@@ -38,10 +38,7 @@ async function sessionEvent(db: TDb, b: TBookingRow): Promise<TSessionEvent> {
     description: [`Learner: ${learner}`, b.brief ? `Brief:\n${b.brief}` : null, `Session page: ${link}`].filter(Boolean).join('\n\n'),
     start: new Date(b.starts_at),
     end: new Date(b.ends_at),
-    attendees: [
-      { email: p.expert.email, name: p.expert.name },
-      ...(p.learner ? [{ email: p.learner.email, name: p.learner.name }] : []),
-    ],
+    attendees: [{ email: p.expert.email, name: p.expert.name }, ...(p.learner ? [{ email: p.learner.email, name: p.learner.name }] : [])],
     joinUrl: link,
     conference: await conferenceFor(db, b.id),
   };
@@ -52,7 +49,9 @@ export async function syncBookingEvent(db: TDb, job: Pick<TBookingChangeJob, 'bo
   const { rows } = await db.query<TBookingRow>('select * from public.bookings where id = $1', [job.bookingId]);
   const b = rows[0];
   if (!b) return 'none';
-  const { rows: links } = await db.query<TLink>("select * from public.calendar_event_links where booking_id = $1 and status = 'live'", [b.id]);
+  const { rows: links } = await db.query<TLink>("select * from public.calendar_event_links where booking_id = $1 and status = 'live'", [
+    b.id,
+  ]);
   const timeout = env().CALENDAR_SYNC_TIMEOUT_MS;
   const live = b.status === 'confirmed' || b.status === 'completed';
 
@@ -80,7 +79,11 @@ export async function syncBookingEvent(db: TDb, job: Pick<TBookingChangeJob, 'bo
   if (link && link.synced_sequence >= b.sequence) return 'none';
   const tokens = await freshTokens(db, c);
   const ev = await sessionEvent(db, b);
-  const out = await withTimeout(provider.upsertEvent(tokens, c.target_calendar_id, ev, link?.external_event_id ?? null), timeout, 'write event');
+  const out = await withTimeout(
+    provider.upsertEvent(tokens, c.target_calendar_id, ev, link?.external_event_id ?? null),
+    timeout,
+    'write event',
+  );
   await db.query(
     `insert into public.calendar_event_links (booking_id, connection_id, calendar_id, external_event_id, synced_sequence, status, join_url)
      values ($1, $2, $3, $4, $5, 'live', $6)

@@ -36,7 +36,8 @@ export async function sweepCalendars(db: TDb, now = Date.now()): Promise<{ synce
     await syncConnection(db, r.id);
     synced++;
     const c = await getConnection(db, r.id);
-    if (c) await ensureGoogleChannels(db, c, now).catch((err: unknown) => logger().warn({ err, connectionId: r.id }, 'channel renewal failed'));
+    if (c)
+      await ensureGoogleChannels(db, c, now).catch((err: unknown) => logger().warn({ err, connectionId: r.id }, 'channel renewal failed'));
   }
   return { synced, told };
 }

@@ -87,7 +87,9 @@ export const ZEnv = z.object({
   // "id:base64(32 bytes)[,id:base64…]", the first encrypts, all decrypt (rotation). Unset: a development key
   // derived from DATA_DIR (refused in production once a calendar provider is configured).
   CALENDAR_TOKEN_KEYS: optional(
-    z.string().regex(/^\s*[\w-]+:[A-Za-z0-9+/=_-]{43,}\s*(,\s*[\w-]+:[A-Za-z0-9+/=_-]{43,}\s*)*$/, 'must look like "id:base64key[,id:base64key]"'),
+    z
+      .string()
+      .regex(/^\s*[\w-]+:[A-Za-z0-9+/=_-]{43,}\s*(,\s*[\w-]+:[A-Za-z0-9+/=_-]{43,}\s*)*$/, 'must look like "id:base64key[,id:base64key]"'),
   ),
   // Longest a provider call of a sync job may take before it counts as a timeout (the last good blocks stay).
   CALENDAR_SYNC_TIMEOUT_MS: optional(int(200, 120_000)).default(15_000),
@@ -160,7 +162,10 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
   }
   // Calendar tokens must not be sealed with a key derivable from a path in production.
   if (env.NODE_ENV === 'production' && env.GOOGLE_CLIENT_ID && !env.CALENDAR_TOKEN_KEYS) {
-    missing.push({ variable: 'CALENDAR_TOKEN_KEYS', message: 'is required in production when a calendar provider (GOOGLE_CLIENT_ID) is set' });
+    missing.push({
+      variable: 'CALENDAR_TOKEN_KEYS',
+      message: 'is required in production when a calendar provider (GOOGLE_CLIENT_ID) is set',
+    });
   }
   // On PGlite only the app's process can open the database, so no worker could run the jobs.
   if (!env.JOBS_IN_PROCESS && !env.DATABASE_URL) {

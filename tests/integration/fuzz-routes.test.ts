@@ -121,7 +121,9 @@ const ROUTES: Record<string, TRouteSpec> = {
   'calendar/connections/[id]/sync': { POST: { owner: 'expert', other: 'otherExpert', params: id('calendarConnectionId') } },
   // Google is not configured in this file: start and callback answer "not set up" / send the expert back with the error.
   'calendar/google/start': { GET: { owner: 'expert', other: 'learner' } },
-  'calendar/google/callback': { GET: { owner: 'expert', other: 'learner', query: () => ({ code: '4/abc', state: 'x.y', scope: 'email' }) } },
+  'calendar/google/callback': {
+    GET: { owner: 'expert', other: 'learner', query: () => ({ code: '4/abc', state: 'x.y', scope: 'email' }) },
+  },
   'calendar/google/push': { POST: { owner: 'anon', other: 'learner' } },
   // Privacy: each route acts on the caller's own account. The deletion example carries a wrong password, so no
   // mutation of it can erase a persona the rest of the fuzz signs in as (its success path: privacy.test.ts).
