@@ -11,7 +11,7 @@ import { env } from '@/lib/config';
 import { CalendarProviderError, type TSessionEvent } from './types';
 
 // Sessions into the expert's chosen calendar: a confirmed booking becomes an event, a reschedule patches it,
-// a cancellation (or no-show) deletes it. Idempotent: calendar_event_links remembers the event per booking and
+// a cancellation deletes it (a completed or missed session stays as a record). Idempotent: calendar_event_links remembers the event per booking and
 // connection (and the synced sequence), and the provider finds an event by the booking id in its private
 // properties when the link was lost. Runs as the `calendar.booking-event` job (one per booking change).
 
@@ -53,7 +53,9 @@ export async function syncBookingEvent(db: TDb, job: Pick<TBookingChangeJob, 'bo
     b.id,
   ]);
   const timeout = env().CALENDAR_SYNC_TIMEOUT_MS;
-  const live = b.status === 'confirmed' || b.status === 'completed';
+  // A session that took place (or was missed) stays in the calendar as a record; only a cancelled one goes.
+  if (b.status === 'held') return 'none';
+  const live = b.status === 'confirmed' || b.status === 'completed' || b.status === 'no_show';
 
   if (!live) {
     for (const l of links) {
@@ -75,7 +77,6 @@ export async function syncBookingEvent(db: TDb, job: Pick<TBookingChangeJob, 'bo
   const provider = c && calendarProvider(c.provider);
   if (!c || !provider?.upsertEvent || !c.target_calendar_id) return 'none';
   const link = links.find((l) => l.connection_id === c.id && l.calendar_id === c.target_calendar_id);
-  if (link && link.synced_sequence >= b.sequence && b.status === 'completed') return 'none';
   if (link && link.synced_sequence >= b.sequence) return 'none';
   const tokens = await freshTokens(db, c);
   const ev = await sessionEvent(db, b);

@@ -17,7 +17,7 @@ import { syncBookingEvent } from '@/lib/calendar/event-sync';
 import { ensureGoogleChannels } from '@/lib/calendar/google/watch';
 import { registerCalendarJobs, sweepCalendars } from '@/lib/calendar/jobs';
 import { reconnectNeeded, STATE_COOKIE } from '@/lib/calendar/manage';
-import { syncConnection } from '@/lib/calendar/sync';
+import { markReconnect, syncConnection } from '@/lib/calendar/sync';
 import { createUser } from '../support/factories';
 import { startFakeGoogle, type TFakeGoogle } from '../support/fake-google';
 import { buildRequest, closeRouteDb, openRouteDb, sessionCookie, type TRouteHandler } from '../support/route-harness';
@@ -386,16 +386,32 @@ describe('failures', () => {
   });
 
   it('a revoked grant: blocks keep counting until the expert is told, then Reconnect and the blocks stop', async () => {
-    // Step one of markReconnect alone (the notice not sent yet): the blocks still count.
-    await t.db.query("update public.calendar_connections set status = 'reconnect', expert_told_at = null where id = $1", [connectionId]);
-    expect(await mondaySlots()).not.toContain(iso(ny(0, 16)));
+    // Telling the expert fails for now (the notification insert is refused): the grant is marked, the blocks stay.
+    await t.db.query("alter table public.notifications add constraint calendar_test_no_reconnect check (kind <> 'calendar.reconnect')");
+    try {
+      await markReconnect(t.db, connectionId, 'invalid_grant: Token has been expired or revoked.');
+      const c = (await getConnection(t.db, connectionId))!;
+      expect(c.status).toBe('reconnect');
+      expect(c.expert_told_at).toBeNull();
+      expect(await mondaySlots()).not.toContain(iso(ny(0, 16)));
+      await sweepCalendars(t.db);
+      expect(await mondaySlots()).not.toContain(iso(ny(0, 16)));
+    } finally {
+      await t.db.query('alter table public.notifications drop constraint calendar_test_no_reconnect');
+    }
+    // The sweep retries the notice; once it is sent, the blocks stop counting.
     await sweepCalendars(t.db);
+    expect((await getConnection(t.db, connectionId))!.expert_told_at).not.toBeNull();
     expect(await mondaySlots()).toContain(iso(ny(0, 16)));
     const { rows: notes } = await t.db.query<{ kind: string; link: string }>(
       'select kind, link from public.notifications where user_id = $1',
       [expert.user.id],
     );
     expect(notes).toEqual([{ kind: 'calendar.reconnect', link: '/availability#calendars' }]);
+    const { rows: mail } = await t.db.query<{ recipient: string }>(
+      "select recipient from public.outbox_messages where template = 'calendar.reconnect'",
+    );
+    expect(mail.map((m) => m.recipient)).toEqual([expert.user.email]);
     // Told once: another sweep sends nothing more.
     await sweepCalendars(t.db);
     expect((await t.db.query('select 1 from public.notifications where user_id = $1', [expert.user.id])).rows).toHaveLength(1);
