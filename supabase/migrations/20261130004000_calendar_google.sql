@@ -21,3 +21,8 @@ revoke all on public.calendar_connections, public.calendar_event_links, public.c
 grant select (id, user_id, expert_id, provider, account_email, status, status_reason, status_changed_at,
   busy_calendar_ids, target_calendar_id, calendars, last_synced_at, last_sync_error, created_at, updated_at)
   on public.calendar_connections to authenticated;
+
+-- Connected calendars put hundreds of busy blocks per expert in a month: the slots statement reads them by
+-- (expert_id, starts_at) and needs ends_at, so an index-only scan spares one heap page per block (bench/CALENDAR.md).
+create index if not exists busy_blocks_expert_span_idx on public.busy_blocks (expert_id, starts_at) include (ends_at);
+drop index if exists public.busy_blocks_expert_idx;
