@@ -115,7 +115,9 @@ export function bookingNotice(b: TBookingRow & { created_at?: Date }, p: TPartic
   const text = [
     body,
     b.brief ? `Brief: ${b.brief}` : '',
-    what === 'cancelled' ? 'The attached calendar file removes it from your calendar.' : 'The attached calendar file adds it to your calendar.',
+    what === 'cancelled'
+      ? 'The attached calendar file removes it from your calendar.'
+      : 'The attached calendar file adds it to your calendar.',
     `Your sessions: ${appUrl()}/sessions`,
   ]
     .filter(Boolean)

@@ -30,7 +30,11 @@ export function reminderTimes(start: Date, now: Date): { kind: TReminderKind; at
 }
 
 /** Queues the reminders of a confirmed booking at this sequence (idempotent: one job per booking, kind and sequence). */
-export async function scheduleReminders(tx: TPrivilegedTx, b: Pick<TBookingRow, 'id' | 'starts_at' | 'sequence'>, now = new Date()): Promise<number> {
+export async function scheduleReminders(
+  tx: TPrivilegedTx,
+  b: Pick<TBookingRow, 'id' | 'starts_at' | 'sequence'>,
+  now = new Date(),
+): Promise<number> {
   const due = reminderTimes(new Date(b.starts_at), now);
   for (const r of due) {
     const data: TReminderJob = { bookingId: b.id, kind: r.kind, sequence: b.sequence };

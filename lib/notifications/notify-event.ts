@@ -77,7 +77,13 @@ export async function notifyEvent(tx: TPrivilegedTx, n: TNotifyEvent): Promise<{
   if (n.sms && on('sms')) {
     const to = await smsNumber(tx, n.userId);
     if (to) {
-      await enqueueMessage(tx, { channel: 'sms', recipient: to, userId: n.userId, template: n.event, body: `${n.sms} Reply STOP to opt out.` });
+      await enqueueMessage(tx, {
+        channel: 'sms',
+        recipient: to,
+        userId: n.userId,
+        template: n.event,
+        body: `${n.sms} Reply STOP to opt out.`,
+      });
       used.sms = true;
     }
   }

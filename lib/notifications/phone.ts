@@ -59,7 +59,12 @@ export const ZPhoneStart = z.object({
     .regex(/^[A-Z]{2}$/, 'Pick a country.')
     .optional(),
 });
-export const ZPhoneCheck = z.object({ code: z.string('Enter the code.').trim().regex(/^\d{4,10}$/, 'Enter the digits of the code.') });
+export const ZPhoneCheck = z.object({
+  code: z
+    .string('Enter the code.')
+    .trim()
+    .regex(/^\d{4,10}$/, 'Enter the digits of the code.'),
+});
 export const ZSmsOptIn = z.object({ smsOptIn: z.boolean('Must be on or off.') });
 
 /** Parses what the user typed into E.164, or a field error. */
@@ -105,7 +110,12 @@ export async function smsNumber(db: TQueryable, userId: string): Promise<string 
  * Sends a verification code to the number the user entered (replacing any earlier, unverified number).
  * At most MAX_SENDS_PER_WINDOW codes per 15 minutes and MAX_SENDS_PER_DAY a day per user (429 past that).
  */
-export async function startPhoneVerification(db: TPrivilegedTx, userId: string, input: unknown, o: { now?: Date } = {}): Promise<TPhoneState> {
+export async function startPhoneVerification(
+  db: TPrivilegedTx,
+  userId: string,
+  input: unknown,
+  o: { now?: Date } = {},
+): Promise<TPhoneState> {
   const v = ZPhoneStart.parse(input);
   const e164 = toE164(v.phone, v.country);
   const now = o.now ?? new Date();
@@ -143,12 +153,10 @@ export async function startPhoneVerification(db: TPrivilegedTx, userId: string, 
         throw new AppError('invalid_input', 'This number cannot receive a code.', { phone: 'Twilio refused this number.' });
       throw new AppError('unavailable', 'The code could not be sent just now. Try again in a minute.');
     }
-    await db.query(`insert into public.phone_verifications (user_id, e164, via, expires_at, created_at) values ($1, $2, 'twilio_verify', $3, $4)`, [
-      userId,
-      e164,
-      expires,
-      now,
-    ]);
+    await db.query(
+      `insert into public.phone_verifications (user_id, e164, via, expires_at, created_at) values ($1, $2, 'twilio_verify', $3, $4)`,
+      [userId, e164, expires, now],
+    );
   } else {
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     await db.query(
@@ -202,13 +210,15 @@ export async function checkPhoneVerification(db: TDb, userId: string, input: unk
   }
   if (!ok) throw new AppError('invalid_input', 'The code did not match.', { code: 'This code is not right.' });
   return db.transaction(async (tx) => {
-    const used = await tx.query('update public.phone_verifications set consumed_at = $2 where id = $1 and consumed_at is null', [pv.id, now]);
-    if (!used.affectedRows) throw new AppError('conflict', 'This code was already used. Send a new one.');
-    await tx.query('update public.user_phones set verified_at = $2, stopped_at = null, updated_at = now() where user_id = $1 and e164 = $3', [
-      userId,
+    const used = await tx.query('update public.phone_verifications set consumed_at = $2 where id = $1 and consumed_at is null', [
+      pv.id,
       now,
-      pv.e164,
     ]);
+    if (!used.affectedRows) throw new AppError('conflict', 'This code was already used. Send a new one.');
+    await tx.query(
+      'update public.user_phones set verified_at = $2, stopped_at = null, updated_at = now() where user_id = $1 and e164 = $3',
+      [userId, now, pv.e164],
+    );
     return getPhoneState(tx, userId);
   });
 }

@@ -16,7 +16,9 @@ export async function twilioClient(o: { accountSid: string; authToken: string; b
     const base = o.baseUrl.replace(/\/$/, '');
     class RebasedClient extends twilio.RequestClient {
       request<T>(opts: Parameters<InstanceType<typeof twilio.RequestClient>['request']>[0]) {
-        return super.request<T>({ ...opts, uri: opts.uri.replace(/^https:\/\/[a-z0-9.-]*twilio\.com/, base) } as typeof opts & { data?: T });
+        return super.request<T>({ ...opts, uri: opts.uri.replace(/^https:\/\/[a-z0-9.-]*twilio\.com/, base) } as typeof opts & {
+          data?: T;
+        });
       }
     }
     httpClient = new RebasedClient({ timeout: SEND_TIMEOUT_MS });

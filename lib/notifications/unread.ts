@@ -41,10 +41,10 @@ export async function markRead(
     const r =
       'all' in v
         ? await tx.query('update public.notifications set read_at = now() where user_id = $1 and read_at is null', [userId])
-        : await tx.query('update public.notifications set read_at = now() where user_id = $1 and id = any($2::uuid[]) and read_at is null', [
-            userId,
-            v.ids,
-          ]);
+        : await tx.query(
+            'update public.notifications set read_at = now() where user_id = $1 and id = any($2::uuid[]) and read_at is null',
+            [userId, v.ids],
+          );
     return r.affectedRows ?? 0;
   });
   const unread = await db.transaction((tx) => publishUnread(tx, userId));

@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import { NotificationCentre } from '@/components/notifications/notification-centre';
+import { Container } from '@/components/ui/container';
+import { PageHeader } from '@/components/ui/page-header';
+import { requireUser } from '@/lib/auth/current-user';
+import { getDb, withUser } from '@/lib/db';
+import { pageNotifications } from '@/lib/notifications/list-notifications';
+import { unreadCount } from '@/lib/notifications/unread';
+import { getRealtimeInfo } from '@/lib/realtime/get-realtime-info';
+
+export const metadata: Metadata = { title: 'Notifications' };
+
+export default async function NotificationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const user = await requireUser('/notifications');
+  const raw = (await searchParams).page;
+  const page = Math.min(10_000, Math.max(1, Number.parseInt(typeof raw === 'string' ? raw : '1', 10) || 1));
+  const data = await withUser(await getDb(), user, async (tx) => ({
+    ...(await pageNotifications(tx, user.id, { page })),
+    unread: await unreadCount(tx, user.id),
+    realtime: await getRealtimeInfo(tx, user.id),
+  }));
+  return (
+    <Container>
+      <PageHeader
+        title="Notifications"
+        description="What happened with your sessions, payments, applications and curricula, newest first."
+      />
+      <NotificationCentre
+        items={data.items.map((n) => ({
+          id: n.id,
+          kind: n.kind,
+          title: n.title,
+          body: n.body,
+          link: n.link,
+          read: !!n.read_at,
+          createdAt: new Date(n.created_at).toISOString(),
+        }))}
+        unread={data.unread}
+        page={data.page}
+        hasMore={data.hasMore}
+        realtime={data.realtime}
+      />
+    </Container>
+  );
+}
