@@ -3,10 +3,8 @@ import { NotificationCentre } from '@/components/notifications/notification-cent
 import { Container } from '@/components/ui/container';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/current-user';
-import { getDb, withUser } from '@/lib/db';
-import { pageNotifications } from '@/lib/notifications/list-notifications';
-import { unreadCount } from '@/lib/notifications/unread';
-import { getRealtimeInfo } from '@/lib/realtime/get-realtime-info';
+import { getDb } from '@/lib/db';
+import { loadCentre } from '@/lib/notifications/centre';
 
 export const metadata: Metadata = { title: 'Notifications' };
 
@@ -18,11 +16,7 @@ export default async function NotificationsPage({
   const user = await requireUser('/notifications');
   const raw = (await searchParams).page;
   const page = Math.min(10_000, Math.max(1, Number.parseInt(typeof raw === 'string' ? raw : '1', 10) || 1));
-  const data = await withUser(await getDb(), user, async (tx) => ({
-    ...(await pageNotifications(tx, user.id, { page })),
-    unread: await unreadCount(tx, user.id),
-    realtime: await getRealtimeInfo(tx, user.id),
-  }));
+  const data = await loadCentre(await getDb(), user, page);
   return (
     <Container>
       <PageHeader
