@@ -52,28 +52,29 @@ export function icsFor(b: TBookingRow & { created_at?: Date }, p: TParticipants)
   });
 }
 
-export const when = (d: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(d);
+/** A zone's short name at that instant: "CEST", "EDT" where a locale has one (en-GB or en-US), else "GMT+5:30". */
+export function zoneAbbr(d: Date, timeZone: string): string {
+  let fallback = '';
+  for (const locale of ['en-GB', 'en-US']) {
+    const name =
+      new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }).formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ??
+      '';
+    if (name && !/^GMT[+-]/.test(name)) return name;
+    fallback ||= name;
+  }
+  return fallback || timeZone;
+}
 
+const clock = (d: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+
+/** "Tuesday, 4 May 2027, 16:00 CEST": the instant on the wall clock of `timeZone`, said with its zone. */
+export const when = (d: Date, timeZone: string) =>
+  `${new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(d)}, ${clock(d, timeZone)} ${zoneAbbr(d, timeZone)}`;
+
+/** "Tue 4 May, 16:00 CEST", for SMS. */
 const shortWhen = (d: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(d);
+  `${new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(d)}, ${clock(d, timeZone)} ${zoneAbbr(d, timeZone)}`;
 
 export type TBookingNotice = 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder_24h' | 'reminder_1h';
 
