@@ -117,8 +117,8 @@ export function bookingNotice(b: TBookingRow & { created_at?: Date }, p: TPartic
     body,
     b.brief ? `Brief: ${b.brief}` : '',
     what === 'cancelled'
-      ? 'The attached calendar file removes it from your calendar.'
-      : 'The attached calendar file adds it to your calendar.',
+      ? `The attached calendar file removes it from your calendar (also at ${appUrl()}/api/bookings/${b.id}/ics).`
+      : `The attached calendar file adds it to your calendar (also at ${appUrl()}/api/bookings/${b.id}/ics).`,
     `Your sessions: ${appUrl()}/sessions`,
   ]
     .filter(Boolean)
