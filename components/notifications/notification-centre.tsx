@@ -101,7 +101,7 @@ export function NotificationCentre({
                   )}
                 </p>
                 <p className="mt-1 whitespace-pre-line break-words text-sm text-slate-700 dark:text-slate-300">{n.body}</p>
-                <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+                <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
                   <time dateTime={n.createdAt} suppressHydrationWarning>
                     {fmt(n.createdAt)}
                   </time>

@@ -96,7 +96,7 @@ export function NotificationSettings({ smsSimulated }: { smsSimulated: boolean }
               <tr key={e.event} className="border-t border-slate-200 dark:border-slate-800">
                 <th scope="row" className="px-3 py-2 font-normal">
                   {e.label}
-                  <span className="block text-xs text-slate-500 dark:text-slate-400">{e.group}</span>
+                  <span className="block text-xs text-slate-600 dark:text-slate-400">{e.group}</span>
                 </th>
                 {CHANNELS.map((c) => {
                   const cell = view.matrix[e.event][c];
@@ -117,7 +117,7 @@ export function NotificationSettings({ smsSimulated }: { smsSimulated: boolean }
                         data-testid={`pref-${e.event}-${c}`}
                         onChange={(ev) => void toggle(e.event, c, ev.target.checked)}
                       />
-                      {cell.locked ? <span className="block text-[11px] text-slate-500">always</span> : null}
+                      {cell.locked ? <span className="block text-[11px] text-slate-600 dark:text-slate-400">always</span> : null}
                     </td>
                   );
                 })}
