@@ -15,6 +15,8 @@ async function countOf(page: Page): Promise<number> {
 
 test('a booking confirmation reaches the bell live in two tabs; mark all read clears both; a preference persists', async ({ browser }) => {
   test.setTimeout(150_000);
+  // Unique per run: the e2e server's data directory may hold earlier runs' bookings.
+  const learnerName = `Nora ${Date.now().toString(36)}`;
 
   // Emily (the demo expert) has the app open in two tabs of one browser.
   const expertContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -34,7 +36,7 @@ test('a booking confirmation reaches the bell live in two tabs; mark all read cl
   // A new learner signs up and books Emily's first free time, paying in test mode.
   const learner = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   await learner.goto('/sign-up');
-  await learner.getByLabel('Name').fill('Nora Notified');
+  await learner.getByLabel('Name').fill(learnerName);
   await learner.getByLabel('Email').fill(`e2e-notify-${Date.now()}@example.test`);
   await learner.getByLabel('Password').fill('a good long password');
   await learner.getByLabel('I agree to the terms and privacy notice').check();
@@ -58,7 +60,7 @@ test('a booking confirmation reaches the bell live in two tabs; mark all read cl
   await expect(tab2.getByTestId('notification-bell')).toHaveAttribute('aria-label', `Notifications, ${before + 1} unread`);
   await expect(bellCount(tab2)).toHaveText(String(before + 1));
   await expect(tab1.getByTestId('notification-bell')).toHaveAttribute('aria-label', `Notifications, ${before + 1} unread`);
-  const item = tab1.getByTestId('notification-item').filter({ hasText: 'Session confirmed' }).filter({ hasText: 'Nora Notified' });
+  const item = tab1.getByTestId('notification-item').filter({ hasText: 'Session confirmed' }).filter({ hasText: learnerName });
   await expect(item).toHaveCount(1);
   await expect(item).toHaveAttribute('data-read', 'false');
   // The learner's own bell has the confirmation too.
