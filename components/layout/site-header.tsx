@@ -40,7 +40,7 @@ export function SiteHeader({ user }: { user: TSessionUser | null }) {
                   Settings
                 </Link>
                 <form action="/api/auth/sign-out" method="post">
-                  <button type="submit" className={buttonClasses('ghost')}>
+                  <button type="submit" className={cn(buttonClasses('ghost'), 'whitespace-nowrap px-3 sm:px-4')}>
                     Sign out
                   </button>
                 </form>
