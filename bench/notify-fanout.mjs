@@ -160,6 +160,6 @@ writeFileSync(`bench/results/notify-fanout${db.kind === 'postgres' ? '-postgres'
 for (const s of sockets) s.disconnect();
 setInProcessSink(undefined);
 await new Promise((r) => io.close(() => r()));
-await db.close();
+if (db.kind !== 'postgres') await db.close();
 await dropPg();
 process.exit(0);
