@@ -3,6 +3,7 @@ import { navFor } from '@/lib/auth/navigation';
 import type { TSessionUser } from '@/lib/auth/schemas';
 import { buttonClasses } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
+import { NotificationBell } from '@/components/notifications/notification-bell';
 import { Logo } from './logo';
 import { NavLinks } from './nav-links';
 import { ThemeToggle } from './theme-toggle';
@@ -30,6 +31,7 @@ export function SiteHeader({ user }: { user: TSessionUser | null }) {
             <ThemeToggle />
             {user ? (
               <>
+                <NotificationBell />
                 <span className="hidden text-sm text-slate-600 dark:text-slate-400 lg:inline" data-testid="signed-in-as">
                   {user.name} <span className="text-slate-500 dark:text-slate-400">· {ROLE_LABEL[user.role]}</span>
                 </span>
@@ -38,7 +40,7 @@ export function SiteHeader({ user }: { user: TSessionUser | null }) {
                   Settings
                 </Link>
                 <form action="/api/auth/sign-out" method="post">
-                  <button type="submit" className={buttonClasses('ghost')}>
+                  <button type="submit" className={cn(buttonClasses('ghost'), 'whitespace-nowrap px-3 sm:px-4')}>
                     Sign out
                   </button>
                 </form>

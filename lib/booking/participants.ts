@@ -1,7 +1,7 @@
 import 'server-only';
 import { env } from '@/lib/config';
 import type { TPrivilegedTx } from '@/lib/db';
-import { enqueueMessage } from '@/lib/notifications/enqueue-message';
+import { notifyEvent, type TNotifyEvent } from '@/lib/notifications/notify-event';
 import { bookingIcs } from './ics';
 import type { TBookingRow } from './store';
 
@@ -52,47 +52,104 @@ export function icsFor(b: TBookingRow & { created_at?: Date }, p: TParticipants)
   });
 }
 
-const when = (d: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(d);
+/** A zone's short name at that instant: "CEST", "EDT" where a locale has one (en-GB or en-US), else "GMT+5:30". */
+export function zoneAbbr(d: Date, timeZone: string): string {
+  let fallback = '';
+  for (const locale of ['en-GB', 'en-US']) {
+    const name =
+      new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }).formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ??
+      '';
+    if (name && !/^GMT[+-]/.test(name)) return name;
+    fallback ||= name;
+  }
+  return fallback || timeZone;
+}
 
-/** Outbox e-mail to both sides about a confirmation, reschedule or cancellation, with the calendar file's link. */
+const clock = (d: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+
+/** "Tuesday, 4 May 2027, 16:00 CEST": the instant on the wall clock of `timeZone`, said with its zone. */
+export const when = (d: Date, timeZone: string) =>
+  `${new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(d)}, ${clock(d, timeZone)} ${zoneAbbr(d, timeZone)}`;
+
+/** "Tue 4 May, 16:00 CEST", for SMS. */
+const shortWhen = (d: Date, timeZone: string) =>
+  `${new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(d)}, ${clock(d, timeZone)} ${zoneAbbr(d, timeZone)}`;
+
+export type TBookingNotice = 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder_24h' | 'reminder_1h';
+
+type TRecipient = { userId: string; tz: string; other: string; otherTz: string };
+
+export function recipientsOf(b: Pick<TBookingRow, 'learner_timezone'>, p: TParticipants): TRecipient[] {
+  return [
+    { userId: p.expert.userId, tz: p.expert.timeZone, other: p.learner?.name ?? 'a learner', otherTz: b.learner_timezone },
+    ...(p.learner ? [{ userId: p.learner.userId, tz: b.learner_timezone, other: p.expert.name, otherTz: p.expert.timeZone }] : []),
+  ];
+}
+
+const TITLES: Record<TBookingNotice, string> = {
+  confirmed: 'Session confirmed',
+  rescheduled: 'Session moved',
+  cancelled: 'Session cancelled',
+  reminder_24h: 'Session tomorrow',
+  reminder_1h: 'Session in 1 hour',
+};
+
+/**
+ * What one participant is told about a booking, by notifyEvent: the in-app line, the email (text + HTML, both
+ * participants' local times, the session's ICS attached: REQUEST while it stands, CANCEL once cancelled) and the
+ * SMS text. Times are formatted from the UTC instant in each person's IANA zone, so DST is the zone's business.
+ */
+export function bookingNotice(b: TBookingRow & { created_at?: Date }, p: TParticipants, r: TRecipient, what: TBookingNotice): TNotifyEvent {
+  const start = new Date(b.starts_at);
+  const mine = when(start, r.tz);
+  const theirs = r.otherTz !== r.tz ? ` (${when(start, r.otherTz)} for ${r.other})` : '';
+  const verb = {
+    confirmed: 'is confirmed',
+    rescheduled: 'has moved',
+    cancelled: 'is cancelled',
+    reminder_24h: 'starts in 24 hours',
+    reminder_1h: 'starts in 1 hour',
+  }[what];
+  const body = `Your ${b.duration_minutes}-minute session with ${r.other} on ${mine}${theirs} ${verb}.`;
+  const link = what === 'cancelled' ? '/sessions' : `/sessions/${b.id}`;
+  const text = [
+    body,
+    b.brief ? `Brief: ${b.brief}` : '',
+    what === 'cancelled'
+      ? `The attached calendar file removes it from your calendar (also at ${appUrl()}/api/bookings/${b.id}/ics).`
+      : `The attached calendar file adds it to your calendar (also at ${appUrl()}/api/bookings/${b.id}/ics).`,
+    `Your sessions: ${appUrl()}/sessions`,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+  return {
+    userId: r.userId,
+    event: `booking.${what}`,
+    title: TITLES[what],
+    body,
+    link,
+    email: {
+      subject: `${TITLES[what]}: ${mine}`,
+      text,
+      attachments: [
+        {
+          filename: 'session.ics',
+          type: what === 'cancelled' ? 'text/calendar; method=CANCEL' : 'text/calendar; method=REQUEST',
+          content: Buffer.from(icsFor(b, p)).toString('base64'),
+        },
+      ],
+    },
+    sms: `Pathwise: ${TITLES[what].toLowerCase()} with ${r.other}, ${shortWhen(start, r.tz)}.`,
+  };
+}
+
+/** Tells both sides about a confirmation, reschedule or cancellation (each through their own preferences). */
 export async function notifyBoth(
   tx: TPrivilegedTx,
   b: TBookingRow,
   p: TParticipants,
   what: 'confirmed' | 'rescheduled' | 'cancelled',
 ): Promise<void> {
-  const ics = `${appUrl()}/api/bookings/${b.id}/ics`;
-  const subject = { confirmed: 'Session confirmed', rescheduled: 'Session moved', cancelled: 'Session cancelled' }[what];
-  const recipients = [
-    { userId: p.expert.userId, email: p.expert.email, tz: p.expert.timeZone, other: p.learner?.name ?? 'a learner' },
-    ...(p.learner ? [{ userId: p.learner.userId, email: p.learner.email, tz: b.learner_timezone, other: p.expert.name }] : []),
-  ];
-  for (const r of recipients) {
-    const start = new Date(b.starts_at);
-    await enqueueMessage(tx, {
-      channel: 'email',
-      recipient: r.email,
-      userId: r.userId,
-      template: `booking.${what}`,
-      subject: `${subject}: ${when(start, r.tz)}`,
-      body: [
-        `Your session with ${r.other} on ${when(start, r.tz)} (${b.duration_minutes} minutes) is ${what}.`,
-        b.brief ? `Brief: ${b.brief}` : '',
-        `Add it to your calendar: ${ics}`,
-        `Your sessions: ${appUrl()}/sessions`,
-      ]
-        .filter(Boolean)
-        .join('\n\n'),
-    });
-  }
+  for (const r of recipientsOf(b, p)) await notifyEvent(tx, bookingNotice(b, p, r, what));
 }

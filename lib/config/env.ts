@@ -113,6 +113,9 @@ export const ZEnv = z.object({
   TWILIO_MESSAGING_SERVICE_SID: optional(z.string().regex(/^MG[0-9a-fA-F]{32}$/, 'must be a messaging service SID (MG + 32 hex digits)')),
   // Tests and proxies only: where the Twilio SDK sends (default https://api.twilio.com).
   TWILIO_BASE_URL: optional(httpUrl),
+  // Phone verification (docs/notifications.md, "SMS"): with a Twilio Verify service, codes are sent and checked by
+  // Twilio Verify; without one, Pathwise sends its own 6-digit code through the outbox (Twilio Messages or the dev outbox).
+  TWILIO_VERIFY_SERVICE_SID: optional(z.string().regex(/^VA[0-9a-fA-F]{32}$/, 'must be a Verify service SID (VA + 32 hex digits)')),
   // Delivery attempts of one message (retried with the job queue's backoff) before it is marked failed.
   NOTIFICATION_ATTEMPTS: optional(int(1, 20)).default(5),
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { TDb } from '@/lib/db';
 import { logger } from '@/lib/log/logger';
+import { notifyEvent } from '@/lib/notifications/notify-event';
 import { publishEvent } from '@/lib/realtime/publish-event';
 import { curriculumWithIds, withIds } from './assign-ids';
 import type { TCurriculumProvider } from './get-provider';
@@ -104,6 +105,18 @@ export async function runGeneration(
       [curriculumId, JSON.stringify(curriculumWithIds(curriculum)), tokens],
     );
     await publish('curriculum.status', { status: 'ready' });
+    // The curriculum stands whatever happens to the notice: a failure here is logged, not retried.
+    await db
+      .transaction((tx) =>
+        notifyEvent(tx, {
+          userId,
+          event: 'curriculum.ready',
+          title: 'Your curriculum is ready',
+          body: `“${curriculum.title}” is ready: ${curriculum.modules.length} modules to work through.`,
+          link: `/learn/${curriculumId}`,
+        }),
+      )
+      .catch((err: unknown) => logger().warn({ err, curriculumId }, 'curriculum ready notice failed'));
     return 'ready';
   } catch (err) {
     if (err instanceof SupersededError) {

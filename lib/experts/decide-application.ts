@@ -4,8 +4,8 @@ import type { TSessionUser } from '@/lib/auth/schemas';
 import { withUser, type TDb, type TUserTx } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
-import { enqueueMessage } from '@/lib/notifications/enqueue-message';
-import { notifyUser } from '@/lib/notifications/notify-user';
+import { appUrl } from '@/lib/notifications/app-url';
+import { notifyEvent } from '@/lib/notifications/notify-event';
 import { transition, ZExpertAction, type TExpertAction, type TExpertStatus } from './application-status';
 import { invalidateExpertCache } from './expert-cache';
 import { checklistGaps, EMPTY_CHECKLIST, type TChecklist } from './verification-checklist';
@@ -105,20 +105,21 @@ export async function decideApplication(
         ),
       ],
     );
-    const m = MESSAGES[d.action];
-    await notifyUser(tx, p.user_id, { kind: `expert.${d.action}`, title: m.title, body: m.body(d.reason), link: '/dashboard' });
     return { status: t.to, slug: p.slug, email: p.email, userId: p.user_id };
   });
-  // The outbox is written by the service, not the admin's role (RLS lets admins read it only).
+  // Told by the service connection once the decision committed (the admin's role may not write the outbox), by
+  // the channels the expert chose (lib/notifications/notify-event.ts).
   const m = MESSAGES[d.action];
-  await enqueueMessage(db, {
-    channel: 'email',
-    recipient: result.email,
-    userId: result.userId,
-    template: `expert-${d.action}`,
-    subject: m.title,
-    body: m.body(d.reason),
-  });
+  await db.transaction((tx) =>
+    notifyEvent(tx, {
+      userId: result.userId,
+      event: 'application.decided',
+      title: m.title,
+      body: m.body(d.reason),
+      link: '/dashboard',
+      email: { subject: m.title, text: `${m.body(d.reason)}\n\nYour dashboard: ${appUrl()}/dashboard` },
+    }),
+  );
   await invalidateExpertCache(result.slug);
   return { status: result.status };
 }

@@ -4,6 +4,7 @@ import { registerCalendarJobs } from '@/lib/calendar/jobs';
 import { registerGenerationJobs } from '@/lib/curriculum/generation-job';
 import { registerNextAvailableJob } from '@/lib/experts/refresh-next-available';
 import { registerNotificationJobs } from '@/lib/notifications/deliver';
+import { registerReminderJobs } from '@/lib/notifications/booking-reminders';
 import { registerReviewJobs } from '@/lib/reviews/register-jobs';
 
 // Every module that calls defineJob / defineRecurringJob, imported before a runner starts (the app's
@@ -14,4 +15,5 @@ registerCalendarJobs();
 registerGenerationJobs();
 registerNextAvailableJob();
 registerNotificationJobs();
+registerReminderJobs();
 registerReviewJobs();

@@ -104,6 +104,9 @@ async function erase(
   // The learner's brief is their own words about their goals; the session itself stays.
   await tx.query("update public.bookings set brief = '', module_id = null where learner_id = $1", [id]);
   await tx.query('delete from public.notifications where user_id = $1', [id]);
+  await tx.query('delete from public.notification_preferences where user_id = $1', [id]);
+  await tx.query('delete from public.user_phones where user_id = $1', [id]);
+  await tx.query('delete from public.phone_verifications where user_id = $1', [id]);
   await tx.query('delete from public.outbox_messages where user_id = $1 or recipient = $2', [id, user.email]);
   await tx.query('delete from public.password_reset_tokens where user_id = $1', [id]);
   await tx.query('delete from public.realtime_events where user_id = $1', [id]);

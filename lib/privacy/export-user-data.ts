@@ -33,6 +33,8 @@ export const EXPORTED_TABLES = [
   'no_show_reports',
   'session_reviews',
   'notifications',
+  'notification_preferences',
+  'user_phones',
   'outbox_messages',
   'audit_log',
 ] as const;
@@ -42,6 +44,7 @@ export const NOT_EXPORTED: Record<string, string> = {
   realtime_events: 'short-lived copies of changes that are exported from their own tables',
   realtime_counters: 'a sequence number for live updates, nothing about the person',
   currency_rates: 'platform exchange rates; an admin who edited one finds it in the audit entries',
+  phone_verifications: 'hashes of one-time codes sent to verify a number; the number itself is exported (phone)',
 };
 
 type TBookingRow = {
@@ -202,6 +205,10 @@ export async function exportUserData(db: TQueryable, user: TSessionUser, now: Da
     notifications: await rows(
       'select kind, title, body, link, read_at, created_at from public.notifications where user_id = $1 order by created_at',
     ),
+    notificationPreferences: await rows(
+      'select event, channel, enabled, updated_at from public.notification_preferences where user_id = $1 order by event, channel',
+    ),
+    phone: await rows('select e164, verified_at, sms_opt_in, stopped_at, updated_at from public.user_phones where user_id = $1'),
     // What was sent to the user; the deliverable copy with live links (secret_body) is never included.
     messages: await rows(
       'select channel, recipient, template, subject, body, status, created_at, sent_at from public.outbox_messages where user_id = $1 order by created_at',

@@ -17,7 +17,7 @@ export type TSlotsChanged = { expertId: string };
 
 export const ZRealtimeEvent = z.object({
   seq: z.number().int().positive(),
-  type: z.enum(['curriculum.status', 'curriculum.module', 'progress.updated']),
+  type: z.enum(['curriculum.status', 'curriculum.module', 'progress.updated', 'notifications.unread']),
   payload: z.record(z.string(), z.unknown()),
   at: z.string(),
 });

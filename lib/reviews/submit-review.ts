@@ -4,7 +4,7 @@ import type { TDb, TPrivilegedTx } from '@/lib/db';
 import { invalidateExpertCache } from '@/lib/experts/expert-cache';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
-import { notifyUser } from '@/lib/notifications/notify-user';
+import { notifyEvent } from '@/lib/notifications/notify-event';
 import { ZReviewInput } from './schemas';
 
 type TBookingRow = {
@@ -68,18 +68,19 @@ export async function submitReview(db: TDb, user: TSessionUser, input: unknown):
       await tx.query('update public.session_reviews set published_at = now() where booking_id = $1 and published_at is null', [b.id]);
     const recipient = role === 'learner' ? b.expert_user_id : b.learner_id;
     if (recipient) {
-      await notifyUser(
+      await notifyEvent(
         tx,
-        recipient,
         published
           ? {
-              kind: 'review.published',
+              userId: recipient,
+              event: 'review.new',
               title: 'Both reviews of your session are in',
               body: 'You can now read what the other side wrote.',
               link: `/sessions/${b.id}/review`,
             }
           : {
-              kind: 'review.received',
+              userId: recipient,
+              event: 'review.new',
               title: 'Your session has a review waiting',
               body: 'Write yours to read it: both appear once both are in, or when the review window closes.',
               link: `/sessions/${b.id}/review`,

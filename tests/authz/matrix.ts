@@ -97,6 +97,17 @@ export const MATRIX: TRow[] = [
   r('GET /api/experts/[slug]/slots', EVERYONE(200), { params: { slug: 'slug' } }),
   r('GET /api/experts/[slug]/photo', EVERYONE(404), { params: { slug: 'slug' } }),
   r('GET /api/files/[...key]', EVERYONE(403), { params: { key: 'fileKey' } }),
+  r('GET /api/notifications', ANY_SIGNED_IN),
+  r('GET /api/notifications/unread', ANY_SIGNED_IN),
+  r('POST /api/notifications/read', [401, 400, 400, 400, 400, 400], { body: INVALID }),
+  r('GET /api/notifications/preferences', ANY_SIGNED_IN),
+  r('PUT /api/notifications/preferences', [401, 400, 400, 400, 400, 400], { body: INVALID }),
+  r('POST /api/notifications/phone', [401, 400, 400, 400, 400, 400], { body: INVALID }),
+  // Removes the caller's own number (the seeded accounts have none): harmless for each persona.
+  r('DELETE /api/notifications/phone', ANY_SIGNED_IN),
+  r('POST /api/notifications/phone/verify', [401, 400, 400, 400, 400, 400], { body: INVALID }),
+  // Twilio's webhook: no session; a JSON body is refused (415) before the signature is even read.
+  r('POST /api/webhooks/twilio', EVERYONE(415), { body: INVALID }),
   r('GET /api/realtime/events', ANY_SIGNED_IN, { query: 'after=0' }),
 
   // Privacy: each route acts on the caller's own account only, so the "other" personas answer like their role.
@@ -189,6 +200,7 @@ export const MATRIX: TRow[] = [
   r('PAGE /experts', EVERYONE(200)),
   r('PAGE /experts/[slug]', EVERYONE(200), { params: { slug: 'slug' } }),
   r('PAGE /settings', [SIGN_IN, 200, 200, 200, 200, 200]),
+  r('PAGE /notifications', [SIGN_IN, 200, 200, 200, 200, 200]),
   r('PAGE /privacy', EVERYONE(200)),
   r('PAGE /learn', LEARNER_PAGE),
   r('PAGE /learn/new', LEARNER_PAGE),

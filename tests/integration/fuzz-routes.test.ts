@@ -396,6 +396,48 @@ const ROUTES: Record<string, TRouteSpec> = {
     },
   },
   health: { GET: { owner: 'anon', other: 'learner' } },
+  // Notifications (issue #13): each route acts on the caller's own notifications, preferences and phone.
+  notifications: { GET: { owner: 'learner', other: 'anon', query: () => ({ page: '1' }) } },
+  'notifications/unread': { GET: { owner: 'learner', other: 'anon' } },
+  'notifications/read': {
+    POST: {
+      owner: 'learner',
+      other: 'anon',
+      writers: ['otherLearner', 'expert', 'otherExpert', 'applicant', 'admin'],
+      body: () => ({ all: true }),
+    },
+  },
+  'notifications/preferences': {
+    GET: { owner: 'learner', other: 'anon' },
+    PUT: {
+      owner: 'learner',
+      other: 'anon',
+      writers: ['otherLearner', 'expert', 'otherExpert', 'applicant', 'admin'],
+      body: () => ({ changes: [{ event: 'booking.confirmed', channel: 'email', enabled: false }] }),
+    },
+  },
+  'notifications/phone': {
+    POST: {
+      owner: 'learner',
+      other: 'anon',
+      writers: ['otherLearner', 'expert', 'otherExpert', 'applicant', 'admin'],
+      body: () => ({ phone: '+14155550100', country: 'US' }),
+    },
+    DELETE: { owner: 'learner', other: 'anon', writers: ['otherLearner', 'expert', 'otherExpert', 'applicant', 'admin'] },
+  },
+  'notifications/phone/verify': {
+    POST: {
+      owner: 'learner',
+      other: 'anon',
+      writers: ['otherLearner', 'expert', 'otherExpert', 'applicant', 'admin'],
+      body: () => ({ code: '123456' }),
+      sideEffectsOnRefusal: { tables: ['phone_verifications'], why: 'a wrong code uses up one of the tries (committed before the check)' },
+    },
+  },
+  'webhooks/twilio': {
+    skip: 'form-encoded and signed by Twilio, not JSON: tests/integration/notifications.test.ts (bad signature → 403, 415, STOP/START)',
+    POST: { owner: 'anon', other: 'learner' },
+  },
   'realtime/events': { GET: { owner: 'learner', other: 'expert', query: () => ({ after: '0' }) } },
   'reviews/[id]/reply': {
     POST: { owner: 'expert', other: 'otherExpert', params: id('reviewId'), body: () => ({ reply: 'Thank you, it was a pleasure.' }) },

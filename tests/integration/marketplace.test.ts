@@ -198,9 +198,9 @@ describe('admins verify and decide', () => {
     const notes = await withUser(t.db, expertA, (tx) => tx.query<{ title: string }>('select title from public.notifications'));
     expect(notes.rows.map((n) => n.title)).toEqual(['Your expert application is approved']);
     const mail = await t.db.query<{ recipient: string; template: string }>(
-      "select recipient, template from public.outbox_messages where template like 'expert-%'",
+      "select recipient, template from public.outbox_messages where template = 'application.decided'",
     );
-    expect(mail.rows).toEqual([{ recipient: expertA.email, template: 'expert-approve' }]);
+    expect(mail.rows).toEqual([{ recipient: expertA.email, template: 'application.decided' }]);
     expect(await withUser(t.db, expertB, (tx) => listAuditLog(tx))).toEqual([]);
   });
 });

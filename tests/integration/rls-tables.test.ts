@@ -93,6 +93,17 @@ async function buildWorld(db: TTestDb['db']) {
   );
   await db.query(`insert into public.calendar_conference_requests (booking_id, kind) values ($1, 'google_meet')`, [bookingA.id]);
   await db.query(`insert into public.job_schedules (name, every_seconds) values ('rls-test', 60)`);
+  await db.query(
+    `insert into public.notification_preferences (user_id, event, channel, enabled) values ($1, 'booking.confirmed', 'email', false)`,
+    [learnerA.id],
+  );
+  await db.query(`insert into public.user_phones (user_id, e164, verified_at, sms_opt_in) values ($1, '+14155550100', now(), true)`, [
+    learnerA.id,
+  ]);
+  await db.query(
+    `insert into public.phone_verifications (user_id, e164, via, code_hash, expires_at) values ($1, '+14155550100', 'local', 'x', now() + interval '10 minutes')`,
+    [learnerA.id],
+  );
 
   return {
     learnerA,
@@ -157,6 +168,9 @@ const SERVICE_ONLY: Record<string, string> = {
   schema_migrations: 'created by lib/db/migrate.ts; RLS from 20261128000100_rls_tables.sql',
   calendar_event_links: 'the events Pathwise wrote into connected calendars (lib/calendar/event-sync.ts); jobs only',
   calendar_conference_requests: 'video code asking for a Google Meet on a booking (lib/calendar/conference.ts); service only',
+  notification_preferences: 'per-user channel choices (lib/notifications/preferences.ts), written for the signed-in user by the service',
+  user_phones: 'phone numbers for SMS and their STOP state (lib/notifications/phone.ts, the Twilio webhook)',
+  phone_verifications: 'hashed one-time codes and their rate limits (lib/notifications/phone.ts)',
 };
 
 /**

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ConsentList, type TConsentView } from '@/components/privacy/consent-list';
+import { NotificationSettings } from '@/components/notifications/notification-settings';
 import { DangerZone } from '@/components/privacy/danger-zone';
+import { env, resolveProviders } from '@/lib/config';
 import { buttonClasses } from '@/components/ui/button';
 import { Container } from '@/components/ui/container';
 import { PageHeader } from '@/components/ui/page-header';
@@ -54,6 +56,13 @@ export default async function SettingsPage() {
           <a href="/api/account/export" download className={buttonClasses('secondary')} data-testid="download-data">
             Download my data
           </a>
+        </section>
+
+        <section aria-labelledby="notifications-heading" className="space-y-4">
+          <h2 id="notifications-heading" className="text-xl font-semibold">
+            Notifications
+          </h2>
+          <NotificationSettings smsSimulated={resolveProviders(env()).sms === 'outbox'} />
         </section>
 
         <section aria-labelledby="consents-heading" className="space-y-4">
