@@ -17,9 +17,6 @@ export const NOT_IMPLEMENTED = {
   STRIPE_SECRET_KEY: 'Stripe payments',
   GOOGLE_CLIENT_ID: 'Google Calendar',
   GOOGLE_CLIENT_SECRET: 'Google Calendar',
-  ZOOM_ACCOUNT_ID: 'Zoom video',
-  ZOOM_CLIENT_ID: 'Zoom video',
-  ZOOM_CLIENT_SECRET: 'Zoom video',
 } as const;
 
 /** Any non-empty value is refused: there is no code to use it yet. */
@@ -83,9 +80,6 @@ export const ZEnv = z.object({
   STRIPE_SECRET_KEY: notImplemented('STRIPE_SECRET_KEY'),
   GOOGLE_CLIENT_ID: notImplemented('GOOGLE_CLIENT_ID'),
   GOOGLE_CLIENT_SECRET: notImplemented('GOOGLE_CLIENT_SECRET'),
-  ZOOM_ACCOUNT_ID: notImplemented('ZOOM_ACCOUNT_ID'),
-  ZOOM_CLIENT_ID: notImplemented('ZOOM_CLIENT_ID'),
-  ZOOM_CLIENT_SECRET: notImplemented('ZOOM_CLIENT_SECRET'),
 
   // Email: the From line of outgoing email (a sender verified in SendGrid when SENDGRID_API_KEY is set)
   EMAIL_FROM: optional(z.string().email()).default('hello@pathwise.local'),
@@ -102,6 +96,21 @@ export const ZEnv = z.object({
   TWILIO_BASE_URL: optional(httpUrl),
   // Delivery attempts of one message (retried with the job queue's backoff) before it is marked failed.
   NOTIFICATION_ATTEMPTS: optional(int(1, 20)).default(5),
+
+  // Video (lib/video, docs/video.md): Zoom meetings through a Server-to-Server OAuth app (all three or none);
+  // without them, sessions whose type chose Zoom fall back to the built-in room.
+  ZOOM_ACCOUNT_ID: optional(z.string().min(1).max(200)),
+  ZOOM_CLIENT_ID: optional(z.string().min(1).max(200)),
+  ZOOM_CLIENT_SECRET: optional(z.string().min(1).max(500)),
+  // Tests and proxies only: Zoom's REST API (default https://api.zoom.us) and OAuth server (default https://zoom.us).
+  ZOOM_API_BASE: optional(httpUrl),
+  ZOOM_OAUTH_BASE: optional(httpUrl),
+  // Recordings made in the built-in room: kept this many days, then deleted with their file.
+  RECORDING_RETENTION_DAYS: optional(int(1, 3650)).default(30),
+  // The largest recording upload accepted (MB).
+  RECORDING_MAX_MB: optional(int(1, 4096)).default(500),
+  // A no-show report against someone who was in the room at least this many minutes is contradicted.
+  NO_SHOW_MIN_ATTENDANCE_MINUTES: optional(int(1, 240)).default(5),
 
   // Files
   SUPABASE_URL: optional(httpUrl),
@@ -135,6 +144,8 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
   const pairs: [keyof TEnv, keyof TEnv][] = [
     ['SUPABASE_URL', 'SUPABASE_SERVICE_ROLE_KEY'],
     ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN'],
+    ['ZOOM_ACCOUNT_ID', 'ZOOM_CLIENT_ID'],
+    ['ZOOM_CLIENT_ID', 'ZOOM_CLIENT_SECRET'],
   ];
   const missing = pairs.flatMap(([a, b]) =>
     env[a] && !env[b]

@@ -4,6 +4,7 @@ import { registerGenerationJobs } from '@/lib/curriculum/generation-job';
 import { registerNextAvailableJob } from '@/lib/experts/refresh-next-available';
 import { registerNotificationJobs } from '@/lib/notifications/deliver';
 import { registerReviewJobs } from '@/lib/reviews/register-jobs';
+import { registerVideoJobs } from '@/lib/video/register-jobs';
 
 // Every module that calls defineJob / defineRecurringJob, imported before a runner starts (the app's
 // instrumentation and `npm run worker`), so a restarted process has a handler for each job waiting in
@@ -13,3 +14,4 @@ registerGenerationJobs();
 registerNextAvailableJob();
 registerNotificationJobs();
 registerReviewJobs();
+registerVideoJobs();
