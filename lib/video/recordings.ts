@@ -75,7 +75,7 @@ export type TRecordingsState = {
   roomOpen: boolean;
   retentionDays: number;
   maxBytes: number;
-  /** The recording being asked for, running, or waiting for its upload; null when none. */
+  /** The recording being asked for or running, else one just stopped and still uploading; null when none. */
   current: TRecordingView | null;
   /** Stored recordings, newest first. */
   ready: TRecordingView[];
@@ -156,7 +156,10 @@ export async function recordingsState(db: TDb, user: TSessionUser, bookingId: st
         order by created_at desc limit 50`,
       [bookingId],
     );
-    const open = rows.find((r) => r.status === 'requested' || r.status === 'recording' || r.status === 'stopped');
+    // The live request or recording; else one stopped in the last 15 minutes whose upload may still be running.
+    const open =
+      rows.find((r) => r.status === 'requested' || r.status === 'recording') ??
+      rows.find((r) => r.status === 'stopped' && r.stopped_at && now.getTime() - ms(r.stopped_at) < 15 * 60_000);
     const ready = rows.filter((r) => r.status === 'ready');
     return {
       viewerRole: side,
@@ -178,12 +181,11 @@ export async function requestRecording(db: TDb, user: TSessionUser, bookingId: s
   return db.transaction(async (tx) => {
     const { b, side } = await partyOf(tx, user, bookingId, true);
     assertRoomOpen(b, now);
-    const { rows: open } = await tx.query<{ id: string; status: string }>(
-      "select id, status from public.recordings where booking_id = $1 and status in ('requested', 'recording', 'stopped')",
+    // One request or recording at a time; a stopped one still uploading does not hold up the next.
+    const { rows: open } = await tx.query<{ id: string }>(
+      "select id from public.recordings where booking_id = $1 and status in ('requested', 'recording')",
       [bookingId],
     );
-    if (open[0]?.status === 'stopped')
-      throw new AppError('conflict', 'The last recording is still being saved; try again once it is listed.');
     if (open[0]) return open[0].id;
     const { rows } = await tx.query<{ id: string }>(
       "insert into public.recordings (booking_id, requested_by, status, created_at) values ($1, $2, 'requested', $3) returning id",
