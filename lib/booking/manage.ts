@@ -15,7 +15,7 @@ import { cancelOutcome, canCancel, canReschedule, inNoShowWindow } from './polic
 import { isStartOffered } from './slot-source';
 import { addEvent, afterSlotsChanged, expireLapsedHolds, freshSlots, loadPolicy, lockBooking, ms, type TBookingRow } from './store';
 import { requireAdmin } from '@/lib/auth/permissions';
-import { verdictFor } from '@/lib/video/attendance';
+import { verdictFor } from '@/lib/video/attendance-view';
 
 type TOpts = { now?: Date };
 

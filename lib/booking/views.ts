@@ -7,7 +7,7 @@ import { isReviewOpen } from '@/lib/reviews/review-window';
 import { canCancel, canReschedule, inNoShowWindow, type TActorRole, type TPolicy } from './policy';
 import { loadPolicy, ms, type TBookingRow } from './store';
 import { requireRole } from '@/lib/auth/permissions';
-import { attendanceView } from '@/lib/video/attendance';
+import { attendanceView } from '@/lib/video/attendance-view';
 
 // The views the API answers (lib/booking/contract.ts): a row joined with both sides and the attached
 // curriculum, with the can* flags computed from status, time, the policy and the viewer's side.

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { TDb } from '@/lib/db';
 import { logger } from '@/lib/log/logger';
-import { zoomConfig, type TVideoProvider } from './config';
+import { zoomConfig, type TVideoProvider } from './providers';
 import { createZoomMeeting, deleteZoomMeeting, updateZoomMeeting, ZoomError, type TZoomConfig } from './zoom';
 
 type TMeetingRow = {

@@ -5,7 +5,7 @@ import type { TSessionUser } from '@/lib/auth/schemas';
 import { withUser, type TDb } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
-import { availableVideoProviders, VIDEO_PROVIDERS, type TVideoProvider } from './config';
+import { availableVideoProviders, VIDEO_PROVIDERS, type TVideoProvider } from './providers';
 
 export const ZVideoSettings = z.object({
   offerings: z

@@ -3,7 +3,7 @@ import type { TSessionUser } from '@/lib/auth/schemas';
 import { reportNoShow, reviewNoShow } from '@/lib/booking/manage';
 import { getBookingDetail } from '@/lib/booking/views';
 import { countStrikes } from '@/lib/policy/standing';
-import { setAttendanceSource } from '@/lib/video/attendance';
+import { setAttendanceSource } from '@/lib/video/attendance-view';
 import type { TAttendanceInterval } from '@/lib/video/settle-no-show';
 import { createBooking } from '../support/booking-factories';
 import { createExpertProfile, createUser } from '../support/factories';

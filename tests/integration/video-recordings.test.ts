@@ -22,13 +22,15 @@ import {
 } from '@/lib/video/recordings';
 import { createBooking } from '../support/booking-factories';
 import { createExpertProfile, createUser } from '../support/factories';
-import { callRoute, closeRouteDb, openRouteDb, sessionCookie } from '../support/route-harness';
+import { callRoute as call, closeRouteDb, openRouteDb, sessionCookie, type TCall, type TRouteHandler } from '../support/route-harness';
 import type { TTestDb } from '../support/test-db';
 
 // Recording with consent (issue #13): it starts only once BOTH participants consented (each answer stored with time
 // and person), either can stop it, a withdrawn consent stops it, the file goes through lib/storage in parts, is
 // listed with signed links for the two participants only (403 for anyone else, admins only via the audited path),
 // and is deleted on request or by the retention job.
+
+const callRoute = (handler: unknown, c: TCall) => call(handler as TRouteHandler, c);
 
 let t: TTestDb;
 let root: string;
