@@ -77,8 +77,13 @@ export type TBookingView = {
   curriculum: { id: string; title: string; moduleId: string | null; moduleTitle: string | null } | null;
   refundPercent: number | null;
   cancelledBy: string | null;
-  /** Placeholder until the video issue lands: null, or a URL. */
+  /**
+   * The built-in room (/sessions/:id/room) for the learner and the expert of a confirmed session that has not
+   * closed yet; null otherwise. The room admits them only from joinOpensAt until joinClosesAt (docs/video.md).
+   */
   joinUrl: string | null;
+  joinOpensAt: string | null;
+  joinClosesAt: string | null;
   canCancel: boolean;
   canReschedule: boolean;
   canReportNoShow: boolean;

@@ -7,6 +7,8 @@ import { isReviewOpen } from '@/lib/reviews/review-window';
 import { canCancel, canReschedule, inNoShowWindow, type TActorRole, type TPolicy } from './policy';
 import { loadPolicy, ms, type TBookingRow } from './store';
 import { requireRole } from '@/lib/auth/permissions';
+import { roomState, roomWindow } from '@/lib/video/access-window';
+import { roomRule } from '@/lib/video/config';
 
 // The views the API answers (lib/booking/contract.ts): a row joined with both sides and the attached
 // curriculum, with the can* flags computed from status, time, the policy and the viewer's side.
@@ -34,6 +36,20 @@ const VIEW_SELECT = `
     left join public.users u on u.id = b.learner_id
     left join public.curricula c on c.id = b.curriculum_id`;
 
+/** The room's link while the session is confirmed and its room has not closed (lib/video/access-window.ts). */
+function joinLink(r: TViewRow, viewerRole: TActorRole, nowMs: number): Pick<TBookingView, 'joinUrl' | 'joinOpensAt' | 'joinClosesAt'> {
+  const b = { status: r.status, startMs: ms(r.starts_at), endMs: ms(r.ends_at) };
+  const state = roomState(b, nowMs, roomRule());
+  if (viewerRole === 'admin' || (state !== 'open' && state !== 'too_early'))
+    return { joinUrl: null, joinOpensAt: null, joinClosesAt: null };
+  const w = roomWindow(b, roomRule());
+  return {
+    joinUrl: `/sessions/${r.id}/room`,
+    joinOpensAt: new Date(w.opensAtMs).toISOString(),
+    joinClosesAt: new Date(w.closesAtMs).toISOString(),
+  };
+}
+
 export function toView(r: TViewRow, viewerRole: TActorRole, policy: TPolicy, nowMs: number): TBookingView {
   const startMs = ms(r.starts_at);
   const endMs = ms(r.ends_at);
@@ -60,7 +76,7 @@ export function toView(r: TViewRow, viewerRole: TActorRole, policy: TPolicy, now
       : null,
     refundPercent: r.refund_percent,
     cancelledBy: r.cancelled_by,
-    joinUrl: null,
+    ...joinLink(r, viewerRole, nowMs),
     canCancel: canCancel({ status, startMs }, nowMs),
     canReschedule: canReschedule(policy, { status, startMs }, viewerRole, nowMs),
     canReportNoShow: party && !r.has_no_show && inNoShowWindow(policy, { status, startMs }, nowMs),
