@@ -7,6 +7,7 @@ import type { TBookingDetail, TBookingView } from '@/lib/booking/contract';
 import { getBooking, icsUrl, reportNoShow } from '@/components/booking/api';
 import { dateTimeLabel } from '@/components/booking/zoned';
 import { CancelDialog } from './cancel-dialog';
+import { JoinButton } from './join-button';
 import { PrivateNotes } from './private-notes';
 import { ReschedulePanel } from './reschedule-panel';
 
@@ -110,11 +111,16 @@ export function SessionDetail({
         <div>
           <h4 className="font-semibold">Video</h4>
           {b.joinUrl ? (
-            <a className="link" href={b.joinUrl}>
-              Join the session
-            </a>
+            <div className="mt-1 flex flex-wrap items-center gap-3">
+              <JoinButton booking={b} tz={tz} />
+              <span className="text-slate-600 dark:text-slate-400">
+                Built-in video room: it opens {Math.round((Date.parse(b.start) - Date.parse(b.joinOpensAt ?? b.start)) / 60_000)} minutes
+                before the start and closes {Math.round((Date.parse(b.joinClosesAt ?? b.end) - Date.parse(b.end)) / 60_000)} minutes after
+                the end.
+              </span>
+            </div>
           ) : (
-            <p className="mt-1 text-slate-600 dark:text-slate-400">The video link appears here once video sessions launch.</p>
+            <p className="mt-1 text-slate-600 dark:text-slate-400">The video room has closed.</p>
           )}
         </div>
       ) : null}

@@ -79,9 +79,12 @@ export type TBookingView = {
   cancelledBy: string | null;
   /**
    * Where the session happens: the Zoom (or Meet) join URL when the session type uses one and it was created,
-   * else the built-in room (/sessions/:id/room) for confirmed and completed sessions; null otherwise.
+   * else the built-in room (/sessions/:id/room), for the learner and the expert of a confirmed session whose room
+   * has not closed yet; null otherwise. The room admits them only from joinOpensAt until joinClosesAt (docs/video.md).
    */
   joinUrl: string | null;
+  joinOpensAt: string | null;
+  joinClosesAt: string | null;
   /** The video the session uses (null until it is confirmed) and why it fell back to the room, if it did. */
   video: { provider: 'builtin' | 'zoom' | 'google_meet' | null; note: string | null };
   canCancel: boolean;

@@ -8,6 +8,8 @@ import { canCancel, canReschedule, inNoShowWindow, type TActorRole, type TPolicy
 import { loadPolicy, ms, type TBookingRow } from './store';
 import { requireRole } from '@/lib/auth/permissions';
 import { attendanceView } from '@/lib/video/attendance-view';
+import { roomState, roomWindow } from '@/lib/video/access-window';
+import { roomRule } from '@/lib/video/config';
 
 // The views the API answers (lib/booking/contract.ts): a row joined with both sides and the attached
 // curriculum, with the can* flags computed from status, time, the policy and the viewer's side.
@@ -38,6 +40,20 @@ const VIEW_SELECT = `
     left join public.users u on u.id = b.learner_id
     left join public.curricula c on c.id = b.curriculum_id`;
 
+/** The room's link while the session is confirmed and its room has not closed (lib/video/access-window.ts). */
+function joinLink(r: TViewRow, viewerRole: TActorRole, nowMs: number): Pick<TBookingView, 'joinUrl' | 'joinOpensAt' | 'joinClosesAt'> {
+  const b = { status: r.status, startMs: ms(r.starts_at), endMs: ms(r.ends_at) };
+  const state = roomState(b, nowMs, roomRule());
+  if (viewerRole === 'admin' || (state !== 'open' && state !== 'too_early'))
+    return { joinUrl: null, joinOpensAt: null, joinClosesAt: null };
+  const w = roomWindow(b, roomRule());
+  return {
+    joinUrl: r.meeting_join_url ?? `/sessions/${r.id}/room`,
+    joinOpensAt: new Date(w.opensAtMs).toISOString(),
+    joinClosesAt: new Date(w.closesAtMs).toISOString(),
+  };
+}
+
 export function toView(r: TViewRow, viewerRole: TActorRole, policy: TPolicy, nowMs: number): TBookingView {
   const startMs = ms(r.starts_at);
   const endMs = ms(r.ends_at);
@@ -64,7 +80,7 @@ export function toView(r: TViewRow, viewerRole: TActorRole, policy: TPolicy, now
       : null,
     refundPercent: r.refund_percent,
     cancelledBy: r.cancelled_by,
-    joinUrl: r.meeting_join_url ?? (status === 'confirmed' || status === 'completed' ? `/sessions/${r.id}/room` : null),
+    ...joinLink(r, viewerRole, nowMs),
     video: { provider: r.video_provider, note: r.meeting_error },
     canCancel: canCancel({ status, startMs }, nowMs),
     canReschedule: canReschedule(policy, { status, startMs }, viewerRole, nowMs),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseIceServers } from '../video/ice-servers';
 
 // Empty strings count as unset, so a copied .env.example with blank values behaves like no .env.
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -74,6 +75,22 @@ export const ZEnv = z.object({
   REALTIME_URL: optional(httpUrl),
   REALTIME_PORT: optional(int(1, 65535)).default(3002),
   REALTIME_ALLOWED_ORIGINS: optional(z.string()),
+
+  // Video: the built-in 1:1 room (lib/video, docs/video.md). ICE servers handed to the browsers, a JSON array of
+  // RTCIceServer (STUN/TURN, TURN with username and credential); `[]` uses host candidates only (tests, one LAN).
+  VIDEO_ICE_SERVERS: optional(
+    z.string().transform((v, ctx) => {
+      try {
+        return parseIceServers(v);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message });
+        return z.NEVER;
+      }
+    }),
+  ),
+  // Minutes before the start the room opens, and after the end it closes (defaults 10 and 30).
+  VIDEO_JOIN_EARLY_MINUTES: optional(int(0, 40_320)).default(10),
+  VIDEO_JOIN_LATE_MINUTES: optional(int(0, 1440)).default(30),
 
   // Not implemented yet (later issues build them): a value here stops the server with one line rather than
   // flip a mode to a provider that has no code behind it. See NOT_IMPLEMENTED above.

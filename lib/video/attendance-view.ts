@@ -3,24 +3,18 @@ import type { TAttendanceView } from '@/lib/booking/contract';
 import { ms } from '@/lib/booking/store';
 import { env } from '@/lib/config';
 import type { TPrivilegedTx } from '@/lib/db';
+import { attendanceFor } from './attendance';
+import { roomRule } from './config';
 import { settleNoShow, VERDICT_TEXT, type TAttendanceInterval, type TNoShowVerdict } from './settle-no-show';
 
-export type TAttendanceSource = (db: TPrivilegedTx, bookingId: string) => Promise<TAttendanceInterval[] | null>;
-
-// The built-in room (lib/video room, branch video-room) records join and leave times; until its reader is wired
-// here, no attendance is known (null: the verdict is 'no_data' and reports stand as filed).
-let source: TAttendanceSource = async () => null;
-
-/** Tests, and the room module when it loads, say where join/leave times come from. */
-export function setAttendanceSource(next: TAttendanceSource | null): void {
-  source = next ?? (async () => null);
-}
-
-/** The booking's join/leave intervals, or null when the session did not use the built-in room. */
+/**
+ * The booking's join/leave intervals from the built-in room (lib/video/attendance.ts), or null when the session
+ * used Zoom or Google Meet (their attendance is not recorded here).
+ */
 export async function loadAttendance(db: TPrivilegedTx, bookingId: string): Promise<TAttendanceInterval[] | null> {
   const { rows } = await db.query<{ video_provider: string | null }>('select video_provider from public.bookings where id = $1', [bookingId]);
   if (rows[0]?.video_provider && rows[0].video_provider !== 'builtin') return null;
-  return source(db, bookingId);
+  return (await attendanceFor(db, bookingId)).intervals.map((i) => ({ role: i.role, joinedAt: i.joinedAt, leftAt: i.leftAt }));
 }
 
 type TBookingTimes = { id: string; starts_at: Date; ends_at: Date };
@@ -39,6 +33,7 @@ export async function verdictFor(
     endMs: ms(b.ends_at),
     nowMs: now.getTime(),
     minMinutes: env().NO_SHOW_MIN_ATTENDANCE_MINUTES,
+    window: roomRule(),
   });
 }
 
@@ -60,6 +55,7 @@ export async function attendanceView(db: TPrivilegedTx, b: TBookingTimes, now: D
     endMs: ms(b.ends_at),
     nowMs: now.getTime(),
     minMinutes: env().NO_SHOW_MIN_ATTENDANCE_MINUTES,
+    window: roomRule(),
   });
   const r = rows[0];
   return {

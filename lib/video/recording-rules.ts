@@ -1,5 +1,5 @@
-// The rules of a recording, pure (no I/O): who has consented, when it may start, what a withdrawal does,
-// and when the room accepts recording actions. lib/video/recordings.ts applies them in a transaction.
+// The rules of a recording, pure (no I/O): who has consented, when it may start, what a withdrawal does
+// (the room's own window is lib/video/access-window.ts). lib/video/recordings.ts applies them in a transaction.
 
 export type TSide = 'learner' | 'expert';
 export type TRecordingStatus = 'requested' | 'recording' | 'stopped' | 'ready' | 'declined';
@@ -29,15 +29,6 @@ export function statusAfterAnswer(status: TRecordingStatus, answers: TConsentAns
   if (status === 'requested') return refused ? 'declined' : bothConsented(answers) ? 'recording' : 'requested';
   if (status === 'recording') return refused ? 'stopped' : 'recording';
   return status;
-}
-
-/** The built-in room's window, which recording actions share: from 10 minutes before the start to 30 after the end. */
-export const ROOM_OPENS_BEFORE_MS = 10 * 60_000;
-export const ROOM_CLOSES_AFTER_MS = 30 * 60_000;
-
-export function roomOpen(b: { status: string; startMs: number; endMs: number }, nowMs: number): boolean {
-  if (b.status !== 'confirmed' && b.status !== 'completed') return false;
-  return nowMs >= b.startMs - ROOM_OPENS_BEFORE_MS && nowMs <= b.endMs + ROOM_CLOSES_AFTER_MS;
 }
 
 /** When a ready recording is deleted by the retention job. */

@@ -13,12 +13,13 @@ import { parseOrThrow } from '@/lib/http/zod-fields';
 import { logger } from '@/lib/log/logger';
 import { notifyEvent } from '@/lib/notifications/notify-event';
 import { getStorage } from '@/lib/storage/get-storage';
+import { roomState } from './access-window';
+import { roomRule } from './config';
 import {
   bothConsented,
   consentsInForce,
   deleteAfter,
   looksLikeWebm,
-  roomOpen,
   statusAfterAnswer,
   type TConsentAnswer,
   type TRecordingStatus,
@@ -94,8 +95,11 @@ async function partyOf(tx: TPrivilegedTx, user: TSessionUser, bookingId: string,
   return { b, side };
 }
 
+const roomOpen = (b: TBookingBits, now: Date) =>
+  roomState({ status: b.status, startMs: ms(b.starts_at), endMs: ms(b.ends_at) }, now.getTime(), roomRule()) === 'open';
+
 function assertRoomOpen(b: TBookingBits, now: Date) {
-  if (!roomOpen({ status: b.status, startMs: ms(b.starts_at), endMs: ms(b.ends_at) }, now.getTime()))
+  if (!roomOpen(b, now))
     throw new AppError('conflict', 'Recording is possible only in the session’s room, while it is open.');
 }
 
@@ -163,7 +167,7 @@ export async function recordingsState(db: TDb, user: TSessionUser, bookingId: st
     const ready = rows.filter((r) => r.status === 'ready');
     return {
       viewerRole: side,
-      roomOpen: roomOpen({ status: b.status, startMs: ms(b.starts_at), endMs: ms(b.ends_at) }, now.getTime()),
+      roomOpen: roomOpen(b, now),
       retentionDays: env().RECORDING_RETENTION_DAYS,
       maxBytes: env().RECORDING_MAX_MB * 1024 * 1024,
       current: open ? await toView(tx, b, open, user, false) : null,

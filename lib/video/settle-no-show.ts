@@ -16,9 +16,8 @@ export type TAttendanceInterval = { role: TSide; joinedAt: Date; leftAt: Date | 
 export type TNoShowVerdict = 'confirmed' | 'contradicted' | 'nobody_joined' | 'reporter_absent' | 'no_data';
 export type TSettlement = { verdict: TNoShowVerdict; minutes: Record<TSide, number>; joined: Record<TSide, boolean> };
 
-/** The room is open from 10 minutes before the start to 30 after the end; presence counts only inside it. */
-const BEFORE_MS = 10 * 60_000;
-const AFTER_MS = 30 * 60_000;
+/** Presence counts only inside the room's window (by default 10 minutes before the start to 30 after the end). */
+const DEFAULT_WINDOW = { earlyMinutes: 10, lateMinutes: 30 };
 
 /**
  * Whole minutes one side was present inside [from, to]: the union of its intervals (two tabs or a reconnect
@@ -47,10 +46,12 @@ export function settleNoShow(input: {
   endMs: number;
   nowMs: number;
   minMinutes: number;
+  window?: { earlyMinutes: number; lateMinutes: number };
 }): TSettlement {
   const { absentRole, attendance, startMs, endMs, nowMs, minMinutes } = input;
-  const from = startMs - BEFORE_MS;
-  const to = endMs + AFTER_MS;
+  const w = input.window ?? DEFAULT_WINDOW;
+  const from = startMs - w.earlyMinutes * 60_000;
+  const to = endMs + w.lateMinutes * 60_000;
   const list = attendance ?? [];
   const minutes = {
     learner: minutesPresent(list, 'learner', from, to, nowMs),

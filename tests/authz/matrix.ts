@@ -184,6 +184,9 @@ export const MATRIX: TRow[] = [
   r('PAGE /learn/[id]', [SIGN_IN, 200, 404, 403, 403, 403], { params: id('curriculum') }),
   r('PAGE /sessions', [SIGN_IN, 200, 200, 200, 200, 403]),
   r('PAGE /sessions/[id]/review', [SIGN_IN, 200, 404, 200, 404, 403], { params: id('booking') }),
+  // The built-in video room: only the booking's learner and expert, only in its window (the seeded booking ended
+  // yesterday, so its own learner and expert are refused too); the open room is driven by tests/e2e/video-room.spec.ts.
+  r('PAGE /sessions/[id]/room', [SIGN_IN, 403, 403, 403, 403, 403], { params: id('booking') }),
   r('PAGE /dashboard', EXPERT_PAGE),
   r('PAGE /dashboard/preview', EXPERT_PAGE),
   r('PAGE /dashboard/profile', EXPERT_PAGE),

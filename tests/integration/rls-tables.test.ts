@@ -140,6 +140,7 @@ const SERVICE_ONLY: Record<string, string> = {
   jobs: 'the job queue (lib/jobs)',
   job_schedules: 'recurring jobs (lib/jobs)',
   schema_migrations: 'created by lib/db/migrate.ts; RLS from 20261128000100_rls_tables.sql',
+  video_attendance: 'join and leave times in the video room, written by the signalling server (lib/video/attendance.ts)',
 };
 
 /**

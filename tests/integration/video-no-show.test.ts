@@ -1,10 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TSessionUser } from '@/lib/auth/schemas';
 import { reportNoShow, reviewNoShow } from '@/lib/booking/manage';
 import { getBookingDetail } from '@/lib/booking/views';
 import { countStrikes } from '@/lib/policy/standing';
-import { setAttendanceSource } from '@/lib/video/attendance-view';
-import type { TAttendanceInterval } from '@/lib/video/settle-no-show';
+import { recordJoin, recordLeave } from '@/lib/video/attendance';
 import { createBooking } from '../support/booking-factories';
 import { createExpertProfile, createUser } from '../support/factories';
 import { createTestDb, type TTestDb } from '../support/test-db';
@@ -21,7 +20,17 @@ let learner: TSessionUser;
 let expert: TSessionUser;
 let admin: TSessionUser;
 let expertId: string;
-const attendance = new Map<string, TAttendanceInterval[]>();
+
+/** Stays in the room, written as the room's socket handler writes them (recordJoin / recordLeave). */
+const attendance = {
+  async set(bookingId: string, stays: { role: 'learner' | 'expert'; joinedAt: Date; leftAt: Date | null }[]) {
+    await t.db.query('delete from public.video_attendance where booking_id = $1', [bookingId]);
+    for (const s of stays) {
+      const id = await recordJoin(t.db, { bookingId, userId: s.role === 'learner' ? learner.id : expert.id, role: s.role, at: s.joinedAt });
+      if (s.leftAt) await recordLeave(t.db, id, s.leftAt);
+    }
+  },
+};
 const MIN = 60_000;
 
 beforeAll(async () => {
@@ -30,13 +39,10 @@ beforeAll(async () => {
   expert = await createUser(t.db, { role: 'expert' });
   admin = await createUser(t.db, { role: 'admin' });
   expertId = (await createExpertProfile(t.db, expert.id)).id;
-  setAttendanceSource(async (_db, id) => attendance.get(id) ?? []);
 });
 afterAll(async () => {
-  setAttendanceSource(null);
   await t.drop();
 });
-afterEach(() => attendance.clear());
 
 /**
  * A confirmed session that started 30 minutes ago (the no-show window is open). Confirmed sessions of one expert
@@ -58,7 +64,7 @@ const verdict = async (id: string) =>
 describe('reporting a no-show', () => {
   it('is contradicted when the reported expert was in the room long enough: flagged, no no-show, no strike', async () => {
     const b = await session();
-    attendance.set(b.id, [
+    await attendance.set(b.id, [
       { role: 'learner', joinedAt: at(b.startsAt, -2), leftAt: null },
       { role: 'expert', joinedAt: at(b.startsAt, 0), leftAt: at(b.startsAt, 12) },
     ]);
@@ -76,7 +82,7 @@ describe('reporting a no-show', () => {
 
   it('stands when the reporter was there and the other side stayed under the threshold', async () => {
     const b = await session();
-    attendance.set(b.id, [
+    await attendance.set(b.id, [
       { role: 'expert', joinedAt: at(b.startsAt, -5), leftAt: null },
       { role: 'learner', joinedAt: at(b.startsAt, 1), leftAt: at(b.startsAt, 3) },
     ]);
@@ -92,14 +98,14 @@ describe('reporting a no-show', () => {
     expect(await status(b.id)).toBe('no_show');
     const z = await session();
     await t.db.query("update public.bookings set video_provider = 'zoom' where id = $1", [z.id]);
-    attendance.set(z.id, [{ role: 'expert', joinedAt: z.startsAt, leftAt: null }]);
+    await attendance.set(z.id, [{ role: 'expert', joinedAt: z.startsAt, leftAt: null }]);
     await reportNoShow(t.db, learner, z.id, {});
     expect(await verdict(z.id)).toBe('no_data');
   });
 
   it('attendance is shown to both sides and to admins', async () => {
     const b = await session();
-    attendance.set(b.id, [{ role: 'learner', joinedAt: at(b.startsAt, 0), leftAt: at(b.startsAt, 20) }]);
+    await attendance.set(b.id, [{ role: 'learner', joinedAt: at(b.startsAt, 0), leftAt: at(b.startsAt, 20) }]);
     for (const u of [learner, expert, admin]) {
       const d = await getBookingDetail(t.db, u, b.id);
       expect(d.attendance.intervals).toEqual([{ role: 'learner', joinedAt: at(b.startsAt, 0).toISOString(), leftAt: at(b.startsAt, 20).toISOString() }]);
@@ -114,7 +120,7 @@ describe('admin review', () => {
     // Reported before the expert's join was known (e.g. the room's record came in late): the report stood.
     await reportNoShow(t.db, learner, b.id, {});
     expect(await status(b.id)).toBe('no_show');
-    attendance.set(b.id, [
+    await attendance.set(b.id, [
       { role: 'learner', joinedAt: at(b.startsAt, 0), leftAt: null },
       { role: 'expert', joinedAt: at(b.startsAt, 1), leftAt: null },
     ]);
@@ -122,7 +128,7 @@ describe('admin review', () => {
     await reviewNoShow(t.db, admin, b.id);
     expect(await verdict(b.id)).toBe('contradicted');
     expect(await status(b.id)).toBe('confirmed'); // not ended yet: back to confirmed; the sweep completes it
-    attendance.set(b.id, [{ role: 'learner', joinedAt: at(b.startsAt, 0), leftAt: null }]);
+    await attendance.set(b.id, [{ role: 'learner', joinedAt: at(b.startsAt, 0), leftAt: null }]);
     await reviewNoShow(t.db, admin, b.id);
     expect(await verdict(b.id)).toBe('confirmed');
     expect(await status(b.id)).toBe('no_show');
