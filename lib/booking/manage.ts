@@ -208,13 +208,10 @@ export async function reviewNoShow(db: TDb, admin: TSessionUser, id: string, opt
     );
     if (!rows[0]) throw new AppError('conflict', 'No no-show was reported for this session.');
     const settled = await verdictFor(tx, row, rows[0].absent_role, now);
-    await tx.query('update public.no_show_reports set attendance_verdict = $2, attendance = $3, settled_at = $4, settled_by = $5 where id = $1', [
-      rows[0].id,
-      settled.verdict,
-      JSON.stringify({ minutes: settled.minutes, joined: settled.joined }),
-      now,
-      admin.id,
-    ]);
+    await tx.query(
+      'update public.no_show_reports set attendance_verdict = $2, attendance = $3, settled_at = $4, settled_by = $5 where id = $1',
+      [rows[0].id, settled.verdict, JSON.stringify({ minutes: settled.minutes, joined: settled.joined }), now, admin.id],
+    );
     await tx.query(
       "insert into public.audit_log (actor_id, action, subject_type, subject_id, data) values ($1, 'no_show.review', 'booking', $2, $3)",
       [admin.id, id, JSON.stringify({ verdict: settled.verdict, was: rows[0].attendance_verdict, minutes: settled.minutes })],

@@ -12,7 +12,9 @@ import { settleNoShow, VERDICT_TEXT, type TAttendanceInterval, type TNoShowVerdi
  * used Zoom or Google Meet (their attendance is not recorded here).
  */
 export async function loadAttendance(db: TPrivilegedTx, bookingId: string): Promise<TAttendanceInterval[] | null> {
-  const { rows } = await db.query<{ video_provider: string | null }>('select video_provider from public.bookings where id = $1', [bookingId]);
+  const { rows } = await db.query<{ video_provider: string | null }>('select video_provider from public.bookings where id = $1', [
+    bookingId,
+  ]);
   if (rows[0]?.video_provider && rows[0].video_provider !== 'builtin') return null;
   return (await attendanceFor(db, bookingId)).intervals.map((i) => ({ role: i.role, joinedAt: i.joinedAt, leftAt: i.leftAt }));
 }
@@ -45,9 +47,10 @@ export async function attendanceView(db: TPrivilegedTx, b: TBookingTimes, now: D
     absent_role: 'learner' | 'expert';
     attendance_verdict: TNoShowVerdict | null;
     settled_at: Date | null;
-  }>('select reporter_role, absent_role, attendance_verdict, settled_at from public.no_show_reports where booking_id = $1 order by created_at limit 1', [
-    b.id,
-  ]);
+  }>(
+    'select reporter_role, absent_role, attendance_verdict, settled_at from public.no_show_reports where booking_id = $1 order by created_at limit 1',
+    [b.id],
+  );
   const s = settleNoShow({
     absentRole: rows[0]?.absent_role ?? 'expert',
     attendance,

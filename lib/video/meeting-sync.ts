@@ -65,11 +65,14 @@ export async function syncMeeting(db: TDb, bookingId: string, opts: { zoom?: TZo
     if (chosen !== 'zoom' || !zoom) {
       // Google Meet links come with the calendar integration (docs/video.md); until then, and when Zoom is not
       // configured, the session uses the built-in room.
-      const note = chosen === 'builtin' ? null : `${chosen === 'zoom' ? 'Zoom' : 'Google Meet'} is not configured; the session uses the Pathwise room.`;
-      await db.query(
-        "update public.bookings set video_provider = 'builtin', meeting_error = $2 where id = $1 and video_provider is null",
-        [b.id, note],
-      );
+      const note =
+        chosen === 'builtin'
+          ? null
+          : `${chosen === 'zoom' ? 'Zoom' : 'Google Meet'} is not configured; the session uses the Pathwise room.`;
+      await db.query("update public.bookings set video_provider = 'builtin', meeting_error = $2 where id = $1 and video_provider is null", [
+        b.id,
+        note,
+      ]);
       return;
     }
     if (!b.meeting_id) {
@@ -80,7 +83,8 @@ export async function syncMeeting(db: TDb, bookingId: string, opts: { zoom?: TZo
           where id = $1 and meeting_id is null and status = 'confirmed' returning id`,
         [b.id, created.id, created.joinUrl, b.sequence],
       );
-      if (!rows.length) await deleteZoomMeeting(zoom, created.id).catch((err: unknown) => logger().warn({ err }, 'zoom: orphan delete failed'));
+      if (!rows.length)
+        await deleteZoomMeeting(zoom, created.id).catch((err: unknown) => logger().warn({ err }, 'zoom: orphan delete failed'));
       continue; // the booking may have moved while Zoom answered: look again
     }
     if ((b.meeting_synced_sequence ?? -1) < b.sequence) {

@@ -32,7 +32,10 @@ import {
 // lib/storage, listed for both with short-lived signed links, deleted on request or after the retention.
 
 export const ZConsentAnswer = z.object({ granted: z.boolean({ message: 'Answer yes or no.' }) });
-export const ZCompleteUpload = z.object({ parts: z.number().int().min(1).max(100000), durationSeconds: z.number().int().min(0).max(86400) });
+export const ZCompleteUpload = z.object({
+  parts: z.number().int().min(1).max(100000),
+  durationSeconds: z.number().int().min(0).max(86400),
+});
 /** Each part stays under the multipart body cap (server/request-limits.mjs, 6 MB with the envelope). */
 export const MAX_PART_BYTES = 5 * 1024 * 1024;
 const LINK_TTL_SECONDS = 300;
@@ -99,8 +102,7 @@ const roomOpen = (b: TBookingBits, now: Date) =>
   roomState({ status: b.status, startMs: ms(b.starts_at), endMs: ms(b.ends_at) }, now.getTime(), roomRule()) === 'open';
 
 function assertRoomOpen(b: TBookingBits, now: Date) {
-  if (!roomOpen(b, now))
-    throw new AppError('conflict', 'Recording is possible only in the session’s room, while it is open.');
+  if (!roomOpen(b, now)) throw new AppError('conflict', 'Recording is possible only in the session’s room, while it is open.');
 }
 
 async function loadRecording(tx: TPrivilegedTx, bookingId: string, recordingId: string, lock = false): Promise<TRecordingRow> {
@@ -129,7 +131,13 @@ async function sideOfUser(tx: TPrivilegedTx, b: TBookingBits, userId: string | n
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
-async function toView(tx: TPrivilegedTx, b: TBookingBits, r: TRecordingRow, viewer: { id: string }, link: boolean): Promise<TRecordingView> {
+async function toView(
+  tx: TPrivilegedTx,
+  b: TBookingBits,
+  r: TRecordingRow,
+  viewer: { id: string },
+  link: boolean,
+): Promise<TRecordingView> {
   const answers = await answersFor(tx, r.id);
   const requestedBy = await sideOfUser(tx, b, r.requested_by);
   return {
@@ -151,7 +159,12 @@ async function toView(tx: TPrivilegedTx, b: TBookingBits, r: TRecordingRow, view
 }
 
 /** What the room and the session page show: the current recording with both consents, and the stored ones. */
-export async function recordingsState(db: TDb, user: TSessionUser, bookingId: string, opts: { now?: Date } = {}): Promise<TRecordingsState> {
+export async function recordingsState(
+  db: TDb,
+  user: TSessionUser,
+  bookingId: string,
+  opts: { now?: Date } = {},
+): Promise<TRecordingsState> {
   const now = opts.now ?? new Date();
   return db.transaction(async (tx) => {
     const { b, side } = await partyOf(tx, user, bookingId);
@@ -195,13 +208,10 @@ export async function requestRecording(db: TDb, user: TSessionUser, bookingId: s
       "insert into public.recordings (booking_id, requested_by, status, created_at) values ($1, $2, 'requested', $3) returning id",
       [bookingId, user.id, now],
     );
-    await tx.query('insert into public.recording_consents (booking_id, recording_id, user_id, role, granted, recorded_at) values ($1, $2, $3, $4, true, $5)', [
-      bookingId,
-      rows[0].id,
-      user.id,
-      side,
-      now,
-    ]);
+    await tx.query(
+      'insert into public.recording_consents (booking_id, recording_id, user_id, role, granted, recorded_at) values ($1, $2, $3, $4, true, $5)',
+      [bookingId, rows[0].id, user.id, side, now],
+    );
     return rows[0].id;
   });
 }
@@ -215,35 +225,34 @@ export async function answerConsent(
   input: unknown,
   opts: { now?: Date } = {},
 ): Promise<TRecordingStatus> {
-  const { granted } = parseOrThrow(ZConsentAnswer, input);
   const now = opts.now ?? new Date();
   return db.transaction(async (tx) => {
     const { b, side } = await partyOf(tx, user, bookingId, true);
+    const { granted } = parseOrThrow(ZConsentAnswer, input);
     const r = await loadRecording(tx, bookingId, recordingId, true);
     if (r.status !== 'requested' && r.status !== 'recording')
       throw new AppError('conflict', `This recording is already ${r.status === 'declined' ? 'declined' : 'finished'}.`);
     if (granted) assertRoomOpen(b, now);
-    await tx.query('insert into public.recording_consents (booking_id, recording_id, user_id, role, granted, recorded_at) values ($1, $2, $3, $4, $5, $6)', [
-      bookingId,
-      recordingId,
-      user.id,
-      side,
-      granted,
-      now,
-    ]);
+    await tx.query(
+      'insert into public.recording_consents (booking_id, recording_id, user_id, role, granted, recorded_at) values ($1, $2, $3, $4, $5, $6)',
+      [bookingId, recordingId, user.id, side, granted, now],
+    );
     const answers = await answersFor(tx, recordingId);
     const next = statusAfterAnswer(r.status, answers);
     if (next === 'recording' && r.status === 'requested') {
       if (!bothConsented(answers)) throw new Error('unreachable: recording without both consents');
       await tx.query("update public.recordings set status = 'recording', started_at = $2 where id = $1", [recordingId, now]);
     } else if (next === 'stopped') {
-      await tx.query("update public.recordings set status = 'stopped', stopped_at = $2, stopped_by = $3, stop_reason = 'consent_withdrawn' where id = $1", [
+      await tx.query(
+        "update public.recordings set status = 'stopped', stopped_at = $2, stopped_by = $3, stop_reason = 'consent_withdrawn' where id = $1",
+        [recordingId, now, user.id],
+      );
+    } else if (next === 'declined') {
+      await tx.query("update public.recordings set status = 'declined', stopped_at = $2, stopped_by = $3 where id = $1", [
         recordingId,
         now,
         user.id,
       ]);
-    } else if (next === 'declined') {
-      await tx.query("update public.recordings set status = 'declined', stopped_at = $2, stopped_by = $3 where id = $1", [recordingId, now, user.id]);
     }
     return next;
   });
@@ -262,7 +271,11 @@ export async function stopRecording(
     await partyOf(tx, user, bookingId, true);
     const r = await loadRecording(tx, bookingId, recordingId, true);
     if (r.status === 'requested') {
-      await tx.query("update public.recordings set status = 'declined', stopped_at = $2, stopped_by = $3 where id = $1", [recordingId, now, user.id]);
+      await tx.query("update public.recordings set status = 'declined', stopped_at = $2, stopped_by = $3 where id = $1", [
+        recordingId,
+        now,
+        user.id,
+      ]);
       return 'declined';
     }
     if (r.status !== 'recording') return r.status;
@@ -285,6 +298,11 @@ async function uploadable(tx: TPrivilegedTx, user: TSessionUser, bookingId: stri
   return r;
 }
 
+/** 403 unless the user is the booking's learner or expert (the upload route asks before reading the body). */
+export async function assertRecordingParty(db: TDb, user: TSessionUser, bookingId: string): Promise<void> {
+  await db.transaction((tx) => partyOf(tx, user, bookingId));
+}
+
 /** One part of the file (index from 0), at most MAX_PART_BYTES; sending a part again replaces it (a retried request). */
 export async function uploadRecordingPart(
   db: TDb,
@@ -294,7 +312,8 @@ export async function uploadRecordingPart(
   index: number,
   bytes: Uint8Array,
 ): Promise<{ receivedBytes: number }> {
-  if (!Number.isInteger(index) || index < 0 || index > 100000) throw new AppError('invalid_input', 'Bad part number.', { index: 'Bad part number.' });
+  if (!Number.isInteger(index) || index < 0 || index > 100000)
+    throw new AppError('invalid_input', 'Bad part number.', { index: 'Bad part number.' });
   if (bytes.byteLength === 0) throw new AppError('invalid_input', 'The part is empty.', { file: 'The part is empty.' });
   if (bytes.byteLength > MAX_PART_BYTES) throw new AppError('payload_too_large', 'A part may hold at most 5 MB.');
   if (index === 0 && !looksLikeWebm(bytes))
@@ -330,14 +349,18 @@ export async function completeRecording(
   input: unknown,
   opts: { now?: Date } = {},
 ): Promise<void> {
-  const { parts, durationSeconds } = parseOrThrow(ZCompleteUpload, input);
   const now = opts.now ?? new Date();
+  let parsed: z.infer<typeof ZCompleteUpload> | undefined;
   const { rows } = await db.transaction(async (tx) => {
+    await partyOf(tx, user, bookingId);
+    parsed = parseOrThrow(ZCompleteUpload, input);
     await uploadable(tx, user, bookingId, recordingId);
-    return tx.query<{ idx: number; bytes: Uint8Array }>('select idx, bytes from public.recording_parts where recording_id = $1 order by idx', [
-      recordingId,
-    ]);
+    return tx.query<{ idx: number; bytes: Uint8Array }>(
+      'select idx, bytes from public.recording_parts where recording_id = $1 order by idx',
+      [recordingId],
+    );
   });
+  const { parts, durationSeconds } = parsed!;
   if (rows.length !== parts || rows.some((r, i) => r.idx !== i))
     throw new AppError('conflict', `Some parts have not arrived (${rows.length} of ${parts}); send them again.`);
   const file = Buffer.concat(rows.map((r) => Buffer.from(r.bytes)));
@@ -352,7 +375,8 @@ export async function completeRecording(
     await db.transaction(async (tx) => {
       const { b } = await partyOf(tx, user, bookingId, true);
       const r = await loadRecording(tx, bookingId, recordingId, true);
-      if (r.status !== 'recording' && r.status !== 'stopped') throw new AppError('conflict', 'This recording is already saved or was deleted.');
+      if (r.status !== 'recording' && r.status !== 'stopped')
+        throw new AppError('conflict', 'This recording is already saved or was deleted.');
       await tx.query(
         `update public.recordings set status = 'ready', storage_key = $2, content_type = 'video/webm', size_bytes = $3, duration_seconds = $4,
                 ready_at = $5, delete_after = $6, stopped_at = coalesce(stopped_at, $5), stop_reason = coalesce(stop_reason, 'stopped')
@@ -415,10 +439,9 @@ export async function deleteExpiredRecordings(db: TDb, opts: { now?: Date } = {}
     }
   }
   // Abandoned uploads (the browser closed before completing) and requests never answered.
-  await db.query(
-    `delete from public.recordings where (status in ('stopped', 'recording', 'requested', 'declined')) and created_at < $1`,
-    [new Date(now.getTime() - 86_400_000)],
-  );
+  await db.query(`delete from public.recordings where (status in ('stopped', 'recording', 'requested', 'declined')) and created_at < $1`, [
+    new Date(now.getTime() - 86_400_000),
+  ]);
   return n;
 }
 

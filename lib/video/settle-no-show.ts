@@ -57,7 +57,8 @@ export function settleNoShow(input: {
     learner: minutesPresent(list, 'learner', from, to, nowMs),
     expert: minutesPresent(list, 'expert', from, to, nowMs),
   };
-  const inWindow = (r: TSide) => list.some((i) => i.role === r && i.joinedAt.getTime() <= to && (i.leftAt ?? new Date(nowMs)).getTime() >= from);
+  const inWindow = (r: TSide) =>
+    list.some((i) => i.role === r && i.joinedAt.getTime() <= to && (i.leftAt ?? new Date(nowMs)).getTime() >= from);
   const joined = { learner: inWindow('learner'), expert: inWindow('expert') };
   const reporter: TSide = absentRole === 'learner' ? 'expert' : 'learner';
   let verdict: TNoShowVerdict;

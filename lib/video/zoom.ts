@@ -36,7 +36,10 @@ const ZZoomErrorBody = z.object({ code: z.number().optional(), message: z.string
 // Cached per app (account + client id), until a minute before Zoom says it expires. On globalThis like the
 // other process-wide holders, so Next's separate module graphs share one token.
 type TCached = { token: string; expiresAt: number };
-const holder = globalThis as unknown as { __pathwiseZoomTokens?: Map<string, TCached>; __pathwiseZoomInflight?: Map<string, Promise<TCached>> };
+const holder = globalThis as unknown as {
+  __pathwiseZoomTokens?: Map<string, TCached>;
+  __pathwiseZoomInflight?: Map<string, Promise<TCached>>;
+};
 const tokens = () => (holder.__pathwiseZoomTokens ??= new Map());
 const inflight = () => (holder.__pathwiseZoomInflight ??= new Map());
 

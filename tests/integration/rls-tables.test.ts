@@ -90,11 +90,10 @@ async function buildWorld(db: TTestDb['db']) {
       `insert into public.recording_consents (booking_id, recording_id, user_id, role, granted) values ($1, $2, $3, 'learner', true) returning id`,
       [bookingId, id, learnerId],
     );
-    await db.query(`insert into public.recording_consents (booking_id, recording_id, user_id, role, granted) values ($1, $2, $3, 'expert', true)`, [
-      bookingId,
-      id,
-      expertUserId,
-    ]);
+    await db.query(
+      `insert into public.recording_consents (booking_id, recording_id, user_id, role, granted) values ($1, $2, $3, 'expert', true)`,
+      [bookingId, id, expertUserId],
+    );
     await db.query(`insert into public.recording_parts (recording_id, idx, bytes) values ($1, 0, '\\x1a45dfa3')`, [id]);
     await db.query(`insert into public.video_attendance (booking_id, user_id, role) values ($1, $2, 'learner')`, [bookingId, learnerId]);
     return { id, consent };
@@ -1082,8 +1081,17 @@ const CASES: Record<string, TTableCase> = {
         sql: `insert into public.recordings (booking_id, requested_by, status, started_at) values ($1, $2, 'recording', now())`,
         params: () => [w.bookingA.id, w.learnerA.id],
       },
-      { name: 'keep it past the retention', sql: "update public.recordings set delete_after = now() + interval '10 years' where id = $1", params: () => [w.recA.id] },
-      { name: 'an admin reads it outside the audited path', as: () => w.admin, sql: 'select id from public.recordings where id = $1', params: () => [w.recA.id] },
+      {
+        name: 'keep it past the retention',
+        sql: "update public.recordings set delete_after = now() + interval '10 years' where id = $1",
+        params: () => [w.recA.id],
+      },
+      {
+        name: 'an admin reads it outside the audited path',
+        as: () => w.admin,
+        sql: 'select id from public.recordings where id = $1',
+        params: () => [w.recA.id],
+      },
     ],
     allowed: [{ name: 'its expert reads it', as: EA, sql: 'select id from public.recordings where id = $1', params: () => [w.recA.id] }],
   },
@@ -1099,11 +1107,20 @@ const CASES: Record<string, TTableCase> = {
         sql: `insert into public.recording_consents (booking_id, recording_id, user_id, role, granted) values ($1, $2, $3, 'expert', true)`,
         params: () => [w.bookingA.id, w.recA.id, w.learnerA.id],
       },
-      { name: 'rewrite an answer', sql: 'update public.recording_consents set granted = false where id = $1', params: () => [w.recA.consent] },
+      {
+        name: 'rewrite an answer',
+        sql: 'update public.recording_consents set granted = false where id = $1',
+        params: () => [w.recA.consent],
+      },
       { name: 'erase the evidence', sql: 'delete from public.recording_consents where id = $1', params: () => [w.recA.consent] },
     ],
     allowed: [
-      { name: 'its expert reads it', as: EA, sql: 'select id from public.recording_consents where id = $1', params: () => [w.recA.consent] },
+      {
+        name: 'its expert reads it',
+        as: EA,
+        sql: 'select id from public.recording_consents where id = $1',
+        params: () => [w.recA.consent],
+      },
     ],
   },
   session_reviews: {

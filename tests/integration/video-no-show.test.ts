@@ -56,10 +56,11 @@ async function session() {
   return createBooking(t.db, expertId, learner.id, { status: 'confirmed', endedHoursAgo: -0.5 });
 }
 const at = (start: Date, minutes: number) => new Date(start.getTime() + minutes * MIN);
-const status = async (id: string) => (await t.db.query<{ status: string }>('select status from public.bookings where id = $1', [id])).rows[0].status;
+const status = async (id: string) =>
+  (await t.db.query<{ status: string }>('select status from public.bookings where id = $1', [id])).rows[0].status;
 const verdict = async (id: string) =>
-  (await t.db.query<{ attendance_verdict: string }>('select attendance_verdict from public.no_show_reports where booking_id = $1', [id])).rows[0]
-    .attendance_verdict;
+  (await t.db.query<{ attendance_verdict: string }>('select attendance_verdict from public.no_show_reports where booking_id = $1', [id]))
+    .rows[0].attendance_verdict;
 
 describe('reporting a no-show', () => {
   it('is contradicted when the reported expert was in the room long enough: flagged, no no-show, no strike', async () => {
@@ -108,7 +109,9 @@ describe('reporting a no-show', () => {
     await attendance.set(b.id, [{ role: 'learner', joinedAt: at(b.startsAt, 0), leftAt: at(b.startsAt, 20) }]);
     for (const u of [learner, expert, admin]) {
       const d = await getBookingDetail(t.db, u, b.id);
-      expect(d.attendance.intervals).toEqual([{ role: 'learner', joinedAt: at(b.startsAt, 0).toISOString(), leftAt: at(b.startsAt, 20).toISOString() }]);
+      expect(d.attendance.intervals).toEqual([
+        { role: 'learner', joinedAt: at(b.startsAt, 0).toISOString(), leftAt: at(b.startsAt, 20).toISOString() },
+      ]);
       expect(d.attendance.minutes).toEqual({ learner: 20, expert: 0 });
     }
   });

@@ -43,7 +43,9 @@ let bookingId: string;
 const storageHolder = globalThis as unknown as { __pathwiseStorage?: unknown };
 
 // A WebM file starts with the EBML header; the rest is opaque to the server.
-const EBML = Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0xf7, 0x81, 0x01, 0x42, 0x82, 0x84, 0x77, 0x65, 0x62, 0x6d]);
+const EBML = Buffer.from([
+  0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0xf7, 0x81, 0x01, 0x42, 0x82, 0x84, 0x77, 0x65, 0x62, 0x6d,
+]);
 const part0 = new Uint8Array(Buffer.concat([EBML, randomBytes(2000)]));
 const part1 = new Uint8Array(randomBytes(3000));
 
@@ -105,7 +107,9 @@ describe('consent', () => {
   });
 
   it('the recording browser uploads parts; a non-WebM file, an oversized part and the other side are refused', async () => {
-    await expect(uploadRecordingPart(t.db, learner, bookingId, rid, 0, new TextEncoder().encode('%PDF-1.7 not a video'))).rejects.toMatchObject({
+    await expect(
+      uploadRecordingPart(t.db, learner, bookingId, rid, 0, new TextEncoder().encode('%PDF-1.7 not a video')),
+    ).rejects.toMatchObject({
       code: 'unprocessable',
     });
     await expect(uploadRecordingPart(t.db, learner, bookingId, rid, 1, new Uint8Array(5 * 1024 * 1024 + 1))).rejects.toMatchObject({
@@ -119,7 +123,9 @@ describe('consent', () => {
 
   it('either side stops it; completing stores the file, lists it for both with a signed link, and tells both', async () => {
     expect(await stopRecording(t.db, expert, bookingId, rid)).toBe('stopped');
-    await expect(completeRecording(t.db, learner, bookingId, rid, { parts: 3, durationSeconds: 40 })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(completeRecording(t.db, learner, bookingId, rid, { parts: 3, durationSeconds: 40 })).rejects.toMatchObject({
+      code: 'conflict',
+    });
     await completeRecording(t.db, learner, bookingId, rid, { parts: 2, durationSeconds: 40 });
     const file = path.join(root, 'recordings', bookingId, `${rid}.webm`);
     expect(readFileSync(file).equals(Buffer.concat([part0, part1]))).toBe(true);
@@ -130,7 +136,9 @@ describe('consent', () => {
       expect(s.ready[0]).toMatchObject({ id: rid, status: 'ready', sizeBytes: part0.length + part1.length, durationSeconds: 40 });
       expect(s.ready[0].downloadUrl).toMatch(new RegExp(`^/api/files/recordings/${bookingId}/${rid}\\.webm\\?exp=\\d+&sig=`));
     }
-    const { rows } = await t.db.query<{ user_id: string }>("select user_id from public.notifications where kind = 'recording.ready' order by user_id");
+    const { rows } = await t.db.query<{ user_id: string }>(
+      "select user_id from public.notifications where kind = 'recording.ready' order by user_id",
+    );
     expect(rows.map((r) => r.user_id).sort()).toEqual([learner.id, expert.id].sort());
     const { rows: parts } = await t.db.query('select 1 from public.recording_parts where recording_id = $1', [rid]);
     expect(parts).toHaveLength(0);
@@ -165,7 +173,9 @@ describe('only the two participants', () => {
     for (const u of [otherLearner, otherExpert, admin]) {
       const cookie = await sessionCookie(t.db, u);
       expect((await callRoute(STATE, { method: 'GET', path: `/api/bookings/${bookingId}/recordings`, params, cookie })).status).toBe(403);
-      expect((await callRoute(REQUEST, { method: 'POST', path: `/api/bookings/${bookingId}/recordings`, params, cookie })).status).toBe(403);
+      expect((await callRoute(REQUEST, { method: 'POST', path: `/api/bookings/${bookingId}/recordings`, params, cookie })).status).toBe(
+        403,
+      );
       const form = new FormData();
       form.set('index', '0');
       form.set('file', new Blob([part0], { type: 'video/webm' }), 'p0.webm');

@@ -37,7 +37,9 @@ beforeAll(async () => {
   cfg = { accountId: zoom.accountId, clientId: zoom.clientId, clientSecret: zoom.clientSecret, apiBase: zoom.url, oauthBase: zoom.url };
   [learner] = await learners(t.db, 1);
   expert = await bookableExpert(t.db);
-  await t.db.query("update public.expert_offerings set video_provider = 'zoom' where expert_id = $1 and duration_minutes = 60", [expert.id]);
+  await t.db.query("update public.expert_offerings set video_provider = 'zoom' where expert_id = $1 and duration_minutes = 60", [
+    expert.id,
+  ]);
 });
 afterAll(async () => {
   setSlotSourceForTests(null);
@@ -65,10 +67,12 @@ async function confirmedBooking(hours: number, lengthMinutes = 60) {
 }
 const row = async (id: string) =>
   (
-    await t.db.query<{ meeting_id: string | null; meeting_join_url: string | null; video_provider: string | null; meeting_error: string | null }>(
-      'select meeting_id, meeting_join_url, video_provider, meeting_error from public.bookings where id = $1',
-      [id],
-    )
+    await t.db.query<{
+      meeting_id: string | null;
+      meeting_join_url: string | null;
+      video_provider: string | null;
+      meeting_error: string | null;
+    }>('select meeting_id, meeting_join_url, video_provider, meeting_error from public.bookings where id = $1', [id])
   ).rows[0];
 
 describe('Server-to-Server OAuth token', () => {
@@ -92,7 +96,9 @@ describe('Server-to-Server OAuth token', () => {
   });
 
   it('refuses wrong credentials as a failure a retry cannot fix', async () => {
-    const err = await createZoomMeeting({ ...cfg, clientSecret: 'wrong' }, { topic: 't', start: new Date(), durationMinutes: 30 }).catch((e) => e);
+    const err = await createZoomMeeting({ ...cfg, clientSecret: 'wrong' }, { topic: 't', start: new Date(), durationMinutes: 30 }).catch(
+      (e) => e,
+    );
     expect(err).toBeInstanceOf(ZoomError);
     expect((err as ZoomError).retryable).toBe(false);
   });

@@ -31,7 +31,14 @@ export async function fakeZoom(): Promise<TFakeZoom> {
   const valid = new Set<string>();
   let tokenN = 0;
   let meetingN = 85_000_000_000;
-  const fake = { accountId, clientId, clientSecret, requests: [] as TZoomRequest[], meetings: new Map(), script: [] as number[] } as TFakeZoom;
+  const fake = {
+    accountId,
+    clientId,
+    clientSecret,
+    requests: [] as TZoomRequest[],
+    meetings: new Map(),
+    script: [] as number[],
+  } as TFakeZoom;
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -39,7 +46,13 @@ export async function fakeZoom(): Promise<TFakeZoom> {
     req.on('end', () => {
       const u = new URL(req.url ?? '/', 'http://x');
       const raw = Buffer.concat(chunks).toString('utf8');
-      const r: TZoomRequest = { method: req.method ?? 'GET', path: u.pathname, query: u.searchParams, headers: req.headers, json: raw ? JSON.parse(raw) : null };
+      const r: TZoomRequest = {
+        method: req.method ?? 'GET',
+        path: u.pathname,
+        query: u.searchParams,
+        headers: req.headers,
+        json: raw ? JSON.parse(raw) : null,
+      };
       fake.requests.push(r);
       const send = (status: number, body?: unknown) => {
         res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
@@ -47,12 +60,20 @@ export async function fakeZoom(): Promise<TFakeZoom> {
       };
       if (r.path === '/oauth/token' && r.method === 'POST') {
         const basic = Buffer.from(String(req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString();
-        if (basic !== `${clientId}:${clientSecret}`) return send(401, { reason: 'Invalid client_id or client_secret', error: 'invalid_client' });
-        if (r.query.get('grant_type') !== 'account_credentials') return send(400, { reason: 'Unsupported grant type', error: 'unsupported_grant_type' });
+        if (basic !== `${clientId}:${clientSecret}`)
+          return send(401, { reason: 'Invalid client_id or client_secret', error: 'invalid_client' });
+        if (r.query.get('grant_type') !== 'account_credentials')
+          return send(400, { reason: 'Unsupported grant type', error: 'unsupported_grant_type' });
         if (r.query.get('account_id') !== accountId) return send(400, { reason: 'Invalid account_id', error: 'invalid_request' });
         const token = `zoom-token-${++tokenN}`;
         valid.add(token);
-        return send(200, { access_token: token, token_type: 'bearer', expires_in: 3599, scope: 'meeting:write:admin', api_url: 'https://api.zoom.us' });
+        return send(200, {
+          access_token: token,
+          token_type: 'bearer',
+          expires_in: 3599,
+          scope: 'meeting:write:admin',
+          api_url: 'https://api.zoom.us',
+        });
       }
       const token = String(req.headers.authorization ?? '').replace(/^Bearer /, '');
       if (!valid.has(token)) return send(401, { code: 124, message: 'Invalid access token.' });

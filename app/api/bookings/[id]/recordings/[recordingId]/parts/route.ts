@@ -1,13 +1,14 @@
 import { NextResponse } from 'next/server';
 import { AppError } from '@/lib/http/app-error';
 import { route, type TAuthedContext } from '@/lib/http/route';
-import { MAX_PART_BYTES, uploadRecordingPart } from '@/lib/video/recordings';
+import { assertRecordingParty, MAX_PART_BYTES, uploadRecordingPart } from '@/lib/video/recordings';
 import { ZRecordingParams, type TRecordingParams } from '@/lib/video/route-params';
 
 // POST /api/bookings/:id/recordings/:recordingId/parts – multipart (index, file): one ≤5 MB part of the WebM file,
 // sent by the recording browser; a part sent again replaces itself
 export const POST = route(
   async ({ db, user, params, req }: TAuthedContext<TRecordingParams>) => {
+    await assertRecordingParty(db, user, params.id);
     if (Number(req.headers.get('content-length') ?? 0) > MAX_PART_BYTES + 64 * 1024)
       throw new AppError('payload_too_large', 'A part may hold at most 5 MB.');
     const form = await req.formData().catch(() => {
