@@ -178,13 +178,15 @@ export async function recordingsState(
       rows.find((r) => r.status === 'requested' || r.status === 'recording') ??
       rows.find((r) => r.status === 'stopped' && r.stopped_at && now.getTime() - ms(r.stopped_at) < 15 * 60_000);
     const ready = rows.filter((r) => r.status === 'ready');
+    const views: TRecordingView[] = [];
+    for (const r of ready) views.push(await toView(tx, b, r, user, true));
     return {
       viewerRole: side,
       roomOpen: roomOpen(b, now),
       retentionDays: env().RECORDING_RETENTION_DAYS,
       maxBytes: env().RECORDING_MAX_MB * 1024 * 1024,
       current: open ? await toView(tx, b, open, user, false) : null,
-      ready: await Promise.all(ready.map((r) => toView(tx, b, r, user, true))),
+      ready: views,
     };
   });
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { forbidden } from 'next/navigation';
-import { RoomLoader } from '@/components/video/room-loader';
+import { RoomWithRecording } from '@/components/video/room-with-recording';
 import { requireRole } from '@/lib/auth/current-user';
 import { env } from '@/lib/config';
 import { getDb } from '@/lib/db';
@@ -16,5 +16,5 @@ export default async function RoomPage({ params }: { params: Promise<{ id: strin
   const user = await requireRole(['learner', 'expert'], `/sessions/${id}/room`);
   const access = await roomAccess(await getDb(), user.id, id);
   if (!access.ok) forbidden();
-  return <RoomLoader room={access.room} iceServers={iceServers()} realtimeUrl={env().REALTIME_URL ?? null} />;
+  return <RoomWithRecording room={access.room} iceServers={iceServers()} realtimeUrl={env().REALTIME_URL ?? null} />;
 }
