@@ -241,6 +241,19 @@ describe('the /video namespace in-process', () => {
     expect((await attendanceFor(t.db, other.booking.id)).intervals).toHaveLength(2);
   });
 
+  it('chat is limited to 20 messages per 10 seconds per socket, and only inside a room', async () => {
+    const w = await world();
+    const s = open(url, w.learnerCookie);
+    await connected(s);
+    expect(await s.emitWithAck('chat', { text: 'before joining' })).toEqual({ ok: false, error: 'not_joined' });
+    await join(s, w.booking.id);
+    const acks = [];
+    for (let i = 0; i < 21; i++) acks.push((await s.emitWithAck('chat', { text: `m${i}` })) as TChatAck);
+    expect(acks.slice(0, 20).every((a) => a.ok)).toBe(true);
+    expect(acks[20]).toEqual({ ok: false, error: 'too_fast' });
+    expect(await s.emitWithAck('chat', { text: 'x'.repeat(2001) })).toEqual({ ok: false, error: 'invalid' });
+  });
+
   it('the same user in a second tab takes over; the first tab is told and relays nothing more', async () => {
     const w = await world();
     const tab1 = open(url, w.learnerCookie);
