@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOM_STATUSES, roomState, roomWindow, VIDEO_JOIN_EARLY_MINUTES, VIDEO_JOIN_LATE_MINUTES } from '@/lib/video/access-window';
 import { parseIceServers, DEFAULT_ICE_SERVERS } from '@/lib/video/ice-servers';
 import { parseEnv } from '@/lib/config/env';
+import { permissionsPolicyFor } from '../../server/security-headers.mjs';
 
 const MIN = 60_000;
 const start = Date.parse('2026-03-29T00:30:00Z'); // the night Europe/London and Europe/Berlin move their clocks
@@ -60,5 +61,16 @@ describe('VIDEO_ICE_SERVERS', () => {
     expect(() => parseEnv({ VIDEO_ICE_SERVERS: '[{"urls":"http://x"}]' })).toThrow(/VIDEO_ICE_SERVERS/);
     expect(parseEnv({}).VIDEO_JOIN_EARLY_MINUTES).toBe(10);
     expect(parseEnv({}).VIDEO_JOIN_LATE_MINUTES).toBe(30);
+  });
+});
+
+describe('the camera is allowed on the room page only', () => {
+  it('answers camera=(self) for /sessions/<id>/room and camera=() everywhere else', () => {
+    const id = '0b6f3c1e-8a4d-4a59-9a43-0f2d7a1c9e11';
+    expect(permissionsPolicyFor(`/sessions/${id}/room`)).toContain('camera=(self)');
+    expect(permissionsPolicyFor(`/sessions/${id}/room`)).toContain('display-capture=(self)');
+    expect(permissionsPolicyFor(`/sessions/${id}/room?x=1`)).toContain('microphone=(self)');
+    for (const url of ['/sessions', `/sessions/${id}/review`, `/sessions/${id}/room/x`, `/x/sessions/${id}/room`, '/', undefined])
+      expect(permissionsPolicyFor(url)).toBe('camera=(), microphone=(), geolocation=()');
   });
 });
