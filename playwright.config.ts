@@ -57,6 +57,10 @@ export default defineConfig({
           AUTH_MAX_SIGNUPS_PER_IP: '500',
           // The suite signs in as the demo accounts; production seeds them only when asked (docs/security.md).
           SEED_DEMO: 'true',
+          // Video (tests/e2e/video-room.spec.ts): host ICE candidates only (no network), and rooms open early enough
+          // that a slot booked through the UI (hours or days ahead) can be joined now.
+          VIDEO_ICE_SERVERS: '[]',
+          VIDEO_JOIN_EARLY_MINUTES: '40320',
         },
       },
 });

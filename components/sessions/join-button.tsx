@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { buttonClasses } from '@/components/ui/button';
 import { timeLabel } from '@/components/booking/zoned';
 import { useNow } from '@/components/booking/use-now';
@@ -18,9 +17,11 @@ export function JoinButton({ booking, tz }: { booking: TBookingView; tz: string 
         Join (opens {timeLabel(opens, tz)})
       </button>
     );
+  // A full page load, not a client-side navigation: only the room's own document may use the camera
+  // (its Permissions-Policy, server/security-headers.mjs).
   return (
-    <Link href={booking.joinUrl} className={buttonClasses('primary')} data-testid="join-session">
+    <a href={booking.joinUrl} className={buttonClasses('primary')} data-testid="join-session">
       Join
-    </Link>
+    </a>
   );
 }

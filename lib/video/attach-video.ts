@@ -153,6 +153,7 @@ export function attachVideoNamespace(nsp: Namespace, o: TVideoOptions): void {
     });
 
     socket.on('leave', () => void leave(true));
-    socket.on('disconnect', () => void leave(false));
+    // 'disconnecting': the socket is still in its rooms (on 'disconnect' they are gone and it could not tell the peer).
+    socket.on('disconnecting', () => void leave(false));
   });
 }

@@ -100,6 +100,7 @@ async function buildWorld(db: TTestDb['db']) {
   };
   await db.query(`insert into public.jobs (name) values ('rls-test')`);
   await db.query(`insert into public.job_schedules (name, every_seconds) values ('rls-test', 60)`);
+  await db.query(`insert into public.video_attendance (booking_id, user_id, role) values ($1, $2, 'learner')`, [bookingA.id, learnerA.id]);
 
   return {
     learnerA,
