@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AvailabilityWorkspace } from '@/components/availability/availability-workspace';
+import { VideoSettings } from '@/components/video/video-settings';
 import { buttonClasses } from '@/components/ui/button';
 import { Container } from '@/components/ui/container';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -52,6 +53,7 @@ export default async function AvailabilityPage() {
         }
       />
       <AvailabilityWorkspace initial={availability} today={todayIn(availability.timeZone)} realtimeUrl={env().REALTIME_URL ?? null} />
+      <VideoSettings />
     </Container>
   );
 }
