@@ -50,7 +50,9 @@ export async function saveVideoSettings(db: TDb, user: TSessionUser, input: unkn
         [`offerings.${i}.videoProvider`]: 'Not available here.',
       });
   });
-  await withUser(db, user, async (tx) => {
+  // On the service connection: approved experts' offerings are closed to them under RLS (prices change through
+  // review, 20261126000200_profile_review.sql), and the video choice is not a price. Ownership is the where clause.
+  await db.transaction(async (tx) => {
     for (const o of offerings) {
       const { rows } = await tx.query(
         `update public.expert_offerings o set video_provider = $3 from public.expert_profiles e

@@ -7,6 +7,7 @@ import { cancelBooking, rescheduleBooking } from '@/lib/booking/manage';
 import { setSlotSourceForTests } from '@/lib/booking/slot-source';
 import { getBookingView } from '@/lib/booking/views';
 import { syncMeeting } from '@/lib/video/meeting-sync';
+import { getVideoSettings, saveVideoSettings } from '@/lib/video/offering-video';
 import { registerVideoJobs } from '@/lib/video/register-jobs';
 import { clearZoomTokenCache, createZoomMeeting, zoomToken, ZoomError, type TZoomConfig } from '@/lib/video/zoom';
 import { fakeZoom, type TFakeZoom } from '../support/fake-zoom';
@@ -198,5 +199,22 @@ describe('the meeting follows the booking', () => {
     await syncMeeting(t.db, short, { zoom: cfg });
     expect(await row(short)).toMatchObject({ video_provider: 'builtin', meeting_id: null, meeting_error: null });
     expect(zoom.apiRequests('POST')).toHaveLength(0);
+  });
+});
+
+describe('the expert chooses per session type', () => {
+  it('offers only what is configured: without Zoom keys, a Zoom choice is refused and nothing changes', async () => {
+    const before = await getVideoSettings(t.db, expert.user);
+    expect(before.available).toEqual(['builtin']);
+    await expect(saveVideoSettings(t.db, expert.user, { offerings: [{ lengthMinutes: 30, videoProvider: 'zoom' }] })).rejects.toMatchObject({
+      code: 'unprocessable',
+      fields: { 'offerings.0.videoProvider': 'Not available here.' },
+    });
+    expect((await getVideoSettings(t.db, expert.user)).offerings).toEqual(before.offerings);
+    const after = await saveVideoSettings(t.db, expert.user, { offerings: [{ lengthMinutes: 60, videoProvider: 'builtin' }] });
+    expect(after.offerings.find((o) => o.lengthMinutes === 60)?.videoProvider).toBe('builtin');
+    await expect(saveVideoSettings(t.db, learner, { offerings: [{ lengthMinutes: 60, videoProvider: 'builtin' }] })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 });
