@@ -206,10 +206,12 @@ describe('the expert chooses per session type', () => {
   it('offers only what is configured: without Zoom keys, a Zoom choice is refused and nothing changes', async () => {
     const before = await getVideoSettings(t.db, expert.user);
     expect(before.available).toEqual(['builtin']);
-    await expect(saveVideoSettings(t.db, expert.user, { offerings: [{ lengthMinutes: 30, videoProvider: 'zoom' }] })).rejects.toMatchObject({
-      code: 'unprocessable',
-      fields: { 'offerings.0.videoProvider': 'Not available here.' },
-    });
+    await expect(saveVideoSettings(t.db, expert.user, { offerings: [{ lengthMinutes: 30, videoProvider: 'zoom' }] })).rejects.toMatchObject(
+      {
+        code: 'unprocessable',
+        fields: { 'offerings.0.videoProvider': 'Not available here.' },
+      },
+    );
     expect((await getVideoSettings(t.db, expert.user)).offerings).toEqual(before.offerings);
     const after = await saveVideoSettings(t.db, expert.user, { offerings: [{ lengthMinutes: 60, videoProvider: 'builtin' }] });
     expect(after.offerings.find((o) => o.lengthMinutes === 60)?.videoProvider).toBe('builtin');
