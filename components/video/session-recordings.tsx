@@ -49,7 +49,11 @@ export function SessionRecordings({ bookingId, tz }: { bookingId: string; tz: st
           <li key={r.id} className="flex flex-wrap items-center gap-2">
             <span>
               {r.readyAt ? dateLabel(r.readyAt, tz) : 'Recording'} ·{' '}
-              {r.durationSeconds !== null ? `${Math.round(r.durationSeconds / 60)} min · ` : ''}
+              {r.durationSeconds !== null
+                ? r.durationSeconds < 60
+                  ? `${r.durationSeconds} s · `
+                  : `${Math.round(r.durationSeconds / 60)} min · `
+                : ''}
               {r.sizeBytes !== null ? formatBytes(r.sizeBytes) : ''}
               {r.deleteAfter ? ` · deleted on ${dateLabel(r.deleteAfter, tz)}` : ''}
             </span>
