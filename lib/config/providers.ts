@@ -2,9 +2,10 @@ import type { TEnv } from './env';
 
 /**
  * Which implementation each external service runs on, for the services this version implements. Payments
- * run only as the simulated step bookings confirm through (test mode; Stripe is a later issue); calendars and
- * video have no implementation yet, so they are not reported at all. Email goes through SendGrid and SMS through
- * Twilio when their keys are set, otherwise to the dev outbox (lib/notifications).
+ * run only as the simulated step bookings confirm through (test mode; Stripe is a later issue); calendars have
+ * no implementation yet, so they are not reported at all. Video is the built-in room, with Zoom links too when
+ * configured. Email goes through SendGrid and SMS through Twilio when their keys are set, otherwise to the dev
+ * outbox (lib/notifications).
  */
 export type TProviders = {
   ai: 'openai' | 'offline';
@@ -13,6 +14,8 @@ export type TProviders = {
   storage: 'supabase' | 'local';
   /** Bookings confirm through the simulated payment step (labelled test mode) until Stripe lands. */
   payments: 'simulated';
+  /** Session video: the built-in room always; Zoom links too when its Server-to-Server app is configured. */
+  video: 'builtin' | 'zoom';
 };
 
 /** Decided by the environment alone. */
@@ -23,5 +26,6 @@ export function resolveProviders(e: TEnv): TProviders {
     sms: e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN ? 'twilio' : 'outbox',
     storage: e.SUPABASE_URL && e.SUPABASE_SERVICE_ROLE_KEY ? 'supabase' : 'local',
     payments: 'simulated',
+    video: e.ZOOM_ACCOUNT_ID && e.ZOOM_CLIENT_ID && e.ZOOM_CLIENT_SECRET ? 'zoom' : 'builtin',
   };
 }

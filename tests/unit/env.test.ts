@@ -15,6 +15,7 @@ describe('parseEnv', () => {
       sms: 'outbox',
       storage: 'local',
       payments: 'simulated',
+      video: 'builtin',
     });
     expect(describeModes(resolveProviders(e))).toBe('AI: offline planner · Email: dev outbox · Payments: test mode');
   });
@@ -59,7 +60,11 @@ describe('parseEnv', () => {
       SUPABASE_SERVICE_ROLE_KEY: 'k',
     });
     const p = resolveProviders(e);
-    expect(p).toEqual({ ai: 'openai', email: 'outbox', sms: 'outbox', storage: 'supabase', payments: 'simulated' });
+    expect(p).toEqual({ ai: 'openai', email: 'outbox', sms: 'outbox', storage: 'supabase', payments: 'simulated', video: 'builtin' });
+    const zoom = parseEnv({ ZOOM_ACCOUNT_ID: 'acct', ZOOM_CLIENT_ID: 'id', ZOOM_CLIENT_SECRET: 'secret' });
+    expect(resolveProviders(zoom).video).toBe('zoom');
+    expect(describeModes(resolveProviders(zoom), ['video'])).toBe('Video: Zoom + built-in room');
+    expect(() => parseEnv({ ZOOM_ACCOUNT_ID: 'acct' })).toThrow(/ZOOM_CLIENT_ID is required when ZOOM_ACCOUNT_ID is set/);
     expect(describeModes(p)).toBe('AI: OpenAI · Email: dev outbox · Payments: test mode');
     expect(describeModes(p, ['ai', 'email', 'sms', 'storage'])).toBe(
       'AI: OpenAI · Email: dev outbox · SMS: dev outbox · Files: Supabase Storage',
@@ -105,7 +110,14 @@ describe('provider keys with no implementation yet', () => {
 
   it('left empty, as a copied .env.example has them, they are unset', () => {
     const e = parseEnv(Object.fromEntries(cases.map(([v]) => [v, ''])));
-    expect(resolveProviders(e)).toEqual({ ai: 'offline', email: 'outbox', sms: 'outbox', storage: 'local', payments: 'simulated' });
+    expect(resolveProviders(e)).toEqual({
+      ai: 'offline',
+      email: 'outbox',
+      sms: 'outbox',
+      storage: 'local',
+      payments: 'simulated',
+      video: 'builtin',
+    });
   });
 });
 
