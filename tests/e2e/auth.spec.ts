@@ -16,7 +16,7 @@ test('the landing page explains the product and reports embedded defaults', asyn
     redis: 'memory',
     providers: { ai: 'offline', email: 'outbox', sms: 'outbox', storage: 'local', payments: 'simulated', video: 'builtin' },
   });
-  expect(Object.keys(health.providers).sort()).toEqual(['ai', 'email', 'payments', 'sms', 'storage']);
+  expect(Object.keys(health.providers).sort()).toEqual(['ai', 'email', 'payments', 'sms', 'storage', 'video']);
 });
 
 test('a new learner signs up, signs out and signs back in', async ({ page }) => {
