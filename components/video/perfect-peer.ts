@@ -95,23 +95,29 @@ export class PerfectPeer {
    * Sends `track` for its kind: on a transceiver the other side offered (after an offer was taken), else a new one.
    * Null means "nothing of this kind to send": the transceiver then only receives, so an offer still asks for it.
    */
-  setTrack(kind: 'audio' | 'video', track: MediaStreamTrack | null, stream?: MediaStream) {
+  async setTrack(kind: 'audio' | 'video', track: MediaStreamTrack | null, stream?: MediaStream): Promise<void> {
+    if (this.closed) return;
     const t = this.pc.getTransceivers().find((x) => x.currentDirection !== 'stopped' && x.receiver.track.kind === kind);
     if (t) {
-      void t.sender.replaceTrack(track);
       const direction: RTCRtpTransceiverDirection = track ? 'sendrecv' : 'recvonly';
       if (t.direction !== direction) t.direction = direction;
+      if (stream && track) t.sender.setStreams?.(stream);
+      await t.sender.replaceTrack(track);
     } else if (track) this.pc.addTrack(track, ...(stream ? [stream] : []));
     else this.pc.addTransceiver(kind, { direction: 'recvonly' });
   }
 
-  /** Handles one signal from the other side, in arrival order. */
-  handle(signal: TSignal): Promise<void> {
-    this.queue = this.queue.then(() => this.handleNow(signal)).catch((err) => console.warn('video: signal failed', err));
+  /**
+   * Handles one signal from the other side, in arrival order. `beforeAnswer` runs between taking an offer and
+   * answering it: a connection made for an incoming offer puts its tracks on the offer's transceivers there, so
+   * the answer already sends them.
+   */
+  handle(signal: TSignal, beforeAnswer?: () => Promise<void>): Promise<void> {
+    this.queue = this.queue.then(() => this.handleNow(signal, beforeAnswer)).catch((err) => console.warn('video: signal failed', err));
     return this.queue;
   }
 
-  private async handleNow({ description, candidate }: TSignal) {
+  private async handleNow({ description, candidate }: TSignal, beforeAnswer?: () => Promise<void>) {
     if (this.closed) return;
     if (description) {
       const readyForOffer = !this.makingOffer && (this.pc.signalingState === 'stable' || this.settingRemoteAnswer);
@@ -122,6 +128,7 @@ export class PerfectPeer {
       await this.pc.setRemoteDescription(description as RTCSessionDescriptionInit);
       this.settingRemoteAnswer = false;
       if (description.type === 'offer') {
+        if (beforeAnswer) await beforeAnswer();
         await this.pc.setLocalDescription();
         if (this.pc.localDescription) this.send({ description: this.pc.localDescription.toJSON() });
       }

@@ -116,6 +116,7 @@ export function Room({
             className="flex items-center gap-2 text-sm font-medium"
             data-testid="connection-state"
             data-state={call.connection}
+            data-detail={call.detail}
           >
             <span className={`inline-block h-2.5 w-2.5 rounded-full ${CONNECTION_TONE[call.connection]}`} aria-hidden />
             {CONNECTION_LABEL[call.connection]}
@@ -144,6 +145,7 @@ export function Room({
           <div className="space-y-3">
             <div className="relative">
               <VideoTile
+                fit="contain"
                 stream={call.remoteStream}
                 label={other.name}
                 testId="remote-video"

@@ -15,9 +15,9 @@ export type TConnection = TPeerState | 'waiting' | 'offline';
 
 export type TVideoCall = ReturnType<typeof useVideoCall>;
 
-function sendTracks(p: PerfectPeer, cam: MediaStream | null, scr: MediaStreamTrack | null) {
-  p.setTrack('audio', cam?.getAudioTracks()[0] ?? null, cam ?? undefined);
-  p.setTrack('video', scr ?? cam?.getVideoTracks()[0] ?? null, cam ?? undefined);
+async function sendTracks(p: PerfectPeer, cam: MediaStream | null, scr: MediaStreamTrack | null) {
+  await p.setTrack('audio', cam?.getAudioTracks()[0] ?? null, cam ?? undefined);
+  await p.setTrack('video', scr ?? cam?.getVideoTracks()[0] ?? null, cam ?? undefined);
 }
 
 export function useVideoCall(o: { bookingId: string; iceServers: RTCIceServer[]; realtimeUrl: string | null }) {
@@ -39,6 +39,7 @@ export function useVideoCall(o: { bookingId: string; iceServers: RTCIceServer[];
   const [socket, setSocket] = useState<Socket | null>(null);
   const [hasCamera, setHasCamera] = useState(false);
   const [hasMic, setHasMic] = useState(false);
+  const [detail, setDetail] = useState('');
 
   const instance = useRef<string>('');
   const gen = useRef(0);
@@ -83,14 +84,17 @@ export function useVideoCall(o: { bookingId: string; iceServers: RTCIceServer[];
           setRemoteStream(new MediaStream(remoteTracks.current));
         },
         onState: (s) => {
-          if (peer.current === p) setConnection(s);
+          if (peer.current !== p) return;
+          setConnection(s);
+          // For support and tests: the connection's own states, on the indicator's data-detail.
+          setDetail(`${p.pc.signalingState}/${p.pc.iceConnectionState}/${p.pc.iceGatheringState}`);
         },
       });
       peer.current = p;
       p.remoteInstance = remoteInstance;
       setConnection('connecting');
       // Answering an offer first lets our tracks ride the transceivers the offer made (one m-line per kind).
-      if (!o2.answerFirst) sendTracks(p, camera.current, screen.current);
+      if (!o2.answerFirst) void sendTracks(p, camera.current, screen.current);
       return p;
     },
     [closePeer, o.iceServers],
@@ -99,20 +103,18 @@ export function useVideoCall(o: { bookingId: string; iceServers: RTCIceServer[];
   const onSignal = useCallback(
     async (s: TSignal) => {
       const [fromInstance] = s.key.split(':');
-      let p = peer.current;
-      const remoteInstance = p ? p.remoteInstance : undefined;
-      const fresh = !p || (remoteInstance && remoteInstance !== fromInstance) || (p.remoteKey !== null && p.remoteKey !== s.key);
-      if (fresh) {
-        // A new connection of the other side (a reload, or its connection was reset): only its offer starts ours.
+      const p = peer.current;
+      const stale = !p || (p.remoteInstance && p.remoteInstance !== fromInstance) || (p.remoteKey !== null && p.remoteKey !== s.key);
+      if (stale) {
+        // A new connection of the other side (a join, a reload, a reset): only its offer starts ours.
         if (s.description?.type !== 'offer') return;
-        p = newPeer(fromInstance, { answerFirst: true });
-        p.remoteKey = s.key;
-        await p.handle(s);
-        if (peer.current === p) sendTracks(p, camera.current, screen.current);
+        const fresh = newPeer(fromInstance, { answerFirst: true });
+        fresh.remoteKey = s.key;
+        await fresh.handle(s, () => sendTracks(fresh, camera.current, screen.current));
         return;
       }
-      p!.remoteKey ??= s.key;
-      await p!.handle(s);
+      p.remoteKey ??= s.key;
+      await p.handle(s);
     },
     [newPeer],
   );
@@ -167,7 +169,11 @@ export function useVideoCall(o: { bookingId: string; iceServers: RTCIceServer[];
       const current = p ? p.remoteInstance : null;
       // The same tab back after a signalling drop, media still flowing: keep the connection.
       if (p && current === m.instance && p.pc.connectionState === 'connected') return;
-      newPeer(m.instance);
+      // Otherwise the joiner offers (it learns we are here from its join's answer) and our connection is made for
+      // that offer (onSignal): one offer, no glare on every (re)join. Later renegotiations may still collide;
+      // perfect negotiation settles those.
+      closePeer();
+      setConnection('connecting');
     });
     s.on('peer-left', (m: { gone: boolean }) => {
       setPeerHere(false);
@@ -188,7 +194,7 @@ export function useVideoCall(o: { bookingId: string; iceServers: RTCIceServer[];
       closePeer();
       s.disconnect();
     });
-  }, [o.realtimeUrl, join, onSignal, newPeer, closePeer]);
+  }, [o.realtimeUrl, join, onSignal, closePeer]);
 
   const startMedia = useCallback(
     async (mode: 'camera' | 'none') => {
@@ -214,7 +220,7 @@ export function useVideoCall(o: { bookingId: string; iceServers: RTCIceServer[];
         setMicOn(false);
       }
       showLocal();
-      if (peer.current) sendTracks(peer.current, camera.current, screen.current);
+      if (peer.current) void sendTracks(peer.current, camera.current, screen.current);
       if (!socketRef.current) await connect();
     },
     [connect, showLocal],
@@ -272,7 +278,7 @@ export function useVideoCall(o: { bookingId: string; iceServers: RTCIceServer[];
       camera.current.addTrack(track);
       if (kind === 'video') setCameraId(deviceId);
       else setMicId(deviceId);
-      if (peer.current && !(kind === 'video' && screen.current)) peer.current.setTrack(kind, track, camera.current);
+      if (peer.current && !(kind === 'video' && screen.current)) await peer.current.setTrack(kind, track, camera.current);
       showLocal();
     } catch (err) {
       setMediaProblem(describeMediaError(err));
@@ -285,7 +291,7 @@ export function useVideoCall(o: { bookingId: string; iceServers: RTCIceServer[];
     screen.current = null;
     t.stop();
     setSharing(false);
-    peer.current?.setTrack('video', camera.current?.getVideoTracks()[0] ?? null, camera.current ?? undefined);
+    void peer.current?.setTrack('video', camera.current?.getVideoTracks()[0] ?? null, camera.current ?? undefined);
     showLocal();
   }, [showLocal]);
 
@@ -296,7 +302,7 @@ export function useVideoCall(o: { bookingId: string; iceServers: RTCIceServer[];
       screen.current = t;
       t.onended = () => stopShare(); // the browser's own "Stop sharing" button
       setSharing(true);
-      peer.current?.setTrack('video', t, s);
+      void peer.current?.setTrack('video', t, s);
       showLocal();
     } catch {
       // the person closed the picker: nothing to do
@@ -330,6 +336,7 @@ export function useVideoCall(o: { bookingId: string; iceServers: RTCIceServer[];
     refusal,
     mediaProblem,
     connection,
+    detail,
     peerHere,
     role,
     localStream,

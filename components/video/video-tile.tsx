@@ -10,6 +10,7 @@ export function VideoTile({
   testId,
   mirrored,
   placeholder,
+  fit = 'cover',
 }: {
   stream: MediaStream | null;
   muted?: boolean;
@@ -17,6 +18,8 @@ export function VideoTile({
   testId: string;
   mirrored?: boolean;
   placeholder: string;
+  /** contain for the other side (a shared screen must not be cropped), cover for the small self view. */
+  fit?: 'cover' | 'contain';
 }) {
   const ref = useRef<HTMLVideoElement>(null);
   const [blocked, setBlocked] = useState(false);
@@ -40,7 +43,7 @@ export function VideoTile({
         playsInline
         muted={muted}
         aria-label={label}
-        className={`aspect-video h-full w-full object-cover ${mirrored ? '-scale-x-100' : ''} ${hasVideo ? '' : 'invisible'}`}
+        className={`aspect-video h-full w-full ${fit === 'contain' ? 'object-contain' : 'object-cover'} ${mirrored ? '-scale-x-100' : ''} ${hasVideo ? '' : 'invisible'}`}
       />
       {!hasVideo ? (
         <p className="absolute inset-0 flex items-center justify-center p-4 text-center text-sm text-slate-300">{placeholder}</p>

@@ -46,7 +46,10 @@ async function remoteFrames(page: Page) {
 }
 
 async function expectRemoteVideo(page: Page) {
-  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
+  const state = page.getByTestId('connection-state');
+  await expect
+    .poll(async () => `${await state.getAttribute('data-state')} (${await state.getAttribute('data-detail')})`, { timeout: 45_000 })
+    .toMatch(/^connected /);
   await expect
     .poll(async () => page.evaluate(() => document.querySelector<HTMLVideoElement>('[data-testid="remote-video"]')?.videoWidth ?? 0), {
       timeout: 20_000,
@@ -68,11 +71,9 @@ test('the learner and the expert see each other in the room; chat arrives; a thi
   await learner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Experts' }).first().click();
   await learner.getByRole('link', { name: 'Emily Carter' }).first().click();
   await expect(learner.getByTestId('slot-picker')).toBeVisible();
-  let first = learner.getByTestId('slot-list').getByRole('button').first();
-  if (!(await first.isVisible())) {
-    await learner.getByRole('button', { name: 'Try next month' }).click();
-    first = learner.getByTestId('slot-list').getByRole('button').first();
-  }
+  await expect(learner.getByTestId('slots-skeleton')).toHaveCount(0, { timeout: 20_000 });
+  const first = learner.getByTestId('slot-list').getByRole('button').first();
+  await expect(first).toBeVisible({ timeout: 20_000 });
   const start = (await first.getAttribute('data-start'))!;
   await first.click();
   await learner.getByLabel('What do you want to work on?').fill('Video room e2e');
@@ -107,7 +108,7 @@ test('the learner and the expert see each other in the room; chat arrives; a thi
   await learner.screenshot({ path: '.data/shots/video-room-learner-1280.png' });
 
   // Chat, by keyboard: type and press Enter.
-  const box = learner.getByLabel('Message');
+  const box = learner.getByRole('textbox', { name: 'Message' });
   await box.click();
   await box.pressSequentially('Hello from the learner');
   await box.press('Enter');
