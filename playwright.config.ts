@@ -85,6 +85,10 @@ export default defineConfig({
             // The suite signs in as the demo accounts; production seeds them only when asked (docs/security.md).
             SEED_DEMO: 'true',
             ...googleEnv,
+            // Video (tests/e2e/video-room.spec.ts): host ICE candidates only (no network), and rooms open early enough
+            // that a slot booked through the UI (hours or days ahead) can be joined now.
+            VIDEO_ICE_SERVERS: '[]',
+            VIDEO_JOIN_EARLY_MINUTES: '40320',
           },
         },
       ],

@@ -41,6 +41,9 @@ export const PAGE_ROUTES = [
   { route: '/learn/[id]', as: ['learner'], params: { id: 'curriculum' } },
   { route: '/sessions', as: ['learner', 'expert'] },
   { route: '/sessions/[id]/review', as: ['learner'], params: { id: 'booking' } },
+  // The seeded booking's room has closed, so this measures its 403 answer; an open room's WebRTC, chat and
+  // socket code loads after hydration (components/video/room-loader.tsx), outside the first load.
+  { route: '/sessions/[id]/room', as: ['learner'], params: { id: 'booking' } },
   { route: '/dashboard', as: ['expert'] },
   { route: '/dashboard/preview', as: ['expert'] },
   { route: '/dashboard/profile', as: ['expert'] },

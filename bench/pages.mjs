@@ -50,6 +50,7 @@ const ROUTES = [
   ['/learn/:plan16', 'app/(app)/learn/[id]/page.tsx'],
   ['/sessions', 'app/(app)/sessions/page.tsx'],
   ['/sessions/:booking/review', 'app/(app)/sessions/[id]/review/page.tsx'],
+  ['/sessions/:booking/room', 'app/(app)/sessions/[id]/room/page.tsx'], // the seeded booking's room has closed: its 403
   ['/settings', 'app/(app)/settings/page.tsx'],
   ['/dashboard', 'app/(app)/dashboard/page.tsx'],
   ['/dashboard/preview', 'app/(app)/dashboard/preview/page.tsx'],

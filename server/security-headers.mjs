@@ -22,6 +22,17 @@ const BASE = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
+// The built-in video room (/sessions/<id>/room, docs/video.md) is the one page that may use the camera, the
+// microphone and screen capture, and only for this origin. A policy is fixed when a document loads, so the room
+// is entered by a full page load (components/sessions/join-button.tsx), never a client-side navigation.
+const ROOM_PATH = /^\/sessions\/[0-9a-fA-F-]{36}\/room\/?(?:\?|$)/;
+const ROOM_PERMISSIONS = 'camera=(self), microphone=(self), display-capture=(self), geolocation=()';
+
+/** The Permissions-Policy of a request's answer. */
+export function permissionsPolicyFor(url) {
+  return ROOM_PATH.test(url ?? '') ? ROOM_PERMISSIONS : BASE['Permissions-Policy'];
+}
+
 /** 128 random bits, base64: a CSP nonce. */
 export function newNonce() {
   return randomBytes(16).toString('base64');
@@ -94,6 +105,7 @@ let imgOriginsOnce;
  */
 export function setSecurityHeaders(req, res, { production }) {
   for (const [name, value] of Object.entries(BASE)) res.setHeader(name, value);
+  res.setHeader('Permissions-Policy', permissionsPolicyFor(req.url));
   const nonce = newNonce();
   imgOriginsOnce ??= imageOrigins(); // the environment does not change while the process runs
   const policy = contentSecurityPolicy({ scripts: { nonce }, dev: !production, imgOrigins: imgOriginsOnce });

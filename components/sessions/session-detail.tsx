@@ -7,8 +7,11 @@ import type { TBookingDetail, TBookingView } from '@/lib/booking/contract';
 import { getBooking, icsUrl, reportNoShow } from '@/components/booking/api';
 import { dateTimeLabel } from '@/components/booking/zoned';
 import { CancelDialog } from './cancel-dialog';
+import { JoinButton } from './join-button';
 import { PrivateNotes } from './private-notes';
 import { ReschedulePanel } from './reschedule-panel';
+import { AttendanceSummary } from '@/components/video/attendance-summary';
+import { SessionRecordings } from '@/components/video/session-recordings';
 
 const EVENT_LABELS: Record<string, string> = {
   held: 'Held',
@@ -20,6 +23,9 @@ const EVENT_LABELS: Record<string, string> = {
   completed: 'Completed',
   no_show: 'No-show reported',
   no_show_reported: 'No-show reported',
+  no_show_contradicted: 'No-show report contradicted by attendance',
+  no_show_overturned: 'No-show overturned after review',
+  no_show_upheld: 'No-show upheld after review',
 };
 
 /** One session's brief, curriculum (with progress for the expert), history and actions. */
@@ -110,14 +116,23 @@ export function SessionDetail({
         <div>
           <h4 className="font-semibold">Video</h4>
           {b.joinUrl ? (
-            <a className="link" href={b.joinUrl}>
-              Join the session
-            </a>
+            <div className="mt-1 flex flex-wrap items-center gap-3">
+              <JoinButton booking={b} tz={tz} />
+              <span className="text-slate-600 dark:text-slate-400">
+                {b.joinUrl.startsWith('https://') ? 'Zoom meeting' : 'Built-in video room'}: it opens{' '}
+                {Math.round((Date.parse(b.start) - Date.parse(b.joinOpensAt ?? b.start)) / 60_000)} minutes before the start and closes{' '}
+                {Math.round((Date.parse(b.joinClosesAt ?? b.end) - Date.parse(b.end)) / 60_000)} minutes after the end.
+                {b.video.note ? ` ${b.video.note}` : ''}
+              </span>
+            </div>
           ) : (
-            <p className="mt-1 text-slate-600 dark:text-slate-400">The video link appears here once video sessions launch.</p>
+            <p className="mt-1 text-slate-600 dark:text-slate-400">The video room has closed.</p>
           )}
         </div>
       ) : null}
+
+      {detail ? <AttendanceSummary a={detail.attendance} tz={tz} viewerRole={b.viewerRole} /> : null}
+      {b.viewerRole !== 'admin' && b.status !== 'held' && b.status !== 'expired' ? <SessionRecordings bookingId={b.id} tz={tz} /> : null}
 
       {isExpert && detail ? <PrivateNotes bookingId={b.id} initial={detail.notes ?? ''} /> : null}
 

@@ -9,6 +9,7 @@ import type { TBookingStatus, TBookingView } from '@/lib/booking/contract';
 import { listBookings } from '@/components/booking/api';
 import { useSlotsLive } from '@/components/booking/use-slots-live';
 import { allZones, browserZone, dateTimeLabel, dayKey, dayLabel, timeLabel } from '@/components/booking/zoned';
+import { JoinButton } from './join-button';
 import { SessionDetail } from './session-detail';
 
 const STATUS: Record<TBookingStatus, { label: string; tone: 'neutral' | 'brand' | 'success' | 'warning' }> = {
@@ -188,8 +189,9 @@ export function SessionsView({ role, ownExpertId = null }: { role: 'learner' | '
                       {timeLabel(b.start, other.timeZone)} {other.name.split(/\s+/)[0]}&apos;s time ({other.timeZone.replaceAll('_', ' ')})
                     </p>
                   </div>
-                  <div className="flex items-center gap-2">
+                  <div className="flex flex-wrap items-center gap-2">
                     <Badge tone={st.tone}>{st.label}</Badge>
+                    <JoinButton booking={b} tz={tz} />
                     <button
                       type="button"
                       aria-expanded={isOpen}

@@ -55,3 +55,18 @@ export function assertOwnerOrAdmin(
 ): void {
   if (!canActOn(user, ownerId)) throw refusal();
 }
+
+/**
+ * Session recordings belong to the session's two participants only: anyone else — another user, and an admin
+ * outside the audited admin path (lib/video/admin-recording-access.ts) — is refused with 403.
+ * `side` is the caller's side of the booking (lib/booking/access.ts roleOn), or null for none.
+ */
+export function requireRecordingParty(side: 'learner' | 'expert' | 'admin' | null): 'learner' | 'expert' {
+  if (side === 'learner' || side === 'expert') return side;
+  throw new AppError(
+    'forbidden',
+    side === 'admin'
+      ? 'Recordings are private to the session’s two participants; admins open one through the audited admin view.'
+      : 'Only the two participants of this session can see its recordings.',
+  );
+}

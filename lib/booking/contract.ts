@@ -77,8 +77,16 @@ export type TBookingView = {
   curriculum: { id: string; title: string; moduleId: string | null; moduleTitle: string | null } | null;
   refundPercent: number | null;
   cancelledBy: string | null;
-  /** Placeholder until the video issue lands: null, or a URL. */
+  /**
+   * Where the session happens: the Zoom (or Meet) join URL when the session type uses one and it was created,
+   * else the built-in room (/sessions/:id/room), for the learner and the expert of a confirmed session whose room
+   * has not closed yet; null otherwise. The room admits them only from joinOpensAt until joinClosesAt (docs/video.md).
+   */
   joinUrl: string | null;
+  joinOpensAt: string | null;
+  joinClosesAt: string | null;
+  /** The video the session uses (null until it is confirmed) and why it fell back to the room, if it did. */
+  video: { provider: 'builtin' | 'zoom' | 'google_meet' | null; note: string | null };
   canCancel: boolean;
   canReschedule: boolean;
   canReportNoShow: boolean;
@@ -91,6 +99,20 @@ export type TBookingDetail = TBookingView & {
   /** The expert's private notes; null for the learner. */
   notes: string | null;
   events: { kind: string; at: string; actorRole: string | null; data: Record<string, unknown> }[];
+  /** Join/leave times in the built-in room and the no-show report's attendance verdict (lib/video). */
+  attendance: TAttendanceView;
+};
+
+export type TAttendanceView = {
+  intervals: { role: 'learner' | 'expert'; joinedAt: string; leftAt: string | null }[];
+  minutes: { learner: number; expert: number };
+  noShow: {
+    reporterRole: 'learner' | 'expert';
+    absentRole: 'learner' | 'expert';
+    verdict: 'confirmed' | 'contradicted' | 'nobody_joined' | 'reporter_absent' | 'no_data' | null;
+    verdictText: string | null;
+    settledAt: string | null;
+  } | null;
 };
 
 export type TCancelPreview = {

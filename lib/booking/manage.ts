@@ -13,7 +13,9 @@ import { afterBookingChange } from './after-change';
 import { loadParticipants, notifyBoth } from './participants';
 import { cancelOutcome, canCancel, canReschedule, inNoShowWindow } from './policy';
 import { isStartOffered } from './slot-source';
-import { addEvent, afterSlotsChanged, expireLapsedHolds, freshSlots, loadPolicy, ms, type TBookingRow } from './store';
+import { addEvent, afterSlotsChanged, expireLapsedHolds, freshSlots, loadPolicy, lockBooking, ms, type TBookingRow } from './store';
+import { requireAdmin } from '@/lib/auth/permissions';
+import { verdictFor } from '@/lib/video/attendance-view';
 
 type TOpts = { now?: Date };
 
@@ -159,13 +161,74 @@ export async function reportNoShow(db: TDb, user: TSessionUser, id: string, inpu
       );
     }
     const absent = role === 'learner' ? 'expert' : 'learner';
+    // The room's join/leave times settle the report (lib/video/settle-no-show.ts): one the attendance
+    // contradicts is kept, flagged, and changes nothing (no no-show status, no strike).
+    const settled = await verdictFor(tx, row, absent, now);
     await tx.query(
-      'insert into public.no_show_reports (booking_id, reporter_role, reporter_id, absent_role, note) values ($1, $2, $3, $4, $5)',
-      [id, role, user.id, absent, note],
+      `insert into public.no_show_reports (booking_id, reporter_role, reporter_id, absent_role, note, attendance_verdict, attendance, settled_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [id, role, user.id, absent, note, settled.verdict, JSON.stringify({ minutes: settled.minutes, joined: settled.joined }), now],
     );
+    if (settled.verdict === 'contradicted') {
+      await addEvent(tx, id, 'no_show_contradicted', user.id, {
+        reporterRole: role,
+        absentRole: absent,
+        note,
+        minutes: settled.minutes,
+      });
+      return;
+    }
     await tx.query("update public.bookings set status = 'no_show', completed_at = null where id = $1", [id]);
-    await addEvent(tx, id, 'no_show_reported', user.id, { reporterRole: role, absentRole: absent, note, wasStatus: row.status });
+    await addEvent(tx, id, 'no_show_reported', user.id, {
+      reporterRole: role,
+      absentRole: absent,
+      note,
+      wasStatus: row.status,
+      verdict: settled.verdict,
+    });
     await afterBookingChange(tx, row, 'no_show');
+    await evaluateStanding(tx, row.expert_id);
+  });
+}
+
+/**
+ * An admin reviews a no-show report: the attendance as it is now decides again. A report the attendance
+ * contradicts is overturned (the session counts as held: completed once it has ended); one it supports makes
+ * the session a no-show. Either way the expert's standing is evaluated again and the decision is audited.
+ */
+export async function reviewNoShow(db: TDb, admin: TSessionUser, id: string, opts: TOpts = {}): Promise<void> {
+  const now = opts.now ?? new Date();
+  requireAdmin(admin, 'Only admins review no-show reports.');
+  await db.transaction(async (tx) => {
+    const row = await lockBooking(tx, id);
+    if (!row) throw new AppError('not_found', 'This session does not exist.');
+    const { rows } = await tx.query<{ id: string; absent_role: 'learner' | 'expert'; attendance_verdict: string | null }>(
+      'select id, absent_role, attendance_verdict from public.no_show_reports where booking_id = $1 order by created_at limit 1',
+      [id],
+    );
+    if (!rows[0]) throw new AppError('conflict', 'No no-show was reported for this session.');
+    const settled = await verdictFor(tx, row, rows[0].absent_role, now);
+    await tx.query(
+      'update public.no_show_reports set attendance_verdict = $2, attendance = $3, settled_at = $4, settled_by = $5 where id = $1',
+      [rows[0].id, settled.verdict, JSON.stringify({ minutes: settled.minutes, joined: settled.joined }), now, admin.id],
+    );
+    await tx.query(
+      "insert into public.audit_log (actor_id, action, subject_type, subject_id, data) values ($1, 'no_show.review', 'booking', $2, $3)",
+      [admin.id, id, JSON.stringify({ verdict: settled.verdict, was: rows[0].attendance_verdict, minutes: settled.minutes })],
+    );
+    if (settled.verdict === 'contradicted' && row.status === 'no_show') {
+      const ended = now.getTime() >= ms(row.ends_at);
+      const { rows: after } = await tx.query<TBookingRow>(
+        `update public.bookings set status = $2, completed_at = $3 where id = $1 returning *`,
+        [id, ended ? 'completed' : 'confirmed', ended ? now : null],
+      );
+      await addEvent(tx, id, 'no_show_overturned', admin.id, { by: 'admin', minutes: settled.minutes });
+      if (ended) await afterBookingChange(tx, after[0], 'completed');
+    } else if (settled.verdict !== 'contradicted' && row.status !== 'no_show') {
+      await tx.query("update public.bookings set status = 'no_show', completed_at = null where id = $1", [id]);
+      await addEvent(tx, id, 'no_show_upheld', admin.id, { by: 'admin', verdict: settled.verdict, minutes: settled.minutes });
+      await afterBookingChange(tx, row, 'no_show');
+    }
     await evaluateStanding(tx, row.expert_id);
   });
 }

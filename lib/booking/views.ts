@@ -7,6 +7,9 @@ import { isReviewOpen } from '@/lib/reviews/review-window';
 import { canCancel, canReschedule, inNoShowWindow, type TActorRole, type TPolicy } from './policy';
 import { loadPolicy, ms, type TBookingRow } from './store';
 import { requireRole } from '@/lib/auth/permissions';
+import { attendanceView } from '@/lib/video/attendance-view';
+import { roomState, roomWindow } from '@/lib/video/access-window';
+import { roomRule } from '@/lib/video/config';
 
 // The views the API answers (lib/booking/contract.ts): a row joined with both sides and the attached
 // curriculum, with the can* flags computed from status, time, the policy and the viewer's side.
@@ -21,6 +24,9 @@ type TViewRow = TBookingRow & {
   module_title: string | null;
   has_no_show: boolean;
   viewer_reviewed: boolean;
+  video_provider: 'builtin' | 'zoom' | 'google_meet' | null;
+  meeting_join_url: string | null;
+  meeting_error: string | null;
 };
 
 const VIEW_SELECT = `
@@ -33,6 +39,20 @@ const VIEW_SELECT = `
     join public.expert_profiles e on e.id = b.expert_id
     left join public.users u on u.id = b.learner_id
     left join public.curricula c on c.id = b.curriculum_id`;
+
+/** The room's link while the session is confirmed and its room has not closed (lib/video/access-window.ts). */
+function joinLink(r: TViewRow, viewerRole: TActorRole, nowMs: number): Pick<TBookingView, 'joinUrl' | 'joinOpensAt' | 'joinClosesAt'> {
+  const b = { status: r.status, startMs: ms(r.starts_at), endMs: ms(r.ends_at) };
+  const state = roomState(b, nowMs, roomRule());
+  if (viewerRole === 'admin' || (state !== 'open' && state !== 'too_early'))
+    return { joinUrl: null, joinOpensAt: null, joinClosesAt: null };
+  const w = roomWindow(b, roomRule());
+  return {
+    joinUrl: r.meeting_join_url ?? `/sessions/${r.id}/room`,
+    joinOpensAt: new Date(w.opensAtMs).toISOString(),
+    joinClosesAt: new Date(w.closesAtMs).toISOString(),
+  };
+}
 
 export function toView(r: TViewRow, viewerRole: TActorRole, policy: TPolicy, nowMs: number): TBookingView {
   const startMs = ms(r.starts_at);
@@ -60,7 +80,8 @@ export function toView(r: TViewRow, viewerRole: TActorRole, policy: TPolicy, now
       : null,
     refundPercent: r.refund_percent,
     cancelledBy: r.cancelled_by,
-    joinUrl: null,
+    ...joinLink(r, viewerRole, nowMs),
+    video: { provider: r.video_provider, note: r.meeting_error },
     canCancel: canCancel({ status, startMs }, nowMs),
     canReschedule: canReschedule(policy, { status, startMs }, viewerRole, nowMs),
     canReportNoShow: party && !r.has_no_show && inNoShowWindow(policy, { status, startMs }, nowMs),
@@ -120,10 +141,16 @@ export async function getBookingDetail(
   }
   const progress =
     view.curriculum && view.learner.id ? await curriculumProgress(db, view.learner.id, view.curriculum.id, view.curriculum.moduleId) : null;
+  const { rows: times } = await db.query<{ id: string; starts_at: Date; ends_at: Date }>(
+    'select id, starts_at, ends_at from public.bookings where id = $1',
+    [id],
+  );
+  const attendance = await attendanceView(db, times[0], opts.now ?? new Date());
   return {
     ...view,
     progress,
     notes,
+    attendance,
     events: events.map((e) => ({
       kind: e.kind,
       at: new Date(e.created_at).toISOString(),

@@ -7,6 +7,7 @@ const LABELS: { [K in keyof TProviders]: Record<TProviders[K], string> } = {
   storage: { supabase: 'Files: Supabase Storage', local: 'Files: local disk' },
   payments: { simulated: 'Payments: test mode' },
   calendar: { google: 'Calendars: Google', ics: 'Calendars: ICS files only' },
+  video: { builtin: 'Video: built-in room', zoom: 'Video: Zoom + built-in room' },
 };
 
 /** One line a person can read, e.g. "AI: offline planner · Email: dev outbox". */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseIceServers } from '../video/ice-servers';
 
 // Empty strings count as unset, so a copied .env.example with blank values behaves like no .env.
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -15,9 +16,6 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 /** Provider keys whose provider has no implementation yet, and what they would switch on. */
 export const NOT_IMPLEMENTED = {
   STRIPE_SECRET_KEY: 'Stripe payments',
-  ZOOM_ACCOUNT_ID: 'Zoom video',
-  ZOOM_CLIENT_ID: 'Zoom video',
-  ZOOM_CLIENT_SECRET: 'Zoom video',
 } as const;
 
 /** Any non-empty value is refused: there is no code to use it yet. */
@@ -76,12 +74,25 @@ export const ZEnv = z.object({
   REALTIME_PORT: optional(int(1, 65535)).default(3002),
   REALTIME_ALLOWED_ORIGINS: optional(z.string()),
 
+  // Video: the built-in 1:1 room (lib/video, docs/video.md). ICE servers handed to the browsers, a JSON array of
+  // RTCIceServer (STUN/TURN, TURN with username and credential); `[]` uses host candidates only (tests, one LAN).
+  VIDEO_ICE_SERVERS: optional(
+    z.string().transform((v, ctx) => {
+      try {
+        return parseIceServers(v);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message });
+        return z.NEVER;
+      }
+    }),
+  ),
+  // Minutes before the start the room opens, and after the end it closes (defaults 10 and 30).
+  VIDEO_JOIN_EARLY_MINUTES: optional(int(0, 40_320)).default(10),
+  VIDEO_JOIN_LATE_MINUTES: optional(int(0, 1440)).default(30),
+
   // Not implemented yet (later issues build them): a value here stops the server with one line rather than
   // flip a mode to a provider that has no code behind it. See NOT_IMPLEMENTED above.
   STRIPE_SECRET_KEY: notImplemented('STRIPE_SECRET_KEY'),
-  ZOOM_ACCOUNT_ID: notImplemented('ZOOM_ACCOUNT_ID'),
-  ZOOM_CLIENT_ID: notImplemented('ZOOM_CLIENT_ID'),
-  ZOOM_CLIENT_SECRET: notImplemented('ZOOM_CLIENT_SECRET'),
 
   // Calendars (lib/calendar, docs/calendars.md). CALENDAR_TOKEN_KEYS seals OAuth tokens at rest:
   // "id:base64(32 bytes)[,id:base64…]", the first encrypts, all decrypt (rotation). Unset: a development key
@@ -119,6 +130,21 @@ export const ZEnv = z.object({
   // Delivery attempts of one message (retried with the job queue's backoff) before it is marked failed.
   NOTIFICATION_ATTEMPTS: optional(int(1, 20)).default(5),
 
+  // Video (lib/video, docs/video.md): Zoom meetings through a Server-to-Server OAuth app (all three or none);
+  // without them, sessions whose type chose Zoom fall back to the built-in room.
+  ZOOM_ACCOUNT_ID: optional(z.string().min(1).max(200)),
+  ZOOM_CLIENT_ID: optional(z.string().min(1).max(200)),
+  ZOOM_CLIENT_SECRET: optional(z.string().min(1).max(500)),
+  // Tests and proxies only: Zoom's REST API (default https://api.zoom.us) and OAuth server (default https://zoom.us).
+  ZOOM_API_BASE: optional(httpUrl),
+  ZOOM_OAUTH_BASE: optional(httpUrl),
+  // Recordings made in the built-in room: kept this many days, then deleted with their file.
+  RECORDING_RETENTION_DAYS: optional(int(1, 3650)).default(30),
+  // The largest recording upload accepted (MB).
+  RECORDING_MAX_MB: optional(int(1, 4096)).default(500),
+  // A no-show report against someone who was in the room at least this many minutes is contradicted.
+  NO_SHOW_MIN_ATTENDANCE_MINUTES: optional(int(1, 240)).default(5),
+
   // Files
   SUPABASE_URL: optional(httpUrl),
   SUPABASE_SERVICE_ROLE_KEY: optional(z.string()),
@@ -152,6 +178,8 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
     ['SUPABASE_URL', 'SUPABASE_SERVICE_ROLE_KEY'],
     ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN'],
     ['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET'],
+    ['ZOOM_ACCOUNT_ID', 'ZOOM_CLIENT_ID'],
+    ['ZOOM_CLIENT_ID', 'ZOOM_CLIENT_SECRET'],
   ];
   const missing = pairs.flatMap(([a, b]) =>
     env[a] && !env[b]

@@ -2,9 +2,10 @@ import type { TEnv } from './env';
 
 /**
  * Which implementation each external service runs on, for the services this version implements. Payments
- * run only as the simulated step bookings confirm through (test mode; Stripe is a later issue); calendars and
- * video have no implementation yet, so they are not reported at all. Email goes through SendGrid and SMS through
- * Twilio when their keys are set, otherwise to the dev outbox (lib/notifications).
+ * run only as the simulated step bookings confirm through (test mode; Stripe is a later issue); calendars have
+ * no implementation yet, so they are not reported at all. Video is the built-in room, with Zoom links too when
+ * configured. Email goes through SendGrid and SMS through Twilio when their keys are set, otherwise to the dev
+ * outbox (lib/notifications).
  */
 export type TProviders = {
   ai: 'openai' | 'offline';
@@ -15,6 +16,8 @@ export type TProviders = {
   payments: 'simulated';
   /** Google Calendar sync when its OAuth client is set; otherwise sessions travel as ICS files only. */
   calendar: 'google' | 'ics';
+  /** Session video: the built-in room always; Zoom links too when its Server-to-Server app is configured. */
+  video: 'builtin' | 'zoom';
 };
 
 /** Decided by the environment alone. */
@@ -26,5 +29,6 @@ export function resolveProviders(e: TEnv): TProviders {
     storage: e.SUPABASE_URL && e.SUPABASE_SERVICE_ROLE_KEY ? 'supabase' : 'local',
     payments: 'simulated',
     calendar: e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET ? 'google' : 'ics',
+    video: e.ZOOM_ACCOUNT_ID && e.ZOOM_CLIENT_ID && e.ZOOM_CLIENT_SECRET ? 'zoom' : 'builtin',
   };
 }

@@ -6,6 +6,7 @@ import { registerNextAvailableJob } from '@/lib/experts/refresh-next-available';
 import { registerNotificationJobs } from '@/lib/notifications/deliver';
 import { registerReminderJobs } from '@/lib/notifications/booking-reminders';
 import { registerReviewJobs } from '@/lib/reviews/register-jobs';
+import { registerVideoJobs } from '@/lib/video/register-jobs';
 
 // Every module that calls defineJob / defineRecurringJob, imported before a runner starts (the app's
 // instrumentation and `npm run worker`), so a restarted process has a handler for each job waiting in
@@ -17,3 +18,4 @@ registerNextAvailableJob();
 registerNotificationJobs();
 registerReminderJobs();
 registerReviewJobs();
+registerVideoJobs();

@@ -12,7 +12,8 @@ export async function countStrikes(db: TPrivilegedTx, expertId: string, windowDa
   const { rows } = await db.query<{ n: number }>(
     `select (
        (select count(distinct r.booking_id) from public.no_show_reports r join public.bookings b on b.id = r.booking_id
-         where b.expert_id = $1 and r.absent_role = 'expert' and r.created_at > now() - make_interval(days => $2))
+         where b.expert_id = $1 and r.absent_role = 'expert' and r.attendance_verdict is distinct from 'contradicted'
+           and r.created_at > now() - make_interval(days => $2))
      + (select count(*) from public.bookings b
          where b.expert_id = $1 and b.cancelled_by = 'expert' and b.cancelled_at > now() - make_interval(days => $2)
            and b.starts_at - b.cancelled_at < interval '24 hours')

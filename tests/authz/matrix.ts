@@ -143,6 +143,28 @@ export const MATRIX: TRow[] = [
   }),
   r('POST /api/bookings/[id]/no-show', [401, 400, 400, 400, 400, 403], { params: id('booking'), body: { note: 5 } }),
   r('PUT /api/bookings/[id]/notes', [401, 400, 400, 400, 400, 400], { params: id('booking'), body: INVALID }),
+  // Recordings: the session's two participants only; everyone else (admins included) 403. The seeded booking's room has
+  // closed, so asking to record is a 409 for its own learner and expert; no recording exists, so one by id is a 404.
+  r('GET /api/bookings/[id]/recordings', [401, 200, 403, 200, 403, 403], { params: id('booking') }),
+  r('POST /api/bookings/[id]/recordings', [401, 409, 403, 409, 403, 403], { params: id('booking') }),
+  r('DELETE /api/bookings/[id]/recordings/[recordingId]', [401, 404, 403, 404, 403, 403], {
+    params: { id: 'booking', recordingId: 'missing' },
+  }),
+  r('POST /api/bookings/[id]/recordings/[recordingId]/consent', [401, 400, 403, 400, 403, 403], {
+    params: { id: 'booking', recordingId: 'missing' },
+    body: INVALID,
+  }),
+  r('POST /api/bookings/[id]/recordings/[recordingId]/stop', [401, 404, 403, 404, 403, 403], {
+    params: { id: 'booking', recordingId: 'missing' },
+  }),
+  r('POST /api/bookings/[id]/recordings/[recordingId]/parts', [401, 400, 403, 400, 403, 403], {
+    params: { id: 'booking', recordingId: 'missing' },
+    body: INVALID,
+  }),
+  r('POST /api/bookings/[id]/recordings/[recordingId]/complete', [401, 400, 403, 400, 403, 403], {
+    params: { id: 'booking', recordingId: 'missing' },
+    body: INVALID,
+  }),
 
   // ── reviews ────────────────────────────────────────────────────────────────────────────────────
   r('GET /api/reviews', [401, 200, 404, 200, 404, 403], { query: 'bookingId={booking}' }),
@@ -161,6 +183,8 @@ export const MATRIX: TRow[] = [
   r('PUT /api/expert/availability', EXPERTS(400), { body: INVALID }),
   r('GET /api/expert/availability/week', EXPERTS(200)),
   r('GET /api/expert/sanctions', EXPERTS(200)),
+  r('GET /api/expert/video-settings', EXPERTS(200)),
+  r('PUT /api/expert/video-settings', EXPERTS(400), { body: INVALID }),
   r('POST /api/expert/sanctions/[id]/appeal', EXPERTS(400), { body: INVALID }),
 
   // ── the expert's calendar connections (a fresh uuid names none: 404 for experts, refused for the rest) ──
@@ -187,6 +211,10 @@ export const MATRIX: TRow[] = [
   r('POST /api/admin/reviews/[id]/hide', ADMIN(400), { body: INVALID }),
   // A fresh uuid names no message: the admin gets 404, everyone else is refused first.
   r('POST /api/admin/outbox/[id]/retry', ADMIN(404)),
+  // The audited admin path to a recording (a reason is required), and the attendance review of a no-show report
+  // (the seeded booking has none: 409).
+  r('POST /api/admin/recordings/[id]/access', ADMIN(400), { body: INVALID }),
+  r('POST /api/admin/bookings/[id]/no-show-review', ADMIN(409), { params: id('booking') }),
   r('GET /api/admin/sanctions', ADMIN(200)),
   r('POST /api/admin/sanctions/[id]/decision', ADMIN(400), { body: INVALID }),
   r('POST /api/admin/specialties', ADMIN(400), { body: INVALID }),
@@ -208,6 +236,9 @@ export const MATRIX: TRow[] = [
   r('PAGE /learn/[id]', [SIGN_IN, 200, 404, 403, 403, 403], { params: id('curriculum') }),
   r('PAGE /sessions', [SIGN_IN, 200, 200, 200, 200, 403]),
   r('PAGE /sessions/[id]/review', [SIGN_IN, 200, 404, 200, 404, 403], { params: id('booking') }),
+  // The built-in video room: only the booking's learner and expert, only in its window (the seeded booking ended
+  // yesterday, so its own learner and expert are refused too); the open room is driven by tests/e2e/video-room.spec.ts.
+  r('PAGE /sessions/[id]/room', [SIGN_IN, 403, 403, 403, 403, 403], { params: id('booking') }),
   r('PAGE /dashboard', EXPERT_PAGE),
   r('PAGE /dashboard/preview', EXPERT_PAGE),
   r('PAGE /dashboard/profile', EXPERT_PAGE),

@@ -14,9 +14,17 @@ test('the landing page explains the product and reports embedded defaults', asyn
     status: 'ok',
     db: 'pglite',
     redis: 'memory',
-    providers: { ai: 'offline', email: 'outbox', sms: 'outbox', storage: 'local', payments: 'simulated', calendar: 'ics' },
+    providers: {
+      ai: 'offline',
+      email: 'outbox',
+      sms: 'outbox',
+      storage: 'local',
+      payments: 'simulated',
+      calendar: 'ics',
+      video: 'builtin',
+    },
   });
-  expect(Object.keys(health.providers).sort()).toEqual(['ai', 'email', 'payments', 'sms', 'storage']);
+  expect(Object.keys(health.providers).sort()).toEqual(['ai', 'calendar', 'email', 'payments', 'sms', 'storage', 'video']);
 });
 
 test('a new learner signs up, signs out and signs back in', async ({ page }) => {

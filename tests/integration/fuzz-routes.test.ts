@@ -68,6 +68,10 @@ type TWorld = {
   heldBookingId: string;
   pastBookingId: string;
   noShowBookingId: string;
+  /** A session whose room is open now, with a running recording (both consented) and a stored one. */
+  roomBookingId: string;
+  recordingId: string;
+  readyRecordingId: string;
   reviewId: string;
   sanctionId: string;
   /** A SendGrid message that failed, for the admin's retry. */
@@ -188,6 +192,15 @@ const ROUTES: Record<string, TRouteSpec> = {
     GET: { owner: 'admin', other: 'learner' },
     PUT: { owner: 'admin', other: 'expert', body: () => ({ currency: 'EUR', perUsd: 0.92 }) },
   },
+  'admin/recordings/[id]/access': {
+    POST: {
+      owner: 'admin',
+      other: 'learner',
+      params: id('readyRecordingId'),
+      body: () => ({ reason: 'A dispute about the session, ticket 42' }),
+    },
+  },
+  'admin/bookings/[id]/no-show-review': { POST: { owner: 'admin', other: 'expert', params: id('noShowBookingId') } },
   'admin/outbox/[id]/retry': { POST: { owner: 'admin', other: 'expert', params: id('failedOutboxId'), body: () => ({}) } },
   'admin/reviews/[id]/hide': {
     POST: { owner: 'admin', other: 'expert', params: id('reviewId'), body: () => ({ hidden: false, reason: '' }) },
@@ -257,6 +270,46 @@ const ROUTES: Record<string, TRouteSpec> = {
     },
   },
   'bookings/[id]': { GET: { owner: 'learner', other: 'otherLearner', params: id('upcomingBookingId') } },
+  'bookings/[id]/recordings': {
+    GET: { owner: 'learner', other: 'otherLearner', params: id('roomBookingId') },
+    POST: { owner: 'learner', other: 'otherExpert', writers: ['expert'], params: id('roomBookingId') },
+  },
+  'bookings/[id]/recordings/[recordingId]': {
+    DELETE: {
+      owner: 'learner',
+      other: 'otherExpert',
+      writers: ['expert'],
+      params: (w) => ({ id: w.roomBookingId, recordingId: w.readyRecordingId }),
+    },
+  },
+  'bookings/[id]/recordings/[recordingId]/consent': {
+    POST: {
+      owner: 'expert',
+      other: 'otherLearner',
+      writers: ['learner'],
+      params: (w) => ({ id: w.roomBookingId, recordingId: w.recordingId }),
+      body: () => ({ granted: true }),
+    },
+  },
+  'bookings/[id]/recordings/[recordingId]/stop': {
+    POST: {
+      owner: 'expert',
+      other: 'otherLearner',
+      writers: ['learner'],
+      params: (w) => ({ id: w.roomBookingId, recordingId: w.recordingId }),
+    },
+  },
+  'bookings/[id]/recordings/[recordingId]/parts': {
+    POST: { owner: 'learner', other: 'otherExpert', params: (w) => ({ id: w.roomBookingId, recordingId: w.recordingId }), multipart: true },
+  },
+  'bookings/[id]/recordings/[recordingId]/complete': {
+    POST: {
+      owner: 'learner',
+      other: 'otherExpert',
+      params: (w) => ({ id: w.roomBookingId, recordingId: w.recordingId }),
+      body: () => ({ parts: 1, durationSeconds: 30 }),
+    },
+  },
   bookings: {
     GET: { owner: 'learner', other: 'admin', query: () => ({ scope: 'upcoming' }) },
     POST: {
@@ -359,6 +412,15 @@ const ROUTES: Record<string, TRouteSpec> = {
     },
   },
   'expert/sanctions': { GET: { owner: 'expert', other: 'learner' } },
+  'expert/video-settings': {
+    GET: { owner: 'expert', other: 'learner' },
+    PUT: {
+      owner: 'expert',
+      other: 'learner',
+      writers: ['otherExpert'],
+      body: () => ({ offerings: [{ lengthMinutes: 60, videoProvider: 'builtin' }] }),
+    },
+  },
   'experts/[slug]/photo': { GET: { owner: 'anon', other: 'learner', params: (w) => ({ slug: w.emilySlug }) } },
   'experts/[slug]/slots': {
     GET: {
@@ -714,6 +776,21 @@ beforeAll(async () => {
   const toReschedule = await createBooking(t.db, emily.id, users.learner.id, { status: 'confirmed', endedHoursAgo: -24 * 20 - 4 });
   const held = await createBooking(t.db, emily.id, users.learner.id, { status: 'held', endedHoursAgo: -24 * 20 - 6 });
   const noShow = await createBooking(t.db, emily.id, users.learner.id, { status: 'completed', endedHoursAgo: 2 });
+  // Started 5 minutes ago: its room is open. A recording both consented to is running; an earlier one is stored.
+  const room = await createBooking(t.db, emily.id, users.learner.id, { status: 'confirmed', endedHoursAgo: -55 / 60 });
+  const recording = await one<{ id: string }>(
+    "insert into public.recordings (booking_id, requested_by, status, started_at) values ($1, $2, 'recording', now()) returning id",
+    [room.id, users.learner.id],
+  );
+  await t.db.query(
+    `insert into public.recording_consents (booking_id, recording_id, user_id, role, granted) values ($1, $2, $3, 'learner', true), ($1, $2, $4, 'expert', true)`,
+    [room.id, recording.id, users.learner.id, users.expert.id],
+  );
+  const readyRecording = await one<{ id: string }>(
+    `insert into public.recordings (booking_id, requested_by, status, started_at, storage_key, ready_at, delete_after)
+     values ($1, $2, 'ready', now(), $3, now(), now() + interval '30 days') returning id`,
+    [room.id, users.learner.id, `recordings/${room.id}/fuzz.webm`],
+  );
   const review = await one<{ id: string }>(
     'select id from public.session_reviews where expert_id = $1 and published_at is not null and reply is null limit 1',
     [emily.id],
@@ -759,6 +836,9 @@ beforeAll(async () => {
     heldBookingId: held.id,
     pastBookingId: past.id,
     noShowBookingId: noShow.id,
+    roomBookingId: room.id,
+    recordingId: recording.id,
+    readyRecordingId: readyRecording.id,
     reviewId: review.id,
     sanctionId: sanction.id,
     failedOutboxId: failedOutbox.id,

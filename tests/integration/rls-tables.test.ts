@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TSessionUser } from '@/lib/auth/schemas';
 import { migrate } from '@/lib/db/migrate';
@@ -78,6 +79,25 @@ async function buildWorld(db: TTestDb['db']) {
     `insert into public.audit_log (actor_id, action, subject_type, subject_id) values ($1, 'expert.approve', 'expert_profile', $2) returning id`,
     [admin.id, expertB.profileId],
   );
+  // A stored recording of A's and of B's booking, each with both participants' consents (lib/video/recordings.ts).
+  const recording = async (bookingId: string, learnerId: string, expertUserId: string) => {
+    const id = await q(
+      `insert into public.recordings (booking_id, requested_by, status, started_at, storage_key, ready_at, delete_after)
+       values ($1, $2, 'ready', now(), $3, now(), now() + interval '30 days') returning id`,
+      [bookingId, learnerId, `recordings/${bookingId}/${randomUUID()}.webm`],
+    );
+    const consent = await q(
+      `insert into public.recording_consents (booking_id, recording_id, user_id, role, granted) values ($1, $2, $3, 'learner', true) returning id`,
+      [bookingId, id, learnerId],
+    );
+    await db.query(
+      `insert into public.recording_consents (booking_id, recording_id, user_id, role, granted) values ($1, $2, $3, 'expert', true)`,
+      [bookingId, id, expertUserId],
+    );
+    await db.query(`insert into public.recording_parts (recording_id, idx, bytes) values ($1, 0, '\\x1a45dfa3')`, [id]);
+    await db.query(`insert into public.video_attendance (booking_id, user_id, role) values ($1, $2, 'learner')`, [bookingId, learnerId]);
+    return { id, consent };
+  };
   await db.query(`insert into public.jobs (name) values ('rls-test')`);
   const calendar = (expert: { profileId: string; user: TSessionUser }) =>
     q(
@@ -104,6 +124,7 @@ async function buildWorld(db: TTestDb['db']) {
     `insert into public.phone_verifications (user_id, e164, via, code_hash, expires_at) values ($1, '+14155550100', 'local', 'x', now() + interval '10 minutes')`,
     [learnerA.id],
   );
+  await db.query(`insert into public.video_attendance (booking_id, user_id, role) values ($1, $2, 'learner')`, [bookingA.id, learnerA.id]);
 
   return {
     learnerA,
@@ -135,6 +156,8 @@ async function buildWorld(db: TTestDb['db']) {
     changeB: await change(expertB.profileId),
     sanctionA: await sanction(expertA.profileId),
     sanctionB: await sanction(expertB.profileId),
+    recA: await recording(bookingA.id, learnerA.id, expertA.user.id),
+    recB: await recording(bookingB.id, learnerB.id, expertB.user.id),
   };
 }
 
@@ -165,12 +188,14 @@ const SERVICE_ONLY: Record<string, string> = {
   password_reset_tokens: 'reset links (lib/auth/password-reset.ts), hashed; read and written by the service only',
   jobs: 'the job queue (lib/jobs)',
   job_schedules: 'recurring jobs (lib/jobs)',
+  recording_parts: 'parts of a recording being uploaded, joined into lib/storage then deleted (lib/video/recordings.ts)',
   schema_migrations: 'created by lib/db/migrate.ts; RLS from 20261128000100_rls_tables.sql',
   calendar_event_links: 'the events Pathwise wrote into connected calendars (lib/calendar/event-sync.ts); jobs only',
   calendar_conference_requests: 'video code asking for a Google Meet on a booking (lib/calendar/conference.ts); service only',
   notification_preferences: 'per-user channel choices (lib/notifications/preferences.ts), written for the signed-in user by the service',
   user_phones: 'phone numbers for SMS and their STOP state (lib/notifications/phone.ts, the Twilio webhook)',
   phone_verifications: 'hashed one-time codes and their rate limits (lib/notifications/phone.ts)',
+  video_attendance: 'join and leave times in the video room, written by the signalling server (lib/video/attendance.ts)',
 };
 
 /**
@@ -1118,6 +1143,60 @@ const CASES: Record<string, TTableCase> = {
         as: EA,
         sql: 'select id from public.no_show_reports where id = $1',
         params: () => [w.bookingA.reportId],
+      },
+    ],
+  },
+  recordings: {
+    actor: A,
+    key: 'id',
+    touch: 'status',
+    others: () => [w.recB.id],
+    own: () => [w.recA.id],
+    refused: [
+      {
+        name: 'start a recording without the other side',
+        sql: `insert into public.recordings (booking_id, requested_by, status, started_at) values ($1, $2, 'recording', now())`,
+        params: () => [w.bookingA.id, w.learnerA.id],
+      },
+      {
+        name: 'keep it past the retention',
+        sql: "update public.recordings set delete_after = now() + interval '10 years' where id = $1",
+        params: () => [w.recA.id],
+      },
+      {
+        name: 'an admin reads it outside the audited path',
+        as: () => w.admin,
+        sql: 'select id from public.recordings where id = $1',
+        params: () => [w.recA.id],
+      },
+    ],
+    allowed: [{ name: 'its expert reads it', as: EA, sql: 'select id from public.recordings where id = $1', params: () => [w.recA.id] }],
+  },
+  recording_consents: {
+    actor: A,
+    key: 'id',
+    touch: 'granted',
+    others: () => [w.recB.consent],
+    own: () => [w.recA.consent],
+    refused: [
+      {
+        name: 'consent for the other side',
+        sql: `insert into public.recording_consents (booking_id, recording_id, user_id, role, granted) values ($1, $2, $3, 'expert', true)`,
+        params: () => [w.bookingA.id, w.recA.id, w.learnerA.id],
+      },
+      {
+        name: 'rewrite an answer',
+        sql: 'update public.recording_consents set granted = false where id = $1',
+        params: () => [w.recA.consent],
+      },
+      { name: 'erase the evidence', sql: 'delete from public.recording_consents where id = $1', params: () => [w.recA.consent] },
+    ],
+    allowed: [
+      {
+        name: 'its expert reads it',
+        as: EA,
+        sql: 'select id from public.recording_consents where id = $1',
+        params: () => [w.recA.consent],
       },
     ],
   },

@@ -16,6 +16,7 @@ describe('parseEnv', () => {
       storage: 'local',
       payments: 'simulated',
       calendar: 'ics',
+      video: 'builtin',
     });
     expect(describeModes(resolveProviders(e))).toBe('AI: offline planner · Email: dev outbox · Payments: test mode');
   });
@@ -60,7 +61,19 @@ describe('parseEnv', () => {
       SUPABASE_SERVICE_ROLE_KEY: 'k',
     });
     const p = resolveProviders(e);
-    expect(p).toEqual({ ai: 'openai', email: 'outbox', sms: 'outbox', storage: 'supabase', payments: 'simulated', calendar: 'ics' });
+    expect(p).toEqual({
+      ai: 'openai',
+      email: 'outbox',
+      sms: 'outbox',
+      storage: 'supabase',
+      payments: 'simulated',
+      calendar: 'ics',
+      video: 'builtin',
+    });
+    const zoom = parseEnv({ ZOOM_ACCOUNT_ID: 'acct', ZOOM_CLIENT_ID: 'id', ZOOM_CLIENT_SECRET: 'secret' });
+    expect(resolveProviders(zoom).video).toBe('zoom');
+    expect(describeModes(resolveProviders(zoom), ['video'])).toBe('Video: Zoom + built-in room');
+    expect(() => parseEnv({ ZOOM_ACCOUNT_ID: 'acct' })).toThrow(/ZOOM_CLIENT_ID is required when ZOOM_ACCOUNT_ID is set/);
     expect(describeModes(p)).toBe('AI: OpenAI · Email: dev outbox · Payments: test mode');
     expect(describeModes(p, ['ai', 'email', 'sms', 'storage'])).toBe(
       'AI: OpenAI · Email: dev outbox · SMS: dev outbox · Files: Supabase Storage',
@@ -69,12 +82,7 @@ describe('parseEnv', () => {
 });
 
 describe('provider keys with no implementation yet', () => {
-  const cases: [keyof typeof NOT_IMPLEMENTED, string, string][] = [
-    ['STRIPE_SECRET_KEY', 'sk_live_secretvalue', 'Stripe payments'],
-    ['ZOOM_ACCOUNT_ID', 'acct', 'Zoom video'],
-    ['ZOOM_CLIENT_ID', 'client', 'Zoom video'],
-    ['ZOOM_CLIENT_SECRET', 'secretvalue', 'Zoom video'],
-  ];
+  const cases: [keyof typeof NOT_IMPLEMENTED, string, string][] = [['STRIPE_SECRET_KEY', 'sk_live_secretvalue', 'Stripe payments']];
 
   it('covers every key the schema refuses', () => {
     expect(cases.map(([v]) => v).sort()).toEqual(Object.keys(NOT_IMPLEMENTED).sort());
@@ -97,10 +105,10 @@ describe('provider keys with no implementation yet', () => {
 
   it('names every such key set at once, on one line', () => {
     try {
-      parseEnv({ STRIPE_SECRET_KEY: 'sk_x', ZOOM_CLIENT_ID: 'c', OPENAI_API_KEY: 'sk-x' });
+      parseEnv({ STRIPE_SECRET_KEY: 'sk_x', GOOGLE_CLIENT_ID: 'c', OPENAI_API_KEY: 'sk-x' });
       expect.unreachable();
     } catch (e) {
-      expect((e as EnvError).issues.map((i) => i.variable).sort()).toEqual(['STRIPE_SECRET_KEY', 'ZOOM_CLIENT_ID']);
+      expect((e as EnvError).issues.map((i) => i.variable).sort()).toEqual(['STRIPE_SECRET_KEY']);
       expect((e as Error).message).not.toContain('\n');
     }
   });
@@ -114,6 +122,7 @@ describe('provider keys with no implementation yet', () => {
       storage: 'local',
       payments: 'simulated',
       calendar: 'ics',
+      video: 'builtin',
     });
   });
 });

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AvailabilityWorkspace } from '@/components/availability/availability-workspace';
 import { CalendarConnections } from '@/components/calendar/calendar-connections';
+import { VideoSettings } from '@/components/video/video-settings';
 import { buttonClasses } from '@/components/ui/button';
 import { Container } from '@/components/ui/container';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -56,6 +57,7 @@ export default async function AvailabilityPage({ searchParams }: { searchParams:
       />
       <div className="space-y-12">
         <AvailabilityWorkspace initial={availability} today={todayIn(availability.timeZone)} realtimeUrl={env().REALTIME_URL ?? null} />
+        <VideoSettings />
         <CalendarConnections initial={await calendarsOverview(db, user)} flash={flashOf(await searchParams)} />
       </div>
     </Container>

@@ -2,7 +2,13 @@ import { AppError } from '@/lib/http/app-error';
 import { route } from '@/lib/http/route';
 import { getLocalStorage } from '@/lib/storage/get-storage';
 
-const TYPES: Record<string, string> = { pdf: 'application/pdf', png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp' };
+const TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  webp: 'image/webp',
+  webm: 'video/webm',
+};
 
 // GET /api/files/:key?exp=&sig= – serves a local-disk file behind a signed, expiring link
 export const GET = route<{ key: string[] }>(async ({ req, params }) => {
