@@ -109,6 +109,8 @@ async function buildWorld(db: TTestDb['db']) {
     changeB: await change(expertB.profileId),
     sanctionA: await sanction(expertA.profileId),
     sanctionB: await sanction(expertB.profileId),
+    feedA: await q(`insert into public.ics_feed_tokens (user_id, token_hash) values ($1, 'hash-a') returning id`, [learnerA.id]),
+    feedB: await q(`insert into public.ics_feed_tokens (user_id, token_hash) values ($1, 'hash-b') returning id`, [learnerB.id]),
   };
 }
 
@@ -160,7 +162,6 @@ const CASE_PENDING = new Set<string>([
   'ledger_entries',
   'calendar_connections',
   'calendar_event_links',
-  'ics_feed_tokens',
 ]);
 
 const A = () => w.learnerA;
@@ -192,6 +193,30 @@ const CASES: Record<string, TTableCase> = {
         as: admin,
         sql: 'select id, email, name, role from public.users where id = $1',
         params: () => [w.learnerB.id],
+      },
+    ],
+  },
+  ics_feed_tokens: {
+    actor: A,
+    key: 'id',
+    touch: 'id',
+    others: () => [w.feedB],
+    own: () => [w.feedA],
+    refused: [
+      { name: 'read their own token hash', sql: 'select token_hash from public.ics_feed_tokens where id = $1', params: () => [w.feedA] },
+      {
+        name: 'mint a feed token',
+        sql: `insert into public.ics_feed_tokens (user_id, token_hash) values ($1, 'forged')`,
+        params: () => [w.learnerA.id],
+      },
+      { name: 'un-revoke a token', sql: 'update public.ics_feed_tokens set revoked_at = null where id = $1', params: () => [w.feedA] },
+      { name: "revoke another user's feed", sql: 'delete from public.ics_feed_tokens where id = $1', params: () => [w.feedB] },
+    ],
+    allowed: [
+      {
+        name: 'see the state of their own feed',
+        sql: 'select id, created_at, revoked_at, last_used_at from public.ics_feed_tokens where id = $1',
+        params: () => [w.feedA],
       },
     ],
   },

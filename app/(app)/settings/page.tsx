@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { IcsFeedCard } from '@/components/calendar/ics-feed-card';
 import { ConsentList, type TConsentView } from '@/components/privacy/consent-list';
 import { DangerZone } from '@/components/privacy/danger-zone';
 import { buttonClasses } from '@/components/ui/button';
@@ -9,6 +10,7 @@ import { requireUser } from '@/lib/auth/current-user';
 import { getDb } from '@/lib/db';
 import { getViewerLocale } from '@/lib/format/viewer-locale';
 import { loadSettingsPage } from '@/lib/privacy/consents';
+import { feedStatus } from '@/lib/calendar/ics-feed';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -20,6 +22,7 @@ export default async function SettingsPage() {
   const locale = await getViewerLocale();
   // One transaction for both reads (issue #15: one query round per request).
   const { timeZone, ...consents } = await loadSettingsPage(db, user);
+  const feed = await feedStatus(db, user.id);
   // Dates in the viewer's language and the account's time zone, said with the zone so nothing is ambiguous
   // (dateStyle cannot be combined with timeZoneName, hence the fields).
   const when = new Intl.DateTimeFormat(locale, {
@@ -54,6 +57,13 @@ export default async function SettingsPage() {
           <a href="/api/account/export" download className={buttonClasses('secondary')} data-testid="download-data">
             Download my data
           </a>
+        </section>
+
+        <section aria-labelledby="calendar-feed-heading" id="calendar-feed" className="scroll-mt-24 space-y-4">
+          <h2 id="calendar-feed-heading" className="text-xl font-semibold">
+            Calendar feed
+          </h2>
+          <IcsFeedCard initial={{ active: feed.active, createdLabel: label(feed.createdAt), lastUsedLabel: label(feed.lastUsedAt) }} />
         </section>
 
         <section aria-labelledby="consents-heading" className="space-y-4">
