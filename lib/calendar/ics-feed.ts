@@ -118,7 +118,9 @@ export async function renderFeed(db: TDb, token: string, now = new Date()): Prom
       status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }
-  return cal.toString();
+  // RFC 5545 ends every content line with CRLF, the last one included; ical-generator leaves the last bare.
+  const text = cal.toString();
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }
 
 // Feed fetches per client IP and per token: calendar apps poll every 15 minutes to a few hours, so a minute's
