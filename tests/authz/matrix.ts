@@ -105,6 +105,12 @@ export const MATRIX: TRow[] = [
   r('GET /api/account/consents', ANY_SIGNED_IN),
   r('POST /api/account/consents', [401, 400, 400, 400, 400, 400], { body: INVALID }),
 
+  // ── calendars: the private ICS feed is each user's own; the feed URL's token is the credential ───
+  r('GET /api/calendar/feed', ANY_SIGNED_IN),
+  r('POST /api/calendar/feed', [401, 201, 201, 201, 201, 201]),
+  r('DELETE /api/calendar/feed', ANY_SIGNED_IN),
+  r('GET /api/calendar/feed/[token]', EVERYONE(404), { params: { token: 'missing' } }),
+
   // ── curricula: learners only; the other learner is refused the learner's curriculum (404) ─────
   r('POST /api/curricula', LEARNERS(400), { body: INVALID }),
   r('GET /api/curricula/[id]', [401, 200, 404, 403, 403, 403], { params: id('curriculum') }),

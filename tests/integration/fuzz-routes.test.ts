@@ -217,6 +217,12 @@ const ROUTES: Record<string, TRouteSpec> = {
       },
     },
   },
+  'calendar/feed': {
+    GET: { owner: 'learner', other: 'anon' },
+    POST: { owner: 'learner', other: 'anon', writers: ['otherLearner', 'expert', 'otherExpert', 'applicant', 'admin'] },
+    DELETE: { owner: 'learner', other: 'anon', writers: ['otherLearner', 'expert', 'otherExpert', 'applicant', 'admin'] },
+  },
+  'calendar/feed/[token]': { GET: { owner: 'anon', other: 'learner', params: () => ({ token: 'x'.repeat(43) }) } },
   'bookings/[id]/cancel-preview': { GET: { owner: 'learner', other: 'otherLearner', params: id('upcomingBookingId') } },
   'bookings/[id]/cancel': {
     POST: { owner: 'learner', other: 'otherLearner', params: id('cancelBookingId'), body: () => ({ reason: 'Something came up.' }) },
