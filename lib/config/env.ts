@@ -15,8 +15,6 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 /** Provider keys whose provider has no implementation yet, and what they would switch on. */
 export const NOT_IMPLEMENTED = {
   STRIPE_SECRET_KEY: 'Stripe payments',
-  GOOGLE_CLIENT_ID: 'Google Calendar',
-  GOOGLE_CLIENT_SECRET: 'Google Calendar',
   ZOOM_ACCOUNT_ID: 'Zoom video',
   ZOOM_CLIENT_ID: 'Zoom video',
   ZOOM_CLIENT_SECRET: 'Zoom video',
@@ -81,11 +79,24 @@ export const ZEnv = z.object({
   // Not implemented yet (later issues build them): a value here stops the server with one line rather than
   // flip a mode to a provider that has no code behind it. See NOT_IMPLEMENTED above.
   STRIPE_SECRET_KEY: notImplemented('STRIPE_SECRET_KEY'),
-  GOOGLE_CLIENT_ID: notImplemented('GOOGLE_CLIENT_ID'),
-  GOOGLE_CLIENT_SECRET: notImplemented('GOOGLE_CLIENT_SECRET'),
   ZOOM_ACCOUNT_ID: notImplemented('ZOOM_ACCOUNT_ID'),
   ZOOM_CLIENT_ID: notImplemented('ZOOM_CLIENT_ID'),
   ZOOM_CLIENT_SECRET: notImplemented('ZOOM_CLIENT_SECRET'),
+
+  // Calendars (lib/calendar, docs/calendars.md). CALENDAR_TOKEN_KEYS seals OAuth tokens at rest:
+  // "id:base64(32 bytes)[,id:base64…]", the first encrypts, all decrypt (rotation). Unset: a development key
+  // derived from DATA_DIR (refused in production once a calendar provider is configured).
+  CALENDAR_TOKEN_KEYS: optional(
+    z.string().regex(/^\s*[\w-]+:[A-Za-z0-9+/=_-]{43,}\s*(,\s*[\w-]+:[A-Za-z0-9+/=_-]{43,}\s*)*$/, 'must look like "id:base64key[,id:base64key]"'),
+  ),
+  // Longest a provider call of a sync job may take before it counts as a timeout (the last good blocks stay).
+  CALENDAR_SYNC_TIMEOUT_MS: optional(int(200, 120_000)).default(15_000),
+  // Google Calendar: an OAuth client (Web application) with redirect URI <APP_URL>/api/calendar/google/callback.
+  GOOGLE_CLIENT_ID: optional(z.string().min(1)),
+  GOOGLE_CLIENT_SECRET: optional(z.string().min(1)),
+  // Tests and proxies only: where the OAuth consent/token endpoints and the Calendar API live.
+  GOOGLE_OAUTH_BASE: optional(httpUrl),
+  GOOGLE_API_BASE: optional(httpUrl),
 
   // Email: the From line of outgoing email (a sender verified in SendGrid when SENDGRID_API_KEY is set)
   EMAIL_FROM: optional(z.string().email()).default('hello@pathwise.local'),
@@ -135,6 +146,7 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
   const pairs: [keyof TEnv, keyof TEnv][] = [
     ['SUPABASE_URL', 'SUPABASE_SERVICE_ROLE_KEY'],
     ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN'],
+    ['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET'],
   ];
   const missing = pairs.flatMap(([a, b]) =>
     env[a] && !env[b]
@@ -145,6 +157,10 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
   );
   if (env.TWILIO_ACCOUNT_SID && !env.TWILIO_FROM_NUMBER && !env.TWILIO_MESSAGING_SERVICE_SID) {
     missing.push({ variable: 'TWILIO_FROM_NUMBER', message: 'or TWILIO_MESSAGING_SERVICE_SID is required when TWILIO_ACCOUNT_SID is set' });
+  }
+  // Calendar tokens must not be sealed with a key derivable from a path in production.
+  if (env.NODE_ENV === 'production' && env.GOOGLE_CLIENT_ID && !env.CALENDAR_TOKEN_KEYS) {
+    missing.push({ variable: 'CALENDAR_TOKEN_KEYS', message: 'is required in production when a calendar provider (GOOGLE_CLIENT_ID) is set' });
   }
   // On PGlite only the app's process can open the database, so no worker could run the jobs.
   if (!env.JOBS_IN_PROCESS && !env.DATABASE_URL) {

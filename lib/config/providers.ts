@@ -13,6 +13,8 @@ export type TProviders = {
   storage: 'supabase' | 'local';
   /** Bookings confirm through the simulated payment step (labelled test mode) until Stripe lands. */
   payments: 'simulated';
+  /** Google Calendar sync when its OAuth client is set; otherwise sessions travel as ICS files only. */
+  calendar: 'google' | 'ics';
 };
 
 /** Decided by the environment alone. */
@@ -23,5 +25,6 @@ export function resolveProviders(e: TEnv): TProviders {
     sms: e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN ? 'twilio' : 'outbox',
     storage: e.SUPABASE_URL && e.SUPABASE_SERVICE_ROLE_KEY ? 'supabase' : 'local',
     payments: 'simulated',
+    calendar: e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET ? 'google' : 'ics',
   };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { registerBookingJobs } from '@/lib/booking/jobs';
+import { registerCalendarJobs } from '@/lib/calendar/jobs';
 import { registerGenerationJobs } from '@/lib/curriculum/generation-job';
 import { registerNextAvailableJob } from '@/lib/experts/refresh-next-available';
 import { registerNotificationJobs } from '@/lib/notifications/deliver';
@@ -9,6 +10,7 @@ import { registerReviewJobs } from '@/lib/reviews/register-jobs';
 // instrumentation and `npm run worker`), so a restarted process has a handler for each job waiting in
 // the database even before any route has loaded that module. Add a line per job module.
 registerBookingJobs();
+registerCalendarJobs();
 registerGenerationJobs();
 registerNextAvailableJob();
 registerNotificationJobs();

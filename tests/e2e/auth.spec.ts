@@ -14,7 +14,7 @@ test('the landing page explains the product and reports embedded defaults', asyn
     status: 'ok',
     db: 'pglite',
     redis: 'memory',
-    providers: { ai: 'offline', email: 'outbox', sms: 'outbox', storage: 'local', payments: 'simulated' },
+    providers: { ai: 'offline', email: 'outbox', sms: 'outbox', storage: 'local', payments: 'simulated', calendar: 'ics' },
   });
   expect(Object.keys(health.providers).sort()).toEqual(['ai', 'email', 'payments', 'sms', 'storage']);
 });

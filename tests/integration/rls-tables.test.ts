@@ -79,6 +79,19 @@ async function buildWorld(db: TTestDb['db']) {
     [admin.id, expertB.profileId],
   );
   await db.query(`insert into public.jobs (name) values ('rls-test')`);
+  const calendar = (expert: { profileId: string; user: TSessionUser }) =>
+    q(
+      `insert into public.calendar_connections (user_id, expert_id, provider, account_id, account_email, tokens_enc, key_id, scopes, busy_calendar_ids, target_calendar_id)
+       values ($1, $2, 'google', gen_random_uuid()::text, 'x@example.test', 'k1.sealed', 'k1', '{}', '{primary}', 'primary') returning id`,
+      [expert.user.id, expert.profileId],
+    );
+  const calendarA = await calendar(expertA);
+  const calendarB = await calendar(expertB);
+  await db.query(
+    `insert into public.calendar_event_links (booking_id, connection_id, calendar_id, external_event_id) values ($1, $2, 'primary', 'ev1')`,
+    [bookingA.id, calendarA],
+  );
+  await db.query(`insert into public.calendar_conference_requests (booking_id, kind) values ($1, 'google_meet')`, [bookingA.id]);
   await db.query(`insert into public.job_schedules (name, every_seconds) values ('rls-test', 60)`);
 
   return {
@@ -102,6 +115,8 @@ async function buildWorld(db: TTestDb['db']) {
     bookingBUnreviewed,
     bookingBNoNote,
     auditId,
+    calendarA,
+    calendarB,
     docA: await doc(expertA),
     docB: await doc(expertB),
     docDraft: await doc(draftExpert),
@@ -142,6 +157,8 @@ const SERVICE_ONLY: Record<string, string> = {
   jobs: 'the job queue (lib/jobs)',
   job_schedules: 'recurring jobs (lib/jobs)',
   schema_migrations: 'created by lib/db/migrate.ts; RLS from 20261128000100_rls_tables.sql',
+  calendar_event_links: 'the events Pathwise wrote into connected calendars (lib/calendar/event-sync.ts); jobs only',
+  calendar_conference_requests: 'video code asking for a Google Meet on a booking (lib/calendar/conference.ts); service only',
 };
 
 /**
@@ -160,8 +177,6 @@ const CASE_PENDING = new Set<string>([
   'payments',
   'payment_events',
   'ledger_entries',
-  'calendar_connections',
-  'calendar_event_links',
 ]);
 
 const A = () => w.learnerA;
@@ -947,6 +962,53 @@ const CASES: Record<string, TTableCase> = {
         as: admin,
         sql: 'select id from public.busy_blocks where id = $1',
         params: () => [w.availabilityB.busyId],
+      },
+    ],
+  },
+  calendar_connections: {
+    actor: EA,
+    key: 'id',
+    touch: 'target_calendar_id',
+    others: () => [w.calendarB],
+    own: () => [w.calendarA],
+    refused: [
+      {
+        name: 'read their own sealed tokens',
+        sql: 'select tokens_enc from public.calendar_connections where id = $1',
+        params: () => [w.calendarA],
+      },
+      {
+        name: 'read the push channels and sync cursors',
+        sql: 'select sync_state from public.calendar_connections where id = $1',
+        params: () => [w.calendarA],
+      },
+      {
+        name: 'insert a connection with tokens of their choosing',
+        sql: `insert into public.calendar_connections (user_id, expert_id, provider, account_id, tokens_enc) values ($1, $2, 'google', 'x', 'forged')`,
+        params: () => [w.expertA.user.id, w.expertA.profileId],
+      },
+      {
+        name: 'mark a reconnect as told (which stops its blocks counting)',
+        sql: 'update public.calendar_connections set expert_told_at = now() where id = $1',
+        params: () => [w.calendarA],
+      },
+      {
+        name: 'point another expert’s sessions at a calendar',
+        sql: `update public.calendar_connections set target_calendar_id = 'evil' where id = $1`,
+        params: () => [w.calendarB],
+      },
+    ],
+    allowed: [
+      {
+        name: 'read their connection’s status and calendars',
+        sql: 'select id, status, calendars, last_synced_at, last_sync_error from public.calendar_connections where id = $1',
+        params: () => [w.calendarA],
+      },
+      {
+        name: 'an admin reads a connection’s status',
+        as: admin,
+        sql: 'select id, status from public.calendar_connections where id = $1',
+        params: () => [w.calendarB],
       },
     ],
   },

@@ -22,7 +22,7 @@ describe('/api/health providers', () => {
   it('reports only implemented parts, each in an implemented mode', async () => {
     const h = await healthWith({ OPENAI_API_KEY: 'sk-x' });
     expect(h.status).toBe('ok');
-    expect(h.providers).toEqual({ ai: 'openai', email: 'outbox', sms: 'outbox', storage: 'local', payments: 'simulated' });
+    expect(h.providers).toEqual({ ai: 'openai', email: 'outbox', sms: 'outbox', storage: 'local', payments: 'simulated', calendar: 'ics' });
   });
 
   it('never reports an unimplemented provider: its key stops the app before health can answer', async () => {
