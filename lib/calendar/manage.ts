@@ -10,7 +10,9 @@ import { enqueueJob, wakeJobRunner } from '@/lib/jobs';
 import { logger } from '@/lib/log/logger';
 import { publishSlotsChanged } from '@/lib/realtime/publish-slots';
 import { listConnections, ownConnection, saveConnection, toView, type TConnectionView } from './connections';
+import { stopCalendlyWebhook } from './calendly/push';
 import { stopGoogleChannels } from './google/watch';
+import { stopOutlookSubscriptions } from './outlook/push';
 import { JOB_CALENDAR_SYNC } from './job-names';
 import { CALENDAR_PROVIDERS, calendarProvider } from './providers';
 import { clearBusy } from './sync';
@@ -160,6 +162,8 @@ export async function disconnect(db: TDb, user: TActor, connectionId: string): P
   requireRole(user, ['expert'], 'Only experts connect calendars.');
   const c = await ownConnection(db, user.id, connectionId);
   await stopGoogleChannels(db, c).catch((err: unknown) => logger().info({ err }, 'channels not stopped on disconnect'));
+  await stopOutlookSubscriptions(db, c).catch((err: unknown) => logger().info({ err }, 'outlook subscriptions not deleted on disconnect'));
+  await stopCalendlyWebhook(db, c).catch((err: unknown) => logger().info({ err }, 'calendly webhook not deleted on disconnect'));
   await db.transaction(async (tx) => {
     await clearBusy(tx, c.id);
     await tx.query(
