@@ -172,7 +172,11 @@ export async function saveConnection(
 /** Writes refreshed tokens, sealed with the current key (a refresh is also when rotation re-encrypts). */
 export async function storeTokens(db: TQueryable, id: string, tokens: TCalendarTokens): Promise<void> {
   const { sealed, keyId } = sealTokens(tokens);
-  await db.query('update public.calendar_connections set tokens_enc = $2, key_id = $3, updated_at = now() where id = $1', [id, sealed, keyId]);
+  await db.query('update public.calendar_connections set tokens_enc = $2, key_id = $3, updated_at = now() where id = $1', [
+    id,
+    sealed,
+    keyId,
+  ]);
 }
 
 /** The user's own connection, for a change they make: someone else's answers exactly like a missing one. */

@@ -11,7 +11,7 @@ import { env } from '@/lib/config';
 import { CalendarProviderError, type TSessionEvent } from './types';
 
 // Sessions into the expert's chosen calendar: a confirmed booking becomes an event, a reschedule patches it,
-// a cancellation (or no-show) deletes it. Idempotent: calendar_event_links remembers the event per booking and
+// a cancellation deletes it (a completed or missed session stays as a record). Idempotent: calendar_event_links remembers the event per booking and
 // connection (and the synced sequence), and the provider finds an event by the booking id in its private
 // properties when the link was lost. Runs as the `calendar.booking-event` job (one per booking change).
 
@@ -38,10 +38,7 @@ async function sessionEvent(db: TDb, b: TBookingRow): Promise<TSessionEvent> {
     description: [`Learner: ${learner}`, b.brief ? `Brief:\n${b.brief}` : null, `Session page: ${link}`].filter(Boolean).join('\n\n'),
     start: new Date(b.starts_at),
     end: new Date(b.ends_at),
-    attendees: [
-      { email: p.expert.email, name: p.expert.name },
-      ...(p.learner ? [{ email: p.learner.email, name: p.learner.name }] : []),
-    ],
+    attendees: [{ email: p.expert.email, name: p.expert.name }, ...(p.learner ? [{ email: p.learner.email, name: p.learner.name }] : [])],
     joinUrl: link,
     conference: await conferenceFor(db, b.id),
   };
@@ -52,9 +49,13 @@ export async function syncBookingEvent(db: TDb, job: Pick<TBookingChangeJob, 'bo
   const { rows } = await db.query<TBookingRow>('select * from public.bookings where id = $1', [job.bookingId]);
   const b = rows[0];
   if (!b) return 'none';
-  const { rows: links } = await db.query<TLink>("select * from public.calendar_event_links where booking_id = $1 and status = 'live'", [b.id]);
+  const { rows: links } = await db.query<TLink>("select * from public.calendar_event_links where booking_id = $1 and status = 'live'", [
+    b.id,
+  ]);
   const timeout = env().CALENDAR_SYNC_TIMEOUT_MS;
-  const live = b.status === 'confirmed' || b.status === 'completed';
+  // A session that took place (or was missed) stays in the calendar as a record; only a cancelled one goes.
+  if (b.status === 'held') return 'none';
+  const live = b.status === 'confirmed' || b.status === 'completed' || b.status === 'no_show';
 
   if (!live) {
     for (const l of links) {
@@ -76,11 +77,14 @@ export async function syncBookingEvent(db: TDb, job: Pick<TBookingChangeJob, 'bo
   const provider = c && calendarProvider(c.provider);
   if (!c || !provider?.upsertEvent || !c.target_calendar_id) return 'none';
   const link = links.find((l) => l.connection_id === c.id && l.calendar_id === c.target_calendar_id);
-  if (link && link.synced_sequence >= b.sequence && b.status === 'completed') return 'none';
   if (link && link.synced_sequence >= b.sequence) return 'none';
   const tokens = await freshTokens(db, c);
   const ev = await sessionEvent(db, b);
-  const out = await withTimeout(provider.upsertEvent(tokens, c.target_calendar_id, ev, link?.external_event_id ?? null), timeout, 'write event');
+  const out = await withTimeout(
+    provider.upsertEvent(tokens, c.target_calendar_id, ev, link?.external_event_id ?? null),
+    timeout,
+    'write event',
+  );
   await db.query(
     `insert into public.calendar_event_links (booking_id, connection_id, calendar_id, external_event_id, synced_sequence, status, join_url)
      values ($1, $2, $3, $4, $5, 'live', $6)

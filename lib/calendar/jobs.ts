@@ -26,7 +26,14 @@ export async function sweepCalendars(db: TDb, now = Date.now()): Promise<{ synce
   const { rows: owed } = await db.query<{ id: string }>(
     "select id from public.calendar_connections where status = 'reconnect' and expert_told_at is null",
   );
-  for (const r of owed) if (await tellExpertToReconnect(db, r.id)) told++;
+  // One notice that cannot be sent yet (its blocks keep counting meanwhile) must not stop the others or the syncs.
+  for (const r of owed)
+    if (
+      await tellExpertToReconnect(db, r.id).catch(
+        (err: unknown) => void logger().warn({ err, connectionId: r.id }, 'reconnect notice not sent yet'),
+      )
+    )
+      told++;
   const { rows } = await db.query<{ id: string }>(
     `select id from public.calendar_connections
       where status = 'active' and expert_id is not null and (last_synced_at is null or last_synced_at < $1)
@@ -35,8 +42,11 @@ export async function sweepCalendars(db: TDb, now = Date.now()): Promise<{ synce
   );
   let synced = 0;
   for (const r of rows) {
-    await syncConnection(db, r.id);
-    synced++;
+    const outcome = await syncConnection(db, r.id).catch((err: unknown) => {
+      logger().error({ err, connectionId: r.id }, 'calendar sync failed');
+      return 'error' as const;
+    });
+    if (outcome !== 'error') synced++;
     const c = await getConnection(db, r.id);
     if (c) await ensurePush(db, c, now);
   }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { TActor } from '@/lib/auth/permissions';
 import { requireRole } from '@/lib/auth/permissions';
 import type { TDb } from '@/lib/db';
+import { env } from '@/lib/config';
 import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
 import { enqueueJob, wakeJobRunner } from '@/lib/jobs';
@@ -25,7 +26,14 @@ import { CalendarProviderError, type TCalendarProviderId } from './types';
 export const STATE_COOKIE = 'pw_cal_state';
 export const STATE_MAX_AGE_SECONDS = 600;
 
-export type TProviderCard = { id: TCalendarProviderId; label: string; configured: boolean; oauth: boolean };
+export type TProviderCard = {
+  id: TCalendarProviderId;
+  label: string;
+  configured: boolean;
+  oauth: boolean;
+  /** Said on the card when the provider is not the real service (a test server). */
+  note: string | null;
+};
 export type TCalendarsOverview = { providers: TProviderCard[]; connections: TConnectionView[] };
 
 async function expertIdOf(db: TDb, userId: string): Promise<string | null> {
@@ -41,6 +49,7 @@ export async function calendarsOverview(db: TDb, user: TActor): Promise<TCalenda
       label: p.label,
       configured: p.configured(),
       oauth: p.configured() && p.authUrl({ state: 'x', redirectUri: 'http://localhost/' }) !== null,
+      note: p.id === 'google' && env().GOOGLE_API_BASE ? `Test server: Google requests go to ${env().GOOGLE_API_BASE}, not Google.` : null,
     })),
     connections: (await listConnections(db, user.id)).map(toView),
   };
@@ -78,7 +87,11 @@ export async function finishConnect(
   if (!provider?.configured()) throw new AppError('not_found', 'This calendar provider is not set up on this server.');
   if (!q.state || !q.cookieState || !sameState(q.state, q.cookieState) || !q.state.endsWith(`.${user.id}`))
     throw new AppError('forbidden', 'This sign-in link expired or was not started here. Start "Connect" again.');
-  if (q.error) throw new AppError('invalid_input', q.error === 'access_denied' ? 'You did not allow access to the calendar.' : `The provider said: ${q.error}`);
+  if (q.error)
+    throw new AppError(
+      'invalid_input',
+      q.error === 'access_denied' ? 'You did not allow access to the calendar.' : `The provider said: ${q.error}`,
+    );
   if (!q.code) throw new AppError('invalid_input', 'The provider sent no authorisation code.');
   let connected;
   let calendars;
@@ -103,7 +116,12 @@ export async function finishConnect(
       tokens: connected.tokens,
       calendars,
     });
-    await enqueueJob(tx, JOB_CALENDAR_SYNC, { connectionId: row.id, full: true }, { singletonKey: `${JOB_CALENDAR_SYNC}:${row.id}:connect` });
+    await enqueueJob(
+      tx,
+      JOB_CALENDAR_SYNC,
+      { connectionId: row.id, full: true },
+      { singletonKey: `${JOB_CALENDAR_SYNC}:${row.id}:connect` },
+    );
     return row;
   });
   wakeJobRunner();
@@ -128,15 +146,18 @@ export async function updateSelection(db: TDb, user: TActor, connectionId: strin
     const cal = c.calendars.find((x) => x.id === sel.targetCalendarId);
     if (!cal) throw new AppError('invalid_input', 'Some fields need attention.', { targetCalendarId: 'Pick a calendar of this account.' });
     if (!cal.canWrite || !toView(c).canWriteEvents)
-      throw new AppError('invalid_input', 'Some fields need attention.', { targetCalendarId: 'Pathwise may not add events to this calendar.' });
+      throw new AppError('invalid_input', 'Some fields need attention.', {
+        targetCalendarId: 'Pathwise may not add events to this calendar.',
+      });
   }
-  const busyChanged = sel.busyCalendarIds !== undefined && [...sel.busyCalendarIds].sort().join('\n') !== [...c.busy_calendar_ids].sort().join('\n');
+  const busyChanged =
+    sel.busyCalendarIds !== undefined && [...sel.busyCalendarIds].sort().join('\n') !== [...c.busy_calendar_ids].sort().join('\n');
   const row = await db.transaction(async (tx) => {
     if (sel.targetCalendarId)
-      await tx.query('update public.calendar_connections set target_calendar_id = null, updated_at = now() where user_id = $1 and id <> $2', [
-        user.id,
-        c.id,
-      ]);
+      await tx.query(
+        'update public.calendar_connections set target_calendar_id = null, updated_at = now() where user_id = $1 and id <> $2',
+        [user.id, c.id],
+      );
     const { rows } = await tx.query<Parameters<typeof toView>[0]>(
       `update public.calendar_connections
           set busy_calendar_ids = coalesce($2::text[], busy_calendar_ids),
@@ -146,7 +167,12 @@ export async function updateSelection(db: TDb, user: TActor, connectionId: strin
     );
     if (busyChanged) {
       await clearBusy(tx, c.id);
-      await enqueueJob(tx, JOB_CALENDAR_SYNC, { connectionId: c.id, full: true }, { singletonKey: `${JOB_CALENDAR_SYNC}:${c.id}:${Date.now()}` });
+      await enqueueJob(
+        tx,
+        JOB_CALENDAR_SYNC,
+        { connectionId: c.id, full: true },
+        { singletonKey: `${JOB_CALENDAR_SYNC}:${c.id}:${Date.now()}` },
+      );
     }
     return rows[0];
   });
@@ -184,10 +210,18 @@ export async function requestSync(db: TDb, user: TActor, connectionId: string): 
 }
 
 /** Reconnect banners for the dashboard: the user's connections that need a new sign-in. */
-export async function reconnectNeeded(db: TDb, userId: string): Promise<{ id: string; provider: string; label: string; accountEmail: string | null }[]> {
+export async function reconnectNeeded(
+  db: TDb,
+  userId: string,
+): Promise<{ id: string; provider: string; label: string; accountEmail: string | null }[]> {
   const { rows } = await db.query<{ id: string; provider: string; account_email: string | null }>(
     "select id, provider, account_email from public.calendar_connections where user_id = $1 and status = 'reconnect' order by status_changed_at",
     [userId],
   );
-  return rows.map((r) => ({ id: r.id, provider: r.provider, label: calendarProvider(r.provider)?.label ?? r.provider, accountEmail: r.account_email }));
+  return rows.map((r) => ({
+    id: r.id,
+    provider: r.provider,
+    label: calendarProvider(r.provider)?.label ?? r.provider,
+    accountEmail: r.account_email,
+  }));
 }

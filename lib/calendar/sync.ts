@@ -173,7 +173,10 @@ export async function syncConnection(db: TDb, connectionId: string, opts: { full
     }
     const message = e instanceof CalendarProviderError ? `${e.kind}: ${e.message}` : 'unexpected error';
     if (!(e instanceof CalendarProviderError)) logger().error({ err: e, connectionId }, 'calendar sync failed');
-    await db.query('update public.calendar_connections set last_sync_error = $2, updated_at = now() where id = $1', [c.id, message.slice(0, 500)]);
+    await db.query('update public.calendar_connections set last_sync_error = $2, updated_at = now() where id = $1', [
+      c.id,
+      message.slice(0, 500),
+    ]);
     return 'error';
   }
 }

@@ -87,7 +87,9 @@ export const ZEnv = z.object({
   // "id:base64(32 bytes)[,id:base64…]", the first encrypts, all decrypt (rotation). Unset: a development key
   // derived from DATA_DIR (refused in production once a calendar provider is configured).
   CALENDAR_TOKEN_KEYS: optional(
-    z.string().regex(/^\s*[\w-]+:[A-Za-z0-9+/=_-]{43,}\s*(,\s*[\w-]+:[A-Za-z0-9+/=_-]{43,}\s*)*$/, 'must look like "id:base64key[,id:base64key]"'),
+    z
+      .string()
+      .regex(/^\s*[\w-]+:[A-Za-z0-9+/=_-]{43,}\s*(,\s*[\w-]+:[A-Za-z0-9+/=_-]{43,}\s*)*$/, 'must look like "id:base64key[,id:base64key]"'),
   ),
   // Longest a provider call of a sync job may take before it counts as a timeout (the last good blocks stay).
   CALENDAR_SYNC_TIMEOUT_MS: optional(int(200, 120_000)).default(15_000),

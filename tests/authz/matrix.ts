@@ -167,6 +167,18 @@ export const MATRIX: TRow[] = [
   r('GET /api/expert/sanctions', EXPERTS(200)),
   r('POST /api/expert/sanctions/[id]/appeal', EXPERTS(400), { body: INVALID }),
 
+  // ── the expert's calendar connections (a fresh uuid names none: 404 for experts, refused for the rest) ──
+  r('GET /api/calendar/connections', EXPERTS(200)),
+  r('PATCH /api/calendar/connections/[id]', EXPERTS(404), { body: INVALID }),
+  r('DELETE /api/calendar/connections/[id]', EXPERTS(404)),
+  r('POST /api/calendar/connections/[id]/sync', EXPERTS(404)),
+  // The e2e server has no Google client configured (unless E2E_FAKE_GOOGLE=1): start says so, the callback
+  // sends the expert back to the availability page with the error.
+  r('GET /api/calendar/google/start', EXPERTS(404)),
+  r('GET /api/calendar/google/callback', [401, 403, 403, '→/availability', '→/availability', 403], { query: 'code=x&state=y' }),
+  // Google's push carries no session; without a known channel id every caller gets 404.
+  r('POST /api/calendar/google/push', EVERYONE(404)),
+
   // ── admin API ──────────────────────────────────────────────────────────────────────────────────
   r('POST /api/admin/experts/[id]/decision', ADMIN(400), { params: id('application'), body: INVALID }),
   r('POST /api/admin/experts/[id]/profile-change', ADMIN(400), { params: id('application'), body: INVALID }),

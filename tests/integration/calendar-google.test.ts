@@ -17,7 +17,7 @@ import { syncBookingEvent } from '@/lib/calendar/event-sync';
 import { ensureGoogleChannels } from '@/lib/calendar/google/watch';
 import { registerCalendarJobs, sweepCalendars } from '@/lib/calendar/jobs';
 import { reconnectNeeded, STATE_COOKIE } from '@/lib/calendar/manage';
-import { syncConnection } from '@/lib/calendar/sync';
+import { markReconnect, syncConnection } from '@/lib/calendar/sync';
 import { createUser } from '../support/factories';
 import { startFakeGoogle, type TFakeGoogle } from '../support/fake-google';
 import { buildRequest, closeRouteDb, openRouteDb, sessionCookie, type TRouteHandler } from '../support/route-harness';
@@ -53,7 +53,9 @@ async function call(handler: TRouteHandler, req: NextRequest, params: Record<str
 
 async function mondaySlots(): Promise<string[]> {
   const res = await slotsGET(
-    new NextRequest(`http://localhost/api/experts/${expert.slug}/slots?${new URLSearchParams({ from: monday, to: addDays(monday, 1), length: '60', tz: NY })}`),
+    new NextRequest(
+      `http://localhost/api/experts/${expert.slug}/slots?${new URLSearchParams({ from: monday, to: addDays(monday, 1), length: '60', tz: NY })}`,
+    ),
     { params: Promise.resolve({ slug: expert.slug }) },
   );
   expect(res.status).toBe(200);
@@ -63,7 +65,10 @@ const iso = (n: number) => new Date(n).toISOString();
 
 /** Drives the consent page the way a browser would: follow its "Allow" link back to our callback. */
 async function connectThroughConsent(user: TSessionUser, userCookie: string, opts: { tamperState?: boolean } = {}) {
-  const start = await call(startGET as TRouteHandler, buildRequest({ method: 'GET', path: '/api/calendar/google/start', cookie: userCookie }));
+  const start = await call(
+    startGET as TRouteHandler,
+    buildRequest({ method: 'GET', path: '/api/calendar/google/start', cookie: userCookie }),
+  );
   expect(start.status).toBe(303);
   const consentUrl = new URL(start.headers.get('location')!);
   const stateCookie = /pw_cal_state=([^;]+)/.exec(start.headers.get('set-cookie') ?? '')![1];
@@ -107,7 +112,10 @@ beforeAll(async () => {
   registerCalendarJobs();
   expert = await bookableExpert(t.db, { timezone: NY });
   for (let weekday = 1; weekday <= 5; weekday++)
-    await t.db.query('insert into public.availability_rules (expert_id, weekday, start_minute, end_minute) values ($1, $2, 540, 1020)', [expert.id, weekday]);
+    await t.db.query('insert into public.availability_rules (expert_id, weekday, start_minute, end_minute) values ($1, $2, 540, 1020)', [
+      expert.id,
+      weekday,
+    ]);
   await t.db.query(
     'insert into public.availability_settings (expert_id, min_notice_minutes, horizon_days, slot_interval_minutes) values ($1, 0, 365, 60)',
     [expert.id],
@@ -138,10 +146,14 @@ describe('connect', () => {
     expect(consentUrl.searchParams.get('scope')).toContain('calendar.readonly');
     expect(location.pathname).toBe('/availability');
     expect(location.searchParams.get('calendar')).toBe('connected');
-    const { rows } = await t.db.query<{ id: string; tokens_enc: string; key_id: string; busy_calendar_ids: string[]; target_calendar_id: string; calendars: unknown[] }>(
-      'select * from public.calendar_connections where user_id = $1',
-      [expert.user.id],
-    );
+    const { rows } = await t.db.query<{
+      id: string;
+      tokens_enc: string;
+      key_id: string;
+      busy_calendar_ids: string[];
+      target_calendar_id: string;
+      calendars: unknown[];
+    }>('select * from public.calendar_connections where user_id = $1', [expert.user.id]);
     expect(rows).toHaveLength(1);
     const c = rows[0];
     connectionId = c.id;
@@ -166,9 +178,10 @@ describe('busy time', () => {
     expect(slots).not.toContain(iso(ny(0, 10)));
     expect(slots).toContain(iso(ny(0, 9)));
     expect(slots).toContain(iso(ny(0, 11)));
-    const { rows } = await t.db.query<{ source: string; connection_id: string }>('select source, connection_id from public.busy_blocks where expert_id = $1', [
-      expert.id,
-    ]);
+    const { rows } = await t.db.query<{ source: string; connection_id: string }>(
+      'select source, connection_id from public.busy_blocks where expert_id = $1',
+      [expert.id],
+    );
     expect(rows).toEqual([{ source: 'google', connection_id: connectionId }]);
     // One freeBusy request for the month.
     const fb = g.calls.filter((c) => c.path === '/calendar/v3/freeBusy').at(-1)!;
@@ -182,9 +195,13 @@ describe('busy time', () => {
   it('a calendar that no longer counts as busy stops blocking', async () => {
     g.addBusy('family@group.calendar.test', new Date(ny(0, 13)), new Date(ny(0, 14)));
     const patch = (json: unknown) =>
-      call(connectionPATCH as TRouteHandler, buildRequest({ method: 'PATCH', path: `/api/calendar/connections/${connectionId}`, cookie, body: { json } }), {
-        id: connectionId,
-      });
+      call(
+        connectionPATCH as TRouteHandler,
+        buildRequest({ method: 'PATCH', path: `/api/calendar/connections/${connectionId}`, cookie, body: { json } }),
+        {
+          id: connectionId,
+        },
+      );
     expect((await patch({ busyCalendarIds: [g.account, 'family@group.calendar.test'] })).status).toBe(200);
     await syncConnection(t.db, connectionId, { full: true });
     expect(await mondaySlots()).not.toContain(iso(ny(0, 13)));
@@ -200,13 +217,22 @@ describe('busy time', () => {
     const otherCookie = await sessionCookie(t.db, other);
     const res = await call(
       connectionPATCH as TRouteHandler,
-      buildRequest({ method: 'PATCH', path: `/api/calendar/connections/${connectionId}`, cookie: otherCookie, body: { json: { busyCalendarIds: [] } } }),
+      buildRequest({
+        method: 'PATCH',
+        path: `/api/calendar/connections/${connectionId}`,
+        cookie: otherCookie,
+        body: { json: { busyCalendarIds: [] } },
+      }),
       { id: connectionId },
     );
     expect(res.status).toBe(404);
-    const del = await call(connectionDELETE as TRouteHandler, buildRequest({ method: 'DELETE', path: `/api/calendar/connections/${connectionId}`, cookie: otherCookie }), {
-      id: connectionId,
-    });
+    const del = await call(
+      connectionDELETE as TRouteHandler,
+      buildRequest({ method: 'DELETE', path: `/api/calendar/connections/${connectionId}`, cookie: otherCookie }),
+      {
+        id: connectionId,
+      },
+    );
     expect(del.status).toBe(404);
     expect((await getConnection(t.db, connectionId))!.status).toBe('active');
   });
@@ -237,12 +263,17 @@ describe('push', () => {
     expect(await g.notify({ ...ch, id: 'unknown-channel' })).toBe(404);
     expect((await t.db.query("select 1 from public.jobs where name = 'calendar.sync'")).rows).toHaveLength(0);
     expect(await g.notify(ch)).toBe(204);
-    const { rows: jobs } = await t.db.query<{ data: { connectionId: string } }>("select data from public.jobs where name = 'calendar.sync'");
+    const { rows: jobs } = await t.db.query<{ data: { connectionId: string } }>(
+      "select data from public.jobs where name = 'calendar.sync'",
+    );
     expect(jobs.map((j) => j.data.connectionId)).toEqual([connectionId]);
     const listsBefore = g.calls.filter((x) => x.path.endsWith('/events') && x.query.get('syncToken')).length;
     expect(await syncConnection(t.db, connectionId)).toBe('synced');
     expect(g.calls.filter((x) => x.path.endsWith('/events') && x.query.get('syncToken')).length).toBeGreaterThan(listsBefore);
-    const { rows } = await t.db.query('select 1 from public.busy_blocks where expert_id = $1 and starts_at = $2', [expert.id, iso(ny(1, 15))]);
+    const { rows } = await t.db.query('select 1 from public.busy_blocks where expert_id = $1 and starts_at = $2', [
+      expert.id,
+      iso(ny(1, 15)),
+    ]);
     expect(rows).toHaveLength(1);
     // Nothing changed since: the incremental read writes nothing.
     expect(await syncConnection(t.db, connectionId)).toBe('unchanged');
@@ -263,7 +294,10 @@ describe('push', () => {
     g.addBusy(g.account, new Date(ny(2, 9)), new Date(ny(2, 10)));
     expect(await syncConnection(t.db, connectionId)).toBe('synced');
     expect(await mondaySlots()).toContain(iso(ny(0, 9)));
-    const { rows } = await t.db.query('select 1 from public.busy_blocks where expert_id = $1 and starts_at = $2', [expert.id, iso(ny(2, 9))]);
+    const { rows } = await t.db.query('select 1 from public.busy_blocks where expert_id = $1 and starts_at = $2', [
+      expert.id,
+      iso(ny(2, 9)),
+    ]);
     expect(rows).toHaveLength(1);
   });
 });
@@ -298,7 +332,11 @@ describe('session events', () => {
     expect(await syncBookingEvent(t.db, { bookingId: b.id })).toBe('none');
     expect(g.calls.filter((c) => c.method !== 'GET').length).toBe(writes);
 
-    await t.db.query('update public.bookings set starts_at = $2, ends_at = $3, sequence = sequence + 1 where id = $1', [b.id, iso(ny(3, 14)), iso(ny(3, 15))]);
+    await t.db.query('update public.bookings set starts_at = $2, ends_at = $3, sequence = sequence + 1 where id = $1', [
+      b.id,
+      iso(ny(3, 14)),
+      iso(ny(3, 15)),
+    ]);
     expect(await syncBookingEvent(t.db, { bookingId: b.id })).toBe('written');
     const moved = g.events.get(ev.id)!;
     expect(moved.start).toBe(iso(ny(3, 14)));
@@ -310,7 +348,9 @@ describe('session events', () => {
     expect(await syncBookingEvent(t.db, { bookingId: b.id })).toBe('written');
     expect(g.liveEvents().filter((e) => e.extendedProperties?.private?.pathwiseBookingId === b.id)).toHaveLength(1);
 
-    await t.db.query("update public.bookings set status = 'cancelled', cancelled_by = 'learner', cancelled_at = now() where id = $1", [b.id]);
+    await t.db.query("update public.bookings set status = 'cancelled', cancelled_by = 'learner', cancelled_at = now() where id = $1", [
+      b.id,
+    ]);
     expect(await syncBookingEvent(t.db, { bookingId: b.id })).toBe('deleted');
     expect(g.liveEvents().filter((e) => e.extendedProperties?.private?.pathwiseBookingId === b.id)).toHaveLength(0);
     expect(await syncBookingEvent(t.db, { bookingId: b.id })).toBe('none');
@@ -346,13 +386,32 @@ describe('failures', () => {
   });
 
   it('a revoked grant: blocks keep counting until the expert is told, then Reconnect and the blocks stop', async () => {
-    // Step one of markReconnect alone (the notice not sent yet): the blocks still count.
-    await t.db.query("update public.calendar_connections set status = 'reconnect', expert_told_at = null where id = $1", [connectionId]);
-    expect(await mondaySlots()).not.toContain(iso(ny(0, 16)));
+    // Telling the expert fails for now (the notification insert is refused): the grant is marked, the blocks stay.
+    await t.db.query("alter table public.notifications add constraint calendar_test_no_reconnect check (kind <> 'calendar.reconnect')");
+    try {
+      await markReconnect(t.db, connectionId, 'invalid_grant: Token has been expired or revoked.');
+      const c = (await getConnection(t.db, connectionId))!;
+      expect(c.status).toBe('reconnect');
+      expect(c.expert_told_at).toBeNull();
+      expect(await mondaySlots()).not.toContain(iso(ny(0, 16)));
+      await sweepCalendars(t.db);
+      expect(await mondaySlots()).not.toContain(iso(ny(0, 16)));
+    } finally {
+      await t.db.query('alter table public.notifications drop constraint calendar_test_no_reconnect');
+    }
+    // The sweep retries the notice; once it is sent, the blocks stop counting.
     await sweepCalendars(t.db);
+    expect((await getConnection(t.db, connectionId))!.expert_told_at).not.toBeNull();
     expect(await mondaySlots()).toContain(iso(ny(0, 16)));
-    const { rows: notes } = await t.db.query<{ kind: string; link: string }>('select kind, link from public.notifications where user_id = $1', [expert.user.id]);
+    const { rows: notes } = await t.db.query<{ kind: string; link: string }>(
+      'select kind, link from public.notifications where user_id = $1',
+      [expert.user.id],
+    );
     expect(notes).toEqual([{ kind: 'calendar.reconnect', link: '/availability#calendars' }]);
+    const { rows: mail } = await t.db.query<{ recipient: string }>(
+      "select recipient from public.outbox_messages where template = 'calendar.reconnect'",
+    );
+    expect(mail.map((m) => m.recipient)).toEqual([expert.user.email]);
     // Told once: another sweep sends nothing more.
     await sweepCalendars(t.db);
     expect((await t.db.query('select 1 from public.notifications where user_id = $1', [expert.user.id])).rows).toHaveLength(1);
@@ -372,17 +431,25 @@ describe('failures', () => {
     expect(c.status).toBe('reconnect');
     expect(c.expert_told_at).not.toBeNull();
     expect(await mondaySlots()).toContain(iso(ny(0, 16)));
-    expect(await reconnectNeeded(t.db, expert.user.id)).toEqual([{ id: connectionId, provider: 'google', label: 'Google Calendar', accountEmail: g.account }]);
-    expect((await t.db.query("select 1 from public.notifications where user_id = $1 and kind = 'calendar.reconnect'", [expert.user.id])).rows).toHaveLength(2);
+    expect(await reconnectNeeded(t.db, expert.user.id)).toEqual([
+      { id: connectionId, provider: 'google', label: 'Google Calendar', accountEmail: g.account },
+    ]);
+    expect(
+      (await t.db.query("select 1 from public.notifications where user_id = $1 and kind = 'calendar.reconnect'", [expert.user.id])).rows,
+    ).toHaveLength(2);
   });
 
   it('disconnect forgets the tokens and removes the blocks', async () => {
     await connectThroughConsent(expert.user, cookie);
     await syncConnection(t.db, connectionId, { full: true });
     expect(await mondaySlots()).not.toContain(iso(ny(0, 16)));
-    const del = await call(connectionDELETE as TRouteHandler, buildRequest({ method: 'DELETE', path: `/api/calendar/connections/${connectionId}`, cookie }), {
-      id: connectionId,
-    });
+    const del = await call(
+      connectionDELETE as TRouteHandler,
+      buildRequest({ method: 'DELETE', path: `/api/calendar/connections/${connectionId}`, cookie }),
+      {
+        id: connectionId,
+      },
+    );
     expect(del.status).toBe(204);
     const c = (await getConnection(t.db, connectionId))!;
     expect(c.status).toBe('disconnected');

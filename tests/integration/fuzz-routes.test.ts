@@ -76,6 +76,8 @@ type TWorld = {
   emilyProfileId: string;
   applicantProfileId: string;
   emilySlug: string;
+  /** Emily's Google Calendar connection (stored directly: no provider is called by its routes' fuzzed paths). */
+  calendarConnectionId: string;
   /** Free slots of Emily's (60 minutes) from the slots API: a hold and a reschedule that can succeed. */
   freeStarts: string[];
 };
@@ -106,6 +108,23 @@ const inDays = (n: number) => iso(Date.now() + n * 86_400_000).slice(0, 10);
 
 // Every app/api/**/route.ts, by its path under app/api. A route file missing here fails the first test.
 const ROUTES: Record<string, TRouteSpec> = {
+  'calendar/connections': { GET: { owner: 'expert', other: 'learner' } },
+  'calendar/connections/[id]': {
+    PATCH: {
+      owner: 'expert',
+      other: 'otherExpert',
+      params: id('calendarConnectionId'),
+      body: () => ({ busyCalendarIds: ['emily@gmail.test', 'team@group.test'], targetCalendarId: 'emily@gmail.test' }),
+    },
+    DELETE: { owner: 'expert', other: 'otherExpert', params: id('calendarConnectionId') },
+  },
+  'calendar/connections/[id]/sync': { POST: { owner: 'expert', other: 'otherExpert', params: id('calendarConnectionId') } },
+  // Google is not configured in this file: start and callback answer "not set up" / send the expert back with the error.
+  'calendar/google/start': { GET: { owner: 'expert', other: 'learner' } },
+  'calendar/google/callback': {
+    GET: { owner: 'expert', other: 'learner', query: () => ({ code: '4/abc', state: 'x.y', scope: 'email' }) },
+  },
+  'calendar/google/push': { POST: { owner: 'anon', other: 'learner' } },
   // Privacy: each route acts on the caller's own account. The deletion example carries a wrong password, so no
   // mutation of it can erase a persona the rest of the fuzz signs in as (its success path: privacy.test.ts).
   account: { DELETE: { owner: 'learner', other: 'anon', body: () => ({ password: 'not the password' }) } },
@@ -697,7 +716,22 @@ beforeAll(async () => {
     `insert into public.quiz_answers (user_id, curriculum_id, module_id, question_id, correct, source) values ($1, $2, $3, $4, false, 'checkpoint')`,
     [users.learner.id, curriculum.id, module0.id, questionId],
   );
+  const calendar = await one<{ id: string }>(
+    `insert into public.calendar_connections (user_id, expert_id, provider, account_id, account_email, tokens_enc, key_id, scopes, calendars,
+                                              busy_calendar_ids, target_calendar_id)
+     values ($1, $2, 'google', 'emily@gmail.test', 'emily@gmail.test', 'dev.x.y.z', 'dev', '{https://www.googleapis.com/auth/calendar.events}',
+             $3::jsonb, '{emily@gmail.test}', 'emily@gmail.test') returning id`,
+    [
+      users.expert.id,
+      emily.id,
+      JSON.stringify([
+        { id: 'emily@gmail.test', name: 'Emily', primary: true, canWrite: true },
+        { id: 'team@group.test', name: 'Team', primary: false, canWrite: false },
+      ]),
+    ],
+  );
   world = {
+    calendarConnectionId: calendar.id,
     questionId,
     curriculumId: curriculum.id,
     moduleId: module0.id,

@@ -29,7 +29,15 @@ export type TFakeEvent = {
   conferenceData?: unknown;
   seq: number;
 };
-export type TFakeChannel = { id: string; token: string; address: string; calendarId: string; resourceId: string; expiration: number; stopped: boolean };
+export type TFakeChannel = {
+  id: string;
+  token: string;
+  address: string;
+  calendarId: string;
+  resourceId: string;
+  expiration: number;
+  stopped: boolean;
+};
 export type TFakeCall = { method: string; path: string; query: URLSearchParams; body: unknown };
 
 export type TFakeGoogle = {
@@ -146,7 +154,8 @@ export async function startFakeGoogle(opts: { account?: string; port?: number } 
     const u = new URL(req.url ?? '/', 'http://x');
     const p = u.pathname;
     const type = String(req.headers['content-type'] ?? '');
-    const body: unknown = type.includes('json') && raw ? JSON.parse(raw) : type.includes('urlencoded') ? Object.fromEntries(new URLSearchParams(raw)) : raw;
+    const body: unknown =
+      type.includes('json') && raw ? JSON.parse(raw) : type.includes('urlencoded') ? Object.fromEntries(new URLSearchParams(raw)) : raw;
     fake.calls.push({ method: req.method ?? 'GET', path: p, query: u.searchParams, body });
 
     // ---- test control (the e2e spec runs in another process)
@@ -165,14 +174,18 @@ export async function startFakeGoogle(opts: { account?: string; port?: number } 
     // ---- OAuth 2.0
     if (p === '/o/oauth2/v2/auth') {
       const q = u.searchParams;
-      const back = (extra: Record<string, string>) => `${q.get('redirect_uri')}?${new URLSearchParams({ ...extra, state: q.get('state') ?? '' })}`;
+      const back = (extra: Record<string, string>) =>
+        `${q.get('redirect_uri')}?${new URLSearchParams({ ...extra, state: q.get('state') ?? '' })}`;
       const code = `4/${randomBytes(10).toString('hex')}`;
       codes.set(code, q.get('scope') ?? '');
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       return res.end(`<!doctype html><html lang="en"><head><title>Sign in – Google Accounts (fake)</title></head><body>
 <main><h1>Fake Google: Pathwise wants to access your Google Account</h1><p>${esc(account)}</p>
 <p>access_type=${esc(q.get('access_type') ?? '')} include_granted_scopes=${esc(q.get('include_granted_scopes') ?? '')}</p>
-<ul>${(q.get('scope') ?? '').split(' ').map((s) => `<li>${esc(s)}</li>`).join('')}</ul>
+<ul>${(q.get('scope') ?? '')
+        .split(' ')
+        .map((s) => `<li>${esc(s)}</li>`)
+        .join('')}</ul>
 <a href="${esc(back({ error: 'access_denied' }))}">Cancel</a> <a href="${esc(back({ code, scope: q.get('scope') ?? '' }))}">Allow</a></main></body></html>`);
     }
     if (p === '/token' && req.method === 'POST') {
@@ -188,7 +201,8 @@ export async function startFakeGoogle(opts: { account?: string; port?: number } 
         return json(res, 200, { ...issue(scope), refresh_token: rt });
       }
       if (f.grant_type === 'refresh_token') {
-        if (!refresh.has(f.refresh_token)) return json(res, 400, { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' });
+        if (!refresh.has(f.refresh_token))
+          return json(res, 400, { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' });
         fake.refreshCount++;
         return json(res, 200, issue('https://www.googleapis.com/auth/calendar.readonly https://www.googleapis.com/auth/calendar.events'));
       }
@@ -205,7 +219,10 @@ export async function startFakeGoogle(opts: { account?: string; port?: number } 
     const rest = p.slice('/calendar/v3'.length);
     if (rest === '/calendars/primary') return json(res, 200, { kind: 'calendar#calendar', id: account, summary: account, timeZone: 'UTC' });
     if (rest === '/users/me/calendarList')
-      return json(res, 200, { kind: 'calendar#calendarList', items: fake.calendars.map((c) => ({ kind: 'calendar#calendarListEntry', ...c })) });
+      return json(res, 200, {
+        kind: 'calendar#calendarList',
+        items: fake.calendars.map((c) => ({ kind: 'calendar#calendarListEntry', ...c })),
+      });
     if (rest === '/freeBusy' && req.method === 'POST') {
       const b = body as { timeMin: string; timeMax: string; items: { id: string }[] };
       const from = Date.parse(b.timeMin);
@@ -240,7 +257,9 @@ export async function startFakeGoogle(opts: { account?: string; port?: number } 
     const eventId = m[2] ? decodeURIComponent(m[2]) : null;
     if (!fake.calendars.some((c) => c.id === calendarId)) return apiError(res, 404, 'Not Found', 'notFound');
     const view = (e: TFakeEvent) => {
-      const { seq: _seq, calendarId: _cal, ...rest } = e;
+      const rest: Partial<TFakeEvent> = { ...e };
+      delete rest.seq;
+      delete rest.calendarId;
       return { kind: 'calendar#event', ...rest, start: { dateTime: e.start }, end: { dateTime: e.end } };
     };
 

@@ -107,7 +107,14 @@ describe('provider keys with no implementation yet', () => {
 
   it('left empty, as a copied .env.example has them, they are unset', () => {
     const e = parseEnv(Object.fromEntries(cases.map(([v]) => [v, ''])));
-    expect(resolveProviders(e)).toEqual({ ai: 'offline', email: 'outbox', sms: 'outbox', storage: 'local', payments: 'simulated', calendar: 'ics' });
+    expect(resolveProviders(e)).toEqual({
+      ai: 'offline',
+      email: 'outbox',
+      sms: 'outbox',
+      storage: 'local',
+      payments: 'simulated',
+      calendar: 'ics',
+    });
   });
 });
 

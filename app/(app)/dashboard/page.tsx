@@ -2,12 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApplicationForm } from '@/components/experts/application-form';
 import { ExpertHome } from '@/components/experts/expert-home';
+import { ReconnectBanner } from '@/components/calendar/reconnect-banner';
 import { StandingPanel } from '@/components/reviews/standing-panel';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Container } from '@/components/ui/container';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/current-user';
+import { reconnectNeeded } from '@/lib/calendar/manage';
 import { getDb } from '@/lib/db';
 import { firstUnfinishedStep } from '@/lib/experts/application-progress';
 import { STATUS_LABELS } from '@/lib/experts/application-status';
@@ -27,7 +29,9 @@ const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeSty
 
 export default async function DashboardPage() {
   const user = await requireRole(['expert'], '/dashboard');
-  const { app, specialties, notes } = await loadApplicationEditor(await getDb(), user, { notifications: 5 });
+  const db = await getDb();
+  const { app, specialties, notes } = await loadApplicationEditor(db, user, { notifications: 5 });
+  const reconnect = await reconnectNeeded(db, user.id);
   const listed = app?.status === 'approved' || app?.status === 'suspended';
   return (
     <Container>
@@ -44,6 +48,7 @@ export default async function DashboardPage() {
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
+          <ReconnectBanner items={reconnect} />
           {app ? (
             <section className="card p-5 sm:p-6" aria-labelledby="status">
               <div className="flex flex-wrap items-center gap-3">

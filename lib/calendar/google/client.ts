@@ -55,7 +55,13 @@ export function calendarApi(tokens: TCalendarTokens): calendar_v3.Calendar {
   });
 }
 
-type TGaxiosLike = { status?: number; code?: string | number; response?: { status?: number; data?: unknown }; message?: string; name?: string };
+type TGaxiosLike = {
+  status?: number;
+  code?: string | number;
+  response?: { status?: number; data?: unknown };
+  message?: string;
+  name?: string;
+};
 
 export function statusOf(e: unknown): number | undefined {
   const g = e as TGaxiosLike;

@@ -1,7 +1,14 @@
 import 'server-only';
 import type { calendar_v3 } from 'googleapis';
 import { env } from '@/lib/config';
-import { CalendarProviderError, type TBusyInterval, type TBusyRead, type TCalendarProvider, type TCalendarTokens, type TSessionEvent } from '../types';
+import {
+  CalendarProviderError,
+  type TBusyInterval,
+  type TBusyRead,
+  type TCalendarProvider,
+  type TCalendarTokens,
+  type TSessionEvent,
+} from '../types';
 import { GOOGLE_SCOPES, calendarApi, googleConfigured, oauthClient, statusOf, toProviderError } from './client';
 
 // Google Calendar through the googleapis SDK. Busy time always comes from one freebusy.query over the whole
@@ -92,7 +99,11 @@ function eventBody(ev: TSessionEvent): calendar_v3.Schema$Event {
     extendedProperties: { private: { [BOOKING_ID_PROPERTY]: ev.bookingId } },
     reminders: { useDefault: true },
     ...(ev.conference === 'google_meet'
-      ? { conferenceData: { createRequest: { requestId: `pw-${ev.bookingId}-${ev.sequence}`, conferenceSolutionKey: { type: 'hangoutsMeet' } } } }
+      ? {
+          conferenceData: {
+            createRequest: { requestId: `pw-${ev.bookingId}-${ev.sequence}`, conferenceSolutionKey: { type: 'hangoutsMeet' } },
+          },
+        }
       : {}),
   };
 }

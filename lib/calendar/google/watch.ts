@@ -96,9 +96,11 @@ export async function stopGoogleChannels(db: TDb, c: TConnectionRow): Promise<vo
   if (!c.tokens_enc) return;
   const api = calendarApi(openTokens(c));
   for (const ch of channels) {
-    await withTimeout(api.channels.stop({ requestBody: { id: ch.channelId, resourceId: ch.resourceId } }), env().CALENDAR_SYNC_TIMEOUT_MS, 'channels.stop').catch(
-      (err: unknown) => logger().info({ err, channelId: ch.channelId }, 'google channel not stopped (it lapses by itself)'),
-    );
+    await withTimeout(
+      api.channels.stop({ requestBody: { id: ch.channelId, resourceId: ch.resourceId } }),
+      env().CALENDAR_SYNC_TIMEOUT_MS,
+      'channels.stop',
+    ).catch((err: unknown) => logger().info({ err, channelId: ch.channelId }, 'google channel not stopped (it lapses by itself)'));
   }
 }
 
@@ -111,7 +113,10 @@ function sameSecret(a: string, b: string): boolean {
 }
 
 /** Handles one Google push notification (headers only; Google sends no body for calendar channels). */
-export async function handleGooglePush(db: TDb, h: { channelId: string | null; token: string | null; state: string | null }): Promise<TPushResult> {
+export async function handleGooglePush(
+  db: TDb,
+  h: { channelId: string | null; token: string | null; state: string | null },
+): Promise<TPushResult> {
   if (!h.channelId) return { status: 404, queued: false };
   const { rows } = await db.query<{ id: string }>(
     `select id from public.calendar_connections
