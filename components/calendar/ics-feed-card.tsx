@@ -54,9 +54,9 @@ export function IcsFeedCard({ initial }: { initial: TFeedStatusView }) {
   return (
     <div className="space-y-4" data-testid="ics-feed">
       <p className="text-slate-700 dark:text-slate-300">
-        Subscribe to your sessions in Google Calendar, Outlook, Apple Calendar or any app that takes a calendar URL (an ICS
-        feed). Booked, moved and cancelled sessions show up there by themselves; apps refresh subscribed calendars every few
-        minutes to a few hours. Anyone with the URL can see your session times and briefs, so keep it private.
+        Subscribe to your sessions in Google Calendar, Outlook, Apple Calendar or any app that takes a calendar URL (an ICS feed). Booked,
+        moved and cancelled sessions show up there by themselves; apps refresh subscribed calendars every few minutes to a few hours. Anyone
+        with the URL can see your session times and briefs, so keep it private.
       </p>
       {url ? (
         <div className="space-y-2 rounded-2xl border border-brand-200 p-4 dark:border-brand-900">
@@ -78,15 +78,15 @@ export function IcsFeedCard({ initial }: { initial: TFeedStatusView }) {
             </Button>
           </div>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            In Google Calendar: Other calendars → From URL. In Outlook: Add calendar → Subscribe from web. On iPhone: Settings →
-            Calendar → Accounts → Add subscribed calendar.
+            In Google Calendar: Other calendars → From URL. In Outlook: Add calendar → Subscribe from web. On iPhone: Settings → Calendar →
+            Accounts → Add subscribed calendar.
           </p>
         </div>
       ) : state.active ? (
         <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="ics-feed-status">
           A feed URL is active (made {state.createdLabel}
-          {state.lastUsedLabel ? `, last read by a calendar app ${state.lastUsedLabel}` : ', not read by any calendar app yet'}).
-          For your privacy it cannot be shown again: make a new one if you lost it.
+          {state.lastUsedLabel ? `, last read by a calendar app ${state.lastUsedLabel}` : ', not read by any calendar app yet'}). For your
+          privacy it cannot be shown again: make a new one if you lost it.
         </p>
       ) : (
         <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="ics-feed-status">
@@ -99,7 +99,13 @@ export function IcsFeedCard({ initial }: { initial: TFeedStatusView }) {
           {busy === 'create' ? 'Making the URL…' : state.active ? 'Replace the feed URL' : 'Create my feed URL'}
         </Button>
         {state.active ? (
-          <Button type="button" variant="secondary" onClick={() => void call('DELETE')} disabled={busy !== null} aria-busy={busy === 'revoke'}>
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => void call('DELETE')}
+            disabled={busy !== null}
+            aria-busy={busy === 'revoke'}
+          >
             {busy === 'revoke' ? 'Revoking…' : 'Revoke the feed URL'}
           </Button>
         ) : null}

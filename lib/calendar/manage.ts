@@ -49,10 +49,18 @@ export async function calendarsOverview(db: TDb, user: TActor): Promise<TCalenda
       label: p.label,
       configured: p.configured(),
       oauth: p.configured() && p.authUrl({ state: 'x', redirectUri: 'http://localhost/' }) !== null,
-      note: p.id === 'google' && env().GOOGLE_API_BASE ? `Test server: Google requests go to ${env().GOOGLE_API_BASE}, not Google.` : null,
+      note: testServerNote(p.id),
     })),
     connections: (await listConnections(db, user.id)).map(toView),
   };
+}
+
+/** Says so on the card when a provider talks to a test server instead of the real service. */
+function testServerNote(id: TCalendarProviderId): string | null {
+  const e = env();
+  const base = { google: e.GOOGLE_API_BASE, outlook: e.MICROSOFT_GRAPH_BASE, calendly: e.CALENDLY_API_BASE }[id];
+  const name = { google: 'Google', outlook: 'Microsoft', calendly: 'Calendly' }[id];
+  return base ? `Test server: ${name} requests go to ${base}, not ${name}.` : null;
 }
 
 /** The consent URL and the state the callback must see again (set as an httpOnly cookie by the route). */

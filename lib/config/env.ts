@@ -104,7 +104,9 @@ export const ZEnv = z.object({
   MICROSOFT_CLIENT_ID: optional(z.string().min(1)),
   MICROSOFT_CLIENT_SECRET: optional(z.string().min(1)),
   // "common" (work, school and personal accounts), "organizations", "consumers" or one tenant's id.
-  MICROSOFT_TENANT: optional(z.string().regex(/^[\w.-]{1,100}$/, 'must be common, organizations, consumers or a tenant id')).default('common'),
+  MICROSOFT_TENANT: optional(z.string().regex(/^[\w.-]{1,100}$/, 'must be common, organizations, consumers or a tenant id')).default(
+    'common',
+  ),
   // Tests and sovereign clouds only: the sign-in host (https, default https://login.microsoftonline.com) and Graph's.
   MICROSOFT_AUTHORITY_HOST: optional(httpUrl),
   MICROSOFT_GRAPH_BASE: optional(httpUrl),
@@ -184,7 +186,10 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
   // connected at all; the message names what is set.
   const calendarSet = (['GOOGLE_CLIENT_ID', 'MICROSOFT_CLIENT_ID', 'CALENDLY_CLIENT_ID'] as const).filter((k) => env[k]);
   if (env.NODE_ENV === 'production' && calendarSet.length && !env.CALENDAR_TOKEN_KEYS) {
-    missing.push({ variable: 'CALENDAR_TOKEN_KEYS', message: `is required in production when a calendar provider (${calendarSet.join(', ')}) is set` });
+    missing.push({
+      variable: 'CALENDAR_TOKEN_KEYS',
+      message: `is required in production when a calendar provider (${calendarSet.join(', ')}) is set`,
+    });
   }
   // On PGlite only the app's process can open the database, so no worker could run the jobs.
   if (!env.JOBS_IN_PROCESS && !env.DATABASE_URL) {

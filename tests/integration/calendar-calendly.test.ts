@@ -16,7 +16,16 @@ import { STATE_COOKIE } from '@/lib/calendar/manage';
 import { syncConnection } from '@/lib/calendar/sync';
 import { createUser } from '../support/factories';
 import { fakeCalendly, type TFakeCalendly } from '../support/fake-calendly';
-import { buildRequest, callRoute, changedTables, closeRouteDb, openRouteDb, sessionCookie, snapshotTables, type TRouteHandler } from '../support/route-harness';
+import {
+  buildRequest,
+  callRoute,
+  changedTables,
+  closeRouteDb,
+  openRouteDb,
+  sessionCookie,
+  snapshotTables,
+  type TRouteHandler,
+} from '../support/route-harness';
 import type { TTestDb } from '../support/test-db';
 import { bookableExpert } from './booking.fixtures';
 
@@ -45,7 +54,9 @@ const iso = (n: number) => new Date(n).toISOString();
 
 async function mondaySlots(): Promise<string[]> {
   const res = await slotsGET(
-    new NextRequest(`http://localhost/api/experts/${expert.slug}/slots?${new URLSearchParams({ from: monday, to: addDays(monday, 1), length: '60', tz: NY })}`),
+    new NextRequest(
+      `http://localhost/api/experts/${expert.slug}/slots?${new URLSearchParams({ from: monday, to: addDays(monday, 1), length: '60', tz: NY })}`,
+    ),
     { params: Promise.resolve({ slug: expert.slug }) },
   );
   return ((await res.json()) as TSlotsResponse).slots.map((s) => s.start);
@@ -57,14 +68,22 @@ async function deliver(url: string, body: string, signature: string) {
   const req = new NextRequest(`http://localhost:3000${u.pathname}${u.search}`, {
     method: 'POST',
     body,
-    headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'calendly-webhook-signature': signature },
+    headers: {
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(body)),
+      'calendly-webhook-signature': signature,
+    },
   });
   const res = await (webhookPOST as TRouteHandler)(req, { params: Promise.resolve({}) });
   last.push({ status: res.status, text: await res.text() });
 }
 
 const queuedSyncs = async () =>
-  (await t.db.query("select 1 from public.jobs where name = 'calendar.sync' and data->>'connectionId' = $1 and done_at is null", [connectionId])).rows.length;
+  (
+    await t.db.query("select 1 from public.jobs where name = 'calendar.sync' and data->>'connectionId' = $1 and done_at is null", [
+      connectionId,
+    ])
+  ).rows.length;
 
 beforeAll(async () => {
   cal = await fakeCalendly({ deliver });
@@ -79,7 +98,10 @@ beforeAll(async () => {
   registerCalendarJobs();
   expert = await bookableExpert(t.db, { timezone: NY });
   for (let weekday = 1; weekday <= 5; weekday++)
-    await t.db.query('insert into public.availability_rules (expert_id, weekday, start_minute, end_minute) values ($1, $2, 540, 1020)', [expert.id, weekday]);
+    await t.db.query('insert into public.availability_rules (expert_id, weekday, start_minute, end_minute) values ($1, $2, 540, 1020)', [
+      expert.id,
+      weekday,
+    ]);
   await t.db.query(
     'insert into public.availability_settings (expert_id, min_notice_minutes, horizon_days, slot_interval_minutes) values ($1, 0, 365, 60)',
     [expert.id],
@@ -124,8 +146,19 @@ describe('connect', () => {
       body: { json: { token: cal.personalToken } },
     });
     expect(r.status).toBe(201);
-    const view = JSON.parse(r.text) as { id: string; provider: string; accountEmail: string; canWriteEvents: boolean; busyCalendarIds: string[] };
-    expect(view).toMatchObject({ provider: 'calendly', accountEmail: 'casey@calendly.example', canWriteEvents: false, busyCalendarIds: ['scheduled_events'] });
+    const view = JSON.parse(r.text) as {
+      id: string;
+      provider: string;
+      accountEmail: string;
+      canWriteEvents: boolean;
+      busyCalendarIds: string[];
+    };
+    expect(view).toMatchObject({
+      provider: 'calendly',
+      accountEmail: 'casey@calendly.example',
+      canWriteEvents: false,
+      busyCalendarIds: ['scheduled_events'],
+    });
     connectionId = view.id;
     const c = (await getConnection(t.db, connectionId))!;
     expect(c.tokens_enc).not.toContain(cal.personalToken);

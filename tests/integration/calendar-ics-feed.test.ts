@@ -9,7 +9,6 @@ import { parseIcs, prop, requireValidCalendar } from '../support/ics-parse';
 import { callRoute, closeRouteDb, openRouteDb, sessionCookie, type TRouteHandler } from '../support/route-harness';
 import type { TTestDb } from '../support/test-db';
 
-
 // The private ICS feed (issue #11) through its route handlers on a real database: the URL from POST reads the
 // owner's sessions as a valid RFC 5545 calendar with stable UIDs and SEQUENCE, cancelled sessions say so, a
 // rotated or revoked token answers 404, another user's token never shows these sessions, only a hash is stored.
@@ -46,7 +45,12 @@ beforeAll(async () => {
   learnerB = await createUser(t.db, { role: 'learner', name: 'Bo Learner' });
   expert = await createUser(t.db, { role: 'expert' });
   const profile = await createExpertProfile(t.db, expert.id);
-  for (const [k, u] of [['a', learnerA], ['b', learnerB], ['e', expert]] as const) cookie[k] = await sessionCookie(t.db, u);
+  for (const [k, u] of [
+    ['a', learnerA],
+    ['b', learnerB],
+    ['e', expert],
+  ] as const)
+    cookie[k] = await sessionCookie(t.db, u);
   b.aConfirmed = await createBooking(t.db, profile.id, learnerA.id, { status: 'confirmed', endedHoursAgo: -48 });
   b.aCancelled = await createBooking(t.db, profile.id, learnerA.id, { status: 'cancelled', endedHoursAgo: -72, cancelledBy: 'learner' });
   b.aHeld = await createBooking(t.db, profile.id, learnerA.id, { status: 'held', endedHoursAgo: -96 });

@@ -47,7 +47,9 @@ const iso = (n: number) => new Date(n).toISOString();
 
 async function mondaySlots(): Promise<string[]> {
   const res = await slotsGET(
-    new NextRequest(`http://localhost/api/experts/${expert.slug}/slots?${new URLSearchParams({ from: monday, to: addDays(monday, 1), length: '60', tz: NY })}`),
+    new NextRequest(
+      `http://localhost/api/experts/${expert.slug}/slots?${new URLSearchParams({ from: monday, to: addDays(monday, 1), length: '60', tz: NY })}`,
+    ),
     { params: Promise.resolve({ slug: expert.slug }) },
   );
   expect(res.status).toBe(200);
@@ -60,15 +62,20 @@ async function deliver(url: string, body: string | null) {
   const req = new NextRequest(`http://localhost:3000${u.pathname}${u.search}`, {
     method: 'POST',
     body: body ?? undefined,
-    headers: body ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } : { 'content-type': 'text/plain; charset=utf-8' },
+    headers: body
+      ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }
+      : { 'content-type': 'text/plain; charset=utf-8' },
   });
   const res = await (notifyPOST as TRouteHandler)(req, { params: Promise.resolve({}) });
   return { status: res.status, text: await res.text(), contentType: res.headers.get('content-type') };
 }
 
 const syncJobs = async () =>
-  (await t.db.query("select 1 from public.jobs where name = 'calendar.sync' and data->>'connectionId' = $1 and done_at is null", [connectionId])).rows
-    .length;
+  (
+    await t.db.query("select 1 from public.jobs where name = 'calendar.sync' and data->>'connectionId' = $1 and done_at is null", [
+      connectionId,
+    ])
+  ).rows.length;
 
 beforeAll(async () => {
   trustFakeTls();
@@ -84,7 +91,10 @@ beforeAll(async () => {
   registerCalendarJobs();
   expert = await bookableExpert(t.db, { timezone: NY });
   for (let weekday = 1; weekday <= 5; weekday++)
-    await t.db.query('insert into public.availability_rules (expert_id, weekday, start_minute, end_minute) values ($1, $2, 540, 1020)', [expert.id, weekday]);
+    await t.db.query('insert into public.availability_rules (expert_id, weekday, start_minute, end_minute) values ($1, $2, 540, 1020)', [
+      expert.id,
+      weekday,
+    ]);
   await t.db.query(
     'insert into public.availability_settings (expert_id, min_notice_minutes, horizon_days, slot_interval_minutes) values ($1, 0, 365, 60)',
     [expert.id],
@@ -126,9 +136,13 @@ describe('connect', () => {
     expect(back.searchParams.get('calendar')).toBe('connected');
     // msal read the authority's OpenID metadata from the fake (knownAuthorities), never from login.microsoftonline.com.
     expect(ms.log).toContain('GET /common/v2.0/.well-known/openid-configuration');
-    const { rows } = await t.db.query<{ id: string; tokens_enc: string; account_email: string; calendars: unknown; target_calendar_id: string }>(
-      "select * from public.calendar_connections where provider = 'outlook'",
-    );
+    const { rows } = await t.db.query<{
+      id: string;
+      tokens_enc: string;
+      account_email: string;
+      calendars: unknown;
+      target_calendar_id: string;
+    }>("select * from public.calendar_connections where provider = 'outlook'");
     expect(rows).toHaveLength(1);
     connectionId = rows[0].id;
     expect(rows[0].account_email).toBe('avery@contoso.example');
@@ -182,10 +196,10 @@ describe('push', () => {
     const c = (await getConnection(t.db, connectionId))!;
     const subs = (c.sync_state as { outlookSubs: { expiresAt: string }[] }).outlookSubs;
     subs[0].expiresAt = iso(Date.now() + 12 * HOUR);
-    await t.db.query("update public.calendar_connections set sync_state = sync_state || jsonb_build_object('outlookSubs', $2::jsonb) where id = $1", [
-      connectionId,
-      JSON.stringify(subs),
-    ]);
+    await t.db.query(
+      "update public.calendar_connections set sync_state = sync_state || jsonb_build_object('outlookSubs', $2::jsonb) where id = $1",
+      [connectionId, JSON.stringify(subs)],
+    );
     expect(await ensureOutlookSubscriptions(t.db, (await getConnection(t.db, connectionId))!)).toBe(1);
     expect(ms.log.filter((l) => l.startsWith(`PATCH /v1.0/subscriptions/${sub.id}`))).toHaveLength(1);
     expect(new Date(ms.subscriptions.get(sub.id)!.expirationDateTime).getTime()).toBeGreaterThan(Date.now() + 2 * 24 * HOUR);
@@ -232,7 +246,11 @@ describe('session events', () => {
     expect(live()[0].subject).toContain('Lena Learner');
     expect(live()[0].body).toContain('Stuck on window functions');
 
-    await t.db.query('update public.bookings set starts_at = $2, ends_at = $3, sequence = sequence + 1 where id = $1', [id, iso(ny(3, 14)), iso(ny(3, 15))]);
+    await t.db.query('update public.bookings set starts_at = $2, ends_at = $3, sequence = sequence + 1 where id = $1', [
+      id,
+      iso(ny(3, 14)),
+      iso(ny(3, 15)),
+    ]);
     expect(await syncBookingEvent(t.db, { bookingId: id })).toBe('written');
     expect(live()).toHaveLength(1);
     expect(live()[0].start).toBe(iso(ny(3, 14)));

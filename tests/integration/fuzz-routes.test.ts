@@ -244,7 +244,11 @@ const ROUTES: Record<string, TRouteSpec> = {
   'calendar/outlook/start': { GET: { owner: 'expert', other: 'learner' } },
   'calendar/outlook/callback': { GET: { owner: 'expert', other: 'learner', query: () => ({ code: 'c0de', state: 'st4te' }) } },
   'calendar/outlook/notify': {
-    POST: { owner: 'anon', other: 'learner', body: () => ({ value: [{ subscriptionId: 'sub-1', clientState: 'secret', changeType: 'created' }] }) },
+    POST: {
+      owner: 'anon',
+      other: 'learner',
+      body: () => ({ value: [{ subscriptionId: 'sub-1', clientState: 'secret', changeType: 'created' }] }),
+    },
   },
   'calendar/calendly/start': { GET: { owner: 'expert', other: 'learner' } },
   'calendar/calendly/callback': { GET: { owner: 'expert', other: 'learner', query: () => ({ code: 'c0de', state: 'st4te' }) } },

@@ -53,8 +53,7 @@ export async function fakeCalendly(opts: { deliver?: TCalendlyDeliver } = {}): P
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(body));
   };
-  const unauthenticated = (res: ServerResponse) =>
-    json(res, 401, { title: 'Unauthenticated', message: 'The access token is invalid' });
+  const unauthenticated = (res: ServerResponse) => json(res, 401, { title: 'Unauthenticated', message: 'The access token is invalid' });
 
   const eventJson = (e: TCalendlyEvent) => ({
     uri: `${fake.url}/scheduled_events/${e.uuid}`,
@@ -80,8 +79,15 @@ export async function fakeCalendly(opts: { deliver?: TCalendlyDeliver } = {}): P
         const f = Object.fromEntries(new URLSearchParams(body));
         if (f.client_id !== fake.clientId || f.client_secret !== fake.clientSecret)
           return json(res, 401, { error: 'invalid_client', error_description: 'Client authentication failed' });
-        const ok = f.grant_type === 'authorization_code' ? codes.delete(f.code) : f.grant_type === 'refresh_token' && refresh.delete(f.refresh_token);
-        if (!ok) return json(res, 400, { error: 'invalid_grant', error_description: 'The provided authorization grant is invalid, expired or revoked' });
+        const ok =
+          f.grant_type === 'authorization_code'
+            ? codes.delete(f.code)
+            : f.grant_type === 'refresh_token' && refresh.delete(f.refresh_token);
+        if (!ok)
+          return json(res, 400, {
+            error: 'invalid_grant',
+            error_description: 'The provided authorization grant is invalid, expired or revoked',
+          });
         const at = `cal-at-${randomBytes(6).toString('hex')}`;
         const rt = `cal-rt-${randomBytes(6).toString('hex')}`;
         tokens.add(at);
@@ -176,7 +182,12 @@ export async function fakeCalendly(opts: { deliver?: TCalendlyDeliver } = {}): P
     refresh.clear();
   };
   fake.addEvent = (start, end) => {
-    const e: TCalendlyEvent = { uuid: randomUUID(), start: new Date(start).toISOString(), end: new Date(end).toISOString(), status: 'active' };
+    const e: TCalendlyEvent = {
+      uuid: randomUUID(),
+      start: new Date(start).toISOString(),
+      end: new Date(end).toISOString(),
+      status: 'active',
+    };
     fake.events.set(e.uuid, e);
     return e;
   };

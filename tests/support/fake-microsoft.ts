@@ -175,12 +175,16 @@ export async function fakeMicrosoft(opts: { deliver?: TDeliver } = {}): Promise<
       const base = `${fake.url}/v1.0/me/calendars/${encodeURIComponent(calendarId)}/calendarView/delta?startDateTime=${startDateTime}&endDateTime=${endDateTime}`;
       const value = page.map((e) => (e.deleted ? { id: e.id, '@removed': { reason: 'deleted' } } : eventJson(e)));
       if (skip + fake.pageSize < all.length)
-        return json(res, 200, { value, '@odata.nextLink': `${base}${deltaToken ? `&$deltatoken=${deltaToken}` : ''}&$skiptoken=${skip + fake.pageSize}` });
+        return json(res, 200, {
+          value,
+          '@odata.nextLink': `${base}${deltaToken ? `&$deltatoken=${deltaToken}` : ''}&$skiptoken=${skip + fake.pageSize}`,
+        });
       return json(res, 200, { value, '@odata.deltaLink': `${base}&$deltatoken=${version}.${randomBytes(3).toString('hex')}` });
     }
     if ((r = m(/^\/me\/calendars\/([^/]+)\/events$/))) {
       const calendarId = decodeURIComponent(r[1]);
-      if (!calendars.some((c) => c.id === calendarId)) return graphError(res, 404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+      if (!calendars.some((c) => c.id === calendarId))
+        return graphError(res, 404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
       if (req.method === 'GET') {
         const f = /ep\/value eq '([^']+)'/.exec(u.searchParams.get('$filter') ?? '');
         const hits = [...fake.events.values()].filter((e) => !e.deleted && e.calendarId === calendarId && f && e.bookingId === f[1]);
@@ -226,12 +230,18 @@ export async function fakeMicrosoft(opts: { deliver?: TDeliver } = {}): Promise<
     }
     if (req.method === 'POST' && p === '/subscriptions') {
       const b = JSON.parse(body) as TSub & { changeType: string };
-      if (!opts.deliver) return graphError(res, 400, 'ValidationError', 'Notification endpoint must respond with 200 OK to validation request.');
+      if (!opts.deliver)
+        return graphError(res, 400, 'ValidationError', 'Notification endpoint must respond with 200 OK to validation request.');
       const token = `Validation: Testing client application reachability for subscription Request-Id: ${randomUUID()}`;
       const sep = b.notificationUrl.includes('?') ? '&' : '?';
       const answer = await opts.deliver(`${b.notificationUrl}${sep}validationToken=${encodeURIComponent(token)}`, null);
       if (answer.status !== 200 || answer.text !== token || !answer.contentType?.startsWith('text/plain'))
-        return graphError(res, 400, 'ValidationError', 'Subscription validation request failed. Response must exactly match validationToken query parameter.');
+        return graphError(
+          res,
+          400,
+          'ValidationError',
+          'Subscription validation request failed. Response must exactly match validationToken query parameter.',
+        );
       const sub: TSub = {
         id: randomUUID(),
         resource: b.resource,
@@ -290,10 +300,18 @@ export async function fakeMicrosoft(opts: { deliver?: TDeliver } = {}): Promise<
     if (req.method === 'POST' && u.pathname === `/${tenant}/oauth2/v2.0/token`) {
       const f = Object.fromEntries(new URLSearchParams(body));
       if (f.client_id !== clientId || f.client_secret !== clientSecret)
-        return json(res, 401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.', error_codes: [7000215] });
+        return json(res, 401, {
+          error: 'invalid_client',
+          error_description: 'AADSTS7000215: Invalid client secret provided.',
+          error_codes: [7000215],
+        });
       if (f.grant_type === 'authorization_code') {
         if (!codes.delete(f.code))
-          return json(res, 400, { error: 'invalid_grant', error_description: 'AADSTS70008: The provided authorization code has expired.', error_codes: [70008] });
+          return json(res, 400, {
+            error: 'invalid_grant',
+            error_description: 'AADSTS70008: The provided authorization code has expired.',
+            error_codes: [70008],
+          });
         return tokenAnswer(res);
       }
       if (f.grant_type === 'refresh_token') {
@@ -352,7 +370,12 @@ export async function fakeMicrosoft(opts: { deliver?: TDeliver } = {}): Promise<
   };
   fake.updateEvent = (id, patch) => {
     const e = fake.events.get(id)!;
-    Object.assign(e, patch, patch.start ? { start: new Date(patch.start).toISOString() } : {}, patch.end ? { end: new Date(patch.end).toISOString() } : {});
+    Object.assign(
+      e,
+      patch,
+      patch.start ? { start: new Date(patch.start).toISOString() } : {},
+      patch.end ? { end: new Date(patch.end).toISOString() } : {},
+    );
     e.version = ++version;
   };
   fake.deleteEvent = (id) => {

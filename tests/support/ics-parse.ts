@@ -2,7 +2,11 @@
 // endings, content lines folded at 75 octets, balanced BEGIN/END) and returns the components with their
 // properties unfolded. Not a general parser: enough to assert what a feed says.
 
-export type TIcsComponent = { name: string; props: { name: string; params: Record<string, string>; value: string }[]; children: TIcsComponent[] };
+export type TIcsComponent = {
+  name: string;
+  props: { name: string; params: Record<string, string>; value: string }[];
+  children: TIcsComponent[];
+};
 
 export function parseIcs(text: string): TIcsComponent {
   if (!text.endsWith('\r\n')) throw new Error('the file does not end with CRLF');

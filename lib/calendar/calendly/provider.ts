@@ -31,7 +31,12 @@ const ZTokenAnswer = z.object({
   organization: z.string().nullish(),
 });
 const ZMe = z.object({
-  resource: z.object({ uri: z.string(), email: z.string().nullish(), current_organization: z.string().nullish(), name: z.string().nullish() }),
+  resource: z.object({
+    uri: z.string(),
+    email: z.string().nullish(),
+    current_organization: z.string().nullish(),
+    name: z.string().nullish(),
+  }),
 });
 const ZEventsPage = z.object({
   collection: z.array(z.object({ uri: z.string(), status: z.string(), start_time: z.string(), end_time: z.string() })),
@@ -73,7 +78,8 @@ export async function calendlyFetch(
   }
   if (res.ok) return data;
   const code = (data as { error?: string; title?: string } | null)?.error ?? (data as { title?: string } | null)?.title ?? '';
-  if (res.status === 401 || code === 'invalid_grant') throw new CalendarProviderError('revoked', `Calendly refused the token (${res.status} ${code})`);
+  if (res.status === 401 || code === 'invalid_grant')
+    throw new CalendarProviderError('revoked', `Calendly refused the token (${res.status} ${code})`);
   if (res.status === 404) throw new CalendarProviderError('not_found', `Calendly: not found (${url})`);
   if (res.status === 429) throw new CalendarProviderError('rate_limited', 'Calendly is rate-limiting requests (429)');
   throw new CalendarProviderError('unavailable', `Calendly answered ${res.status} ${code}`.trim());
@@ -119,7 +125,13 @@ export function createCalendlyProvider(cfg: TCalendlyConfig): TCalendarProvider 
         const a = ZTokenAnswer.parse(
           await calendlyFetch(cfg, `${cfg.authBase}/oauth/token`, {
             method: 'POST',
-            form: { grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: cfg.clientId!, client_secret: cfg.clientSecret! },
+            form: {
+              grant_type: 'authorization_code',
+              code,
+              redirect_uri: redirectUri,
+              client_id: cfg.clientId!,
+              client_secret: cfg.clientSecret!,
+            },
           }),
         );
         tokens = tokensFrom(a);
@@ -141,7 +153,12 @@ export function createCalendlyProvider(cfg: TCalendlyConfig): TCalendarProvider 
       const a = ZTokenAnswer.parse(
         await calendlyFetch(cfg, `${cfg.authBase}/oauth/token`, {
           method: 'POST',
-          form: { grant_type: 'refresh_token', refresh_token: tokens.refreshToken, client_id: cfg.clientId!, client_secret: cfg.clientSecret! },
+          form: {
+            grant_type: 'refresh_token',
+            refresh_token: tokens.refreshToken,
+            client_id: cfg.clientId!,
+            client_secret: cfg.clientSecret!,
+          },
         }),
       );
       const next = tokensFrom(a);
@@ -168,7 +185,8 @@ export function createCalendlyProvider(cfg: TCalendlyConfig): TCalendarProvider 
       for (let page = 0; url && page < MAX_PAGES; page++) {
         const p = ZEventsPage.parse(await calendlyFetch(cfg, url, { token: tokens.accessToken }));
         for (const e of p.collection)
-          if (e.status === 'active') upserts.push({ start: new Date(e.start_time), end: new Date(e.end_time), externalId: calendlyEventId(e.uri) });
+          if (e.status === 'active')
+            upserts.push({ start: new Date(e.start_time), end: new Date(e.end_time), externalId: calendlyEventId(e.uri) });
         url = p.pagination?.next_page ?? null;
       }
       return { full: true, upserts, deletedExternalIds: [], cursor: null };

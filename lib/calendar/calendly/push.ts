@@ -15,7 +15,13 @@ import { freshTokens } from '../sync';
 import { CalendarProviderError } from '../types';
 import { calendlyConfig, calendlyWebhookUrl } from './config';
 import { createCalendlyProvider } from './provider';
-import { createWebhookSubscription, deleteWebhookSubscription, newSigningKey, verifyCalendlySignature, ZCalendlyDelivery } from './webhooks';
+import {
+  createWebhookSubscription,
+  deleteWebhookSubscription,
+  newSigningKey,
+  verifyCalendlySignature,
+  ZCalendlyDelivery,
+} from './webhooks';
 
 // Calendly connections: connect with a pasted personal access token, one webhook subscription per connection
 // (its signing key in sync_state.calendlyWebhook, which users cannot read), and the webhook handler: a delivery
@@ -41,7 +47,8 @@ export async function connectCalendlyToken(db: TDb, user: TActor, input: unknown
     connected = await provider.connect({ personalToken: token, redirectUri: '' });
   } catch (e) {
     if (!(e instanceof CalendarProviderError)) throw e;
-    if (e.kind === 'revoked') throw new AppError('invalid_input', 'Some fields need attention.', { token: 'Calendly did not accept this token.' });
+    if (e.kind === 'revoked')
+      throw new AppError('invalid_input', 'Some fields need attention.', { token: 'Calendly did not accept this token.' });
     throw new AppError('unavailable', `Calendly could not be reached (${e.kind}). Try again in a minute.`);
   }
   const calendars = await provider.listCalendars(connected.tokens);
@@ -56,7 +63,12 @@ export async function connectCalendlyToken(db: TDb, user: TActor, input: unknown
       tokens: connected.tokens,
       calendars,
     });
-    await enqueueJob(tx, JOB_CALENDAR_SYNC, { connectionId: row.id, full: true }, { singletonKey: `${JOB_CALENDAR_SYNC}:${row.id}:connect` });
+    await enqueueJob(
+      tx,
+      JOB_CALENDAR_SYNC,
+      { connectionId: row.id, full: true },
+      { singletonKey: `${JOB_CALENDAR_SYNC}:${row.id}:connect` },
+    );
     return row;
   });
   wakeJobRunner();
@@ -69,7 +81,10 @@ export async function ensureCalendlyWebhook(db: TDb, c: TConnectionRow): Promise
   const tokens = await freshTokens(db, c);
   const signingKey = newSigningKey();
   try {
-    const { uri } = await createWebhookSubscription(calendlyConfig(), tokens, { callbackUrl: calendlyWebhookUrl(appUrl(), c.id), signingKey });
+    const { uri } = await createWebhookSubscription(calendlyConfig(), tokens, {
+      callbackUrl: calendlyWebhookUrl(appUrl(), c.id),
+      signingKey,
+    });
     await db.query(
       "update public.calendar_connections set sync_state = sync_state || jsonb_build_object('calendlyWebhook', $2::jsonb), updated_at = now() where id = $1",
       [c.id, JSON.stringify({ uri, signingKey })],

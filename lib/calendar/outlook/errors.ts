@@ -12,7 +12,8 @@ const REVOKED_CODES = new Set(['invalid_grant', 'interaction_required', 'consent
 
 export function fromMsalError(e: unknown): CalendarProviderError {
   if (e instanceof CalendarProviderError) return e;
-  if (e instanceof InteractionRequiredAuthError) return new CalendarProviderError('revoked', `Outlook access was revoked: ${e.errorCode}`, e);
+  if (e instanceof InteractionRequiredAuthError)
+    return new CalendarProviderError('revoked', `Outlook access was revoked: ${e.errorCode}`, e);
   if (e instanceof AuthError) {
     if (REVOKED_CODES.has(e.errorCode)) return new CalendarProviderError('revoked', `Outlook access was revoked: ${e.errorCode}`, e);
     if (/timeout|timed out/i.test(e.errorMessage ?? '') || /timeout/i.test(e.message))
@@ -26,7 +27,8 @@ export function fromGraphError(e: unknown): CalendarProviderError {
   if (e instanceof GraphError) {
     if (e.code === TIMEOUT_ERROR_NAME) return new CalendarProviderError('timeout', 'Microsoft Graph did not answer in time', e);
     if (e.statusCode === 401) return new CalendarProviderError('revoked', 'Microsoft Graph refused the access token (401)', e);
-    if (e.statusCode === 404 || e.statusCode === 410) return new CalendarProviderError('not_found', `Microsoft Graph: ${e.code ?? 'not found'}`, e);
+    if (e.statusCode === 404 || e.statusCode === 410)
+      return new CalendarProviderError('not_found', `Microsoft Graph: ${e.code ?? 'not found'}`, e);
     if (e.statusCode === 429) return new CalendarProviderError('rate_limited', 'Microsoft Graph is throttling requests (429)', e);
     return new CalendarProviderError('unavailable', `Microsoft Graph answered ${e.statusCode}: ${e.code ?? e.message}`, e);
   }

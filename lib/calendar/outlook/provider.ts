@@ -139,7 +139,9 @@ async function readDelta(client: Client, first: string, into: { upserts: TBusyIn
 
 function eventBody(ev: TSessionEvent) {
   const who = ev.attendees.map((a) => `${a.name} <${a.email}>`).join(', ');
-  const content = [ev.description, '', who ? `With: ${who}` : '', ev.joinUrl ? `Join: ${ev.joinUrl}` : ''].filter((l, i) => l || i === 1).join('\n');
+  const content = [ev.description, '', who ? `With: ${who}` : '', ev.joinUrl ? `Join: ${ev.joinUrl}` : '']
+    .filter((l, i) => l || i === 1)
+    .join('\n');
   return {
     subject: ev.title,
     body: { contentType: 'text', content },
@@ -264,19 +266,30 @@ export function createOutlookProvider(cfg: TOutlookConfig | null): TCalendarProv
       // An earlier attempt may have created the event and failed before its id was saved: find it by booking id.
       const filter = `singleValueExtendedProperties/Any(ep: ep/id eq '${BOOKING_PROPERTY_ID}' and ep/value eq '${ev.bookingId}')`;
       const found = (await graphCall(() =>
-        client.api(`/me/calendars/${encodeURIComponent(calendarId)}/events`).filter(filter).select('id').top(1).get(),
+        client
+          .api(`/me/calendars/${encodeURIComponent(calendarId)}/events`)
+          .filter(filter)
+          .select('id')
+          .top(1)
+          .get(),
       )) as { value: { id: string }[] };
       if (found.value[0]) {
         const done = await patch(found.value[0].id);
         if (done) return done;
       }
-      const created = (await graphCall(() => client.api(`/me/calendars/${encodeURIComponent(calendarId)}/events`).post(body))) as { id: string };
+      const created = (await graphCall(() => client.api(`/me/calendars/${encodeURIComponent(calendarId)}/events`).post(body))) as {
+        id: string;
+      };
       return { eventId: created.id, joinUrl: ev.joinUrl };
     },
 
     async deleteEvent(tokens, _calendarId, eventId) {
       try {
-        await graphCall(() => graphClient(need(), tokens.accessToken).api(`/me/events/${encodeURIComponent(eventId)}`).delete());
+        await graphCall(() =>
+          graphClient(need(), tokens.accessToken)
+            .api(`/me/events/${encodeURIComponent(eventId)}`)
+            .delete(),
+        );
       } catch (e) {
         if (e instanceof CalendarProviderError && e.kind === 'not_found') return; // already gone: the goal holds
         throw e;

@@ -39,14 +39,20 @@ export async function createSubscription(
 export async function renewSubscription(cfg: TOutlookConfig, tokens: TCalendarTokens, sub: TOutlookSubscription, now = new Date()) {
   const expiresAt = new Date(now.getTime() + SUBSCRIPTION_LIFETIME_MS).toISOString();
   const res = (await graphCall(() =>
-    graphClient(cfg, tokens.accessToken).api(`/subscriptions/${encodeURIComponent(sub.id)}`).patch({ expirationDateTime: expiresAt }),
+    graphClient(cfg, tokens.accessToken)
+      .api(`/subscriptions/${encodeURIComponent(sub.id)}`)
+      .patch({ expirationDateTime: expiresAt }),
   )) as { expirationDateTime?: string };
   return { ...sub, expiresAt: res.expirationDateTime ?? expiresAt };
 }
 
 export async function deleteSubscription(cfg: TOutlookConfig, tokens: TCalendarTokens, id: string): Promise<void> {
   try {
-    await graphCall(() => graphClient(cfg, tokens.accessToken).api(`/subscriptions/${encodeURIComponent(id)}`).delete());
+    await graphCall(() =>
+      graphClient(cfg, tokens.accessToken)
+        .api(`/subscriptions/${encodeURIComponent(id)}`)
+        .delete(),
+    );
   } catch (e) {
     if (!(e instanceof CalendarProviderError && e.kind === 'not_found')) throw e;
   }

@@ -25,7 +25,10 @@ export function rawRequest(
   return new Promise((resolve, reject) => {
     const req = lib.request(
       u,
-      { method: opts.method, headers: { ...opts.headers, ...(opts.body !== undefined ? { 'content-length': String(Buffer.byteLength(opts.body)) } : {}) } },
+      {
+        method: opts.method,
+        headers: { ...opts.headers, ...(opts.body !== undefined ? { 'content-length': String(Buffer.byteLength(opts.body)) } : {}) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -45,7 +48,11 @@ export function rawRequest(
     }, opts.timeoutMs);
     function fail(e: unknown) {
       clearTimeout(timer);
-      reject(e instanceof CalendarProviderError ? e : new CalendarProviderError('unavailable', `Microsoft could not be reached: ${String(e)}`, e));
+      reject(
+        e instanceof CalendarProviderError
+          ? e
+          : new CalendarProviderError('unavailable', `Microsoft could not be reached: ${String(e)}`, e),
+      );
     }
     req.on('error', fail);
     if (opts.body !== undefined) req.write(opts.body);
@@ -90,7 +97,12 @@ export class GraphTransport implements Middleware {
     const url = typeof context.request === 'string' ? context.request : context.request.url;
     const o = context.options ?? {};
     const body = typeof o.body === 'string' ? o.body : o.body == null ? undefined : String(o.body);
-    const res = await rawRequest(url, { method: o.method ?? 'GET', headers: headersOf(o.headers as HeadersInit), body, timeoutMs: this.timeoutMs });
+    const res = await rawRequest(url, {
+      method: o.method ?? 'GET',
+      headers: headersOf(o.headers as HeadersInit),
+      body,
+      timeoutMs: this.timeoutMs,
+    });
     const nullBody = res.status === 204 || res.status === 304;
     context.response = new Response(nullBody ? null : res.body, { status: res.status, headers: res.headers });
   }
