@@ -6,7 +6,9 @@ import { expectAccessible, signIn } from './helpers';
 // with the learner's sessions), replacing the URL stops the old one, revoking stops the new one.
 test('a learner subscribes to their sessions feed, replaces the URL and revokes it', async ({ page, request }) => {
   await signIn(page, 'learner@pathwise.dev');
-  await page.goto('/sessions');
+  await expect(page).toHaveURL(/\/learn$/);
+  await page.getByRole('navigation').getByRole('link', { name: 'Sessions' }).click();
+  await expect(page).toHaveURL(/\/sessions$/);
   await page.getByRole('link', { name: 'Subscribe in your calendar' }).click();
   await expect(page).toHaveURL(/\/settings#calendar-feed$/);
   const feed = page.getByTestId('ics-feed');
