@@ -6,6 +6,7 @@ import type { TCalendarsOverview } from '@/lib/calendar/manage';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button, buttonClasses } from '@/components/ui/button';
+import { CalendlyTokenForm } from './calendly-token-form';
 
 // Connected calendars on the availability page: Connect cards from the provider registry, then one card per
 // connection with "counts as busy" checkboxes, the "sessions go to" choice (one calendar across all
@@ -121,6 +122,14 @@ export function CalendarConnections({
               <a href={`/api/calendar/${p.id}/start`} className={buttonClasses('secondary')}>
                 Connect {p.label}
               </a>
+            ) : null}
+            {p.id === 'calendly' && p.configured ? (
+              <CalendlyTokenForm
+                onConnected={async () => {
+                  setMessage({ tone: 'success', text: 'Calendly connected. Its scheduled events will block your slots in a moment.' });
+                  await reload();
+                }}
+              />
             ) : null}
           </li>
         ))}

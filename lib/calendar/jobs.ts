@@ -3,9 +3,11 @@ import { onBookingChange, type TBookingChangeJob } from '@/lib/booking/after-cha
 import type { TDb } from '@/lib/db';
 import { defineJob, defineRecurringJob } from '@/lib/jobs';
 import { logger } from '@/lib/log/logger';
-import { getConnection } from './connections';
+import { getConnection, type TConnectionRow } from './connections';
 import { syncBookingEvent } from './event-sync';
+import { ensureCalendlyWebhook } from './calendly/push';
 import { ensureGoogleChannels } from './google/watch';
+import { ensureOutlookSubscriptions } from './outlook/push';
 import { JOB_CALENDAR_BOOKING_EVENT, JOB_CALENDAR_SYNC, JOB_CALENDAR_SYNC_ALL } from './job-names';
 import { syncConnection, tellExpertToReconnect } from './sync';
 import { CalendarProviderError } from './types';
@@ -46,10 +48,17 @@ export async function sweepCalendars(db: TDb, now = Date.now()): Promise<{ synce
     });
     if (outcome !== 'error') synced++;
     const c = await getConnection(db, r.id);
-    if (c)
-      await ensureGoogleChannels(db, c, now).catch((err: unknown) => logger().warn({ err, connectionId: r.id }, 'channel renewal failed'));
+    if (c) await ensurePush(db, c, now);
   }
   return { synced, told };
+}
+
+/** Opens or renews the connection's push channel (Google watch, Graph subscription, Calendly webhook); never throws. */
+async function ensurePush(db: TDb, c: TConnectionRow, now = Date.now()): Promise<void> {
+  const warn = (err: unknown) => logger().warn({ err, connectionId: c.id }, 'calendar push channel not renewed');
+  if (c.provider === 'google') await ensureGoogleChannels(db, c, now).catch(warn);
+  if (c.provider === 'outlook') await ensureOutlookSubscriptions(db, c, new Date(now)).catch(warn);
+  if (c.provider === 'calendly') await ensureCalendlyWebhook(db, c).catch(warn);
 }
 
 let registered = false;
@@ -60,7 +69,7 @@ export function registerCalendarJobs(): void {
   defineJob<{ connectionId: string; full?: boolean }>(JOB_CALENDAR_SYNC, async (data, { db }) => {
     await syncConnection(db, data.connectionId, { full: data.full });
     const c = await getConnection(db, data.connectionId);
-    if (c) await ensureGoogleChannels(db, c).catch((err: unknown) => logger().warn({ err }, 'google watch channels not renewed'));
+    if (c) await ensurePush(db, c);
   });
   defineJob<TBookingChangeJob>(JOB_CALENDAR_BOOKING_EVENT, async (data, { db }) => {
     try {

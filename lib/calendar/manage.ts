@@ -11,7 +11,9 @@ import { enqueueJob, wakeJobRunner } from '@/lib/jobs';
 import { logger } from '@/lib/log/logger';
 import { publishSlotsChanged } from '@/lib/realtime/publish-slots';
 import { listConnections, ownConnection, saveConnection, toView, type TConnectionView } from './connections';
+import { stopCalendlyWebhook } from './calendly/push';
 import { stopGoogleChannels } from './google/watch';
+import { stopOutlookSubscriptions } from './outlook/push';
 import { JOB_CALENDAR_SYNC } from './job-names';
 import { CALENDAR_PROVIDERS, calendarProvider } from './providers';
 import { clearBusy } from './sync';
@@ -47,10 +49,18 @@ export async function calendarsOverview(db: TDb, user: TActor): Promise<TCalenda
       label: p.label,
       configured: p.configured(),
       oauth: p.configured() && p.authUrl({ state: 'x', redirectUri: 'http://localhost/' }) !== null,
-      note: p.id === 'google' && env().GOOGLE_API_BASE ? `Test server: Google requests go to ${env().GOOGLE_API_BASE}, not Google.` : null,
+      note: testServerNote(p.id),
     })),
     connections: (await listConnections(db, user.id)).map(toView),
   };
+}
+
+/** Says so on the card when a provider talks to a test server instead of the real service. */
+function testServerNote(id: TCalendarProviderId): string | null {
+  const e = env();
+  const base = { google: e.GOOGLE_API_BASE, outlook: e.MICROSOFT_GRAPH_BASE, calendly: e.CALENDLY_API_BASE }[id];
+  const name = { google: 'Google', outlook: 'Microsoft', calendly: 'Calendly' }[id];
+  return base ? `Test server: ${name} requests go to ${base}, not ${name}.` : null;
 }
 
 /** The consent URL and the state the callback must see again (set as an httpOnly cookie by the route). */
@@ -186,6 +196,8 @@ export async function disconnect(db: TDb, user: TActor, connectionId: string): P
   requireRole(user, ['expert'], 'Only experts connect calendars.');
   const c = await ownConnection(db, user.id, connectionId);
   await stopGoogleChannels(db, c).catch((err: unknown) => logger().info({ err }, 'channels not stopped on disconnect'));
+  await stopOutlookSubscriptions(db, c).catch((err: unknown) => logger().info({ err }, 'outlook subscriptions not deleted on disconnect'));
+  await stopCalendlyWebhook(db, c).catch((err: unknown) => logger().info({ err }, 'calendly webhook not deleted on disconnect'));
   await db.transaction(async (tx) => {
     await clearBusy(tx, c.id);
     await tx.query(

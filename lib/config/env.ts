@@ -110,6 +110,25 @@ export const ZEnv = z.object({
   // Tests and proxies only: where the OAuth consent/token endpoints and the Calendar API live.
   GOOGLE_OAUTH_BASE: optional(httpUrl),
   GOOGLE_API_BASE: optional(httpUrl),
+  // Outlook / Microsoft 365 (Microsoft Graph): an app registration (Web platform) with redirect URI
+  // <APP_URL>/api/calendar/outlook/callback and delegated permissions offline_access, Calendars.ReadWrite, User.Read.
+  MICROSOFT_CLIENT_ID: optional(z.string().min(1)),
+  MICROSOFT_CLIENT_SECRET: optional(z.string().min(1)),
+  // "common" (work, school and personal accounts), "organizations", "consumers" or one tenant's id.
+  MICROSOFT_TENANT: optional(z.string().regex(/^[\w.-]{1,100}$/, 'must be common, organizations, consumers or a tenant id')).default(
+    'common',
+  ),
+  // Tests and sovereign clouds only: the sign-in host (https, default https://login.microsoftonline.com) and Graph's.
+  MICROSOFT_AUTHORITY_HOST: optional(httpUrl),
+  MICROSOFT_GRAPH_BASE: optional(httpUrl),
+  // Calendly (API v2): connecting with a personal access token needs nothing here; OAuth needs an app with
+  // redirect URI <APP_URL>/api/calendar/calendly/callback.
+  CALENDLY_CLIENT_ID: optional(z.string().min(1)),
+  CALENDLY_CLIENT_SECRET: optional(z.string().min(1)),
+  // Tests and proxies only: where Calendly's API (default https://api.calendly.com) and OAuth server
+  // (default https://auth.calendly.com) live.
+  CALENDLY_API_BASE: optional(httpUrl),
+  CALENDLY_AUTH_BASE: optional(httpUrl),
 
   // Email: the From line of outgoing email (a sender verified in SendGrid when SENDGRID_API_KEY is set)
   EMAIL_FROM: optional(z.string().email()).default('hello@pathwise.local'),
@@ -180,6 +199,8 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
     ['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET'],
     ['ZOOM_ACCOUNT_ID', 'ZOOM_CLIENT_ID'],
     ['ZOOM_CLIENT_ID', 'ZOOM_CLIENT_SECRET'],
+    ['MICROSOFT_CLIENT_ID', 'MICROSOFT_CLIENT_SECRET'],
+    ['CALENDLY_CLIENT_ID', 'CALENDLY_CLIENT_SECRET'],
   ];
   const missing = pairs.flatMap(([a, b]) =>
     env[a] && !env[b]
@@ -192,10 +213,13 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
     missing.push({ variable: 'TWILIO_FROM_NUMBER', message: 'or TWILIO_MESSAGING_SERVICE_SID is required when TWILIO_ACCOUNT_SID is set' });
   }
   // Calendar tokens must not be sealed with a key derivable from a path in production.
-  if (env.NODE_ENV === 'production' && env.GOOGLE_CLIENT_ID && !env.CALENDAR_TOKEN_KEYS) {
+  // Calendly personal tokens need no configuration, so in production the key is needed whenever calendars can be
+  // connected at all; the message names what is set.
+  const calendarSet = (['GOOGLE_CLIENT_ID', 'MICROSOFT_CLIENT_ID', 'CALENDLY_CLIENT_ID'] as const).filter((k) => env[k]);
+  if (env.NODE_ENV === 'production' && calendarSet.length && !env.CALENDAR_TOKEN_KEYS) {
     missing.push({
       variable: 'CALENDAR_TOKEN_KEYS',
-      message: 'is required in production when a calendar provider (GOOGLE_CLIENT_ID) is set',
+      message: `is required in production when a calendar provider (${calendarSet.join(', ')}) is set`,
     });
   }
   // On PGlite only the app's process can open the database, so no worker could run the jobs.

@@ -116,6 +116,21 @@ export const MATRIX: TRow[] = [
   r('GET /api/account/consents', ANY_SIGNED_IN),
   r('POST /api/account/consents', [401, 400, 400, 400, 400, 400], { body: INVALID }),
 
+  // ── calendars: the private ICS feed is each user's own; the feed URL's token is the credential ───
+  r('GET /api/calendar/feed', ANY_SIGNED_IN),
+  r('POST /api/calendar/feed', [401, 201, 201, 201, 201, 201]),
+  r('DELETE /api/calendar/feed', ANY_SIGNED_IN),
+  r('GET /api/calendar/feed/[token]', EVERYONE(404), { params: { token: 'missing' } }),
+  // Outlook and Calendly: experts connect (unconfigured on the e2e server: no sign-in page → 404; a callback without
+  // the state cookie goes back to /availability with the error); provider callbacks are public and answer by their own rules.
+  r('GET /api/calendar/outlook/start', [401, 403, 403, 404, 404, 403]),
+  r('GET /api/calendar/outlook/callback', [401, 403, 403, '→/availability', '→/availability', 403], { query: 'code=x&state=y' }),
+  r('POST /api/calendar/outlook/notify', EVERYONE(202), { body: {} }),
+  r('GET /api/calendar/calendly/start', [401, 403, 403, 404, 404, 403]),
+  r('GET /api/calendar/calendly/callback', [401, 403, 403, '→/availability', '→/availability', 403], { query: 'code=x&state=y' }),
+  r('POST /api/calendar/calendly/connect', EXPERTS(400), { body: INVALID }),
+  r('POST /api/calendar/calendly/webhook', EVERYONE(400), { body: {} }),
+
   // ── curricula: learners only; the other learner is refused the learner's curriculum (404) ─────
   r('POST /api/curricula', LEARNERS(400), { body: INVALID }),
   r('GET /api/curricula/[id]', [401, 200, 404, 403, 403, 403], { params: id('curriculum') }),

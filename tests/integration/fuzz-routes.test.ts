@@ -249,6 +249,35 @@ const ROUTES: Record<string, TRouteSpec> = {
       },
     },
   },
+  'calendar/feed': {
+    GET: { owner: 'learner', other: 'anon' },
+    POST: { owner: 'learner', other: 'anon', writers: ['otherLearner', 'expert', 'otherExpert', 'applicant', 'admin'] },
+    DELETE: { owner: 'learner', other: 'anon', writers: ['otherLearner', 'expert', 'otherExpert', 'applicant', 'admin'] },
+  },
+  'calendar/outlook/start': { GET: { owner: 'expert', other: 'learner' } },
+  'calendar/outlook/callback': { GET: { owner: 'expert', other: 'learner', query: () => ({ code: 'c0de', state: 'st4te' }) } },
+  'calendar/outlook/notify': {
+    POST: {
+      owner: 'anon',
+      other: 'learner',
+      body: () => ({ value: [{ subscriptionId: 'sub-1', clientState: 'secret', changeType: 'created' }] }),
+    },
+  },
+  'calendar/calendly/start': { GET: { owner: 'expert', other: 'learner' } },
+  'calendar/calendly/callback': { GET: { owner: 'expert', other: 'learner', query: () => ({ code: 'c0de', state: 'st4te' }) } },
+  'calendar/calendly/connect': {
+    skip: 'a valid body calls api.calendly.com (no network here); its input and refusals: calendar-calendly.test.ts',
+    POST: { owner: 'expert', other: 'learner', body: () => ({ token: 'x'.repeat(40) }) },
+  },
+  'calendar/calendly/webhook': {
+    POST: {
+      owner: 'anon',
+      other: 'learner',
+      query: () => ({ c: '00000000-0000-4000-8000-000000000000' }),
+      body: () => ({ event: 'invitee.created', payload: { scheduled_event: { uri: 'https://api.calendly.com/scheduled_events/x' } } }),
+    },
+  },
+  'calendar/feed/[token]': { GET: { owner: 'anon', other: 'learner', params: () => ({ token: 'x'.repeat(43) }) } },
   'bookings/[id]/cancel-preview': { GET: { owner: 'learner', other: 'otherLearner', params: id('upcomingBookingId') } },
   'bookings/[id]/cancel': {
     POST: { owner: 'learner', other: 'otherLearner', params: id('cancelBookingId'), body: () => ({ reason: 'Something came up.' }) },

@@ -158,6 +158,8 @@ async function buildWorld(db: TTestDb['db']) {
     sanctionB: await sanction(expertB.profileId),
     recA: await recording(bookingA.id, learnerA.id, expertA.user.id),
     recB: await recording(bookingB.id, learnerB.id, expertB.user.id),
+    feedA: await q(`insert into public.ics_feed_tokens (user_id, token_hash) values ($1, 'hash-a') returning id`, [learnerA.id]),
+    feedB: await q(`insert into public.ics_feed_tokens (user_id, token_hash) values ($1, 'hash-b') returning id`, [learnerB.id]),
   };
 }
 
@@ -208,14 +210,7 @@ const RLS_DISABLED_ALLOWED: Record<string, string> = {};
 
 // Tables whose cases are being written on their feature branches (payments #12, calendars #11). Each branch
 // removes its names when it adds the cases; this list must be empty again before those issues are resolved.
-const CASE_PENDING = new Set<string>([
-  'commission_rules',
-  'payout_accounts',
-  'payments',
-  'payment_events',
-  'ledger_entries',
-  'ics_feed_tokens',
-]);
+const CASE_PENDING = new Set<string>(['commission_rules', 'payout_accounts', 'payments', 'payment_events', 'ledger_entries']);
 
 const A = () => w.learnerA;
 const EA = () => w.expertA.user;
@@ -246,6 +241,30 @@ const CASES: Record<string, TTableCase> = {
         as: admin,
         sql: 'select id, email, name, role from public.users where id = $1',
         params: () => [w.learnerB.id],
+      },
+    ],
+  },
+  ics_feed_tokens: {
+    actor: A,
+    key: 'id',
+    touch: 'id',
+    others: () => [w.feedB],
+    own: () => [w.feedA],
+    refused: [
+      { name: 'read their own token hash', sql: 'select token_hash from public.ics_feed_tokens where id = $1', params: () => [w.feedA] },
+      {
+        name: 'mint a feed token',
+        sql: `insert into public.ics_feed_tokens (user_id, token_hash) values ($1, 'forged')`,
+        params: () => [w.learnerA.id],
+      },
+      { name: 'un-revoke a token', sql: 'update public.ics_feed_tokens set revoked_at = null where id = $1', params: () => [w.feedA] },
+      { name: "revoke another user's feed", sql: 'delete from public.ics_feed_tokens where id = $1', params: () => [w.feedB] },
+    ],
+    allowed: [
+      {
+        name: 'see the state of their own feed',
+        sql: 'select id, created_at, revoked_at, last_used_at from public.ics_feed_tokens where id = $1',
+        params: () => [w.feedA],
       },
     ],
   },

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { SessionsView } from '@/components/sessions/sessions-view';
 import { Container } from '@/components/ui/container';
 import { PageHeader } from '@/components/ui/page-header';
@@ -23,6 +24,16 @@ export default async function SessionsPage() {
             : 'Your 1:1 sessions with experts, in your time zone.'
         }
       />
+      <p className="-mt-4 mb-6 text-sm">
+        <Link
+          href="/settings#calendar-feed"
+          className="font-medium text-brand-700 underline focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 dark:text-brand-300"
+          data-testid="subscribe-calendar"
+        >
+          Subscribe in your calendar
+        </Link>{' '}
+        <span className="text-slate-600 dark:text-slate-400">— a private feed URL that keeps your calendar app up to date.</span>
+      </p>
       <SessionsView role={role} ownExpertId={own?.id ?? null} />
     </Container>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { IcsFeedCard } from '@/components/calendar/ics-feed-card';
 import { ConsentList, type TConsentView } from '@/components/privacy/consent-list';
 import { NotificationSettings } from '@/components/notifications/notification-settings';
 import { DangerZone } from '@/components/privacy/danger-zone';
@@ -11,6 +12,7 @@ import { requireUser } from '@/lib/auth/current-user';
 import { getDb } from '@/lib/db';
 import { getViewerLocale } from '@/lib/format/viewer-locale';
 import { loadSettingsPage } from '@/lib/privacy/consents';
+import { feedStatus } from '@/lib/calendar/ics-feed';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -22,6 +24,7 @@ export default async function SettingsPage() {
   const locale = await getViewerLocale();
   // One transaction for both reads (issue #15: one query round per request).
   const { timeZone, ...consents } = await loadSettingsPage(db, user);
+  const feed = await feedStatus(db, user.id);
   // Dates in the viewer's language and the account's time zone, said with the zone so nothing is ambiguous
   // (dateStyle cannot be combined with timeZoneName, hence the fields).
   const when = new Intl.DateTimeFormat(locale, {
@@ -63,6 +66,13 @@ export default async function SettingsPage() {
             Notifications
           </h2>
           <NotificationSettings smsSimulated={resolveProviders(env()).sms === 'outbox'} />
+        </section>
+
+        <section aria-labelledby="calendar-feed-heading" id="calendar-feed" className="scroll-mt-24 space-y-4">
+          <h2 id="calendar-feed-heading" className="text-xl font-semibold">
+            Calendar feed
+          </h2>
+          <IcsFeedCard initial={{ active: feed.active, createdLabel: label(feed.createdAt), lastUsedLabel: label(feed.lastUsedAt) }} />
         </section>
 
         <section aria-labelledby="consents-heading" className="space-y-4">
