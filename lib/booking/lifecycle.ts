@@ -54,7 +54,12 @@ export async function confirmPaidBooking(
     currency: row.currency,
     ...(row.status !== 'held' ? { late: true } : {}),
   });
-  await enqueueJob(tx, JOB_COMPLETE, { bookingId: id }, { startAfter: new Date(row.ends_at), singletonKey: `complete:${id}:${rows[0].sequence}` });
+  await enqueueJob(
+    tx,
+    JOB_COMPLETE,
+    { bookingId: id },
+    { startAfter: new Date(row.ends_at), singletonKey: `complete:${id}:${rows[0].sequence}` },
+  );
   await notifyBoth(tx, rows[0], await loadParticipants(tx, row), 'confirmed');
   await afterBookingChange(tx, rows[0], 'confirmed');
   // A held slot was taken already; a revived one was free again and is taken now.
@@ -81,7 +86,12 @@ export async function releaseUnpaidHold(tx: TPrivilegedTx, id: string, reason: s
 }
 
 /** The hold is live and the caller is its learner (before a checkout starts); 410 once it lapsed. */
-export async function assertPayableHold(db: TDb, user: TSessionUser, id: string, opts: { now?: Date } = {}): Promise<TBookingRow | 'already'> {
+export async function assertPayableHold(
+  db: TDb,
+  user: TSessionUser,
+  id: string,
+  opts: { now?: Date } = {},
+): Promise<TBookingRow | 'already'> {
   const now = opts.now ?? new Date();
   const outcome = await db.transaction(async (tx) => {
     const { row, role } = await bookingForActor(tx, user, id, { lock: true });

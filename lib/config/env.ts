@@ -137,7 +137,10 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
       result.error.issues.map((issue) => {
         const variable = String(issue.path[0] ?? 'environment');
         const raw = source[variable];
-        const shown = raw === undefined || variable in NOT_IMPLEMENTED || SECRET_VARIABLES.has(variable) ? '' : ` (got "${raw.length > 40 ? raw.slice(0, 40) + '…' : raw}")`;
+        const shown =
+          raw === undefined || variable in NOT_IMPLEMENTED || SECRET_VARIABLES.has(variable)
+            ? ''
+            : ` (got "${raw.length > 40 ? raw.slice(0, 40) + '…' : raw}")`;
         return { variable, message: issue.message.replace(/^Invalid input: /, '') + shown };
       }),
     );

@@ -19,7 +19,12 @@ const MIN_CHECKOUT_SECONDS = 30 * 60 + 60;
  * platform, transfer_group booking_<id>, metadata naming the booking and the payment, idempotency key per
  * payment) or the simulated test-mode page. The expiry job at the hold's end expires the session.
  */
-export async function startBookingCheckout(db: TDb, user: TSessionUser, bookingId: string, opts: { now?: Date } = {}): Promise<TCheckoutStart> {
+export async function startBookingCheckout(
+  db: TDb,
+  user: TSessionUser,
+  bookingId: string,
+  opts: { now?: Date } = {},
+): Promise<TCheckoutStart> {
   const booking = await assertPayableHold(db, user, bookingId, opts);
   if (booking === 'already') return { already: true };
   const provider = paymentsProvider();
@@ -33,7 +38,16 @@ export async function startBookingCheckout(db: TDb, user: TSessionUser, bookingI
     const { rows } = await tx.query(
       `insert into public.payments (booking_id, learner_id, expert_id, mode, amount_minor, commission_minor, currency, transfer_group)
        values ($1, $2, $3, $4, $5, $6, $7, $8) returning *`,
-      [bookingId, user.id, booking.expert_id, provider.mode, quote.amountMinor, quote.commissionMinor, quote.currency, `booking_${bookingId}`],
+      [
+        bookingId,
+        user.id,
+        booking.expert_id,
+        provider.mode,
+        quote.amountMinor,
+        quote.commissionMinor,
+        quote.currency,
+        `booking_${bookingId}`,
+      ],
     );
     await enqueueJob(
       tx,

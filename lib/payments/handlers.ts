@@ -10,12 +10,17 @@ import { recordReversal, recordTransfer } from './transfers';
 // The payments core's webhook handlers (Stripe's event types; the simulator emits the same objects).
 
 type TObj = Record<string, unknown>;
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : v && typeof v === 'object' && typeof (v as TObj).id === 'string' ? ((v as TObj).id as string) : null);
+const str = (v: unknown): string | null =>
+  typeof v === 'string' ? v : v && typeof v === 'object' && typeof (v as TObj).id === 'string' ? ((v as TObj).id as string) : null;
 const num = (v: unknown): number => (typeof v === 'number' && Number.isSafeInteger(v) ? v : 0);
-const meta = (o: TObj): Record<string, string> => (o.metadata && typeof o.metadata === 'object' ? (o.metadata as Record<string, string>) : {});
+const meta = (o: TObj): Record<string, string> =>
+  o.metadata && typeof o.metadata === 'object' ? (o.metadata as Record<string, string>) : {};
 
 /** The payment an object belongs to: by our metadata, by the processor's ids, or by asking for its PaymentIntent. */
-async function findPayment(tx: TPrivilegedTx, o: { paymentId?: string | null; sessionId?: string | null; intentId?: string | null; chargeId?: string | null }): Promise<TPaymentRow | null> {
+async function findPayment(
+  tx: TPrivilegedTx,
+  o: { paymentId?: string | null; sessionId?: string | null; intentId?: string | null; chargeId?: string | null },
+): Promise<TPaymentRow | null> {
   const uuid = /^[0-9a-f-]{36}$/i;
   if (o.paymentId && uuid.test(o.paymentId)) {
     const p = await lockPayment(tx, o.paymentId);

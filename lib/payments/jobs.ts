@@ -20,9 +20,10 @@ export async function expireCheckout(db: TDb, paymentId: string, opts: { force?:
   const p = await readPayment(db, paymentId);
   if (!p || (p.status !== 'open' && !(opts.force && p.status === 'failed'))) return false;
   if (!opts.force && p.booking_id) {
-    const { rows } = await db.query<{ status: string; hold_expires_at: Date | null }>('select status, hold_expires_at from public.bookings where id = $1', [
-      p.booking_id,
-    ]);
+    const { rows } = await db.query<{ status: string; hold_expires_at: Date | null }>(
+      'select status, hold_expires_at from public.bookings where id = $1',
+      [p.booking_id],
+    );
     const live = rows[0]?.status === 'held' && rows[0].hold_expires_at && new Date(rows[0].hold_expires_at) > (opts.now ?? new Date());
     if (live) return false;
   }
@@ -35,20 +36,28 @@ export async function expireCheckout(db: TDb, paymentId: string, opts: { force?:
 
 /** A booking changed: transfer after completion, refund per policy after a cancellation. */
 export async function onPaymentsBookingChange(db: TDb, job: TBookingChangeJob): Promise<void> {
-  const { rows } = await db.query(
-    "select * from public.payments where booking_id = $1 and charge_id is not null order by created_at",
-    [job.bookingId],
-  );
+  const { rows } = await db.query('select * from public.payments where booking_id = $1 and charge_id is not null order by created_at', [
+    job.bookingId,
+  ]);
   for (const p of rows.map(toPaymentRow)) {
     if (job.change === 'completed') await runTransfer(db, p.id);
     if (job.change === 'cancelled') {
-      const { rows: b } = await db.query<{ refund_percent: number | null }>('select refund_percent from public.bookings where id = $1', [job.bookingId]);
+      const { rows: b } = await db.query<{ refund_percent: number | null }>('select refund_percent from public.bookings where id = $1', [
+        job.bookingId,
+      ]);
       const pct = b[0]?.refund_percent ?? 0;
       const amount = Math.min(percentOf(p.amount_minor, pct), p.amount_minor - returnedOf(p));
       if (pct > 0 && amount > 0)
-        await refundPayment(db, { paymentId: p.id, amountMinor: amount, reason: `Cancelled: ${pct} % refund per the policy`, key: `cancel:${job.bookingId}:${job.sequence}` });
+        await refundPayment(db, {
+          paymentId: p.id,
+          amountMinor: amount,
+          reason: `Cancelled: ${pct} % refund per the policy`,
+          key: `cancel:${job.bookingId}:${job.sequence}`,
+        });
       else if (p.booking_id)
-        await db.query("update public.bookings set payment_status = 'paid' where id = $1 and payment_status = 'refund_pending'", [p.booking_id]);
+        await db.query("update public.bookings set payment_status = 'paid' where id = $1 and payment_status = 'refund_pending'", [
+          p.booking_id,
+        ]);
     }
   }
 }
@@ -79,7 +88,9 @@ export function registerPaymentJobs(): void {
 
 /** For the Connect module: queue the transfers that waited for an expert's payout account. */
 export async function enqueueDueTransfers(db: TDb, expertId: string): Promise<number> {
-  const { rows } = await db.query<{ id: string }>("select id from public.payments where expert_id = $1 and transfer_status = 'due'", [expertId]);
+  const { rows } = await db.query<{ id: string }>("select id from public.payments where expert_id = $1 and transfer_status = 'due'", [
+    expertId,
+  ]);
   for (const r of rows) await enqueueJob(db, JOB_TRANSFER, { paymentId: r.id }, { singletonKey: `transfer:${r.id}:due` });
   return rows.length;
 }

@@ -15,11 +15,16 @@ export type TRefundRequest = { paymentId: string; amountMinor: number; reason: s
  */
 export async function refundPayment(db: TDb, r: TRefundRequest): Promise<{ refundId: string | null; amountMinor: number }> {
   if (!Number.isSafeInteger(r.amountMinor) || r.amountMinor <= 0)
-    throw new AppError('invalid_input', 'Enter an amount above zero.', { amountMinor: 'Must be a whole number of minor units above zero.' });
+    throw new AppError('invalid_input', 'Enter an amount above zero.', {
+      amountMinor: 'Must be a whole number of minor units above zero.',
+    });
   const p = await readPayment(db, r.paymentId);
   if (!p) throw new AppError('not_found', 'No such payment.');
   const memo = `refund key ${r.key}`;
-  const { rows: done } = await db.query("select 1 from public.ledger_entries where payment_id = $1 and kind = 'refund' and memo = $2 limit 1", [p.id, memo]);
+  const { rows: done } = await db.query(
+    "select 1 from public.ledger_entries where payment_id = $1 and kind = 'refund' and memo = $2 limit 1",
+    [p.id, memo],
+  );
   if (done.length) return { refundId: null, amountMinor: 0 }; // a retried job after its refund was applied
   if (!p.charge_id || !['paid', 'partially_refunded'].includes(p.status))
     throw new AppError('conflict', `This payment is ${p.status.replace('_', ' ')} and cannot be refunded.`);

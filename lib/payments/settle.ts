@@ -29,7 +29,11 @@ import { lockPayment, type TPaymentRow } from './store';
 //   transfer_status: not_due ──booking completed──▶ transferred (or due: no payout account yet)
 //                    └─dispute open─▶ held ──won──▶ not_due/due …   lost ──▶ what is left, or not_needed
 
-export const paidOf = (p: TPaymentRow): TPaid => ({ amountMinor: p.amount_minor, commissionMinor: p.commission_minor, currency: p.currency });
+export const paidOf = (p: TPaymentRow): TPaid => ({
+  amountMinor: p.amount_minor,
+  commissionMinor: p.commission_minor,
+  currency: p.currency,
+});
 const refs = (p: TPaymentRow, sourceRef: string, memo?: string) => ({
   bookingId: p.booking_id,
   paymentId: p.id,
@@ -65,7 +69,12 @@ async function refundLatePayment(tx: TPrivilegedTx, p: TPaymentRow): Promise<voi
   await enqueueJob(
     tx,
     JOB_REFUND,
-    { paymentId: p.id, amountMinor: p.amount_minor, reason: 'Paid after the hold expired and the time was booked by someone else', key: `late:${p.id}` },
+    {
+      paymentId: p.id,
+      amountMinor: p.amount_minor,
+      reason: 'Paid after the hold expired and the time was booked by someone else',
+      key: `late:${p.id}`,
+    },
     { singletonKey: `refund:late:${p.id}` },
   );
   await tx.query("update public.bookings set payment_status = 'refund_pending' where id = $1", [p.booking_id]);
@@ -119,7 +128,11 @@ export async function applyRefundedTotal(
   await postLedger(tx, refundPosting(paidOf(p), returnedBefore, delta, refs(p, ref, memo)));
   const fully = returnedBefore + delta >= p.amount_minor;
   const status = fully ? 'refunded' : 'partially_refunded';
-  await tx.query('update public.payments set refunded_minor = $2, status = $3, updated_at = now() where id = $1', [p.id, totalRefunded, status]);
+  await tx.query('update public.payments set refunded_minor = $2, status = $3, updated_at = now() where id = $1', [
+    p.id,
+    totalRefunded,
+    status,
+  ]);
   if (p.booking_id) await tx.query('update public.bookings set payment_status = $2 where id = $1', [p.booking_id, status]);
   const next = { ...p, refunded_minor: totalRefunded, status } as TPaymentRow;
   const expertPart = expertReturned(paidOf(p), returnedBefore + delta) - expertReturned(paidOf(p), returnedBefore);
@@ -139,7 +152,12 @@ export async function applyRefundedTotal(
 async function afterReturn(tx: TPrivilegedTx, p: TPaymentRow, expertPart: number, key: string): Promise<void> {
   if (p.transfer_status === 'transferred' || p.transfer_status === 'partially_reversed') {
     if (expertPart > 0)
-      await enqueueJob(tx, JOB_REVERSE_TRANSFER, { paymentId: p.id, amountMinor: expertPart, key: `reverse:${key}` }, { singletonKey: `reverse:${key}` });
+      await enqueueJob(
+        tx,
+        JOB_REVERSE_TRANSFER,
+        { paymentId: p.id, amountMinor: expertPart, key: `reverse:${key}` },
+        { singletonKey: `reverse:${key}` },
+      );
     return;
   }
   if (expertDue(paidOf(p), returnedOf(p)) <= 0 && p.transfer_status !== 'not_needed')
@@ -170,10 +188,10 @@ export async function closeDispute(tx: TPrivilegedTx, p: TPaymentRow, disputeId:
     const returnedBefore = returnedOf(p);
     const amount = Math.min(amountMinor, p.amount_minor - returnedBefore);
     await postLedger(tx, disputeLostPosting(paidOf(p), returnedBefore, amount, refs(p, disputeId, 'dispute lost')));
-    await tx.query("update public.payments set dispute_status = 'lost', disputed_minor = disputed_minor + $2, updated_at = now() where id = $1", [
-      p.id,
-      amount,
-    ]);
+    await tx.query(
+      "update public.payments set dispute_status = 'lost', disputed_minor = disputed_minor + $2, updated_at = now() where id = $1",
+      [p.id, amount],
+    );
     const expertPart = expertReturned(paidOf(p), returnedBefore + amount) - expertReturned(paidOf(p), returnedBefore);
     p = { ...p, disputed_minor: p.disputed_minor + amount };
     await afterReturn(tx, p, expertPart, disputeId);

@@ -49,7 +49,8 @@ export function simulatedDeclined(p: TPaymentRow): TPaymentEvent {
 export async function simulateCheckout(db: TDb, user: TSessionUser, paymentId: string, outcome: 'pay' | 'decline'): Promise<TPaymentRow> {
   if (paymentsProvider().mode !== 'simulated') throw new AppError('not_found', 'Test-mode payments are off: Stripe is configured.');
   const p = await readPayment(db, paymentId);
-  if (!p || p.learner_id !== user.id || p.mode !== 'simulated') throw new AppError('not_found', 'This payment does not exist, or it is not yours.');
+  if (!p || p.learner_id !== user.id || p.mode !== 'simulated')
+    throw new AppError('not_found', 'This payment does not exist, or it is not yours.');
   if (p.status !== 'open') return p;
   await processPaymentEvent(db, 'simulated', outcome === 'pay' ? simulatedCompleted(p) : simulatedDeclined(p));
   return (await readPayment(db, paymentId))!;

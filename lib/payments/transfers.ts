@@ -8,9 +8,7 @@ import { paidOf, returnedOf } from './settle';
 import { lockPayment, type TPaymentRow } from './store';
 
 type TDecision =
-  | { kind: 'skip'; why: string }
-  | { kind: 'paypal' }
-  | { kind: 'stripe'; amountMinor: number; destination: string; payment: TPaymentRow };
+  { kind: 'skip'; why: string } | { kind: 'paypal' } | { kind: 'stripe'; amountMinor: number; destination: string; payment: TPaymentRow };
 
 /**
  * Pays the expert's share once the session is over: only for a completed booking with no no-show report and no
@@ -70,9 +68,15 @@ export async function runTransfer(db: TDb, paymentId: string): Promise<TDecision
 export async function recordTransfer(tx: TQueryable, paymentId: string, transferId: string, amountMinor: number): Promise<void> {
   const p = await lockPayment(tx, paymentId);
   if (!p) return;
-  await postLedger(tx, transferPosting(paidOf(p), amountMinor, { bookingId: p.booking_id, paymentId: p.id, expertId: p.expert_id, sourceRef: transferId }));
+  await postLedger(
+    tx,
+    transferPosting(paidOf(p), amountMinor, { bookingId: p.booking_id, paymentId: p.id, expertId: p.expert_id, sourceRef: transferId }),
+  );
   if (p.transfer_id) return;
-  await tx.query("update public.payments set transfer_id = $2, transfer_status = 'transferred', updated_at = now() where id = $1", [p.id, transferId]);
+  await tx.query("update public.payments set transfer_id = $2, transfer_status = 'transferred', updated_at = now() where id = $1", [
+    p.id,
+    transferId,
+  ]);
 }
 
 /** Pulls `amountMinor` of the expert's transfer back (after a refund or a lost dispute), once per key. */

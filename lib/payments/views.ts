@@ -16,14 +16,31 @@ export type TPayView = {
   refundedMinor: number;
   currency: string;
   checkoutUrl: string | null;
-  booking: { id: string; status: string; start: string; lengthMinutes: number; holdExpiresAt: string | null; expertName: string; expertSlug: string } | null;
+  booking: {
+    id: string;
+    status: string;
+    start: string;
+    lengthMinutes: number;
+    holdExpiresAt: string | null;
+    expertName: string;
+    expertSlug: string;
+  } | null;
 };
 
 /** The payment page's view: the learner's own payment (admins may look), else 404 like a missing one. */
 export async function getPayView(db: TDb, user: TSessionUser, paymentId: string): Promise<TPayView> {
   const p = /^[0-9a-f-]{36}$/i.test(paymentId) ? await readPayment(db, paymentId) : null;
-  if (!p || (p.learner_id !== user.id && !isAdmin(user))) throw new AppError('not_found', 'This payment does not exist, or it is not yours.');
-  const { rows } = await db.query<{ id: string; status: string; starts_at: Date; duration_minutes: number; hold_expires_at: Date | null; display_name: string; slug: string }>(
+  if (!p || (p.learner_id !== user.id && !isAdmin(user)))
+    throw new AppError('not_found', 'This payment does not exist, or it is not yours.');
+  const { rows } = await db.query<{
+    id: string;
+    status: string;
+    starts_at: Date;
+    duration_minutes: number;
+    hold_expires_at: Date | null;
+    display_name: string;
+    slug: string;
+  }>(
     `select b.id, b.status, b.starts_at, b.duration_minutes, b.hold_expires_at, e.display_name, e.slug
        from public.bookings b join public.expert_profiles e on e.id = b.expert_id where b.id = $1`,
     [p.booking_id],
@@ -72,7 +89,11 @@ export type TAdminPayment = {
 };
 
 /** Newest first; `disputed` lists only payments with a dispute (the admins' flag). */
-export async function listAdminPayments(db: TDb, user: TSessionUser, o: { disputed?: boolean; limit?: number } = {}): Promise<TAdminPayment[]> {
+export async function listAdminPayments(
+  db: TDb,
+  user: TSessionUser,
+  o: { disputed?: boolean; limit?: number } = {},
+): Promise<TAdminPayment[]> {
   requireAdmin(user);
   const { rows } = await db.query(
     `select p.*, lu.name as learner_name, e.display_name as expert_name, b.status as booking_status

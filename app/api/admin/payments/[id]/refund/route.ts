@@ -15,7 +15,13 @@ const ZBody = z.object({
 export const POST = route(
   async ({ req, db, user, params }: TAuthedContext<{ id: string }>) => {
     const body = parseOrThrow(ZBody, await readJson(req));
-    const out = await refundPayment(db, { paymentId: params.id, amountMinor: body.amountMinor, reason: body.reason, key: `admin:${body.key}`, actorId: user.id });
+    const out = await refundPayment(db, {
+      paymentId: params.id,
+      amountMinor: body.amountMinor,
+      reason: body.reason,
+      key: `admin:${body.key}`,
+      actorId: user.id,
+    });
     return NextResponse.json(out);
   },
   { roles: ['admin'] },
