@@ -94,7 +94,7 @@ async function payment(id: string) {
   const { rows } = await t.db.query('select * from public.payments where id = $1', [id]);
   // bigint arrives as a string from node-postgres and as a number from PGlite
   const r = { ...rows[0], refunded_minor: Number(rows[0].refunded_minor), commission_minor: Number(rows[0].commission_minor) };
-  return r as Record<string, unknown> & {
+  return r as unknown as Record<string, unknown> & {
     status: string;
     transfer_status: string;
     charge_id: string;
