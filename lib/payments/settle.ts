@@ -188,6 +188,12 @@ export async function closeDispute(tx: TPrivilegedTx, p: TPaymentRow, disputeId:
     const returnedBefore = returnedOf(p);
     const amount = Math.min(amountMinor, p.amount_minor - returnedBefore);
     await postLedger(tx, disputeLostPosting(paidOf(p), returnedBefore, amount, refs(p, disputeId, 'dispute lost')));
+    // What was refunded while the dispute was open is not lost twice: that part of the held amount is released.
+    if (amountMinor > amount)
+      await postLedger(
+        tx,
+        disputeWonPosting(paidOf(p), amountMinor - amount, refs(p, `${disputeId}:released`, 'dispute lost: refunded part released')),
+      );
     await tx.query(
       "update public.payments set dispute_status = 'lost', disputed_minor = disputed_minor + $2, updated_at = now() where id = $1",
       [p.id, amount],
