@@ -172,7 +172,8 @@ async function main() {
     await db.query("update public.bookings set hold_expires_at = now() - interval '1 second' where id = $1", [p.bookingId]);
     await expireHold(db, p.bookingId);
     const day = new Date(p.start).toISOString().slice(0, 10);
-    const q = new URLSearchParams({ from: day, to: day, length: '60', tz: 'UTC' });
+    const nextDay = new Date(p.start + 24 * HOUR).toISOString().slice(0, 10);
+    const q = new URLSearchParams({ from: day, to: nextDay, length: '60', tz: 'UTC' });
     const offered = async () => (await getSlotsResponse(db, p.expert.slug, q)).slots.some((x) => Date.parse(x.start) === p.start);
     if (!(await offered())) throw new Error('the released slot should be offered again');
     const a = performance.now();

@@ -17,6 +17,7 @@ import { startBookingCheckout } from '@/lib/payments/checkout';
 import { expireCheckout } from '@/lib/payments/jobs';
 import { setPaymentsProviderForTests } from '@/lib/payments/provider';
 import { stripeClient, stripeProvider } from '@/lib/payments/stripe-provider';
+import { runTransfer } from '@/lib/payments/transfers';
 import { createUser } from '../support/factories';
 import { fakeStripe, type TFakeStripe, type TStripeObj } from '../support/fake-stripe';
 import { createTestDb, type TTestDb } from '../support/test-db';
@@ -347,6 +348,9 @@ describe('transfers, refunds and disputes', () => {
       true,
     );
     expect((await payment(paymentId)).transfer_status).toBe('not_due');
+    // Even asked directly (a stray job), nothing moves before the session is over.
+    expect(await runTransfer(t.db, paymentId)).toBe('skip');
+    expect([...fake.db.transfers.values()].some((tr) => tr.source_transaction === paid.charge.id)).toBe(false);
 
     expect(await completeBooking(t.db, bookingId, { now: new Date(start.getTime() + 61 * MIN) })).toBe(true);
     await waitFor(async () => (await payment(paymentId)).transfer_status === 'transferred');
