@@ -102,8 +102,17 @@ test('a late cancellation refunds what the policy says, and the amounts are show
     await expect(learner.getByTestId('booking-confirmed')).toBeVisible();
     const paymentUrl = learner.url();
     await learner.getByRole('link', { name: 'Go to My sessions' }).click();
-    const when = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric' }).format(new Date(start));
-    const item = learner.getByTestId('session-item').filter({ hasText: 'Confirmed' }).filter({ hasText: when }).first();
+    // This session's row: its start as the sessions list shows it (another test's session may share the day).
+    const when = new Intl.DateTimeFormat('en-US', {
+      weekday: 'short',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone: 'Europe/London',
+    }).format(new Date(start));
+    const item = learner.getByTestId('session-item').filter({ hasText: 'Confirmed' }).filter({ hasText: when });
+    await expect(item).toHaveCount(1);
     await item.getByRole('button', { name: 'Details' }).click();
     await item.getByRole('button', { name: 'Cancel session' }).click();
     const dialog = learner.getByRole('dialog', { name: 'Cancel this session?' });
