@@ -72,8 +72,11 @@ test('a learner pays on the test-mode page; the admin refunds part of it with a 
 async function setPolicy(browser: Browser, fullRefundHours: string, latePercent: string) {
   const admin = await newPage(browser);
   await signIn(admin, 'admin@pathwise.dev', DEMO_PASSWORD);
-  await admin.goto('/admin/policy');
-  await admin.getByLabel('Full refund when the learner cancels at least … hours before').fill(fullRefundHours);
+  await expect(admin).toHaveURL(/\/admin$/);
+  await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Policy' }).first().click();
+  const hours = admin.getByLabel('Full refund when the learner cancels at least … hours before');
+  await expect(hours).toBeEditable({ timeout: 30_000 });
+  await hours.fill(fullRefundHours);
   await admin.getByLabel('Refund for a later learner cancellation (%)').fill(latePercent);
   await admin.getByRole('button', { name: /^Save/ }).click();
   await expect(admin.getByText('Policy saved.')).toBeVisible();
