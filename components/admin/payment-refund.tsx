@@ -55,7 +55,7 @@ export function PaymentRefund(p: { paymentId: string; refundableMinor: number; c
       <dialog
         ref={ref}
         aria-labelledby={`${idBase}-title`}
-        className="w-[min(28rem,calc(100vw-2rem))] rounded-2xl border border-slate-200 bg-white p-5 text-slate-900 backdrop:bg-slate-950/50 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
+        className="w-[min(28rem,calc(100vw-2rem))] rounded-2xl border border-slate-200 bg-white p-5 text-left text-slate-900 backdrop:bg-slate-950/50 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
       >
         <h2 id={`${idBase}-title`} className="text-lg font-semibold">
           Refund a payment
