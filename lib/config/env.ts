@@ -13,15 +13,6 @@ const httpUrl = z.string().refine((v) => /^https?:\/\//.test(v) && URL.canParse(
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
-/** Provider keys whose provider has no implementation yet, and what they would switch on. */
-export const NOT_IMPLEMENTED = {
-  STRIPE_SECRET_KEY: 'Stripe payments',
-} as const;
-
-/** Any non-empty value is refused: there is no code to use it yet. */
-const notImplemented = (variable: keyof typeof NOT_IMPLEMENTED) =>
-  optional(z.string().refine(() => false, `is set but ${NOT_IMPLEMENTED[variable]} is not implemented yet in this version; unset it`));
-
 export const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: optional(int(1, 65535)).default(3000),
@@ -69,6 +60,16 @@ export const ZEnv = z.object({
   // Booking: how long a hold keeps a slot before it lapses (minutes)
   BOOKING_HOLD_MINUTES: optional(int(1, 120)).default(15),
 
+  // Payments (lib/payments, docs/payments.md). Without STRIPE_SECRET_KEY payments are simulated (labelled test mode).
+  STRIPE_SECRET_KEY: optional(z.string().regex(/^(sk|rk)_(test|live)_\S+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)')),
+  // Signing secrets of the two webhook endpoints (/api/webhooks/stripe and /api/webhooks/stripe-connect).
+  STRIPE_WEBHOOK_SECRET: optional(z.string().regex(/^whsec_\S+$/, 'must be a webhook signing secret (whsec_…)')),
+  STRIPE_CONNECT_WEBHOOK_SECRET: optional(z.string().regex(/^whsec_\S+$/, 'must be a webhook signing secret (whsec_…)')),
+  // Tests and proxies only: where the Stripe SDK sends (default https://api.stripe.com).
+  STRIPE_API_BASE: optional(httpUrl),
+  // Which events are accepted: false → only test-mode events, true → only live ones. Default: from the key's prefix.
+  STRIPE_LIVEMODE: optional(bool),
+
   // Realtime (Socket.IO)
   REALTIME_URL: optional(httpUrl),
   REALTIME_PORT: optional(int(1, 65535)).default(3002),
@@ -89,10 +90,6 @@ export const ZEnv = z.object({
   // Minutes before the start the room opens, and after the end it closes (defaults 10 and 30).
   VIDEO_JOIN_EARLY_MINUTES: optional(int(0, 40_320)).default(10),
   VIDEO_JOIN_LATE_MINUTES: optional(int(0, 1440)).default(30),
-
-  // Not implemented yet (later issues build them): a value here stops the server with one line rather than
-  // flip a mode to a provider that has no code behind it. See NOT_IMPLEMENTED above.
-  STRIPE_SECRET_KEY: notImplemented('STRIPE_SECRET_KEY'),
 
   // Calendars (lib/calendar, docs/calendars.md). CALENDAR_TOKEN_KEYS seals OAuth tokens at rest:
   // "id:base64(32 bytes)[,id:base64…]", the first encrypts, all decrypt (rotation). Unset: a development key
@@ -172,6 +169,9 @@ export const ZEnv = z.object({
 
 export type TEnv = z.infer<typeof ZEnv>;
 
+// Never echoed in an error message: a mistyped key is still a key.
+const SECRET_VARIABLES = new Set(['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_CONNECT_WEBHOOK_SECRET']);
+
 export class EnvError extends Error {
   constructor(readonly issues: { variable: string; message: string }[]) {
     super('Invalid environment: ' + issues.map((i) => `${i.variable} ${i.message}`).join('; ') + ' (see .env.example)');
@@ -187,7 +187,8 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
       result.error.issues.map((issue) => {
         const variable = String(issue.path[0] ?? 'environment');
         const raw = source[variable];
-        const shown = raw === undefined || variable in NOT_IMPLEMENTED ? '' : ` (got "${raw.length > 40 ? raw.slice(0, 40) + '…' : raw}")`;
+        const shown =
+          raw === undefined || SECRET_VARIABLES.has(variable) ? '' : ` (got "${raw.length > 40 ? raw.slice(0, 40) + '…' : raw}")`;
         return { variable, message: issue.message.replace(/^Invalid input: /, '') + shown };
       }),
     );
@@ -201,6 +202,7 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
     ['ZOOM_CLIENT_ID', 'ZOOM_CLIENT_SECRET'],
     ['MICROSOFT_CLIENT_ID', 'MICROSOFT_CLIENT_SECRET'],
     ['CALENDLY_CLIENT_ID', 'CALENDLY_CLIENT_SECRET'],
+    ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'],
   ];
   const missing = pairs.flatMap(([a, b]) =>
     env[a] && !env[b]

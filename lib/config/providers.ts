@@ -2,18 +2,17 @@ import type { TEnv } from './env';
 
 /**
  * Which implementation each external service runs on, for the services this version implements. Payments
- * run only as the simulated step bookings confirm through (test mode; Stripe is a later issue); calendars have
- * no implementation yet, so they are not reported at all. Video is the built-in room, with Zoom links too when
- * configured. Email goes through SendGrid and SMS through Twilio when their keys are set, otherwise to the dev
- * outbox (lib/notifications).
+ * go through Stripe Checkout with a key and the simulated test-mode page without; calendars report Google when its client is
+ * set (ICS files otherwise); video is the built-in room, with Zoom links too when configured. Email goes through SendGrid and SMS through
+ * Twilio when their keys are set, otherwise to the dev outbox (lib/notifications).
  */
 export type TProviders = {
   ai: 'openai' | 'offline';
   email: 'sendgrid' | 'outbox';
   sms: 'twilio' | 'outbox';
   storage: 'supabase' | 'local';
-  /** Bookings confirm through the simulated payment step (labelled test mode) until Stripe lands. */
-  payments: 'simulated';
+  /** Stripe Checkout when STRIPE_SECRET_KEY is set; otherwise the simulated test-mode payment page (lib/payments). */
+  payments: 'stripe' | 'simulated';
   /** Google Calendar sync when its OAuth client is set; otherwise sessions travel as ICS files only. */
   calendar: 'google' | 'ics';
   /** Session video: the built-in room always; Zoom links too when its Server-to-Server app is configured. */
@@ -27,7 +26,7 @@ export function resolveProviders(e: TEnv): TProviders {
     email: e.SENDGRID_API_KEY ? 'sendgrid' : 'outbox',
     sms: e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN ? 'twilio' : 'outbox',
     storage: e.SUPABASE_URL && e.SUPABASE_SERVICE_ROLE_KEY ? 'supabase' : 'local',
-    payments: 'simulated',
+    payments: e.STRIPE_SECRET_KEY ? 'stripe' : 'simulated',
     calendar: e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET ? 'google' : 'ics',
     video: e.ZOOM_ACCOUNT_ID && e.ZOOM_CLIENT_ID && e.ZOOM_CLIENT_SECRET ? 'zoom' : 'builtin',
   };

@@ -5,6 +5,7 @@ import { registerGenerationJobs } from '@/lib/curriculum/generation-job';
 import { registerNextAvailableJob } from '@/lib/experts/refresh-next-available';
 import { registerNotificationJobs } from '@/lib/notifications/deliver';
 import { registerReminderJobs } from '@/lib/notifications/booking-reminders';
+import { registerPaymentJobs } from '@/lib/payments/jobs';
 import { registerReviewJobs } from '@/lib/reviews/register-jobs';
 import { registerVideoJobs } from '@/lib/video/register-jobs';
 
@@ -17,5 +18,6 @@ registerGenerationJobs();
 registerNextAvailableJob();
 registerNotificationJobs();
 registerReminderJobs();
+registerPaymentJobs();
 registerReviewJobs();
 registerVideoJobs();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import type { TSessionUser } from '@/lib/auth/schemas';
 import { createMemoryCache } from '@/lib/cache/cache';
 import { createHold } from '@/lib/booking/create-hold';
-import { payBooking } from '@/lib/booking/lifecycle';
+import { paySimulated as payBooking } from '@/lib/payments/simulated';
 import { cancelBooking, rescheduleBooking } from '@/lib/booking/manage';
 import { setSlotSourceForTests } from '@/lib/booking/slot-source';
 import { getBookingView } from '@/lib/booking/views';

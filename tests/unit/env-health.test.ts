@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { NOT_IMPLEMENTED } from '@/lib/config/env';
 import type { TDb } from '@/lib/db';
 import { outboxFileText } from '@/lib/notifications/enqueue-message';
 
@@ -7,7 +6,19 @@ import { outboxFileText } from '@/lib/notifications/enqueue-message';
 const fakeDb = { kind: 'pglite', query: async () => ({ rows: [] }) } as unknown as TDb;
 
 async function healthWith(vars: Record<string, string>) {
-  for (const v of [...Object.keys(NOT_IMPLEMENTED), 'REDIS_URL', 'OPENAI_API_KEY', 'SUPABASE_URL', 'SUPABASE_SERVICE_ROLE_KEY'])
+  for (const v of [
+    'STRIPE_SECRET_KEY',
+    'STRIPE_WEBHOOK_SECRET',
+    'GOOGLE_CLIENT_ID',
+    'GOOGLE_CLIENT_SECRET',
+    'ZOOM_ACCOUNT_ID',
+    'ZOOM_CLIENT_ID',
+    'ZOOM_CLIENT_SECRET',
+    'REDIS_URL',
+    'OPENAI_API_KEY',
+    'SUPABASE_URL',
+    'SUPABASE_SERVICE_ROLE_KEY',
+  ])
     vi.stubEnv(v, '');
   for (const [k, v] of Object.entries(vars)) vi.stubEnv(k, v);
   vi.resetModules(); // env() is parsed once per process: start from a fresh module
@@ -33,8 +44,17 @@ describe('/api/health providers', () => {
     });
   });
 
-  it('never reports an unimplemented provider: its key stops the app before health can answer', async () => {
-    await expect(healthWith({ STRIPE_SECRET_KEY: 'sk_test_1' })).rejects.toThrow(/Stripe payments is not implemented yet/);
+  it('reports Stripe, Google and Zoom once their keys are set', async () => {
+    const h = await healthWith({
+      STRIPE_SECRET_KEY: 'sk_test_1',
+      STRIPE_WEBHOOK_SECRET: 'whsec_1',
+      GOOGLE_CLIENT_ID: 'id.apps.googleusercontent.com',
+      GOOGLE_CLIENT_SECRET: 'secret',
+      ZOOM_ACCOUNT_ID: 'acct',
+      ZOOM_CLIENT_ID: 'id',
+      ZOOM_CLIENT_SECRET: 'secret',
+    });
+    expect(h.providers).toMatchObject({ payments: 'stripe', calendar: 'google', video: 'zoom' });
   });
 });
 
