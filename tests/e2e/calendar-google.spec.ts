@@ -100,6 +100,8 @@ test('an expert connects Google; a busy hour there removes the slot live; a book
   await brief.pressSequentially('Calendar e2e: joins and window functions');
   await learner.getByRole('button', { name: /^Hold this time/ }).click();
   await learner.getByRole('button', { name: /^Pay .*test mode/ }).click();
+  // The test-mode payment page stands in for Stripe Checkout.
+  await learner.getByRole('button', { name: /^Pay .*\(test mode\)$/ }).click();
   await expect(learner.getByTestId('booking-confirmed')).toBeVisible();
   const bookedIso = new Date(bookedStart).toISOString();
   await expect

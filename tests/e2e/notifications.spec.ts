@@ -54,6 +54,8 @@ test('a booking confirmation reaches the bell live in two tabs; mark all read cl
   await learner.getByLabel('What do you want to work on?').fill('Notifications e2e: window functions');
   await learner.getByRole('button', { name: /^Hold this time/ }).click();
   await learner.getByRole('button', { name: /^Pay .*test mode/ }).click();
+  // The test-mode payment page stands in for Stripe Checkout.
+  await learner.getByRole('button', { name: /^Pay .*\(test mode\)$/ }).click();
   await expect(learner.getByTestId('booking-confirmed')).toBeVisible();
 
   // Both of Emily's tabs count it without a reload; the centre in tab 1 lists it.

@@ -45,6 +45,8 @@ test('recording waits for both consents, then records; stopped, it is listed for
   await learner.getByLabel('What do you want to work on?').fill('Recording e2e');
   await learner.getByRole('button', { name: /^Hold this time/ }).click();
   await learner.getByRole('button', { name: /^Pay .*test mode/ }).click();
+  // The test-mode payment page stands in for Stripe Checkout.
+  await learner.getByRole('button', { name: /^Pay .*\(test mode\)$/ }).click();
   await expect(learner.getByTestId('booking-confirmed')).toBeVisible();
   await learner.getByRole('link', { name: 'Go to My sessions' }).click();
   const mine = learner

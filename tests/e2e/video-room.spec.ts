@@ -79,6 +79,8 @@ test('the learner and the expert see each other in the room; chat arrives; a thi
   await learner.getByLabel('What do you want to work on?').fill('Video room e2e');
   await learner.getByRole('button', { name: /^Hold this time/ }).click();
   await learner.getByRole('button', { name: /^Pay .*test mode/ }).click();
+  // The test-mode payment page stands in for Stripe Checkout.
+  await learner.getByRole('button', { name: /^Pay .*\(test mode\)$/ }).click();
   await expect(learner.getByTestId('booking-confirmed')).toBeVisible();
   await learner.getByRole('link', { name: 'Go to My sessions' }).click();
   const mine = learner
