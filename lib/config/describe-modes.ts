@@ -6,6 +6,7 @@ const LABELS: { [K in keyof TProviders]: Record<TProviders[K], string> } = {
   sms: { outbox: 'SMS: dev outbox', twilio: 'SMS: Twilio' },
   storage: { supabase: 'Files: Supabase Storage', local: 'Files: local disk' },
   payments: { simulated: 'Payments: test mode' },
+  paypal: { paypal: 'PayPal payouts: on', off: 'PayPal payouts: off' },
 };
 
 /** One line a person can read, e.g. "AI: offline planner · Email: dev outbox". */

@@ -14,7 +14,6 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 
 /** Provider keys whose provider has no implementation yet, and what they would switch on. */
 export const NOT_IMPLEMENTED = {
-  STRIPE_SECRET_KEY: 'Stripe payments',
   GOOGLE_CLIENT_ID: 'Google Calendar',
   GOOGLE_CLIENT_SECRET: 'Google Calendar',
   ZOOM_ACCOUNT_ID: 'Zoom video',
@@ -78,9 +77,22 @@ export const ZEnv = z.object({
   REALTIME_PORT: optional(int(1, 65535)).default(3002),
   REALTIME_ALLOWED_ORIGINS: optional(z.string()),
 
+  // Payments, expert side (lib/payments/connect, lib/payments/paypal; docs/payments.md). Without STRIPE_SECRET_KEY
+  // payouts are simulated (test mode) and every approved expert is bookable; with it, an expert is bookable once
+  // Stripe says their payouts are enabled (Connect Express) or they chose the PayPal rail.
+  STRIPE_SECRET_KEY: optional(z.string().regex(/^(sk|rk)_(test|live)_\S+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)')),
+  // Tests and proxies only: where the Stripe SDK sends (default https://api.stripe.com).
+  STRIPE_API_BASE: optional(httpUrl),
+  // Countries (ISO alpha-2, comma-separated) where experts onboard with Stripe Connect Express; elsewhere PayPal.
+  STRIPE_CONNECT_COUNTRIES: optional(z.string().regex(/^[A-Z]{2}(,[A-Z]{2})*$/, 'must be comma-separated country codes (US,GB,DE)')),
+  // The PayPal payout rail: off unless all three are set.
+  PAYPAL_CLIENT_ID: optional(z.string().min(8)),
+  PAYPAL_CLIENT_SECRET: optional(z.string().min(8)),
+  PAYPAL_WEBHOOK_ID: optional(z.string().min(4)),
+  PAYPAL_API_BASE: optional(httpUrl).default('https://api-m.sandbox.paypal.com'),
+
   // Not implemented yet (later issues build them): a value here stops the server with one line rather than
   // flip a mode to a provider that has no code behind it. See NOT_IMPLEMENTED above.
-  STRIPE_SECRET_KEY: notImplemented('STRIPE_SECRET_KEY'),
   GOOGLE_CLIENT_ID: notImplemented('GOOGLE_CLIENT_ID'),
   GOOGLE_CLIENT_SECRET: notImplemented('GOOGLE_CLIENT_SECRET'),
   ZOOM_ACCOUNT_ID: notImplemented('ZOOM_ACCOUNT_ID'),
@@ -135,6 +147,8 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
   const pairs: [keyof TEnv, keyof TEnv][] = [
     ['SUPABASE_URL', 'SUPABASE_SERVICE_ROLE_KEY'],
     ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN'],
+    ['PAYPAL_CLIENT_ID', 'PAYPAL_CLIENT_SECRET'],
+    ['PAYPAL_CLIENT_ID', 'PAYPAL_WEBHOOK_ID'],
   ];
   const missing = pairs.flatMap(([a, b]) =>
     env[a] && !env[b]

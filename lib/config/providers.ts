@@ -13,6 +13,8 @@ export type TProviders = {
   storage: 'supabase' | 'local';
   /** Bookings confirm through the simulated payment step (labelled test mode) until Stripe lands. */
   payments: 'simulated';
+  /** The second payout rail (lib/payments/paypal): on when PAYPAL_CLIENT_ID, _SECRET and _WEBHOOK_ID are set. */
+  paypal: 'paypal' | 'off';
 };
 
 /** Decided by the environment alone. */
@@ -23,5 +25,6 @@ export function resolveProviders(e: TEnv): TProviders {
     sms: e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN ? 'twilio' : 'outbox',
     storage: e.SUPABASE_URL && e.SUPABASE_SERVICE_ROLE_KEY ? 'supabase' : 'local',
     payments: 'simulated',
+    paypal: e.PAYPAL_CLIENT_ID && e.PAYPAL_CLIENT_SECRET && e.PAYPAL_WEBHOOK_ID ? 'paypal' : 'off',
   };
 }

@@ -22,12 +22,12 @@ describe('/api/health providers', () => {
   it('reports only implemented parts, each in an implemented mode', async () => {
     const h = await healthWith({ OPENAI_API_KEY: 'sk-x' });
     expect(h.status).toBe('ok');
-    expect(h.providers).toEqual({ ai: 'openai', email: 'outbox', sms: 'outbox', storage: 'local', payments: 'simulated' });
+    expect(h.providers).toEqual({ ai: 'openai', email: 'outbox', sms: 'outbox', storage: 'local', payments: 'simulated', paypal: 'off' });
   });
 
   it('never reports an unimplemented provider: its key stops the app before health can answer', async () => {
     await expect(healthWith({ ZOOM_CLIENT_ID: 'c' })).rejects.toThrow(/ZOOM_CLIENT_ID is set but Zoom video is not implemented yet/);
-    await expect(healthWith({ STRIPE_SECRET_KEY: 'sk_test_1' })).rejects.toThrow(/Stripe payments is not implemented yet/);
+    await expect(healthWith({ GOOGLE_CLIENT_ID: 'id' })).rejects.toThrow(/Google Calendar is not implemented yet/);
   });
 });
 

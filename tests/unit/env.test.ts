@@ -15,6 +15,7 @@ describe('parseEnv', () => {
       sms: 'outbox',
       storage: 'local',
       payments: 'simulated',
+      paypal: 'off',
     });
     expect(describeModes(resolveProviders(e))).toBe('AI: offline planner · Email: dev outbox · Payments: test mode');
   });
@@ -59,7 +60,7 @@ describe('parseEnv', () => {
       SUPABASE_SERVICE_ROLE_KEY: 'k',
     });
     const p = resolveProviders(e);
-    expect(p).toEqual({ ai: 'openai', email: 'outbox', sms: 'outbox', storage: 'supabase', payments: 'simulated' });
+    expect(p).toEqual({ ai: 'openai', email: 'outbox', sms: 'outbox', storage: 'supabase', payments: 'simulated', paypal: 'off' });
     expect(describeModes(p)).toBe('AI: OpenAI · Email: dev outbox · Payments: test mode');
     expect(describeModes(p, ['ai', 'email', 'sms', 'storage'])).toBe(
       'AI: OpenAI · Email: dev outbox · SMS: dev outbox · Files: Supabase Storage',
@@ -69,7 +70,6 @@ describe('parseEnv', () => {
 
 describe('provider keys with no implementation yet', () => {
   const cases: [keyof typeof NOT_IMPLEMENTED, string, string][] = [
-    ['STRIPE_SECRET_KEY', 'sk_live_secretvalue', 'Stripe payments'],
     ['GOOGLE_CLIENT_ID', 'id.apps.googleusercontent.com', 'Google Calendar'],
     ['GOOGLE_CLIENT_SECRET', 'secretvalue', 'Google Calendar'],
     ['ZOOM_ACCOUNT_ID', 'acct', 'Zoom video'],
@@ -98,17 +98,17 @@ describe('provider keys with no implementation yet', () => {
 
   it('names every such key set at once, on one line', () => {
     try {
-      parseEnv({ STRIPE_SECRET_KEY: 'sk_x', ZOOM_CLIENT_ID: 'c', OPENAI_API_KEY: 'sk-x' });
+      parseEnv({ GOOGLE_CLIENT_ID: 'x', ZOOM_CLIENT_ID: 'c', OPENAI_API_KEY: 'sk-x' });
       expect.unreachable();
     } catch (e) {
-      expect((e as EnvError).issues.map((i) => i.variable).sort()).toEqual(['STRIPE_SECRET_KEY', 'ZOOM_CLIENT_ID']);
+      expect((e as EnvError).issues.map((i) => i.variable).sort()).toEqual(['GOOGLE_CLIENT_ID', 'ZOOM_CLIENT_ID']);
       expect((e as Error).message).not.toContain('\n');
     }
   });
 
   it('left empty, as a copied .env.example has them, they are unset', () => {
     const e = parseEnv(Object.fromEntries(cases.map(([v]) => [v, ''])));
-    expect(resolveProviders(e)).toEqual({ ai: 'offline', email: 'outbox', sms: 'outbox', storage: 'local', payments: 'simulated' });
+    expect(resolveProviders(e)).toEqual({ ai: 'offline', email: 'outbox', sms: 'outbox', storage: 'local', payments: 'simulated', paypal: 'off' });
   });
 });
 
