@@ -3,6 +3,7 @@ import { registerBookingJobs } from '@/lib/booking/jobs';
 import { registerGenerationJobs } from '@/lib/curriculum/generation-job';
 import { registerNextAvailableJob } from '@/lib/experts/refresh-next-available';
 import { registerNotificationJobs } from '@/lib/notifications/deliver';
+import { registerExpertPaymentHandlers } from '@/lib/payments/register-expert';
 import { registerReviewJobs } from '@/lib/reviews/register-jobs';
 
 // Every module that calls defineJob / defineRecurringJob, imported before a runner starts (the app's
@@ -13,3 +14,4 @@ registerGenerationJobs();
 registerNextAvailableJob();
 registerNotificationJobs();
 registerReviewJobs();
+registerExpertPaymentHandlers();
