@@ -20,7 +20,8 @@ async function expertForAccount(tx: TPrivilegedTx, accountId: string | null | un
 
 export async function onAccountUpdated(tx: TPrivilegedTx, event: TPaymentEvent): Promise<void> {
   const account = event.data.object as unknown as Stripe.Account;
-  if (!(await applyStripeAccount(tx, account))) logger().warn({ account: account.id, event: event.id }, 'account.updated for an unknown account');
+  if (!(await applyStripeAccount(tx, account)))
+    logger().warn({ account: account.id, event: event.id }, 'account.updated for an unknown account');
 }
 
 type TPayoutObject = { id: string; amount: number; currency: string; status?: string };

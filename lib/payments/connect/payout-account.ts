@@ -104,19 +104,19 @@ export function payoutCard(acct: TPayoutAccountRow | null): TPayoutCard {
 /** Mirrors a Connect account into payout_accounts (account.updated, or a re-read). Unknown accounts are ignored. */
 export async function applyStripeAccount(tx: TPrivilegedTx, account: Stripe.Account): Promise<boolean> {
   const { rows } = await tx.query(
-      `update public.payout_accounts
+    `update public.payout_accounts
           set charges_enabled = $2, payouts_enabled = $3, details_submitted = $4, requirements = $5::jsonb,
               disabled_reason = $6, country = coalesce($7, country), updated_at = now()
         where stripe_account_id = $1 returning expert_id`,
-      [
-        account.id,
-        !!account.charges_enabled,
-        !!account.payouts_enabled,
-        !!account.details_submitted,
-        JSON.stringify(account.requirements?.currently_due ?? []),
-        account.requirements?.disabled_reason ?? null,
-        account.country ? account.country.toUpperCase() : null,
-      ],
-    );
+    [
+      account.id,
+      !!account.charges_enabled,
+      !!account.payouts_enabled,
+      !!account.details_submitted,
+      JSON.stringify(account.requirements?.currently_due ?? []),
+      account.requirements?.disabled_reason ?? null,
+      account.country ? account.country.toUpperCase() : null,
+    ],
+  );
   return rows.length > 0;
 }

@@ -20,7 +20,16 @@ type TItemResource = {
   errors?: { name?: string; message?: string };
 };
 
-type TRow = { id: string; payment_id: string; expert_id: string; amount_minor: string; currency: string; status: string; booking_id: string | null; user_id: string };
+type TRow = {
+  id: string;
+  payment_id: string;
+  expert_id: string;
+  amount_minor: string;
+  currency: string;
+  status: string;
+  booking_id: string | null;
+  user_id: string;
+};
 
 async function findPayout(tx: TPrivilegedTx, r: TItemResource): Promise<TRow | null> {
   const { rows } = await tx.query<TRow>(
@@ -35,7 +44,14 @@ async function findPayout(tx: TPrivilegedTx, r: TItemResource): Promise<TRow | n
   return rows[0] ?? null;
 }
 
-const FAILED = { FAILED: 'failed', RETURNED: 'returned', BLOCKED: 'blocked', REFUNDED: 'refunded', DENIED: 'denied', CANCELED: 'canceled' } as const;
+const FAILED = {
+  FAILED: 'failed',
+  RETURNED: 'returned',
+  BLOCKED: 'blocked',
+  REFUNDED: 'refunded',
+  DENIED: 'denied',
+  CANCELED: 'canceled',
+} as const;
 const WAITING = { HELD: 'held', UNCLAIMED: 'unclaimed' } as const;
 
 export async function onPayoutItemEvent(tx: TPrivilegedTx, event: TPaymentEvent): Promise<void> {
@@ -110,10 +126,10 @@ export async function onPayoutItemEvent(tx: TPrivilegedTx, event: TPaymentEvent)
     const reversed = await postLedger(tx, {
       ...ref,
       kind: 'transfer_reversal',
-      sourceRef: `paypal:${row.payment_id}`,
+      sourceRef: `paypal:pathwise-${row.payment_id}`,
       memo: `PayPal payout ${status}: owed to the expert again`,
       lines: [
-        { account: 'expert_balance', amountMinor: amount },
+        { account: 'platform_cash', amountMinor: amount },
         { account: 'expert_payable', amountMinor: -amount },
       ],
     });

@@ -27,7 +27,13 @@ type TPrepared = { id: string; senderBatchId: string; receiver: string; amountMi
 
 async function prepare(db: TDb, paymentId: string): Promise<TPrepared | null> {
   return db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ expert_id: string; currency: string; booking_id: string | null; rail: string | null; paypal_email: string | null }>(
+    const { rows } = await tx.query<{
+      expert_id: string;
+      currency: string;
+      booking_id: string | null;
+      rail: string | null;
+      paypal_email: string | null;
+    }>(
       `select p.expert_id, p.currency, p.booking_id, a.rail, a.paypal_email
          from public.payments p left join public.payout_accounts a on a.expert_id = p.expert_id
         where p.id = $1 for update of p`,
@@ -43,7 +49,14 @@ async function prepare(db: TDb, paymentId: string): Promise<TPrepared | null> {
       // Accepted by PayPal already: nothing to send. Still pending: send again with the same ids (idempotent).
       if (existing[0].status !== 'pending') return null;
       const e = existing[0];
-      return { id: e.id, senderBatchId: senderBatchId(paymentId), receiver: e.receiver, amountMinor: Number(e.amount_minor), currency: e.currency, expertId: p.expert_id };
+      return {
+        id: e.id,
+        senderBatchId: senderBatchId(paymentId),
+        receiver: e.receiver,
+        amountMinor: Number(e.amount_minor),
+        currency: e.currency,
+        expertId: p.expert_id,
+      };
     }
     if (p.rail !== 'paypal' || !p.paypal_email) throw new Error(`payment ${paymentId}: the expert is not on the PayPal rail`);
     const owed = await owedFor(tx, paymentId);
@@ -53,7 +66,14 @@ async function prepare(db: TDb, paymentId: string): Promise<TPrepared | null> {
        values ($1, $2, $3, $4, $5, $6) returning id`,
       [paymentId, p.expert_id, senderBatchId(paymentId), p.paypal_email, owed, p.currency],
     );
-    return { id: created[0].id, senderBatchId: senderBatchId(paymentId), receiver: p.paypal_email, amountMinor: owed, currency: p.currency, expertId: p.expert_id };
+    return {
+      id: created[0].id,
+      senderBatchId: senderBatchId(paymentId),
+      receiver: p.paypal_email,
+      amountMinor: owed,
+      currency: p.currency,
+      expertId: p.expert_id,
+    };
   });
 }
 
@@ -114,13 +134,14 @@ export async function sendPaypalPayout(db: TDb, paymentId: string): Promise<void
       sourceRef: `paypal:${job.senderBatchId}`,
       memo: 'PayPal payout sent',
       lines: [
+        // As the core posts a Stripe transfer: the money leaves the platform's cash and is no longer owed.
         { account: 'expert_payable', amountMinor: job.amountMinor },
-        { account: 'expert_balance', amountMinor: -job.amountMinor },
+        { account: 'platform_cash', amountMinor: -job.amountMinor },
       ],
     });
-    await tx.query(`update public.payments set transfer_status = 'transferred', transfer_id = coalesce($2, transfer_id), updated_at = now() where id = $1`, [
-      paymentId,
-      batchId ? `paypal:${batchId}` : `paypal:${job.senderBatchId}`,
-    ]);
+    await tx.query(
+      `update public.payments set transfer_status = 'transferred', transfer_id = coalesce($2, transfer_id), updated_at = now() where id = $1`,
+      [paymentId, batchId ? `paypal:${batchId}` : `paypal:${job.senderBatchId}`],
+    );
   });
 }

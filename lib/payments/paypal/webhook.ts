@@ -10,7 +10,13 @@ import { paypalRequest } from './client';
 // with the transmission headers, our webhook id and the event as received); then the event id is stored once in
 // payment_events (provider 'paypal') and its handlers run in the same transaction, so a redelivery changes nothing.
 
-const HEADERS = ['paypal-auth-algo', 'paypal-cert-url', 'paypal-transmission-id', 'paypal-transmission-sig', 'paypal-transmission-time'] as const;
+const HEADERS = [
+  'paypal-auth-algo',
+  'paypal-cert-url',
+  'paypal-transmission-id',
+  'paypal-transmission-sig',
+  'paypal-transmission-time',
+] as const;
 
 const ZPaypalEvent = z.object({
   id: z.string().min(1).max(200),
@@ -49,7 +55,13 @@ export async function handlePaypalWebhook(db: TDb, headers: Headers, raw: string
   if (!event.success) throw new AppError('invalid_input', 'Not a PayPal webhook event.');
   if (!(await verifyPaypalSignature(headers, parsed))) throw refused();
   const { id, event_type: type, resource } = event.data;
-  const normalized: TPaymentEvent = { id, type, livemode: !env().PAYPAL_API_BASE.includes('sandbox'), account: null, data: { object: resource } };
+  const normalized: TPaymentEvent = {
+    id,
+    type,
+    livemode: !env().PAYPAL_API_BASE.includes('sandbox'),
+    account: null,
+    data: { object: resource },
+  };
   const duplicate = await db.transaction(async (tx) => {
     const { rows } = await tx.query(
       `insert into public.payment_events (id, provider, type, livemode, object_id, payload) values ($1, 'paypal', $2, $3, $4, $5::jsonb)
