@@ -31,7 +31,7 @@ const ledger = async (paymentId: string) =>
 const payout = async (paymentId: string) =>
   (
     await t.db.query<{ status: string; payout_batch_id: string | null; amount_minor: string }>(
-      'select status, payout_batch_id, amount_minor from public.paypal_payouts where payment_id = $1',
+      'select status, payout_batch_id, amount_minor::text as amount_minor from public.paypal_payouts where payment_id = $1',
       [paymentId],
     )
   ).rows[0];
