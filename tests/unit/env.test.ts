@@ -108,7 +108,14 @@ describe('provider keys with no implementation yet', () => {
 
   it('left empty, as a copied .env.example has them, they are unset', () => {
     const e = parseEnv(Object.fromEntries(cases.map(([v]) => [v, ''])));
-    expect(resolveProviders(e)).toEqual({ ai: 'offline', email: 'outbox', sms: 'outbox', storage: 'local', payments: 'simulated', paypal: 'off' });
+    expect(resolveProviders(e)).toEqual({
+      ai: 'offline',
+      email: 'outbox',
+      sms: 'outbox',
+      storage: 'local',
+      payments: 'simulated',
+      paypal: 'off',
+    });
   });
 });
 

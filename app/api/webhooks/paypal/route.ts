@@ -1,13 +1,13 @@
 import { NextResponse } from 'next/server';
 import { AppError } from '@/lib/http/app-error';
-import { route } from '@/lib/http/route';
+import { route, type TRouteContext } from '@/lib/http/route';
 import { handlePaypalWebhook } from '@/lib/payments/paypal/webhook';
 import { registerExpertPaymentHandlers } from '@/lib/payments/register-expert';
 
 const LIMIT = 256 * 1024;
 
 // POST /api/webhooks/paypal – PayPal payout item events; signature verified with PayPal, each event applied once
-export const POST = route(async ({ req, db }) => {
+export const POST = route(async ({ req, db }: TRouteContext<object>) => {
   registerExpertPaymentHandlers();
   if (Number(req.headers.get('content-length') ?? 0) > LIMIT) throw new AppError('payload_too_large', 'Webhook body too large.');
   const raw = await req.text();
