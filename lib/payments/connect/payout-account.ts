@@ -35,6 +35,8 @@ export type TPayoutCard =
       paypalEmail: string | null;
       /** PayPal may be chosen: the rail is configured and Stripe Connect is not available for this expert. */
       paypalOffered: boolean;
+      paypalEnabled: boolean;
+      /** Where Stripe Connect onboards; empty when Stripe is not configured (PayPal only). */
       stripeCountries: string[];
     };
 
@@ -83,7 +85,7 @@ export async function assertExpertBookable(db: TQueryable, expertId: string): Pr
 }
 
 export function payoutCard(acct: TPayoutAccountRow | null): TPayoutCard {
-  if (!stripeConfigured()) return { mode: 'simulated' };
+  if (!stripeConfigured() && !paypalEnabled()) return { mode: 'simulated' };
   const country = acct?.country ?? null;
   const base = {
     mode: 'live' as const,
@@ -92,7 +94,8 @@ export function payoutCard(acct: TPayoutAccountRow | null): TPayoutCard {
     country,
     paypalEmail: acct?.paypal_email ?? null,
     paypalOffered: paypalOfferedFor(country),
-    stripeCountries: connectCountries(env().STRIPE_CONNECT_COUNTRIES),
+    paypalEnabled: paypalEnabled(),
+    stripeCountries: stripeConfigured() ? connectCountries(env().STRIPE_CONNECT_COUNTRIES) : [],
   };
   if (acct?.rail === 'paypal' && acct.paypal_email) return { ...base, state: 'paypal' };
   if (!acct?.stripe_account_id) return { ...base, state: 'not_started' };
