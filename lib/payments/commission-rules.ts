@@ -9,7 +9,13 @@ import { decimalToMinor } from '@/lib/money/decimal-string';
 // the currency's minor units; '*' is the default for currencies without a row (percent only). Admin edits are
 // written with an audit_log row naming the old and new values.
 
-export type TCommissionRuleRow = { currency: string; percentBp: number; fixedMinor: number; updatedAt: string; updatedByName: string | null };
+export type TCommissionRuleRow = {
+  currency: string;
+  percentBp: number;
+  fixedMinor: number;
+  updatedAt: string;
+  updatedByName: string | null;
+};
 
 export const ZCommissionRuleInput = z
   .object({
@@ -33,7 +39,8 @@ export const ZCommissionRuleInput = z
   })
   .transform((v, ctx) => {
     if (v.currency === '*') {
-      if (Number(v.fixed) !== 0) ctx.addIssue({ code: 'custom', path: ['fixed'], message: 'The default rule has no fixed amount: it has no currency.' });
+      if (Number(v.fixed) !== 0)
+        ctx.addIssue({ code: 'custom', path: ['fixed'], message: 'The default rule has no fixed amount: it has no currency.' });
       return { currency: v.currency, percentBp: v.percent, fixedMinor: 0 };
     }
     try {
@@ -45,7 +52,13 @@ export const ZCommissionRuleInput = z
   });
 
 export async function listCommissionRules(tx: TQueryable): Promise<TCommissionRuleRow[]> {
-  const { rows } = await tx.query<{ currency: string; percent_bp: number; fixed_minor: number; updated_at: Date; updated_by_name: string | null }>(
+  const { rows } = await tx.query<{
+    currency: string;
+    percent_bp: number;
+    fixed_minor: number;
+    updated_at: Date;
+    updated_by_name: string | null;
+  }>(
     `select c.currency, c.percent_bp, c.fixed_minor, c.updated_at, u.name as updated_by_name
        from public.commission_rules c left join public.users u on u.id = c.updated_by order by c.currency = '*' desc, c.currency`,
   );
@@ -58,7 +71,11 @@ export async function listCommissionRules(tx: TQueryable): Promise<TCommissionRu
   }));
 }
 
-export async function setCommissionRule(db: TDb, admin: TSessionUser, input: unknown): Promise<{ currency: string; percentBp: number; fixedMinor: number }> {
+export async function setCommissionRule(
+  db: TDb,
+  admin: TSessionUser,
+  input: unknown,
+): Promise<{ currency: string; percentBp: number; fixedMinor: number }> {
   requireAdmin(admin, 'Only admins change the commission.');
   const rule = ZCommissionRuleInput.parse(input);
   return db.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import 'server-only';
-import type { TQueryable } from '@/lib/db';
+import type { TSessionUser } from '@/lib/auth/schemas';
+import { withUser, type TDb, type TQueryable } from '@/lib/db';
 import { minorToDecimal } from '@/lib/money/decimal-string';
 import { toCsv } from './csv';
 
@@ -57,7 +58,9 @@ export async function loadEarnings(tx: TQueryable, expertId: string): Promise<TE
        from public.ledger_entries where expert_id = $1 and booking_id is not null group by 1, 2 order by 1, 2`,
     [expertId],
   );
-  const { rows: sessions } = await tx.query<TSumRow & { booking_id: string; starts_at: Date | null; duration_minutes: number | null; status: string | null }>(
+  const { rows: sessions } = await tx.query<
+    TSumRow & { booking_id: string; starts_at: Date | null; duration_minutes: number | null; status: string | null }
+  >(
     `select l.booking_id, b.starts_at, b.duration_minutes, b.status, l.currency, ${SUMS}
        from public.ledger_entries l left join public.bookings b on b.id = l.booking_id
       where l.expert_id = $1 and l.booking_id is not null
@@ -113,4 +116,9 @@ export function earningsCsv(e: TEarnings): string {
     ]),
     [4, 5, 6, 7, 8],
   );
+}
+
+/** The signed-in expert's earnings, read as that user (row-level security shows only their own ledger rows). */
+export function loadOwnEarnings(db: TDb, user: TSessionUser, expertId: string): Promise<TEarnings> {
+  return withUser(db, user, (tx) => loadEarnings(tx, expertId));
 }

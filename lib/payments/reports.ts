@@ -1,5 +1,8 @@
 import 'server-only';
-import type { TQueryable } from '@/lib/db';
+import type { TSessionUser } from '@/lib/auth/schemas';
+import { requireAdmin } from '@/lib/auth/permissions';
+import { withUser, type TDb, type TQueryable } from '@/lib/db';
+import { listCommissionRules, type TCommissionRuleRow } from './commission-rules';
 import { minorToDecimal } from '@/lib/money/decimal-string';
 import { toCsv } from './csv';
 
@@ -96,7 +99,13 @@ export async function loadPaymentsReport(tx: TQueryable): Promise<TAdminPayments
   );
   return {
     byMonth: byMonth.rows.map((r) => ({ month: r.month, currency: r.currency, commissionMinor: n(r.commission), grossMinor: n(r.gross) })),
-    byExpert: byExpert.rows.map((r) => ({ expertId: r.expert_id, name: r.name, currency: r.currency, commissionMinor: n(r.commission), grossMinor: n(r.gross) })),
+    byExpert: byExpert.rows.map((r) => ({
+      expertId: r.expert_id,
+      name: r.name,
+      currency: r.currency,
+      commissionMinor: n(r.commission),
+      grossMinor: n(r.gross),
+    })),
     refunds: refunds.rows.map(line),
     disputes: disputes.rows.map(line),
     unbalanced: unbalanced.rows.map((r) => ({ scope: r.scope, id: r.id, currency: r.currency, sumMinor: n(r.total) })),
@@ -108,21 +117,52 @@ export async function loadPaymentsReport(tx: TQueryable): Promise<TAdminPayments
 export async function paymentsCsv(tx: TQueryable): Promise<string> {
   const { rows } = await tx.query<TPaymentRow>(`${PAYMENT_LINE} order by p.created_at`);
   return toCsv(
-    ['payment_id', 'booking_id', 'expert', 'paid_at_utc', 'status', 'currency', 'amount', 'commission', 'expert_share', 'refunded', 'transfer_status', 'dispute_status'],
-    rows.map(line).map((p) => [
-      p.paymentId,
-      p.bookingId,
-      p.expertName,
-      p.paidAt,
-      p.status,
-      p.currency,
-      minorToDecimal(p.amountMinor, p.currency),
-      minorToDecimal(p.commissionMinor, p.currency),
-      minorToDecimal(p.amountMinor - p.commissionMinor, p.currency),
-      minorToDecimal(p.refundedMinor, p.currency),
-      p.transferStatus,
-      p.disputeStatus,
-    ]),
+    [
+      'payment_id',
+      'booking_id',
+      'expert',
+      'paid_at_utc',
+      'status',
+      'currency',
+      'amount',
+      'commission',
+      'expert_share',
+      'refunded',
+      'transfer_status',
+      'dispute_status',
+    ],
+    rows
+      .map(line)
+      .map((p) => [
+        p.paymentId,
+        p.bookingId,
+        p.expertName,
+        p.paidAt,
+        p.status,
+        p.currency,
+        minorToDecimal(p.amountMinor, p.currency),
+        minorToDecimal(p.commissionMinor, p.currency),
+        minorToDecimal(p.amountMinor - p.commissionMinor, p.currency),
+        minorToDecimal(p.refundedMinor, p.currency),
+        p.transferStatus,
+        p.disputeStatus,
+      ]),
     [6, 7, 8, 9],
   );
+}
+
+/** The admin payments page: the report and the commission rules, read as the admin (RLS shows admins every row). */
+export function loadAdminPayments(db: TDb, admin: TSessionUser): Promise<{ report: TAdminPaymentsReport; rules: TCommissionRuleRow[] }> {
+  requireAdmin(admin);
+  return withUser(db, admin, async (tx) => ({ report: await loadPaymentsReport(tx), rules: await listCommissionRules(tx) }));
+}
+
+export function adminPaymentsCsv(db: TDb, admin: TSessionUser): Promise<string> {
+  requireAdmin(admin);
+  return withUser(db, admin, (tx) => paymentsCsv(tx));
+}
+
+export function adminCommissionRules(db: TDb, admin: TSessionUser): Promise<TCommissionRuleRow[]> {
+  requireAdmin(admin);
+  return withUser(db, admin, (tx) => listCommissionRules(tx));
 }

@@ -1,11 +1,11 @@
 import { NextResponse } from 'next/server';
-import { withUser } from '@/lib/db';
 import { readJson, route, type TAuthedContext } from '@/lib/http/route';
-import { listCommissionRules, setCommissionRule } from '@/lib/payments/commission-rules';
+import { setCommissionRule } from '@/lib/payments/commission-rules';
+import { adminCommissionRules } from '@/lib/payments/reports';
 
 // GET /api/admin/commission-rules – the commission per currency (admins)
 export const GET = route(
-  async ({ db, user }: TAuthedContext<object>) => NextResponse.json({ rules: await withUser(db, user, (tx) => listCommissionRules(tx)) }),
+  async ({ db, user }: TAuthedContext<object>) => NextResponse.json({ rules: await adminCommissionRules(db, user) }),
   { roles: ['admin'] },
 );
 

@@ -1,11 +1,10 @@
-import { withUser } from '@/lib/db';
 import { route, type TAuthedContext } from '@/lib/http/route';
-import { paymentsCsv } from '@/lib/payments/reports';
+import { adminPaymentsCsv } from '@/lib/payments/reports';
 
 // GET /api/admin/payments.csv – every payment with its commission, refunds, transfer and dispute state, as CSV (admins)
 export const GET = route(
   async ({ db, user }: TAuthedContext<object>) => {
-    const csv = await withUser(db, user, (tx) => paymentsCsv(tx));
+    const csv = await adminPaymentsCsv(db, user);
     return new Response(csv, {
       headers: {
         'content-type': 'text/csv; charset=utf-8',

@@ -1,13 +1,12 @@
-import { withUser } from '@/lib/db';
 import { route, type TAuthedContext } from '@/lib/http/route';
 import { ownExpert } from '@/lib/payments/connect/onboarding';
-import { earningsCsv, loadEarnings } from '@/lib/payments/earnings';
+import { earningsCsv, loadOwnEarnings } from '@/lib/payments/earnings';
 
 // GET /api/expert/earnings.csv – the signed-in expert's earnings per session (from the ledger), as CSV
 export const GET = route(
   async ({ db, user }: TAuthedContext<object>) => {
     const expert = await ownExpert(db, user);
-    const csv = earningsCsv(await withUser(db, user, (tx) => loadEarnings(tx, expert.id)));
+    const csv = earningsCsv(await loadOwnEarnings(db, user, expert.id));
     return new Response(csv, {
       headers: {
         'content-type': 'text/csv; charset=utf-8',

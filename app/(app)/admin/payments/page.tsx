@@ -1,0 +1,268 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { MoneyBarChart } from '@/components/payments/lazy-money-chart';
+import { Badge } from '@/components/ui/badge';
+import { Container } from '@/components/ui/container';
+import { PageHeader } from '@/components/ui/page-header';
+import { requireRole } from '@/lib/auth/current-user';
+import { getDb } from '@/lib/db';
+import { minorToDecimal } from '@/lib/money/decimal-string';
+import { formatMoney } from '@/lib/money/format-money';
+import { stripeConfigured } from '@/lib/payments/connect/stripe-client';
+import { loadAdminPayments, type TPaymentLine } from '@/lib/payments/reports';
+import { CommissionForm } from './commission-editor';
+
+export const metadata: Metadata = { title: 'Payments' };
+
+const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+const monthLabel = (m: string) =>
+  new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
+const th = 'py-2 pr-4';
+
+function PaymentTable({ rows, testId, empty }: { rows: TPaymentLine[]; testId: string; empty: string }) {
+  if (!rows.length) return <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{empty}</p>;
+  return (
+    <div className="mt-3 overflow-x-auto">
+      <table className="w-full min-w-[36rem] text-left text-sm" data-testid={testId}>
+        <thead>
+          <tr className="border-b border-slate-200 dark:border-slate-800">
+            <th scope="col" className={th}>
+              Paid
+            </th>
+            <th scope="col" className={th}>
+              Expert
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Amount
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Refunded
+            </th>
+            <th scope="col" className={th}>
+              State
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((p) => (
+            <tr key={p.paymentId} className="border-b border-slate-100 dark:border-slate-900">
+              <td className={th}>{p.paidAt ? when.format(new Date(p.paidAt)) : '—'}</td>
+              <td className={th}>{p.expertName}</td>
+              <td className={`${th} text-right tabular-nums`}>{formatMoney(p.amountMinor, p.currency)}</td>
+              <td className={`${th} text-right tabular-nums`}>{formatMoney(p.refundedMinor, p.currency)}</td>
+              <td className={th}>
+                {p.status.replace('_', ' ')}
+                {p.disputeStatus ? ` · dispute ${p.disputeStatus}` : ''} · transfer {p.transferStatus.replace('_', ' ')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default async function AdminPaymentsPage() {
+  const user = await requireRole(['admin'], '/admin/payments');
+  const db = await getDb();
+  const { report, rules } = await loadAdminPayments(db, user);
+  const currencies = [...new Set(report.byMonth.map((m) => m.currency))];
+  return (
+    <Container>
+      <PageHeader
+        title="Payments"
+        description="Commission, refunds and disputes from the payments ledger, the ledger's health, and the commission rules. Months are in UTC."
+        actions={
+          <a href="/api/admin/payments.csv" className="link" download>
+            Download payments CSV
+          </a>
+        }
+      />
+      <p className="mb-6 flex flex-wrap items-center gap-3 text-sm">
+        <Link className="link" href="/admin">
+          ← Admin panel
+        </Link>
+        {stripeConfigured() ? <Badge tone="success">Stripe</Badge> : <Badge tone="warning">Test mode: payments are simulated</Badge>}
+      </p>
+      <div className="space-y-10">
+        <section aria-labelledby="by-month">
+          <h2 id="by-month" className="text-lg font-semibold">
+            Commission by month
+          </h2>
+          {currencies.length === 0 ? <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">No payments yet.</p> : null}
+          {currencies.map((c) => {
+            const months = report.byMonth.filter((m) => m.currency === c);
+            return (
+              <div key={c} className="mt-3 space-y-3">
+                <MoneyBarChart
+                  testId={`commission-month-chart-${c}`}
+                  label={`Gross and commission per month in ${c}`}
+                  currency={c}
+                  data={months.map((m) => ({ label: monthLabel(m.month), gross: m.grossMinor, commission: m.commissionMinor }))}
+                  series={[
+                    { key: 'gross', name: 'Gross', color: '#94a3b8' },
+                    { key: 'commission', name: 'Commission', color: '#f59e0b' },
+                  ]}
+                />
+                <table className="w-full max-w-xl text-left text-sm" data-testid={`commission-by-month-${c}`}>
+                  <caption className="sr-only">Commission by month in {c}</caption>
+                  <thead>
+                    <tr className="border-b border-slate-200 dark:border-slate-800">
+                      <th scope="col" className={th}>
+                        Month
+                      </th>
+                      <th scope="col" className={`${th} text-right`}>
+                        Gross
+                      </th>
+                      <th scope="col" className={`${th} text-right`}>
+                        Commission
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {months.map((m) => (
+                      <tr key={m.month} className="border-b border-slate-100 dark:border-slate-900">
+                        <td className={th}>{monthLabel(m.month)}</td>
+                        <td className={`${th} text-right tabular-nums`}>{formatMoney(m.grossMinor, c)}</td>
+                        <td className={`${th} text-right tabular-nums`}>{formatMoney(m.commissionMinor, c)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            );
+          })}
+        </section>
+        <section aria-labelledby="by-expert">
+          <h2 id="by-expert" className="text-lg font-semibold">
+            Commission by expert
+          </h2>
+          {currencies.map((c) => {
+            const experts = report.byExpert.filter((e) => e.currency === c);
+            return (
+              <div key={c} className="mt-3 space-y-3">
+                <MoneyBarChart
+                  testId={`commission-expert-chart-${c}`}
+                  label={`Commission per expert in ${c}`}
+                  currency={c}
+                  data={experts.slice(0, 12).map((e) => ({ label: e.name, commission: e.commissionMinor }))}
+                  series={[{ key: 'commission', name: 'Commission', color: '#f59e0b' }]}
+                />
+                <table className="w-full max-w-xl text-left text-sm" data-testid={`commission-by-expert-${c}`}>
+                  <caption className="sr-only">Commission by expert in {c}</caption>
+                  <thead>
+                    <tr className="border-b border-slate-200 dark:border-slate-800">
+                      <th scope="col" className={th}>
+                        Expert
+                      </th>
+                      <th scope="col" className={`${th} text-right`}>
+                        Gross
+                      </th>
+                      <th scope="col" className={`${th} text-right`}>
+                        Commission
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {experts.map((e) => (
+                      <tr key={e.expertId} className="border-b border-slate-100 dark:border-slate-900">
+                        <td className={th}>{e.name}</td>
+                        <td className={`${th} text-right tabular-nums`}>{formatMoney(e.grossMinor, c)}</td>
+                        <td className={`${th} text-right tabular-nums`}>{formatMoney(e.commissionMinor, c)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            );
+          })}
+        </section>
+        <section aria-labelledby="refunds">
+          <h2 id="refunds" className="text-lg font-semibold">
+            Refunds
+          </h2>
+          <PaymentTable rows={report.refunds} testId="refunds-table" empty="No refunds." />
+        </section>
+        <section aria-labelledby="disputes">
+          <h2 id="disputes" className="text-lg font-semibold">
+            Disputes
+          </h2>
+          <PaymentTable rows={report.disputes} testId="disputes-table" empty="No disputes." />
+        </section>
+        <section aria-labelledby="health">
+          <h2 id="health" className="text-lg font-semibold">
+            Ledger health
+          </h2>
+          {report.unbalanced.length === 0 ? (
+            <p className="mt-2 text-sm" data-testid="ledger-healthy">
+              <Badge tone="success">Balanced</Badge> Every booking, payment and posting sums to zero in each currency.
+            </p>
+          ) : (
+            <div role="alert" className="mt-2 text-sm" data-testid="ledger-unbalanced">
+              <p className="font-semibold text-red-800 dark:text-red-300">{report.unbalanced.length} ledger groups do not balance:</p>
+              <ul className="mt-1 list-inside list-disc font-mono text-xs">
+                {report.unbalanced.map((u) => (
+                  <li key={`${u.scope}-${u.id}-${u.currency}`}>
+                    {u.scope} {u.id}: {minorToDecimal(u.sumMinor, u.currency)} {u.currency}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <table className="mt-4 w-full max-w-xl text-left text-sm" data-testid="account-totals">
+            <caption className="py-2 text-left font-medium">Totals per account (positive = debit)</caption>
+            <thead>
+              <tr className="border-b border-slate-200 dark:border-slate-800">
+                <th scope="col" className={th}>
+                  Account
+                </th>
+                <th scope="col" className={th}>
+                  Currency
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Balance
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.accounts.map((a) => (
+                <tr key={`${a.account}-${a.currency}`} className="border-b border-slate-100 dark:border-slate-900">
+                  <td className={`${th} font-mono text-xs`}>{a.account}</td>
+                  <td className={th}>{a.currency}</td>
+                  <td className={`${th} text-right tabular-nums`}>{minorToDecimal(a.totalMinor, a.currency)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section aria-labelledby="rules">
+          <h2 id="rules" className="text-lg font-semibold">
+            Commission rules
+          </h2>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+            A percentage of the price plus a fixed amount per currency; currencies without a rule use the default (percent only). Changes
+            apply to payments started afterwards and are written to the audit log.
+          </p>
+          <ul className="mt-3 space-y-4">
+            {rules.map((r) => (
+              <li key={r.currency}>
+                <p className="mb-1 text-sm font-semibold">{r.currency === '*' ? 'Default (any currency)' : r.currency}</p>
+                <CommissionForm
+                  currency={r.currency}
+                  percent={minorToDecimal(r.percentBp, 'USD').replace(/\.00$/, '')}
+                  fixed={r.currency === '*' ? '0' : minorToDecimal(r.fixedMinor, r.currency)}
+                />
+              </li>
+            ))}
+          </ul>
+          <div className="mt-6">
+            <h3 className="text-sm font-semibold">Add a currency</h3>
+            <div className="mt-2">
+              <CommissionForm />
+            </div>
+          </div>
+        </section>
+      </div>
+    </Container>
+  );
+}
