@@ -78,13 +78,15 @@ export async function loadEarnings(tx: TQueryable, expertId: string): Promise<TE
       paidOutMinor: n(r.paid_out),
       inBankMinor: n(r.in_bank),
     })),
-    months: months.map((r) => ({
-      month: r.month,
-      currency: r.currency,
-      grossMinor: n(r.net) + n(r.commission),
-      commissionMinor: n(r.commission),
-      netMinor: n(r.net),
-    })),
+    months: months
+      .filter((r) => n(r.net) !== 0 || n(r.commission) !== 0) // a month with only transfers or payouts earned nothing
+      .map((r) => ({
+        month: r.month,
+        currency: r.currency,
+        grossMinor: n(r.net) + n(r.commission),
+        commissionMinor: n(r.commission),
+        netMinor: n(r.net),
+      })),
     sessions: sessions.map((r) => ({
       bookingId: r.booking_id,
       startsAt: r.starts_at ? new Date(r.starts_at).toISOString() : null,

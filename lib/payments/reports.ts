@@ -152,17 +152,20 @@ export async function paymentsCsv(tx: TQueryable): Promise<string> {
 }
 
 /** The admin payments page: the report and the commission rules, read as the admin (RLS shows admins every row). */
-export function loadAdminPayments(db: TDb, admin: TSessionUser): Promise<{ report: TAdminPaymentsReport; rules: TCommissionRuleRow[] }> {
+export async function loadAdminPayments(
+  db: TDb,
+  admin: TSessionUser,
+): Promise<{ report: TAdminPaymentsReport; rules: TCommissionRuleRow[] }> {
   requireAdmin(admin);
   return withUser(db, admin, async (tx) => ({ report: await loadPaymentsReport(tx), rules: await listCommissionRules(tx) }));
 }
 
-export function adminPaymentsCsv(db: TDb, admin: TSessionUser): Promise<string> {
+export async function adminPaymentsCsv(db: TDb, admin: TSessionUser): Promise<string> {
   requireAdmin(admin);
   return withUser(db, admin, (tx) => paymentsCsv(tx));
 }
 
-export function adminCommissionRules(db: TDb, admin: TSessionUser): Promise<TCommissionRuleRow[]> {
+export async function adminCommissionRules(db: TDb, admin: TSessionUser): Promise<TCommissionRuleRow[]> {
   requireAdmin(admin);
   return withUser(db, admin, (tx) => listCommissionRules(tx));
 }
