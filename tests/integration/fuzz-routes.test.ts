@@ -169,6 +169,11 @@ const ROUTES: Record<string, TRouteSpec> = {
     GET: { owner: 'admin', other: 'learner' },
     PUT: { owner: 'admin', other: 'expert', body: () => ({ currency: 'EUR', perUsd: 0.92 }) },
   },
+  'admin/commission-rules': {
+    GET: { owner: 'admin', other: 'expert' },
+    PUT: { owner: 'admin', other: 'expert', body: () => ({ currency: 'EUR', percent: '12.5', fixed: '0.30' }) },
+  },
+  'admin/payments.csv': { GET: { owner: 'admin', other: 'expert' } },
   'admin/outbox/[id]/retry': { POST: { owner: 'admin', other: 'expert', params: id('failedOutboxId'), body: () => ({}) } },
   'admin/reviews/[id]/hide': {
     POST: { owner: 'admin', other: 'expert', params: id('reviewId'), body: () => ({ hidden: false, reason: '' }) },
@@ -340,6 +345,22 @@ const ROUTES: Record<string, TRouteSpec> = {
     },
   },
   'expert/sanctions': { GET: { owner: 'expert', other: 'learner' } },
+  'expert/earnings.csv': { GET: { owner: 'expert', other: 'learner' } },
+  // Without a Stripe key (the fuzz's world) onboarding answers 409 and the redirects go back to the dashboard.
+  'expert/payouts/stripe': {
+    POST: { owner: 'expert', other: 'learner', writers: ['otherExpert', 'applicant'], body: () => ({ country: 'US' }) },
+  },
+  'expert/payouts/stripe/refresh': { GET: { owner: 'expert', other: 'learner' } },
+  'expert/payouts/stripe/return': { GET: { owner: 'expert', other: 'learner' } },
+  'expert/payouts/stripe/dashboard': { GET: { owner: 'expert', other: 'learner' } },
+  'expert/payouts/paypal': {
+    PUT: {
+      owner: 'expert',
+      other: 'learner',
+      writers: ['otherExpert', 'applicant'],
+      body: () => ({ email: 'emily@paypal.example', country: 'NG' }),
+    },
+  },
   'experts/[slug]/photo': { GET: { owner: 'anon', other: 'learner', params: (w) => ({ slug: w.emilySlug }) } },
   'experts/[slug]/slots': {
     GET: {
@@ -385,6 +406,15 @@ const ROUTES: Record<string, TRouteSpec> = {
   reviews: {
     GET: { owner: 'learner', other: 'otherLearner', query: (w) => ({ bookingId: w.pastBookingId }) },
     POST: { owner: 'learner', other: 'otherLearner', body: (w) => ({ bookingId: w.pastBookingId, rating: 5, body: 'Clear and kind.' }) },
+  },
+  // Authenticated by PayPal's signature, not a session; with PayPal off (the fuzz's world) it is a 404 for anyone.
+  'webhooks/paypal': {
+    POST: {
+      owner: 'anon',
+      other: 'learner',
+      writers: ['learner', 'otherLearner', 'expert', 'otherExpert', 'applicant', 'admin'],
+      body: () => ({ id: 'WH-FUZZ', event_type: 'PAYMENT.PAYOUTS-ITEM.SUCCEEDED', resource: {} }),
+    },
   },
 };
 

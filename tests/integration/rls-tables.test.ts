@@ -78,6 +78,26 @@ async function buildWorld(db: TTestDb['db']) {
     `insert into public.audit_log (actor_id, action, subject_type, subject_id) values ($1, 'expert.approve', 'expert_profile', $2) returning id`,
     [admin.id, expertB.profileId],
   );
+  for (const [p, acct] of [
+    [expertA.profileId, 'acct_rls_a'],
+    [expertB.profileId, 'acct_rls_b'],
+  ])
+    await db.query(`insert into public.payout_accounts (expert_id, stripe_account_id, country) values ($1, $2, 'US')`, [p, acct]);
+  const paypalPayout = async (expert: { profileId: string }, learnerId: string) => {
+    const booking = await createBooking(db, expert.profileId, learnerId, { status: 'completed' });
+    const payment = await q(
+      `insert into public.payments (booking_id, learner_id, expert_id, mode, status, amount_minor, commission_minor, currency, transfer_group)
+       values ($1, $2, $3, 'simulated', 'paid', 5000, 750, 'USD', $4) returning id`,
+      [booking.id, learnerId, expert.profileId, `booking_${booking.id}`],
+    );
+    return q(
+      `insert into public.paypal_payouts (payment_id, expert_id, sender_batch_id, receiver, amount_minor, currency)
+       values ($1, $2, $3, 'payee@example.test', 4250, 'USD') returning id`,
+      [payment, expert.profileId, `pathwise-${payment}`],
+    );
+  };
+  const paypalA = await paypalPayout(expertA, learnerA.id);
+  const paypalB = await paypalPayout(expertB, learnerB.id);
   await db.query(`insert into public.jobs (name) values ('rls-test')`);
   await db.query(`insert into public.job_schedules (name, every_seconds) values ('rls-test', 60)`);
 
@@ -109,6 +129,8 @@ async function buildWorld(db: TTestDb['db']) {
     changeB: await change(expertB.profileId),
     sanctionA: await sanction(expertA.profileId),
     sanctionB: await sanction(expertB.profileId),
+    paypalA,
+    paypalB,
   };
 }
 
@@ -154,7 +176,6 @@ const RLS_DISABLED_ALLOWED: Record<string, string> = {};
 // removes its names when it adds the cases; this list must be empty again before those issues are resolved.
 const CASE_PENDING = new Set<string>([
   'commission_rules',
-  'payout_accounts',
   'payments',
   'payment_events',
   'ledger_entries',
@@ -1116,6 +1137,64 @@ const CASES: Record<string, TTableCase> = {
         sql: `update public.currency_rates set per_usd = 0.93, updated_by = $1 where currency = 'EUR'`,
         params: () => [w.admin.id],
       },
+    ],
+  },
+  payout_accounts: {
+    actor: EA,
+    key: 'expert_id',
+    touch: 'payouts_enabled',
+    others: () => [w.expertB.profileId],
+    own: () => [w.expertA.profileId],
+    refused: [
+      {
+        name: 'enable their own payouts',
+        sql: 'update public.payout_accounts set payouts_enabled = true where expert_id = $1',
+        params: () => [w.expertA.profileId],
+      },
+      {
+        name: 'point payouts at another Stripe account',
+        sql: `update public.payout_accounts set stripe_account_id = 'acct_attacker' where expert_id = $1`,
+        params: () => [w.expertA.profileId],
+      },
+      {
+        name: 'create a payout account',
+        sql: `insert into public.payout_accounts (expert_id, rail, paypal_email) values ($1, 'paypal', 'x@example.test')`,
+        params: () => [w.hiddenExpert.profileId],
+      },
+      { name: 'a learner reads payout accounts', as: A, sql: 'select expert_id from public.payout_accounts' },
+      {
+        name: 'an admin changes an account',
+        as: admin,
+        sql: 'update public.payout_accounts set payouts_enabled = true where expert_id = $1',
+        params: () => [w.expertB.profileId],
+      },
+    ],
+    allowed: [
+      {
+        name: 'an admin reads them',
+        as: admin,
+        sql: 'select expert_id from public.payout_accounts where expert_id = $1',
+        params: () => [w.expertB.profileId],
+      },
+    ],
+  },
+  paypal_payouts: {
+    actor: EA,
+    key: 'id',
+    touch: 'status',
+    others: () => [w.paypalB],
+    own: () => [w.paypalA],
+    refused: [
+      {
+        name: 'mark their payout succeeded',
+        sql: `update public.paypal_payouts set status = 'succeeded' where id = $1`,
+        params: () => [w.paypalA],
+      },
+      { name: 'delete a payout', sql: 'delete from public.paypal_payouts where id = $1', params: () => [w.paypalA] },
+      { name: 'a learner reads payouts', as: A, sql: 'select id from public.paypal_payouts' },
+    ],
+    allowed: [
+      { name: 'an admin reads them', as: admin, sql: 'select id from public.paypal_payouts where id = $1', params: () => [w.paypalB] },
     ],
   },
   expert_sanctions: {
