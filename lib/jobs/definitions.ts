@@ -4,6 +4,7 @@ import { registerGenerationJobs } from '@/lib/curriculum/generation-job';
 import { registerNextAvailableJob } from '@/lib/experts/refresh-next-available';
 import { registerNotificationJobs } from '@/lib/notifications/deliver';
 import { registerExpertPaymentHandlers } from '@/lib/payments/register-expert';
+import { registerPaymentJobs } from '@/lib/payments/jobs';
 import { registerReviewJobs } from '@/lib/reviews/register-jobs';
 
 // Every module that calls defineJob / defineRecurringJob, imported before a runner starts (the app's
@@ -13,5 +14,6 @@ registerBookingJobs();
 registerGenerationJobs();
 registerNextAvailableJob();
 registerNotificationJobs();
+registerPaymentJobs();
 registerReviewJobs();
 registerExpertPaymentHandlers();

@@ -5,12 +5,11 @@ import { GET as REFRESH } from '@/app/api/expert/payouts/stripe/refresh/route';
 import { GET as RETURN } from '@/app/api/expert/payouts/stripe/return/route';
 import { GET as DASHBOARD } from '@/app/api/expert/payouts/stripe/dashboard/route';
 import { PUT as PAYPAL } from '@/app/api/expert/payouts/paypal/route';
+import { POST as CONNECT_WEBHOOK } from '@/app/api/webhooks/stripe-connect/route';
 import type { TSessionUser } from '@/lib/auth/schemas';
 import { createHold } from '@/lib/booking/create-hold';
 import { setSlotSourceForTests } from '@/lib/booking/slot-source';
-import type { TPaymentEvent } from '@/lib/payments/event-handlers';
 import { loadPayoutAccount, NOT_BOOKABLE_MESSAGE, payoutCard } from '@/lib/payments/connect/payout-account';
-import { applyPaymentEventOnce } from '@/lib/payments/paypal/webhook';
 import { registerExpertPaymentHandlers } from '@/lib/payments/register-expert';
 import { createUser } from '../support/factories';
 import { startFakeStripeConnect, type TFakeStripeConnect } from '../support/fake-stripe-connect';
@@ -31,15 +30,18 @@ let learner: TSessionUser;
 let cookie: string;
 const stripe = new Stripe('sk_test_webhooks_only');
 
-/**
- * What the Connect webhook endpoint does with a delivery: the signature over the raw body with the 300 s tolerance,
- * then the event applied once. (The endpoint itself is the payments core's, branch pay-core.)
- */
-async function deliverConnect(event: Record<string, unknown>): Promise<boolean> {
+/** Delivers an event to POST /api/webhooks/stripe-connect, signed as Stripe signs it; true when it was applied (not a duplicate). */
+async function deliverConnect(event: Record<string, unknown>, secret = WHSEC): Promise<boolean> {
   const payload = JSON.stringify(event);
-  const header = stripe.webhooks.generateTestHeaderString({ payload, secret: WHSEC });
-  const verified = stripe.webhooks.constructEvent(payload, header, WHSEC, 300) as unknown as TPaymentEvent;
-  return applyPaymentEventOnce(t.db, 'stripe_connect', verified, payload, (verified.data.object as { id?: string }).id ?? null);
+  const header = stripe.webhooks.generateTestHeaderString({ payload, secret });
+  const r = await callRoute(CONNECT_WEBHOOK, {
+    method: 'POST',
+    path: '/api/webhooks/stripe-connect',
+    body: { raw: payload },
+    headers: { 'stripe-signature': header },
+  });
+  if (r.status !== 200) throw Object.assign(new Error(`webhook answered ${r.status}: ${r.text}`), { status: r.status });
+  return !JSON.parse(r.text).duplicate;
 }
 const hold = () =>
   createHold(t.db, learner, {
@@ -55,6 +57,8 @@ beforeAll(async () => {
   vi.stubEnv('STRIPE_SECRET_KEY', 'sk_test_connect_123');
   vi.stubEnv('STRIPE_API_BASE', fake.url);
   vi.stubEnv('STRIPE_CONNECT_COUNTRIES', 'US,GB,DE');
+  vi.stubEnv('STRIPE_WEBHOOK_SECRET', 'whsec_test_platform_secret');
+  vi.stubEnv('STRIPE_CONNECT_WEBHOOK_SECRET', WHSEC);
   vi.stubEnv('PAYPAL_CLIENT_ID', '');
   registerExpertPaymentHandlers();
   setSlotSourceForTests(everyHalfHourSlotsForTests);
@@ -146,12 +150,10 @@ describe('Stripe Connect Express onboarding', () => {
     expect(id).toBeTruthy();
   });
 
-  it('a bad signature is refused before anything is stored', async () => {
+  it('a bad signature is refused with 400 and changes nothing; signed properly the update applies', async () => {
     const acct = (await loadPayoutAccount(t.db, expert.id))!;
     const event = fake.update(acct.stripe_account_id!, { payouts_enabled: false, currently_due: ['individual.verification.document'] });
-    const payload = JSON.stringify(event);
-    const header = stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_someone_else' });
-    expect(() => stripe.webhooks.constructEvent(payload, header, WHSEC, 300)).toThrow(/signature/i);
+    await expect(deliverConnect(event, 'whsec_someone_else')).rejects.toMatchObject({ status: 400 });
     expect(await loadPayoutAccount(t.db, expert.id)).toMatchObject({ payouts_enabled: true });
     // Delivered properly it applies: payouts off again, Stripe asks for a document, and holds are refused again.
     await deliverConnect(event);

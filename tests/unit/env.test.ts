@@ -17,7 +17,7 @@ describe('parseEnv', () => {
       payments: 'simulated',
       paypal: 'off',
     });
-    expect(describeModes(resolveProviders(e))).toBe('AI: offline planner · Email: dev outbox · Payments: test mode');
+    expect(describeModes(resolveProviders(e))).toBe('AI: offline planner · Email: dev outbox · Payments: test mode — no Stripe key set');
   });
 
   it('treats empty strings as unset, as a copied .env.example has them', () => {
@@ -61,7 +61,7 @@ describe('parseEnv', () => {
     });
     const p = resolveProviders(e);
     expect(p).toEqual({ ai: 'openai', email: 'outbox', sms: 'outbox', storage: 'supabase', payments: 'simulated', paypal: 'off' });
-    expect(describeModes(p)).toBe('AI: OpenAI · Email: dev outbox · Payments: test mode');
+    expect(describeModes(p)).toBe('AI: OpenAI · Email: dev outbox · Payments: test mode — no Stripe key set');
     expect(describeModes(p, ['ai', 'email', 'sms', 'storage'])).toBe(
       'AI: OpenAI · Email: dev outbox · SMS: dev outbox · Files: Supabase Storage',
     );

@@ -4,7 +4,7 @@ import type { TSessionUser } from '@/lib/auth/schemas';
 import { requireRole } from '@/lib/auth/permissions';
 import type { TDb, TQueryable } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
-import { applyStripeAccount, loadPayoutAccount, paypalOfferedFor, stripeAvailableIn } from './payout-account';
+import { applyStripeAccount, enqueueDueTransfers, loadPayoutAccount, paypalOfferedFor, stripeAvailableIn } from './payout-account';
 import { connectStripe, stripeConfigured } from './stripe-client';
 
 // Stripe Connect Express onboarding from the expert dashboard: one Express account per expert (created with an
@@ -136,10 +136,14 @@ export async function choosePaypal(db: TDb, user: TSessionUser, input: unknown):
   if (acct?.payouts_enabled && acct.rail === 'stripe') {
     throw new AppError('conflict', 'Your Stripe payouts are already enabled.');
   }
-  await db.query(
-    `insert into public.payout_accounts (expert_id, rail, paypal_email, country) values ($1, 'paypal', $2, $3)
-     on conflict (expert_id) do update set rail = 'paypal', paypal_email = excluded.paypal_email,
-            country = coalesce(excluded.country, payout_accounts.country), updated_at = now()`,
-    [expert.id, data.email, country],
-  );
+  await db.transaction(async (tx) => {
+    await tx.query(
+      `insert into public.payout_accounts (expert_id, rail, paypal_email, country) values ($1, 'paypal', $2, $3)
+       on conflict (expert_id) do update set rail = 'paypal', paypal_email = excluded.paypal_email,
+              country = coalesce(excluded.country, payout_accounts.country), updated_at = now()`,
+      [expert.id, data.email, country],
+    );
+    // Payments that waited for a way to pay this expert go out now, by PayPal.
+    await enqueueDueTransfers(tx, expert.id);
+  });
 }

@@ -3,6 +3,8 @@ import type Stripe from 'stripe';
 import { env, resolveProviders } from '@/lib/config';
 import type { TPrivilegedTx, TQueryable } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
+import { enqueueJob } from '@/lib/jobs';
+import { JOB_TRANSFER } from '../job-names';
 import { connectCountries, describeRequirements } from './requirements';
 import { stripeConfigured } from './stripe-client';
 
@@ -104,8 +106,16 @@ export function payoutCard(acct: TPayoutAccountRow | null): TPayoutCard {
   return { ...base, state: 'needs_info', needs: needs.length ? needs : ['Stripe is reviewing your details'] };
 }
 
-/** Mirrors a Connect account into payout_accounts (account.updated, or a re-read). Unknown accounts are ignored. */
+/**
+ * Mirrors a Connect account into payout_accounts (account.updated, or a re-read). Unknown accounts are ignored.
+ * When payouts become enabled, the transfers that waited for the account are queued (the core's transfer job).
+ */
 export async function applyStripeAccount(tx: TPrivilegedTx, account: Stripe.Account): Promise<boolean> {
+  const { rows: before } = await tx.query<{ expert_id: string; payouts_enabled: boolean }>(
+    'select expert_id, payouts_enabled from public.payout_accounts where stripe_account_id = $1 for update',
+    [account.id],
+  );
+  if (!before[0]) return false;
   const { rows } = await tx.query(
     `update public.payout_accounts
           set charges_enabled = $2, payouts_enabled = $3, details_submitted = $4, requirements = $5::jsonb,
@@ -121,5 +131,15 @@ export async function applyStripeAccount(tx: TPrivilegedTx, account: Stripe.Acco
       account.country ? account.country.toUpperCase() : null,
     ],
   );
+  if (!before[0].payouts_enabled && account.payouts_enabled) await enqueueDueTransfers(tx, before[0].expert_id);
   return rows.length > 0;
+}
+
+/** Queues the core's transfer job for each of the expert's payments whose transfer waited for a payout account. */
+export async function enqueueDueTransfers(tx: TQueryable, expertId: string): Promise<number> {
+  const { rows } = await tx.query<{ id: string }>("select id from public.payments where expert_id = $1 and transfer_status = 'due'", [
+    expertId,
+  ]);
+  for (const r of rows) await enqueueJob(tx, JOB_TRANSFER, { paymentId: r.id }, { singletonKey: `transfer:${r.id}:due` });
+  return rows.length;
 }

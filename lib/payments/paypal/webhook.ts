@@ -3,12 +3,14 @@ import { z } from 'zod';
 import { env } from '@/lib/config';
 import type { TDb } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
-import { paymentEventHandlers, type TPaymentEvent, type TPaymentProvider } from '../event-handlers';
+import type { TPaymentEvent } from '../event-handlers';
+import { processPaymentEvent } from '../process-event';
 import { paypalRequest } from './client';
 
 // POST /api/webhooks/paypal: the signature is checked by PayPal itself (POST /v1/notifications/verify-webhook-signature
 // with the transmission headers, our webhook id and the event as received); then the event id is stored once in
-// payment_events (provider 'paypal') and its handlers run in the same transaction, so a redelivery changes nothing.
+// payment_events (provider 'paypal') and its handlers run in the same transaction by the payments core's processor,
+// so a redelivery changes nothing.
 
 const HEADERS = [
   'paypal-auth-algo',
@@ -62,33 +64,6 @@ export async function handlePaypalWebhook(db: TDb, headers: Headers, raw: string
     account: null,
     data: { object: resource },
   };
-  const objectId = String(resource.payout_item_id ?? resource.id ?? '') || null;
-  const duplicate = !(await applyPaymentEventOnce(db, 'paypal', normalized, raw, objectId));
+  const { duplicate } = await processPaymentEvent(db, 'paypal', normalized);
   return { id, type, duplicate };
-}
-
-/**
- * Stores the event id once in payment_events and, in the same transaction, runs its handlers and marks it
- * processed; a second delivery (or a concurrent one, which waits on the first's row) finds the id and does
- * nothing. A handler that throws rolls the whole event back, so the provider's retry applies it later.
- * Returns true when this call applied the event.
- */
-export async function applyPaymentEventOnce(
-  db: TDb,
-  provider: TPaymentProvider,
-  event: TPaymentEvent,
-  raw: string,
-  objectId: string | null,
-): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const { rows } = await tx.query(
-      `insert into public.payment_events (id, provider, type, livemode, object_id, payload) values ($1, $2, $3, $4, $5, $6::jsonb)
-       on conflict (id) do nothing returning id`,
-      [event.id, provider, event.type, event.livemode, objectId, raw],
-    );
-    if (!rows.length) return false;
-    for (const handler of paymentEventHandlers(event.type)) await handler(tx, event, provider);
-    await tx.query('update public.payment_events set processed_at = now() where id = $1', [event.id]);
-    return true;
-  });
 }
