@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn, signOut } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, signIn as signInForm, signOut } from './helpers';
+
+/** Signs in through the form and waits until the app has left the sign-in page. */
+async function signIn(page: Page, email: string) {
+  await signInForm(page, email);
+  await expect(page).not.toHaveURL(/\/sign-in/);
+}
 
 // Payments, expert side, in simulated mode (no Stripe key, PayPal off): the dashboard's labelled simulated payout
 // account, /earnings from the ledger with its CSV, and the admin's payments report, ledger health and commission

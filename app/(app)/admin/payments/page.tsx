@@ -137,6 +137,7 @@ export default async function AdminPaymentsPage() {
           <h2 id="by-expert" className="text-lg font-semibold">
             Commission by expert
           </h2>
+          {currencies.length === 0 ? <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">No payments yet.</p> : null}
           {currencies.map((c) => {
             const experts = report.byExpert.filter((e) => e.currency === c);
             return (
