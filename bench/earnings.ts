@@ -39,6 +39,14 @@ async function admin(text: string) {
   }
 }
 
+const PROBES: Record<string, string> = {
+  month: `select to_char(date_trunc('month', created_at at time zone 'UTC'), 'YYYY-MM'), currency, sum(amount_minor) from public.ledger_entries group by 1, 2`,
+  unbalancedTxn: `select txn_id, currency from public.ledger_entries group by 1, 2 having sum(amount_minor) <> 0`,
+  refunds: `select * from public.payments p left join public.expert_profiles e on e.id = p.expert_id where p.refunded_minor > 0 order by p.updated_at desc limit 200`,
+  disputes: `select * from public.payments p where p.dispute_status is not null order by p.updated_at desc limit 200`,
+  accounts: `select account, currency, sum(amount_minor) from public.ledger_entries group by 1, 2`,
+};
+
 async function main() {
   const { createPostgresDb } = await import('../lib/db/postgres-client');
   const { migrate } = await import('../lib/db/migrate');
@@ -140,6 +148,18 @@ async function main() {
     const earnings = await time(() => loadOwnEarnings(db, expertUser, experts[0].id));
     const sessions = (await loadOwnEarnings(db, expertUser, experts[0].id)).sessions.length;
     const report = await time(() => loadAdminPayments(db, adminUser));
+    if (process.env.BENCH_EXPLAIN) {
+      const { rows } = await q<{ 'QUERY PLAN': string }>(
+        `explain analyze select 'booking' as scope, booking_id::text as id, currency, sum(amount_minor)::bigint as total from public.ledger_entries
+          where booking_id is not null group by 2, 3 having sum(amount_minor) <> 0`,
+      );
+      console.error(rows.map((r) => r['QUERY PLAN']).join('\n'));
+      for (const [name, sql] of Object.entries(PROBES)) {
+        const s = performance.now();
+        await q(sql);
+        console.error(name, (performance.now() - s).toFixed(1), 'ms');
+      }
+    }
     const out = {
       at: new Date().toISOString(),
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadavg: os.loadavg().map((x) => +x.toFixed(2)) },
