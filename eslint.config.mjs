@@ -33,6 +33,7 @@ const config = [
     files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
     ignores: [
       'components/curricula/progress-charts.tsx',
+      'components/payments/money-plots.tsx',
       'components/ui/motion-features.ts',
       'components/**/*-resolver.ts',
       'components/**/*-resolvers.ts',

@@ -11,6 +11,7 @@ import { JOB_EXPIRE_HOLD } from './job-names';
 import { isStartOffered } from './slot-source';
 import { addEvent, afterSlotsChanged, expireLapsedHolds, freshSlots, safeZone } from './store';
 import { requireRole } from '@/lib/auth/permissions';
+import { assertExpertBookable } from '@/lib/payments/connect/payout-account';
 
 class NotOffered extends Error {}
 
@@ -50,6 +51,8 @@ export async function createHold(
   );
   const expert = experts[0];
   if (!expert) throw new AppError('not_found', 'This expert is not taking bookings.');
+  // While Stripe is configured, an expert Stripe (or PayPal) cannot pay out to is not bookable yet (409).
+  await assertExpertBookable(db, expert.id);
   if (expert.price_minor === null || expert.currency === null) {
     throw new AppError('invalid_input', 'This expert does not offer sessions of that length.', {
       lengthMinutes: 'Pick one of the lengths offered.',

@@ -8,6 +8,7 @@ const LABELS: { [K in keyof TProviders]: Record<TProviders[K], string> } = {
   payments: { simulated: 'Payments: test mode — no Stripe key set', stripe: 'Payments: Stripe' },
   calendar: { google: 'Calendars: Google', ics: 'Calendars: ICS files only' },
   video: { builtin: 'Video: built-in room', zoom: 'Video: Zoom + built-in room' },
+  paypal: { paypal: 'PayPal payouts: on', off: 'PayPal payouts: off' },
 };
 
 /** One line a person can read, e.g. "AI: offline planner · Email: dev outbox". */

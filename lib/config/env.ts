@@ -126,6 +126,16 @@ export const ZEnv = z.object({
   // (default https://auth.calendly.com) live.
   CALENDLY_API_BASE: optional(httpUrl),
   CALENDLY_AUTH_BASE: optional(httpUrl),
+  // Payments, expert side (lib/payments/connect, lib/payments/paypal; docs/payments.md). Without STRIPE_SECRET_KEY
+  // payouts are simulated (test mode) and every approved expert is bookable; with it, an expert is bookable once
+  // Stripe says their payouts are enabled (Connect Express) or they chose the PayPal rail.
+  // Countries (ISO alpha-2, comma-separated) where experts onboard with Stripe Connect Express; elsewhere PayPal.
+  STRIPE_CONNECT_COUNTRIES: optional(z.string().regex(/^[A-Z]{2}(,[A-Z]{2})*$/, 'must be comma-separated country codes (US,GB,DE)')),
+  // The PayPal payout rail: off unless all three are set.
+  PAYPAL_CLIENT_ID: optional(z.string().min(8)),
+  PAYPAL_CLIENT_SECRET: optional(z.string().min(8)),
+  PAYPAL_WEBHOOK_ID: optional(z.string().min(4)),
+  PAYPAL_API_BASE: optional(httpUrl).default('https://api-m.sandbox.paypal.com'),
 
   // Email: the From line of outgoing email (a sender verified in SendGrid when SENDGRID_API_KEY is set)
   EMAIL_FROM: optional(z.string().email()).default('hello@pathwise.local'),
@@ -170,7 +180,7 @@ export const ZEnv = z.object({
 export type TEnv = z.infer<typeof ZEnv>;
 
 // Never echoed in an error message: a mistyped key is still a key.
-const SECRET_VARIABLES = new Set(['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_CONNECT_WEBHOOK_SECRET']);
+const SECRET_VARIABLES = new Set(['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_CONNECT_WEBHOOK_SECRET', 'PAYPAL_CLIENT_SECRET']);
 
 export class EnvError extends Error {
   constructor(readonly issues: { variable: string; message: string }[]) {
@@ -203,6 +213,8 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
     ['MICROSOFT_CLIENT_ID', 'MICROSOFT_CLIENT_SECRET'],
     ['CALENDLY_CLIENT_ID', 'CALENDLY_CLIENT_SECRET'],
     ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'],
+    ['PAYPAL_CLIENT_ID', 'PAYPAL_CLIENT_SECRET'],
+    ['PAYPAL_CLIENT_ID', 'PAYPAL_WEBHOOK_ID'],
   ];
   const missing = pairs.flatMap(([a, b]) =>
     env[a] && !env[b]

@@ -17,6 +17,8 @@ export type TProviders = {
   calendar: 'google' | 'ics';
   /** Session video: the built-in room always; Zoom links too when its Server-to-Server app is configured. */
   video: 'builtin' | 'zoom';
+  /** The second payout rail (lib/payments/paypal): on when PAYPAL_CLIENT_ID, _SECRET and _WEBHOOK_ID are set. */
+  paypal: 'paypal' | 'off';
 };
 
 /** Decided by the environment alone. */
@@ -29,5 +31,6 @@ export function resolveProviders(e: TEnv): TProviders {
     payments: e.STRIPE_SECRET_KEY ? 'stripe' : 'simulated',
     calendar: e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET ? 'google' : 'ics',
     video: e.ZOOM_ACCOUNT_ID && e.ZOOM_CLIENT_ID && e.ZOOM_CLIENT_SECRET ? 'zoom' : 'builtin',
+    paypal: e.PAYPAL_CLIENT_ID && e.PAYPAL_CLIENT_SECRET && e.PAYPAL_WEBHOOK_ID ? 'paypal' : 'off',
   };
 }

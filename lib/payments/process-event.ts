@@ -2,6 +2,7 @@ import 'server-only';
 import type { TDb } from '@/lib/db';
 import { paymentEventHandlers, type TPaymentEvent, type TPaymentProvider } from './event-handlers';
 import { registerPaymentHandlers } from './handlers';
+import { registerExpertPaymentHandlers } from './register-expert';
 
 /**
  * Exactly once: the event id goes into payment_events and the handlers run in the same transaction. A second
@@ -10,6 +11,7 @@ import { registerPaymentHandlers } from './handlers';
  */
 export async function processPaymentEvent(db: TDb, provider: TPaymentProvider, event: TPaymentEvent): Promise<{ duplicate: boolean }> {
   registerPaymentHandlers();
+  registerExpertPaymentHandlers();
   return db.transaction(async (tx) => {
     const obj = event.data?.object ?? {};
     const { rows } = await tx.query(

@@ -205,6 +205,16 @@ export const MATRIX: TRow[] = [
   r('GET /api/expert/sanctions', EXPERTS(200)),
   r('GET /api/expert/video-settings', EXPERTS(200)),
   r('PUT /api/expert/video-settings', EXPERTS(400), { body: INVALID }),
+  // Payouts (simulated mode in e2e: no Stripe key, PayPal off): Stripe onboarding has nothing to set up (409) and
+  // its redirects lead back to the dashboard; the PayPal choice validates first (400).
+  r('GET /api/expert/earnings.csv', EXPERTS(200)),
+  r('POST /api/expert/payouts/stripe', EXPERTS(409), { body: { country: 'US' } }),
+  r('GET /api/expert/payouts/stripe/refresh', EXPERTS('→/dashboard')),
+  r('GET /api/expert/payouts/stripe/return', EXPERTS('→/dashboard')),
+  r('GET /api/expert/payouts/stripe/dashboard', EXPERTS('→/dashboard')),
+  r('PUT /api/expert/payouts/paypal', EXPERTS(400), { body: INVALID }),
+  // Webhooks authenticate by signature, not session: with PayPal off the endpoint does not exist for anyone.
+  r('POST /api/webhooks/paypal', EVERYONE(404), { body: INVALID }),
   r('POST /api/expert/sanctions/[id]/appeal', EXPERTS(400), { body: INVALID }),
 
   // ── the expert's calendar connections (a fresh uuid names none: 404 for experts, refused for the rest) ──
@@ -230,6 +240,9 @@ export const MATRIX: TRow[] = [
   r('POST /api/admin/payments/[id]/refund', ADMIN(400), { body: INVALID }),
   r('GET /api/admin/rates', ADMIN(200)),
   r('PUT /api/admin/rates', ADMIN(400), { body: INVALID }),
+  r('GET /api/admin/commission-rules', ADMIN(200)),
+  r('PUT /api/admin/commission-rules', ADMIN(400), { body: INVALID }),
+  r('GET /api/admin/payments.csv', ADMIN(200)),
   r('POST /api/admin/reviews/[id]/hide', ADMIN(400), { body: INVALID }),
   // A fresh uuid names no message: the admin gets 404, everyone else is refused first.
   r('POST /api/admin/outbox/[id]/retry', ADMIN(404)),
@@ -271,6 +284,7 @@ export const MATRIX: TRow[] = [
   r('PAGE /admin/policy', ADMIN_PAGE),
   r('PAGE /admin/rates', ADMIN_PAGE),
   r('PAGE /admin/payments', ADMIN_PAGE),
+  r('PAGE /admin/payments/all', ADMIN_PAGE),
   r('PAGE /pay/[paymentId]', [SIGN_IN, 404, 404, 404, 404, 404]),
   r('PAGE /admin/reviews', ADMIN_PAGE),
   r('PAGE /admin/sanctions', ADMIN_PAGE),

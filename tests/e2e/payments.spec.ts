@@ -54,6 +54,8 @@ test('a learner pays on the test-mode page; the admin refunds part of it with a 
   await signIn(admin, 'admin@pathwise.dev', DEMO_PASSWORD);
   await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Payments' }).first().click();
   await expect(admin.getByRole('heading', { level: 1, name: 'Payments' })).toBeVisible();
+  await admin.getByRole('link', { name: 'All payments and refunds →' }).click();
+  await expect(admin.getByRole('heading', { level: 1, name: 'All payments' })).toBeVisible();
   const row = admin.getByTestId('admin-payment').filter({ hasText: 'Lena Learner' }).filter({ hasText: total }).first();
   await row.getByRole('button', { name: 'Refund' }).click();
   const dialog = admin.getByRole('dialog', { name: 'Refund a payment' });

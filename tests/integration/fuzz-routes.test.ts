@@ -299,6 +299,15 @@ const ROUTES: Record<string, TRouteSpec> = {
     POST: { owner: 'learner', other: 'otherLearner', params: id('paymentId'), body: () => ({ outcome: 'decline' }) },
   },
   'webhooks/stripe': { POST: { owner: 'anon', other: 'learner', writers: ['learner'], body: () => ({ id: 'evt_fuzz', type: 'ping' }) } },
+  // Authenticated by PayPal's signature, not a session; with PayPal off (the fuzz's world) it is a 404 for anyone.
+  'webhooks/paypal': {
+    POST: {
+      owner: 'anon',
+      other: 'learner',
+      writers: ['learner', 'otherLearner', 'expert', 'otherExpert', 'applicant', 'admin'],
+      body: () => ({ id: 'WH-FUZZ', event_type: 'PAYMENT.PAYOUTS-ITEM.SUCCEEDED', resource: {} }),
+    },
+  },
   'webhooks/stripe-connect': {
     POST: { owner: 'anon', other: 'learner', writers: ['learner'], body: () => ({ id: 'evt_fuzz', type: 'ping' }) },
   },
@@ -461,6 +470,22 @@ const ROUTES: Record<string, TRouteSpec> = {
       body: () => ({ appeal: 'The learner never joined the call; I waited 20 minutes.' }),
     },
   },
+  'expert/earnings.csv': { GET: { owner: 'expert', other: 'learner' } },
+  // Without a Stripe key (the fuzz's world) onboarding answers 409 and the redirects go back to the dashboard.
+  'expert/payouts/stripe': {
+    POST: { owner: 'expert', other: 'learner', writers: ['otherExpert', 'applicant'], body: () => ({ country: 'US' }) },
+  },
+  'expert/payouts/stripe/refresh': { GET: { owner: 'expert', other: 'learner' } },
+  'expert/payouts/stripe/return': { GET: { owner: 'expert', other: 'learner' } },
+  'expert/payouts/stripe/dashboard': { GET: { owner: 'expert', other: 'learner' } },
+  'expert/payouts/paypal': {
+    PUT: {
+      owner: 'expert',
+      other: 'learner',
+      writers: ['otherExpert', 'applicant'],
+      body: () => ({ email: 'emily@paypal.example', country: 'NG' }),
+    },
+  },
   'expert/sanctions': { GET: { owner: 'expert', other: 'learner' } },
   'expert/video-settings': {
     GET: { owner: 'expert', other: 'learner' },
@@ -554,6 +579,11 @@ const ROUTES: Record<string, TRouteSpec> = {
   'reviews/[id]/reply': {
     POST: { owner: 'expert', other: 'otherExpert', params: id('reviewId'), body: () => ({ reply: 'Thank you, it was a pleasure.' }) },
   },
+  'admin/commission-rules': {
+    GET: { owner: 'admin', other: 'expert' },
+    PUT: { owner: 'admin', other: 'expert', body: () => ({ currency: 'EUR', percent: '12.5', fixed: '0.30' }) },
+  },
+  'admin/payments.csv': { GET: { owner: 'admin', other: 'expert' } },
   'reviews/pending': { GET: { owner: 'learner', other: 'expert' } },
   reviews: {
     GET: { owner: 'learner', other: 'otherLearner', query: (w) => ({ bookingId: w.pastBookingId }) },

@@ -137,6 +137,12 @@ async function ledger(bookingId: string) {
 async function checkout(o: { hours?: number; expert?: Awaited<ReturnType<typeof bookableExpert>>; learner?: TSessionUser } = {}) {
   const expert = o.expert ?? (await bookableExpert(t.db));
   const learner = o.learner ?? (await learners(t.db, 1))[0];
+  // With Stripe configured only an expert whose payouts Stripe enabled is bookable (lib/payments/connect).
+  await t.db.query(
+    `insert into public.payout_accounts (expert_id, rail, stripe_account_id, charges_enabled, payouts_enabled, details_submitted)
+     values ($1, 'stripe', $2, true, true, true) on conflict (expert_id) do nothing`,
+    [expert.id, `acct_test_${expert.id.slice(0, 8)}`],
+  );
   const start = hoursAhead(o.hours ?? 72);
   const { id: bookingId } = await createHold(t.db, learner, {
     expertSlug: expert.slug,

@@ -41,6 +41,7 @@ describe('/api/health providers', () => {
       payments: 'simulated',
       calendar: 'ics',
       video: 'builtin',
+      paypal: 'off',
     });
   });
 

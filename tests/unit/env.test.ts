@@ -17,6 +17,7 @@ describe('parseEnv', () => {
       payments: 'simulated',
       calendar: 'ics',
       video: 'builtin',
+      paypal: 'off',
     });
     expect(describeModes(resolveProviders(e))).toBe('AI: offline planner · Email: dev outbox · Payments: test mode — no Stripe key set');
   });
@@ -69,6 +70,7 @@ describe('parseEnv', () => {
       payments: 'simulated',
       calendar: 'ics',
       video: 'builtin',
+      paypal: 'off',
     });
     const zoom = parseEnv({ ZOOM_ACCOUNT_ID: 'acct', ZOOM_CLIENT_ID: 'id', ZOOM_CLIENT_SECRET: 'secret' });
     expect(resolveProviders(zoom).video).toBe('zoom');
@@ -122,6 +124,7 @@ describe('provider credentials', () => {
       payments: 'simulated',
       calendar: 'ics',
       video: 'builtin',
+      paypal: 'off',
     });
   });
 });

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { ApplicationForm } from '@/components/experts/application-form';
 import { ExpertHome } from '@/components/experts/expert-home';
 import { ReconnectBanner } from '@/components/calendar/reconnect-banner';
+import { PayoutsCard } from '@/components/payments/payouts-card';
 import { StandingPanel } from '@/components/reviews/standing-panel';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -14,6 +15,7 @@ import { getDb } from '@/lib/db';
 import { firstUnfinishedStep } from '@/lib/experts/application-progress';
 import { STATUS_LABELS } from '@/lib/experts/application-status';
 import { loadApplicationEditor } from '@/lib/experts/load-own';
+import { loadPayoutAccount, payoutCard } from '@/lib/payments/connect/payout-account';
 
 export const metadata: Metadata = { title: 'Expert dashboard' };
 
@@ -27,12 +29,14 @@ const TONE = {
 } as const;
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ payouts?: string | string[] }> }) {
   const user = await requireRole(['expert'], '/dashboard');
   const db = await getDb();
   const { app, specialties, notes } = await loadApplicationEditor(db, user, { notifications: 5 });
   const reconnect = await reconnectNeeded(db, user.id);
   const listed = app?.status === 'approved' || app?.status === 'suspended';
+  const payouts = app && listed ? payoutCard(await loadPayoutAccount(db, app.id)) : null;
+  const returned = (await searchParams).payouts;
   return (
     <Container>
       <PageHeader
@@ -76,6 +80,7 @@ export default async function DashboardPage() {
               Fill in your profile, your prices and your credentials. Each step is saved as a draft.
             </Alert>
           )}
+          {payouts ? <PayoutsCard card={payouts} returned={typeof returned === 'string' ? returned : null} /> : null}
           {app && listed ? <StandingPanel user={user} /> : null}
           {app && listed ? (
             <ExpertHome app={app} />

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { BookingPanel, type TAttachable } from '@/components/booking/booking-panel';
 import { ExpertProfileView } from '@/components/experts/expert-profile-view';
+import { NotBookableYet } from '@/components/payments/not-bookable-yet';
 import { Container } from '@/components/ui/container';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import type { TSessionUser } from '@/lib/auth/schemas';
@@ -12,6 +13,7 @@ import { listAttachableCurricula } from '@/lib/curriculum/as-learner';
 import { getDb } from '@/lib/db';
 import { cachedProfile } from '@/lib/experts/expert-cache';
 import { loadPublicProfile } from '@/lib/experts/get-public-profile';
+import { isExpertBookable } from '@/lib/payments/connect/payout-account';
 
 type TProps = { params: Promise<{ slug: string }> };
 
@@ -39,6 +41,8 @@ export default async function ExpertProfilePage({ params }: TProps) {
   const user = await getCurrentUser();
   const viewer = !user ? 'anonymous' : user.role === 'learner' ? 'learner' : 'other';
   const curricula = user && viewer === 'learner' ? await attachableCurricula(user) : [];
+  // Not cached with the profile: payout state changes with Stripe's account.updated.
+  const bookable = await isExpertBookable(await getDb(), p.id);
   return (
     <Container>
       <p className="mb-6 text-sm">
@@ -49,16 +53,20 @@ export default async function ExpertProfilePage({ params }: TProps) {
       <ExpertProfileView
         p={p}
         booking={
-          <BookingPanel
-            slug={p.slug}
-            expertId={p.id}
-            expertName={p.display_name}
-            expertTimeZone={p.timezone}
-            offerings={p.offerings.map((o) => ({ lengthMinutes: o.duration_minutes, priceMinor: o.price_minor, currency: o.currency }))}
-            viewer={viewer}
-            curricula={curricula}
-            realtimeUrl={env().REALTIME_URL ?? null}
-          />
+          !bookable ? (
+            <NotBookableYet name={p.display_name} />
+          ) : (
+            <BookingPanel
+              slug={p.slug}
+              expertId={p.id}
+              expertName={p.display_name}
+              expertTimeZone={p.timezone}
+              offerings={p.offerings.map((o) => ({ lengthMinutes: o.duration_minutes, priceMinor: o.price_minor, currency: o.currency }))}
+              viewer={viewer}
+              curricula={curricula}
+              realtimeUrl={env().REALTIME_URL ?? null}
+            />
+          )
         }
       />
     </Container>

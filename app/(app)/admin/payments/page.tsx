@@ -1,100 +1,272 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { PaymentRefund } from '@/components/admin/payment-refund';
+import { MoneyBarChart } from '@/components/payments/lazy-money-chart';
 import { Badge } from '@/components/ui/badge';
 import { Container } from '@/components/ui/container';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
 import { requireRole } from '@/lib/auth/current-user';
-import { env, resolveProviders } from '@/lib/config';
 import { getDb } from '@/lib/db';
+import { minorToDecimal } from '@/lib/money/decimal-string';
 import { formatMoney } from '@/lib/money/format-money';
-import { listAdminPayments } from '@/lib/payments/views';
+import { stripeConfigured } from '@/lib/payments/connect/stripe-client';
+import { loadAdminPayments, type TPaymentLine } from '@/lib/payments/reports';
+import { CommissionForm } from './commission-editor';
 
-export const metadata: Metadata = { title: 'Payments — Admin' };
+export const metadata: Metadata = { title: 'Payments' };
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+const monthLabel = (m: string) =>
+  new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
+const th = 'py-2 pr-4';
 
-export default async function AdminPaymentsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+function PaymentTable({ rows, testId, empty }: { rows: TPaymentLine[]; testId: string; empty: string }) {
+  if (!rows.length) return <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{empty}</p>;
+  return (
+    <div className="mt-3 overflow-x-auto">
+      <table className="w-full min-w-[36rem] text-left text-sm" data-testid={testId}>
+        <thead>
+          <tr className="border-b border-slate-200 dark:border-slate-800">
+            <th scope="col" className={th}>
+              Paid
+            </th>
+            <th scope="col" className={th}>
+              Expert
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Amount
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Refunded
+            </th>
+            <th scope="col" className={th}>
+              State
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((p) => (
+            <tr key={p.paymentId} className="border-b border-slate-100 dark:border-slate-900">
+              <td className={th}>{p.paidAt ? when.format(new Date(p.paidAt)) : '—'}</td>
+              <td className={th}>{p.expertName}</td>
+              <td className={`${th} text-right tabular-nums`}>{formatMoney(p.amountMinor, p.currency)}</td>
+              <td className={`${th} text-right tabular-nums`}>{formatMoney(p.refundedMinor, p.currency)}</td>
+              <td className={th}>
+                {p.status.replace('_', ' ')}
+                {p.disputeStatus ? ` · dispute ${p.disputeStatus}` : ''} · transfer {p.transferStatus.replace('_', ' ')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default async function AdminPaymentsPage() {
   const user = await requireRole(['admin'], '/admin/payments');
-  const disputed = (await searchParams).disputed === '1';
-  const payments = await listAdminPayments(await getDb(), user, { disputed });
-  const mode = resolveProviders(env()).payments;
+  const db = await getDb();
+  const { report, rules } = await loadAdminPayments(db, user);
+  const currencies = [...new Set(report.byMonth.map((m) => m.currency))];
   return (
     <Container>
-      <p className="mb-6 text-sm">
-        <Link href="/admin" className="link">
-          ← Admin
-        </Link>
-      </p>
       <PageHeader
         title="Payments"
-        description={`Newest first, times in UTC. ${mode === 'simulated' ? 'Payments: test mode — no Stripe key set (simulated, no processor fee).' : 'Payments: Stripe.'} A disputed payment's transfer to the expert is held until the dispute closes.`}
+        description="Commission, refunds and disputes from the payments ledger, the ledger's health, and the commission rules. Months are in UTC."
         actions={
-          <Link className="link text-sm" href={disputed ? '/admin/payments' : '/admin/payments?disputed=1'}>
-            {disputed ? 'All payments' : 'Disputed only'}
-          </Link>
+          <a href="/api/admin/payments.csv" className="link" download>
+            Download payments CSV
+          </a>
         }
       />
-      {payments.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">No payments yet.</p>
-      ) : (
-        <ScrollRegion label="Payments">
-          <table className="w-full min-w-[48rem] text-left text-sm">
-            <thead className="text-xs uppercase text-slate-500">
-              <tr>
-                <th className="py-2 pr-3">When</th>
-                <th className="py-2 pr-3">Learner → expert</th>
-                <th className="py-2 pr-3 text-right">Amount</th>
-                <th className="py-2 pr-3 text-right">Commission</th>
-                <th className="py-2 pr-3 text-right">Refunded</th>
-                <th className="py-2 pr-3">Status</th>
-                <th className="py-2 pr-3">Transfer</th>
-                <th className="py-2">
-                  <span className="sr-only">Actions</span>
+      <p className="mb-6 flex flex-wrap items-center gap-3 text-sm">
+        <Link className="link" href="/admin">
+          ← Admin panel
+        </Link>
+        <Link className="link" href="/admin/payments/all">
+          All payments and refunds →
+        </Link>
+        {stripeConfigured() ? <Badge tone="success">Stripe</Badge> : <Badge tone="warning">Test mode: payments are simulated</Badge>}
+      </p>
+      <div className="space-y-10">
+        <section aria-labelledby="by-month">
+          <h2 id="by-month" className="text-lg font-semibold">
+            Commission by month
+          </h2>
+          {currencies.length === 0 ? <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">No payments yet.</p> : null}
+          {currencies.map((c) => {
+            const months = report.byMonth.filter((m) => m.currency === c);
+            return (
+              <div key={c} className="mt-3 space-y-3">
+                <MoneyBarChart
+                  testId={`commission-month-chart-${c}`}
+                  label={`Gross and commission per month in ${c}`}
+                  currency={c}
+                  data={months.map((m) => ({ label: monthLabel(m.month), gross: m.grossMinor, commission: m.commissionMinor }))}
+                  series={[
+                    { key: 'gross', name: 'Gross', color: '#94a3b8' },
+                    { key: 'commission', name: 'Commission', color: '#f59e0b' },
+                  ]}
+                />
+                <table className="w-full max-w-xl text-left text-sm" data-testid={`commission-by-month-${c}`}>
+                  <caption className="sr-only">Commission by month in {c}</caption>
+                  <thead>
+                    <tr className="border-b border-slate-200 dark:border-slate-800">
+                      <th scope="col" className={th}>
+                        Month
+                      </th>
+                      <th scope="col" className={`${th} text-right`}>
+                        Gross
+                      </th>
+                      <th scope="col" className={`${th} text-right`}>
+                        Commission
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {months.map((m) => (
+                      <tr key={m.month} className="border-b border-slate-100 dark:border-slate-900">
+                        <td className={th}>{monthLabel(m.month)}</td>
+                        <td className={`${th} text-right tabular-nums`}>{formatMoney(m.grossMinor, c)}</td>
+                        <td className={`${th} text-right tabular-nums`}>{formatMoney(m.commissionMinor, c)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            );
+          })}
+        </section>
+        <section aria-labelledby="by-expert">
+          <h2 id="by-expert" className="text-lg font-semibold">
+            Commission by expert
+          </h2>
+          {currencies.length === 0 ? <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">No payments yet.</p> : null}
+          {currencies.map((c) => {
+            const experts = report.byExpert.filter((e) => e.currency === c);
+            return (
+              <div key={c} className="mt-3 space-y-3">
+                <MoneyBarChart
+                  testId={`commission-expert-chart-${c}`}
+                  label={`Commission per expert in ${c}`}
+                  currency={c}
+                  data={experts.slice(0, 12).map((e) => ({ label: e.name, commission: e.commissionMinor }))}
+                  series={[{ key: 'commission', name: 'Commission', color: '#f59e0b' }]}
+                />
+                <table className="w-full max-w-xl text-left text-sm" data-testid={`commission-by-expert-${c}`}>
+                  <caption className="sr-only">Commission by expert in {c}</caption>
+                  <thead>
+                    <tr className="border-b border-slate-200 dark:border-slate-800">
+                      <th scope="col" className={th}>
+                        Expert
+                      </th>
+                      <th scope="col" className={`${th} text-right`}>
+                        Gross
+                      </th>
+                      <th scope="col" className={`${th} text-right`}>
+                        Commission
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {experts.map((e) => (
+                      <tr key={e.expertId} className="border-b border-slate-100 dark:border-slate-900">
+                        <td className={th}>{e.name}</td>
+                        <td className={`${th} text-right tabular-nums`}>{formatMoney(e.grossMinor, c)}</td>
+                        <td className={`${th} text-right tabular-nums`}>{formatMoney(e.commissionMinor, c)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            );
+          })}
+        </section>
+        <section aria-labelledby="refunds">
+          <h2 id="refunds" className="text-lg font-semibold">
+            Refunds
+          </h2>
+          <PaymentTable rows={report.refunds} testId="refunds-table" empty="No refunds." />
+        </section>
+        <section aria-labelledby="disputes">
+          <h2 id="disputes" className="text-lg font-semibold">
+            Disputes
+          </h2>
+          <PaymentTable rows={report.disputes} testId="disputes-table" empty="No disputes." />
+        </section>
+        <section aria-labelledby="health">
+          <h2 id="health" className="text-lg font-semibold">
+            Ledger health
+          </h2>
+          {report.unbalanced.length === 0 ? (
+            <p className="mt-2 text-sm" data-testid="ledger-healthy">
+              <Badge tone="success">Balanced</Badge> Every booking, payment and posting sums to zero in each currency.
+            </p>
+          ) : (
+            <div role="alert" className="mt-2 text-sm" data-testid="ledger-unbalanced">
+              <p className="font-semibold text-red-800 dark:text-red-300">{report.unbalanced.length} ledger groups do not balance:</p>
+              <ul className="mt-1 list-inside list-disc font-mono text-xs">
+                {report.unbalanced.map((u) => (
+                  <li key={`${u.scope}-${u.id}-${u.currency}`}>
+                    {u.scope} {u.id}: {minorToDecimal(u.sumMinor, u.currency)} {u.currency}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <table className="mt-4 w-full max-w-xl text-left text-sm" data-testid="account-totals">
+            <caption className="py-2 text-left font-medium">Totals per account (positive = debit)</caption>
+            <thead>
+              <tr className="border-b border-slate-200 dark:border-slate-800">
+                <th scope="col" className={th}>
+                  Account
+                </th>
+                <th scope="col" className={th}>
+                  Currency
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Balance
                 </th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-              {payments.map((p) => (
-                <tr key={p.id} data-testid="admin-payment">
-                  <td className="py-2 pr-3 whitespace-nowrap">{dateTime.format(new Date(p.createdAt))}</td>
-                  <td className="py-2 pr-3">
-                    {p.learnerName ?? 'a deleted account'} → {p.expertName}
-                    {p.mode === 'simulated' ? <span className="ml-2 text-xs text-slate-500">(test mode)</span> : null}
-                  </td>
-                  <td className="py-2 pr-3 text-right tabular-nums">{formatMoney(p.amountMinor, p.currency)}</td>
-                  <td className="py-2 pr-3 text-right tabular-nums">{formatMoney(p.commissionMinor, p.currency)}</td>
-                  <td className="py-2 pr-3 text-right tabular-nums" data-testid="admin-payment-refunded">
-                    {formatMoney(p.refundedMinor, p.currency)}
-                  </td>
-                  <td className="py-2 pr-3">
-                    <Badge>{p.status.replace('_', ' ')}</Badge>
-                    {p.disputeStatus ? (
-                      <span className="ml-1 text-xs font-semibold text-red-700 dark:text-red-400">dispute {p.disputeStatus}</span>
-                    ) : null}
-                  </td>
-                  <td className="py-2 pr-3">{p.transferStatus.replace('_', ' ')}</td>
-                  <td className="py-2 text-right">
-                    {p.refundableMinor > 0 ? (
-                      <PaymentRefund
-                        paymentId={p.id}
-                        refundableMinor={p.refundableMinor}
-                        currency={p.currency}
-                        label={`${formatMoney(p.amountMinor, p.currency)} from ${p.learnerName ?? 'a deleted account'} to ${p.expertName}`}
-                      />
-                    ) : null}
-                  </td>
+            <tbody>
+              {report.accounts.map((a) => (
+                <tr key={`${a.account}-${a.currency}`} className="border-b border-slate-100 dark:border-slate-900">
+                  <td className={`${th} font-mono text-xs`}>{a.account}</td>
+                  <td className={th}>{a.currency}</td>
+                  <td className={`${th} text-right tabular-nums`}>{minorToDecimal(a.totalMinor, a.currency)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </ScrollRegion>
-      )}
+        </section>
+        <section aria-labelledby="rules">
+          <h2 id="rules" className="text-lg font-semibold">
+            Commission rules
+          </h2>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+            A percentage of the price plus a fixed amount per currency; currencies without a rule use the default (percent only). Changes
+            apply to payments started afterwards and are written to the audit log.
+          </p>
+          <ul className="mt-3 space-y-4">
+            {rules.map((r) => (
+              <li key={r.currency}>
+                <p className="mb-1 text-sm font-semibold">{r.currency === '*' ? 'Default (any currency)' : r.currency}</p>
+                <CommissionForm
+                  currency={r.currency}
+                  percent={minorToDecimal(r.percentBp, 'USD').replace(/\.00$/, '')}
+                  fixed={r.currency === '*' ? '0' : minorToDecimal(r.fixedMinor, r.currency)}
+                />
+              </li>
+            ))}
+          </ul>
+          <div className="mt-6">
+            <h3 className="text-sm font-semibold">Add a currency</h3>
+            <div className="mt-2">
+              <CommissionForm />
+            </div>
+          </div>
+        </section>
+      </div>
     </Container>
   );
 }
