@@ -44,6 +44,9 @@ export const PAGE_ROUTES = [
   // The seeded booking's room has closed, so this measures its 403 answer; an open room's WebRTC, chat and
   // socket code loads after hydration (components/video/room-loader.tsx), outside the first load.
   { route: '/sessions/[id]/room', as: ['learner'], params: { id: 'booking' } },
+  { route: '/notifications', as: ['learner', 'expert'] },
+  // The test-mode payment page needs an open payment, which the seed has none of: listed, not measured.
+  { route: '/pay/[paymentId]', as: ['learner'], params: { paymentId: 'payment' } },
   { route: '/dashboard', as: ['expert'] },
   { route: '/dashboard/preview', as: ['expert'] },
   { route: '/dashboard/profile', as: ['expert'] },
@@ -51,6 +54,8 @@ export const PAGE_ROUTES = [
   { route: '/earnings', as: ['expert'] },
   { route: '/admin', as: ['admin'] },
   { route: '/admin/applications/[id]', as: ['admin'], params: { id: 'application' } },
+  { route: '/admin/payments', as: ['admin'] },
+  { route: '/admin/payments/all', as: ['admin'] },
   { route: '/admin/policy', as: ['admin'] },
   { route: '/admin/rates', as: ['admin'] },
   { route: '/admin/reviews', as: ['admin'] },
