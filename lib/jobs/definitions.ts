@@ -3,6 +3,7 @@ import { registerBookingJobs } from '@/lib/booking/jobs';
 import { registerGenerationJobs } from '@/lib/curriculum/generation-job';
 import { registerNextAvailableJob } from '@/lib/experts/refresh-next-available';
 import { registerNotificationJobs } from '@/lib/notifications/deliver';
+import { registerPackageJobs } from '@/lib/packages/jobs';
 import { registerReviewJobs } from '@/lib/reviews/register-jobs';
 
 // Every module that calls defineJob / defineRecurringJob, imported before a runner starts (the app's
@@ -12,4 +13,5 @@ registerBookingJobs();
 registerGenerationJobs();
 registerNextAvailableJob();
 registerNotificationJobs();
+registerPackageJobs();
 registerReviewJobs();
