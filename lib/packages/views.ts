@@ -1,11 +1,13 @@
 import 'server-only';
 import type { TSessionUser } from '@/lib/auth/schemas';
-import { withUser, type TDb, type TQueryable } from '@/lib/db';
+import type { TDb, TQueryable } from '@/lib/db';
 import { canRefundUnused, creditsLeft, unusedRefund } from './pricing';
 import { checkoutPath } from './purchase';
 import type { TPurchaseView } from './schemas';
 
-// Purchases with their remaining counts, read as the signed-in user (row-level security applies too).
+// Purchases with their remaining counts. The where clauses scope them to the signed-in learner or expert (as
+// lib/booking/views.ts does); the privileged read is needed for the learner's name, which users' RLS hides
+// from experts.
 
 type TRow = {
   id: string;
@@ -73,17 +75,18 @@ async function query(tx: TQueryable, where: string, params: unknown[], nowMs: nu
  */
 export async function listPurchases(db: TDb, user: TSessionUser, opts: { expertId?: string; now?: Date } = {}): Promise<TPurchaseView[]> {
   const nowMs = (opts.now ?? new Date()).getTime();
-  return withUser(db, user, (tx) => {
-    if (user.role === 'expert') return query(tx, "e.user_id = $1 and pp.status in ('active', 'closed')", [user.id], nowMs);
-    return query(
-      tx,
-      "pp.learner_id = $1 and pp.status <> 'abandoned' and ($2::uuid is null or pp.expert_id = $2::uuid)",
-      [user.id, opts.expertId ?? null],
-      nowMs,
-    );
-  });
+  if (user.role === 'expert') return query(db, "e.user_id = $1 and pp.status in ('active', 'closed')", [user.id], nowMs);
+  if (user.role !== 'learner') return [];
+  return query(
+    db,
+    "pp.learner_id = $1 and pp.status <> 'abandoned' and ($2::uuid is null or pp.expert_id = $2::uuid)",
+    [user.id, opts.expertId ?? null],
+    nowMs,
+  );
 }
 
+/** One purchase, for its learner, its expert or an admin; null for anyone else. */
 export async function getPurchase(db: TDb, user: TSessionUser, id: string): Promise<TPurchaseView | null> {
-  return withUser(db, user, async (tx) => (await query(tx, 'pp.id = $1', [id], Date.now()))[0] ?? null);
+  const scope = user.role === 'admin' ? 'true' : user.role === 'expert' ? 'e.user_id = $2' : 'pp.learner_id = $2';
+  return (await query(db, `pp.id = $1 and ${scope}`, [id, user.id], Date.now()))[0] ?? null;
 }
