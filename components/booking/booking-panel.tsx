@@ -2,13 +2,14 @@
 
 import { AnimatePresence, m } from 'framer-motion';
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
 import { buttonClasses } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { MotionFeatures } from '@/components/ui/lazy-motion';
 import type { TBookingView, TSlotsResponse, TSlotView } from '@/lib/booking/contract';
 import { formatMoney } from '@/lib/money/format-money';
-import { cancelBooking, createBooking, icsUrl, payBooking } from './api';
+import { cancelBooking, createBooking, icsUrl, payBooking, redeemCredit } from './api';
 import { SlotPicker, type TOffering } from './slot-picker';
 import { SlotSummary } from './slot-summary';
 import { useNow } from './use-now';
@@ -25,9 +26,16 @@ export type TBookingPanelProps = {
   viewer: 'anonymous' | 'learner' | 'other';
   curricula: TAttachable[];
   realtimeUrl: string | null;
+  /** The learner's paid packages with this expert that still have sessions (lib/packages). */
+  credits?: TPackageCredit[];
 };
 
-type TStage = { kind: 'pick' } | { kind: 'held'; booking: TBookingView } | { kind: 'confirmed'; booking: TBookingView };
+export type TPackageCredit = { purchaseId: string; title: string; lengthMinutes: number; remaining: number };
+
+type TStage =
+  | { kind: 'pick' }
+  | { kind: 'held'; booking: TBookingView }
+  | { kind: 'confirmed'; booking: TBookingView; viaPackage?: { title: string; remaining: number } };
 
 function Countdown({ until, onExpired }: { until: string; onExpired(): void }) {
   const now = useNow(1000);
@@ -61,6 +69,8 @@ export function BookingPanel(p: TBookingPanelProps) {
   const onSelect = useCallback((s: TSlotView | null) => setSlot(s), []);
   const offering = p.offerings.find((o) => o.lengthMinutes === length) ?? null;
   const signIn = `/sign-in?next=${encodeURIComponent(`/experts/${p.slug}`)}`;
+  const router = useRouter();
+  const creditFor = (b: TBookingView) => p.credits?.find((c) => c.lengthMinutes === b.lengthMinutes && c.remaining > 0) ?? null;
 
   async function hold() {
     if (!slot || !length) return;
@@ -105,6 +115,27 @@ export function BookingPanel(p: TBookingPanelProps) {
     setMessage({ tone: 'error', text: res.error.message });
   }
 
+  async function useCredit(b: TBookingView, c: TPackageCredit) {
+    setBusy(true);
+    setMessage(null);
+    const res = await redeemCredit(c.purchaseId, b.id);
+    setBusy(false);
+    if (res.ok) {
+      setStage({
+        kind: 'confirmed',
+        booking: res.data.booking,
+        viaPackage: { title: c.title, remaining: res.data.purchase?.remaining ?? c.remaining - 1 },
+      });
+      router.refresh();
+      return;
+    }
+    if (res.error.code === 'hold_expired') {
+      setStage({ kind: 'pick' });
+      setSlot(null);
+    }
+    setMessage({ tone: 'error', text: res.error.message });
+  }
+
   async function release(b: TBookingView) {
     setBusy(true);
     await cancelBooking(b.id, 'Released the hold before paying');
@@ -128,7 +159,10 @@ export function BookingPanel(p: TBookingPanelProps) {
           className="rounded-xl border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
         >
           <span className="block font-semibold">Booked: {dateTimeLabel(b.start, tz)} your time</span>
-          {b.lengthMinutes} min with {p.expertName}. Paid in test mode (simulated, no card was charged).
+          {b.lengthMinutes} min with {p.expertName}.{' '}
+          {stage.viaPackage
+            ? `Booked with your package “${stage.viaPackage.title}”: ${stage.viaPackage.remaining} session${stage.viaPackage.remaining === 1 ? '' : 's'} left.`
+            : 'Paid in test mode (simulated, no card was charged).'}
         </p>
         <a href={icsUrl(b.id)} download={`pathwise-session-${b.id}.ics`} className={buttonClasses('secondary') + ' w-full'}>
           Add to calendar (.ics)
@@ -248,7 +282,22 @@ export function BookingPanel(p: TBookingPanelProps) {
               Held for you for <Countdown until={stage.booking.holdExpiresAt ?? stage.booking.start} onExpired={expired} />
               {stage.booking.holdExpiresAt ? ` (until ${timeLabel(stage.booking.holdExpiresAt, tz)})` : ''}. Pay to confirm.
             </p>
-            <button type="button" className={buttonClasses('primary') + ' w-full'} disabled={busy} onClick={() => void pay(stage.booking)}>
+            {creditFor(stage.booking) ? (
+              <button
+                type="button"
+                className={buttonClasses('primary') + ' w-full'}
+                disabled={busy}
+                onClick={() => void useCredit(stage.booking, creditFor(stage.booking)!)}
+              >
+                {busy ? 'Booking…' : `Book with your package (${creditFor(stage.booking)!.remaining} left)`}
+              </button>
+            ) : null}
+            <button
+              type="button"
+              className={buttonClasses(creditFor(stage.booking) ? 'secondary' : 'primary') + ' w-full'}
+              disabled={busy}
+              onClick={() => void pay(stage.booking)}
+            >
               {busy
                 ? 'Paying…'
                 : `Pay ${formatMoney(stage.booking.priceMinor, stage.booking.currency)} (test mode — simulated payment, no card is charged)`}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApplicationForm } from '@/components/experts/application-form';
 import { ExpertHome } from '@/components/experts/expert-home';
+import { ExpertPackages } from '@/components/packages/expert-packages';
 import { StandingPanel } from '@/components/reviews/standing-panel';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -12,6 +13,8 @@ import { getDb } from '@/lib/db';
 import { firstUnfinishedStep } from '@/lib/experts/application-progress';
 import { STATUS_LABELS } from '@/lib/experts/application-status';
 import { loadApplicationEditor } from '@/lib/experts/load-own';
+import { listOwnPackages } from '@/lib/packages/manage';
+import { listPurchases } from '@/lib/packages/views';
 
 export const metadata: Metadata = { title: 'Expert dashboard' };
 
@@ -27,8 +30,10 @@ const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeSty
 
 export default async function DashboardPage() {
   const user = await requireRole(['expert'], '/dashboard');
-  const { app, specialties, notes } = await loadApplicationEditor(await getDb(), user, { notifications: 5 });
+  const db = await getDb();
+  const { app, specialties, notes } = await loadApplicationEditor(db, user, { notifications: 5 });
   const listed = app?.status === 'approved' || app?.status === 'suspended';
+  const packages = app && listed ? { own: await listOwnPackages(db, user), sales: await listPurchases(db, user) } : null;
   return (
     <Container>
       <PageHeader
@@ -82,6 +87,13 @@ export default async function DashboardPage() {
               initialStep={firstUnfinishedStep(app)}
             />
           )}
+          {app && listed && packages ? (
+            <ExpertPackages
+              packages={packages.own}
+              sales={packages.sales}
+              offerings={app.offerings.map((o) => ({ lengthMinutes: o.duration_minutes, priceMinor: o.price_minor, currency: o.currency }))}
+            />
+          ) : null}
         </div>
         <aside aria-labelledby="notes" className="card h-fit p-5">
           <h2 id="notes" className="text-lg font-semibold">

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { BookingPanel, type TAttachable } from '@/components/booking/booking-panel';
 import { ExpertProfileView } from '@/components/experts/expert-profile-view';
+import { ProfilePackages } from '@/components/packages/profile-packages';
 import { Container } from '@/components/ui/container';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import type { TSessionUser } from '@/lib/auth/schemas';
@@ -12,6 +13,8 @@ import { listAttachableCurricula } from '@/lib/curriculum/as-learner';
 import { getDb } from '@/lib/db';
 import { cachedProfile } from '@/lib/experts/expert-cache';
 import { loadPublicProfile } from '@/lib/experts/get-public-profile';
+import { listPublicPackages } from '@/lib/packages/manage';
+import { listPurchases } from '@/lib/packages/views';
 
 type TProps = { params: Promise<{ slug: string }> };
 
@@ -39,6 +42,12 @@ export default async function ExpertProfilePage({ params }: TProps) {
   const user = await getCurrentUser();
   const viewer = !user ? 'anonymous' : user.role === 'learner' ? 'learner' : 'other';
   const curricula = user && viewer === 'learner' ? await attachableCurricula(user) : [];
+  const db = await getDb();
+  const packages = await listPublicPackages(db, p.id);
+  const mine = user && viewer === 'learner' ? await listPurchases(db, user, { expertId: p.id }) : [];
+  const credits = mine
+    .filter((m) => m.status === 'active' && m.remaining > 0)
+    .map((m) => ({ purchaseId: m.id, title: m.title, lengthMinutes: m.lengthMinutes, remaining: m.remaining }));
   return (
     <Container>
       <p className="mb-6 text-sm">
@@ -49,16 +58,20 @@ export default async function ExpertProfilePage({ params }: TProps) {
       <ExpertProfileView
         p={p}
         booking={
-          <BookingPanel
-            slug={p.slug}
-            expertId={p.id}
-            expertName={p.display_name}
-            expertTimeZone={p.timezone}
-            offerings={p.offerings.map((o) => ({ lengthMinutes: o.duration_minutes, priceMinor: o.price_minor, currency: o.currency }))}
-            viewer={viewer}
-            curricula={curricula}
-            realtimeUrl={env().REALTIME_URL ?? null}
-          />
+          <div className="space-y-6">
+            <ProfilePackages slug={p.slug} packages={packages} mine={mine} viewer={viewer} />
+            <BookingPanel
+              slug={p.slug}
+              expertId={p.id}
+              expertName={p.display_name}
+              expertTimeZone={p.timezone}
+              offerings={p.offerings.map((o) => ({ lengthMinutes: o.duration_minutes, priceMinor: o.price_minor, currency: o.currency }))}
+              viewer={viewer}
+              curricula={curricula}
+              realtimeUrl={env().REALTIME_URL ?? null}
+              credits={credits}
+            />
+          </div>
         }
       />
     </Container>
