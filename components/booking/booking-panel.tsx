@@ -115,7 +115,7 @@ export function BookingPanel(p: TBookingPanelProps) {
     setMessage({ tone: 'error', text: res.error.message });
   }
 
-  async function useCredit(b: TBookingView, c: TPackageCredit) {
+  async function bookWithCredit(b: TBookingView, c: TPackageCredit) {
     setBusy(true);
     setMessage(null);
     const res = await redeemCredit(c.purchaseId, b.id);
@@ -287,7 +287,7 @@ export function BookingPanel(p: TBookingPanelProps) {
                 type="button"
                 className={buttonClasses('primary') + ' w-full'}
                 disabled={busy}
-                onClick={() => void useCredit(stage.booking, creditFor(stage.booking)!)}
+                onClick={() => void bookWithCredit(stage.booking, creditFor(stage.booking)!)}
               >
                 {busy ? 'Booking…' : `Book with your package (${creditFor(stage.booking)!.remaining} left)`}
               </button>
