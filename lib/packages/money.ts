@@ -3,17 +3,19 @@ import { randomUUID } from 'node:crypto';
 import type { TPrivilegedTx, TQueryable } from '@/lib/db';
 import type { TCommissionRule } from '@/lib/money/commission';
 import { postLedger } from '@/lib/payments/ledger';
-import { sessionSplit } from './pricing';
+import { commissionPrefix, sessionSplit } from './pricing';
 
-// The package's money movements, each a balanced ledger posting (lib/payments/ledger.ts), all on the
-// package's payment row (transfer_group package_<purchase id>):
-//   charge    platform_cash +P            learner_funds −P              (the learner pays once; nothing is earned yet)
-//   earned    learner_funds +a            platform_commission −c, expert_payable −(a−c)   (per delivered session)
-//   transfer  expert_payable +(a−c)       platform_cash −(a−c)          (the expert's share, per delivered session)
-//   refund    learner_funds +r            platform_cash −r              (unused sessions, pro rata)
-// learner_funds therefore holds what the learner paid and has neither used nor had back, and reaches zero when
-// every credit is delivered or refunded. Simulated mode writes sim_* references; with Stripe (P1's provider) the
-// same postings carry the charge, transfer and refund ids.
+// The package's money movements, each a balanced ledger posting (lib/payments/ledger.ts) on the package's payment
+// row (transfer_group package_<purchase id>), with the same accounts and shapes as the payments core's bookings
+// (pay-core's lib/payments/postings.ts), so earnings, commission reports and ledger health read packages as they
+// read sessions:
+//   charge    platform_cash +P     platform_commission −C     expert_payable −(P−C)    (at purchase)
+//   transfer  expert_payable +e_k  platform_cash −e_k                                  (per delivered session k)
+//   refund    platform_cash −R     platform_commission +Rc    expert_payable +Re       (unused sessions)
+// e_k is session k's expert share (pricing.ts sessionSplit); the refund's split is what the undelivered sessions
+// carry (C − commissionPrefix(used) less what earlier refunds returned), so when every credit is delivered or
+// refunded expert_payable is exactly zero: nothing is ever pulled back from the expert. Simulated mode writes sim_*
+// references; with Stripe the same postings carry the charge, transfer and refund ids.
 
 export type TPackagePayment = {
   id: string;
@@ -46,36 +48,25 @@ export async function postCharge(tx: TPrivilegedTx, pay: TPackagePayment, charge
     memo: 'package purchase',
     lines: [
       { account: 'platform_cash', amountMinor: pay.amount_minor },
-      { account: 'learner_funds', amountMinor: -pay.amount_minor },
+      { account: 'platform_commission', amountMinor: -pay.commission_minor },
+      { account: 'expert_payable', amountMinor: -(pay.amount_minor - pay.commission_minor) },
     ],
   });
 }
 
-/**
- * The k-th delivered session: its price leaves the learner's funds, the commission is earned and the expert's
- * share is transferred (simulated: a sim_tr_ reference). Returns the split.
- */
-export async function postSessionEarned(
+/** The k-th delivered session: the expert's share of it is transferred (simulated: a sim_tr_ reference). */
+export async function postSessionTransfer(
   tx: TPrivilegedTx,
   pay: TPackagePayment,
   p: { count: number; bookingId: string; k: number },
 ): Promise<{ amountMinor: number; commissionMinor: number; expertMinor: number }> {
   const split = sessionSplit({ priceMinor: pay.amount_minor, commissionMinor: pay.commission_minor, count: p.count }, p.k);
-  const base = { currency: pay.currency, paymentId: pay.id, expertId: pay.expert_id, bookingId: p.bookingId };
   await postLedger(tx, {
-    ...base,
-    kind: 'adjustment',
-    sourceRef: `pkg_earned_${p.bookingId}`,
-    memo: `package session ${p.k + 1} of ${p.count} delivered`,
-    lines: [
-      { account: 'learner_funds', amountMinor: split.amountMinor },
-      { account: 'platform_commission', amountMinor: -split.commissionMinor },
-      { account: 'expert_payable', amountMinor: -split.expertMinor },
-    ],
-  });
-  await postLedger(tx, {
-    ...base,
     kind: 'transfer',
+    currency: pay.currency,
+    paymentId: pay.id,
+    expertId: pay.expert_id,
+    bookingId: p.bookingId,
     sourceRef: `sim_tr_pkg_${p.bookingId}`,
     memo: `expert share of package session ${p.k + 1} of ${p.count}`,
     lines: [
@@ -86,7 +77,18 @@ export async function postSessionEarned(
   return split;
 }
 
-export async function postRefund(tx: TPrivilegedTx, pay: TPackagePayment, refundMinor: number): Promise<string> {
+/** Refunds `refundMinor` of unused sessions when `used` credits are consumed; the split follows the per-session one. */
+export async function postRefund(
+  tx: TPrivilegedTx,
+  pay: TPackagePayment,
+  p: { refundMinor: number; used: number; count: number },
+): Promise<string> {
+  const { rows } = await tx.query<{ n: string | number }>(
+    "select coalesce(sum(amount_minor), 0) as n from public.ledger_entries where payment_id = $1 and kind = 'refund' and account = 'platform_commission'",
+    [pay.id],
+  );
+  const pkg = { priceMinor: pay.amount_minor, commissionMinor: pay.commission_minor, count: p.count };
+  const commissionMinor = pay.commission_minor - commissionPrefix(pkg, p.used) - Number(rows[0].n);
   const ref = `sim_re_${randomUUID()}`;
   await postLedger(tx, {
     kind: 'refund',
@@ -96,8 +98,9 @@ export async function postRefund(tx: TPrivilegedTx, pay: TPackagePayment, refund
     sourceRef: ref,
     memo: 'package: unused sessions refunded',
     lines: [
-      { account: 'learner_funds', amountMinor: refundMinor },
-      { account: 'platform_cash', amountMinor: -refundMinor },
+      { account: 'platform_cash', amountMinor: -p.refundMinor },
+      { account: 'platform_commission', amountMinor: commissionMinor },
+      { account: 'expert_payable', amountMinor: p.refundMinor - commissionMinor },
     ],
   });
   return ref;

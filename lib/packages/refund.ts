@@ -39,7 +39,7 @@ export async function refundUnused(
     const owed = unusedRefund({ priceMinor: pay.amount_minor, count: pur.session_count }, pur.sessions_used).refundMinor;
     const refundMinor = owed - pay.refunded_minor;
     const sessions = creditsLeft(credit);
-    if (refundMinor > 0) await postRefund(tx, pay, refundMinor);
+    if (refundMinor > 0) await postRefund(tx, pay, { refundMinor, used: pur.sessions_used, count: pur.session_count });
     const refunded = pay.refunded_minor + Math.max(0, refundMinor);
     await tx.query(`update public.payments set refunded_minor = $2, status = $3, updated_at = now() where id = $1`, [
       pay.id,

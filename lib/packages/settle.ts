@@ -2,14 +2,14 @@ import 'server-only';
 import type { TDb, TPrivilegedTx } from '@/lib/db';
 import type { TBookingChangeJob } from '@/lib/booking/after-change';
 import { notifyEvent } from '@/lib/notifications/notify-event';
-import { postSessionEarned } from './money';
+import { postSessionTransfer } from './money';
 import { creditOnCancel, creditsLeft } from './pricing';
 import { lockPurchase, purchasePayment, type TPurchaseRow } from './purchase';
 
 // What a booking change means for a booking paid with a credit (run by the packages.booking-change job, queued
 // by afterBookingChange in the booking's own transaction). Each step checks the package_sessions row's state
 // under lock, so a job run twice changes nothing the second time.
-//   completed → the session is earned: its pro-rata price, commission and the expert's share (transferred now).
+//   completed → the session is earned: the expert's pro-rata share of it is transferred now.
 //   cancelled → refund_percent 100 (policy: in time, by the expert, by an admin): the credit comes back;
 //               anything less: the credit is forfeited and the session counts as delivered (earned).
 //   no_show   → left booked: the report is settled by an admin (docs/payments.md, "Packages").
@@ -68,7 +68,7 @@ async function earn(tx: TPrivilegedTx, pur: TPurchaseRow, bookingId: string, sta
     k,
   ]);
   const pay = await purchasePayment(tx, pur.id);
-  await postSessionEarned(tx, pay, { count: pur.session_count, bookingId, k });
+  await postSessionTransfer(tx, pay, { count: pur.session_count, bookingId, k });
   const delivered = k + 1;
   const allDone = delivered + pur.sessions_refunded >= pur.session_count;
   await tx.query('update public.payments set transfer_status = $2, transfer_id = $3, updated_at = now() where id = $1', [

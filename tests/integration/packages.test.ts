@@ -139,12 +139,13 @@ describe('buying a package', () => {
     expect(pay).toMatchObject({ status: 'paid', transfer_group: `package_${purchaseId}` });
     expect(Number(pay.amount_minor)).toBe(31_500);
     expect(Number(pay.commission_minor)).toBe(4725); // 15 % of the package price
-    expect(await ledger(purchaseId)).toEqual({ platform_cash: 31_500, learner_funds: -31_500 });
+    // Commission is the platform's at purchase; the expert's share waits in expert_payable until sessions happen.
+    expect(await ledger(purchaseId)).toEqual({ platform_cash: 31_500, platform_commission: -4725, expert_payable: -26_775 });
     const [view] = await listPurchases(t.db, learner);
     expect(view).toMatchObject({ remaining: 5, sessionCount: 5, refundableMinor: 31_500 });
     // Paying again changes nothing.
     await paySimulatedPurchase(t.db, learner, purchaseId);
-    expect(await ledger(purchaseId)).toEqual({ platform_cash: 31_500, learner_funds: -31_500 });
+    expect(await ledger(purchaseId)).toEqual({ platform_cash: 31_500, platform_commission: -4725, expert_payable: -26_775 });
   });
 
   it('retired packages are not sold, bought credits stay valid; another learner cannot pay someone else’s checkout', async () => {
@@ -256,12 +257,11 @@ describe('cancelling and completing', () => {
     await cancelBooking(t.db, learner, late, {});
     expect(await settle(late, 'cancelled')).toBe('forfeited');
     expect((await purchase(purchaseId)).sessions_used).toBe(1);
-    // Session 1 of 5 of $315: $63, 15 % commission $9.45, expert $53.55.
+    // Session 1 of 5 of $315: $63, of which the expert's share $53.55 is transferred now.
     expect(await ledger(purchaseId)).toEqual({
       platform_cash: 31_500 - 5355,
-      learner_funds: -31_500 + 6300,
-      platform_commission: -945,
-      expert_payable: 0,
+      platform_commission: -4725,
+      expert_payable: -26_775 + 5355,
     });
   });
 
@@ -269,13 +269,13 @@ describe('cancelling and completing', () => {
     const { expert, learner, purchaseId } = await boughtPackage({ count: 3, discount: 0 }); // 3 × $70 = $210
     const a = await bookWithCredit(learner, expert, purchaseId);
     const b = await bookWithCredit(learner, expert, purchaseId);
-    expect((await ledger(purchaseId)).expert_payable ?? 0).toBe(0);
+    expect((await ledger(purchaseId)).expert_payable).toBe(-17_850); // $210 less 15 % commission, not transferred
     expect(
       (await t.db.query("select 1 from public.ledger_entries where kind = 'transfer' and source_ref like $1", [`%${a}`])).rows,
     ).toHaveLength(0);
     expect(await endSession(a)).toBe('earned');
     const afterOne = await ledger(purchaseId);
-    expect(afterOne).toMatchObject({ learner_funds: -21_000 + 7000, platform_commission: -1050, platform_cash: 21_000 - 5950 });
+    expect(afterOne).toEqual({ platform_cash: 21_000 - 5950, platform_commission: -3150, expert_payable: -17_850 + 5950 });
     expect(await endSession(b)).toBe('earned');
     expect((await payment(purchaseId)).status).toBe('paid');
     const { rows } = await t.db.query<{ share_index: number }>(
@@ -301,8 +301,7 @@ describe('refunding unused sessions', () => {
     // The booked session still happens and is paid for from what stayed.
     await endSession(b);
     const l = await ledger(purchaseId);
-    expect(l.learner_funds).toBe(0);
-    expect(l.expert_payable).toBe(0);
+    expect(l.expert_payable).toBe(0); // every share transferred or refunded: nothing pulled back, nothing left over
     expect(l.platform_commission).toBe(-1890);
     expect(l.platform_cash).toBe(31_500 - 18_900 - 2 * 5355);
     expect(Object.values(l).reduce((s, n) => s + n, 0)).toBe(0);
