@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { TPrivilegedTx, TQueryable } from '@/lib/db';
 import type { TCommissionRule } from '@/lib/money/commission';
 import { postLedger } from '@/lib/payments/ledger';
-import { commissionPrefix, sessionSplit } from './pricing';
+import { chargeLines, refundLines, transferLines, type TPackagePaid } from './postings';
+import { sessionSplit } from './pricing';
 
 // The package's money movements, each a balanced ledger posting (lib/payments/ledger.ts) on the package's payment
 // row (transfer_group package_<purchase id>), with the same accounts and shapes as the payments core's bookings
@@ -16,6 +17,12 @@ import { commissionPrefix, sessionSplit } from './pricing';
 // carry (C − commissionPrefix(used) less what earlier refunds returned), so when every credit is delivered or
 // refunded expert_payable is exactly zero: nothing is ever pulled back from the expert. Simulated mode writes sim_*
 // references; with Stripe the same postings carry the charge, transfer and refund ids.
+
+const paid = (pay: TPackagePayment, count: number): TPackagePaid => ({
+  amountMinor: pay.amount_minor,
+  commissionMinor: pay.commission_minor,
+  count,
+});
 
 export type TPackagePayment = {
   id: string;
@@ -46,11 +53,7 @@ export async function postCharge(tx: TPrivilegedTx, pay: TPackagePayment, charge
     expertId: pay.expert_id,
     sourceRef: chargeRef,
     memo: 'package purchase',
-    lines: [
-      { account: 'platform_cash', amountMinor: pay.amount_minor },
-      { account: 'platform_commission', amountMinor: -pay.commission_minor },
-      { account: 'expert_payable', amountMinor: -(pay.amount_minor - pay.commission_minor) },
-    ],
+    lines: chargeLines(paid(pay, 1)),
   });
 }
 
@@ -69,10 +72,7 @@ export async function postSessionTransfer(
     bookingId: p.bookingId,
     sourceRef: `sim_tr_pkg_${p.bookingId}`,
     memo: `expert share of package session ${p.k + 1} of ${p.count}`,
-    lines: [
-      { account: 'expert_payable', amountMinor: split.expertMinor },
-      { account: 'platform_cash', amountMinor: -split.expertMinor },
-    ],
+    lines: transferLines(paid(pay, p.count), p.k).lines,
   });
   return split;
 }
@@ -87,8 +87,6 @@ export async function postRefund(
     "select coalesce(sum(amount_minor), 0) as n from public.ledger_entries where payment_id = $1 and kind = 'refund' and account = 'platform_commission'",
     [pay.id],
   );
-  const pkg = { priceMinor: pay.amount_minor, commissionMinor: pay.commission_minor, count: p.count };
-  const commissionMinor = pay.commission_minor - commissionPrefix(pkg, p.used) - Number(rows[0].n);
   const ref = `sim_re_${randomUUID()}`;
   await postLedger(tx, {
     kind: 'refund',
@@ -97,11 +95,7 @@ export async function postRefund(
     expertId: pay.expert_id,
     sourceRef: ref,
     memo: 'package: unused sessions refunded',
-    lines: [
-      { account: 'platform_cash', amountMinor: -p.refundMinor },
-      { account: 'platform_commission', amountMinor: commissionMinor },
-      { account: 'expert_payable', amountMinor: p.refundMinor - commissionMinor },
-    ],
+    lines: refundLines(paid(pay, p.count), p.used, p.refundMinor, Number(rows[0].n)),
   });
   return ref;
 }
