@@ -41,7 +41,15 @@ export const createBooking = (body: {
   timeZone: string;
 }) => call<{ booking: TBookingView }>('POST', '/api/bookings', body);
 
-export const payBooking = (id: string) => call<{ booking: TBookingView }>('POST', `/api/bookings/${id}/pay`, {});
+export type TPayQuote = { amountMinor: number; commissionMinor: number; expertMinor: number; currency: string };
+/** Starts the checkout of a held booking: Stripe Checkout's URL, or the test-mode page /pay/<id>. */
+export const payBooking = (id: string) =>
+  call<{ booking: TBookingView; checkoutUrl?: string; paymentId?: string; mode?: 'stripe' | 'simulated' }>(
+    'POST',
+    `/api/bookings/${id}/pay`,
+    {},
+  );
+export const payQuote = (id: string) => call<{ quote: TPayQuote; mode: 'stripe' | 'simulated' }>('GET', `/api/bookings/${id}/pay`);
 export const listBookings = (scope: 'upcoming' | 'past') => call<{ bookings: TBookingView[] }>('GET', `/api/bookings?scope=${scope}`);
 export const getBooking = (id: string) => call<{ booking: TBookingDetail }>('GET', `/api/bookings/${id}`);
 export const cancelPreview = (id: string) => call<TCancelPreview>('GET', `/api/bookings/${id}/cancel-preview`);

@@ -9,7 +9,8 @@ import { cn } from '@/components/ui/cn';
 import { MotionFeatures } from '@/components/ui/lazy-motion';
 import type { TBookingView, TSlotsResponse, TSlotView } from '@/lib/booking/contract';
 import { formatMoney } from '@/lib/money/format-money';
-import { cancelBooking, createBooking, icsUrl, payBooking, redeemCredit } from './api';
+import { PriceBreakdown } from '@/components/payments/price-breakdown';
+import { cancelBooking, createBooking, icsUrl, payBooking, payQuote, redeemCredit, type TPayQuote } from './api';
 import { SlotPicker, type TOffering } from './slot-picker';
 import { SlotSummary } from './slot-summary';
 import { useNow } from './use-now';
@@ -65,6 +66,18 @@ export function BookingPanel(p: TBookingPanelProps) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
   const [fresh, setFresh] = useState<TSlotsResponse | null>(null);
+  const [quoted, setQuoted] = useState<{ bookingId: string; quote: TPayQuote; mode: 'stripe' | 'simulated' } | null>(null);
+  const heldId = stage.kind === 'held' ? stage.booking.id : null;
+  const quote = quoted && quoted.bookingId === heldId ? quoted : null;
+  // The price, the commission in it and the expert's share, from the server, before the learner pays.
+  useEffect(() => {
+    if (!heldId) return;
+    let live = true;
+    void payQuote(heldId).then((r) => live && r.ok && setQuoted({ bookingId: heldId, ...r.data }));
+    return () => {
+      live = false;
+    };
+  }, [heldId]);
   const now = useNow();
   const onSelect = useCallback((s: TSlotView | null) => setSlot(s), []);
   const offering = p.offerings.find((o) => o.lengthMinutes === length) ?? null;
@@ -106,6 +119,7 @@ export function BookingPanel(p: TBookingPanelProps) {
     setBusy(true);
     setMessage(null);
     const res = await payBooking(b.id);
+    if (res.ok && res.data.checkoutUrl) return window.location.assign(res.data.checkoutUrl); // Stripe Checkout or the test-mode page
     setBusy(false);
     if (res.ok) return setStage({ kind: 'confirmed', booking: res.data.booking });
     if (res.error.code === 'hold_expired') {
@@ -292,6 +306,11 @@ export function BookingPanel(p: TBookingPanelProps) {
                 {busy ? 'Booking…' : `Book with your package (${creditFor(stage.booking)!.remaining} left)`}
               </button>
             ) : null}
+            {quote ? (
+              <PriceBreakdown {...quote.quote} expertName={p.expertName} />
+            ) : (
+              <div className="h-28 animate-pulse rounded-xl bg-slate-100 dark:bg-slate-800" aria-label="Loading the price" />
+            )}
             <button
               type="button"
               className={buttonClasses(creditFor(stage.booking) ? 'secondary' : 'primary') + ' w-full'}
@@ -299,8 +318,10 @@ export function BookingPanel(p: TBookingPanelProps) {
               onClick={() => void pay(stage.booking)}
             >
               {busy
-                ? 'Paying…'
-                : `Pay ${formatMoney(stage.booking.priceMinor, stage.booking.currency)} (test mode — simulated payment, no card is charged)`}
+                ? 'Opening the payment…'
+                : quote?.mode === 'stripe'
+                  ? `Pay ${formatMoney(stage.booking.priceMinor, stage.booking.currency)} with Stripe`
+                  : `Pay ${formatMoney(stage.booking.priceMinor, stage.booking.currency)} (test mode — simulated payment, no card is charged)`}
             </button>
             <button
               type="button"

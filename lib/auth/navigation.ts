@@ -25,6 +25,7 @@ export function navFor(role: TRole | null): TNavItem[] {
         { href: '/admin/sanctions', label: 'Sanctions' },
         { href: '/admin/policy', label: 'Policy' },
         { href: '/admin/rates', label: 'Rates' },
+        { href: '/admin/payments', label: 'Payments' },
       ];
     default:
       return [{ href: '/experts', label: 'Experts' }];

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { TSessionUser } from '@/lib/auth/schemas';
-import type { TDb } from '@/lib/db';
+import type { TDb, TPrivilegedTx } from '@/lib/db';
+import { lockUntilCommit } from '@/lib/db/transaction-lock';
 import { AppError } from '@/lib/http/app-error';
 import { enqueueJob } from '@/lib/jobs';
 import { afterBookingChange } from './after-change';
@@ -8,43 +9,106 @@ import { bookingForActor } from './access';
 import { HoldExpiredError } from './errors';
 import { JOB_COMPLETE } from './job-names';
 import { loadParticipants, notifyBoth } from './participants';
-import { addEvent, afterSlotsChanged, expireLapsedHolds, ms } from './store';
+import { addEvent, afterSlotsChanged, expireLapsedHolds, lockBooking, ms, type TBookingRow } from './store';
 
 /**
- * Simulated payment: the hold's learner confirms it while it is live. A lapsed hold is expired on the spot
- * and answers HoldExpiredError (410). Paying a confirmed booking again changes nothing.
+ * A payment for this booking settled (lib/payments, inside the event's transaction, the booking locked): a held
+ * booking — even one whose hold time has just run out, since it still owns the slot — becomes confirmed, with the
+ * completion job, both sides told and the booking listeners queued. An expired or cancelled booking is revived
+ * only if nothing else took its time meanwhile (the exclusion constraint decides); otherwise 'lost' and the
+ * caller refunds. 'already' when it was confirmed before.
  */
-export async function payBooking(db: TDb, user: TSessionUser, id: string, opts: { now?: Date } = {}): Promise<void> {
+export async function confirmPaidBooking(
+  tx: TPrivilegedTx,
+  id: string,
+  o: { now?: Date; paymentMode: 'simulated' | 'stripe'; paymentId: string },
+): Promise<'confirmed' | 'already' | 'lost'> {
+  const now = o.now ?? new Date();
+  const row = await lockBooking(tx, id);
+  if (!row) return 'lost';
+  if (['confirmed', 'completed', 'no_show'].includes(row.status)) return 'already';
+  if (row.status === 'cancelled') return 'lost';
+  if (row.status !== 'held') {
+    // Late payment: the hold lapsed. Take the slot back if it is still free, in a savepoint so a conflict
+    // (SQLSTATE 23P01) leaves the rest of the event's transaction intact.
+    await lockUntilCommit(tx, 'expert-bookings', row.expert_id);
+    await tx.query('savepoint revive_booking');
+    try {
+      await tx.query("update public.bookings set status = 'held' where id = $1", [id]);
+      await tx.query('release savepoint revive_booking');
+    } catch (e) {
+      await tx.query('rollback to savepoint revive_booking');
+      if ((e as { code?: string }).code === '23P01') return 'lost';
+      throw e;
+    }
+  }
+  const { rows } = await tx.query<TBookingRow>(
+    `update public.bookings set status = 'confirmed', hold_expires_at = null, payment_status = 'paid', payment_mode = $3, confirmed_at = $2
+      where id = $1 returning *`,
+    [id, now, o.paymentMode],
+  );
+  await addEvent(tx, id, 'confirmed', row.learner_id, {
+    paymentMode: o.paymentMode,
+    paymentId: o.paymentId,
+    priceMinor: row.price_minor,
+    currency: row.currency,
+    ...(row.status !== 'held' ? { late: true } : {}),
+  });
+  await enqueueJob(
+    tx,
+    JOB_COMPLETE,
+    { bookingId: id },
+    { startAfter: new Date(row.ends_at), singletonKey: `complete:${id}:${rows[0].sequence}` },
+  );
+  await notifyBoth(tx, rows[0], await loadParticipants(tx, row), 'confirmed');
+  await afterBookingChange(tx, rows[0], 'confirmed');
+  // A held slot was taken already; a revived one was free again and is taken now.
+  if (row.status !== 'held') tx.afterCommit(() => void afterSlotsChangedLater(row.expert_id));
+  return 'confirmed';
+}
+
+// After the commit: the slot's watchers and the directory's "Next:" (needs the db, not the finished transaction).
+async function afterSlotsChangedLater(expertId: string): Promise<void> {
+  const { getDb } = await import('@/lib/db');
+  await afterSlotsChanged(await getDb(), [expertId]);
+}
+
+/** A payment failed or its checkout ended: a hold still held is released at once (status expired). */
+export async function releaseUnpaidHold(tx: TPrivilegedTx, id: string, reason: string): Promise<string | null> {
+  const { rows } = await tx.query<{ expert_id: string }>(
+    "update public.bookings set status = 'expired' where id = $1 and status = 'held' returning expert_id",
+    [id],
+  );
+  if (!rows[0]) return null;
+  await addEvent(tx, id, 'expired', null, { reason });
+  tx.afterCommit(() => void afterSlotsChangedLater(rows[0].expert_id));
+  return rows[0].expert_id;
+}
+
+/** The hold is live and the caller is its learner (before a checkout starts); 410 once it lapsed. */
+export async function assertPayableHold(
+  db: TDb,
+  user: TSessionUser,
+  id: string,
+  opts: { now?: Date } = {},
+): Promise<TBookingRow | 'already'> {
   const now = opts.now ?? new Date();
   const outcome = await db.transaction(async (tx) => {
     const { row, role } = await bookingForActor(tx, user, id, { lock: true });
     if (role !== 'learner') throw new AppError('forbidden', 'Only the learner who holds this time pays for it.');
-    if (row.status === 'confirmed') return { kind: 'already' as const, expertId: row.expert_id };
-    if (row.status === 'expired') return { kind: 'expired' as const, expertId: row.expert_id };
+    if (row.status === 'confirmed') return { kind: 'already' as const, row };
+    if (row.status === 'expired') return { kind: 'expired' as const, row };
     if (row.status !== 'held') throw new AppError('conflict', `This session is ${row.status.replace('_', ' ')} and cannot be paid.`);
     if (ms(row.hold_expires_at!) <= now.getTime()) {
       await tx.query("update public.bookings set status = 'expired' where id = $1", [id]);
       await addEvent(tx, id, 'expired', null, {});
-      return { kind: 'lapsed' as const, expertId: row.expert_id };
+      return { kind: 'lapsed' as const, row };
     }
-    const { rows } = await tx.query<typeof row>(
-      `update public.bookings set status = 'confirmed', hold_expires_at = null, payment_status = 'paid', payment_mode = 'simulated', confirmed_at = $2
-        where id = $1 returning *`,
-      [id, now],
-    );
-    await addEvent(tx, id, 'confirmed', user.id, { paymentMode: 'simulated', priceMinor: row.price_minor, currency: row.currency });
-    await enqueueJob(
-      tx,
-      JOB_COMPLETE,
-      { bookingId: id },
-      { startAfter: new Date(row.ends_at), singletonKey: `complete:${id}:${rows[0].sequence}` },
-    );
-    await notifyBoth(tx, rows[0], await loadParticipants(tx, row), 'confirmed');
-    await afterBookingChange(tx, rows[0], 'confirmed');
-    return { kind: 'confirmed' as const, expertId: row.expert_id };
+    return { kind: 'live' as const, row: row as TBookingRow };
   });
-  if (outcome.kind === 'lapsed') await afterSlotsChanged(db, [outcome.expertId]);
+  if (outcome.kind === 'lapsed') await afterSlotsChanged(db, [outcome.row.expert_id]);
   if (outcome.kind === 'lapsed' || outcome.kind === 'expired') throw new HoldExpiredError();
+  return outcome.kind === 'already' ? 'already' : outcome.row;
 }
 
 /** Job: a hold still held once its time is up becomes expired and its slot is free again. */

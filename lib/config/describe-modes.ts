@@ -5,7 +5,7 @@ const LABELS: { [K in keyof TProviders]: Record<TProviders[K], string> } = {
   email: { outbox: 'Email: dev outbox', sendgrid: 'Email: SendGrid' },
   sms: { outbox: 'SMS: dev outbox', twilio: 'SMS: Twilio' },
   storage: { supabase: 'Files: Supabase Storage', local: 'Files: local disk' },
-  payments: { simulated: 'Payments: test mode' },
+  payments: { simulated: 'Payments: test mode — no Stripe key set', stripe: 'Payments: Stripe' },
 };
 
 /** One line a person can read, e.g. "AI: offline planner · Email: dev outbox". */

@@ -14,7 +14,6 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 
 /** Provider keys whose provider has no implementation yet, and what they would switch on. */
 export const NOT_IMPLEMENTED = {
-  STRIPE_SECRET_KEY: 'Stripe payments',
   GOOGLE_CLIENT_ID: 'Google Calendar',
   GOOGLE_CLIENT_SECRET: 'Google Calendar',
   ZOOM_ACCOUNT_ID: 'Zoom video',
@@ -73,6 +72,16 @@ export const ZEnv = z.object({
   // Booking: how long a hold keeps a slot before it lapses (minutes)
   BOOKING_HOLD_MINUTES: optional(int(1, 120)).default(15),
 
+  // Payments (lib/payments, docs/payments.md). Without STRIPE_SECRET_KEY payments are simulated (labelled test mode).
+  STRIPE_SECRET_KEY: optional(z.string().regex(/^(sk|rk)_(test|live)_\S+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)')),
+  // Signing secrets of the two webhook endpoints (/api/webhooks/stripe and /api/webhooks/stripe-connect).
+  STRIPE_WEBHOOK_SECRET: optional(z.string().regex(/^whsec_\S+$/, 'must be a webhook signing secret (whsec_…)')),
+  STRIPE_CONNECT_WEBHOOK_SECRET: optional(z.string().regex(/^whsec_\S+$/, 'must be a webhook signing secret (whsec_…)')),
+  // Tests and proxies only: where the Stripe SDK sends (default https://api.stripe.com).
+  STRIPE_API_BASE: optional(httpUrl),
+  // Which events are accepted: false → only test-mode events, true → only live ones. Default: from the key's prefix.
+  STRIPE_LIVEMODE: optional(bool),
+
   // Realtime (Socket.IO)
   REALTIME_URL: optional(httpUrl),
   REALTIME_PORT: optional(int(1, 65535)).default(3002),
@@ -80,7 +89,6 @@ export const ZEnv = z.object({
 
   // Not implemented yet (later issues build them): a value here stops the server with one line rather than
   // flip a mode to a provider that has no code behind it. See NOT_IMPLEMENTED above.
-  STRIPE_SECRET_KEY: notImplemented('STRIPE_SECRET_KEY'),
   GOOGLE_CLIENT_ID: notImplemented('GOOGLE_CLIENT_ID'),
   GOOGLE_CLIENT_SECRET: notImplemented('GOOGLE_CLIENT_SECRET'),
   ZOOM_ACCOUNT_ID: notImplemented('ZOOM_ACCOUNT_ID'),
@@ -111,6 +119,9 @@ export const ZEnv = z.object({
 
 export type TEnv = z.infer<typeof ZEnv>;
 
+// Never echoed in an error message: a mistyped key is still a key.
+const SECRET_VARIABLES = new Set(['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_CONNECT_WEBHOOK_SECRET']);
+
 export class EnvError extends Error {
   constructor(readonly issues: { variable: string; message: string }[]) {
     super('Invalid environment: ' + issues.map((i) => `${i.variable} ${i.message}`).join('; ') + ' (see .env.example)');
@@ -126,7 +137,10 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
       result.error.issues.map((issue) => {
         const variable = String(issue.path[0] ?? 'environment');
         const raw = source[variable];
-        const shown = raw === undefined || variable in NOT_IMPLEMENTED ? '' : ` (got "${raw.length > 40 ? raw.slice(0, 40) + '…' : raw}")`;
+        const shown =
+          raw === undefined || variable in NOT_IMPLEMENTED || SECRET_VARIABLES.has(variable)
+            ? ''
+            : ` (got "${raw.length > 40 ? raw.slice(0, 40) + '…' : raw}")`;
         return { variable, message: issue.message.replace(/^Invalid input: /, '') + shown };
       }),
     );
@@ -135,6 +149,7 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
   const pairs: [keyof TEnv, keyof TEnv][] = [
     ['SUPABASE_URL', 'SUPABASE_SERVICE_ROLE_KEY'],
     ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN'],
+    ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'],
   ];
   const missing = pairs.flatMap(([a, b]) =>
     env[a] && !env[b]

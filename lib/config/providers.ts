@@ -2,7 +2,7 @@ import type { TEnv } from './env';
 
 /**
  * Which implementation each external service runs on, for the services this version implements. Payments
- * run only as the simulated step bookings confirm through (test mode; Stripe is a later issue); calendars and
+ * go through Stripe Checkout with a key and the simulated test-mode page without; calendars and
  * video have no implementation yet, so they are not reported at all. Email goes through SendGrid and SMS through
  * Twilio when their keys are set, otherwise to the dev outbox (lib/notifications).
  */
@@ -11,8 +11,8 @@ export type TProviders = {
   email: 'sendgrid' | 'outbox';
   sms: 'twilio' | 'outbox';
   storage: 'supabase' | 'local';
-  /** Bookings confirm through the simulated payment step (labelled test mode) until Stripe lands. */
-  payments: 'simulated';
+  /** Stripe Checkout when STRIPE_SECRET_KEY is set; otherwise the simulated test-mode payment page (lib/payments). */
+  payments: 'stripe' | 'simulated';
 };
 
 /** Decided by the environment alone. */
@@ -22,6 +22,6 @@ export function resolveProviders(e: TEnv): TProviders {
     email: e.SENDGRID_API_KEY ? 'sendgrid' : 'outbox',
     sms: e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN ? 'twilio' : 'outbox',
     storage: e.SUPABASE_URL && e.SUPABASE_SERVICE_ROLE_KEY ? 'supabase' : 'local',
-    payments: 'simulated',
+    payments: e.STRIPE_SECRET_KEY ? 'stripe' : 'simulated',
   };
 }

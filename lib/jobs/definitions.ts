@@ -4,6 +4,7 @@ import { registerGenerationJobs } from '@/lib/curriculum/generation-job';
 import { registerNextAvailableJob } from '@/lib/experts/refresh-next-available';
 import { registerNotificationJobs } from '@/lib/notifications/deliver';
 import { registerPackageJobs } from '@/lib/packages/jobs';
+import { registerPaymentJobs } from '@/lib/payments/jobs';
 import { registerReviewJobs } from '@/lib/reviews/register-jobs';
 
 // Every module that calls defineJob / defineRecurringJob, imported before a runner starts (the app's
@@ -14,4 +15,5 @@ registerGenerationJobs();
 registerNextAvailableJob();
 registerNotificationJobs();
 registerPackageJobs();
+registerPaymentJobs();
 registerReviewJobs();

@@ -125,7 +125,12 @@ export const MATRIX: TRow[] = [
   r('GET /api/bookings/[id]/cancel-preview', [401, 200, 404, 200, 404, 200], { params: id('booking') }),
   r('GET /api/bookings/[id]/ics', [401, 200, 404, 200, 404, 200], { params: id('booking') }),
   r('POST /api/bookings/[id]/cancel', [401, 409, 404, 409, 404, 409], { params: id('booking'), body: INVALID }),
+  r('GET /api/bookings/[id]/pay', [401, 200, 404, 403, 404, 403], { params: id('booking') }),
   r('POST /api/bookings/[id]/pay', [401, 409, 404, 403, 404, 403], { params: id('booking') }),
+  r('POST /api/payments/[id]/simulate', LEARNERS(400), { body: INVALID }),
+  // No webhook secret on the e2e server: the endpoints say so (404) to everyone and store nothing.
+  r('POST /api/webhooks/stripe', EVERYONE(404), { body: INVALID }),
+  r('POST /api/webhooks/stripe-connect', EVERYONE(404), { body: INVALID }),
   r('POST /api/bookings/[id]/reschedule', [401, 409, 404, 409, 404, 409], {
     params: id('booking'),
     body: { start: '2030-01-07T10:00:00.000Z' },
@@ -159,6 +164,8 @@ export const MATRIX: TRow[] = [
   r('POST /api/admin/experts/[id]/visibility', ADMIN(400), { params: id('application'), body: INVALID }),
   r('GET /api/admin/policy', ADMIN(200)),
   r('PUT /api/admin/policy', ADMIN(400), { body: INVALID }),
+  r('GET /api/admin/payments', ADMIN(200)),
+  r('POST /api/admin/payments/[id]/refund', ADMIN(400), { body: INVALID }),
   r('GET /api/admin/rates', ADMIN(200)),
   r('PUT /api/admin/rates', ADMIN(400), { body: INVALID }),
   r('POST /api/admin/reviews/[id]/hide', ADMIN(400), { body: INVALID }),
@@ -203,6 +210,8 @@ export const MATRIX: TRow[] = [
   r('PAGE /admin/applications/[id]', ADMIN_PAGE, { params: id('application') }),
   r('PAGE /admin/policy', ADMIN_PAGE),
   r('PAGE /admin/rates', ADMIN_PAGE),
+  r('PAGE /admin/payments', ADMIN_PAGE),
+  r('PAGE /pay/[paymentId]', [SIGN_IN, 404, 404, 404, 404, 404]),
   r('PAGE /admin/reviews', ADMIN_PAGE),
   r('PAGE /admin/sanctions', ADMIN_PAGE),
 ];

@@ -113,6 +113,9 @@ test('a learner in Kolkata books Emily in New York; another learner loses the sl
   expect(Date.now() - heldAt).toBeLessThan(3000);
 
   await learner.getByRole('button', { name: /^Pay .*test mode — simulated payment, no card is charged/ }).click();
+  // The test-mode payment page stands in for Stripe Checkout.
+  await expect(learner.getByText('Test mode — no card is charged')).toBeVisible();
+  await learner.getByRole('button', { name: /^Pay .*\(test mode\)$/ }).click();
   await expect(learner.getByTestId('booking-confirmed')).toContainText(`Booked: ${dateTime(start, LEARNER_TZ)} your time`);
   await expect(learner.getByRole('link', { name: 'Add to calendar (.ics)' })).toBeVisible();
   await expect(learner.getByText('Payments: test mode')).toBeVisible();

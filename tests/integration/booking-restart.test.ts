@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHold } from '@/lib/booking/create-hold';
 import { registerBookingJobs } from '@/lib/booking/jobs';
-import { payBooking } from '@/lib/booking/lifecycle';
+import { paySimulated as payBooking } from '@/lib/payments/simulated';
 import { rescheduleBooking } from '@/lib/booking/manage';
 import { setSlotSourceForTests } from '@/lib/booking/slot-source';
 import { startJobRunner, stopJobRunner } from '@/lib/jobs';

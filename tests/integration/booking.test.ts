@@ -12,7 +12,8 @@ import { createSession } from '@/lib/auth/sessions';
 import { createMemoryCache } from '@/lib/cache/cache';
 import { createHold } from '@/lib/booking/create-hold';
 import { SlotTakenError } from '@/lib/booking/errors';
-import { completeBooking, expireHold, payBooking, sweepBookings } from '@/lib/booking/lifecycle';
+import { completeBooking, expireHold, sweepBookings } from '@/lib/booking/lifecycle';
+import { paySimulated as payBooking } from '@/lib/payments/simulated';
 import { cancelBooking, cancelPreview, reportNoShow, rescheduleBooking, saveNotes } from '@/lib/booking/manage';
 import { setSlotSourceForTests } from '@/lib/booking/slot-source';
 import { getBookingDetail, listBookings } from '@/lib/booking/views';
@@ -542,9 +543,12 @@ describe('HTTP routes and who may do what', () => {
     expect((await CREATE(req('/api/bookings', ce, { method: 'POST', body }), { params: Promise.resolve({}) })).status).toBe(403);
     expect((await PAY(req(`/api/bookings/${booking.id}/pay`, ce, { method: 'POST' }), p(booking.id))).status).toBe(403);
     expect((await PAY(req(`/api/bookings/${booking.id}/pay`, cb, { method: 'POST' }), p(booking.id))).status).toBe(404);
-    const paid = await PAY(req(`/api/bookings/${booking.id}/pay`, ca, { method: 'POST' }), p(booking.id));
-    expect(paid.status).toBe(200);
-    expect((await paid.json()).booking).toMatchObject({ status: 'confirmed', paymentStatus: 'paid' });
+    const started = await PAY(req(`/api/bookings/${booking.id}/pay`, ca, { method: 'POST' }), p(booking.id));
+    expect(started.status).toBe(200);
+    const checkout = await started.json();
+    expect(checkout).toMatchObject({ mode: 'simulated', checkoutUrl: `/pay/${checkout.paymentId}`, booking: { status: 'held' } });
+    await payBooking(t.db, a, booking.id);
+    expect((await getBookingDetail(t.db, a, booking.id)).status).toBe('confirmed');
 
     expect((await GET_ONE(req(`/api/bookings/${booking.id}`, cb), p(booking.id))).status).toBe(404);
     expect((await CANCEL(req(`/api/bookings/${booking.id}/cancel`, cb, { method: 'POST', body: {} }), p(booking.id))).status).toBe(404);

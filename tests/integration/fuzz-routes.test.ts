@@ -68,6 +68,8 @@ type TWorld = {
   cancelBookingId: string;
   rescheduleBookingId: string;
   heldBookingId: string;
+  /** An open test-mode payment of the learner's, on its own held booking. */
+  paymentId: string;
   pastBookingId: string;
   noShowBookingId: string;
   reviewId: string;
@@ -235,7 +237,26 @@ const ROUTES: Record<string, TRouteSpec> = {
   'bookings/[id]/notes': {
     PUT: { owner: 'expert', other: 'otherExpert', params: id('upcomingBookingId'), body: () => ({ body: 'Bring the SQL questions.' }) },
   },
-  'bookings/[id]/pay': { POST: { owner: 'learner', other: 'otherLearner', params: id('heldBookingId') } },
+  'bookings/[id]/pay': {
+    GET: { owner: 'learner', other: 'otherLearner', params: id('heldBookingId') },
+    POST: { owner: 'learner', other: 'otherLearner', params: id('heldBookingId') },
+  },
+  'payments/[id]/simulate': {
+    POST: { owner: 'learner', other: 'otherLearner', params: id('paymentId'), body: () => ({ outcome: 'decline' }) },
+  },
+  'webhooks/stripe': { POST: { owner: 'anon', other: 'learner', writers: ['learner'], body: () => ({ id: 'evt_fuzz', type: 'ping' }) } },
+  'webhooks/stripe-connect': {
+    POST: { owner: 'anon', other: 'learner', writers: ['learner'], body: () => ({ id: 'evt_fuzz', type: 'ping' }) },
+  },
+  'admin/payments': { GET: { owner: 'admin', other: 'expert', query: () => ({ disputed: '1' }) } },
+  'admin/payments/[id]/refund': {
+    POST: {
+      owner: 'admin',
+      other: 'expert',
+      params: id('paymentId'),
+      body: () => ({ amountMinor: 100, reason: 'Fuzzing the refund', key: '5b0c5a38-8f8e-4a0a-9a57-4b1bb1e1c1aa' }),
+    },
+  },
   'bookings/[id]/reschedule': {
     POST: {
       owner: 'learner',
@@ -686,6 +707,13 @@ beforeAll(async () => {
   const toCancel = await createBooking(t.db, emily.id, users.learner.id, { status: 'confirmed', endedHoursAgo: -24 * 20 - 2 });
   const toReschedule = await createBooking(t.db, emily.id, users.learner.id, { status: 'confirmed', endedHoursAgo: -24 * 20 - 4 });
   const held = await createBooking(t.db, emily.id, users.learner.id, { status: 'held', endedHoursAgo: -24 * 20 - 6 });
+  const heldToPay = await createBooking(t.db, emily.id, users.learner.id, { status: 'held', endedHoursAgo: -24 * 20 - 8 });
+  await t.db.query("update public.bookings set payment_status = 'unpaid' where id = any($1)", [[held.id, heldToPay.id]]);
+  const payment = await one<{ id: string }>(
+    `insert into public.payments (booking_id, learner_id, expert_id, mode, amount_minor, commission_minor, currency, transfer_group)
+     values ($1, $2, $3, 'simulated', 5000, 750, 'USD', $4) returning id`,
+    [heldToPay.id, users.learner.id, emily.id, `booking_${heldToPay.id}`],
+  );
   const noShow = await createBooking(t.db, emily.id, users.learner.id, { status: 'completed', endedHoursAgo: 2 });
   const toRedeem = await createBooking(t.db, emily.id, users.learner.id, { status: 'held', endedHoursAgo: -24 * 20 - 8 });
   const emilyPackage = await createPackage(t.db, users.expert, {
@@ -726,6 +754,7 @@ beforeAll(async () => {
     cancelBookingId: toCancel.id,
     rescheduleBookingId: toReschedule.id,
     heldBookingId: held.id,
+    paymentId: payment.id,
     pastBookingId: past.id,
     noShowBookingId: noShow.id,
     reviewId: review.id,

@@ -79,6 +79,29 @@ async function buildWorld(db: TTestDb['db']) {
     [admin.id, expertB.profileId],
   );
   await db.query(`insert into public.jobs (name) values ('rls-test')`);
+  // Payments (issue #12): one paid booking each for A and B, with its ledger rows, and one stored webhook event.
+  const pay = (bookingId: string, learnerId: string, expertId: string) =>
+    q(
+      `insert into public.payments (booking_id, learner_id, expert_id, mode, status, amount_minor, commission_minor, currency, transfer_group, charge_id)
+       values ($1, $2, $3, 'simulated', 'paid', 5000, 750, 'USD', $4, $5) returning id`,
+      [bookingId, learnerId, expertId, `booking_${bookingId}`, `sim_ch_${bookingId}`],
+    );
+  const paymentA = await pay(bookingA.id, learnerA.id, expertA.profileId);
+  const paymentB = await pay(bookingB.id, learnerB.id, expertB.profileId);
+  const ledger = async (paymentId: string, bookingId: string, expertId: string) =>
+    (
+      await db.query<{ id: string }>(
+        `insert into public.ledger_entries (txn_id, booking_id, payment_id, expert_id, account, amount_minor, currency, kind, source_ref)
+         values (gen_random_uuid(), $1, $2, $3, 'platform_cash', 5000, 'USD', 'charge', $4),
+                (gen_random_uuid(), $1, $2, $3, 'expert_payable', -5000, 'USD', 'charge', $4) returning id::text as id`,
+        [bookingId, paymentId, expertId, `sim_ch_${paymentId}`],
+      )
+    ).rows.map((r) => r.id);
+  const ledgerA = await ledger(paymentA, bookingA.id, expertA.profileId);
+  const ledgerB = await ledger(paymentB, bookingB.id, expertB.profileId);
+  await db.query(
+    `insert into public.payment_events (id, provider, type, payload, processed_at) values ('evt_rls_1', 'stripe', 'checkout.session.completed', '{}', now())`,
+  );
   await db.query(`insert into public.job_schedules (name, every_seconds) values ('rls-test', 60)`);
 
   // Packages (#12): an active and a retired package per expert (and one of the hidden expert), a purchase of
@@ -139,6 +162,10 @@ async function buildWorld(db: TTestDb['db']) {
     changeB: await change(expertB.profileId),
     sanctionA: await sanction(expertA.profileId),
     sanctionB: await sanction(expertB.profileId),
+    paymentA,
+    paymentB,
+    ledgerA,
+    ledgerB,
   };
 }
 
@@ -182,16 +209,7 @@ const RLS_DISABLED_ALLOWED: Record<string, string> = {};
 
 // Tables whose cases are being written on their feature branches (payments #12, calendars #11). Each branch
 // removes its names when it adds the cases; this list must be empty again before those issues are resolved.
-const CASE_PENDING = new Set<string>([
-  'commission_rules',
-  'payout_accounts',
-  'payments',
-  'payment_events',
-  'ledger_entries',
-  'calendar_connections',
-  'calendar_event_links',
-  'ics_feed_tokens',
-]);
+const CASE_PENDING = new Set<string>(['payout_accounts', 'calendar_connections', 'calendar_event_links', 'ics_feed_tokens']);
 
 const A = () => w.learnerA;
 const EA = () => w.expertA.user;
@@ -1231,6 +1249,100 @@ const CASES: Record<string, TTableCase> = {
         as: EA,
         sql: 'select booking_id from public.package_sessions where booking_id = $1',
         params: () => [w.bookingA.id],
+      },
+    ],
+  },
+  commission_rules: {
+    // Shown to learners before paying; changed only through lib (the service connection).
+    actor: EA,
+    key: 'currency',
+    touch: 'percent_bp',
+    others: () => [],
+    public: () => ['*'],
+    refused: [
+      { name: 'set the commission to zero', sql: `update public.commission_rules set percent_bp = 0` },
+      { name: 'add a rule for their currency', sql: `insert into public.commission_rules (currency, percent_bp) values ('USD', 0)` },
+      { name: 'an admin deletes the default rule', as: admin, sql: `delete from public.commission_rules where currency = '*'` },
+    ],
+    allowed: [{ name: 'anyone signed in reads the rules', sql: `select currency from public.commission_rules where currency = '*'` }],
+  },
+  payments: {
+    actor: A,
+    key: 'id',
+    touch: 'status',
+    others: () => [w.paymentB],
+    own: () => [w.paymentA],
+    refused: [
+      {
+        name: 'mark their payment refunded',
+        sql: `update public.payments set status = 'refunded' where id = $1`,
+        params: () => [w.paymentA],
+      },
+      {
+        name: 'record a payment of their own',
+        sql: `insert into public.payments (booking_id, learner_id, expert_id, mode, status, amount_minor, commission_minor, currency, transfer_group)
+              values (null, $1, $2, 'simulated', 'paid', 1, 0, 'USD', 'x')`,
+        params: () => [w.learnerA.id, w.expertA.profileId],
+      },
+      {
+        name: 'the expert releases their own transfer',
+        as: EA,
+        sql: `update public.payments set transfer_status = 'due' where id = $1`,
+        params: () => [w.paymentA],
+      },
+      { name: 'an admin deletes a payment', as: admin, sql: 'delete from public.payments where id = $1', params: () => [w.paymentB] },
+    ],
+    allowed: [
+      { name: 'the learner reads their payment', sql: 'select id from public.payments where id = $1', params: () => [w.paymentA] },
+      { name: 'the expert reads it too', as: EA, sql: 'select id from public.payments where id = $1', params: () => [w.paymentA] },
+      { name: 'an admin reads any payment', as: admin, sql: 'select id from public.payments where id = $1', params: () => [w.paymentB] },
+    ],
+  },
+  payment_events: {
+    actor: A,
+    key: 'id',
+    touch: 'processed_at',
+    others: () => ['evt_rls_1'],
+    refused: [
+      {
+        name: 'forge a webhook event',
+        sql: `insert into public.payment_events (id, provider, type, payload) values ('evt_forged', 'stripe', 'checkout.session.completed', '{}')`,
+      },
+      {
+        name: 'an admin deletes an event (it would run again)',
+        as: admin,
+        sql: `delete from public.payment_events where id = 'evt_rls_1'`,
+      },
+    ],
+    allowed: [{ name: 'an admin reads the events', as: admin, sql: `select id from public.payment_events where id = 'evt_rls_1'` }],
+  },
+  ledger_entries: {
+    actor: EA,
+    key: 'id',
+    touch: 'memo',
+    others: () => w.ledgerB,
+    own: () => w.ledgerA,
+    refused: [
+      { name: 'change an amount', sql: 'update public.ledger_entries set amount_minor = 1 where id = $1', params: () => [w.ledgerA[0]] },
+      {
+        name: 'post an entry',
+        sql: `insert into public.ledger_entries (txn_id, expert_id, account, amount_minor, currency, kind) values (gen_random_uuid(), $1, 'expert_payable', -1, 'USD', 'adjustment')`,
+        params: () => [w.expertA.profileId],
+      },
+      {
+        name: 'an admin deletes an entry',
+        as: admin,
+        sql: 'delete from public.ledger_entries where id = $1',
+        params: () => [w.ledgerB[0]],
+      },
+    ],
+    allowed: [
+      { name: 'the expert reads their rows', sql: 'select id from public.ledger_entries where id = $1', params: () => [w.ledgerA[0]] },
+      {
+        name: 'an admin reads every row',
+        as: admin,
+        sql: 'select id from public.ledger_entries where id = $1',
+        params: () => [w.ledgerB[0]],
       },
     ],
   },

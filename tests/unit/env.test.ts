@@ -16,7 +16,7 @@ describe('parseEnv', () => {
       storage: 'local',
       payments: 'simulated',
     });
-    expect(describeModes(resolveProviders(e))).toBe('AI: offline planner · Email: dev outbox · Payments: test mode');
+    expect(describeModes(resolveProviders(e))).toBe('AI: offline planner · Email: dev outbox · Payments: test mode — no Stripe key set');
   });
 
   it('treats empty strings as unset, as a copied .env.example has them', () => {
@@ -60,7 +60,7 @@ describe('parseEnv', () => {
     });
     const p = resolveProviders(e);
     expect(p).toEqual({ ai: 'openai', email: 'outbox', sms: 'outbox', storage: 'supabase', payments: 'simulated' });
-    expect(describeModes(p)).toBe('AI: OpenAI · Email: dev outbox · Payments: test mode');
+    expect(describeModes(p)).toBe('AI: OpenAI · Email: dev outbox · Payments: test mode — no Stripe key set');
     expect(describeModes(p, ['ai', 'email', 'sms', 'storage'])).toBe(
       'AI: OpenAI · Email: dev outbox · SMS: dev outbox · Files: Supabase Storage',
     );
@@ -69,7 +69,6 @@ describe('parseEnv', () => {
 
 describe('provider keys with no implementation yet', () => {
   const cases: [keyof typeof NOT_IMPLEMENTED, string, string][] = [
-    ['STRIPE_SECRET_KEY', 'sk_live_secretvalue', 'Stripe payments'],
     ['GOOGLE_CLIENT_ID', 'id.apps.googleusercontent.com', 'Google Calendar'],
     ['GOOGLE_CLIENT_SECRET', 'secretvalue', 'Google Calendar'],
     ['ZOOM_ACCOUNT_ID', 'acct', 'Zoom video'],
@@ -98,10 +97,10 @@ describe('provider keys with no implementation yet', () => {
 
   it('names every such key set at once, on one line', () => {
     try {
-      parseEnv({ STRIPE_SECRET_KEY: 'sk_x', ZOOM_CLIENT_ID: 'c', OPENAI_API_KEY: 'sk-x' });
+      parseEnv({ GOOGLE_CLIENT_ID: 'x', ZOOM_CLIENT_ID: 'c', OPENAI_API_KEY: 'sk-x' });
       expect.unreachable();
     } catch (e) {
-      expect((e as EnvError).issues.map((i) => i.variable).sort()).toEqual(['STRIPE_SECRET_KEY', 'ZOOM_CLIENT_ID']);
+      expect((e as EnvError).issues.map((i) => i.variable).sort()).toEqual(['GOOGLE_CLIENT_ID', 'ZOOM_CLIENT_ID']);
       expect((e as Error).message).not.toContain('\n');
     }
   });

@@ -6,7 +6,7 @@ describe('navigation by role', () => {
   it('matches what each role works on', () => {
     expect(labels('learner')).toEqual(['Learn', 'Experts', 'Sessions']);
     expect(labels('expert')).toEqual(['Dashboard', 'Availability', 'Sessions', 'Earnings']);
-    expect(labels('admin')).toEqual(['Admin', 'Reviews', 'Sanctions', 'Policy', 'Rates']);
+    expect(labels('admin')).toEqual(['Admin', 'Reviews', 'Sanctions', 'Policy', 'Rates', 'Payments']);
     expect(labels(null)).toEqual(['Experts']);
   });
 });
