@@ -715,7 +715,7 @@ beforeAll(async () => {
     [heldToPay.id, users.learner.id, emily.id, `booking_${heldToPay.id}`],
   );
   const noShow = await createBooking(t.db, emily.id, users.learner.id, { status: 'completed', endedHoursAgo: 2 });
-  const toRedeem = await createBooking(t.db, emily.id, users.learner.id, { status: 'held', endedHoursAgo: -24 * 20 - 8 });
+  const toRedeem = await createBooking(t.db, emily.id, users.learner.id, { status: 'held', endedHoursAgo: -24 * 20 - 10 });
   const emilyPackage = await createPackage(t.db, users.expert, {
     title: 'Five focused hours',
     sessionCount: 5,
