@@ -45,8 +45,9 @@ export const PAGE_ROUTES = [
   // socket code loads after hydration (components/video/room-loader.tsx), outside the first load.
   { route: '/sessions/[id]/room', as: ['learner'], params: { id: 'booking' } },
   { route: '/notifications', as: ['learner', 'expert'] },
-  // The test-mode payment page needs an open payment, which the seed has none of: listed, not measured.
+  // The test-mode payment pages need an open payment, which the seed has none of: listed, not measured.
   { route: '/pay/[paymentId]', as: ['learner'], params: { paymentId: 'payment' } },
+  { route: '/packages/checkout/[id]', as: ['learner'], params: { id: 'payment' } },
   { route: '/dashboard', as: ['expert'] },
   { route: '/dashboard/preview', as: ['expert'] },
   { route: '/dashboard/profile', as: ['expert'] },

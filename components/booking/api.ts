@@ -60,3 +60,9 @@ export const rescheduleBooking = (id: string, start: string) =>
 export const reportNoShow = (id: string, note: string) => call<{ booking: TBookingView }>('POST', `/api/bookings/${id}/no-show`, { note });
 export const saveNotes = (id: string, body: string) => call<{ notes: string }>('PUT', `/api/bookings/${id}/notes`, { body });
 export const icsUrl = (id: string) => `/api/bookings/${id}/ics`;
+
+/** Confirms a held booking with one credit of the learner's package (lib/packages). */
+export const redeemCredit = (purchaseId: string, bookingId: string) =>
+  call<{ booking: TBookingView; purchase: { remaining: number } | null }>('POST', `/api/packages/purchases/${purchaseId}/redeem`, {
+    bookingId,
+  });

@@ -2,6 +2,7 @@
 
 import { AnimatePresence, m } from 'framer-motion';
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
 import { buttonClasses } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
@@ -9,7 +10,7 @@ import { MotionFeatures } from '@/components/ui/lazy-motion';
 import type { TBookingView, TSlotsResponse, TSlotView } from '@/lib/booking/contract';
 import { formatMoney } from '@/lib/money/format-money';
 import { PriceBreakdown } from '@/components/payments/price-breakdown';
-import { cancelBooking, createBooking, icsUrl, payBooking, payQuote, type TPayQuote } from './api';
+import { cancelBooking, createBooking, icsUrl, payBooking, payQuote, redeemCredit, type TPayQuote } from './api';
 import { SlotPicker, type TOffering } from './slot-picker';
 import { SlotSummary } from './slot-summary';
 import { useNow } from './use-now';
@@ -26,9 +27,16 @@ export type TBookingPanelProps = {
   viewer: 'anonymous' | 'learner' | 'other';
   curricula: TAttachable[];
   realtimeUrl: string | null;
+  /** The learner's paid packages with this expert that still have sessions (lib/packages). */
+  credits?: TPackageCredit[];
 };
 
-type TStage = { kind: 'pick' } | { kind: 'held'; booking: TBookingView } | { kind: 'confirmed'; booking: TBookingView };
+export type TPackageCredit = { purchaseId: string; title: string; lengthMinutes: number; remaining: number };
+
+type TStage =
+  | { kind: 'pick' }
+  | { kind: 'held'; booking: TBookingView }
+  | { kind: 'confirmed'; booking: TBookingView; viaPackage?: { title: string; remaining: number } };
 
 function Countdown({ until, onExpired }: { until: string; onExpired(): void }) {
   const now = useNow(1000);
@@ -74,6 +82,8 @@ export function BookingPanel(p: TBookingPanelProps) {
   const onSelect = useCallback((s: TSlotView | null) => setSlot(s), []);
   const offering = p.offerings.find((o) => o.lengthMinutes === length) ?? null;
   const signIn = `/sign-in?next=${encodeURIComponent(`/experts/${p.slug}`)}`;
+  const router = useRouter();
+  const creditFor = (b: TBookingView) => p.credits?.find((c) => c.lengthMinutes === b.lengthMinutes && c.remaining > 0) ?? null;
 
   async function hold() {
     if (!slot || !length) return;
@@ -119,6 +129,27 @@ export function BookingPanel(p: TBookingPanelProps) {
     setMessage({ tone: 'error', text: res.error.message });
   }
 
+  async function bookWithCredit(b: TBookingView, c: TPackageCredit) {
+    setBusy(true);
+    setMessage(null);
+    const res = await redeemCredit(c.purchaseId, b.id);
+    setBusy(false);
+    if (res.ok) {
+      setStage({
+        kind: 'confirmed',
+        booking: res.data.booking,
+        viaPackage: { title: c.title, remaining: res.data.purchase?.remaining ?? c.remaining - 1 },
+      });
+      router.refresh();
+      return;
+    }
+    if (res.error.code === 'hold_expired') {
+      setStage({ kind: 'pick' });
+      setSlot(null);
+    }
+    setMessage({ tone: 'error', text: res.error.message });
+  }
+
   async function release(b: TBookingView) {
     setBusy(true);
     await cancelBooking(b.id, 'Released the hold before paying');
@@ -142,7 +173,10 @@ export function BookingPanel(p: TBookingPanelProps) {
           className="rounded-xl border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
         >
           <span className="block font-semibold">Booked: {dateTimeLabel(b.start, tz)} your time</span>
-          {b.lengthMinutes} min with {p.expertName}. Paid in test mode (simulated, no card was charged).
+          {b.lengthMinutes} min with {p.expertName}.{' '}
+          {stage.viaPackage
+            ? `Booked with your package “${stage.viaPackage.title}”: ${stage.viaPackage.remaining} session${stage.viaPackage.remaining === 1 ? '' : 's'} left.`
+            : 'Paid in test mode (simulated, no card was charged).'}
         </p>
         <a href={icsUrl(b.id)} download={`pathwise-session-${b.id}.ics`} className={buttonClasses('secondary') + ' w-full'}>
           Add to calendar (.ics)
@@ -262,12 +296,27 @@ export function BookingPanel(p: TBookingPanelProps) {
               Held for you for <Countdown until={stage.booking.holdExpiresAt ?? stage.booking.start} onExpired={expired} />
               {stage.booking.holdExpiresAt ? ` (until ${timeLabel(stage.booking.holdExpiresAt, tz)})` : ''}. Pay to confirm.
             </p>
+            {creditFor(stage.booking) ? (
+              <button
+                type="button"
+                className={buttonClasses('primary') + ' w-full'}
+                disabled={busy}
+                onClick={() => void bookWithCredit(stage.booking, creditFor(stage.booking)!)}
+              >
+                {busy ? 'Booking…' : `Book with your package (${creditFor(stage.booking)!.remaining} left)`}
+              </button>
+            ) : null}
             {quote ? (
               <PriceBreakdown {...quote.quote} expertName={p.expertName} />
             ) : (
               <div className="h-28 animate-pulse rounded-xl bg-slate-100 dark:bg-slate-800" aria-label="Loading the price" />
             )}
-            <button type="button" className={buttonClasses('primary') + ' w-full'} disabled={busy} onClick={() => void pay(stage.booking)}>
+            <button
+              type="button"
+              className={buttonClasses(creditFor(stage.booking) ? 'secondary' : 'primary') + ' w-full'}
+              disabled={busy}
+              onClick={() => void pay(stage.booking)}
+            >
               {busy
                 ? 'Opening the payment…'
                 : quote?.mode === 'stripe'

@@ -269,6 +269,16 @@ export const MATRIX: TRow[] = [
   r('PAGE /learn/new', LEARNER_PAGE),
   r('PAGE /learn/progress', LEARNER_PAGE),
   r('PAGE /learn/[id]', [SIGN_IN, 200, 404, 403, 403, 403], { params: id('curriculum') }),
+  // ── packages (#12): ids name nothing seeded (`missing`), so owners get 404/400 and nothing changes ──
+  r('GET /api/expert/packages', EXPERTS(200)),
+  r('POST /api/expert/packages', EXPERTS(400), { body: INVALID }),
+  r('PATCH /api/expert/packages/[id]', EXPERTS(400), { body: INVALID }),
+  r('POST /api/packages/[id]/purchase', LEARNERS(404)),
+  r('GET /api/packages/purchases', [401, 200, 200, 200, 200, 403]),
+  r('POST /api/packages/purchases/[id]/pay', LEARNERS(404)),
+  r('POST /api/packages/purchases/[id]/redeem', LEARNERS(400), { body: INVALID }),
+  r('POST /api/packages/purchases/[id]/refund', [401, 404, 404, 403, 403, 404]),
+  r('PAGE /packages/checkout/[id]', [SIGN_IN, 404, 404, 403, 403, 403]),
   r('PAGE /sessions', [SIGN_IN, 200, 200, 200, 200, 403]),
   r('PAGE /sessions/[id]/review', [SIGN_IN, 200, 404, 200, 404, 403], { params: id('booking') }),
   // The built-in video room: only the booking's learner and expert, only in its window (the seeded booking ended

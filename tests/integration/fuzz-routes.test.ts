@@ -9,6 +9,8 @@ import { questionIdOf } from '@/lib/curriculum/quiz-order';
 import type { TStoredCurriculum } from '@/lib/curriculum/schemas';
 import { saveApplication } from '@/lib/experts/save-application';
 import { uploadDocument } from '@/lib/experts/upload-document';
+import { createPackage } from '@/lib/packages/manage';
+import { paySimulatedPurchase, startPurchase } from '@/lib/packages/purchase';
 import { DEMO_ACCOUNTS } from '@/lib/seed/demo-data';
 import { seedDemoIfEmpty } from '@/lib/seed/seed-demo';
 import { createBooking } from '../support/booking-factories';
@@ -86,6 +88,11 @@ type TWorld = {
   calendarConnectionId: string;
   /** Free slots of Emily's (60 minutes) from the slots API: a hold and a reschedule that can succeed. */
   freeStarts: string[];
+  /** Emily's 60-minute package; the learner's paid purchase of it, an unpaid one, and a hold to spend a credit on. */
+  emilyPackageId: string;
+  purchaseId: string;
+  pendingPurchaseId: string;
+  redeemBookingId: string;
 };
 
 type TMethodSpec = {
@@ -585,6 +592,33 @@ const ROUTES: Record<string, TRouteSpec> = {
   },
   'admin/payments.csv': { GET: { owner: 'admin', other: 'expert' } },
   'reviews/pending': { GET: { owner: 'learner', other: 'expert' } },
+  'expert/packages': {
+    GET: { owner: 'expert', other: 'learner' },
+    POST: {
+      owner: 'expert',
+      other: 'learner',
+      writers: ['otherExpert', 'applicant'],
+      body: () => ({ title: 'Three deep dives', sessionCount: 3, lengthMinutes: 60, discountPercent: 5, refundWindowDays: 30 }),
+    },
+  },
+  'expert/packages/[id]': {
+    PATCH: {
+      owner: 'expert',
+      other: 'otherExpert',
+      params: id('emilyPackageId'),
+      body: () => ({
+        action: 'edit',
+        package: { title: 'Five focused hours', sessionCount: 5, lengthMinutes: 60, discountPercent: 12, refundWindowDays: 90 },
+      }),
+    },
+  },
+  'packages/[id]/purchase': { POST: { owner: 'learner', other: 'expert', writers: ['otherLearner'], params: id('emilyPackageId') } },
+  'packages/purchases': { GET: { owner: 'learner', other: 'admin' } },
+  'packages/purchases/[id]/pay': { POST: { owner: 'learner', other: 'otherLearner', params: id('pendingPurchaseId') } },
+  'packages/purchases/[id]/redeem': {
+    POST: { owner: 'learner', other: 'otherLearner', params: id('purchaseId'), body: (w) => ({ bookingId: w.redeemBookingId }) },
+  },
+  'packages/purchases/[id]/refund': { POST: { owner: 'learner', other: 'otherLearner', params: id('purchaseId') } },
   reviews: {
     GET: { owner: 'learner', other: 'otherLearner', query: (w) => ({ bookingId: w.pastBookingId }) },
     POST: { owner: 'learner', other: 'otherLearner', body: (w) => ({ bookingId: w.pastBookingId, rating: 5, body: 'Clear and kind.' }) },
@@ -878,6 +912,17 @@ beforeAll(async () => {
      values ($1, $2, 'ready', now(), $3, now(), now() + interval '30 days') returning id`,
     [room.id, users.learner.id, `recordings/${room.id}/fuzz.webm`],
   );
+  const toRedeem = await createBooking(t.db, emily.id, users.learner.id, { status: 'held', endedHoursAgo: -24 * 20 - 10 });
+  const emilyPackage = await createPackage(t.db, users.expert, {
+    title: 'Five focused hours',
+    sessionCount: 5,
+    lengthMinutes: 60,
+    discountPercent: 10,
+    refundWindowDays: 30,
+  });
+  const bought = await startPurchase(t.db, users.learner, emilyPackage.id);
+  await paySimulatedPurchase(t.db, users.learner, bought.purchaseId);
+  const pending = await startPurchase(t.db, users.learner, emilyPackage.id);
   const review = await one<{ id: string }>(
     'select id from public.session_reviews where expert_id = $1 and published_at is not null and reply is null limit 1',
     [emily.id],
@@ -934,6 +979,10 @@ beforeAll(async () => {
     emilyProfileId: emily.id,
     applicantProfileId: applicant.id,
     emilySlug: emily.slug,
+    emilyPackageId: emilyPackage.id,
+    purchaseId: bought.purchaseId,
+    pendingPurchaseId: pending.purchaseId,
+    redeemBookingId: toRedeem.id,
     freeStarts: (
       await getSlotsResponse(t.db, emily.slug, new URLSearchParams({ length: '60', from: inDays(2), to: inDays(12) }))
     ).slots.map((x) => x.start),

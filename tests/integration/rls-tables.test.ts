@@ -169,6 +169,33 @@ async function buildWorld(db: TTestDb['db']) {
   );
   await db.query(`insert into public.video_attendance (booking_id, user_id, role) values ($1, $2, 'learner')`, [bookingA.id, learnerA.id]);
 
+  // Packages (#12): an active and a retired package per expert (and one of the hidden expert), a purchase of
+  // A's package by learner A and of B's by learner B, each with its booking paid by a credit.
+  const pkg = (expertId: string, status: 'active' | 'retired') =>
+    q(
+      `insert into public.session_packages (expert_id, title, session_count, duration_minutes, discount_bp, per_session_minor, price_minor, currency, status)
+       values ($1, 'Five', 5, 60, 1000, 5000, 22500, 'USD', $2) returning id`,
+      [expertId, status],
+    );
+  const packages = {
+    activeA: await pkg(expertA.profileId, 'active'),
+    retiredA: await pkg(expertA.profileId, 'retired'),
+    activeB: await pkg(expertB.profileId, 'active'),
+    retiredB: await pkg(expertB.profileId, 'retired'),
+    hidden: await pkg(hiddenExpert.profileId, 'active'),
+  };
+  const buy = async (packageId: string, expertId: string, learnerId: string, bookingId: string) => {
+    const id = await q(
+      `insert into public.package_purchases (package_id, expert_id, learner_id, title, session_count, duration_minutes, price_minor, commission_minor, currency, status, sessions_used, refund_window_days, paid_at)
+       values ($1, $2, $3, 'Five', 5, 60, 22500, 3375, 'USD', 'active', 1, 180, now()) returning id`,
+      [packageId, expertId, learnerId],
+    );
+    await db.query(`insert into public.package_sessions (booking_id, purchase_id) values ($1, $2)`, [bookingId, id]);
+    return id;
+  };
+  const purchaseA = await buy(packages.activeA, expertA.profileId, learnerA.id, bookingA.id);
+  const purchaseB = await buy(packages.activeB, expertB.profileId, learnerB.id, bookingB.id);
+
   return {
     learnerA,
     learnerB,
@@ -189,6 +216,9 @@ async function buildWorld(db: TTestDb['db']) {
     bookingB,
     bookingBUnreviewed,
     bookingBNoNote,
+    packages,
+    purchaseA,
+    purchaseB,
     auditId,
     calendarA,
     calendarB,
@@ -1334,6 +1364,92 @@ const CASES: Record<string, TTableCase> = {
         as: admin,
         sql: `update public.currency_rates set per_usd = 0.93, updated_by = $1 where currency = 'EUR'`,
         params: () => [w.admin.id],
+      },
+    ],
+  },
+  session_packages: {
+    actor: EA,
+    key: 'id',
+    touch: 'title',
+    // Active packages of a listed expert are public; retired ones and a hidden expert's stay with their owner.
+    others: () => [w.packages.retiredB, w.packages.hidden],
+    own: () => [w.packages.retiredA, w.packages.activeA],
+    public: () => [w.packages.activeA, w.packages.activeB],
+    refused: [
+      {
+        name: 'price their own package',
+        sql: 'update public.session_packages set price_minor = 1 where id = $1',
+        params: () => [w.packages.activeA],
+      },
+      {
+        name: 'create a package without the server’s price',
+        sql: `insert into public.session_packages (expert_id, title, session_count, duration_minutes, discount_bp, per_session_minor, price_minor, currency) values ($1, 'x', 5, 60, 0, 1, 1, 'USD')`,
+        params: () => [w.expertA.profileId],
+      },
+      { name: 'delete a sold package', sql: 'delete from public.session_packages where id = $1', params: () => [w.packages.activeA] },
+    ],
+    allowed: [
+      {
+        name: 'an admin reads a retired one',
+        as: admin,
+        sql: 'select id from public.session_packages where id = $1',
+        params: () => [w.packages.retiredB],
+      },
+    ],
+  },
+  package_purchases: {
+    actor: A,
+    key: 'id',
+    touch: 'title',
+    others: () => [w.purchaseB],
+    own: () => [w.purchaseA],
+    refused: [
+      {
+        name: 'give themselves credits',
+        sql: 'update public.package_purchases set sessions_used = 0, session_count = 50 where id = $1',
+        params: () => [w.purchaseA],
+      },
+      {
+        name: 'buy without paying',
+        sql: `insert into public.package_purchases (package_id, expert_id, learner_id, title, session_count, duration_minutes, price_minor, commission_minor, currency, status, refund_window_days) values ($1, $2, $3, 'x', 5, 60, 0, 0, 'USD', 'active', 180)`,
+        params: () => [w.packages.activeB, w.expertB.profileId, w.learnerA.id],
+      },
+      {
+        name: 'another expert reads it',
+        as: () => w.expertB.user,
+        sql: 'select id from public.package_purchases where id = $1',
+        params: () => [w.purchaseA],
+      },
+    ],
+    allowed: [
+      { name: 'its expert reads it', as: EA, sql: 'select id from public.package_purchases where id = $1', params: () => [w.purchaseA] },
+      { name: 'an admin reads it', as: admin, sql: 'select id from public.package_purchases where id = $1', params: () => [w.purchaseB] },
+    ],
+  },
+  package_sessions: {
+    actor: A,
+    key: 'booking_id',
+    touch: 'state',
+    others: () => [w.bookingB.id],
+    own: () => [w.bookingA.id],
+    refused: [
+      {
+        name: 'return a spent credit',
+        sql: `update public.package_sessions set state = 'returned' where booking_id = $1`,
+        params: () => [w.bookingA.id],
+      },
+      {
+        name: 'attach a booking to a package',
+        sql: 'insert into public.package_sessions (booking_id, purchase_id) values ($1, $2)',
+        params: () => [w.bookingBNoNote.id, w.purchaseA],
+      },
+    ],
+    allowed: [
+      {
+        name: 'its expert reads it',
+        as: EA,
+        sql: 'select booking_id from public.package_sessions where booking_id = $1',
+        params: () => [w.bookingA.id],
       },
     ],
   },

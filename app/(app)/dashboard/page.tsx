@@ -4,6 +4,7 @@ import { ApplicationForm } from '@/components/experts/application-form';
 import { ExpertHome } from '@/components/experts/expert-home';
 import { ReconnectBanner } from '@/components/calendar/reconnect-banner';
 import { PayoutsCard } from '@/components/payments/payouts-card';
+import { ExpertPackages } from '@/components/packages/expert-packages';
 import { StandingPanel } from '@/components/reviews/standing-panel';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -16,6 +17,8 @@ import { firstUnfinishedStep } from '@/lib/experts/application-progress';
 import { STATUS_LABELS } from '@/lib/experts/application-status';
 import { loadApplicationEditor } from '@/lib/experts/load-own';
 import { loadPayoutAccount, payoutCard } from '@/lib/payments/connect/payout-account';
+import { listOwnPackages } from '@/lib/packages/manage';
+import { listPurchases } from '@/lib/packages/views';
 
 export const metadata: Metadata = { title: 'Expert dashboard' };
 
@@ -37,6 +40,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const listed = app?.status === 'approved' || app?.status === 'suspended';
   const payouts = app && listed ? payoutCard(await loadPayoutAccount(db, app.id)) : null;
   const returned = (await searchParams).payouts;
+  const packages = app && listed ? { own: await listOwnPackages(db, user), sales: await listPurchases(db, user) } : null;
   return (
     <Container>
       <PageHeader
@@ -92,6 +96,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               initialStep={firstUnfinishedStep(app)}
             />
           )}
+          {app && listed && packages ? (
+            <ExpertPackages
+              packages={packages.own}
+              sales={packages.sales}
+              offerings={app.offerings.map((o) => ({ lengthMinutes: o.duration_minutes, priceMinor: o.price_minor, currency: o.currency }))}
+            />
+          ) : null}
         </div>
         <aside aria-labelledby="notes" className="card h-fit p-5">
           <h2 id="notes" className="text-lg font-semibold">

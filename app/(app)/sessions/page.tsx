@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { PackagesSummary } from '@/components/packages/packages-summary';
 import { SessionsView } from '@/components/sessions/sessions-view';
 import { Container } from '@/components/ui/container';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/current-user';
 import { getDb } from '@/lib/db';
 import { loadOwnExpertProfile } from '@/lib/experts/load-own';
+import { listPurchases } from '@/lib/packages/views';
 
 export const metadata: Metadata = { title: 'Sessions' };
 
@@ -13,7 +15,9 @@ export default async function SessionsPage() {
   const user = await requireRole(['learner', 'expert'], '/sessions');
   const role = user.role === 'expert' ? 'expert' : 'learner';
   // An expert's list follows their own calendar live, even before the first booking.
-  const own = role === 'expert' ? await loadOwnExpertProfile(await getDb(), user) : null;
+  const db = await getDb();
+  const own = role === 'expert' ? await loadOwnExpertProfile(db, user) : null;
+  const purchases = await listPurchases(db, user);
   return (
     <Container>
       <PageHeader
@@ -34,6 +38,7 @@ export default async function SessionsPage() {
         </Link>{' '}
         <span className="text-slate-600 dark:text-slate-400">— a private feed URL that keeps your calendar app up to date.</span>
       </p>
+      <PackagesSummary role={role} purchases={purchases} />
       <SessionsView role={role} ownExpertId={own?.id ?? null} />
     </Container>
   );

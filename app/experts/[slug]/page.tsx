@@ -5,6 +5,7 @@ import { connection } from 'next/server';
 import { BookingPanel, type TAttachable } from '@/components/booking/booking-panel';
 import { ExpertProfileView } from '@/components/experts/expert-profile-view';
 import { NotBookableYet } from '@/components/payments/not-bookable-yet';
+import { ProfilePackages } from '@/components/packages/profile-packages';
 import { Container } from '@/components/ui/container';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import type { TSessionUser } from '@/lib/auth/schemas';
@@ -14,6 +15,8 @@ import { getDb } from '@/lib/db';
 import { cachedProfile } from '@/lib/experts/expert-cache';
 import { loadPublicProfile } from '@/lib/experts/get-public-profile';
 import { isExpertBookable } from '@/lib/payments/connect/payout-account';
+import { listPublicPackages } from '@/lib/packages/manage';
+import { listPurchases } from '@/lib/packages/views';
 
 type TProps = { params: Promise<{ slug: string }> };
 
@@ -42,7 +45,13 @@ export default async function ExpertProfilePage({ params }: TProps) {
   const viewer = !user ? 'anonymous' : user.role === 'learner' ? 'learner' : 'other';
   const curricula = user && viewer === 'learner' ? await attachableCurricula(user) : [];
   // Not cached with the profile: payout state changes with Stripe's account.updated.
-  const bookable = await isExpertBookable(await getDb(), p.id);
+  const db = await getDb();
+  const bookable = await isExpertBookable(db, p.id);
+  const packages = await listPublicPackages(db, p.id);
+  const mine = user && viewer === 'learner' ? await listPurchases(db, user, { expertId: p.id }) : [];
+  const credits = mine
+    .filter((m) => m.status === 'active' && m.remaining > 0)
+    .map((m) => ({ purchaseId: m.id, title: m.title, lengthMinutes: m.lengthMinutes, remaining: m.remaining }));
   return (
     <Container>
       <p className="mb-6 text-sm">
@@ -56,16 +65,20 @@ export default async function ExpertProfilePage({ params }: TProps) {
           !bookable ? (
             <NotBookableYet name={p.display_name} />
           ) : (
-            <BookingPanel
-              slug={p.slug}
-              expertId={p.id}
-              expertName={p.display_name}
-              expertTimeZone={p.timezone}
-              offerings={p.offerings.map((o) => ({ lengthMinutes: o.duration_minutes, priceMinor: o.price_minor, currency: o.currency }))}
-              viewer={viewer}
-              curricula={curricula}
-              realtimeUrl={env().REALTIME_URL ?? null}
-            />
+            <div className="space-y-6">
+              <ProfilePackages slug={p.slug} packages={packages} mine={mine} viewer={viewer} />
+              <BookingPanel
+                slug={p.slug}
+                expertId={p.id}
+                expertName={p.display_name}
+                expertTimeZone={p.timezone}
+                offerings={p.offerings.map((o) => ({ lengthMinutes: o.duration_minutes, priceMinor: o.price_minor, currency: o.currency }))}
+                viewer={viewer}
+                curricula={curricula}
+                realtimeUrl={env().REALTIME_URL ?? null}
+                credits={credits}
+              />
+            </div>
           )
         }
       />

@@ -1,0 +1,45 @@
+import type { TLedgerLine } from '@/lib/payments/ledger';
+import { commissionPrefix, sessionSplit } from './pricing';
+
+// The lines of a package's ledger postings, pure (money.ts writes them; the property test drives them directly).
+// Positive = debit; each set sums to zero. Same accounts and shapes as the payments core's bookings.
+
+export type TPackagePaid = { amountMinor: number; commissionMinor: number; count: number };
+
+/** At purchase: the cash, the platform's commission, and the expert's share owed until sessions happen. */
+export function chargeLines(p: TPackagePaid): TLedgerLine[] {
+  return [
+    { account: 'platform_cash', amountMinor: p.amountMinor },
+    { account: 'platform_commission', amountMinor: -p.commissionMinor },
+    { account: 'expert_payable', amountMinor: -(p.amountMinor - p.commissionMinor) },
+  ];
+}
+
+/** Delivered session k: its expert share leaves the platform. */
+export function transferLines(p: TPackagePaid, k: number): { lines: TLedgerLine[]; expertMinor: number } {
+  const { expertMinor } = sessionSplit({ priceMinor: p.amountMinor, commissionMinor: p.commissionMinor, count: p.count }, k);
+  return {
+    expertMinor,
+    lines: [
+      { account: 'expert_payable', amountMinor: expertMinor },
+      { account: 'platform_cash', amountMinor: -expertMinor },
+    ],
+  };
+}
+
+/**
+ * Refund of `refundMinor` for the unused sessions when `used` credits are consumed: the commission the undelivered
+ * sessions carry (C − commissionPrefix(used)) less what refunds already returned, and the rest from the expert's
+ * owed share.
+ */
+export function refundLines(p: TPackagePaid, used: number, refundMinor: number, commissionRefundedBefore: number): TLedgerLine[] {
+  const commission =
+    p.commissionMinor -
+    commissionPrefix({ priceMinor: p.amountMinor, commissionMinor: p.commissionMinor, count: p.count }, used) -
+    commissionRefundedBefore;
+  return [
+    { account: 'platform_cash', amountMinor: -refundMinor },
+    { account: 'platform_commission', amountMinor: commission },
+    { account: 'expert_payable', amountMinor: refundMinor - commission },
+  ];
+}
