@@ -5,7 +5,7 @@ import { findChromium, INSTALL_HINT } from './find-chromium.mjs';
 
 const REPORTS = '.data/reports';
 mkdirSync(REPORTS, { recursive: true });
-for (const f of ['vitest.json', 'e2e.json']) rmSync(`${REPORTS}/${f}`, { force: true });
+for (const f of ['vitest.json', 'e2e.json', 'e2e-google.json']) rmSync(`${REPORTS}/${f}`, { force: true });
 const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, TZ: 'UTC', ...env } }).status ?? 1;
 const readJson = (f) => (existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : null);
 
@@ -26,12 +26,12 @@ if (!findChromium()) {
   else console.error('Skipping the e2e suite (not a failure outside CI).');
 } else {
   const e2eStatus = run('node', ['scripts/test-e2e.mjs']);
-  const e = readJson(`${REPORTS}/e2e.json`);
-  if (e) {
+  const reports = ['e2e.json', 'e2e-google.json'].map((f) => readJson(`${REPORTS}/${f}`)).filter(Boolean);
+  for (const e of reports) {
     passed += e.stats.expected + (e.stats.flaky ?? 0);
     failed += e.stats.unexpected;
   }
-  if (e2eStatus !== 0 && (!e || e.stats.unexpected === 0)) failed += 1; // build or server start failed
+  if (e2eStatus !== 0 && !reports.some((e) => e.stats.unexpected > 0)) failed += 1; // build or server start failed
 }
 
 console.log(`\n${passed} passed, ${failed} failed`);
