@@ -322,8 +322,9 @@ export function useVideoCall(o: { bookingId: string; iceServers: RTCIceServer[];
     });
 
   const leave = () => {
-    socketRef.current?.emit('leave');
-    socketRef.current?.disconnect();
+    const s = socketRef.current;
+    // Disconnect once the server has the leave (or after a second): the peer is told "left", not "dropped".
+    s?.timeout(1000).emit('leave', () => s.disconnect());
     closePeer();
     camera.current?.getTracks().forEach((t) => t.stop());
     screen.current?.stop();

@@ -152,8 +152,13 @@ export function attachVideoNamespace(nsp: Namespace, o: TVideoOptions): void {
       reply<TChatAck>(ack, { ok: true, message });
     });
 
-    socket.on('leave', () => void leave(true));
+    socket.on('leave', async (ack?: unknown) => {
+      await leave(true);
+      reply(ack, { ok: true });
+    });
     // 'disconnecting': the socket is still in its rooms (on 'disconnect' they are gone and it could not tell the peer).
-    socket.on('disconnecting', () => void leave(false));
+    // A client that disconnects on purpose left (its 'leave' event, dispatched on the next tick, may come after
+    // this); a transport that closed or timed out is a drop the peer may come back from.
+    socket.on('disconnecting', (reason) => void leave(reason === 'client namespace disconnect'));
   });
 }

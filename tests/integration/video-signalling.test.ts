@@ -222,7 +222,7 @@ describe('the /video namespace in-process', () => {
     expect(await left).toEqual({ role: 'learner', gone: true });
     const dropped = next<{ role: string; gone: boolean }>(learner, 'peer-left').catch(() => null);
     await join(learner, w.booking.id, 'L'); // back in: a second stay
-    expert.disconnect(); // a dropped connection
+    expert.io.engine.close(); // a dropped connection (the transport closes)
     expect(await dropped).toEqual({ role: 'expert', gone: false });
 
     await expect
@@ -239,6 +239,19 @@ describe('the /video namespace in-process', () => {
     expect(a.expert.firstJoinedAt).toBeInstanceOf(Date);
     expect(a.expert.lastLeftAt!.getTime()).toBeGreaterThanOrEqual(a.expert.firstJoinedAt!.getTime());
     expect((await attendanceFor(t.db, other.booking.id)).intervals).toHaveLength(2);
+  });
+
+  it('a client that disconnects on purpose has left; the peer is told so', async () => {
+    const w = await world();
+    const learner = open(url, w.learnerCookie);
+    const expert = open(url, w.expertCookie);
+    await Promise.all([learner, expert].map(connected));
+    await join(learner, w.booking.id, 'L');
+    await join(expert, w.booking.id, 'E');
+    const left = next<{ role: string; gone: boolean }>(learner, 'peer-left');
+    expert.emit('leave');
+    expert.disconnect(); // the server dispatches 'leave' on the next tick, after the disconnect
+    expect(await left).toEqual({ role: 'expert', gone: true });
   });
 
   it('chat is limited to 20 messages per 10 seconds per socket, and only inside a room', async () => {
