@@ -22,9 +22,10 @@ test('the landing page explains the product and reports embedded defaults', asyn
       payments: 'simulated',
       calendar: 'ics',
       video: 'builtin',
+      paypal: 'off',
     },
   });
-  expect(Object.keys(health.providers).sort()).toEqual(['ai', 'calendar', 'email', 'payments', 'sms', 'storage', 'video']);
+  expect(Object.keys(health.providers).sort()).toEqual(['ai', 'calendar', 'email', 'payments', 'paypal', 'sms', 'storage', 'video']);
 });
 
 test('a new learner signs up, signs out and signs back in', async ({ page }) => {
