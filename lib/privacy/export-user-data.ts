@@ -37,6 +37,17 @@ export const EXPORTED_TABLES = [
   'user_phones',
   'outbox_messages',
   'audit_log',
+  'payments',
+  'ledger_entries',
+  'payout_accounts',
+  'paypal_payouts',
+  'session_packages',
+  'package_purchases',
+  'calendar_connections',
+  'ics_feed_tokens',
+  'recordings',
+  'recording_consents',
+  'video_attendance',
 ] as const;
 
 export const NOT_EXPORTED: Record<string, string> = {
@@ -45,6 +56,7 @@ export const NOT_EXPORTED: Record<string, string> = {
   realtime_counters: 'a sequence number for live updates, nothing about the person',
   currency_rates: 'platform exchange rates; an admin who edited one finds it in the audit entries',
   phone_verifications: 'hashes of one-time codes sent to verify a number; the number itself is exported (phone)',
+  commission_rules: "the platform's commission per currency; an admin who edited one finds it in the audit entries",
 };
 
 type TBookingRow = {
@@ -213,6 +225,68 @@ export async function exportUserData(db: TQueryable, user: TSessionUser, now: Da
     messages: await rows(
       'select channel, recipient, template, subject, body, status, created_at, sent_at from public.outbox_messages where user_id = $1 order by created_at',
     ),
+    // Money: what the user paid (learner) or was paid (expert), the expert's ledger rows and payout rails.
+    payments: await rows(
+      `select id, booking_id, package_purchase_id, case when learner_id = $1 then 'learner' else 'expert' end as my_role, mode, status,
+              amount_minor, commission_minor, currency, refunded_minor, transfer_status, dispute_status, created_at, paid_at
+         from public.payments where learner_id = $1 or expert_id = $2 order by created_at`,
+      [user.id, pid],
+    ),
+    packages: {
+      purchases: await rows(
+        `select id, package_id, case when learner_id = $1 then 'learner' else 'expert' end as my_role, title, session_count,
+                duration_minutes, price_minor, commission_minor, currency, status, sessions_used, sessions_refunded, refund_until,
+                created_at, paid_at
+           from public.package_purchases where learner_id = $1 or expert_id = $2 order by created_at`,
+        [user.id, pid],
+      ),
+      offered: await forProfile(
+        `select id, title, session_count, duration_minutes, discount_bp, price_minor, currency, status, created_at
+           from public.session_packages where expert_id = $1 order by created_at`,
+      ),
+    },
+    earnings: pid
+      ? {
+          ledger: await forProfile(
+            'select booking_id, payment_id, account, amount_minor, currency, kind, memo, created_at from public.ledger_entries where expert_id = $1 order by id',
+          ),
+          payoutAccount:
+            (
+              await forProfile(
+                `select rail, charges_enabled, payouts_enabled, details_submitted, requirements, paypal_email, updated_at
+                   from public.payout_accounts where expert_id = $1`,
+              )
+            )[0] ?? null,
+          paypalPayouts: await forProfile(
+            'select payment_id, receiver, amount_minor, currency, status, created_at from public.paypal_payouts where expert_id = $1 order by created_at',
+          ),
+        }
+      : null,
+    // Connected calendars without their tokens or sync state; feed tokens as dates only (the URL is a secret).
+    calendars: await rows(
+      `select provider, account_email, status, busy_calendar_ids, target_calendar_id, last_synced_at, created_at
+         from public.calendar_connections where user_id = $1 order by created_at`,
+    ),
+    calendarFeeds: await rows(
+      'select created_at, revoked_at, last_used_at from public.ics_feed_tokens where user_id = $1 order by created_at',
+    ),
+    // Video: recordings of the user's sessions (metadata; the files are downloaded from the session), the
+    // user's recording consents and their join/leave times.
+    video: {
+      recordings: bookingIds.length
+        ? await rows(
+            `select id, booking_id, status, started_at, stopped_at, content_type, size_bytes, duration_seconds, ready_at, delete_after
+               from public.recordings where booking_id = any($1::uuid[]) order by created_at`,
+            [bookingIds],
+          )
+        : [],
+      consents: await rows(
+        'select booking_id, recording_id, role, granted, recorded_at from public.recording_consents where user_id = $1 order by recorded_at',
+      ),
+      attendance: await rows(
+        'select booking_id, role, joined_at, left_at from public.video_attendance where user_id = $1 order by joined_at',
+      ),
+    },
     auditLog: await rows(
       `select action, subject_type, subject_id, reason, data, created_at, (actor_id = $1::uuid) as by_me
          from public.audit_log
