@@ -19,7 +19,7 @@ export function SiteHeader({ user }: { user: TSessionUser | null }) {
       >
         Skip to content
       </a>
-      <nav aria-label="Main" className="relative mx-auto flex h-16 max-w-6xl items-center gap-4 px-4 sm:px-6">
+      <nav aria-label="Main" className="relative mx-auto flex h-16 max-w-6xl items-center gap-2 px-3 sm:gap-4 sm:px-6">
         <Logo />
         <div className="flex flex-1 items-center justify-end gap-1 md:justify-between md:pl-6">
           <NavLinks
@@ -35,12 +35,12 @@ export function SiteHeader({ user }: { user: TSessionUser | null }) {
                 <span className="hidden text-sm text-slate-600 dark:text-slate-400 lg:inline" data-testid="signed-in-as">
                   {user.name} <span className="text-slate-500 dark:text-slate-400">· {ROLE_LABEL[user.role]}</span>
                 </span>
-                {/* On phones the menu lists Settings instead (nav-links.tsx), so the bar fits 375 px. */}
+                {/* On phones the menu lists Settings instead (nav-links.tsx) and the gaps shrink, so the bar with the bell fits 375 px. */}
                 <Link href="/settings" className={cn(buttonClasses('ghost'), 'hidden sm:inline-flex')}>
                   Settings
                 </Link>
                 <form action="/api/auth/sign-out" method="post">
-                  <button type="submit" className={cn(buttonClasses('ghost'), 'whitespace-nowrap px-3 sm:px-4')}>
+                  <button type="submit" className={cn(buttonClasses('ghost'), 'whitespace-nowrap px-2 sm:px-4')}>
                     Sign out
                   </button>
                 </form>
