@@ -167,7 +167,7 @@ export function SessionsView({ role, ownExpertId = null }: { role: 'learner' | '
               dayKey(b.start, other.timeZone) !== dayKey(b.start, tz) ? `${dayLabel(dayKey(b.start, other.timeZone))}, ` : '';
             const isOpen = open === b.id;
             return (
-              <li key={b.id} className="card p-4 sm:p-5" data-testid="session-item" data-booking-id={b.id}>
+              <li key={b.id} className="card p-4 sm:p-5" data-testid="session-item" data-booking-id={b.id} data-start={b.start}>
                 <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
                   <div className="min-w-0">
                     <p className="font-semibold">

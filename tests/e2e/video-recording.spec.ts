@@ -36,11 +36,14 @@ test('recording waits for both consents, then records; stopped, it is listed for
   await learner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Experts' }).first().click();
   await learner.getByRole('link', { name: 'Emily Carter' }).first().click();
   await expect(learner.getByTestId('slot-picker')).toBeVisible();
+  await expect(learner.getByTestId('slots-skeleton')).toHaveCount(0, { timeout: 20_000 });
   let first = learner.getByTestId('slot-list').getByRole('button').first();
   if (!(await first.isVisible())) {
     await learner.getByRole('button', { name: 'Try next month' }).click();
     first = learner.getByTestId('slot-list').getByRole('button').first();
   }
+  await expect(first).toBeVisible({ timeout: 20_000 });
+  const start = new Date((await first.getAttribute('data-start'))!).toISOString();
   await first.click();
   await learner.getByLabel('What do you want to work on?').fill('Recording e2e');
   await learner.getByRole('button', { name: /^Hold this time/ }).click();
@@ -49,10 +52,8 @@ test('recording waits for both consents, then records; stopped, it is listed for
   await learner.getByRole('button', { name: /^Pay .*\(test mode\)$/ }).click();
   await expect(learner.getByTestId('booking-confirmed')).toBeVisible();
   await learner.getByRole('link', { name: 'Go to My sessions' }).click();
-  const mine = learner
-    .locator('[data-testid="session-item"]')
-    .filter({ has: learner.getByTestId('join-session') })
-    .first();
+  // The session just booked (earlier specs leave other joinable sessions of this learner's).
+  const mine = learner.locator(`[data-testid="session-item"][data-start="${start}"]`);
   await expect(mine).toBeVisible();
   const bookingId = (await mine.getAttribute('data-booking-id'))!;
   await learner.locator(`[data-booking-id="${bookingId}"]`).getByTestId('join-session').click();

@@ -74,7 +74,7 @@ test('the learner and the expert see each other in the room; chat arrives; a thi
   await expect(learner.getByTestId('slots-skeleton')).toHaveCount(0, { timeout: 20_000 });
   const first = learner.getByTestId('slot-list').getByRole('button').first();
   await expect(first).toBeVisible({ timeout: 20_000 });
-  const start = (await first.getAttribute('data-start'))!;
+  const start = new Date((await first.getAttribute('data-start'))!).toISOString();
   await first.click();
   await learner.getByLabel('What do you want to work on?').fill('Video room e2e');
   await learner.getByRole('button', { name: /^Hold this time/ }).click();
@@ -83,10 +83,8 @@ test('the learner and the expert see each other in the room; chat arrives; a thi
   await learner.getByRole('button', { name: /^Pay .*\(test mode\)$/ }).click();
   await expect(learner.getByTestId('booking-confirmed')).toBeVisible();
   await learner.getByRole('link', { name: 'Go to My sessions' }).click();
-  const mine = learner
-    .locator('[data-testid="session-item"]')
-    .filter({ has: learner.getByTestId('join-session') })
-    .first();
+  // The session just booked (earlier specs leave other joinable sessions of this learner's).
+  const mine = learner.locator(`[data-testid="session-item"][data-start="${start}"]`);
   await expect(mine).toBeVisible();
   const bookingId = (await mine.getAttribute('data-booking-id'))!;
   await learner.locator(`[data-booking-id="${bookingId}"]`).getByTestId('join-session').click();
