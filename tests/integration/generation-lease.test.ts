@@ -148,9 +148,9 @@ describe('a generation whose runner dies mid-stream', () => {
 
     // The page: module 0 from the dead attempt, a restart that clears it, then every module once, then ready.
     // Curriculum events only: "curriculum ready" also moves the learner's unread count (notifications.unread).
-    const events = (await listEventsAfter(t.db, user.id, 0)).filter((e) => e.type.startsWith('curriculum.')).map((e) =>
-      e.type === 'curriculum.status' ? `${e.payload.status}${e.payload.restarted ? ':restart' : ''}` : `m${e.payload.index}`,
-    );
+    const events = (await listEventsAfter(t.db, user.id, 0))
+      .filter((e) => e.type.startsWith('curriculum.'))
+      .map((e) => (e.type === 'curriculum.status' ? `${e.payload.status}${e.payload.restarted ? ':restart' : ''}` : `m${e.payload.index}`));
     // (each attempt publishes `generating` again with the module count once its outline is in)
     expect(events).toEqual([
       'generating',
