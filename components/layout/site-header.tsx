@@ -21,13 +21,13 @@ export function SiteHeader({ user }: { user: TSessionUser | null }) {
       </a>
       <nav aria-label="Main" className="relative mx-auto flex h-16 max-w-6xl items-center gap-2 px-3 sm:gap-4 sm:px-6">
         <Logo />
-        <div className="flex flex-1 items-center justify-end gap-1 md:justify-between md:pl-6">
+        <div className="flex flex-1 items-center justify-end gap-0 sm:gap-1 md:justify-between md:pl-6">
           <NavLinks
             items={navFor(user?.role ?? null)}
             signedIn={!!user}
             userLabel={user ? `${user.name} · ${ROLE_LABEL[user.role]}` : undefined}
           />
-          <div className="flex items-center gap-1">
+          <div className="flex items-center gap-0 sm:gap-1">
             <ThemeToggle />
             {user ? (
               <>
