@@ -45,6 +45,7 @@ test('a booking confirmation reaches the bell live in two tabs; mark all read cl
   await learner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Experts' }).first().click();
   await learner.getByRole('link', { name: 'Emily Carter' }).first().click();
   await expect(learner.getByTestId('slot-picker')).toBeVisible();
+  await expect(learner.getByTestId('slots-skeleton')).toHaveCount(0, { timeout: 20_000 });
   let first = learner.getByTestId('slot-list').getByRole('button').first();
   if (!(await first.isVisible())) {
     await learner.getByRole('button', { name: 'Try next month' }).click();
