@@ -2,8 +2,11 @@
 // the library (lib/payments/earnings loadOwnEarnings as the expert under RLS; lib/payments/reports
 // loadAdminPayments as the admin), over a ledger of PAYMENTS paid sessions (charge posting each, half transferred,
 // a tenth partly refunded) spread over 50 experts and 18 months. Reports p50/p95/p99 of each read (sequential, warm).
-// Env: BENCH_PG (server URL, default postgres://postgres@127.0.0.1:5432), BENCH_PAYMENTS (default 20000),
-// BENCH_READS (default 40). Writes bench/results/earnings.json.
+// Env: BENCH_DB (postgres | pglite, default postgres; pglite is in memory, one connection like the embedded app),
+// BENCH_PG (server URL, default postgres://postgres@127.0.0.1:5432), BENCH_PAYMENTS (default 20000),
+// BENCH_READS (default 40), BENCH_CONCURRENCY (reads in flight at once, default 1; on Postgres the pool has 4
+// connections), BENCH_KEEP=1 keeps the Postgres database for EXPLAIN. Also counts the statements per read.
+// Writes bench/results/earnings[-pglite].json.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -22,6 +25,8 @@ const DB_NAME = 'pw_bench_earnings';
 const PAYMENTS = Number(process.env.BENCH_PAYMENTS ?? 20_000);
 const READS = Number(process.env.BENCH_READS ?? 40);
 const EXPERTS = 50;
+const KIND = process.env.BENCH_DB === 'pglite' ? 'pglite' : 'postgres';
+const CONCURRENCY = Math.max(1, Number(process.env.BENCH_CONCURRENCY ?? 1));
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -49,12 +54,33 @@ const PROBES: Record<string, string> = {
 
 async function main() {
   const { createPostgresDb } = await import('../lib/db/postgres-client');
+  const { createPgliteDb } = await import('../lib/db/pglite-client');
   const { migrate } = await import('../lib/db/migrate');
   const { loadOwnEarnings } = await import('../lib/payments/earnings');
   const { loadAdminPayments } = await import('../lib/payments/reports');
-  await admin(`drop database if exists ${DB_NAME} with (force)`);
-  await admin(`create database ${DB_NAME}`);
-  const db = createPostgresDb(`${SERVER}/${DB_NAME}`, 4);
+  if (KIND === 'postgres') {
+    await admin(`drop database if exists ${DB_NAME} with (force)`);
+    await admin(`create database ${DB_NAME}`);
+  }
+  const inner = KIND === 'postgres' ? createPostgresDb(`${SERVER}/${DB_NAME}`, 4) : await createPgliteDb();
+  // Counts the statements each read sends (transaction control and the RLS claims included).
+  let statements = 0;
+  const count = <T extends object>(q: T): T =>
+    new Proxy(q, {
+      get(target, prop, recv) {
+        const v = Reflect.get(target, prop, recv) as unknown;
+        if (prop === 'query')
+          return (...a: unknown[]) => {
+            statements++;
+            return (v as (...x: unknown[]) => unknown).apply(target, a);
+          };
+        if (prop === 'transaction')
+          return (fn: (tx: unknown) => Promise<unknown>) =>
+            (v as (f: (tx: unknown) => Promise<unknown>) => Promise<unknown>).call(target, (tx) => fn(count(tx as object)));
+        return typeof v === 'function' ? (v as (...x: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+  const db = count(inner);
   try {
     await migrate(db);
     const q = <R = Record<string, unknown>>(sql: string, p: unknown[] = []) => db.query<R>(sql, p);
@@ -135,16 +161,28 @@ async function main() {
     );
     const expertUser = { id: experts[0].user_id, email: 'x', name: 'x', role: 'expert' as const };
     const adminUser = { id: adminRow[0].id, email: 'admin@bench.test', name: 'Admin', role: 'admin' as const };
+    const statementsPer = async (fn: () => Promise<unknown>) => {
+      const before = statements;
+      await fn();
+      return statements - before;
+    };
     const time = async (fn: () => Promise<unknown>) => {
       await fn(); // warm
       const xs: number[] = [];
-      for (let i = 0; i < READS; i++) {
-        const s = performance.now();
-        await fn();
-        xs.push(performance.now() - s);
-      }
+      let next = 0;
+      const worker = async () => {
+        while (next < READS) {
+          next++;
+          const s = performance.now();
+          await fn();
+          xs.push(performance.now() - s);
+        }
+      };
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
       return stats(xs);
     };
+    const earningsStatements = await statementsPer(() => loadOwnEarnings(db, expertUser, experts[0].id));
+    const reportStatements = await statementsPer(() => loadAdminPayments(db, adminUser));
     const earnings = await time(() => loadOwnEarnings(db, expertUser, experts[0].id));
     const sessions = (await loadOwnEarnings(db, expertUser, experts[0].id)).sessions.length;
     const report = await time(() => loadAdminPayments(db, adminUser));
@@ -163,19 +201,23 @@ async function main() {
     const out = {
       at: new Date().toISOString(),
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadavg: os.loadavg().map((x) => +x.toFixed(2)) },
+      db: KIND,
+      concurrency: CONCURRENCY,
       payments: PAYMENTS,
       ledgerRows: Number(ledger[0].n),
       seedMs,
       expertSessions: sessions,
+      statementsPerRead: { earnings: earningsStatements, adminReport: reportStatements },
       earningsMs: earnings,
       adminReportMs: report,
     };
     console.log(JSON.stringify(out, null, 2));
     mkdirSync('bench/results', { recursive: true });
-    writeFileSync('bench/results/earnings.json', JSON.stringify(out, null, 2) + '\n');
+    const file = `bench/results/earnings${KIND === 'pglite' ? '-pglite' : ''}${CONCURRENCY > 1 ? `-c${CONCURRENCY}` : ''}.json`;
+    writeFileSync(file, JSON.stringify(out, null, 2) + '\n');
   } finally {
-    await db.close();
-    await admin(`drop database if exists ${DB_NAME} with (force)`);
+    await inner.close();
+    if (KIND === 'postgres' && !process.env.BENCH_KEEP) await admin(`drop database if exists ${DB_NAME} with (force)`);
   }
 }
 

@@ -36,10 +36,54 @@ export type TAdminPaymentsReport = {
 };
 
 const n = (v: string | number | null) => Number(v ?? 0);
-// gross as in /earnings: commission + the expert's share, net of refunds (transfers excluded).
-const GROSS = `-coalesce(sum(l.amount_minor) filter (where l.account = 'platform_commission'
-                 or (l.account = 'expert_payable' and l.kind not in ('transfer', 'transfer_reversal'))), 0)::bigint`;
-const COMMISSION = `-coalesce(sum(l.amount_minor) filter (where l.account = 'platform_commission'), 0)::bigint`;
+
+// One pass over the ledger: rows are first rolled up by (month, expert, account, currency, transfer or not), a few
+// hundred groups even for a large ledger, and the three views (by month, by expert, per account) are grouping sets
+// over that rollup. gross as in /earnings: commission + the expert's share, net of refunds (transfers excluded).
+// Months are grouped as timestamps and formatted once per group.
+const ROLLUP = `
+with r as (
+  select date_trunc('month', l.created_at at time zone 'UTC') as month, l.expert_id, l.account, l.currency,
+         l.kind in ('transfer', 'transfer_reversal') as is_transfer, sum(l.amount_minor)::bigint as total
+    from public.ledger_entries l group by 1, 2, 3, 4, 5
+), g as (
+  select case when grouping(r.month) = 0 then 'month' when grouping(r.expert_id) = 0 then 'expert' else 'account' end as part,
+         r.month, r.expert_id, r.account, r.currency,
+         -coalesce(sum(r.total) filter (where r.account = 'platform_commission'), 0)::bigint as commission,
+         -coalesce(sum(r.total) filter (where r.account = 'platform_commission'
+                                        or (r.account = 'expert_payable' and not r.is_transfer)), 0)::bigint as gross,
+         sum(r.total)::bigint as total
+    from r group by grouping sets ((r.month, r.currency), (r.expert_id, r.currency), (r.account, r.currency))
+)
+select g.part, to_char(g.month, 'YYYY-MM') as month, g.expert_id, coalesce(e.display_name, '—') as name, g.account, g.currency,
+       g.commission, g.gross, g.total
+  from g left join public.expert_profiles e on e.id = g.expert_id
+ where g.part = 'account' or ((g.commission <> 0 or g.gross <> 0) and (g.part = 'month' or g.expert_id is not null))
+ order by g.part, case when g.part = 'expert' then -g.commission end, case when g.part = 'expert' then coalesce(e.display_name, '—') end,
+          g.month, g.currency, g.account`;
+type TRollupRow = {
+  part: 'month' | 'expert' | 'account';
+  month: string | null;
+  expert_id: string | null;
+  name: string;
+  account: string | null;
+  currency: string;
+  commission: string;
+  gross: string;
+  total: string;
+};
+
+// Ledger health, one pass: the sums per booking, per payment and per posting (txn) that are not zero. Every posting
+// balances by construction (postLedger); these catch rows written any other way.
+const HEALTH = `
+select case when grouping(booking_id) = 0 then 'booking' when grouping(payment_id) = 0 then 'payment' else 'posting' end as scope,
+       coalesce(booking_id, payment_id, txn_id)::text as id, currency, sum(amount_minor)::bigint as total
+  from public.ledger_entries
+ group by grouping sets ((booking_id, currency), (payment_id, currency), (txn_id, currency))
+having sum(amount_minor) <> 0
+   and (grouping(booking_id) = 1 or booking_id is not null)
+   and (grouping(payment_id) = 1 or payment_id is not null)
+ order by 1, 2 limit 500`;
 
 const PAYMENT_LINE = `select p.id, p.booking_id, coalesce(e.display_name, '—') as expert_name, p.currency, p.amount_minor, p.commission_minor,
        p.refunded_minor, p.status, p.dispute_status, p.transfer_status, p.paid_at
@@ -71,36 +115,26 @@ const line = (r: TPaymentRow): TPaymentLine => ({
   paidAt: r.paid_at ? new Date(r.paid_at).toISOString() : null,
 });
 
+/**
+ * The report in four statements (a rollup of the ledger, its health, refunds, disputes). Row-level security on
+ * the ledger is evaluated once per statement (migration 20261201000200), so the admin's view costs what the
+ * aggregate costs.
+ */
 export async function loadPaymentsReport(tx: TQueryable): Promise<TAdminPaymentsReport> {
-  const byMonth = await tx.query<{ month: string; currency: string; commission: string; gross: string }>(
-    `select to_char(date_trunc('month', l.created_at at time zone 'UTC'), 'YYYY-MM') as month, l.currency, ${COMMISSION} as commission, ${GROSS} as gross
-       from public.ledger_entries l group by 1, 2 having ${COMMISSION} <> 0 or ${GROSS} <> 0 order by 1, 2`,
-  );
-  const byExpert = await tx.query<{ expert_id: string; name: string; currency: string; commission: string; gross: string }>(
-    `select l.expert_id, coalesce(e.display_name, '—') as name, l.currency, ${COMMISSION} as commission, ${GROSS} as gross
-       from public.ledger_entries l left join public.expert_profiles e on e.id = l.expert_id
-      where l.expert_id is not null group by 1, 2, 3 having ${COMMISSION} <> 0 or ${GROSS} <> 0 order by 4 desc, 2`,
-  );
+  const rollup = await tx.query<TRollupRow>(ROLLUP);
+  const unbalanced = await tx.query<{ scope: TUnbalanced['scope']; id: string; currency: string; total: string }>(HEALTH);
   const refunds = await tx.query<TPaymentRow>(`${PAYMENT_LINE} where p.refunded_minor > 0 order by p.updated_at desc limit 200`);
   const disputes = await tx.query<TPaymentRow>(`${PAYMENT_LINE} where p.dispute_status is not null order by p.updated_at desc limit 200`);
-  // Every posting balances by construction (postLedger); these catch rows written any other way.
-  const unbalanced = await tx.query<{ scope: TUnbalanced['scope']; id: string; currency: string; total: string }>(
-    `select 'booking' as scope, booking_id::text as id, currency, sum(amount_minor)::bigint as total from public.ledger_entries
-      where booking_id is not null group by 2, 3 having sum(amount_minor) <> 0
-     union all
-     select 'payment', payment_id::text, currency, sum(amount_minor)::bigint from public.ledger_entries
-      where payment_id is not null group by 2, 3 having sum(amount_minor) <> 0
-     union all
-     select 'posting', txn_id::text, currency, sum(amount_minor)::bigint from public.ledger_entries group by 2, 3 having sum(amount_minor) <> 0
-     order by 1, 2 limit 500`,
-  );
-  const accounts = await tx.query<{ account: string; currency: string; total: string }>(
-    `select account, currency, sum(amount_minor)::bigint as total from public.ledger_entries group by 1, 2 order by 2, 1`,
-  );
+  const part = (p: TRollupRow['part']) => rollup.rows.filter((r) => r.part === p);
   return {
-    byMonth: byMonth.rows.map((r) => ({ month: r.month, currency: r.currency, commissionMinor: n(r.commission), grossMinor: n(r.gross) })),
-    byExpert: byExpert.rows.map((r) => ({
-      expertId: r.expert_id,
+    byMonth: part('month').map((r) => ({
+      month: r.month!,
+      currency: r.currency,
+      commissionMinor: n(r.commission),
+      grossMinor: n(r.gross),
+    })),
+    byExpert: part('expert').map((r) => ({
+      expertId: r.expert_id!,
       name: r.name,
       currency: r.currency,
       commissionMinor: n(r.commission),
@@ -109,7 +143,7 @@ export async function loadPaymentsReport(tx: TQueryable): Promise<TAdminPayments
     refunds: refunds.rows.map(line),
     disputes: disputes.rows.map(line),
     unbalanced: unbalanced.rows.map((r) => ({ scope: r.scope, id: r.id, currency: r.currency, sumMinor: n(r.total) })),
-    accounts: accounts.rows.map((r) => ({ account: r.account, currency: r.currency, totalMinor: n(r.total) })),
+    accounts: part('account').map((r) => ({ account: r.account!, currency: r.currency, totalMinor: n(r.total) })),
   };
 }
 
