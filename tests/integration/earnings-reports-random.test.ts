@@ -76,7 +76,8 @@ beforeAll(async () => {
     const commission = Math.round(amount * pick([0.1, 0.15, 0.2]));
     // Months from 2025-01 to 2026-10, times spread through the day (month edges in UTC included).
     const paidAt = new Date(Date.UTC(2025, int(0, 21), int(1, 28), int(0, 23), int(0, 59)));
-    if (i % 11 === 0) (paidAt.setUTCDate(1), paidAt.setUTCHours(0, 0, 0, 0));
+    if (i % 11 === 0) paidAt.setUTCDate(1);
+    if (i % 11 === 0) paidAt.setUTCHours(0, 0, 0, 0);
     const paid = await createPaidBooking(t.db, e.id, learner.id, {
       amountMinor: amount,
       commissionMinor: commission,
