@@ -31,10 +31,8 @@ drop policy if exists bookings_parties on public.bookings;
 create policy bookings_parties on public.bookings for select to authenticated
   using ((select public.jwt_app_role()) = 'admin' or learner_id = (select auth.uid()) or expert_id = (select public.current_expert_id()));
 
--- The report joins expert names: the same rule, with the claims read once.
-drop policy if exists expert_profiles_public on public.expert_profiles;
-create policy expert_profiles_public on public.expert_profiles for select to anon, authenticated
-  using ((status = 'approved' and not hidden) or user_id = (select auth.uid()) or (select public.jwt_app_role()) = 'admin');
+-- expert_profiles keeps its policy: the report joins it on ~50 rows, and its update policies read it back
+-- (rewriting its select policy here made them recurse).
 
 -- The report's refunds and disputes lists (newest 200 of each) read an index instead of sorting every payment.
 create index if not exists payments_refunded_recent_idx on public.payments (updated_at desc) where refunded_minor > 0;
