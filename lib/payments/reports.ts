@@ -3,6 +3,7 @@ import type { TSessionUser } from '@/lib/auth/schemas';
 import { requireAdmin } from '@/lib/auth/permissions';
 import { withUser, type TDb, type TQueryable } from '@/lib/db';
 import { listCommissionRules, type TCommissionRuleRow } from './commission-rules';
+import { listFailedPaypalPayouts, type TFailedPayout } from './paypal/retry';
 import { minorToDecimal } from '@/lib/money/decimal-string';
 import { toCsv } from './csv';
 
@@ -185,13 +186,20 @@ export async function paymentsCsv(tx: TQueryable): Promise<string> {
   );
 }
 
-/** The admin payments page: the report and the commission rules, read as the admin (RLS shows admins every row). */
+/**
+ * The admin payments page: the report, the commission rules and the PayPal payouts waiting for a retry, read as the
+ * admin (RLS shows admins every row).
+ */
 export async function loadAdminPayments(
   db: TDb,
   admin: TSessionUser,
-): Promise<{ report: TAdminPaymentsReport; rules: TCommissionRuleRow[] }> {
+): Promise<{ report: TAdminPaymentsReport; rules: TCommissionRuleRow[]; failedPayouts: TFailedPayout[] }> {
   requireAdmin(admin);
-  return withUser(db, admin, async (tx) => ({ report: await loadPaymentsReport(tx), rules: await listCommissionRules(tx) }));
+  return withUser(db, admin, async (tx) => ({
+    report: await loadPaymentsReport(tx),
+    rules: await listCommissionRules(tx),
+    failedPayouts: await listFailedPaypalPayouts(tx),
+  }));
 }
 
 export async function adminPaymentsCsv(db: TDb, admin: TSessionUser): Promise<string> {

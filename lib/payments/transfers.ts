@@ -2,7 +2,7 @@ import 'server-only';
 import type { TDb, TQueryable } from '@/lib/db';
 import { paymentsProvider } from './get-provider';
 import { postLedger } from './ledger';
-import { sendPaypalPayout } from './paypal/payout';
+import { enqueuePaypalPayout } from './paypal/retry';
 import { expertDue, reversalPosting, transferPosting } from './postings';
 import { paidOf, returnedOf } from './settle';
 import { lockPayment, type TPaymentRow } from './store';
@@ -14,7 +14,8 @@ type TDecision =
  * Pays the expert's share once the session is over: only for a completed booking with no no-show report and no
  * open dispute, and only what is left after refunds. Stripe: transfers.create with the payment's transfer_group,
  * source_transaction = the charge, destination = the expert's connected account, idempotency key per payment.
- * An expert on the PayPal rail is paid by sendPaypalPayout (the Connect/PayPal module). Simulated: sim_tr_… ids.
+ * An expert on the PayPal rail is paid by the PayPal payout job (paypal/retry.ts: retried with backoff, then marked
+ * failed for an admin to retry). Simulated: sim_tr_… ids.
  */
 export async function runTransfer(db: TDb, paymentId: string): Promise<TDecision['kind'] | 'transferred'> {
   const provider = paymentsProvider();
@@ -47,7 +48,7 @@ export async function runTransfer(db: TDb, paymentId: string): Promise<TDecision
   });
   if (d.kind === 'skip') return 'skip';
   if (d.kind === 'paypal') {
-    await sendPaypalPayout(db, paymentId);
+    await db.transaction((tx) => enqueuePaypalPayout(tx, paymentId));
     return 'paypal';
   }
   const p = d.payment;

@@ -238,6 +238,7 @@ export const MATRIX: TRow[] = [
   r('PUT /api/admin/policy', ADMIN(400), { body: INVALID }),
   r('GET /api/admin/payments', ADMIN(200)),
   r('POST /api/admin/payments/[id]/refund', ADMIN(400), { body: INVALID }),
+  r('POST /api/admin/payments/[id]/retry-payout', ADMIN(400), { body: { reason: 42 } }),
   r('GET /api/admin/rates', ADMIN(200)),
   r('PUT /api/admin/rates', ADMIN(400), { body: INVALID }),
   r('GET /api/admin/commission-rules', ADMIN(200)),

@@ -327,6 +327,9 @@ const ROUTES: Record<string, TRouteSpec> = {
       body: () => ({ amountMinor: 100, reason: 'Fuzzing the refund', key: '5b0c5a38-8f8e-4a0a-9a57-4b1bb1e1c1aa' }),
     },
   },
+  'admin/payments/[id]/retry-payout': {
+    POST: { owner: 'admin', other: 'expert', params: id('paymentId'), body: () => ({ reason: 'Fuzzing the payout retry' }) },
+  },
   'bookings/[id]/reschedule': {
     POST: {
       owner: 'learner',

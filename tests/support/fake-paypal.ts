@@ -29,6 +29,11 @@ export type TFakePaypal = {
   batches: Map<string, TPaypalBatch>;
   tokensIssued: number;
   dropNextPayoutAnswer: boolean;
+  /**
+   * Planned failures of the next payout requests, taken in order: a status (503, 500, 429…) answered with PayPal's
+   * error body, or 'network' (the connection is dropped before PayPal does anything). No batch is made either way.
+   */
+  payoutFailures: (number | 'network')[];
   /** PayPal keeps PayPal-Request-Id answers for a while only; after that the sender_batch_id check is what refuses a repeat. */
   forgetRequestIds(): void;
   /** The headers PayPal would send with this event (signature registered with the fake). */
@@ -36,7 +41,7 @@ export type TFakePaypal = {
   /** A PAYMENT.PAYOUTS-ITEM.* event for the item of `senderBatchId`. */
   itemEvent(
     senderBatchId: string,
-    status: 'SUCCEEDED' | 'FAILED' | 'RETURNED' | 'UNCLAIMED',
+    status: 'SUCCEEDED' | 'FAILED' | 'RETURNED' | 'BLOCKED' | 'UNCLAIMED',
     o?: { fee?: string },
   ): Record<string, unknown>;
   close(): Promise<void>;
@@ -56,6 +61,7 @@ export async function startFakePaypal(): Promise<TFakePaypal> {
     batches: new Map<string, TPaypalBatch>(),
     tokensIssued: 0,
     dropNextPayoutAnswer: false,
+    payoutFailures: [] as (number | 'network')[],
   } as TFakePaypal;
 
   const handle = (r: TPaypalRequest): { status: number; body: unknown } => {
@@ -154,6 +160,14 @@ export async function startFakePaypal(): Promise<TFakePaypal> {
       const r: TPaypalRequest = { method: req.method ?? 'GET', path: (req.url ?? '').split('?')[0], headers: req.headers, body };
       if (String(req.headers['content-type']).includes('json') && body) r.json = JSON.parse(body) as Record<string, unknown>;
       fake.requests.push(r);
+      if (r.path === '/v1/payments/payouts' && r.method === 'POST' && fake.payoutFailures.length) {
+        const failure = fake.payoutFailures.shift()!;
+        if (failure === 'network') return void req.socket.destroy();
+        res.writeHead(failure, { 'content-type': 'application/json', 'paypal-debug-id': id() });
+        return void res.end(
+          JSON.stringify({ name: 'INTERNAL_SERVICE_ERROR', message: 'An internal service error has occurred.', debug_id: id() }),
+        );
+      }
       const requestId = req.headers['paypal-request-id'];
       let out: { status: number; body: string };
       const replay = typeof requestId === 'string' ? requestIds.get(`${r.path}|${requestId}`) : undefined;

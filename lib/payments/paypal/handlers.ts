@@ -22,6 +22,8 @@ type TItemResource = {
 
 type TRow = {
   id: string;
+  sender_batch_id: string;
+  accepted_at: Date | null;
   payment_id: string;
   expert_id: string;
   amount_minor: string;
@@ -33,11 +35,13 @@ type TRow = {
 
 async function findPayout(tx: TPrivilegedTx, r: TItemResource): Promise<TRow | null> {
   const { rows } = await tx.query<TRow>(
-    `select pp.id, pp.payment_id, pp.expert_id, pp.amount_minor, pp.currency, pp.status, p.booking_id, e.user_id
+    // One row per attempt: the item, its batch, or the sender_item_id we gave it (`<payment>` or `<payment>-r<n>`).
+    `select pp.id, pp.sender_batch_id, pp.accepted_at, pp.payment_id, pp.expert_id, pp.amount_minor, pp.currency, pp.status, p.booking_id, e.user_id
        from public.paypal_payouts pp
        join public.payments p on p.id = pp.payment_id
        join public.expert_profiles e on e.id = pp.expert_id
-      where pp.payout_item_id = $1 or pp.payment_id::text = $2 or (pp.payout_batch_id is not null and pp.payout_batch_id = $3)
+      where pp.payout_item_id = $1 or pp.sender_batch_id = 'pathwise-' || $2 or (pp.payout_batch_id is not null and pp.payout_batch_id = $3)
+      order by (pp.payout_item_id = $1) desc nulls last, pp.attempt desc
       limit 1 for update of pp`,
     [r.payout_item_id ?? '', r.payout_item?.sender_item_id ?? '', r.payout_batch_id ?? ''],
   );
@@ -61,6 +65,23 @@ export async function onPayoutItemEvent(tx: TPrivilegedTx, event: TPaymentEvent)
   if (!row) return void logger().warn({ event: event.id, item: r.payout_item_id }, 'PayPal payout item for no known payout');
   const amount = Number(row.amount_minor);
   const ref = { bookingId: row.booking_id, paymentId: row.payment_id, expertId: row.expert_id, currency: row.currency };
+  if (!row.accepted_at) {
+    // PayPal has this attempt although our send never recorded it (its answer was lost and the job then gave up):
+    // record the transfer now, once, as the send would have, so what follows (payout or reversal) balances.
+    await tx.query('update public.paypal_payouts set accepted_at = now() where id = $1', [row.id]);
+    const posted = await postLedger(tx, {
+      ...ref,
+      kind: 'transfer',
+      sourceRef: `paypal:${row.sender_batch_id}`,
+      memo: 'PayPal payout sent (confirmed by its webhook)',
+      lines: [
+        { account: 'expert_payable', amountMinor: amount },
+        { account: 'platform_cash', amountMinor: -amount },
+      ],
+    });
+    if (posted)
+      await tx.query(`update public.payments set transfer_status = 'transferred', updated_at = now() where id = $1`, [row.payment_id]);
+  }
   const setStatus = (status: string, error: string | null = null) =>
     tx.query(
       `update public.paypal_payouts set status = $2, payout_item_id = coalesce(payout_item_id, $3), payout_batch_id = coalesce(payout_batch_id, $4),
@@ -126,7 +147,7 @@ export async function onPayoutItemEvent(tx: TPrivilegedTx, event: TPaymentEvent)
     const reversed = await postLedger(tx, {
       ...ref,
       kind: 'transfer_reversal',
-      sourceRef: `paypal:pathwise-${row.payment_id}`,
+      sourceRef: `paypal:${row.sender_batch_id}`,
       memo: `PayPal payout ${status}: owed to the expert again`,
       lines: [
         { account: 'platform_cash', amountMinor: amount },
@@ -140,7 +161,7 @@ export async function onPayoutItemEvent(tx: TPrivilegedTx, event: TPaymentEvent)
         // The catalogue's payout event (lib/notifications owns the list); the title says it failed.
         event: 'payout.sent',
         title: 'A PayPal payout did not go through',
-        body: `PayPal reported the payout as ${status}. Check the PayPal email on your dashboard; our team will retry it.`,
+        body: `PayPal reported the payout as ${status}${r.errors?.message ? ` (${r.errors.message})` : ''}. Your earnings are owed to you again: check the PayPal email on your dashboard; our team will retry the payout.`,
         link: '/earnings',
       });
     }

@@ -5,12 +5,16 @@ import { postLedger } from '../ledger';
 import { PaypalApiError, paypalRequest } from './client';
 import { minorToPaypalValue } from './amount';
 
-// The PayPal rail: after a session completes, the core calls sendPaypalPayout for a PayPal-rail expert. The
-// expert's share still owed for the payment (what expert_payable holds for it) goes out as one Payouts API
-// batch of one item. sender_batch_id is derived from the payment and doubles as the PayPal-Request-Id header,
-// so however often this runs (a job retry, a crash between the call and the commit) PayPal makes one payout.
+// The PayPal rail: after a session completes, the core queues the payout job (JOB_PAYPAL_PAYOUT) for a PayPal-rail
+// expert. The expert's share still owed for the payment (what expert_payable holds for it) goes out as one Payouts
+// API batch of one item. A payout is a row per attempt (paypal_payouts.attempt); sender_batch_id is derived from
+// the payment and the attempt and doubles as the PayPal-Request-Id header, so however often one attempt is sent (a
+// job retry after a 5xx or a network error, a crash between the call and the commit) PayPal makes one payout.
+// Only an attempt PayPal accepted and then failed gets a successor with a new sender_batch_id (retry.ts).
 
-export const senderBatchId = (paymentId: string) => `pathwise-${paymentId}`;
+/** sender_item_id: the payment for the first attempt (as before retries existed), `<payment>-r<n>` after. */
+export const senderItemId = (paymentId: string, attempt = 1) => (attempt === 1 ? paymentId : `${paymentId}-r${attempt}`);
+export const senderBatchId = (paymentId: string, attempt = 1) => `pathwise-${senderItemId(paymentId, attempt)}`;
 
 type TBatchResponse = { batch_header?: { payout_batch_id?: string; batch_status?: string } };
 
@@ -23,7 +27,15 @@ async function owedFor(tx: TPrivilegedTx, paymentId: string): Promise<number> {
   return Number(rows[0]?.owed ?? 0);
 }
 
-type TPrepared = { id: string; senderBatchId: string; receiver: string; amountMinor: number; currency: string; expertId: string };
+type TPrepared = {
+  id: string;
+  attempt: number;
+  senderBatchId: string;
+  receiver: string;
+  amountMinor: number;
+  currency: string;
+  expertId: string;
+};
 
 async function prepare(db: TDb, paymentId: string): Promise<TPrepared | null> {
   return db.transaction(async (tx) => {
@@ -41,17 +53,28 @@ async function prepare(db: TDb, paymentId: string): Promise<TPrepared | null> {
     );
     const p = rows[0];
     if (!p) throw new Error(`payment ${paymentId} not found`);
-    const { rows: existing } = await tx.query<{ id: string; status: string; receiver: string; amount_minor: string; currency: string }>(
-      'select id, status, receiver, amount_minor, currency from public.paypal_payouts where payment_id = $1',
+    const { rows: existing } = await tx.query<{
+      id: string;
+      attempt: number;
+      sender_batch_id: string;
+      status: string;
+      receiver: string;
+      amount_minor: string;
+      currency: string;
+    }>(
+      `select id, attempt, sender_batch_id, status, receiver, amount_minor, currency from public.paypal_payouts
+        where payment_id = $1 order by attempt desc limit 1`,
       [paymentId],
     );
     if (existing[0]) {
-      // Accepted by PayPal already: nothing to send. Still pending: send again with the same ids (idempotent).
+      // The latest attempt: accepted by PayPal already, or failed for good (an admin retries it): nothing to send.
+      // Still pending: send again with the same ids (idempotent).
       if (existing[0].status !== 'pending') return null;
       const e = existing[0];
       return {
         id: e.id,
-        senderBatchId: senderBatchId(paymentId),
+        attempt: e.attempt,
+        senderBatchId: e.sender_batch_id,
         receiver: e.receiver,
         amountMinor: Number(e.amount_minor),
         currency: e.currency,
@@ -68,6 +91,7 @@ async function prepare(db: TDb, paymentId: string): Promise<TPrepared | null> {
     );
     return {
       id: created[0].id,
+      attempt: 1,
       senderBatchId: senderBatchId(paymentId),
       receiver: p.paypal_email,
       amountMinor: owed,
@@ -84,6 +108,7 @@ function isDuplicateBatch(e: unknown): boolean {
   return text.includes('SENDER_BATCH_ID') || text.includes('DUPLICATE_REQUEST_ID');
 }
 
+/** Sends the payment's pending payout attempt, if any. Throws on a PayPal error or a network error (the job retries). */
 export async function sendPaypalPayout(db: TDb, paymentId: string): Promise<void> {
   const job = await prepare(db, paymentId);
   if (!job) return;
@@ -104,7 +129,7 @@ export async function sendPaypalPayout(db: TDb, paymentId: string): Promise<void
             recipient_type: 'EMAIL',
             amount: { value: minorToPaypalValue(job.amountMinor, job.currency), currency: job.currency },
             receiver: job.receiver,
-            sender_item_id: paymentId,
+            sender_item_id: senderItemId(paymentId, job.attempt),
             note: 'Pathwise session earnings',
           },
         ],
@@ -120,7 +145,8 @@ export async function sendPaypalPayout(db: TDb, paymentId: string): Promise<void
   await db.transaction(async (tx) => {
     await tx.query(
       `update public.paypal_payouts set status = case when status = 'pending' then $2 else status end,
-              payout_batch_id = coalesce(payout_batch_id, $3), error = null, updated_at = now() where id = $1`,
+              payout_batch_id = coalesce(payout_batch_id, $3), error = null, accepted_at = coalesce(accepted_at, now()), updated_at = now()
+        where id = $1`,
       [job.id, batchStatus === 'DENIED' ? 'denied' : 'sent', batchId],
     );
     if (batchStatus === 'DENIED') return;

@@ -11,6 +11,8 @@ import { formatMoney } from '@/lib/money/format-money';
 import { stripeConfigured } from '@/lib/payments/connect/stripe-client';
 import { loadAdminPayments, type TPaymentLine } from '@/lib/payments/reports';
 import { CommissionForm } from './commission-editor';
+import { RetryPayoutButton } from './retry-payout-button';
+import type { TFailedPayout } from '@/lib/payments/paypal/retry';
 
 export const metadata: Metadata = { title: 'Payments' };
 
@@ -62,10 +64,37 @@ function PaymentTable({ rows, testId, empty }: { rows: TPaymentLine[]; testId: s
   );
 }
 
+function FailedPayouts({ rows }: { rows: TFailedPayout[] }) {
+  if (!rows.length)
+    return (
+      <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+        None. Payouts PayPal could not make (after automatic retries), or reported failed, returned or blocked, appear here.
+      </p>
+    );
+  return (
+    <ul className="mt-3 divide-y divide-slate-100 dark:divide-slate-900" data-testid="failed-payouts">
+      {rows.map((p) => (
+        <li key={p.paymentId} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-start sm:justify-between">
+          <div className="min-w-0 text-sm">
+            <p className="font-medium">
+              {p.expertName} · <span className="tabular-nums">{formatMoney(p.amountMinor, p.currency)}</span>
+            </p>
+            <p className="break-all text-slate-600 dark:text-slate-400">
+              {p.receiver} · attempt {p.attempt} · {p.status} on {when.format(new Date(p.updatedAt))}
+            </p>
+            {p.error ? <p className="break-words text-slate-600 dark:text-slate-400">{p.error}</p> : null}
+          </div>
+          <RetryPayoutButton paymentId={p.paymentId} label={`${p.expertName} (${formatMoney(p.amountMinor, p.currency)})`} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export default async function AdminPaymentsPage() {
   const user = await requireRole(['admin'], '/admin/payments');
   const db = await getDb();
-  const { report, rules } = await loadAdminPayments(db, user);
+  const { report, rules, failedPayouts } = await loadAdminPayments(db, user);
   const currencies = [...new Set(report.byMonth.map((m) => m.currency))];
   return (
     <Container>
@@ -180,6 +209,12 @@ export default async function AdminPaymentsPage() {
               </div>
             );
           })}
+        </section>
+        <section aria-labelledby="failed-payouts">
+          <h2 id="failed-payouts" className="text-lg font-semibold">
+            PayPal payouts that failed
+          </h2>
+          <FailedPayouts rows={failedPayouts} />
         </section>
         <section aria-labelledby="refunds">
           <h2 id="refunds" className="text-lg font-semibold">
