@@ -37,7 +37,7 @@ type TPrepared = {
   expertId: string;
 };
 
-async function prepare(db: TDb, paymentId: string): Promise<TPrepared | null> {
+async function prepare(db: TDb, paymentId: string, onlyAttempt?: number): Promise<TPrepared | null> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<{
       expert_id: string;
@@ -70,6 +70,8 @@ async function prepare(db: TDb, paymentId: string): Promise<TPrepared | null> {
       // The latest attempt: accepted by PayPal already, or failed for good (an admin retries it): nothing to send.
       // Still pending: send again with the same ids (idempotent).
       if (existing[0].status !== 'pending') return null;
+      // A job queued for an earlier attempt (superseded by an admin's retry) leaves the newer one to its own job.
+      if (onlyAttempt !== undefined && existing[0].attempt !== onlyAttempt) return null;
       const e = existing[0];
       return {
         id: e.id,
@@ -81,6 +83,7 @@ async function prepare(db: TDb, paymentId: string): Promise<TPrepared | null> {
         expertId: p.expert_id,
       };
     }
+    if (onlyAttempt !== undefined && onlyAttempt !== 1) return null;
     if (p.rail !== 'paypal' || !p.paypal_email) throw new Error(`payment ${paymentId}: the expert is not on the PayPal rail`);
     const owed = await owedFor(tx, paymentId);
     if (owed <= 0) return null; // refunded in full, or paid out already
@@ -108,9 +111,12 @@ function isDuplicateBatch(e: unknown): boolean {
   return text.includes('SENDER_BATCH_ID') || text.includes('DUPLICATE_REQUEST_ID');
 }
 
-/** Sends the payment's pending payout attempt, if any. Throws on a PayPal error or a network error (the job retries). */
-export async function sendPaypalPayout(db: TDb, paymentId: string): Promise<void> {
-  const job = await prepare(db, paymentId);
+/**
+ * Sends the payment's pending payout attempt (`attempt`: only that one), if any. Throws on a PayPal error or a
+ * network error (the job retries).
+ */
+export async function sendPaypalPayout(db: TDb, paymentId: string, attempt?: number): Promise<void> {
+  const job = await prepare(db, paymentId, attempt);
   if (!job) return;
   let batchId: string | null = null;
   let batchStatus = 'PENDING';

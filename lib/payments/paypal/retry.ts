@@ -61,9 +61,10 @@ export async function runPaypalPayoutJob(
   paymentId: string,
   jobAttempt: number,
   maxAttempts = PAYPAL_PAYOUT_ATTEMPTS,
+  payoutAttempt?: number,
 ): Promise<'sent' | 'retry' | 'failed'> {
   try {
-    await sendPaypalPayout(db, paymentId);
+    await sendPaypalPayout(db, paymentId, payoutAttempt);
     return 'sent';
   } catch (e) {
     const transient = isTransientPaypalError(e);
@@ -72,22 +73,23 @@ export async function runPaypalPayoutJob(
       throw e;
     }
     const reason = transient ? `Gave up after ${jobAttempt} tries. ${reasonOf(e)}` : reasonOf(e);
-    await markPayoutFailed(db, paymentId, reason);
+    await markPayoutFailed(db, paymentId, reason, payoutAttempt);
     logger().error({ paymentId, attempt: jobAttempt, reason }, 'PayPal payout failed for good');
     return 'failed';
   }
 }
 
 /** The pending attempt failed for good: `failed` with the reason, the expert told. The ledger has nothing to undo. */
-export async function markPayoutFailed(db: TDb, paymentId: string, reason: string): Promise<boolean> {
+export async function markPayoutFailed(db: TDb, paymentId: string, reason: string, payoutAttempt?: number): Promise<boolean> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<{ user_id: string }>(
       `update public.paypal_payouts pp set status = 'failed', error = $2, updated_at = now()
          from public.expert_profiles e
         where e.id = pp.expert_id and pp.payment_id = $1 and pp.status = 'pending'
           and pp.attempt = (select max(attempt) from public.paypal_payouts where payment_id = $1)
+          and ($3::int is null or pp.attempt = $3::int)
         returning e.user_id`,
-      [paymentId, reason],
+      [paymentId, reason, payoutAttempt ?? null],
     );
     if (!rows[0]) return false; // sent meanwhile, or failed already
     await notifyEvent(tx, {
@@ -238,6 +240,6 @@ export function registerPaypalPayoutJob(): void {
   if (registered) return;
   registered = true;
   defineJob<{ paymentId: string; payoutAttempt?: number }>(JOB_PAYPAL_PAYOUT, async (d, { db, attempt }) => {
-    await runPaypalPayoutJob(db, d.paymentId, attempt);
+    await runPaypalPayoutJob(db, d.paymentId, attempt, PAYPAL_PAYOUT_ATTEMPTS, d.payoutAttempt);
   });
 }
