@@ -258,7 +258,7 @@ export async function exportUserData(db: TQueryable, user: TSessionUser, now: Da
               )
             )[0] ?? null,
           paypalPayouts: await forProfile(
-            'select payment_id, receiver, amount_minor, currency, status, created_at from public.paypal_payouts where expert_id = $1 order by created_at',
+            'select payment_id, attempt, receiver, amount_minor, currency, status, error, created_at from public.paypal_payouts where expert_id = $1 order by created_at, attempt',
           ),
         }
       : null,
