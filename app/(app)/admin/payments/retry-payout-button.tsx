@@ -21,11 +21,11 @@ export function RetryPayoutButton({ paymentId, label }: { paymentId: string; lab
     router.refresh();
   }
   return (
-    <div className="space-y-1">
+    <div className="flex flex-col gap-1 sm:max-w-xs sm:shrink-0 sm:items-end sm:text-right">
       <Button type="button" variant="secondary" onClick={retry} disabled={busy || done} aria-label={`Retry payout to ${label}`}>
         {busy ? 'Retrying…' : done ? 'Queued' : 'Retry payout'}
       </Button>
-      <p role="status" aria-live="polite" className="text-xs">
+      <p role="status" aria-live="polite" className="min-h-4 text-xs">
         {error ? <span className="text-red-700 dark:text-red-400">{error}</span> : done ? 'Queued: it goes out within seconds.' : null}
       </p>
     </div>
