@@ -129,6 +129,14 @@ test('after a paid session completes, the expert’s earnings and the admin’s 
   // The admin's commission report: Emily's commission grew by this session's.
   const commissionAfter = await emilysCommission(admin);
   expect(changes(commissionBefore, commissionAfter)).toEqual([commission]);
+  // …and the commission the pay page showed is the rule the admin sees for that currency (or the default one):
+  // round_half_up(price × percent) + fixed (lib/money/commission.ts).
+  const [currency] = Object.keys(commissionAfter).filter((c) => commissionAfter[c] !== (commissionBefore[c] ?? 0));
+  const own = admin.getByRole('form', { name: `Commission for ${currency}` });
+  const rule = (await own.count()) ? own : admin.getByRole('form', { name: 'Commission for the default' });
+  const percentBp = Math.round(Number(await rule.getByLabel('Percent').inputValue()) * 100);
+  const fixed = (await rule.getByLabel('Fixed amount').count()) ? toMinor(await rule.getByLabel('Fixed amount').inputValue()) : 0;
+  expect(commission).toBe(Math.min(total, Math.floor((total * percentBp + 5000) / 10_000) + fixed));
   await expect(admin.getByTestId('ledger-healthy')).toContainText('Balanced');
   await admin.screenshot({ path: '.data/shots/admin-payments-after-completion.png', fullPage: true });
 });
