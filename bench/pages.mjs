@@ -244,12 +244,16 @@ async function seedAndFindIds(base, cookies) {
   });
   if (created.status !== 201) throw new Error(`creating the 16-module plan answered ${created.status}: ${await created.text()}`);
   const { id: plan16 } = await created.json();
+  // Modules arrive one by one while the plan generates: wait for it to be ready (on a loaded machine a read in
+  // the middle saw 15 of 16), up to 120 s.
   let modules = 0;
-  for (let i = 0; i < 600 && modules === 0; i++) {
+  let status = '';
+  for (let i = 0; i < 1200 && status !== 'ready'; i++) {
     const c = await (await fetch(`${base}/api/curricula/${plan16}`, { headers: learner })).json();
-    if (c.curriculum?.status === 'failed' || c.status === 'failed') throw new Error('the 16-module plan failed to generate');
+    status = c.curriculum?.status ?? c.status ?? '';
+    if (status === 'failed') throw new Error('the 16-module plan failed to generate');
     modules = c.curriculum?.plan?.modules?.length ?? c.plan?.modules?.length ?? 0;
-    if (!modules) await new Promise((r) => setTimeout(r, 100));
+    if (status !== 'ready') await new Promise((r) => setTimeout(r, 100));
   }
   if (modules !== 16) throw new Error(`the bench plan has ${modules} modules, not 16`);
   const idIn = async (cookie, page, re) => {
