@@ -255,7 +255,10 @@ async function seedAndFindIds(base, cookies) {
     modules = c.curriculum?.plan?.modules?.length ?? c.plan?.modules?.length ?? 0;
     if (status !== 'ready') await new Promise((r) => setTimeout(r, 100));
   }
-  if (modules !== 16) throw new Error(`the bench plan has ${modules} modules, not 16`);
+  // The offline planner's module count depends on today's date (the weeks it plans around): 16, or 15 on some
+  // days. The row keeps its name; the count is printed.
+  if (modules < 15) throw new Error(`the bench plan has ${modules} modules, not 15–16`);
+  console.log(`the :plan16 row's plan has ${modules} modules`);
   const idIn = async (cookie, page, re) => {
     const html = await (await fetch(base + page, { headers: { cookie } })).text();
     const m = [...html.matchAll(re)].map((x) => x[1]);
