@@ -10,12 +10,13 @@ import { parseOrThrow } from '@/lib/http/zod-fields';
 import { enqueueJob, wakeJobRunner } from '@/lib/jobs';
 import { logger } from '@/lib/log/logger';
 import { publishSlotsChanged } from '@/lib/realtime/publish-slots';
-import { listConnections, ownConnection, saveConnection, toView, type TConnectionView } from './connections';
+import { listConnections, ownConnection, toView, type TConnectionView } from './connections';
 import { stopCalendlyWebhook } from './calendly/push';
 import { stopGoogleChannels } from './google/watch';
 import { stopOutlookSubscriptions } from './outlook/push';
 import { JOB_CALENDAR_SYNC } from './job-names';
 import { CALENDAR_PROVIDERS, calendarProvider } from './providers';
+import { storeNewConnection } from './store-connection';
 import { clearBusy } from './sync';
 import { CalendarProviderError, type TCalendarProviderId } from './types';
 
@@ -35,11 +36,6 @@ export type TProviderCard = {
   note: string | null;
 };
 export type TCalendarsOverview = { providers: TProviderCard[]; connections: TConnectionView[] };
-
-async function expertIdOf(db: TDb, userId: string): Promise<string | null> {
-  const { rows } = await db.query<{ id: string }>('select id from public.expert_profiles where user_id = $1', [userId]);
-  return rows[0]?.id ?? null;
-}
 
 export async function calendarsOverview(db: TDb, user: TActor): Promise<TCalendarsOverview> {
   requireRole(user, ['expert'], 'Only experts connect calendars.');
@@ -113,27 +109,7 @@ export async function finishConnect(
     }
     throw e;
   }
-  const expertId = await expertIdOf(db, user.id);
-  const row = await db.transaction(async (tx) => {
-    const row = await saveConnection(tx, {
-      userId: user.id,
-      expertId,
-      provider: provider.id,
-      accountId: connected.accountId,
-      accountEmail: connected.accountEmail,
-      tokens: connected.tokens,
-      calendars,
-    });
-    await enqueueJob(
-      tx,
-      JOB_CALENDAR_SYNC,
-      { connectionId: row.id, full: true },
-      { singletonKey: `${JOB_CALENDAR_SYNC}:${row.id}:connect` },
-    );
-    return row;
-  });
-  wakeJobRunner();
-  return toView(row);
+  return storeNewConnection(db, { userId: user.id, provider: provider.id, connected, calendars });
 }
 
 export const ZCalendarSelection = z.object({
