@@ -1,5 +1,5 @@
 import 'server-only';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { TActor } from '@/lib/auth/permissions';
 import { requireRole } from '@/lib/auth/permissions';
@@ -16,6 +16,7 @@ import { stopGoogleChannels } from './google/watch';
 import { stopOutlookSubscriptions } from './outlook/push';
 import { JOB_CALENDAR_SYNC } from './job-names';
 import { CALENDAR_PROVIDERS, calendarProvider } from './providers';
+import { sameSecret } from './same-secret';
 import { storeNewConnection } from './store-connection';
 import { clearBusy } from './sync';
 import { CalendarProviderError, type TCalendarProviderId } from './types';
@@ -70,12 +71,6 @@ export function startConnect(user: TActor, providerId: string, redirectUri: stri
   return { url, state };
 }
 
-function sameState(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 /**
  * The OAuth callback: checks the state against the cookie and the signed-in user, exchanges the code, lists
  * the calendars, stores the connection (tokens sealed) and queues its first full sync.
@@ -89,7 +84,7 @@ export async function finishConnect(
   requireRole(user, ['expert'], 'Only experts connect calendars.');
   const provider = calendarProvider(providerId);
   if (!provider?.configured()) throw new AppError('not_found', 'This calendar provider is not set up on this server.');
-  if (!q.state || !q.cookieState || !sameState(q.state, q.cookieState) || !q.state.endsWith(`.${user.id}`))
+  if (!q.state || !q.cookieState || !sameSecret(q.state, q.cookieState) || !q.state.endsWith(`.${user.id}`))
     throw new AppError('forbidden', 'This sign-in link expired or was not started here. Start "Connect" again.');
   if (q.error)
     throw new AppError(
