@@ -6,7 +6,7 @@
 // Writes bench/results/calendar-slots.json and bench/CALENDAR.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchMachine, loadTable, sql, type TLoadResult } from './support/bench-server.mjs';
-import { runSlotsApi } from './support/slots-api';
+import { random, runSlotsApi } from './support/slots-api';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -19,14 +19,6 @@ const CONNECTIONS = 50;
 const ZONE = 'America/New_York';
 const CALENDARS = 3;
 const BLOCKS_PER_CALENDAR = 500;
-
-function random(seed: number) {
-  let x = seed;
-  return () => {
-    x = (x * 1_103_515_245 + 12_345) % 2 ** 31;
-    return x / 2 ** 31;
-  };
-}
 
 /**
  * 500 busy blocks per calendar over 33 days from `from` (15 or 30 minutes, on quarter hours, any time of day: 1,500

@@ -10,7 +10,7 @@ import os from 'node:os';
 import { computeSlots } from '../lib/availability/compute-slots';
 import type { TBusyBooking, TInterval, TSlotInput } from '../lib/availability/types';
 import { benchMachine, loadTable, sql, type TLoadResult } from './support/bench-server.mjs';
-import { runSlotsApi } from './support/slots-api';
+import { random, runSlotsApi } from './support/slots-api';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -27,15 +27,6 @@ const pctOf = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return +s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)].toFixed(3);
 };
-
-// A deterministic pseudo-random sequence, so every run measures the same input.
-function random(seed: number) {
-  let x = seed;
-  return () => {
-    x = (x * 1_103_515_245 + 12_345) % 2 ** 31;
-    return x / 2 ** 31;
-  };
-}
 
 /** 300 non-overlapping bookings (5 a day, 60 min, 15-minute buffers) and 500 busy blocks over 60 days from `from`. */
 function workload(from: number) {

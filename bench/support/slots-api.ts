@@ -7,6 +7,15 @@ import { createBenchServer, sql, type TLoadResult } from './bench-server.mjs';
 const DAY = 86_400_000;
 const ZONES = ['Asia/Kolkata', 'Europe/Berlin', 'America/Los_Angeles', 'UTC', 'Australia/Lord_Howe', 'America/New_York', 'Asia/Kathmandu'];
 
+/** A deterministic pseudo-random sequence in [0, 1), so every run measures the same input. */
+export function random(seed: number): () => number {
+  let x = seed;
+  return () => {
+    x = (x * 1_103_515_245 + 12_345) % 2 ** 31;
+    return x / 2 ** 31;
+  };
+}
+
 export type TSlotsApiOptions = {
   server: string;
   dbName: string;
