@@ -76,7 +76,9 @@ export function DataTable<R>({
     </table>
   );
   return minWidth ? (
-    <ScrollRegion label={caption} className={className}>
+    // `relative`: the screen-reader-only texts (position: absolute) stay inside the scrolling box instead of
+    // widening the page on a phone.
+    <ScrollRegion label={caption} className={cn('relative', className)}>
       {table}
     </ScrollRegion>
   ) : (
