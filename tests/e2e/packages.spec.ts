@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, expectAccessible, signIn } from './helpers';
+import { DEMO_PASSWORD, expectAccessible, pickSlot, signIn } from './helpers';
 
 // Issue #12, Must show (packages, simulated mode): Emily sells 5 × 60 min at 10 % off from her dashboard; a learner
 // sees the per-session saving on her profile, buys the package on the labelled test-mode checkout, books two of its
@@ -18,13 +18,10 @@ async function bookWithPackage(page: Page, name: string, creditsBefore: number) 
     .getByRole('group', { name: 'Session length' })
     .getByRole('button', { name: /60 min/ })
     .click();
-  let first = page.getByTestId('slot-list').getByRole('button').first();
-  if (!(await first.isVisible())) {
-    await page.getByRole('button', { name: 'Try next month' }).click();
-    first = page.getByTestId('slot-list').getByRole('button').first();
-  }
-  await first.click();
-  await expect(first).toHaveAttribute('aria-pressed', 'true');
+  // Waits for the slots to load and takes one well past the minimum notice (tests/e2e/helpers.ts).
+  const { slot } = await pickSlot(page);
+  await slot.click();
+  await expect(slot).toHaveAttribute('aria-pressed', 'true');
   await page.getByRole('button', { name: /^Hold this time/ }).click();
   await expect(page.getByTestId('hold-countdown')).toBeVisible();
   await page.getByRole('button', { name: `Book with your package (${creditsBefore} left)` }).click();
