@@ -22,6 +22,7 @@ export const NOTIFICATION_EVENTS = [
   'payment.receipt',
   'payment.refunded',
   'payout.sent',
+  'payout.failed',
   'review.new',
   'curriculum.ready',
   'calendar.reconnect',

@@ -17,6 +17,7 @@ export const PREFERENCE_EVENTS = [
   { event: 'payment.receipt', label: 'Payment receipt', group: 'Payments', sms: false },
   { event: 'payment.refunded', label: 'Refund', group: 'Payments', sms: false },
   { event: 'payout.sent', label: 'Payout sent', group: 'Payments', sms: false },
+  { event: 'payout.failed', label: 'Payout failed', group: 'Payments', sms: false },
   { event: 'application.decided', label: 'Expert application decision', group: 'Account', sms: false },
   { event: 'calendar.reconnect', label: 'Calendar needs reconnecting', group: 'Account', sms: false },
   { event: 'curriculum.ready', label: 'Curriculum ready', group: 'Learning', sms: false },

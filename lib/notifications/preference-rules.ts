@@ -10,12 +10,13 @@ export { CHANNELS, PREFERENCE_EVENTS, type TChannel, type TPreferenceEvent };
 const SMS_EVENTS = new Set<string>(PREFERENCE_EVENTS.filter((e) => e.sms).map((e) => e.event));
 
 /**
- * Channels a user cannot switch off for an event: a payment receipt or refund is a record of money and goes
- * by email whatever the settings say; a cancelled session is always shown in the app (the slot is gone).
+ * Channels a user cannot switch off for an event: a payment receipt or refund is a record of money, and a failed
+ * payout needs the expert to act, so they go by email whatever the settings say; a cancelled session is always shown in the app (the slot is gone).
  */
 export const LOCKED: Record<string, TChannel[]> = {
   'payment.receipt': ['email'],
   'payment.refunded': ['email'],
+  'payout.failed': ['email'],
   'booking.cancelled': ['in_app'],
 };
 

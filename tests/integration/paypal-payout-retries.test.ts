@@ -71,8 +71,8 @@ const payoutPosts = (paymentId: string) =>
   );
 const notes = async () =>
   (
-    await t.db.query<{ title: string; body: string }>(
-      'select title, body from public.notifications where user_id = $1 order by created_at',
+    await t.db.query<{ kind: string; title: string; body: string }>(
+      'select kind, title, body from public.notifications where user_id = $1 order by created_at',
       [expertUser.id],
     )
   ).rows;
@@ -162,7 +162,7 @@ describe('PayPal payout retries', () => {
       'charge:platform_commission:-300',
     ]);
     expect(batchesFor(paid.paymentId)).toEqual([]);
-    expect((await notes()).map((n) => n.title)).toContain('A PayPal payout did not go through');
+    expect((await notes()).map((n) => `${n.kind}: ${n.title}`)).toContain('payout.failed: A PayPal payout did not go through');
     // The admin sees it on /admin/payments.
     const { failedPayouts } = await loadAdminPayments(t.db, admin);
     expect(failedPayouts.find((p) => p.paymentId === paid.paymentId)).toMatchObject({ status: 'failed', attempt: 1, amountMinor: 2700 });
@@ -203,7 +203,7 @@ describe('PayPal payout retries', () => {
     ]);
     expect(await books(paid.paymentId)).toEqual({ owed: 3400, unbalanced: 0 });
     const told = (await notes()).slice(before);
-    expect(told.map((n) => n.title)).toEqual(['A PayPal payout did not go through']);
+    expect(told.map((n) => `${n.kind}: ${n.title}`)).toEqual(['payout.failed: A PayPal payout did not go through']);
     expect(told[0].body).toContain('failed (Receiver is unregistered)');
   });
 

@@ -158,8 +158,7 @@ export async function onPayoutItemEvent(tx: TPrivilegedTx, event: TPaymentEvent)
       await tx.query(`update public.payments set transfer_status = 'reversed', updated_at = now() where id = $1`, [row.payment_id]);
       await notifyEvent(tx, {
         userId: row.user_id,
-        // The catalogue's payout event (lib/notifications owns the list); the title says it failed.
-        event: 'payout.sent',
+        event: 'payout.failed',
         title: 'A PayPal payout did not go through',
         body: `PayPal reported the payout as ${status}${r.errors?.message ? ` (${r.errors.message})` : ''}. Your earnings are owed to you again: check the PayPal email on your dashboard; our team will retry the payout.`,
         link: '/earnings',

@@ -94,7 +94,7 @@ export async function markPayoutFailed(db: TDb, paymentId: string, reason: strin
     if (!rows[0]) return false; // sent meanwhile, or failed already
     await notifyEvent(tx, {
       userId: rows[0].user_id,
-      event: 'payout.sent',
+      event: 'payout.failed',
       title: 'A PayPal payout did not go through',
       body: 'We could not send your PayPal payout for a completed session. Our team has been told and will retry it; your earnings are still owed to you.',
       link: '/earnings',
