@@ -60,9 +60,9 @@ export async function activatePaidPurchase(tx: TPrivilegedTx, purchaseId: string
 
 /** The checkout ended unpaid (expired, or the card was declined): the pending purchase is released. */
 export async function abandonPendingPurchase(tx: TPrivilegedTx, purchaseId: string): Promise<boolean> {
-  const { rows } = await tx.query("update public.package_purchases set status = 'abandoned' where id = $1 and status = 'pending' returning id", [
-    purchaseId,
-  ]);
+  const { rows } = await tx.query(
+    "update public.package_purchases set status = 'abandoned' where id = $1 and status = 'pending' returning id",
+    [purchaseId],
+  );
   return rows.length > 0;
 }
-

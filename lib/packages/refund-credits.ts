@@ -68,10 +68,9 @@ export async function applyPackageRefund(
     lines,
   });
   const remaining = unused - credits;
-  const { rows: live } = await tx.query(
-    "select 1 from public.package_sessions where purchase_id = $1 and state = 'booked' limit 1",
-    [pur.id],
-  );
+  const { rows: live } = await tx.query("select 1 from public.package_sessions where purchase_id = $1 and state = 'booked' limit 1", [
+    pur.id,
+  ]);
   const closes = remaining === 0 && !live.length && pur.status === 'active';
   await tx.query('update public.package_purchases set sessions_refunded = sessions_refunded + $2, status = $3 where id = $1', [
     pur.id,
