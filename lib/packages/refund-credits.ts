@@ -3,7 +3,7 @@ import type { TPrivilegedTx } from '@/lib/db';
 import { postLedger } from '@/lib/payments/ledger';
 import { notifyEvent } from '@/lib/notifications/notify-event';
 import { partialRefundLines, refundLines } from './postings';
-import { creditsLeft, creditsVoidedBy } from './pricing';
+import { creditsLeft, creditsVoidedBy, unusedValueMinor } from './pricing';
 
 // A refund of a package's payment, from any path (the learner's "refund unused", an admin's refund dialog, a
 // refund made in Stripe's Dashboard arriving as charge.refunded): the payments core's state machine
@@ -54,8 +54,10 @@ export async function applyPackageRefund(
     "select coalesce(sum(amount_minor), 0) as n from public.ledger_entries where payment_id = $1 and kind = 'refund' and account = 'platform_commission'",
     [p.id],
   );
+  // All of the unused credits' value: the package's own rule for refunding the rest (the commission they carry,
+  // less what earlier refunds returned). Anything less: the voided shares' exact expert part.
   const lines =
-    credits === unused && unused > 0
+    unused > 0 && deltaMinor >= unusedValueMinor(state)
       ? refundLines(paid, pur.sessions_used, deltaMinor, Number(before[0].n))
       : partialRefundLines(paid, pur.sessions_refunded, credits, deltaMinor);
   await postLedger(tx, {
