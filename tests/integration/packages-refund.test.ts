@@ -13,6 +13,7 @@ import { redeemCredit } from '@/lib/packages/redeem';
 import { refundUnused } from '@/lib/packages/refund';
 import { settlePackageBooking } from '@/lib/packages/settle';
 import { listPurchases } from '@/lib/packages/views';
+import { listAdminPayments } from '@/lib/payments/views';
 import { createUser } from '../support/factories';
 import { bookWithCredit, expertPackage, packageLedger, purchasePaymentRow, purchaseRow } from '../support/package-factories';
 import { createTestDb, type TTestDb } from '../support/test-db';
@@ -139,6 +140,12 @@ describe('an admin refund of a package payment', () => {
     const { learner, expert, expertUser, purchaseId, paymentId } = await bought();
     await bookWithCredit(t.db, learner, expert, purchaseId);
     await bookWithCredit(t.db, learner, expert, purchaseId);
+    // The admin's list offers only the unused credits' value, and says how many are left.
+    const row = async () => (await listAdminPayments(t.db, admin)).find((p) => p.id === paymentId)!;
+    expect(await row()).toMatchObject({
+      refundableMinor: 18_900,
+      package: { sessionCount: 5, used: 2, remaining: 3, perSessionMinor: 6300 },
+    });
     const refused = await adminRefund(paymentId, 18_901);
     expect(refused.status).toBe(400);
     expect(refused.body.error.fields.amountMinor).toBe(
@@ -153,6 +160,7 @@ describe('an admin refund of a package payment', () => {
     // The two booked sessions still happen; the purchase stays active until they do.
     expect(await purchaseRow(t.db, purchaseId)).toMatchObject({ status: 'active', sessions_used: 2, sessions_refunded: 3 });
     expect(await remainingSeenBy(learner, expertUser, purchaseId)).toEqual({ learner: 0, expert: 0 });
+    expect(await row()).toMatchObject({ refundableMinor: 0, package: { remaining: 0 } });
     expect((await adminRefund(paymentId, 1)).status).toBe(400); // nothing unused is left to refund
     expect((await purchasePaymentRow(t.db, purchaseId)).status).toBe('partially_refunded');
   });

@@ -66,6 +66,11 @@ export default async function AdminPaymentsPage({
                   <td className="py-2 pr-3">
                     {p.learnerName ?? 'a deleted account'} → {p.expertName}
                     {p.mode === 'simulated' ? <span className="ml-2 text-xs text-slate-500">(test mode)</span> : null}
+                    {p.package ? (
+                      <span className="block text-xs text-slate-600 dark:text-slate-400" data-testid="admin-payment-package">
+                        Package “{p.package.title}”: {p.package.remaining} of {p.package.sessionCount} sessions left
+                      </span>
+                    ) : null}
                   </td>
                   <td className="py-2 pr-3 text-right tabular-nums">{formatMoney(p.amountMinor, p.currency)}</td>
                   <td className="py-2 pr-3 text-right tabular-nums">{formatMoney(p.commissionMinor, p.currency)}</td>
@@ -86,6 +91,11 @@ export default async function AdminPaymentsPage({
                         refundableMinor={p.refundableMinor}
                         currency={p.currency}
                         label={`${formatMoney(p.amountMinor, p.currency)} from ${p.learnerName ?? 'a deleted account'} to ${p.expertName}`}
+                        note={
+                          p.package
+                            ? `A package of ${p.package.sessionCount} sessions: ${p.package.used} used, ${p.package.remaining} unused. Only the unused sessions are refunded: the full amount above voids all ${p.package.remaining}; less voids one session per ${formatMoney(p.package.perSessionMinor, p.currency)} refunded.`
+                            : undefined
+                        }
                       />
                     ) : null}
                   </td>
