@@ -18,7 +18,13 @@ async function bookWithPackage(page: Page, name: string, creditsBefore: number) 
     .getByRole('group', { name: 'Session length' })
     .getByRole('button', { name: /60 min/ })
     .click();
-  let first = page.getByTestId('slot-list').getByRole('button').first();
+  // Wait for the slots to load before choosing one (after a reload, under load, the list is still a skeleton).
+  await expect(page.getByTestId('slot-picker')).toBeVisible();
+  await expect(page.getByTestId('slots-skeleton')).toHaveCount(0, { timeout: 20_000 });
+  const list = page.getByTestId('slot-list').getByRole('button').first();
+  const nextMonth = page.getByRole('button', { name: 'Try next month' });
+  await expect(list.or(nextMonth)).toBeVisible({ timeout: 20_000 });
+  let first = list;
   if (!(await first.isVisible())) {
     await page.getByRole('button', { name: 'Try next month' }).click();
     first = page.getByTestId('slot-list').getByRole('button').first();
