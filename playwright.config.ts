@@ -90,6 +90,9 @@ export default defineConfig({
             // that a slot booked through the UI (hours or days ahead) can be joined now.
             VIDEO_ICE_SERVERS: '[]',
             VIDEO_JOIN_EARLY_MINUTES: '40320',
+            // The test clock (POST /api/test-clock/complete, admin only): tests/e2e/earnings.spec.ts completes a paid
+            // session without waiting for its end.
+            TEST_CLOCK: '1',
           },
         },
       ],

@@ -43,11 +43,13 @@ export const PAGE_ROUTES = [
   { route: '/sessions/[id]/review', as: ['learner'], params: { id: 'booking' } },
   // The seeded booking's room has closed, so this measures its 403 answer; an open room's WebRTC, chat and
   // socket code loads after hydration (components/video/room-loader.tsx), outside the first load.
-  { route: '/sessions/[id]/room', as: ['learner'], params: { id: 'booking' } },
+  { route: '/sessions/[id]/room', as: ['learner'], params: { id: 'booking' }, status: 403 },
   { route: '/notifications', as: ['learner', 'expert'] },
-  // The test-mode payment pages need an open payment, which the seed has none of: listed, not measured.
+  // The seed has no open payment: lookUpResources holds the first free slot of the listed expert as the demo
+  // learner and starts its test-mode checkout (a fresh database each run). A package checkout is not created:
+  // listed, not measured.
   { route: '/pay/[paymentId]', as: ['learner'], params: { paymentId: 'payment' } },
-  { route: '/packages/checkout/[id]', as: ['learner'], params: { id: 'payment' } },
+  { route: '/packages/checkout/[id]', as: ['learner'], params: { id: 'packagePayment' } },
   { route: '/dashboard', as: ['expert'] },
   { route: '/dashboard/preview', as: ['expert'] },
   { route: '/dashboard/profile', as: ['expert'] },
@@ -128,16 +130,55 @@ export async function lookUpResources(baseUrl, cookiesByRole) {
   if (cookiesByRole.admin)
     out.application = match(await get('admin', '/admin'), new RegExp(`href="/admin/applications/(${UUID})"`), 'an expert application');
   out.slug = match(await get('anonymous', '/api/experts'), /"slug":"([a-z0-9-]+)"/, 'a listed expert');
+  if (cookiesByRole.learner) {
+    try {
+      out.payment = await openTestModePayment(baseUrl, cookiesByRole.learner, out.slug);
+    } catch (e) {
+      console.warn(`first-load-js: no test-mode payment to measure /pay/[paymentId] with (${e?.message ?? e})`);
+    }
+  }
   return out;
+}
+
+/** Holds the expert's first free slot in the next 30 days as the learner and starts its checkout: the payment's id. */
+async function openTestModePayment(baseUrl, cookie, slug) {
+  const headers = { cookie, origin: baseUrl, 'content-type': 'application/json' };
+  const day = (d) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
+  const q = new URLSearchParams({ from: day(0), to: day(30), tz: 'UTC' });
+  const slotsRes = await fetch(`${baseUrl}/api/experts/${slug}/slots?${q}`, { headers });
+  if (!slotsRes.ok) throw new Error(`slots: ${slotsRes.status}`);
+  const { slots, lengthMinutes } = await slotsRes.json();
+  if (!slots?.length) throw new Error('no free slot');
+  const held = await fetch(`${baseUrl}/api/bookings`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      expertSlug: slug,
+      start: slots[slots.length - 1].start,
+      lengthMinutes,
+      brief: 'First Load JS bench: the test-mode payment page.',
+      curriculumId: null,
+      moduleId: null,
+      timeZone: 'UTC',
+    }),
+  });
+  if (held.status !== 201) throw new Error(`hold: ${held.status} ${await held.text()}`);
+  const { booking } = await held.json();
+  const paid = await fetch(`${baseUrl}/api/bookings/${booking.id}/pay`, { method: 'POST', headers, body: '{}' });
+  if (!paid.ok) throw new Error(`pay: ${paid.status} ${await paid.text()}`);
+  const { paymentId } = await paid.json();
+  if (!paymentId) throw new Error('the checkout answered without a test-mode payment id (Stripe configured?)');
+  return paymentId;
 }
 
 /**
  * First Load JS of one page as one visitor: the HTML's scripts, each fetched once and gzip -9'd.
  * `cache` (url → {raw, gzip}) is shared between pages so a chunk is downloaded once per run.
  */
-export async function measurePage(baseUrl, urlPath, cookie, cache = new Map()) {
+export async function measurePage(baseUrl, urlPath, cookie, cache = new Map(), expected = 200) {
   const res = await fetch(baseUrl + urlPath, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
-  if (res.status !== 200) throw new Error(`GET ${urlPath}: expected 200, got ${res.status} ${res.headers.get('location') ?? ''}`);
+  if (res.status !== expected)
+    throw new Error(`GET ${urlPath}: expected ${expected}, got ${res.status} ${res.headers.get('location') ?? ''}`);
   const srcs = scriptSources(await res.text());
   let raw = 0;
   let gzip = 0;
@@ -178,7 +219,7 @@ export async function measureFirstLoadJs({ baseUrl, cookiesByRole = {}, routes =
     }
     for (const as of r.as) {
       if (missing || (as !== 'anonymous' && !cookiesByRole[as])) continue;
-      const m = await measurePage(baseUrl, urlPath, as === 'anonymous' ? undefined : cookiesByRole[as], cache);
+      const m = await measurePage(baseUrl, urlPath, as === 'anonymous' ? undefined : cookiesByRole[as], cache, r.status ?? 200);
       const budgetKB = budgetOf(r.route);
       rows.push({ route: r.route, as, path: urlPath, ...m, budgetKB, over: m.gzipKB > budgetKB });
     }

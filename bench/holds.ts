@@ -7,21 +7,20 @@
 // Postgres, POST /api/bookings with each learner's session cookie).
 // Env: BENCH_PG (server URL, default postgres://postgres@127.0.0.1:5432), BENCH_SECONDS (default 10),
 // BENCH_ROUNDS (contested rounds, default 50). Writes bench/results/holds.json (holds-http.json over HTTP).
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import pg from 'pg';
+import { spawn } from 'node:child_process';
+import {
+  benchLearners,
+  everyHalfHour,
+  freshBenchDb,
+  machine,
+  runUnderReactServer,
+  seedBenchMarket,
+  stats,
+  writeBenchResult,
+} from './support/bench-db';
 
-// lib/ modules import 'server-only', which loads only under the react-server condition: re-run under it.
-if (!process.env.BENCH_HOLDS_CHILD) {
-  const r = spawnSync('npx', ['tsx', '--conditions=react-server', 'bench/holds.ts'], {
-    stdio: 'inherit',
-    env: { ...process.env, BENCH_HOLDS_CHILD: '1', TZ: 'UTC', NODE_ENV: 'production', LOG_LEVEL: 'warn' },
-  });
-  process.exit(r.status ?? 1);
-}
+runUnderReactServer('bench/holds.ts', 'BENCH_HOLDS_CHILD');
 
-const SERVER = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
 const DB_NAME = 'pw_bench_holds';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
@@ -32,58 +31,20 @@ const HTTP = process.env.BENCH_HTTP === '1';
 const PORT = 3303;
 const BASE = `http://localhost:${PORT}`;
 
-const pct = (xs: number[], p: number) => {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  return +s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)].toFixed(2);
-};
-const stats = (xs: number[]) => ({ n: xs.length, p50: pct(xs, 50), p95: pct(xs, 95), p99: pct(xs, 99), max: pct(xs, 100) });
-
-async function admin(text: string) {
-  const c = new pg.Client({ connectionString: SERVER });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
-
 async function main() {
-  const { createPostgresDb } = await import('../lib/db/postgres-client');
-  const { migrate } = await import('../lib/db/migrate');
   const { createHold } = await import('../lib/booking/create-hold');
   const { SlotTakenError } = await import('../lib/booking/errors');
   const { setSlotSourceForTests } = await import('../lib/booking/slot-source');
   const { getExpertSlots } = await import('../lib/availability/get-expert-slots');
   const { createSession } = await import('../lib/auth/sessions');
 
-  await admin(`drop database if exists ${DB_NAME} with (force)`);
-  await admin(`create database ${DB_NAME}`);
-  const db = createPostgresDb(`${SERVER}/${DB_NAME}`, CLIENTS);
-  await migrate(db);
+  const bench = await freshBenchDb(DB_NAME, CLIENTS);
+  const db = bench.db;
 
   // Seed: experts open every day all day (in their own zones), 60-minute sessions, no notice; learners.
-  await db.exec(`
-    insert into public.users (email, name, role, password_hash)
-      select 'bench-expert-' || g || '@example.test', 'Expert ' || g, 'expert', 'x' from generate_series(1, ${EXPERTS}) g;
-    insert into public.users (email, name, role, password_hash)
-      select 'bench-learner-' || g || '@example.test', 'Learner ' || g, 'learner', 'x' from generate_series(1, ${CLIENTS * 50}) g;
-    insert into public.expert_profiles (user_id, slug, display_name, status, timezone)
-      select id, 'bench-' || split_part(split_part(email, '@', 1), '-', 3), name, 'approved',
-             (array['America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'Australia/Lord_Howe'])[1 + (row_number() over ()) % 4]
-        from public.users where email like 'bench-expert-%';
-    insert into public.expert_offerings (expert_id, duration_minutes, price_minor, currency) select id, 60, 5000, 'USD' from public.expert_profiles;
-    insert into public.availability_settings (expert_id, min_notice_minutes, horizon_days, slot_interval_minutes) select id, 0, 365, 30 from public.expert_profiles;
-    insert into public.availability_rules (expert_id, weekday, start_minute, end_minute)
-      select e.id, d, 0, 1440 from public.expert_profiles e, generate_series(1, 7) d;
-  `);
+  await seedBenchMarket(db, { experts: EXPERTS, learners: CLIENTS * 50, timezone: 'mixed', slotIntervalMinutes: 30 });
   const experts = (await db.query<{ slug: string }>('select slug from public.expert_profiles order by slug')).rows.map((r) => r.slug);
-  const learners = (
-    await db.query<{ id: string; email: string; name: string }>(
-      "select id, email, name from public.users where role = 'learner' order by email",
-    )
-  ).rows.map((r) => ({ ...r, role: 'learner' as const }));
+  const learners = await benchLearners(db);
 
   // The real slot functions when lib/availability is implemented; otherwise a trivial stand-in (said in the output).
   let slotSource = 'lib/availability getExpertSlots';
@@ -95,15 +56,7 @@ async function main() {
     });
   } catch {
     slotSource = 'stand-in (every half hour; lib/availability was still a placeholder)';
-    setSlotSourceForTests({
-      async slots(_db, _id, q) {
-        const step = 30 * 60_000;
-        const out = [];
-        for (let t = Math.ceil(Math.max(q.from, q.now ?? Date.now()) / step) * step; t < q.to; t += step)
-          out.push({ start: t, end: t + q.lengthMinutes * 60_000 });
-        return out;
-      },
-    });
+    setSlotSourceForTests(everyHalfHour);
   }
 
   const base = Math.ceil((Date.now() + 48 * HOUR) / HOUR) * HOUR;
@@ -123,7 +76,7 @@ async function main() {
         ...process.env,
         NODE_ENV: 'production',
         PORT: String(PORT),
-        DATABASE_URL: `${SERVER}/${DB_NAME}`,
+        DATABASE_URL: bench.url,
         REDIS_URL: '',
         SEED_DEMO: 'false',
         DATA_DIR: '.data/bench-holds',
@@ -237,10 +190,9 @@ async function main() {
   };
 
   await stopServer();
-  await db.close();
   const result = {
     at: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, load: os.loadavg().map((x) => +x.toFixed(2)) },
+    machine: machine(),
     via: HTTP
       ? 'HTTP: POST /api/bookings on the production server (server/main.mjs, Postgres)'
       : 'library (lib/booking/createHold on a 20-connection pool), not HTTP',
@@ -248,19 +200,9 @@ async function main() {
     throughput,
     contention,
   };
-  mkdirSync('bench/results', { recursive: true });
-  writeFileSync(HTTP ? 'bench/results/holds-http.json' : 'bench/results/holds.json', JSON.stringify(result, null, 2) + '\n');
+  writeBenchResult(HTTP ? 'holds-http.json' : 'holds.json', result);
   console.log(JSON.stringify(result, null, 2));
-  // pg-pool's end() resolves before its connections have closed: wait for them before dropping the database.
-  const c = new pg.Client({ connectionString: SERVER });
-  await c.connect();
-  for (let i = 0; i < 100; i++) {
-    const { rows } = await c.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [DB_NAME]);
-    if (rows[0].n === 0) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  await c.end();
-  await admin(`drop database if exists ${DB_NAME}`);
+  await bench.drop();
 }
 
 main().catch((e) => {

@@ -5,8 +5,7 @@
 // BENCH_SECONDS (default 10). Writes bench/results/marketplace.json.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import { createBenchServer, sql } from './support/bench-server.mjs';
+import { benchMachine, createBenchServer, loadTable, sql } from './support/bench-server.mjs';
 
 const PORT = 3302;
 const SERVER = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
@@ -109,7 +108,7 @@ await server.stop();
 
 const out = {
   date: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGB: Math.round(os.totalmem() / 1e9), node: process.version },
+  machine: benchMachine(),
   setup: { experts: counts.experts, listed: counts.listed, connections: CONNECTIONS, seconds: SECONDS, queries: QUERIES },
   targets: { apiUncached: { p95Ms: 50, rps: 500 }, apiCached: { rps: 1500 }, page: { p95Ms: 150 } },
   results,
@@ -120,8 +119,6 @@ writeFileSync('bench/results/marketplace.json', JSON.stringify(out, null, 2) + '
 console.log('wrote bench/results/marketplace.json');
 
 // A readable summary beside the JSON.
-const row = (r) =>
-  `| ${r.name} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx + r.errors} | ${r.cpuMsPerRequest.postgres} / ${r.cpuMsPerRequest.app} / ${r.cpuMsPerRequest.autocannon} | ${r.loadavg1m.before} → ${r.loadavg1m.after} |`;
 const md = [
   '# Marketplace benchmark: the expert directory',
   '',
@@ -136,9 +133,7 @@ const md = [
   '(lib/http/fast-lane.ts); a signed-in visitor always gets a fresh render from the cached search.',
   'CPU ms per request: Postgres (all its processes) / the app server / autocannon — where the 2 cores went.',
   '',
-  '| run | req/s | p50 ms | p95 ms | p99 ms | non-2xx + errors | CPU ms/req pg / app / ac | load avg (1 min) |',
-  '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |',
-  ...results.map(row),
+  ...loadTable(results),
   '',
   '## EXPLAIN ANALYZE of the search queries',
   '',

@@ -5,84 +5,40 @@
 //  2. throughput: 20 learners, each with their own package, redeem held times concurrently: redeems per second.
 // Env: BENCH_PG (server URL, default postgres://postgres@127.0.0.1:5432), BENCH_ROUNDS (default 10).
 // Writes bench/results/packages.json; bench/PACKAGES.md has the numbers and the machine's load.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import pg from 'pg';
+import {
+  benchLearners,
+  everyHalfHour,
+  freshBenchDb,
+  machine,
+  runUnderReactServer,
+  seedBenchMarket,
+  stats,
+  writeBenchResult,
+} from './support/bench-db';
 
-if (!process.env.BENCH_PACKAGES_CHILD) {
-  const r = spawnSync('npx', ['tsx', '--conditions=react-server', 'bench/packages.ts'], {
-    stdio: 'inherit',
-    env: { ...process.env, BENCH_PACKAGES_CHILD: '1', TZ: 'UTC', NODE_ENV: 'production', LOG_LEVEL: 'warn' },
-  });
-  process.exit(r.status ?? 1);
-}
+runUnderReactServer('bench/packages.ts', 'BENCH_PACKAGES_CHILD');
 
-const SERVER = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
 const DB_NAME = 'pw_bench_packages';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const CLIENTS = 20;
 const HOUR = 3_600_000;
 
-const pct = (xs: number[], p: number) => {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  return +s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)].toFixed(2);
-};
-const stats = (xs: number[]) => ({ n: xs.length, p50: pct(xs, 50), p95: pct(xs, 95), p99: pct(xs, 99), max: pct(xs, 100) });
-
-async function admin(text: string) {
-  const c = new pg.Client({ connectionString: SERVER });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
-
 async function main() {
-  const { createPostgresDb } = await import('../lib/db/postgres-client');
-  const { migrate } = await import('../lib/db/migrate');
   const { createHold } = await import('../lib/booking/create-hold');
   const { setSlotSourceForTests } = await import('../lib/booking/slot-source');
   const { createPackage } = await import('../lib/packages/manage');
   const { paySimulatedPurchase, startPurchase } = await import('../lib/packages/purchase');
   const { redeemCredit } = await import('../lib/packages/redeem');
 
-  await admin(`drop database if exists ${DB_NAME} with (force)`);
-  await admin(`create database ${DB_NAME}`);
-  const db = createPostgresDb(`${SERVER}/${DB_NAME}`, CLIENTS + 2);
-  await migrate(db);
+  const bench = await freshBenchDb(DB_NAME, CLIENTS + 2);
+  const db = bench.db;
   // Every half hour is offered (the booking rules are what is measured here, not the slot rules).
-  setSlotSourceForTests({
-    async slots(_db, _id, q) {
-      const step = 30 * 60_000;
-      const out = [];
-      for (let t = Math.ceil(Math.max(q.from, q.now ?? Date.now()) / step) * step; t < q.to; t += step)
-        out.push({ start: t, end: t + q.lengthMinutes * 60_000 });
-      return out;
-    },
-  });
+  setSlotSourceForTests(everyHalfHour);
 
-  const learnersN = ROUNDS + CLIENTS;
-  await db.exec(`
-    insert into public.users (email, name, role, password_hash)
-      select 'bench-expert-' || g || '@example.test', 'Expert ' || g, 'expert', 'x' from generate_series(1, ${CLIENTS + 1}) g;
-    insert into public.users (email, name, role, password_hash)
-      select 'bench-learner-' || g || '@example.test', 'Learner ' || g, 'learner', 'x' from generate_series(1, ${learnersN}) g;
-    insert into public.expert_profiles (user_id, slug, display_name, status, timezone)
-      select id, 'bench-' || split_part(split_part(email, '@', 1), '-', 3), name, 'approved', 'UTC'
-        from public.users where email like 'bench-expert-%';
-    insert into public.expert_offerings (expert_id, duration_minutes, price_minor, currency) select id, 60, 5000, 'USD' from public.expert_profiles;
-  `);
+  await seedBenchMarket(db, { experts: CLIENTS + 1, learners: ROUNDS + CLIENTS });
   const experts = (await db.query<{ slug: string; user_id: string }>('select slug, user_id from public.expert_profiles order by slug'))
     .rows;
-  const learners = (
-    await db.query<{ id: string; email: string; name: string }>(
-      "select id, email, name from public.users where role = 'learner' order by email",
-    )
-  ).rows.map((r) => ({ ...r, role: 'learner' as const }));
+  const learners = await benchLearners(db);
   const expertUser = (i: number) => ({ id: experts[i].user_id, email: '', name: '', role: 'expert' as const });
   const base = Math.ceil((Date.now() + 48 * HOUR) / HOUR) * HOUR;
 
@@ -170,7 +126,7 @@ async function main() {
 
   const out = {
     at: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, loadavg: os.loadavg().map((x) => +x.toFixed(2)) },
+    machine: machine(),
     contention: { rounds, correctEveryRound: true, redeemMs: stats(latencies) },
     throughput: {
       clients: CLIENTS,
@@ -180,11 +136,9 @@ async function main() {
       redeemMs: stats(tp),
     },
   };
-  mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/packages.json', JSON.stringify(out, null, 2) + '\n');
+  writeBenchResult('packages.json', out);
   console.log(JSON.stringify(out, null, 2));
-  await db.close();
-  await admin(`drop database if exists ${DB_NAME} with (force)`);
+  await bench.drop();
 }
 
 main().then(

@@ -7,6 +7,10 @@
 //   BENCH_CLIENTS (10)  concurrent clients (autocannon connections)
 //   BENCH_LABEL         'before' | 'after' | anything: writes bench/results/pages-<label>.json (default 'latest')
 //   BENCH_ONLY          a substring: only rows whose path contains it (quick checks; not written)
+//   BENCH_PATHS         comma-separated paths as in ROUTES and BENCH_PERSONAS (comma-separated visitors): only those
+//                       rows, and the run IS written (an A/B of a few signed-in pages fits in minutes; with
+//                       BENCH_BASE_DIR it goes to bench/results/pages-ab-<BENCH_LABEL or 'subset'>.json and gets its
+//                       own section in bench/PAGES.md, leaving the full A/B run's file alone)
 //   BENCH_PORT (3393)   the server's port
 //   BENCH_BASE_DIR      another checkout with its own production build (e.g. a worktree of main): its server runs
 //                       beside this one (port + 10) and every row is measured on both, one right after the other,
@@ -28,8 +32,11 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 10);
 const LABEL = process.env.BENCH_LABEL ?? 'latest';
 const ONLY = process.env.BENCH_ONLY ?? '';
+const PATHS = process.env.BENCH_PATHS ? process.env.BENCH_PATHS.split(',').map((p) => p.trim()) : null;
 const DATA_DIR = '.data/bench-pages';
-const PERSONAS = ['signed out', 'learner', 'expert', 'admin'];
+const PERSONAS = process.env.BENCH_PERSONAS
+  ? process.env.BENCH_PERSONAS.split(',').map((p) => p.trim())
+  : ['signed out', 'learner', 'expert', 'admin'];
 const EMAIL = { learner: 'learner@pathwise.dev', expert: 'expert@pathwise.dev', admin: 'admin@pathwise.dev' };
 
 // Every page under app/ (kept in step with the files by the check below). `:plan` is the demo learner's seeded
@@ -51,6 +58,10 @@ const ROUTES = [
   ['/sessions', 'app/(app)/sessions/page.tsx'],
   ['/sessions/:booking/review', 'app/(app)/sessions/[id]/review/page.tsx'],
   ['/sessions/:booking/room', 'app/(app)/sessions/[id]/room/page.tsx'], // the seeded booking's room has closed: its 403
+  ['/notifications', 'app/(app)/notifications/page.tsx'],
+  // The test-mode payment pages need an open payment, which the demo seed has none of: listed, not measured.
+  ['/pay/:payment', 'app/(app)/pay/[paymentId]/page.tsx'],
+  ['/packages/checkout/:payment', 'app/(app)/packages/checkout/[id]/page.tsx'],
   ['/settings', 'app/(app)/settings/page.tsx'],
   ['/dashboard', 'app/(app)/dashboard/page.tsx'],
   ['/dashboard/preview', 'app/(app)/dashboard/preview/page.tsx'],
@@ -59,6 +70,8 @@ const ROUTES = [
   ['/earnings', 'app/(app)/earnings/page.tsx'],
   ['/admin', 'app/(app)/admin/page.tsx'],
   ['/admin/applications/:application', 'app/(app)/admin/applications/[id]/page.tsx'],
+  ['/admin/payments', 'app/(app)/admin/payments/page.tsx'],
+  ['/admin/payments/all', 'app/(app)/admin/payments/all/page.tsx'],
   ['/admin/policy', 'app/(app)/admin/policy/page.tsx'],
   ['/admin/rates', 'app/(app)/admin/rates/page.tsx'],
   ['/admin/reviews', 'app/(app)/admin/reviews/page.tsx'],
@@ -142,7 +155,13 @@ try {
   rows.push(await measure('/api/health', 'signed out', () => '/api/health'));
   for (const [path] of ROUTES) {
     if (ONLY && !path.includes(ONLY)) continue;
+    if (PATHS && !PATHS.includes(path)) continue;
     const real = (s) => path.replace(/:(\w+)/g, (_, k) => s.ids[k]);
+    if (/:(\w+)/.test(path) && [...path.matchAll(/:(\w+)/g)].some(([, k]) => !sides[0].ids[k])) {
+      rows.push({ path, persona: 'learner', status: 'n/a', location: undefined, note: 'needs an open payment (none seeded)' });
+      console.log(`${path}: not measured (no seeded id)`);
+      continue;
+    }
     for (const persona of PERSONAS) {
       const s0 = sides[0];
       const probe = await fetch(base + real(s0), {
@@ -161,7 +180,7 @@ try {
   }
   const out = {
     date: new Date().toISOString(),
-    label: BASE_DIR ? 'ab' : LABEL,
+    label: BASE_DIR ? (PATHS ? `ab-${process.env.BENCH_LABEL ?? 'subset'}` : 'ab') : LABEL,
     baseDir: BASE_DIR,
     machine: machine(),
     uptime: uptime(),
@@ -177,7 +196,7 @@ try {
     writeFileSync('bench/PAGES.md', renderDoc());
   }
   // The other half of issue #15's table: First Load JS per route, measured on this same server.
-  if (!ONLY) await printFirstLoadJs(base, sides[0].cookies);
+  if (!ONLY && !PATHS) await printFirstLoadJs(base, sides[0].cookies);
 } finally {
   for (const s of sides) {
     await s.server?.stop().catch(() => undefined);
@@ -225,14 +244,21 @@ async function seedAndFindIds(base, cookies) {
   });
   if (created.status !== 201) throw new Error(`creating the 16-module plan answered ${created.status}: ${await created.text()}`);
   const { id: plan16 } = await created.json();
+  // Modules arrive one by one while the plan generates: wait for it to be ready (on a loaded machine a read in
+  // the middle saw 15 of 16), up to 120 s.
   let modules = 0;
-  for (let i = 0; i < 600 && modules === 0; i++) {
+  let status = '';
+  for (let i = 0; i < 1200 && status !== 'ready'; i++) {
     const c = await (await fetch(`${base}/api/curricula/${plan16}`, { headers: learner })).json();
-    if (c.curriculum?.status === 'failed' || c.status === 'failed') throw new Error('the 16-module plan failed to generate');
+    status = c.curriculum?.status ?? c.status ?? '';
+    if (status === 'failed') throw new Error('the 16-module plan failed to generate');
     modules = c.curriculum?.plan?.modules?.length ?? c.plan?.modules?.length ?? 0;
-    if (!modules) await new Promise((r) => setTimeout(r, 100));
+    if (status !== 'ready') await new Promise((r) => setTimeout(r, 100));
   }
-  if (modules !== 16) throw new Error(`the bench plan has ${modules} modules, not 16`);
+  // The offline planner's module count depends on today's date (the weeks it plans around): 16, or 15 on some
+  // days. The row keeps its name; the count is printed.
+  if (modules < 15) throw new Error(`the bench plan has ${modules} modules, not 15–16`);
+  console.log(`the :plan16 row's plan has ${modules} modules`);
   const idIn = async (cookie, page, re) => {
     const html = await (await fetch(base + page, { headers: { cookie } })).text();
     const m = [...html.matchAll(re)].map((x) => x[1]);
@@ -273,7 +299,9 @@ export function table(run) {
   ];
   for (const r of run.rows) {
     if (r.status !== 200) {
-      lines.push(`| \`${r.path}\` | ${r.persona} | ${r.status}${r.location ? ` → \`${r.location}\`` : ''} | | | | |`);
+      lines.push(
+        `| \`${r.path}\` | ${r.persona} | ${r.status}${r.location ? ` → \`${r.location}\`` : ''}${r.note ? ` (${r.note})` : ''} | | | | |`,
+      );
       continue;
     }
     const pct = (d) => (d ? `${Math.round((100 * r.rps) / d)} %` : '—');
@@ -302,10 +330,10 @@ function renderRun(name) {
  * Before and after side by side: req/s, p99 and the server's CPU per request. From the A/B run when there is one
  * (both builds measured row by row in the same minutes), else from the separate before and after runs.
  */
-function comparison() {
+function comparison(abName = 'ab') {
   const read = (n) =>
     existsSync(`bench/results/pages-${n}.json`) ? JSON.parse(readFileSync(`bench/results/pages-${n}.json`, 'utf8')) : null;
-  const ab = read('ab');
+  const ab = read(abName);
   const before = read('before');
   const after = ab ?? read('after');
   if (!after || (!ab && !before)) return '';
@@ -313,7 +341,9 @@ function comparison() {
   const old = new Map((before?.rows ?? []).map((r) => [key(r), r]));
   const baseOf = (r) => (ab ? (r.status === 200 ? { status: 200, ...r.base } : r) : old.get(key(r)));
   const lines = [
-    ab ? '## Before → after, same run (A/B)' : '## Before → after (separate runs)',
+    ab
+      ? `## Before → after, same run (A/B${abName === 'ab' ? '' : `: ${abName}, commit ${ab.machine.commit}, selected rows`})`
+      : '## Before → after (separate runs)',
     '',
     ab
       ? `${ab.date}: the base build (\`${ab.baseDir}\`) and this one served side by side; each row measured on both, one right after the other (the first alternates). ${ab.setup.clients} clients, ${ab.setup.seconds} s per row after ${ab.setup.warmup} s warm-up. Load average at the end: ${ab.loadavg.join(' / ')} (${ab.machine.cpus} CPUs). % columns: share of the static file's and /api/health's req/s of the same build in the same run.`
@@ -352,6 +382,16 @@ function renderDoc() {
     'Generated by `bench/pages.mjs` from `bench/results/pages-*.json` (`BENCH_RENDER_ONLY=1 npm run bench:pages` rewrites it);',
     'the notes below the tables are `bench/PAGES.notes.md`. The machine is shared: read the load average before comparing.',
     '',
+    // Runs of a few rows (BENCH_PATHS), newest first, then the full A/B run.
+    ...readdirSafe('bench/results')
+      .filter((f) => /^pages-ab-.+\.json$/.test(f))
+      .map((f) => f.slice('pages-'.length, -'.json'.length))
+      .sort((a, b) =>
+        JSON.parse(readFileSync(`bench/results/pages-${b}.json`, 'utf8')).date.localeCompare(
+          JSON.parse(readFileSync(`bench/results/pages-${a}.json`, 'utf8')).date,
+        ),
+      )
+      .map((n) => comparison(n)),
     comparison(),
     ...(existsSync('bench/results/pages-ab.json')
       ? ['## After: this build in the A/B run (full table)', '', renderRun('ab')]

@@ -8,20 +8,19 @@
 //     event received → booking confirmed → the slot gone for another client reading the slots API; p50/p95/p99
 // Env: BENCH_PG (server URL, default postgres://postgres@127.0.0.1:5432), BENCH_BOOKINGS (default 600),
 // BENCH_SAMPLES (latency samples, default 100). Writes bench/results/payments.json.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import pg from 'pg';
+import {
+  benchLearners,
+  BENCH_PG,
+  freshBenchDb,
+  machine,
+  runUnderReactServer,
+  seedBenchMarket,
+  stats,
+  writeBenchResult,
+} from './support/bench-db';
 
-if (!process.env.BENCH_PAYMENTS_CHILD) {
-  const r = spawnSync('npx', ['tsx', '--conditions=react-server', 'bench/payments-webhooks.ts'], {
-    stdio: 'inherit',
-    env: { ...process.env, BENCH_PAYMENTS_CHILD: '1', TZ: 'UTC', NODE_ENV: 'production', LOG_LEVEL: 'warn' },
-  });
-  process.exit(r.status ?? 1);
-}
+runUnderReactServer('bench/payments-webhooks.ts', 'BENCH_PAYMENTS_CHILD');
 
-const SERVER = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
 const DB_NAME = 'pw_bench_payments';
 const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 600);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 100);
@@ -29,31 +28,12 @@ const CONCURRENCY = 20;
 const EXPERTS = 100;
 const HOUR = 3_600_000;
 
-const pct = (xs: number[], p: number) => {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  return +s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)].toFixed(2);
-};
-const stats = (xs: number[]) => ({ n: xs.length, p50: pct(xs, 50), p95: pct(xs, 95), p99: pct(xs, 99), max: pct(xs, 100) });
-
-async function admin(text: string) {
-  const c = new pg.Client({ connectionString: SERVER });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
-
 async function main() {
   process.env.STRIPE_SECRET_KEY = 'sk_test_bench';
   process.env.STRIPE_WEBHOOK_SECRET = 'whsec_test_platform';
   const { fakeStripe } = await import('../tests/support/fake-stripe');
   const fake = await fakeStripe();
   process.env.STRIPE_API_BASE = fake.url;
-  const { createPostgresDb } = await import('../lib/db/postgres-client');
-  const { migrate } = await import('../lib/db/migrate');
   const { createHold } = await import('../lib/booking/create-hold');
   const { expireHold } = await import('../lib/booking/lifecycle');
   const { getSlotsResponse } = await import('../lib/availability/get-expert-slots');
@@ -64,33 +44,15 @@ async function main() {
   const { stripeClient, stripeProvider } = await import('../lib/payments/stripe-provider');
   const holder = globalThis as unknown as { __pathwiseDb?: Promise<unknown> };
 
-  await admin(`drop database if exists ${DB_NAME} with (force)`);
-  await admin(`create database ${DB_NAME}`);
-  const db = createPostgresDb(`${SERVER}/${DB_NAME}`, CONCURRENCY + 4);
+  const bench = await freshBenchDb(DB_NAME, CONCURRENCY + 4);
+  const db = bench.db;
   holder.__pathwiseDb = Promise.resolve(db);
-  await migrate(db);
   registerPaymentHandlers();
   setPaymentsProviderForTests(stripeProvider(stripeClient({ secretKey: 'sk_test_bench', apiBase: fake.url })));
 
-  await db.exec(`
-    insert into public.users (email, name, role, password_hash)
-      select 'bench-expert-' || g || '@example.test', 'Expert ' || g, 'expert', 'x' from generate_series(1, ${EXPERTS}) g;
-    insert into public.users (email, name, role, password_hash)
-      select 'bench-learner-' || g || '@example.test', 'Learner ' || g, 'learner', 'x' from generate_series(1, ${BOOKINGS + SAMPLES}) g;
-    insert into public.expert_profiles (user_id, slug, display_name, status, timezone)
-      select id, 'bench-' || split_part(split_part(email, '@', 1), '-', 3), name, 'approved', 'UTC'
-        from public.users where email like 'bench-expert-%';
-    insert into public.expert_offerings (expert_id, duration_minutes, price_minor, currency) select id, 60, 5000, 'USD' from public.expert_profiles;
-    insert into public.availability_settings (expert_id, min_notice_minutes, horizon_days, slot_interval_minutes) select id, 0, 365, 60 from public.expert_profiles;
-    insert into public.availability_rules (expert_id, weekday, start_minute, end_minute)
-      select e.id, d, 0, 1440 from public.expert_profiles e, generate_series(1, 7) d;
-  `);
+  await seedBenchMarket(db, { experts: EXPERTS, learners: BOOKINGS + SAMPLES });
   const experts = (await db.query<{ slug: string; id: string }>('select slug, id from public.expert_profiles order by slug')).rows;
-  const learners = (
-    await db.query<{ id: string; email: string; name: string }>(
-      "select id, email, name from public.users where role = 'learner' order by email",
-    )
-  ).rows.map((r) => ({ ...r, role: 'learner' as const }));
+  const learners = await benchLearners(db);
   const base = Math.ceil((Date.now() + 72 * HOUR) / HOUR) * HOUR;
   const endpoint = { provider: 'stripe' as const, secret: 'whsec_test_platform', livemode: false };
 
@@ -187,17 +149,15 @@ async function main() {
 
   const result = {
     when: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadavg: os.loadavg().map((x) => +x.toFixed(2)) },
-    postgres: SERVER.replace(/\/\/[^@]*@/, '//'),
+    machine: machine(),
+    postgres: BENCH_PG.replace(/\/\/[^@]*@/, '//'),
     concurrency: CONCURRENCY,
     throughput,
     latency,
   };
-  mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/payments.json', JSON.stringify(result, null, 2) + '\n');
+  writeBenchResult('payments.json', result);
   await fake.close();
-  await db.close();
-  await admin(`drop database if exists ${DB_NAME} with (force)`);
+  await bench.drop();
 }
 
 main().catch((e) => {

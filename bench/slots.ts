@@ -9,7 +9,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { computeSlots } from '../lib/availability/compute-slots';
 import type { TBusyBooking, TInterval, TSlotInput } from '../lib/availability/types';
-import { createBenchServer, sql, type TLoadResult } from './support/bench-server.mjs';
+import { benchMachine, loadTable, sql, type TLoadResult } from './support/bench-server.mjs';
+import { random, runSlotsApi } from './support/slots-api';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -18,7 +19,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SERVER = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
 const DB_NAME = 'pw_bench_slots';
-const DATABASE_URL = `${SERVER}/${DB_NAME}`;
 const PORT = 3201;
 const CONNECTIONS = 50;
 const ZONE = 'America/New_York';
@@ -27,15 +27,6 @@ const pctOf = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return +s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)].toFixed(3);
 };
-
-// A deterministic pseudo-random sequence, so every run measures the same input.
-function random(seed: number) {
-  let x = seed;
-  return () => {
-    x = (x * 1_103_515_245 + 12_345) % 2 ** 31;
-    return x / 2 ** 31;
-  };
-}
 
 /** 300 non-overlapping bookings (5 a day, 60 min, 15-minute buffers) and 500 busy blocks over 60 days from `from`. */
 function workload(from: number) {
@@ -141,84 +132,47 @@ function benchCompute() {
 }
 
 async function benchApi(): Promise<{ results: TLoadResult[]; slug: string }> {
-  await sql(`${SERVER}/postgres`, `drop database if exists ${DB_NAME} with (force)`);
-  await sql(`${SERVER}/postgres`, `create database ${DB_NAME}`);
-  const bench = createBenchServer({
+  return runSlotsApi({
+    server: SERVER,
+    dbName: DB_NAME,
     port: PORT,
-    databaseUrl: DATABASE_URL,
     dataDir: '.data/bench-slots',
     connections: CONNECTIONS,
     seconds: SECONDS,
-  });
-  await bench.portFree();
-  const server = bench.start();
-  try {
-    await bench.waitFor('/api/health');
+    names: [
+      'slots API, 31 days, 50 clients (answers kept ≤ 10 s, the default)',
+      'slots API, 31 days, 50 clients, nothing kept (DIRECTORY_CACHE_SECONDS=0)',
+    ],
     // The bench expert: New York, weekday and Saturday hours, 300 bookings and 500 busy blocks from tomorrow.
-    const slug = 'bench-slots-expert';
-    const today = Date.parse(new Date().toISOString().slice(0, 10));
-    const { bookings, busy } = workload(today + DAY);
-    const seed = `
-      with u as (insert into public.users (email, name, role, password_hash) values ('bench-slots@example.test', 'Bench Expert', 'expert', 'x') returning id),
-           l as (insert into public.users (email, name, role, password_hash) values ('bench-learner@example.test', 'Bench Learner', 'learner', 'x') returning id),
-           p as (insert into public.expert_profiles (user_id, slug, display_name, headline, status, timezone)
-                 select id, '${slug}', 'Bench Expert', 'Benchmarks slots', 'approved', '${ZONE}' from u returning id),
-           o as (insert into public.expert_offerings (expert_id, duration_minutes, price_minor, currency)
-                 select p.id, d, d * 100, 'USD' from p, unnest(array[30, 60, 90]) d),
-           r as (insert into public.availability_rules (expert_id, weekday, start_minute, end_minute)
-                 select p.id, w, s, e from p, unnest(array[1,1,2,2,3,3,4,4,5,5,6], array[480,780,480,780,480,780,480,780,480,780,600],
-                                                       array[720,1140,720,1140,720,1140,720,1140,720,1140,840]) as x(w, s, e)),
-           s as (insert into public.availability_settings (expert_id, buffer_before_minutes, buffer_after_minutes, min_notice_minutes, horizon_days, max_per_day, slot_interval_minutes)
-                 select id, 15, 15, 240, 90, 8, 15 from p),
-           b as (insert into public.bookings (expert_id, learner_id, starts_at, ends_at, duration_minutes, buffer_before_minutes, buffer_after_minutes, status, price_minor, currency)
-                 select p.id, l.id, to_timestamp(x.s / 1000.0), to_timestamp(x.e / 1000.0), 60, 15, 15, 'confirmed', 6000, 'USD'
-                   from p, l, unnest($1::float8[], $2::float8[]) as x(s, e))
-      insert into public.busy_blocks (expert_id, starts_at, ends_at)
-      select p.id, to_timestamp(x.s / 1000.0), to_timestamp(x.e / 1000.0) from p, unnest($3::float8[], $4::float8[]) as x(s, e)`;
-    await sql(DATABASE_URL, seed, [
-      bookings.map((b) => b.start),
-      bookings.map((b) => b.end),
-      busy.map((b) => b.start),
-      busy.map((b) => b.end),
-    ]);
-    await sql(DATABASE_URL, 'vacuum analyze public.bookings');
-    await sql(DATABASE_URL, 'vacuum analyze public.busy_blocks');
-    const probe = await fetch(`${bench.base}/api/experts/${slug}/slots?length=60&tz=UTC`);
-    const body = (await probe.json()) as { slots?: unknown[] };
-    if (!probe.ok || !body.slots?.length)
-      throw new Error(`the slots API did not answer with slots: ${probe.status} ${JSON.stringify(body).slice(0, 200)}`);
-    console.log(`probe: ${body.slots.length} slots in 31 days`);
-
-    // 31-day months from today … today + 6, in viewers' zones around the world.
-    const zones = [
-      'Asia/Kolkata',
-      'Europe/Berlin',
-      'America/Los_Angeles',
-      'UTC',
-      'Australia/Lord_Howe',
-      'America/New_York',
-      'Asia/Kathmandu',
-    ];
-    const dates = [0, 1, 2, 3, 4, 5, 6].map((d) => new Date(today + d * DAY).toISOString().slice(0, 10));
-    const path = (i: number) => {
-      const from = dates[i % dates.length];
-      const to = new Date(Date.parse(from) + 31 * DAY).toISOString().slice(0, 10);
-      return `/api/experts/${slug}/slots?from=${from}&to=${to}&length=${[60, 30, 90][i % 3]}&tz=${encodeURIComponent(zones[i % zones.length])}`;
-    };
-    const results = [await bench.load('slots API, 31 days, 50 clients (answers kept ≤ 10 s, the default)', path)];
-    await server.stop();
-    // The same with nothing kept: every request loads and computes (what a burst of distinct requests costs).
-    const uncached = bench.start({ DIRECTORY_CACHE_SECONDS: '0' });
-    try {
-      await bench.waitFor('/api/health');
-      results.push(await bench.load('slots API, 31 days, 50 clients, nothing kept (DIRECTORY_CACHE_SECONDS=0)', path));
-    } finally {
-      await uncached.stop();
-    }
-    return { results, slug };
-  } finally {
-    await server.stop().catch(() => undefined);
-  }
+    async seed(databaseUrl, today) {
+      const slug = 'bench-slots-expert';
+      const { bookings, busy } = workload(today + DAY);
+      const seed = `
+        with u as (insert into public.users (email, name, role, password_hash) values ('bench-slots@example.test', 'Bench Expert', 'expert', 'x') returning id),
+             l as (insert into public.users (email, name, role, password_hash) values ('bench-learner@example.test', 'Bench Learner', 'learner', 'x') returning id),
+             p as (insert into public.expert_profiles (user_id, slug, display_name, headline, status, timezone)
+                   select id, '${slug}', 'Bench Expert', 'Benchmarks slots', 'approved', '${ZONE}' from u returning id),
+             o as (insert into public.expert_offerings (expert_id, duration_minutes, price_minor, currency)
+                   select p.id, d, d * 100, 'USD' from p, unnest(array[30, 60, 90]) d),
+             r as (insert into public.availability_rules (expert_id, weekday, start_minute, end_minute)
+                   select p.id, w, s, e from p, unnest(array[1,1,2,2,3,3,4,4,5,5,6], array[480,780,480,780,480,780,480,780,480,780,600],
+                                                         array[720,1140,720,1140,720,1140,720,1140,720,1140,840]) as x(w, s, e)),
+             s as (insert into public.availability_settings (expert_id, buffer_before_minutes, buffer_after_minutes, min_notice_minutes, horizon_days, max_per_day, slot_interval_minutes)
+                   select id, 15, 15, 240, 90, 8, 15 from p),
+             b as (insert into public.bookings (expert_id, learner_id, starts_at, ends_at, duration_minutes, buffer_before_minutes, buffer_after_minutes, status, price_minor, currency)
+                   select p.id, l.id, to_timestamp(x.s / 1000.0), to_timestamp(x.e / 1000.0), 60, 15, 15, 'confirmed', 6000, 'USD'
+                     from p, l, unnest($1::float8[], $2::float8[]) as x(s, e))
+        insert into public.busy_blocks (expert_id, starts_at, ends_at)
+        select p.id, to_timestamp(x.s / 1000.0), to_timestamp(x.e / 1000.0) from p, unnest($3::float8[], $4::float8[]) as x(s, e)`;
+      await sql(databaseUrl, seed, [
+        bookings.map((b) => b.start),
+        bookings.map((b) => b.end),
+        busy.map((b) => b.start),
+        busy.map((b) => b.end),
+      ]);
+      return slug;
+    },
+  });
 }
 
 const compute = benchCompute();
@@ -226,7 +180,7 @@ const api = process.env.BENCH_SLOTS_API === '0' ? null : await benchApi();
 
 const out = {
   date: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGB: Math.round(os.totalmem() / 1e9), node: process.version },
+  machine: benchMachine(),
   targets: { computeMs: 5, apiP95Ms: 50 },
   compute,
   api: api?.results ?? null,
@@ -234,8 +188,6 @@ const out = {
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/slots.json', JSON.stringify(out, null, 2) + '\n');
 
-const row = (r: TLoadResult) =>
-  `| ${r.name} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx + r.errors} | ${r.cpuMsPerRequest.postgres} / ${r.cpuMsPerRequest.app} / ${r.cpuMsPerRequest.autocannon} | ${r.loadavg1m.before} → ${r.loadavg1m.after} |`;
 const md = [
   '# Slots benchmark',
   '',
@@ -263,9 +215,7 @@ const md = [
         'One SQL statement per request (lib/availability/get-expert-slots.ts). The app server, Postgres and autocannon share the 2 cores.',
         'CPU ms per request: Postgres (all its processes) / the app server / autocannon.',
         '',
-        '| run | req/s | p50 ms | p95 ms | p99 ms | non-2xx + errors | CPU ms/req pg / app / ac | load avg (1 min) |',
-        '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |',
-        ...api.results.map(row),
+        ...loadTable(api.results),
         '',
         ...api.results.map(
           (r) =>

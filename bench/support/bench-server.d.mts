@@ -34,3 +34,6 @@ export function createBenchServer(options: {
   cwd?: string;
   env?: Record<string, string>;
 }): TBenchServer;
+
+export function loadTable(results: TLoadResult[]): string[];
+export function benchMachine(): { cpus: number; cpuModel: string | undefined; memGB: number; node: string };

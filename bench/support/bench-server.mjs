@@ -1,6 +1,6 @@
-// Helpers the HTTP benches share (bench/marketplace.mjs, bench/slots.ts): run one SQL statement on a fresh
-// connection, start what `npm start` runs (server/main.mjs) on Postgres, wait for it, and load it with
-// autocannon while counting where the CPU went.
+// Helpers the HTTP benches share (bench/marketplace.mjs, bench/slots.ts, bench/calendar-slots.ts, bench/load.mjs,
+// bench/faults.mjs): run one SQL statement on a fresh connection, start what `npm start` runs (server/main.mjs) on
+// Postgres, wait for it, load it with autocannon while counting where the CPU went, and write the results' table.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -163,4 +163,21 @@ export function createBenchServer({ port, databaseUrl, dataDir, connections = 50
   }
 
   return { base, start, portFree, waitFor, load };
+}
+
+/** The markdown table of load() results (header, alignment row, one row a result) that the HTTP benches write. */
+export function loadTable(results) {
+  return [
+    '| run | req/s | p50 ms | p95 ms | p99 ms | non-2xx + errors | CPU ms/req pg / app / ac | load avg (1 min) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+    ...results.map(
+      (r) =>
+        `| ${r.name} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx + r.errors} | ${r.cpuMsPerRequest.postgres} / ${r.cpuMsPerRequest.app} / ${r.cpuMsPerRequest.autocannon} | ${r.loadavg1m.before} → ${r.loadavg1m.after} |`,
+    ),
+  ];
+}
+
+/** Cores, CPU model, memory and Node version, as the HTTP benches put them in their results. */
+export function benchMachine() {
+  return { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGB: Math.round(os.totalmem() / 1e9), node: process.version };
 }

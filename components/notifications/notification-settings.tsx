@@ -5,7 +5,8 @@ import { sendJson } from '@/components/auth/api-client';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { CHANNELS, PREFERENCE_EVENTS, type TChannel, type TPreferenceMatrix } from '@/lib/notifications/preference-rules';
+import { CHANNELS, PREFERENCE_EVENTS, type TChannel } from '@/lib/notifications/preference-events';
+import type { TPreferenceMatrix } from '@/lib/notifications/preference-rules';
 
 type TPhone = {
   e164: string | null;

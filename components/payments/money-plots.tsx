@@ -18,7 +18,8 @@ export function MoneyBarPlot({ data, series, currency }: { data: TMoneyPoint[]; 
         <XAxis dataKey="label" fontSize={12} />
         <YAxis fontSize={12} tickFormatter={fmt} width={72} />
         <Tooltip formatter={fmt} />
-        <Legend />
+        {/* Recharts sorts legend items by name unless told: keep the bars' own order. */}
+        <Legend itemSorter={(item) => series.findIndex((s) => s.key === item.dataKey)} />
         {series.map((s) => (
           <Bar key={s.key} dataKey={s.key} name={s.name} fill={s.color} radius={[4, 4, 0, 0]} isAnimationActive={false} />
         ))}

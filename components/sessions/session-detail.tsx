@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { Button, buttonClasses } from '@/components/ui/button';
@@ -9,9 +10,21 @@ import { dateTimeLabel } from '@/components/booking/zoned';
 import { CancelDialog } from './cancel-dialog';
 import { JoinButton } from './join-button';
 import { PrivateNotes } from './private-notes';
-import { ReschedulePanel } from './reschedule-panel';
 import { AttendanceSummary } from '@/components/video/attendance-summary';
 import { SessionRecordings } from '@/components/video/session-recordings';
+
+// The reschedule panel (the slot picker with framer-motion, ~23 kB gzip) loads when the user asks to
+// reschedule, not with /sessions (issue #15's 170 kB budget); pointing at or focusing the button starts the
+// download, and a status line stands in meanwhile.
+const loadReschedule = () => import('./reschedule-panel');
+const ReschedulePanel = dynamic(() => loadReschedule().then((m) => m.ReschedulePanel), {
+  ssr: false,
+  loading: () => (
+    <p role="status" aria-busy="true" className="text-sm text-slate-600 dark:text-slate-400">
+      Loading the available times…
+    </p>
+  ),
+});
 
 const EVENT_LABELS: Record<string, string> = {
   held: 'Held',
@@ -190,7 +203,13 @@ export function SessionDetail({
 
       <div className="flex flex-wrap gap-2">
         {b.canReschedule && mode !== 'reschedule' ? (
-          <Button type="button" variant="secondary" onClick={() => setMode('reschedule')}>
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => setMode('reschedule')}
+            onPointerEnter={() => void loadReschedule()}
+            onFocus={() => void loadReschedule()}
+          >
             Reschedule
           </Button>
         ) : null}

@@ -1,5 +1,5 @@
 import 'server-only';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { TActor } from '@/lib/auth/permissions';
 import { requireRole } from '@/lib/auth/permissions';
@@ -10,12 +10,14 @@ import { parseOrThrow } from '@/lib/http/zod-fields';
 import { enqueueJob, wakeJobRunner } from '@/lib/jobs';
 import { logger } from '@/lib/log/logger';
 import { publishSlotsChanged } from '@/lib/realtime/publish-slots';
-import { listConnections, ownConnection, saveConnection, toView, type TConnectionView } from './connections';
+import { listConnections, ownConnection, toView, type TConnectionView } from './connections';
 import { stopCalendlyWebhook } from './calendly/push';
 import { stopGoogleChannels } from './google/watch';
 import { stopOutlookSubscriptions } from './outlook/push';
 import { JOB_CALENDAR_SYNC } from './job-names';
 import { CALENDAR_PROVIDERS, calendarProvider } from './providers';
+import { sameSecret } from './same-secret';
+import { storeNewConnection } from './store-connection';
 import { clearBusy } from './sync';
 import { CalendarProviderError, type TCalendarProviderId } from './types';
 
@@ -35,11 +37,6 @@ export type TProviderCard = {
   note: string | null;
 };
 export type TCalendarsOverview = { providers: TProviderCard[]; connections: TConnectionView[] };
-
-async function expertIdOf(db: TDb, userId: string): Promise<string | null> {
-  const { rows } = await db.query<{ id: string }>('select id from public.expert_profiles where user_id = $1', [userId]);
-  return rows[0]?.id ?? null;
-}
 
 export async function calendarsOverview(db: TDb, user: TActor): Promise<TCalendarsOverview> {
   requireRole(user, ['expert'], 'Only experts connect calendars.');
@@ -74,12 +71,6 @@ export function startConnect(user: TActor, providerId: string, redirectUri: stri
   return { url, state };
 }
 
-function sameState(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 /**
  * The OAuth callback: checks the state against the cookie and the signed-in user, exchanges the code, lists
  * the calendars, stores the connection (tokens sealed) and queues its first full sync.
@@ -93,7 +84,7 @@ export async function finishConnect(
   requireRole(user, ['expert'], 'Only experts connect calendars.');
   const provider = calendarProvider(providerId);
   if (!provider?.configured()) throw new AppError('not_found', 'This calendar provider is not set up on this server.');
-  if (!q.state || !q.cookieState || !sameState(q.state, q.cookieState) || !q.state.endsWith(`.${user.id}`))
+  if (!q.state || !q.cookieState || !sameSecret(q.state, q.cookieState) || !q.state.endsWith(`.${user.id}`))
     throw new AppError('forbidden', 'This sign-in link expired or was not started here. Start "Connect" again.');
   if (q.error)
     throw new AppError(
@@ -113,27 +104,7 @@ export async function finishConnect(
     }
     throw e;
   }
-  const expertId = await expertIdOf(db, user.id);
-  const row = await db.transaction(async (tx) => {
-    const row = await saveConnection(tx, {
-      userId: user.id,
-      expertId,
-      provider: provider.id,
-      accountId: connected.accountId,
-      accountEmail: connected.accountEmail,
-      tokens: connected.tokens,
-      calendars,
-    });
-    await enqueueJob(
-      tx,
-      JOB_CALENDAR_SYNC,
-      { connectionId: row.id, full: true },
-      { singletonKey: `${JOB_CALENDAR_SYNC}:${row.id}:connect` },
-    );
-    return row;
-  });
-  wakeJobRunner();
-  return toView(row);
+  return storeNewConnection(db, { userId: user.id, provider: provider.id, connected, calendars });
 }
 
 export const ZCalendarSelection = z.object({

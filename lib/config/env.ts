@@ -69,6 +69,9 @@ export const ZEnv = z.object({
   STRIPE_API_BASE: optional(httpUrl),
   // Which events are accepted: false → only test-mode events, true → only live ones. Default: from the key's prefix.
   STRIPE_LIVEMODE: optional(bool),
+  // Tests only: 1 serves POST /api/test-clock/complete (an admin completes a session as if its end had passed, like
+  // Stripe's test clocks; lib/payments/test-clock.ts). Off: the route answers 404. Refused with STRIPE_SECRET_KEY set.
+  TEST_CLOCK: optional(bool).default(false),
 
   // Realtime (Socket.IO)
   REALTIME_URL: optional(httpUrl),
@@ -242,6 +245,10 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
       variable: 'JOBS_IN_PROCESS',
       message: 'is 0 but DATABASE_URL is not set: on PGlite jobs can only run inside the app (npm run worker needs Postgres)',
     });
+  }
+  // The test clock moves sessions to their end early; with Stripe it would send real transfers for sessions not held.
+  if (env.TEST_CLOCK && env.STRIPE_SECRET_KEY) {
+    missing.push({ variable: 'TEST_CLOCK', message: 'is for simulated payments only: unset it, or unset STRIPE_SECRET_KEY' });
   }
   if (missing.length) throw new EnvError(missing);
   return env;

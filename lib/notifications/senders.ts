@@ -121,22 +121,8 @@ export function createTwilioSender(o: {
   baseUrl?: string;
 }): NonNullable<TSenders['sms']> {
   let client: Promise<TTwilioClient> | undefined;
-  const load = async (): Promise<TTwilioClient> => {
-    const { default: twilio } = await import('twilio');
-    // Twilio's SDK has no base-URL option (region/edge only pick another twilio.com host); a custom
-    // RequestClient (its documented extension point) sends the same requests to `baseUrl` instead.
-    let httpClient = new twilio.RequestClient({ timeout: SEND_TIMEOUT_MS });
-    if (o.baseUrl) {
-      const base = o.baseUrl.replace(/\/$/, '');
-      class RebasedClient extends twilio.RequestClient {
-        request<T>(opts: Parameters<InstanceType<typeof twilio.RequestClient>['request']>[0]) {
-          return super.request<T>({ ...opts, uri: opts.uri.replace(/^https:\/\/api\.twilio\.com/, base) } as typeof opts & { data?: T });
-        }
-      }
-      httpClient = new RebasedClient({ timeout: SEND_TIMEOUT_MS });
-    }
-    return twilio(o.accountSid, o.authToken, { httpClient });
-  };
+  // twilio-client.ts (imported at the first send, like the SDK) points the client at `baseUrl` when one is set.
+  const load = async (): Promise<TTwilioClient> => (await import('./twilio-client')).twilioClient(o);
   return {
     name: 'twilio',
     async send(m) {

@@ -238,6 +238,9 @@ export const MATRIX: TRow[] = [
   r('PUT /api/admin/policy', ADMIN(400), { body: INVALID }),
   r('GET /api/admin/payments', ADMIN(200)),
   r('POST /api/admin/payments/[id]/refund', ADMIN(400), { body: INVALID }),
+  // Tests only: the e2e server runs with TEST_CLOCK=1 (playwright.config.ts); without it every persona gets 404
+  // (tests/integration/test-clock.test.ts, and the fuzz, which runs with it off).
+  r('POST /api/test-clock/complete', ADMIN(400), { body: INVALID }),
   r('GET /api/admin/rates', ADMIN(200)),
   r('PUT /api/admin/rates', ADMIN(400), { body: INVALID }),
   r('GET /api/admin/commission-rules', ADMIN(200)),

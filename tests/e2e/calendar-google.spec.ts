@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { FAKE_GOOGLE_URL } from '../../playwright.config';
-import { DEMO_PASSWORD, expectAccessible, signIn } from './helpers';
+import { bookAndPay, DEMO_PASSWORD, expectAccessible, signIn } from './helpers';
 
 // Issue #11, Must show (Google): the expert connects the fake Google account through its local consent page and
 // picks calendars; a busy hour added in "Google" removes the overlapping slot from a learner's open profile (push →
@@ -91,18 +91,7 @@ test('an expert connects Google; a busy hour there removes the slot live; a book
   await expect(busySlot).toHaveCount(0, { timeout: 20_000 });
 
   // ── the learner books the next free time: it appears in Emily's Google calendar ──
-  const first = slots.first();
-  await expect(first).toBeVisible();
-  const bookedStart = (await first.getAttribute('data-start'))!;
-  await first.click();
-  const brief = learner.getByLabel('What do you want to work on?');
-  await brief.click();
-  await brief.pressSequentially('Calendar e2e: joins and window functions');
-  await learner.getByRole('button', { name: /^Hold this time/ }).click();
-  await learner.getByRole('button', { name: /^Pay .*test mode/ }).click();
-  // The test-mode payment page stands in for Stripe Checkout.
-  await learner.getByRole('button', { name: /^Pay .*\(test mode\)$/ }).click();
-  await expect(learner.getByTestId('booking-confirmed')).toBeVisible();
+  const { start: bookedStart } = await bookAndPay(learner, { brief: 'Calendar e2e: joins and window functions' });
   const bookedIso = new Date(bookedStart).toISOString();
   await expect
     .poll(

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, expectAccessible, signIn } from './helpers';
+import { bookAndPay, DEMO_PASSWORD, expectAccessible, openExpertProfile, signIn } from './helpers';
 
 // Issue #13, notification centre: a learner books Emily; Emily's bell counts the confirmation live in two tabs,
 // the centre lists it, "Mark all read" clears the count in the other tab without a reload; a preference toggle
@@ -33,7 +33,7 @@ test('a booking confirmation reaches the bell live in two tabs; mark all read cl
   await expect(tab2.locator('html')).toHaveAttribute('data-realtime', 'connected');
   await expect(tab1.locator('html')).toHaveAttribute('data-realtime', 'connected');
 
-  // A new learner signs up and books Emily's first free time, paying in test mode.
+  // A new learner signs up and books a free time of Emily's (bookAndPay), paying in test mode.
   const learner = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   await learner.goto('/sign-up');
   await learner.getByLabel('Name').fill(learnerName);
@@ -42,22 +42,8 @@ test('a booking confirmation reaches the bell live in two tabs; mark all read cl
   await learner.getByLabel('I agree to the terms and privacy notice').check();
   await learner.getByRole('button', { name: 'Create account' }).click();
   await expect(learner).toHaveURL(/\/learn$/);
-  await learner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Experts' }).first().click();
-  await learner.getByRole('link', { name: 'Emily Carter' }).first().click();
-  await expect(learner.getByTestId('slot-picker')).toBeVisible();
-  await expect(learner.getByTestId('slots-skeleton')).toHaveCount(0, { timeout: 20_000 });
-  let first = learner.getByTestId('slot-list').getByRole('button').first();
-  if (!(await first.isVisible())) {
-    await learner.getByRole('button', { name: 'Try next month' }).click();
-    first = learner.getByTestId('slot-list').getByRole('button').first();
-  }
-  await first.click();
-  await learner.getByLabel('What do you want to work on?').fill('Notifications e2e: window functions');
-  await learner.getByRole('button', { name: /^Hold this time/ }).click();
-  await learner.getByRole('button', { name: /^Pay .*test mode/ }).click();
-  // The test-mode payment page stands in for Stripe Checkout.
-  await learner.getByRole('button', { name: /^Pay .*\(test mode\)$/ }).click();
-  await expect(learner.getByTestId('booking-confirmed')).toBeVisible();
+  await openExpertProfile(learner, 'Emily Carter');
+  await bookAndPay(learner, { brief: 'Notifications e2e: window functions' });
 
   // Both of Emily's tabs count it without a reload; the centre in tab 1 lists it.
   await expect(tab2.getByTestId('notification-bell')).toHaveAttribute('aria-label', `Notifications, ${before + 1} unread`);

@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from '@playwright/test';
-import { DEMO_PASSWORD, signIn } from './helpers';
+import { bookAndPay, DEMO_PASSWORD, openExpertProfile, payOnTestModePage, pickSlot, signIn } from './helpers';
 
 // Simulated mode (no Stripe key): a learner books Emily and pays on the test-mode page, seeing the total, the
 // commission and Emily's share first; then cancels late (under 24 h before the start) and gets the policy's refund.
@@ -13,16 +13,10 @@ test('a learner pays on the test-mode page; the admin refunds part of it with a 
   const learner = await newPage(browser);
   await signIn(learner, 'learner@pathwise.dev', DEMO_PASSWORD);
   await expect(learner).toHaveURL(/\/learn$/);
-  await learner.goto('/experts');
-  await learner
-    .getByRole('link', { name: /Emily Carter/ })
-    .first()
-    .click();
-  await expect(learner.getByRole('heading', { level: 1, name: 'Emily Carter' })).toBeVisible();
+  await openExpertProfile(learner, 'Emily Carter');
 
-  // Emily's demo availability always has free times in the coming days; wait for the list to load.
-  const slot = learner.getByTestId('slot-list').getByRole('button').first();
-  await expect(slot).toBeVisible({ timeout: 20_000 });
+  // Emily's demo availability always has free times in the coming days (pickSlot waits for the list to load).
+  const { slot } = await pickSlot(learner);
   await slot.click();
   await learner.getByLabel('What do you want to work on?').fill('Window functions, please');
   await learner.getByRole('button', { name: /^Hold this time/ }).click();
@@ -37,17 +31,16 @@ test('a learner pays on the test-mode page; the admin refunds part of it with a 
   expect(num(commission) + num(share)).toBeCloseTo(num(total), 2);
   expect(num(commission)).toBeCloseTo(num(total) * 0.15, 0);
 
-  await learner.getByRole('button', { name: /^Pay .*test mode/ }).click();
-  await expect(learner).toHaveURL(/\/pay\/[0-9a-f-]{36}$/);
-  await expect(learner.getByText('Test mode — no card is charged')).toBeVisible();
-  await expect(learner.getByTestId('price-total')).toHaveText(total);
-  await expect(learner.getByTestId('price-commission')).toHaveText(commission);
-  await learner.screenshot({ path: '.data/shots/pay-test-mode.png', fullPage: true });
-  await learner.getByRole('button', { name: new RegExp(`^Pay .*\\(test mode\\)$`) }).click();
+  // The test-mode payment page shows the same amounts before Pay.
+  const { paymentUrl } = await payOnTestModePage(learner, {
+    onPayPage: async (shown) => {
+      expect(shown).toEqual({ total, commission, share });
+      await learner.screenshot({ path: '.data/shots/pay-test-mode.png', fullPage: true });
+    },
+  });
   await expect(learner.getByTestId('booking-confirmed')).toContainText('Booked:');
   await expect(learner.getByTestId('booking-confirmed')).toContainText('test mode');
   await learner.screenshot({ path: '.data/shots/pay-confirmed.png', fullPage: true });
-  const paymentUrl = learner.url();
 
   // The admin finds the payment and refunds part of it, with a reason.
   const admin = await newPage(browser);
@@ -92,20 +85,9 @@ test('a late cancellation refunds what the policy says, and the amounts are show
   try {
     const learner = await newPage(browser);
     await signIn(learner, 'learner@pathwise.dev', DEMO_PASSWORD);
-    await learner.goto('/experts');
-    await learner
-      .getByRole('link', { name: /Emily Carter/ })
-      .first()
-      .click();
-    const slot = learner.getByTestId('slot-list').getByRole('button').first();
-    await expect(slot).toBeVisible({ timeout: 20_000 });
-    const start = (await slot.getAttribute('data-start'))!;
-    await slot.click();
-    await learner.getByRole('button', { name: /^Hold this time/ }).click();
-    await learner.getByRole('button', { name: /^Pay .*test mode/ }).click();
-    await learner.getByRole('button', { name: /^Pay .*\(test mode\)$/ }).click();
-    await expect(learner.getByTestId('booking-confirmed')).toBeVisible();
-    const paymentUrl = learner.url();
+    await expect(learner).toHaveURL(/\/learn$/);
+    await openExpertProfile(learner, 'Emily Carter');
+    const { start, paymentUrl } = await bookAndPay(learner);
     await learner.getByRole('link', { name: 'Go to My sessions' }).click();
     // This session's row: its start as the sessions list shows it (another test's session may share the day).
     const when = new Intl.DateTimeFormat('en-US', {

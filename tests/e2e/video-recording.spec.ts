@@ -1,6 +1,6 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { CHROMIUM } from '../../playwright.config';
-import { DEMO_PASSWORD, signIn } from './helpers';
+import { bookAndPay, DEMO_PASSWORD, openExpertProfile, signIn } from './helpers';
 
 // Issue #13, Must show: recording starts only after BOTH participants consent in the room, and the file is then
 // listed for both. Fake camera and microphone as in video-room.spec.ts; the booking is made through the UI (the e2e
@@ -33,24 +33,8 @@ test('recording waits for both consents, then records; stopped, it is listed for
   const learner = await newPage(browser, 'Europe/Berlin');
   await signIn(learner, 'learner@pathwise.dev', DEMO_PASSWORD);
   await expect(learner).toHaveURL(/\/learn$/);
-  await learner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Experts' }).first().click();
-  await learner.getByRole('link', { name: 'Emily Carter' }).first().click();
-  await expect(learner.getByTestId('slot-picker')).toBeVisible();
-  await expect(learner.getByTestId('slots-skeleton')).toHaveCount(0, { timeout: 20_000 });
-  let first = learner.getByTestId('slot-list').getByRole('button').first();
-  if (!(await first.isVisible())) {
-    await learner.getByRole('button', { name: 'Try next month' }).click();
-    first = learner.getByTestId('slot-list').getByRole('button').first();
-  }
-  await expect(first).toBeVisible({ timeout: 20_000 });
-  const start = new Date((await first.getAttribute('data-start'))!).toISOString();
-  await first.click();
-  await learner.getByLabel('What do you want to work on?').fill('Recording e2e');
-  await learner.getByRole('button', { name: /^Hold this time/ }).click();
-  await learner.getByRole('button', { name: /^Pay .*test mode/ }).click();
-  // The test-mode payment page stands in for Stripe Checkout.
-  await learner.getByRole('button', { name: /^Pay .*\(test mode\)$/ }).click();
-  await expect(learner.getByTestId('booking-confirmed')).toBeVisible();
+  await openExpertProfile(learner, 'Emily Carter');
+  const start = new Date((await bookAndPay(learner, { brief: 'Recording e2e' })).start).toISOString();
   await learner.getByRole('link', { name: 'Go to My sessions' }).click();
   // The session just booked (earlier specs leave other joinable sessions of this learner's).
   const mine = learner.locator(`[data-testid="session-item"][data-start="${start}"]`);

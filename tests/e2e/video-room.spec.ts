@@ -1,11 +1,11 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM } from '../../playwright.config';
-import { DEMO_PASSWORD, expectAccessible, signIn } from './helpers';
+import { bookAndPay, DEMO_PASSWORD, expectAccessible, openExpertProfile, signIn } from './helpers';
 
 // Issue #13, Must show: the learner and the expert of one booking join its built-in room in two browser contexts
 // with Chromium's fake camera and microphone, and each receives the other's video (frames advancing, checked in
-// the page); a chat message arrives; a third user gets 403. The booking is made through the UI (Emily's first free
-// slot); the e2e server opens rooms VIDEO_JOIN_EARLY_MINUTES early enough for any slot (playwright.config.ts),
+// the page); a chat message arrives; a third user gets 403. The booking is made through the UI (bookAndPay: a free
+// slot of Emily's well past the minimum notice); the e2e server opens rooms VIDEO_JOIN_EARLY_MINUTES early enough for any slot (playwright.config.ts),
 // since a slot can't be booked 10 minutes ahead. ICE servers are [] there: host candidates only, no network.
 
 test.use({
@@ -68,20 +68,8 @@ test('the learner and the expert see each other in the room; chat arrives; a thi
   const learner = await newPage(browser, 'Asia/Kolkata');
   await signIn(learner, 'learner@pathwise.dev', DEMO_PASSWORD);
   await expect(learner).toHaveURL(/\/learn$/);
-  await learner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Experts' }).first().click();
-  await learner.getByRole('link', { name: 'Emily Carter' }).first().click();
-  await expect(learner.getByTestId('slot-picker')).toBeVisible();
-  await expect(learner.getByTestId('slots-skeleton')).toHaveCount(0, { timeout: 20_000 });
-  const first = learner.getByTestId('slot-list').getByRole('button').first();
-  await expect(first).toBeVisible({ timeout: 20_000 });
-  const start = new Date((await first.getAttribute('data-start'))!).toISOString();
-  await first.click();
-  await learner.getByLabel('What do you want to work on?').fill('Video room e2e');
-  await learner.getByRole('button', { name: /^Hold this time/ }).click();
-  await learner.getByRole('button', { name: /^Pay .*test mode/ }).click();
-  // The test-mode payment page stands in for Stripe Checkout.
-  await learner.getByRole('button', { name: /^Pay .*\(test mode\)$/ }).click();
-  await expect(learner.getByTestId('booking-confirmed')).toBeVisible();
+  await openExpertProfile(learner, 'Emily Carter');
+  const start = new Date((await bookAndPay(learner, { brief: 'Video room e2e' })).start).toISOString();
   await learner.getByRole('link', { name: 'Go to My sessions' }).click();
   // The session just booked (earlier specs leave other joinable sessions of this learner's).
   const mine = learner.locator(`[data-testid="session-item"][data-start="${start}"]`);

@@ -1,33 +1,29 @@
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as callbackGET } from '@/app/api/calendar/calendly/callback/route';
 import { POST as connectPOST } from '@/app/api/calendar/calendly/connect/route';
 import { POST as webhookPOST } from '@/app/api/calendar/calendly/webhook/route';
 import { GET as startGET } from '@/app/api/calendar/calendly/start/route';
-import { GET as slotsGET } from '@/app/api/experts/[slug]/slots/route';
 import type { TSessionUser } from '@/lib/auth/schemas';
-import { addDays, wallToInstant } from '@/lib/availability/zoned-time';
-import type { TSlotsResponse } from '@/lib/booking/contract';
 import { ensureCalendlyWebhook } from '@/lib/calendar/calendly/push';
 import { signCalendlyBody, verifyCalendlySignature } from '@/lib/calendar/calendly/webhooks';
 import { getConnection, openTokens, storeTokens } from '@/lib/calendar/connections';
-import { registerCalendarJobs } from '@/lib/calendar/jobs';
-import { STATE_COOKIE } from '@/lib/calendar/manage';
 import { syncConnection } from '@/lib/calendar/sync';
+import {
+  closeCalendarTest,
+  iso,
+  mondayAhead,
+  nyHour,
+  oauthCallback,
+  oauthStart,
+  pendingSyncJobs,
+  slotsOnDay,
+  openCalendarTest,
+} from '../support/calendar-harness';
 import { createUser } from '../support/factories';
 import { fakeCalendly, type TFakeCalendly } from '../support/fake-calendly';
-import {
-  buildRequest,
-  callRoute,
-  changedTables,
-  closeRouteDb,
-  openRouteDb,
-  sessionCookie,
-  snapshotTables,
-  type TRouteHandler,
-} from '../support/route-harness';
+import { callRoute, changedTables, sessionCookie, snapshotTables, type TRouteHandler } from '../support/route-harness';
 import type { TTestDb } from '../support/test-db';
-import { bookableExpert } from './booking.fixtures';
 
 // Calendly (API v2 over fetch) against tests/support/fake-calendly.ts: connect with a personal access token and
 // with OAuth (then a token refresh), scheduled events reaching the slots API through the paginated list, a signed
@@ -38,29 +34,11 @@ let cal: TFakeCalendly;
 let expert: { user: TSessionUser; id: string; slug: string };
 let cookie: string;
 let connectionId: string;
-const NY = 'America/New_York';
 const last: { status: number; text: string }[] = [];
 
-const monday = (() => {
-  let d = addDays(new Date().toISOString().slice(0, 10), 3);
-  while (new Date(`${d}T00:00:00Z`).getUTCDay() !== 1) d = addDays(d, 1);
-  return d;
-})();
-const ny = (dayOffset: number, hour: number) => {
-  const [y, m, d] = addDays(monday, dayOffset).split('-').map(Number);
-  return wallToInstant(NY, Date.UTC(y, m - 1, d, hour, 0));
-};
-const iso = (n: number) => new Date(n).toISOString();
-
-async function mondaySlots(): Promise<string[]> {
-  const res = await slotsGET(
-    new NextRequest(
-      `http://localhost/api/experts/${expert.slug}/slots?${new URLSearchParams({ from: monday, to: addDays(monday, 1), length: '60', tz: NY })}`,
-    ),
-    { params: Promise.resolve({ slug: expert.slug }) },
-  );
-  return ((await res.json()) as TSlotsResponse).slots.map((s) => s.start);
-}
+const monday = mondayAhead();
+const ny = (dayOffset: number, hour: number) => nyHour(monday, dayOffset, hour);
+const mondaySlots = () => slotsOnDay(expert.slug, monday);
 
 /** Calendly's deliveries reach the real webhook route (server to server: no Origin, no session). */
 async function deliver(url: string, body: string, signature: string) {
@@ -78,39 +56,24 @@ async function deliver(url: string, body: string, signature: string) {
   last.push({ status: res.status, text: await res.text() });
 }
 
-const queuedSyncs = async () =>
-  (
-    await t.db.query("select 1 from public.jobs where name = 'calendar.sync' and data->>'connectionId' = $1 and done_at is null", [
-      connectionId,
-    ])
-  ).rows.length;
+const queuedSyncs = () => pendingSyncJobs(t.db, connectionId);
 
 beforeAll(async () => {
   cal = await fakeCalendly({ deliver });
-  vi.stubEnv('CALENDLY_CLIENT_ID', cal.clientId);
-  vi.stubEnv('CALENDLY_CLIENT_SECRET', cal.clientSecret);
-  vi.stubEnv('CALENDLY_API_BASE', cal.url);
-  vi.stubEnv('CALENDLY_AUTH_BASE', cal.url);
-  vi.stubEnv('APP_URL', 'http://localhost:3000');
-  vi.stubEnv('CALENDAR_SYNC_TIMEOUT_MS', '800');
-  vi.stubEnv('CALENDAR_TOKEN_KEYS', `k1:${Buffer.alloc(32, 5).toString('base64')}`);
-  t = await openRouteDb();
-  registerCalendarJobs();
-  expert = await bookableExpert(t.db, { timezone: NY });
-  for (let weekday = 1; weekday <= 5; weekday++)
-    await t.db.query('insert into public.availability_rules (expert_id, weekday, start_minute, end_minute) values ($1, $2, 540, 1020)', [
-      expert.id,
-      weekday,
-    ]);
-  await t.db.query(
-    'insert into public.availability_settings (expert_id, min_notice_minutes, horizon_days, slot_interval_minutes) values ($1, 0, 365, 60)',
-    [expert.id],
-  );
-  cookie = await sessionCookie(t.db, expert.user);
+  ({ t, expert, cookie } = await openCalendarTest({
+    provider: {
+      CALENDLY_CLIENT_ID: cal.clientId,
+      CALENDLY_CLIENT_SECRET: cal.clientSecret,
+      CALENDLY_API_BASE: cal.url,
+      CALENDLY_AUTH_BASE: cal.url,
+    },
+    appUrl: 'http://localhost:3000',
+    syncTimeoutMs: 800,
+    tokenKeyByte: 5,
+  }));
 });
 afterAll(async () => {
-  vi.unstubAllEnvs();
-  await closeRouteDb(t);
+  await closeCalendarTest(t);
   await cal.close();
 });
 
@@ -240,25 +203,17 @@ describe('webhooks', () => {
 
 describe('oauth, refresh and failures', () => {
   it('connects through OAuth and refreshes the token before it expires', async () => {
-    const start = await (startGET as TRouteHandler)(buildRequest({ method: 'GET', path: '/api/calendar/calendly/start', cookie }), {
-      params: Promise.resolve({}),
-    });
-    const authorize = new URL(start.headers.get('location')!);
+    const { authorize, stateCookie } = await oauthStart(startGET as TRouteHandler, 'calendly', cookie);
     expect(authorize.pathname).toBe('/oauth/authorize');
-    const stateCookie = /pw_cal_state=([^;]+)/.exec(start.headers.get('set-cookie') ?? '')![1];
-    const res = await (callbackGET as TRouteHandler)(
-      buildRequest({
-        method: 'GET',
-        path: '/api/calendar/calendly/callback',
-        query: [
-          ['code', cal.issueCode()],
-          ['state', authorize.searchParams.get('state')!],
-        ],
-        cookie: `${cookie}; ${STATE_COOKIE}=${stateCookie}`,
-      }),
-      { params: Promise.resolve({}) },
-    );
-    expect(new URL(res.headers.get('location')!).searchParams.get('calendar')).toBe('connected');
+    const { location } = await oauthCallback(callbackGET as TRouteHandler, 'calendly', {
+      cookie,
+      stateCookie,
+      query: [
+        ['code', cal.issueCode()],
+        ['state', authorize.searchParams.get('state')!],
+      ],
+    });
+    expect(location.searchParams.get('calendar')).toBe('connected');
     // Same Calendly user: the connection row is renewed, now with OAuth tokens.
     const c = (await getConnection(t.db, connectionId))!;
     const tokens = openTokens(c);

@@ -1,28 +1,35 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { GET as slotsGET } from '@/app/api/experts/[slug]/slots/route';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GET as callbackGET } from '@/app/api/calendar/google/callback/route';
 import { GET as startGET } from '@/app/api/calendar/google/start/route';
 import { POST as pushPOST } from '@/app/api/calendar/google/push/route';
 import { PATCH as connectionPATCH, DELETE as connectionDELETE } from '@/app/api/calendar/connections/[id]/route';
 import type { TSessionUser } from '@/lib/auth/schemas';
-import { addDays, wallToInstant } from '@/lib/availability/zoned-time';
 import { afterBookingChange } from '@/lib/booking/after-change';
-import type { TSlotsResponse } from '@/lib/booking/contract';
 import { calendarJoinUrl, requestCalendarConference } from '@/lib/calendar/conference';
 import { getConnection, openTokens, storeTokens } from '@/lib/calendar/connections';
 import { syncBookingEvent } from '@/lib/calendar/event-sync';
 import { ensureGoogleChannels } from '@/lib/calendar/google/watch';
-import { registerCalendarJobs, sweepCalendars } from '@/lib/calendar/jobs';
-import { reconnectNeeded, STATE_COOKIE } from '@/lib/calendar/manage';
+import { sweepCalendars } from '@/lib/calendar/jobs';
+import { reconnectNeeded } from '@/lib/calendar/manage';
 import { markReconnect, syncConnection } from '@/lib/calendar/sync';
+import {
+  HOUR,
+  closeCalendarTest,
+  iso,
+  mondayAhead,
+  nyHour,
+  oauthCallback,
+  oauthStart,
+  slotsOnDay,
+  openCalendarTest,
+} from '../support/calendar-harness';
 import { createUser } from '../support/factories';
 import { startFakeGoogle, type TFakeGoogle } from '../support/fake-google';
-import { buildRequest, closeRouteDb, openRouteDb, sessionCookie, type TRouteHandler } from '../support/route-harness';
+import { buildRequest, sessionCookie, type TRouteHandler } from '../support/route-harness';
 import type { TTestDb } from '../support/test-db';
-import { bookableExpert } from './booking.fixtures';
 
 // Google Calendar end to end through the real googleapis SDK against tests/support/fake-google.ts: connect
 // (OAuth with state cookie), token refresh, busy time reaching GET /api/experts/:slug/slots, push + incremental
@@ -34,59 +41,28 @@ let bridge: Server;
 let expert: { user: TSessionUser; id: string; slug: string };
 let cookie: string;
 let connectionId: string;
-const NY = 'America/New_York';
-const HOUR = 3_600_000;
 
-const monday = (() => {
-  let d = addDays(new Date().toISOString().slice(0, 10), 3);
-  while (new Date(`${d}T00:00:00Z`).getUTCDay() !== 1) d = addDays(d, 1);
-  return d;
-})();
-const ny = (dayOffset: number, hour: number) => {
-  const [y, m, d] = addDays(monday, dayOffset).split('-').map(Number);
-  return wallToInstant(NY, Date.UTC(y, m - 1, d, hour, 0));
-};
+const monday = mondayAhead();
+const ny = (dayOffset: number, hour: number) => nyHour(monday, dayOffset, hour);
+const mondaySlots = () => slotsOnDay(expert.slug, monday);
 
 async function call(handler: TRouteHandler, req: NextRequest, params: Record<string, string> = {}) {
   return handler(req, { params: Promise.resolve(params) });
 }
 
-async function mondaySlots(): Promise<string[]> {
-  const res = await slotsGET(
-    new NextRequest(
-      `http://localhost/api/experts/${expert.slug}/slots?${new URLSearchParams({ from: monday, to: addDays(monday, 1), length: '60', tz: NY })}`,
-    ),
-    { params: Promise.resolve({ slug: expert.slug }) },
-  );
-  expect(res.status).toBe(200);
-  return ((await res.json()) as TSlotsResponse).slots.map((s) => s.start);
-}
-const iso = (n: number) => new Date(n).toISOString();
-
 /** Drives the consent page the way a browser would: follow its "Allow" link back to our callback. */
-async function connectThroughConsent(user: TSessionUser, userCookie: string, opts: { tamperState?: boolean } = {}) {
-  const start = await call(
-    startGET as TRouteHandler,
-    buildRequest({ method: 'GET', path: '/api/calendar/google/start', cookie: userCookie }),
-  );
-  expect(start.status).toBe(303);
-  const consentUrl = new URL(start.headers.get('location')!);
-  const stateCookie = /pw_cal_state=([^;]+)/.exec(start.headers.get('set-cookie') ?? '')![1];
+async function connectThroughConsent(userCookie: string, opts: { tamperState?: boolean } = {}) {
+  const { authorize: consentUrl, stateCookie } = await oauthStart(startGET as TRouteHandler, 'google', userCookie);
   const html = await (await fetch(consentUrl)).text();
   const allow = /<a href="([^"]+)">Allow<\/a>/.exec(html)![1].replace(/&#38;/g, '&');
   const back = new URL(allow);
   if (opts.tamperState) back.searchParams.set('state', `x${back.searchParams.get('state')}`);
-  const res = await call(
-    callbackGET as TRouteHandler,
-    buildRequest({
-      method: 'GET',
-      path: '/api/calendar/google/callback',
-      query: [...back.searchParams.entries()],
-      cookie: `${userCookie}; ${STATE_COOKIE}=${stateCookie}`,
-    }),
-  );
-  void user;
-  return { consentUrl, res, location: new URL(res.headers.get('location')!) };
+  const { res, location } = await oauthCallback(callbackGET as TRouteHandler, 'google', {
+    cookie: userCookie,
+    stateCookie,
+    query: [...back.searchParams.entries()],
+  });
+  return { consentUrl, res, location };
 }
 
 beforeAll(async () => {
@@ -101,30 +77,20 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => bridge.listen(0, '127.0.0.1', r));
   // env() is parsed at first use in this file's module graph, after these.
-  vi.stubEnv('GOOGLE_CLIENT_ID', 'pathwise-test.apps.googleusercontent.com');
-  vi.stubEnv('GOOGLE_CLIENT_SECRET', 'test-secret');
-  vi.stubEnv('GOOGLE_OAUTH_BASE', g.url);
-  vi.stubEnv('GOOGLE_API_BASE', g.url);
-  vi.stubEnv('APP_URL', `http://127.0.0.1:${(bridge.address() as AddressInfo).port}`);
-  vi.stubEnv('CALENDAR_SYNC_TIMEOUT_MS', '1000');
-  vi.stubEnv('CALENDAR_TOKEN_KEYS', `k1:${Buffer.alloc(32, 7).toString('base64')}`);
-  t = await openRouteDb();
-  registerCalendarJobs();
-  expert = await bookableExpert(t.db, { timezone: NY });
-  for (let weekday = 1; weekday <= 5; weekday++)
-    await t.db.query('insert into public.availability_rules (expert_id, weekday, start_minute, end_minute) values ($1, $2, 540, 1020)', [
-      expert.id,
-      weekday,
-    ]);
-  await t.db.query(
-    'insert into public.availability_settings (expert_id, min_notice_minutes, horizon_days, slot_interval_minutes) values ($1, 0, 365, 60)',
-    [expert.id],
-  );
-  cookie = await sessionCookie(t.db, expert.user);
+  ({ t, expert, cookie } = await openCalendarTest({
+    provider: {
+      GOOGLE_CLIENT_ID: 'pathwise-test.apps.googleusercontent.com',
+      GOOGLE_CLIENT_SECRET: 'test-secret',
+      GOOGLE_OAUTH_BASE: g.url,
+      GOOGLE_API_BASE: g.url,
+    },
+    appUrl: `http://127.0.0.1:${(bridge.address() as AddressInfo).port}`,
+    syncTimeoutMs: 1000,
+    tokenKeyByte: 7,
+  }));
 });
 afterAll(async () => {
-  vi.unstubAllEnvs();
-  await closeRouteDb(t);
+  await closeCalendarTest(t);
   await g.close();
   await new Promise((r) => bridge.close(r));
 });
@@ -134,13 +100,13 @@ beforeEach(() => {
 
 describe('connect', () => {
   it('refuses a callback whose state does not match the cookie, and stores nothing', async () => {
-    const { location } = await connectThroughConsent(expert.user, cookie, { tamperState: true });
+    const { location } = await connectThroughConsent(cookie, { tamperState: true });
     expect(location.searchParams.get('calendar_error')).toMatch(/expired|not started here/);
     expect((await t.db.query('select 1 from public.calendar_connections')).rows).toHaveLength(0);
   });
 
   it('asks for offline access with incremental consent, and stores the sealed tokens and the calendars', async () => {
-    const { consentUrl, location } = await connectThroughConsent(expert.user, cookie);
+    const { consentUrl, location } = await connectThroughConsent(cookie);
     expect(consentUrl.searchParams.get('access_type')).toBe('offline');
     expect(consentUrl.searchParams.get('include_granted_scopes')).toBe('true');
     expect(consentUrl.searchParams.get('scope')).toContain('calendar.readonly');
@@ -418,7 +384,7 @@ describe('failures', () => {
   });
 
   it('Google refusing the refresh token (invalid_grant) asks for Reconnect and tells the expert', async () => {
-    const { location } = await connectThroughConsent(expert.user, cookie);
+    const { location } = await connectThroughConsent(cookie);
     expect(location.searchParams.get('calendar')).toBe('connected');
     expect((await getConnection(t.db, connectionId))!.status).toBe('active');
     await syncConnection(t.db, connectionId, { full: true });
@@ -440,7 +406,7 @@ describe('failures', () => {
   });
 
   it('disconnect forgets the tokens and removes the blocks', async () => {
-    await connectThroughConsent(expert.user, cookie);
+    await connectThroughConsent(cookie);
     await syncConnection(t.db, connectionId, { full: true });
     expect(await mondaySlots()).not.toContain(iso(ny(0, 16)));
     const del = await call(

@@ -1,23 +1,30 @@
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as callbackGET } from '@/app/api/calendar/outlook/callback/route';
 import { POST as notifyPOST } from '@/app/api/calendar/outlook/notify/route';
 import { GET as startGET } from '@/app/api/calendar/outlook/start/route';
-import { GET as slotsGET } from '@/app/api/experts/[slug]/slots/route';
 import type { TSessionUser } from '@/lib/auth/schemas';
-import { addDays, wallToInstant } from '@/lib/availability/zoned-time';
-import type { TSlotsResponse } from '@/lib/booking/contract';
 import { getConnection, openTokens, storeTokens } from '@/lib/calendar/connections';
 import { syncBookingEvent } from '@/lib/calendar/event-sync';
-import { registerCalendarJobs } from '@/lib/calendar/jobs';
-import { STATE_COOKIE, disconnect, reconnectNeeded } from '@/lib/calendar/manage';
+import { disconnect, reconnectNeeded } from '@/lib/calendar/manage';
 import { ensureOutlookSubscriptions } from '@/lib/calendar/outlook/push';
 import { syncConnection } from '@/lib/calendar/sync';
+import {
+  HOUR,
+  closeCalendarTest,
+  iso,
+  mondayAhead,
+  nyHour,
+  oauthCallback,
+  oauthStart,
+  pendingSyncJobs,
+  slotsOnDay,
+  openCalendarTest,
+} from '../support/calendar-harness';
 import { createUser } from '../support/factories';
 import { fakeMicrosoft, trustFakeTls, type TFakeMicrosoft } from '../support/fake-microsoft';
-import { buildRequest, closeRouteDb, openRouteDb, sessionCookie, type TRouteHandler } from '../support/route-harness';
+import type { TRouteHandler } from '../support/route-harness';
 import type { TTestDb } from '../support/test-db';
-import { bookableExpert } from './booking.fixtures';
 
 // Outlook end to end through the real @azure/msal-node and @microsoft/microsoft-graph-client against
 // tests/support/fake-microsoft.ts (HTTPS, OpenID discovery, token endpoint, Graph): connect with the auth code flow,
@@ -30,31 +37,11 @@ let ms: TFakeMicrosoft;
 let expert: { user: TSessionUser; id: string; slug: string };
 let cookie: string;
 let connectionId: string;
-const NY = 'America/New_York';
-const HOUR = 3_600_000;
 const PRIMARY = 'AAMkCal-primary';
 
-const monday = (() => {
-  let d = addDays(new Date().toISOString().slice(0, 10), 3);
-  while (new Date(`${d}T00:00:00Z`).getUTCDay() !== 1) d = addDays(d, 1);
-  return d;
-})();
-const ny = (dayOffset: number, hour: number) => {
-  const [y, m, d] = addDays(monday, dayOffset).split('-').map(Number);
-  return wallToInstant(NY, Date.UTC(y, m - 1, d, hour, 0));
-};
-const iso = (n: number) => new Date(n).toISOString();
-
-async function mondaySlots(): Promise<string[]> {
-  const res = await slotsGET(
-    new NextRequest(
-      `http://localhost/api/experts/${expert.slug}/slots?${new URLSearchParams({ from: monday, to: addDays(monday, 1), length: '60', tz: NY })}`,
-    ),
-    { params: Promise.resolve({ slug: expert.slug }) },
-  );
-  expect(res.status).toBe(200);
-  return ((await res.json()) as TSlotsResponse).slots.map((s) => s.start);
-}
+const monday = mondayAhead();
+const ny = (dayOffset: number, hour: number) => nyHour(monday, dayOffset, hour);
+const mondaySlots = () => slotsOnDay(expert.slug, monday);
 
 /** Graph's POSTs to our notificationUrl reach the real route handler (as a server-to-server request: no Origin). */
 async function deliver(url: string, body: string | null) {
@@ -70,69 +57,43 @@ async function deliver(url: string, body: string | null) {
   return { status: res.status, text: await res.text(), contentType: res.headers.get('content-type') };
 }
 
-const syncJobs = async () =>
-  (
-    await t.db.query("select 1 from public.jobs where name = 'calendar.sync' and data->>'connectionId' = $1 and done_at is null", [
-      connectionId,
-    ])
-  ).rows.length;
+const syncJobs = () => pendingSyncJobs(t.db, connectionId);
 
 beforeAll(async () => {
   trustFakeTls();
   ms = await fakeMicrosoft({ deliver });
-  vi.stubEnv('MICROSOFT_CLIENT_ID', ms.clientId);
-  vi.stubEnv('MICROSOFT_CLIENT_SECRET', ms.clientSecret);
-  vi.stubEnv('MICROSOFT_AUTHORITY_HOST', ms.url);
-  vi.stubEnv('MICROSOFT_GRAPH_BASE', ms.url);
-  vi.stubEnv('APP_URL', 'http://localhost:3000');
-  vi.stubEnv('CALENDAR_SYNC_TIMEOUT_MS', '1000');
-  vi.stubEnv('CALENDAR_TOKEN_KEYS', `k1:${Buffer.alloc(32, 9).toString('base64')}`);
-  t = await openRouteDb();
-  registerCalendarJobs();
-  expert = await bookableExpert(t.db, { timezone: NY });
-  for (let weekday = 1; weekday <= 5; weekday++)
-    await t.db.query('insert into public.availability_rules (expert_id, weekday, start_minute, end_minute) values ($1, $2, 540, 1020)', [
-      expert.id,
-      weekday,
-    ]);
-  await t.db.query(
-    'insert into public.availability_settings (expert_id, min_notice_minutes, horizon_days, slot_interval_minutes) values ($1, 0, 365, 60)',
-    [expert.id],
-  );
-  cookie = await sessionCookie(t.db, expert.user);
+  ({ t, expert, cookie } = await openCalendarTest({
+    provider: {
+      MICROSOFT_CLIENT_ID: ms.clientId,
+      MICROSOFT_CLIENT_SECRET: ms.clientSecret,
+      MICROSOFT_AUTHORITY_HOST: ms.url,
+      MICROSOFT_GRAPH_BASE: ms.url,
+    },
+    appUrl: 'http://localhost:3000',
+    syncTimeoutMs: 1000,
+    tokenKeyByte: 9,
+  }));
 });
 afterAll(async () => {
-  vi.unstubAllEnvs();
-  await closeRouteDb(t);
+  await closeCalendarTest(t);
   await ms.close();
 });
 
 describe('connect', () => {
   it('signs in through msal (auth code, offline access) and stores sealed tokens and the calendars', async () => {
-    const start = await (startGET as TRouteHandler)(buildRequest({ method: 'GET', path: '/api/calendar/outlook/start', cookie }), {
-      params: Promise.resolve({}),
-    });
-    expect(start.status).toBe(303);
-    const authorize = new URL(start.headers.get('location')!);
+    const { authorize, stateCookie } = await oauthStart(startGET as TRouteHandler, 'outlook', cookie);
     expect(authorize.origin + authorize.pathname).toBe(`${ms.url}/common/oauth2/v2.0/authorize`);
     expect(authorize.searchParams.get('scope')).toContain('offline_access');
     expect(authorize.searchParams.get('scope')).toContain('Calendars.ReadWrite');
-    const state = authorize.searchParams.get('state')!;
-    const stateCookie = /pw_cal_state=([^;]+)/.exec(start.headers.get('set-cookie') ?? '')![1];
     // Microsoft's sign-in page sends the browser back with a one-time code.
-    const res = await (callbackGET as TRouteHandler)(
-      buildRequest({
-        method: 'GET',
-        path: '/api/calendar/outlook/callback',
-        query: [
-          ['code', ms.issueCode()],
-          ['state', state],
-        ],
-        cookie: `${cookie}; ${STATE_COOKIE}=${stateCookie}`,
-      }),
-      { params: Promise.resolve({}) },
-    );
-    const back = new URL(res.headers.get('location')!);
+    const { location: back } = await oauthCallback(callbackGET as TRouteHandler, 'outlook', {
+      cookie,
+      stateCookie,
+      query: [
+        ['code', ms.issueCode()],
+        ['state', authorize.searchParams.get('state')!],
+      ],
+    });
     expect(back.searchParams.get('calendar')).toBe('connected');
     // msal read the authority's OpenID metadata from the fake (knownAuthorities), never from login.microsoftonline.com.
     expect(ms.log).toContain('GET /common/v2.0/.well-known/openid-configuration');

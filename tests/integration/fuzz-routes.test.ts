@@ -305,6 +305,8 @@ const ROUTES: Record<string, TRouteSpec> = {
   'payments/[id]/simulate': {
     POST: { owner: 'learner', other: 'otherLearner', params: id('paymentId'), body: () => ({ outcome: 'decline' }) },
   },
+  // TEST_CLOCK is off here: 404 for everyone (with it on: tests/integration/test-clock.test.ts).
+  'test-clock/complete': { POST: { owner: 'admin', other: 'learner', body: (w) => ({ bookingId: w.upcomingBookingId }) } },
   'webhooks/stripe': { POST: { owner: 'anon', other: 'learner', writers: ['learner'], body: () => ({ id: 'evt_fuzz', type: 'ping' }) } },
   // Authenticated by PayPal's signature, not a session; with PayPal off (the fuzz's world) it is a 404 for anyone.
   'webhooks/paypal': {

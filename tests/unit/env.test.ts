@@ -160,3 +160,26 @@ describe('email and SMS providers', () => {
     expect(issues({ SENDGRID_API_KEY: 'not-a-key', TWILIO_FROM_NUMBER: '5551234' })).toEqual(['SENDGRID_API_KEY', 'TWILIO_FROM_NUMBER']);
   });
 });
+
+describe('TEST_CLOCK', () => {
+  const stripe = { STRIPE_SECRET_KEY: 'sk_test_secretvalue', STRIPE_WEBHOOK_SECRET: 'whsec_x' };
+  it('is off by default and on with 1 on simulated payments', () => {
+    expect(parseEnv({}).TEST_CLOCK).toBe(false);
+    expect(parseEnv({ TEST_CLOCK: '' }).TEST_CLOCK).toBe(false);
+    expect(parseEnv({ TEST_CLOCK: '1' }).TEST_CLOCK).toBe(true);
+    expect(parseEnv({ ...stripe, TEST_CLOCK: '0' }).TEST_CLOCK).toBe(false);
+  });
+  it('is refused with a Stripe key (test or live), without echoing the key', () => {
+    for (const key of ['sk_test_secretvalue', 'sk_live_secretvalue']) {
+      try {
+        parseEnv({ ...stripe, STRIPE_SECRET_KEY: key, TEST_CLOCK: '1' });
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(EnvError);
+        expect((e as EnvError).issues.map((i) => i.variable)).toEqual(['TEST_CLOCK']);
+        expect((e as Error).message).toMatch(/TEST_CLOCK is for simulated payments only/);
+        expect((e as Error).message).not.toContain(key);
+      }
+    }
+  });
+});

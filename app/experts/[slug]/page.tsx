@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { cache } from 'react';
 import { BookingPanel, type TAttachable } from '@/components/booking/booking-panel';
 import { ExpertProfileView } from '@/components/experts/expert-profile-view';
 import { NotBookableYet } from '@/components/payments/not-bookable-yet';
@@ -20,12 +21,13 @@ import { listPurchases } from '@/lib/packages/views';
 
 type TProps = { params: Promise<{ slug: string }> };
 
-async function load(slug: string) {
+// Once per request: generateMetadata and the page both need the profile (React's cache() is per render).
+const load = cache(async (slug: string) => {
   await connection();
   if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
   const db = await getDb();
   return cachedProfile(slug, () => loadPublicProfile(db, slug));
-}
+});
 
 /** The learner's curricula (and their modules) that a booking may carry as its brief's context. */
 async function attachableCurricula(user: TSessionUser): Promise<TAttachable[]> {

@@ -9,8 +9,9 @@ import { AppError } from '@/lib/http/app-error';
 import { parseOrThrow } from '@/lib/http/zod-fields';
 import { enqueueJob, wakeJobRunner } from '@/lib/jobs';
 import { logger } from '@/lib/log/logger';
-import { getConnection, openTokens, saveConnection, toView, type TConnectionRow, type TConnectionView } from '../connections';
+import { getConnection, openTokens, type TConnectionRow, type TConnectionView } from '../connections';
 import { JOB_CALENDAR_SYNC } from '../job-names';
+import { storeNewConnection } from '../store-connection';
 import { freshTokens } from '../sync';
 import { CalendarProviderError } from '../types';
 import { calendlyConfig, calendlyWebhookUrl } from './config';
@@ -32,11 +33,6 @@ const hookOf = (c: Pick<TConnectionRow, 'sync_state'>) => ((c.sync_state ?? {}) 
 
 export const ZPersonalToken = z.object({ token: z.string().trim().min(20, 'Paste the whole token.').max(4000) });
 
-async function expertIdOf(db: TDb, userId: string): Promise<string | null> {
-  const { rows } = await db.query<{ id: string }>('select id from public.expert_profiles where user_id = $1', [userId]);
-  return rows[0]?.id ?? null;
-}
-
 /** Connects Calendly with a personal access token: checked against /users/me, sealed, first sync queued. */
 export async function connectCalendlyToken(db: TDb, user: TActor, input: unknown): Promise<TConnectionView> {
   requireRole(user, ['expert'], 'Only experts connect calendars.');
@@ -52,27 +48,7 @@ export async function connectCalendlyToken(db: TDb, user: TActor, input: unknown
     throw new AppError('unavailable', `Calendly could not be reached (${e.kind}). Try again in a minute.`);
   }
   const calendars = await provider.listCalendars(connected.tokens);
-  const expertId = await expertIdOf(db, user.id);
-  const row = await db.transaction(async (tx) => {
-    const row = await saveConnection(tx, {
-      userId: user.id,
-      expertId,
-      provider: 'calendly',
-      accountId: connected.accountId,
-      accountEmail: connected.accountEmail,
-      tokens: connected.tokens,
-      calendars,
-    });
-    await enqueueJob(
-      tx,
-      JOB_CALENDAR_SYNC,
-      { connectionId: row.id, full: true },
-      { singletonKey: `${JOB_CALENDAR_SYNC}:${row.id}:connect` },
-    );
-    return row;
-  });
-  wakeJobRunner();
-  return toView(row);
+  return storeNewConnection(db, { userId: user.id, provider: 'calendly', connected, calendars });
 }
 
 /** Creates the connection's webhook subscription when it has none (needs APP_URL reachable by Calendly). */

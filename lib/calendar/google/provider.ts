@@ -10,6 +10,7 @@ import {
   type TSessionEvent,
 } from '../types';
 import { GOOGLE_SCOPES, calendarApi, googleConfigured, oauthClient, statusOf, toProviderError } from './client';
+import { parseCursor, type TCalendarCursor } from '../cursor';
 
 // Google Calendar through the googleapis SDK. Busy time always comes from one freebusy.query over the whole
 // window (it already honours "free" events, declined invitations and all-day events the way Google shows them);
@@ -17,18 +18,6 @@ import { GOOGLE_SCOPES, calendarApi, googleConfigured, oauthClient, statusOf, to
 // change, the window is read again (still one request). A 410 on a sync token starts over with fresh tokens.
 
 export const BOOKING_ID_PROPERTY = 'pathwiseBookingId';
-
-type TCursor = Record<string, string>;
-
-function parseCursor(cursor: string | null | undefined): TCursor | null {
-  if (!cursor) return null;
-  try {
-    const v = JSON.parse(cursor) as unknown;
-    return v && typeof v === 'object' ? (v as TCursor) : null;
-  } catch {
-    return null;
-  }
-}
 
 async function freeBusy(api: calendar_v3.Calendar, calendarIds: string[], from: Date, to: Date): Promise<TBusyInterval[]> {
   const res = await api.freebusy.query({
@@ -80,7 +69,7 @@ async function listChanges(
 }
 
 async function fullRead(api: calendar_v3.Calendar, calendarIds: string[], from: Date, to: Date): Promise<TBusyRead> {
-  const tokens: TCursor = {};
+  const tokens: TCalendarCursor = {};
   for (const id of calendarIds) tokens[id] = (await listChanges(api, id, { timeMin: from })).syncToken;
   const upserts = await freeBusy(api, calendarIds, from, to);
   return { full: true, upserts, deletedExternalIds: [], cursor: JSON.stringify(tokens) };
@@ -194,7 +183,7 @@ export const googleProvider: TCalendarProvider = {
     const known = parseCursor(cursor);
     try {
       if (!known || calendarIds.some((id) => !known[id])) return await fullRead(api, calendarIds, from, to);
-      const next: TCursor = {};
+      const next: TCalendarCursor = {};
       let changed = false;
       for (const id of calendarIds) {
         const r = await listChanges(api, id, { syncToken: known[id] });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { env } from '@/lib/config';
 import type { TDb } from '@/lib/db';
 import { enqueueJob, wakeJobRunner } from '@/lib/jobs';
@@ -8,6 +8,7 @@ import { getConnection, openTokens, type TConnectionRow, type TWatchChannel } fr
 import { JOB_CALENDAR_SYNC } from '../job-names';
 import { freshTokens, withTimeout } from '../sync';
 import { calendarApi, toProviderError } from './client';
+import { sameSecret } from '../same-secret';
 
 // Push from Google: an events.watch channel per busy calendar, addressed to POST /api/calendar/google/push.
 // Google says only "something changed in this calendar"; the route checks the channel id and its secret token
@@ -105,12 +106,6 @@ export async function stopGoogleChannels(db: TDb, c: TConnectionRow): Promise<vo
 }
 
 export type TPushResult = { status: 200 | 403 | 404; queued: boolean };
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 /** Handles one Google push notification (headers only; Google sends no body for calendar channels). */
 export async function handleGooglePush(

@@ -12,6 +12,7 @@ import {
 } from '../types';
 import { fromGraphError, fromMsalError } from './errors';
 import { GraphTransport, msalNetworkClient } from './transport';
+import { parseCursor, type TCalendarCursor } from '../cursor';
 
 // Outlook / Microsoft 365 calendars through Microsoft Graph. Sign-in and token refresh go through
 // @azure/msal-node (auth code flow, offline_access), Graph calls through @microsoft/microsoft-graph-client.
@@ -105,19 +106,6 @@ function utc(d: TGraphDateTime): Date {
 }
 
 const graphUtc = (d: Date): TGraphDateTime => ({ dateTime: d.toISOString().replace(/Z$/, ''), timeZone: 'UTC' });
-
-/** Cursor: one delta link per busy calendar. */
-type TCursor = Record<string, string>;
-
-function parseCursor(cursor: string | null | undefined): TCursor | null {
-  if (!cursor) return null;
-  try {
-    const v = JSON.parse(cursor) as unknown;
-    return v && typeof v === 'object' ? (v as TCursor) : null;
-  } catch {
-    return null;
-  }
-}
 
 async function readDelta(client: Client, first: string, into: { upserts: TBusyInterval[]; deleted: string[] }): Promise<string> {
   let url = first;
@@ -236,7 +224,7 @@ export function createOutlookProvider(cfg: TOutlookConfig | null): TCalendarProv
       const prev = parseCursor(cursor);
       const incremental = !!prev && calendarIds.every((id) => prev[id]);
       const into = { upserts: [] as TBusyInterval[], deleted: [] as string[] };
-      const next: TCursor = {};
+      const next: TCalendarCursor = {};
       for (const id of calendarIds) {
         const first = incremental
           ? prev![id]

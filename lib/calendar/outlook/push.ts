@@ -15,10 +15,10 @@ import {
   deleteSubscription,
   needsRenewal,
   renewSubscription,
-  sameSecret,
   ZGraphNotifications,
   type TOutlookSubscription,
 } from './subscriptions';
+import { sameSecret } from '../same-secret';
 
 // Push from Outlook: a Graph subscription per busy calendar, addressed to POST /api/calendar/outlook/notify and
 // kept in calendar_connections.sync_state.outlookSubs (with its clientState secret; the column is not readable

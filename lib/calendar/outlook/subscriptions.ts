@@ -1,5 +1,4 @@
 import 'server-only';
-import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { CalendarProviderError, type TCalendarTokens } from '../types';
 import { graphCall, graphClient, type TOutlookConfig } from './provider';
@@ -77,10 +76,3 @@ export const ZGraphNotifications = z.object({
     .max(1000),
 });
 export type TGraphNotification = z.infer<typeof ZGraphNotifications>['value'][number];
-
-export function sameSecret(a: string | null | undefined, b: string): boolean {
-  if (!a) return false;
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { MoneyBarChart } from '@/components/payments/lazy-money-chart';
 import { Badge } from '@/components/ui/badge';
 import { Container } from '@/components/ui/container';
+import { DataTable, type TColumn } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/current-user';
 import { getDb } from '@/lib/db';
@@ -17,48 +18,60 @@ export const metadata: Metadata = { title: 'Payments' };
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
 const monthLabel = (m: string) =>
   new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
-const th = 'py-2 pr-4';
+const paymentColumns: TColumn<TPaymentLine>[] = [
+  { header: 'Paid', cell: (p) => (p.paidAt ? when.format(new Date(p.paidAt)) : '—') },
+  { header: 'Expert', cell: (p) => p.expertName },
+  { header: 'Amount', numeric: true, cell: (p) => formatMoney(p.amountMinor, p.currency) },
+  { header: 'Refunded', numeric: true, cell: (p) => formatMoney(p.refundedMinor, p.currency) },
+  {
+    header: 'State',
+    cell: (p) => (
+      <>
+        {p.status.replace('_', ' ')}
+        {p.disputeStatus ? ` · dispute ${p.disputeStatus}` : ''} · transfer {p.transferStatus.replace('_', ' ')}
+      </>
+    ),
+  },
+];
 
-function PaymentTable({ rows, testId, empty }: { rows: TPaymentLine[]; testId: string; empty: string }) {
-  if (!rows.length) return <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{empty}</p>;
+function PaymentTable({ rows, caption, testId, empty }: { rows: TPaymentLine[]; caption: string; testId: string; empty: string }) {
   return (
-    <div className="mt-3 overflow-x-auto">
-      <table className="w-full min-w-[36rem] text-left text-sm" data-testid={testId}>
-        <thead>
-          <tr className="border-b border-slate-200 dark:border-slate-800">
-            <th scope="col" className={th}>
-              Paid
-            </th>
-            <th scope="col" className={th}>
-              Expert
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Amount
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Refunded
-            </th>
-            <th scope="col" className={th}>
-              State
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((p) => (
-            <tr key={p.paymentId} className="border-b border-slate-100 dark:border-slate-900">
-              <td className={th}>{p.paidAt ? when.format(new Date(p.paidAt)) : '—'}</td>
-              <td className={th}>{p.expertName}</td>
-              <td className={`${th} text-right tabular-nums`}>{formatMoney(p.amountMinor, p.currency)}</td>
-              <td className={`${th} text-right tabular-nums`}>{formatMoney(p.refundedMinor, p.currency)}</td>
-              <td className={th}>
-                {p.status.replace('_', ' ')}
-                {p.disputeStatus ? ` · dispute ${p.disputeStatus}` : ''} · transfer {p.transferStatus.replace('_', ' ')}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      columns={paymentColumns}
+      rows={rows}
+      rowKey={(p) => p.paymentId}
+      empty={empty}
+      testId={testId}
+      minWidth="min-w-[36rem]"
+      className="mt-3"
+    />
+  );
+}
+
+/** Gross and commission per month or per expert in one currency. */
+function CommissionTable<R extends { grossMinor: number; commissionMinor: number }>(props: {
+  caption: string;
+  first: { header: string; cell: (r: R) => string };
+  rows: R[];
+  rowKey: (r: R) => string;
+  currency: string;
+  testId: string;
+}) {
+  const c = props.currency;
+  return (
+    <DataTable
+      caption={props.caption}
+      columns={[
+        props.first,
+        { header: 'Gross', numeric: true, cell: (r) => formatMoney(r.grossMinor, c) },
+        { header: 'Commission', numeric: true, cell: (r) => formatMoney(r.commissionMinor, c) },
+      ]}
+      rows={props.rows}
+      rowKey={props.rowKey}
+      testId={props.testId}
+      className="max-w-xl"
+    />
   );
 }
 
@@ -107,31 +120,14 @@ export default async function AdminPaymentsPage() {
                     { key: 'commission', name: 'Commission', color: '#f59e0b' },
                   ]}
                 />
-                <table className="w-full max-w-xl text-left text-sm" data-testid={`commission-by-month-${c}`}>
-                  <caption className="sr-only">Commission by month in {c}</caption>
-                  <thead>
-                    <tr className="border-b border-slate-200 dark:border-slate-800">
-                      <th scope="col" className={th}>
-                        Month
-                      </th>
-                      <th scope="col" className={`${th} text-right`}>
-                        Gross
-                      </th>
-                      <th scope="col" className={`${th} text-right`}>
-                        Commission
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {months.map((m) => (
-                      <tr key={m.month} className="border-b border-slate-100 dark:border-slate-900">
-                        <td className={th}>{monthLabel(m.month)}</td>
-                        <td className={`${th} text-right tabular-nums`}>{formatMoney(m.grossMinor, c)}</td>
-                        <td className={`${th} text-right tabular-nums`}>{formatMoney(m.commissionMinor, c)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <CommissionTable
+                  caption={`Commission by month in ${c}`}
+                  first={{ header: 'Month', cell: (m) => monthLabel(m.month) }}
+                  rows={months}
+                  rowKey={(m) => m.month}
+                  currency={c}
+                  testId={`commission-by-month-${c}`}
+                />
               </div>
             );
           })}
@@ -152,31 +148,14 @@ export default async function AdminPaymentsPage() {
                   data={experts.slice(0, 12).map((e) => ({ label: e.name, commission: e.commissionMinor }))}
                   series={[{ key: 'commission', name: 'Commission', color: '#f59e0b' }]}
                 />
-                <table className="w-full max-w-xl text-left text-sm" data-testid={`commission-by-expert-${c}`}>
-                  <caption className="sr-only">Commission by expert in {c}</caption>
-                  <thead>
-                    <tr className="border-b border-slate-200 dark:border-slate-800">
-                      <th scope="col" className={th}>
-                        Expert
-                      </th>
-                      <th scope="col" className={`${th} text-right`}>
-                        Gross
-                      </th>
-                      <th scope="col" className={`${th} text-right`}>
-                        Commission
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {experts.map((e) => (
-                      <tr key={e.expertId} className="border-b border-slate-100 dark:border-slate-900">
-                        <td className={th}>{e.name}</td>
-                        <td className={`${th} text-right tabular-nums`}>{formatMoney(e.grossMinor, c)}</td>
-                        <td className={`${th} text-right tabular-nums`}>{formatMoney(e.commissionMinor, c)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <CommissionTable
+                  caption={`Commission by expert in ${c}`}
+                  first={{ header: 'Expert', cell: (e) => e.name }}
+                  rows={experts}
+                  rowKey={(e) => e.expertId}
+                  currency={c}
+                  testId={`commission-by-expert-${c}`}
+                />
               </div>
             );
           })}
@@ -185,13 +164,13 @@ export default async function AdminPaymentsPage() {
           <h2 id="refunds" className="text-lg font-semibold">
             Refunds
           </h2>
-          <PaymentTable rows={report.refunds} testId="refunds-table" empty="No refunds." />
+          <PaymentTable rows={report.refunds} caption="Refunded payments" testId="refunds-table" empty="No refunds." />
         </section>
         <section aria-labelledby="disputes">
           <h2 id="disputes" className="text-lg font-semibold">
             Disputes
           </h2>
-          <PaymentTable rows={report.disputes} testId="disputes-table" empty="No disputes." />
+          <PaymentTable rows={report.disputes} caption="Disputed payments" testId="disputes-table" empty="No disputes." />
         </section>
         <section aria-labelledby="health">
           <h2 id="health" className="text-lg font-semibold">
@@ -213,31 +192,19 @@ export default async function AdminPaymentsPage() {
               </ul>
             </div>
           )}
-          <table className="mt-4 w-full max-w-xl text-left text-sm" data-testid="account-totals">
-            <caption className="py-2 text-left font-medium">Totals per account (positive = debit)</caption>
-            <thead>
-              <tr className="border-b border-slate-200 dark:border-slate-800">
-                <th scope="col" className={th}>
-                  Account
-                </th>
-                <th scope="col" className={th}>
-                  Currency
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Balance
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.accounts.map((a) => (
-                <tr key={`${a.account}-${a.currency}`} className="border-b border-slate-100 dark:border-slate-900">
-                  <td className={`${th} font-mono text-xs`}>{a.account}</td>
-                  <td className={th}>{a.currency}</td>
-                  <td className={`${th} text-right tabular-nums`}>{minorToDecimal(a.totalMinor, a.currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption="Totals per account (positive = debit)"
+            showCaption
+            columns={[
+              { header: 'Account', cell: (a) => a.account, className: 'font-mono text-xs' },
+              { header: 'Currency', cell: (a) => a.currency },
+              { header: 'Balance', numeric: true, cell: (a) => minorToDecimal(a.totalMinor, a.currency) },
+            ]}
+            rows={report.accounts}
+            rowKey={(a) => `${a.account}-${a.currency}`}
+            testId="account-totals"
+            className="mt-4 max-w-xl"
+          />
         </section>
         <section aria-labelledby="rules">
           <h2 id="rules" className="text-lg font-semibold">
