@@ -28,6 +28,7 @@ export async function applyPackageRefund(
   deltaMinor: number,
   ref: string,
   memo?: string,
+  opts: { allUnused?: boolean } = {},
 ): Promise<{ credits: number; remaining: number }> {
   const { rows } = await tx.query<{
     id: string;
@@ -49,7 +50,7 @@ export async function applyPackageRefund(
     refundedMinor: p.refunded_minor,
   };
   const unused = creditsLeft(state);
-  const credits = creditsVoidedBy(state, deltaMinor);
+  const credits = opts.allUnused ? unused : creditsVoidedBy(state, deltaMinor);
   const { rows: before } = await tx.query<{ n: string | number }>(
     "select coalesce(sum(amount_minor), 0) as n from public.ledger_entries where payment_id = $1 and kind = 'refund' and account = 'platform_commission'",
     [p.id],
@@ -101,4 +102,16 @@ export async function applyPackageRefund(
       });
   }
   return { credits, remaining };
+}
+
+/**
+ * Voids every unused credit when nothing is left to pay back for them (earlier refunds, goodwill included, already
+ * returned their value): no cash moves, but the expert's part of them leaves expert_payable — the platform's
+ * commission line paid it with those earlier refunds — so expert_payable still ends at zero.
+ */
+export async function voidUnusedCredits(tx: TPrivilegedTx, p: TPackageRefundPayment, ref: string): Promise<number> {
+  const out = await applyPackageRefund(tx, p, 0, ref, 'package: unused sessions voided, their value already refunded', {
+    allUnused: true,
+  });
+  return out.credits;
 }

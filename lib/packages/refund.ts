@@ -5,6 +5,7 @@ import type { TDb } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { refundPayment } from '@/lib/payments/refunds';
 import { canRefundUnused, creditsLeft, unusedValueMinor } from './pricing';
+import { voidUnusedCredits } from './refund-credits';
 import { lockPurchase, purchasePayment } from './purchase';
 
 /**
@@ -45,7 +46,11 @@ export async function refundUnused(
     const sessions = creditsLeft(credit);
     if (refundMinor === 0) {
       // Nothing left to pay back (a free package, or earlier refunds covered it): the credits are simply voided.
-      await tx.query('update public.package_purchases set sessions_refunded = session_count - sessions_used where id = $1', [pur.id]);
+      await voidUnusedCredits(
+        tx,
+        { ...pay, package_purchase_id: pur.id },
+        `package-void:${pur.id}:${pur.sessions_used}:${pur.sessions_refunded}`,
+      );
     }
     return { paymentId: pay.id, refundMinor, sessions, key: `package-unused:${pur.id}:${pur.sessions_used}:${pur.sessions_refunded}` };
   });

@@ -39,7 +39,9 @@ function run(price: number, bp: number, fixed: number, n: number, ops: TOp[], fr
   const refund = () => {
     if (n - used - refundedSessions <= 0) return;
     const r = price - prefixShare(price, n, used) - refundedMinor;
-    if (r > 0) {
+    // r = 0 after partial refunds already returned the credits' value: the credits are still voided, with the
+    // expert's part of them moved out of expert_payable (lib/packages/refund-credits.ts voidUnusedCredits).
+    if (r > 0 || partials > 0) {
       const lines = refundLines(p, used, r, commissionRefunded);
       const c = lines.find((l) => l.account === 'platform_commission')!.amountMinor;
       if (partials === 0) {
