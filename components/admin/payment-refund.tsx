@@ -7,7 +7,7 @@ import { formatMoney } from '@/lib/money/format-money';
 import { toMajor, toMinor } from '@/lib/money/to-minor';
 
 /** Refund part or all of one payment, with a reason for the audit log (native modal dialog: focus trap, Esc). */
-export function PaymentRefund(p: { paymentId: string; refundableMinor: number; currency: string; label: string }) {
+export function PaymentRefund(p: { paymentId: string; refundableMinor: number; currency: string; label: string; note?: string }) {
   const ref = useRef<HTMLDialogElement>(null);
   const router = useRouter();
   const [amount, setAmount] = useState(toMajor(p.refundableMinor, p.currency));
@@ -61,9 +61,14 @@ export function PaymentRefund(p: { paymentId: string; refundableMinor: number; c
           Refund a payment
         </h2>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          {p.label}. Up to {formatMoney(p.refundableMinor, p.currency)} can be refunded; if the expert was already paid, their share of the
-          refund is taken back from the transfer.
+          {p.label}. Up to {formatMoney(p.refundableMinor, p.currency)} can be refunded
+          {p.note ? '.' : '; if the expert was already paid, their share of the refund is taken back from the transfer.'}
         </p>
+        {p.note ? (
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400" data-testid="refund-package-note">
+            {p.note}
+          </p>
+        ) : null}
         <form
           className="mt-4 space-y-3 text-sm"
           onSubmit={(e) => {

@@ -5,7 +5,10 @@ import { useState } from 'react';
 import { sendJson } from '@/components/auth/api-client';
 import { Button } from '@/components/ui/button';
 
-/** The test-mode Pay button: pays the package (simulated) and goes back to the expert's profile to book. */
+/**
+ * The package checkout's button. Test mode: pays (simulated) and goes back to the expert's profile to book.
+ * Stripe: the server answers the Checkout Session's URL and the browser goes there.
+ */
 export function SimulatedCheckout({ purchaseId, label, next }: { purchaseId: string; label: string; next: string }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
@@ -13,11 +16,12 @@ export function SimulatedCheckout({ purchaseId, label, next }: { purchaseId: str
   async function pay() {
     setBusy(true);
     setError(null);
-    const res = await sendJson('POST', `/api/packages/purchases/${purchaseId}/pay`);
+    const res = await sendJson<{ checkoutUrl: string | null }>('POST', `/api/packages/purchases/${purchaseId}/pay`);
     if (!res.ok) {
       setBusy(false);
       return setError(res.error.message);
     }
+    if (res.data.checkoutUrl) return window.location.assign(res.data.checkoutUrl);
     router.push(`${next}?package=paid`);
     router.refresh();
   }

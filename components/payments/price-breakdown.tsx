@@ -7,6 +7,9 @@ export function PriceBreakdown(p: {
   expertMinor: number;
   currency: string;
   expertName: string;
+  /** Overrides "<expert> receives after the session" (a package is paid out session by session). */
+  expertLabel?: string;
+  totalTestId?: string;
 }) {
   return (
     <dl
@@ -15,7 +18,7 @@ export function PriceBreakdown(p: {
     >
       <div className="flex justify-between gap-4 px-3 py-2">
         <dt className="font-semibold">Total</dt>
-        <dd className="font-semibold tabular-nums" data-testid="price-total">
+        <dd className="font-semibold tabular-nums" data-testid={p.totalTestId ?? 'price-total'}>
           {formatMoney(p.amountMinor, p.currency)}
         </dd>
       </div>
@@ -26,7 +29,7 @@ export function PriceBreakdown(p: {
         </dd>
       </div>
       <div className="flex justify-between gap-4 px-3 py-2 text-slate-600 dark:text-slate-400">
-        <dt>{p.expertName} receives after the session</dt>
+        <dt>{p.expertLabel ?? `${p.expertName} receives after the session`}</dt>
         <dd className="tabular-nums" data-testid="price-expert">
           {formatMoney(p.expertMinor, p.currency)}
         </dd>

@@ -21,7 +21,13 @@ import { addEvent, afterSlotsChanged, expireLapsedHolds, lockBooking, ms, type T
 export async function confirmPaidBooking(
   tx: TPrivilegedTx,
   id: string,
-  o: { now?: Date; paymentMode: 'simulated' | 'stripe'; paymentId: string },
+  o: {
+    now?: Date;
+    paymentMode: 'simulated' | 'stripe';
+    /** The payments row that paid it; null when a package credit paid it (packagePurchaseId says which). */
+    paymentId: string | null;
+    packagePurchaseId?: string;
+  },
 ): Promise<'confirmed' | 'already' | 'lost'> {
   const now = o.now ?? new Date();
   const row = await lockBooking(tx, id);
@@ -48,8 +54,9 @@ export async function confirmPaidBooking(
     [id, now, o.paymentMode],
   );
   await addEvent(tx, id, 'confirmed', row.learner_id, {
-    paymentMode: o.paymentMode,
+    paymentMode: o.packagePurchaseId ? 'package' : o.paymentMode,
     paymentId: o.paymentId,
+    ...(o.packagePurchaseId ? { packagePurchaseId: o.packagePurchaseId } : {}),
     priceMinor: row.price_minor,
     currency: row.currency,
     ...(row.status !== 'held' ? { late: true } : {}),

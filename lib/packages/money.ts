@@ -1,9 +1,8 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import type { TPrivilegedTx, TQueryable } from '@/lib/db';
 import type { TCommissionRule } from '@/lib/money/commission';
 import { postLedger } from '@/lib/payments/ledger';
-import { chargeLines, refundLines, transferLines, type TPackagePaid } from './postings';
+import { transferLines, type TPackagePaid } from './postings';
 import { sessionSplit } from './pricing';
 
 // The package's money movements, each a balanced ledger posting (lib/payments/ledger.ts) on the package's payment
@@ -16,7 +15,8 @@ import { sessionSplit } from './pricing';
 // e_k is session k's expert share (pricing.ts sessionSplit); the refund's split is what the undelivered sessions
 // carry (C − commissionPrefix(used) less what earlier refunds returned), so when every credit is delivered or
 // refunded expert_payable is exactly zero: nothing is ever pulled back from the expert. Simulated mode writes sim_*
-// references; with Stripe the same postings carry the charge, transfer and refund ids.
+// references; with Stripe the same postings carry the charge, transfer and refund ids. The charge is posted by the
+// payments core's settlePaid (the same lines as chargeLines) and refunds by lib/packages/refund-credits.ts.
 
 const paid = (pay: TPackagePayment, count: number): TPackagePaid => ({
   amountMinor: pay.amount_minor,
@@ -45,18 +45,6 @@ export async function commissionRule(tx: TQueryable, currency: string): Promise<
   return { percentBp: r.percent_bp, fixedMinor: r.currency === '*' ? 0 : r.fixed_minor };
 }
 
-export async function postCharge(tx: TPrivilegedTx, pay: TPackagePayment, chargeRef: string): Promise<void> {
-  await postLedger(tx, {
-    kind: 'charge',
-    currency: pay.currency,
-    paymentId: pay.id,
-    expertId: pay.expert_id,
-    sourceRef: chargeRef,
-    memo: 'package purchase',
-    lines: chargeLines(paid(pay, 1)),
-  });
-}
-
 /** The k-th delivered session: the expert's share of it is transferred (simulated: a sim_tr_ reference). */
 export async function postSessionTransfer(
   tx: TPrivilegedTx,
@@ -75,27 +63,4 @@ export async function postSessionTransfer(
     lines: transferLines(paid(pay, p.count), p.k).lines,
   });
   return split;
-}
-
-/** Refunds `refundMinor` of unused sessions when `used` credits are consumed; the split follows the per-session one. */
-export async function postRefund(
-  tx: TPrivilegedTx,
-  pay: TPackagePayment,
-  p: { refundMinor: number; used: number; count: number },
-): Promise<string> {
-  const { rows } = await tx.query<{ n: string | number }>(
-    "select coalesce(sum(amount_minor), 0) as n from public.ledger_entries where payment_id = $1 and kind = 'refund' and account = 'platform_commission'",
-    [pay.id],
-  );
-  const ref = `sim_re_${randomUUID()}`;
-  await postLedger(tx, {
-    kind: 'refund',
-    currency: pay.currency,
-    paymentId: pay.id,
-    expertId: pay.expert_id,
-    sourceRef: ref,
-    memo: 'package: unused sessions refunded',
-    lines: refundLines(paid(pay, p.count), p.used, p.refundMinor, Number(rows[0].n)),
-  });
-  return ref;
 }

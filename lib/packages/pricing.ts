@@ -104,3 +104,28 @@ export function creditOnCancel(refundPercent: number | null): 'returned' | 'forf
 export function canRefundUnused(p: { status: string; refundUntil: Date | null } & TCreditState, nowMs: number): boolean {
   return p.status === 'active' && !!p.refundUntil && nowMs <= p.refundUntil.getTime() && creditsLeft(p) > 0;
 }
+
+/**
+ * What the unused credits are still worth as a refund: P − ⌊P·used/N⌋ less what refunds already returned. This is
+ * the policy's cap on any refund of a package payment (an admin's included): sessions booked, delivered or
+ * forfeited are not refunded as money. With nothing used it is everything not yet refunded.
+ */
+export function unusedValueMinor(p: { priceMinor: number; count: number; used: number; refundedMinor: number }): number {
+  return Math.max(0, unusedRefund({ priceMinor: p.priceMinor, count: p.count }, p.used).refundMinor - p.refundedMinor);
+}
+
+/**
+ * The credits a refund of `amountMinor` voids: every unused credit when it pays their whole remaining value (a
+ * full refund), otherwise ⌊amount / per-session price⌋ with the per-session price ⌊P/N⌋, never more than are
+ * unused. A refund under one session's price voids none (a goodwill refund: the credits stay bookable).
+ */
+export function creditsVoidedBy(
+  p: { priceMinor: number; count: number; used: number; refunded: number; refundedMinor: number },
+  amountMinor: number,
+): number {
+  const unused = creditsLeft({ count: p.count, used: p.used, refunded: p.refunded });
+  if (unused === 0 || amountMinor <= 0) return 0;
+  if (amountMinor >= unusedValueMinor(p)) return unused;
+  const each = Math.floor(p.priceMinor / p.count);
+  return each === 0 ? unused : Math.min(unused, Math.floor(amountMinor / each));
+}

@@ -1,18 +1,26 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { TSessionUser } from '@/lib/auth/schemas';
+import { appUrl } from '@/lib/booking/participants';
 import { requireRole } from '@/lib/auth/permissions';
 import type { TDb, TPrivilegedTx } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { commissionFor } from '@/lib/money/commission';
-import { formatMoney } from '@/lib/money/format-money';
-import { notifyEvent } from '@/lib/notifications/notify-event';
-import { commissionRule, postCharge, type TPackagePayment } from './money';
+import { enqueueJob } from '@/lib/jobs';
+import { checkoutExpiresAt, openCheckoutSession } from '@/lib/payments/checkout';
+import { paymentsProvider } from '@/lib/payments/get-provider';
+import { JOB_EXPIRE_CHECKOUT } from '@/lib/payments/job-names';
+import { processPaymentEvent } from '@/lib/payments/process-event';
+import { simulatedCompleted } from '@/lib/payments/simulated';
+import { readPayment } from '@/lib/payments/store';
+import { commissionRule, type TPackagePayment } from './money';
 
 // Buying a package: a pending purchase with the package's terms copied, and its payment row (transfer_group
-// package_<purchase id>, commission on the package price, computed here). In the default (simulated) mode the
-// checkout is Pathwise's own labelled test-mode page, /packages/checkout/<purchase id>; paying there walks the
-// same state as a Stripe checkout.session.completed would (paySimulatedPurchase).
+// package_<purchase id>, commission on the package price, computed here). /packages/checkout/<purchase id> shows
+// the price, the commission in it and the expert's share before anything is paid. With Stripe its button opens a
+// Checkout Session made by the payments core (openCheckoutSession: metadata names the payment and the purchase,
+// idempotency key per payment); without a key it is the labelled test-mode page. Either way the payment is settled
+// by the same event processor (checkout.session.completed → settlePaid → activatePaidPurchase), exactly once.
 
 export const checkoutPath = (purchaseId: string) => `/packages/checkout/${purchaseId}`;
 
@@ -63,6 +71,7 @@ export async function startPurchase(db: TDb, user: TSessionUser, packageId: stri
     if (open[0]) return { purchaseId: open[0].id, checkoutUrl: checkoutPath(open[0].id) };
     const price = Number(pkg.price_minor);
     const { commissionMinor } = commissionFor(price, await commissionRule(tx, pkg.currency));
+    const mode = paymentsProvider().mode;
     const { rows: made } = await tx.query<{ id: string }>(
       `insert into public.package_purchases (package_id, expert_id, learner_id, title, session_count, duration_minutes, price_minor, commission_minor, currency, refund_window_days)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
@@ -82,7 +91,7 @@ export async function startPurchase(db: TDb, user: TSessionUser, packageId: stri
     const purchaseId = made[0].id;
     await tx.query(
       `insert into public.payments (package_purchase_id, learner_id, expert_id, mode, amount_minor, commission_minor, currency, checkout_session_id, checkout_url, transfer_group)
-       values ($1, $2, $3, 'simulated', $4, $5, $6, $7, $8, $9)`,
+       values ($1, $2, $3, $10, $4, $5, $6, $7, $8, $9)`,
       [
         purchaseId,
         user.id,
@@ -90,9 +99,11 @@ export async function startPurchase(db: TDb, user: TSessionUser, packageId: stri
         price,
         commissionMinor,
         pkg.currency,
-        `sim_cs_${randomUUID()}`,
-        checkoutPath(purchaseId),
+        // Stripe: the Checkout Session is made when the learner continues from the summary page.
+        mode === 'simulated' ? `sim_cs_${randomUUID()}` : null,
+        mode === 'simulated' ? checkoutPath(purchaseId) : null,
         `package_${purchaseId}`,
+        mode,
       ],
     );
     return { purchaseId, checkoutUrl: checkoutPath(purchaseId) };
@@ -104,10 +115,12 @@ export async function lockPurchase(tx: TPrivilegedTx, id: string): Promise<TPurc
   return rows[0] ?? null;
 }
 
-export async function purchasePayment(tx: TPrivilegedTx, purchaseId: string): Promise<TPackagePayment & { checkout_session_id: string }> {
-  const { rows } = await tx.query<TPackagePayment & { checkout_session_id: string }>(
+export type TPurchasePayment = TPackagePayment & { checkout_session_id: string | null; mode: 'simulated' | 'stripe' };
+
+export async function purchasePayment(tx: TPrivilegedTx, purchaseId: string): Promise<TPurchasePayment> {
+  const { rows } = await tx.query<TPurchasePayment>(
     `select id, amount_minor::int as amount_minor, commission_minor::int as commission_minor, refunded_minor::int as refunded_minor,
-            currency, expert_id, status, checkout_session_id
+            currency, expert_id, status, checkout_session_id, mode
        from public.payments where package_purchase_id = $1 order by created_at desc limit 1 for update`,
     [purchaseId],
   );
@@ -116,58 +129,56 @@ export async function purchasePayment(tx: TPrivilegedTx, purchaseId: string): Pr
 }
 
 /**
- * The simulated checkout's "Pay" (test mode): the payment is paid, the charge is posted, the purchase becomes
- * active with its credits and its refund deadline, and both sides are told. Paying twice changes nothing.
+ * The summary page's button. Stripe: opens (or reopens) the purchase's Checkout Session and answers its URL.
+ * Test mode: pays at once through the same event processor a Stripe webhook goes through. Paying twice changes
+ * nothing; an abandoned checkout (expired, declined) cannot be paid again.
  */
-export async function paySimulatedPurchase(db: TDb, user: TSessionUser, purchaseId: string, opts: { now?: Date } = {}): Promise<void> {
+export async function payPurchase(
+  db: TDb,
+  user: TSessionUser,
+  purchaseId: string,
+  opts: { now?: Date } = {},
+): Promise<{ checkoutUrl: string | null }> {
   requireRole(user, ['learner'], 'Only learners buy packages.');
-  const now = opts.now ?? new Date();
-  await db.transaction(async (tx) => {
+  const { pur, pay } = await db.transaction(async (tx) => {
     const pur = await lockPurchase(tx, purchaseId);
     if (!pur || pur.learner_id !== user.id) throw new AppError('not_found', 'This purchase does not exist, or it is not yours.');
-    if (pur.status === 'active' || pur.status === 'closed') return;
+    if (pur.status === 'active' || pur.status === 'closed') return { pur, pay: null };
     if (pur.status !== 'pending') throw new AppError('conflict', 'This checkout was abandoned. Start again from the expert’s profile.');
-    await confirmPurchase(tx, pur, { chargeRef: `sim_ch_${randomUUID()}`, paymentIntent: `sim_pi_${randomUUID()}`, now });
+    return { pur, pay: await purchasePayment(tx, pur.id) };
   });
+  if (!pay) return { checkoutUrl: null };
+  const payment = (await readPayment(db, pay.id))!;
+  if (payment.status !== 'open') return { checkoutUrl: null };
+  const provider = paymentsProvider();
+  if (payment.mode !== provider.mode)
+    throw new AppError('conflict', 'Payments changed mode since this checkout started. Start again from the expert’s profile.');
+  if (provider.mode === 'simulated') {
+    await processPaymentEvent(db, 'simulated', simulatedCompleted(payment));
+    return { checkoutUrl: null };
+  }
+  if (payment.checkout_url) return { checkoutUrl: payment.checkout_url };
+  const expiresAt = checkoutExpiresAt((opts.now ?? new Date()).getTime());
+  const session = await openCheckoutSession(db, payment, {
+    packagePurchaseId: pur.id,
+    description: `${pur.title}: ${pur.session_count} × ${pur.duration_minutes}-minute sessions on Pathwise`,
+    customerEmail: user.email,
+    successUrl: `${appUrl()}${checkoutPath(pur.id)}?returned=1`,
+    cancelUrl: `${appUrl()}${checkoutPath(pur.id)}?cancelled=1`,
+    expiresAt,
+  });
+  // Stripe sends checkout.session.expired at expires_at; this job is the net under a lost webhook.
+  await enqueueJob(
+    db,
+    JOB_EXPIRE_CHECKOUT,
+    { paymentId: payment.id },
+    { startAfter: new Date(expiresAt * 1000 + 60_000), singletonKey: `expire-checkout:${payment.id}` },
+  );
+  return { checkoutUrl: session.url };
 }
 
-/** Paid: the one place a purchase becomes active (the simulated page now; a Stripe checkout.session.completed handler later). */
-export async function confirmPurchase(
-  tx: TPrivilegedTx,
-  pur: TPurchaseRow,
-  p: { chargeRef: string; paymentIntent: string | null; now: Date },
-): Promise<void> {
-  const pay = await purchasePayment(tx, pur.id);
-  await tx.query(
-    `update public.payments set status = 'paid', charge_id = $2, payment_intent_id = $3, paid_at = $4, updated_at = $4 where id = $1`,
-    [pay.id, p.chargeRef, p.paymentIntent, p.now],
-  );
-  await postCharge(tx, pay, p.chargeRef);
-  const refundUntil = new Date(p.now.getTime() + pur.refund_window_days * 86_400_000);
-  await tx.query("update public.package_purchases set status = 'active', paid_at = $2, refund_until = $3 where id = $1", [
-    pur.id,
-    p.now,
-    refundUntil,
-  ]);
-  const { rows } = await tx.query<{ expert_user: string; slug: string; learner_name: string }>(
-    `select e.user_id as expert_user, e.slug, coalesce(u.name, 'A learner') as learner_name
-       from public.expert_profiles e left join public.users u on u.id = $2 where e.id = $1`,
-    [pur.expert_id, pur.learner_id],
-  );
-  const price = formatMoney(Number(pur.price_minor), pur.currency);
-  if (pur.learner_id)
-    await notifyEvent(tx, {
-      userId: pur.learner_id,
-      event: 'payment.receipt',
-      title: `Package bought: ${pur.title}`,
-      body: `You paid ${price} for ${pur.session_count} sessions of ${pur.duration_minutes} minutes. Book them from the expert's profile.`,
-      link: `/experts/${rows[0].slug}`,
-    });
-  await notifyEvent(tx, {
-    userId: rows[0].expert_user,
-    event: 'payment.receipt',
-    title: `Package sold: ${pur.title}`,
-    body: `${rows[0].learner_name} bought ${pur.session_count} sessions (${price}). You are paid per session, after each one is completed.`,
-    link: '/dashboard',
-  });
+/** Test and seed helper (and the old name): the test-mode Pay. */
+export async function paySimulatedPurchase(db: TDb, user: TSessionUser, purchaseId: string, opts: { now?: Date } = {}): Promise<void> {
+  if (paymentsProvider().mode !== 'simulated') throw new AppError('not_found', 'Test-mode payments are off: Stripe is configured.');
+  await payPurchase(db, user, purchaseId, opts);
 }

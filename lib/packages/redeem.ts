@@ -3,15 +3,12 @@ import type { TSessionUser } from '@/lib/auth/schemas';
 import { requireRole } from '@/lib/auth/permissions';
 import type { TDb } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
-import { enqueueJob } from '@/lib/jobs';
 import { bookingForActor } from '@/lib/booking/access';
-import { afterBookingChange } from '@/lib/booking/after-change';
 import { HoldExpiredError } from '@/lib/booking/errors';
-import { JOB_COMPLETE } from '@/lib/booking/job-names';
-import { loadParticipants, notifyBoth } from '@/lib/booking/participants';
-import { addEvent, afterSlotsChanged, ms, type TBookingRow } from '@/lib/booking/store';
+import { confirmPaidBooking } from '@/lib/booking/lifecycle';
+import { addEvent, afterSlotsChanged, ms } from '@/lib/booking/store';
 import { ZRedeem } from './schemas';
-import { lockPurchase } from './purchase';
+import { lockPurchase, purchasePayment } from './purchase';
 
 export const NO_CREDITS_MESSAGE = 'No sessions are left in this package.';
 
@@ -20,7 +17,8 @@ export const NO_CREDITS_MESSAGE = 'No sessions are left in this package.';
  * the booking row, then the purchase row, locked in that order; the credit is taken by a conditional update
  * (used + refunded < count), so two bookings racing for the last credit cannot both get it: the second waits for
  * the first's lock, sees the new count and is refused (and the table's check would refuse it too). The booking
- * is confirmed exactly as a payment confirms it (event, completion job, e-mails, after-change listeners).
+ * is confirmed by confirmPaidBooking, the very function a settled payment calls (event, completion job, e-mails,
+ * after-change listeners), so both paths have the same effects.
  */
 export async function redeemCredit(db: TDb, user: TSessionUser, purchaseId: string, input: unknown, opts: { now?: Date } = {}) {
   requireRole(user, ['learner'], 'Only learners book with package credits.');
@@ -49,21 +47,20 @@ export async function redeemCredit(db: TDb, user: TSessionUser, purchaseId: stri
     );
     if (!took[0]) throw new AppError('conflict', NO_CREDITS_MESSAGE);
     await tx.query('insert into public.package_sessions (booking_id, purchase_id) values ($1, $2)', [row.id, pur.id]);
-    const { rows } = await tx.query<TBookingRow>(
-      `update public.bookings set status = 'confirmed', hold_expires_at = null, payment_status = 'paid', payment_mode = 'simulated',
-              confirmed_at = $2, price_minor = $3, currency = $4
-        where id = $1 returning *`,
-      [row.id, now, Math.floor(Number(pur.price_minor) / pur.session_count), pur.currency],
-    );
-    await addEvent(tx, row.id, 'confirmed', user.id, { paymentMode: 'package', packagePurchaseId: pur.id });
-    await enqueueJob(
-      tx,
-      JOB_COMPLETE,
-      { bookingId: row.id },
-      { startAfter: new Date(row.ends_at), singletonKey: `complete:${row.id}:${rows[0].sequence}` },
-    );
-    await notifyBoth(tx, rows[0], await loadParticipants(tx, row), 'confirmed');
-    await afterBookingChange(tx, rows[0], 'confirmed');
+    await tx.query('update public.bookings set price_minor = $2, currency = $3 where id = $1', [
+      row.id,
+      Math.floor(Number(pur.price_minor) / pur.session_count),
+      pur.currency,
+    ]);
+    // The same confirmation a paid booking gets (event, completion job, e-mails, after-change listeners).
+    const pay = await purchasePayment(tx, pur.id);
+    const outcome = await confirmPaidBooking(tx, row.id, {
+      now,
+      paymentMode: pay.mode,
+      paymentId: null,
+      packagePurchaseId: pur.id,
+    });
+    if (outcome !== 'confirmed') throw new AppError('conflict', 'This time could not be booked; pick another.');
     return { kind: 'confirmed' as const, expertId: row.expert_id };
   });
   if (outcome.kind === 'lapsed') {

@@ -50,6 +50,8 @@ export type TPurchaseView = {
   refunded: number;
   remaining: number;
   priceMinor: number;
+  /** Pathwise's commission in the price (computed at checkout, shown before paying). */
+  commissionMinor: number;
   currency: string;
   paidAt: string | null;
   refundUntil: string | null;

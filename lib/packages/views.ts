@@ -22,6 +22,7 @@ type TRow = {
   sessions_used: number;
   sessions_refunded: number;
   price_minor: string;
+  commission_minor: string;
   refunded_minor: string | null;
   currency: string;
   paid_at: Date | null;
@@ -46,6 +47,7 @@ function toView(r: TRow, nowMs: number): TPurchaseView {
     refunded: r.sessions_refunded,
     remaining: creditsLeft(credit),
     priceMinor: price,
+    commissionMinor: Number(r.commission_minor),
     currency: r.currency,
     paidAt: r.paid_at ? new Date(r.paid_at).toISOString() : null,
     refundUntil: r.refund_until ? new Date(r.refund_until).toISOString() : null,
@@ -55,7 +57,7 @@ function toView(r: TRow, nowMs: number): TPurchaseView {
 }
 
 const SELECT = `select pp.id, pp.title, pp.expert_id, e.slug, e.display_name as expert_name, u.name as learner_name, pp.status,
-       pp.session_count, pp.duration_minutes, pp.sessions_used, pp.sessions_refunded, pp.price_minor, pp.currency, pp.paid_at,
+       pp.session_count, pp.duration_minutes, pp.sessions_used, pp.sessions_refunded, pp.price_minor, pp.commission_minor, pp.currency, pp.paid_at,
        pp.refund_until, (select pay.refunded_minor from public.payments pay where pay.package_purchase_id = pp.id
                           order by pay.created_at desc limit 1) as refunded_minor
   from public.package_purchases pp join public.expert_profiles e on e.id = pp.expert_id

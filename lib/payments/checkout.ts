@@ -59,17 +59,48 @@ export async function startBookingCheckout(
   });
   if (payment.checkout_url) return { paymentId: payment.id, checkoutUrl: payment.checkout_url, mode: provider.mode, quote };
   const holdEnd = Math.floor(new Date(booking.hold_expires_at!).getTime() / 1000);
-  const session = await provider.createCheckout({
-    paymentId: payment.id,
+  const session = await openCheckoutSession(db, payment, {
     bookingId,
-    amountMinor: quote.amountMinor,
-    currency: quote.currency,
     description: `${booking.duration_minutes}-minute session on Pathwise`,
-    transferGroup: payment.transfer_group,
     customerEmail: user.email,
     successUrl: `${appUrl()}/pay/${payment.id}?returned=1`,
     cancelUrl: `${appUrl()}/pay/${payment.id}?cancelled=1`,
     expiresAt: Math.max(holdEnd, Math.floor(Date.now() / 1000) + MIN_CHECKOUT_SECONDS),
+  });
+  return { paymentId: payment.id, checkoutUrl: session.url, mode: provider.mode, quote };
+}
+
+/**
+ * The one place a Checkout Session is made for a payments row (a booking's or a package purchase's): the amount,
+ * currency and transfer group come from the row (priced on the server when it was inserted), the metadata names
+ * the payment and what it pays for, the idempotency key is per payment (a second call returns the same session),
+ * and the session's id and url are stored on the row.
+ */
+export async function openCheckoutSession(
+  db: TDb,
+  payment: TPaymentRow,
+  i: {
+    bookingId?: string | null;
+    packagePurchaseId?: string | null;
+    description: string;
+    customerEmail: string | null;
+    successUrl: string;
+    cancelUrl: string;
+    expiresAt: number;
+  },
+): Promise<{ id: string; url: string }> {
+  const session = await paymentsProvider().createCheckout({
+    paymentId: payment.id,
+    bookingId: i.bookingId ?? null,
+    packagePurchaseId: i.packagePurchaseId ?? null,
+    amountMinor: payment.amount_minor,
+    currency: payment.currency,
+    description: i.description,
+    transferGroup: payment.transfer_group,
+    customerEmail: i.customerEmail,
+    successUrl: i.successUrl,
+    cancelUrl: i.cancelUrl,
+    expiresAt: i.expiresAt,
     idempotencyKey: `checkout:${payment.id}`,
   });
   await db.query('update public.payments set checkout_session_id = $2, checkout_url = $3, updated_at = now() where id = $1', [
@@ -77,7 +108,16 @@ export async function startBookingCheckout(
     session.id,
     session.url,
   ]);
-  return { paymentId: payment.id, checkoutUrl: session.url, mode: provider.mode, quote };
+  return session;
+}
+
+/**
+ * expires_at for a checkout with no hold behind it: at least 31 minutes ahead (Stripe's minimum is 30), rounded up
+ * to the next 5 minutes so two clicks a moment apart send the same parameters under the same idempotency key.
+ */
+export function checkoutExpiresAt(nowMs = Date.now()): number {
+  const step = 5 * 60;
+  return Math.ceil((Math.floor(nowMs / 1000) + MIN_CHECKOUT_SECONDS) / step) * step;
 }
 
 export type { TPaymentRow };

@@ -8,6 +8,8 @@ import 'server-only';
 export type TCheckoutInput = {
   paymentId: string;
   bookingId: string | null;
+  /** A package purchase's checkout names the purchase in its metadata (package_purchase_id). */
+  packagePurchaseId?: string | null;
   amountMinor: number;
   currency: string;
   description: string;

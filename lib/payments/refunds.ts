@@ -3,7 +3,9 @@ import type { TDb } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { paymentsProvider } from './get-provider';
 import { applyRefundedTotal, returnedOf } from './settle';
-import { lockPayment, readPayment } from './store';
+import { lockPayment, readPayment, type TPaymentRow } from './store';
+import { unusedValueMinor } from '@/lib/packages/pricing';
+import type { TQueryable } from '@/lib/db';
 
 export type TRefundRequest = { paymentId: string; amountMinor: number; reason: string; key: string; actorId?: string | null };
 
@@ -31,6 +33,7 @@ export async function refundPayment(db: TDb, r: TRefundRequest): Promise<{ refun
   const left = p.amount_minor - returnedOf(p);
   if (r.amountMinor > left)
     throw new AppError('invalid_input', `At most ${left} can still be refunded.`, { amountMinor: `At most ${left} is left to refund.` });
+  if (p.package_purchase_id) await assertPackageRefundable(db, p, r.amountMinor);
   const refund = await paymentsProvider().refund({
     chargeId: p.charge_id,
     paymentIntentId: p.payment_intent_id,
@@ -55,4 +58,27 @@ export async function refundPayment(db: TDb, r: TRefundRequest): Promise<{ refun
       );
   });
   return { refundId: refund.id, amountMinor: r.amountMinor };
+}
+
+/**
+ * The package refund policy (docs/payments.md, "Packages"): only unused credits are refunded as money, at their
+ * pro-rata value P − ⌊P·used/N⌋ less earlier refunds; booked, delivered and forfeited sessions are not.
+ */
+async function assertPackageRefundable(db: TQueryable, p: TPaymentRow, amountMinor: number): Promise<void> {
+  const { rows } = await db.query<{ session_count: number; sessions_used: number }>(
+    'select session_count, sessions_used from public.package_purchases where id = $1',
+    [p.package_purchase_id],
+  );
+  if (!rows[0]) return;
+  const cap = unusedValueMinor({
+    priceMinor: p.amount_minor,
+    count: rows[0].session_count,
+    used: rows[0].sessions_used,
+    refundedMinor: p.refunded_minor,
+  });
+  if (amountMinor > cap) {
+    const used = rows[0].sessions_used;
+    const why = `At most ${cap} can be refunded: the value of the unused sessions${used ? ` (${used} of ${rows[0].session_count} already used)` : ''}.`;
+    throw new AppError('invalid_input', why, { amountMinor: why });
+  }
 }

@@ -5,6 +5,8 @@ import { enqueueJob } from '@/lib/jobs';
 import { logger } from '@/lib/log/logger';
 import { formatMoney } from '@/lib/money/format-money';
 import { notifyEvent } from '@/lib/notifications/notify-event';
+import { abandonPendingPurchase, activatePaidPurchase } from '@/lib/packages/activate';
+import { applyPackageRefund } from '@/lib/packages/refund-credits';
 import { paymentsProvider } from './get-provider';
 import { JOB_REFUND, JOB_REVERSE_TRANSFER, JOB_TRANSFER } from './job-names';
 import { postLedger } from './ledger';
@@ -59,6 +61,8 @@ export async function settlePaid(tx: TPrivilegedTx, p: TPaymentRow, paymentInten
   const next: TPaymentRow = { ...p, status, payment_intent_id: info.paymentIntentId, charge_id: info.chargeId, paid_at: now };
   await postLedger(tx, chargePosting(paidOf(p), refs(p, info.chargeId)));
   if (info.feeMinor) await postLedger(tx, feePosting(paidOf(p), info.feeMinor, refs(p, info.feeRef ?? info.chargeId, 'processor fee')));
+  // A package purchase gets its credits here, from the same event that would confirm a booking.
+  if (p.package_purchase_id) await activatePaidPurchase(tx, p.package_purchase_id, now);
   if (!p.booking_id) return next;
   const outcome = await confirmPaidBooking(tx, p.booking_id, { now, paymentMode: p.mode, paymentId: p.id });
   if (outcome === 'lost') await refundLatePayment(tx, next);
@@ -106,6 +110,7 @@ export async function closeUnpaid(tx: TPrivilegedTx, p: TPaymentRow, status: 'ex
   if (p.status !== 'open') return false;
   await tx.query('update public.payments set status = $2, updated_at = now() where id = $1', [p.id, status]);
   if (p.booking_id) await releaseUnpaidHold(tx, p.booking_id, reason);
+  if (p.package_purchase_id) await abandonPendingPurchase(tx, p.package_purchase_id);
   return true;
 }
 
@@ -125,7 +130,10 @@ export async function applyRefundedTotal(
   if (delta <= 0 || !p.charge_id) return p;
   const returnedBefore = returnedOf(p);
   const ref = sourceRef ?? `${p.charge_id}:refunded:${totalRefunded}`;
-  await postLedger(tx, refundPosting(paidOf(p), returnedBefore, delta, refs(p, ref, memo)));
+  // A package's refund follows the package's split and voids the credits it pays for (lib/packages/refund-credits.ts);
+  // its expert share of unused credits was never transferred, so nothing is reversed.
+  if (p.package_purchase_id) await applyPackageRefund(tx, p, delta, ref, memo);
+  else await postLedger(tx, refundPosting(paidOf(p), returnedBefore, delta, refs(p, ref, memo)));
   const fully = returnedBefore + delta >= p.amount_minor;
   const status = fully ? 'refunded' : 'partially_refunded';
   await tx.query('update public.payments set refunded_minor = $2, status = $3, updated_at = now() where id = $1', [
@@ -135,8 +143,13 @@ export async function applyRefundedTotal(
   ]);
   if (p.booking_id) await tx.query('update public.bookings set payment_status = $2 where id = $1', [p.booking_id, status]);
   const next = { ...p, refunded_minor: totalRefunded, status } as TPaymentRow;
+  if (p.package_purchase_id) return notifyRefund(tx, next, delta);
   const expertPart = expertReturned(paidOf(p), returnedBefore + delta) - expertReturned(paidOf(p), returnedBefore);
   await afterReturn(tx, next, expertPart, ref);
+  return notifyRefund(tx, next, delta);
+}
+
+async function notifyRefund(tx: TPrivilegedTx, p: TPaymentRow, delta: number): Promise<TPaymentRow> {
   if (p.learner_id)
     await notifyEvent(tx, {
       userId: p.learner_id,
@@ -145,7 +158,7 @@ export async function applyRefundedTotal(
       body: `${formatMoney(delta, p.currency)} of your ${formatMoney(p.amount_minor, p.currency)} payment is on its way back to you.${p.mode === 'simulated' ? ' (Test mode: no card was charged.)' : ''}`,
       link: '/sessions',
     });
-  return next;
+  return p;
 }
 
 /** After money went back to the learner: reverse that part of a transfer that already happened, or shrink what is due. */

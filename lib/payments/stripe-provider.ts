@@ -27,7 +27,11 @@ export function stripeProvider(stripe: Stripe): TPaymentsProvider {
   return {
     mode: 'stripe',
     async createCheckout(i) {
-      const metadata = { payment_id: i.paymentId, ...(i.bookingId ? { booking_id: i.bookingId } : {}) };
+      const metadata = {
+        payment_id: i.paymentId,
+        ...(i.bookingId ? { booking_id: i.bookingId } : {}),
+        ...(i.packagePurchaseId ? { package_purchase_id: i.packagePurchaseId } : {}),
+      };
       const s = await stripe.checkout.sessions.create(
         {
           mode: 'payment',

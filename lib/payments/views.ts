@@ -3,6 +3,7 @@ import type { TSessionUser } from '@/lib/auth/schemas';
 import { isAdmin, requireAdmin } from '@/lib/auth/permissions';
 import type { TDb } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
+import { creditsLeft, unusedValueMinor } from '@/lib/packages/pricing';
 import { returnedOf } from './settle';
 import { readPayment, toPaymentRow } from './store';
 
@@ -86,6 +87,8 @@ export type TAdminPayment = {
   expertName: string;
   bookingId: string | null;
   bookingStatus: string | null;
+  /** A package's payment: its credits now (refunds of it void credits, lib/packages/refund-credits.ts). */
+  package: { purchaseId: string; title: string; sessionCount: number; used: number; remaining: number; perSessionMinor: number } | null;
 };
 
 /** Newest first; `disputed` lists only payments with a dispute (the admins' flag). */
@@ -96,15 +99,33 @@ export async function listAdminPayments(
 ): Promise<TAdminPayment[]> {
   requireAdmin(user);
   const { rows } = await db.query(
-    `select p.*, lu.name as learner_name, e.display_name as expert_name, b.status as booking_status
+    `select p.*, lu.name as learner_name, e.display_name as expert_name, b.status as booking_status,
+            pp.title as package_title, pp.session_count, pp.sessions_used, pp.sessions_refunded
        from public.payments p join public.expert_profiles e on e.id = p.expert_id
        left join public.users lu on lu.id = p.learner_id left join public.bookings b on b.id = p.booking_id
+       left join public.package_purchases pp on pp.id = p.package_purchase_id
       where ($1::boolean is not true or p.dispute_status is not null)
       order by p.created_at desc limit $2`,
     [o.disputed ?? false, Math.min(o.limit ?? 100, 500)],
   );
   return rows.map((r) => {
     const p = toPaymentRow(r);
+    const left = p.charge_id && ['paid', 'partially_refunded'].includes(p.status) ? p.amount_minor - returnedOf(p) : 0;
+    const pkg =
+      p.package_purchase_id && r.session_count != null
+        ? {
+            purchaseId: p.package_purchase_id,
+            title: r.package_title as string,
+            sessionCount: Number(r.session_count),
+            used: Number(r.sessions_used),
+            remaining: creditsLeft({
+              count: Number(r.session_count),
+              used: Number(r.sessions_used),
+              refunded: Number(r.sessions_refunded),
+            }),
+            perSessionMinor: Math.floor(p.amount_minor / Number(r.session_count)),
+          }
+        : null;
     return {
       id: p.id,
       createdAt: new Date(p.created_at).toISOString(),
@@ -113,7 +134,13 @@ export async function listAdminPayments(
       amountMinor: p.amount_minor,
       commissionMinor: p.commission_minor,
       refundedMinor: p.refunded_minor,
-      refundableMinor: p.charge_id && ['paid', 'partially_refunded'].includes(p.status) ? p.amount_minor - returnedOf(p) : 0,
+      // A package's payment: only the unused credits' value is refundable (the package refund policy).
+      refundableMinor: pkg
+        ? Math.min(
+            left,
+            unusedValueMinor({ priceMinor: p.amount_minor, count: pkg.sessionCount, used: pkg.used, refundedMinor: p.refunded_minor }),
+          )
+        : left,
       currency: p.currency,
       transferStatus: p.transfer_status,
       disputeStatus: p.dispute_status,
@@ -121,6 +148,7 @@ export async function listAdminPayments(
       expertName: r.expert_name as string,
       bookingId: p.booking_id,
       bookingStatus: (r.booking_status as string | null) ?? null,
+      package: pkg,
     };
   });
 }

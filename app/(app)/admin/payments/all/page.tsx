@@ -25,6 +25,11 @@ const columns: TColumn<TAdminPayment>[] = [
       <>
         {from(p)} → {p.expertName}
         {p.mode === 'simulated' ? <span className="ml-2 text-xs text-slate-500">(test mode)</span> : null}
+        {p.package ? (
+          <span className="block text-xs text-slate-600 dark:text-slate-400" data-testid="admin-payment-package">
+            Package “{p.package.title}”: {p.package.remaining} of {p.package.sessionCount} sessions left
+          </span>
+        ) : null}
       </>
     ),
   },
@@ -54,6 +59,11 @@ const columns: TColumn<TAdminPayment>[] = [
           refundableMinor={p.refundableMinor}
           currency={p.currency}
           label={`${formatMoney(p.amountMinor, p.currency)} from ${from(p)} to ${p.expertName}`}
+          note={
+            p.package
+              ? `A package of ${p.package.sessionCount} sessions: ${p.package.used} used, ${p.package.remaining} unused. Only the unused sessions are refunded: the full amount above voids all ${p.package.remaining}; less voids one session per ${formatMoney(p.package.perSessionMinor, p.currency)} refunded.`
+              : undefined
+          }
         />
       ) : null,
   },
