@@ -5,6 +5,7 @@ import type { TDb, TPrivilegedTx, TQueryable } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { packagePriceMinor, perSessionSaving } from './pricing';
 import { type TPackageView, ZPackageInput, ZPackageUpdate } from './schemas';
+import { invalidateExpertCache } from '@/lib/experts/expert-cache';
 
 // The expert's side: create, edit and retire packages. Prices are computed here from the expert's offering for
 // that length (the client never sends a price). Purchases copy the terms, so edits only affect later sales.
@@ -48,6 +49,15 @@ export function toPackageView(r: TPackageRow): TPackageView {
     status: r.status,
     sold: r.sold,
   };
+}
+
+/**
+ * A package shows on the expert's public profile, and signed-out visitors get that page from the page cache
+ * (lib/experts/expert-cache.ts): every change to what is sold must start a new cache generation.
+ */
+async function afterPackagesChanged(db: TQueryable, expertId: string): Promise<void> {
+  const { rows } = await db.query<{ slug: string | null }>('select slug from public.expert_profiles where id = $1', [expertId]);
+  await invalidateExpertCache(rows[0]?.slug ?? null);
 }
 
 async function ownProfileId(tx: TQueryable, user: TSessionUser): Promise<string> {
@@ -100,7 +110,7 @@ async function priced(tx: TPrivilegedTx, expertId: string, input: unknown) {
 
 export async function createPackage(db: TDb, user: TSessionUser, input: unknown): Promise<TPackageView> {
   requireRole(user, ['expert'], 'Only experts sell packages.');
-  const id = await db.transaction(async (tx) => {
+  const { id, expertId } = await db.transaction(async (tx) => {
     const expertId = await ownProfileId(tx, user);
     const { rows: n } = await tx.query<{ n: number }>(
       "select count(*)::int as n from public.session_packages where expert_id = $1 and status = 'active'",
@@ -123,8 +133,9 @@ export async function createPackage(db: TDb, user: TSessionUser, input: unknown)
         p.data.refundWindowDays,
       ],
     );
-    return rows[0].id;
+    return { id: rows[0].id, expertId };
   });
+  await afterPackagesChanged(db, expertId);
   return (await listOwnPackages(db, user)).find((p) => p.id === id)!;
 }
 
@@ -132,7 +143,7 @@ export async function createPackage(db: TDb, user: TSessionUser, input: unknown)
 export async function updatePackage(db: TDb, user: TSessionUser, id: string, input: unknown): Promise<TPackageView> {
   requireRole(user, ['expert'], 'Only experts sell packages.');
   const change = ZPackageUpdate.parse(input);
-  await db.transaction(async (tx) => {
+  const expertId = await db.transaction(async (tx) => {
     const expertId = await ownProfileId(tx, user);
     const { rows } = await tx.query<{ status: string }>(
       'select status from public.session_packages where id = $1 and expert_id = $2 for update',
@@ -142,7 +153,7 @@ export async function updatePackage(db: TDb, user: TSessionUser, id: string, inp
     if (rows[0].status === 'retired') throw new AppError('conflict', 'This package is retired; create a new one instead.');
     if (change.action === 'retire') {
       await tx.query("update public.session_packages set status = 'retired', retired_at = now(), updated_at = now() where id = $1", [id]);
-      return;
+      return expertId;
     }
     const p = await priced(tx, expertId, change.package);
     await tx.query(
@@ -160,6 +171,8 @@ export async function updatePackage(db: TDb, user: TSessionUser, id: string, inp
         p.data.refundWindowDays,
       ],
     );
+    return expertId;
   });
+  await afterPackagesChanged(db, expertId);
   return (await listOwnPackages(db, user)).find((p) => p.id === id)!;
 }

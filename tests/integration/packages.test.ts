@@ -345,6 +345,26 @@ describe('the expert’s package API', () => {
     const lp = await (await LIST_PURCHASES(await req('GET', user), none())).json();
     expect(lp.purchases.map((p: { id: string }) => p.id)).not.toContain(purchaseId);
   });
+
+  it('creating, editing and retiring a package each start a new page-cache generation (the signed-out profile shows packages)', async () => {
+    const expert = await bookableExpert(t.db);
+    const user = { ...expert.user, role: 'expert' } as TSessionUser;
+    const cache = holder.__pathwiseCache as { get: (k: string) => Promise<string | undefined> };
+    const generations = [await cache.get('experts:gen')];
+    const created = await CREATE_PACKAGE(
+      await req('POST', user, { title: 'Three', sessionCount: 3, lengthMinutes: 60, discountPercent: 5 }),
+      none(),
+    );
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()).package as { id: string };
+    generations.push(await cache.get('experts:gen'));
+    const edit = { title: 'Three, cheaper', sessionCount: 3, lengthMinutes: 60, discountPercent: 10 };
+    expect((await UPDATE_PACKAGE(await req('PATCH', user, { action: 'edit', package: edit }), params(id))).status).toBe(200);
+    generations.push(await cache.get('experts:gen'));
+    expect((await UPDATE_PACKAGE(await req('PATCH', user, { action: 'retire' }), params(id))).status).toBe(200);
+    generations.push(await cache.get('experts:gen'));
+    expect(new Set(generations).size).toBe(4);
+  });
 });
 
 async function req(method: string, user: TSessionUser, body?: unknown) {
