@@ -215,9 +215,12 @@ describe('a Stripe-paid package session, once completed', () => {
     expect(await runTransfer(t.db, payment.id)).toBe('skip');
     expect(transferCalls(group)).toHaveLength(0);
 
-    // Won: the payments core queues payments.transfer; its job function pays the held session.
+    // Won: the payments core queues payments.transfer; the job runner pays the held session.
     expect((await deliver(fake.signedEvent('charge.dispute.closed', { ...dispute, status: 'won' }))).status).toBe(200);
-    expect(await runTransfer(t.db, payment.id)).toBe('package');
+    runner = await createJobRunner(t.db, { pollMs: 50, retryBaseMs: 100, leaseMs: 2000 });
+    await waitFor(() => transferCalls(group).length > 0);
+    await runner.stop(3000);
+    runner = null;
     expect(transferCalls(group)).toHaveLength(1);
     expect(transferCalls(group)[0].params).toMatchObject({ amount: '5355', metadata: { booking_id: first } });
 
