@@ -10,6 +10,7 @@ import { setSlotSourceForTests } from '@/lib/booking/slot-source';
 import '@/lib/jobs/definitions';
 import { createJobRunner, type TJobRunner } from '@/lib/jobs/runner';
 import { completeBooking } from '@/lib/booking/lifecycle';
+import { cancelBooking } from '@/lib/booking/manage';
 import { settlePackageBooking } from '@/lib/packages/settle';
 import { getPurchase } from '@/lib/packages/views';
 import { runTransfer } from '@/lib/payments/transfers';
@@ -239,5 +240,26 @@ describe('a Stripe-paid package session, once completed', () => {
     const l = await packageLedger(t.db, purchaseId);
     expect(Object.values(l).reduce((s, n) => s + n, 0)).toBe(0);
     expect((await transferPostings(payment.id)).map((p) => p.expert)).toEqual([5355, 5355]);
+  });
+
+  it('a late cancellation forfeits the credit and pays the expert that share; one returned in time pays nothing', async () => {
+    const { learner, expert, purchaseId, payment } = await paidPackage();
+    const group = `package_${purchaseId}`;
+    const early = await bookWithCredit(t.db, learner, expert, purchaseId);
+    await cancelBooking(t.db, learner, early, { reason: 'Clash' });
+    expect(await settlePackageBooking(t.db, { bookingId: early, change: 'cancelled', sequence: 1 })).toBe('returned');
+    expect(transferCalls(group)).toHaveLength(0);
+    const late = await bookWithCredit(t.db, learner, expert, purchaseId);
+    await t.db.query(
+      "update public.bookings set starts_at = now() + interval '2 hours', ends_at = now() + interval '3 hours' where id = $1",
+      [late],
+    );
+    await cancelBooking(t.db, learner, late, {});
+    expect(await settlePackageBooking(t.db, { bookingId: late, change: 'cancelled', sequence: 2 })).toBe('forfeited');
+    expect(transferCalls(group)).toHaveLength(1);
+    expect(transferCalls(group)[0].params).toMatchObject({ amount: '5355', metadata: { booking_id: late } });
+    const [tr] = fakeTransfers(group);
+    expect(await transferPostings(payment.id)).toEqual([{ booking_id: late, source_ref: tr.id, expert: 5355 }]);
+    expect(await transferPostings(payment.id)).not.toContainEqual(expect.objectContaining({ source_ref: `sim_tr_pkg_${late}` }));
   });
 });
