@@ -12,7 +12,8 @@ import { transferLines } from './postings';
 // booking's transfer (lib/payments/transfers.ts sendTransfer). The ledger's transfer posting carries the Stripe
 // transfer id, once: our own call and Stripe's transfer.created both record it (postLedger skips a repeated
 // source_ref). The same holds as single bookings: nothing moves while the payment's dispute is open (transfer_status
-// 'held'; closing the dispute queues payments.transfer, which lands in transferPackageSessions), or while a completed
+// 'held'; a won dispute queues payments.transfer, which lands in transferPackageSessions; after a lost one nothing is
+// paid automatically), or while a completed
 // session has a no-show report; with no connected account yet the payment waits as 'due' (Connect queues it again).
 // Simulated packages are untouched: settle.ts posts their sim_tr_pkg_ transfer in the settling transaction.
 
@@ -60,6 +61,11 @@ export async function transferPackageSession(db: TDb, bookingId: string): Promis
       return { kind: 'skip', why: 'dispute open' };
     }
     if (pay.transfer_status === 'held') return { kind: 'skip', why: 'held' };
+    if (pay.dispute_status === 'lost') {
+      // The charge went back to the cardholder: no share of it is paid out automatically (an admin decides).
+      logger().warn({ paymentId: pay.id, bookingId }, 'packages: dispute lost, session transfer not sent');
+      return { kind: 'skip', why: 'dispute lost' };
+    }
     // A forfeited credit (cancelled late) is earned without a completed session; a completed one must have no no-show report.
     if (s.state === 'earned' && !(await completedWithoutNoShow(tx, bookingId))) return { kind: 'skip', why: 'no-show reported' };
     const to = await payoutDestination(tx, pay.expert_id, 'stripe');

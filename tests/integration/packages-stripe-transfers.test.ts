@@ -12,6 +12,7 @@ import { createJobRunner, type TJobRunner } from '@/lib/jobs/runner';
 import { completeBooking } from '@/lib/booking/lifecycle';
 import { cancelBooking } from '@/lib/booking/manage';
 import { settlePackageBooking } from '@/lib/packages/settle';
+import { transferPackageSessions } from '@/lib/packages/transfer';
 import { getPurchase } from '@/lib/packages/views';
 import { runTransfer } from '@/lib/payments/transfers';
 import { setPaymentsProviderForTests } from '@/lib/payments/provider';
@@ -261,5 +262,28 @@ describe('a Stripe-paid package session, once completed', () => {
     const [tr] = fakeTransfers(group);
     expect(await transferPostings(payment.id)).toEqual([{ booking_id: late, source_ref: tr.id, expert: 5355 }]);
     expect(await transferPostings(payment.id)).not.toContainEqual(expect.objectContaining({ source_ref: `sim_tr_pkg_${late}` }));
+  });
+
+  it('pays nothing for a session delivered under a dispute that was then lost', async () => {
+    const { learner, expert, purchaseId, charge, intent } = await paidPackage();
+    const group = `package_${purchaseId}`;
+    const booking = await bookWithCredit(t.db, learner, expert, purchaseId);
+    const dispute = {
+      id: `dp_l${purchaseId.slice(0, 8)}`,
+      object: 'dispute',
+      charge: charge.id,
+      payment_intent: intent.id,
+      amount: 31_500,
+    };
+    expect((await deliver(fake.signedEvent('charge.dispute.created', { ...dispute, status: 'needs_response' }))).status).toBe(200);
+    expect(await complete(booking)).toBe('earned');
+    expect((await deliver(fake.signedEvent('charge.dispute.closed', { ...dispute, status: 'lost' }))).status).toBe(200);
+    // Lost in full: nothing is due any more, and the session's own transfer path pays nothing either.
+    const pay = await purchasePaymentRow(t.db, purchaseId);
+    expect(pay).toMatchObject({ dispute_status: 'lost', transfer_status: 'not_needed' });
+    expect(await runTransfer(t.db, pay.id)).toBe('skip');
+    expect(await transferPackageSessions(t.db, pay.id)).toBe(0);
+    expect(await settlePackageBooking(t.db, { bookingId: booking, change: 'completed', sequence: 1 })).toBe(null);
+    expect(transferCalls(group)).toHaveLength(0);
   });
 });
