@@ -5,17 +5,26 @@ import { notifyEvent } from '@/lib/notifications/notify-event';
 import { postSessionTransfer } from './money';
 import { creditOnCancel, creditsLeft } from './pricing';
 import { lockPurchase, purchasePayment, type TPurchaseRow } from './purchase';
+import { transferPackageSession } from './transfer';
 
 // What a booking change means for a booking paid with a credit (run by the packages.booking-change job, queued
 // by afterBookingChange in the booking's own transaction). Each step checks the package_sessions row's state
 // under lock, so a job run twice changes nothing the second time.
-//   completed → the session is earned: the expert's pro-rata share of it is transferred now.
+//   completed → the session is earned: the expert's pro-rata share of it is transferred now (simulated: a
+//               sim_tr_pkg_ posting here; Stripe: a real transfer after this transaction, lib/packages/transfer.ts,
+//               also retried when the job runs again).
 //   cancelled → refund_percent 100 (policy: in time, by the expert, by an admin): the credit comes back;
 //               anything less: the credit is forfeited and the session counts as delivered (earned).
 //   no_show   → left booked: the report is settled by an admin (docs/payments.md, "Packages").
 
 export async function settlePackageBooking(db: TDb, job: TBookingChangeJob): Promise<'returned' | 'forfeited' | 'earned' | null> {
   if (job.change !== 'completed' && job.change !== 'cancelled') return null;
+  const outcome = await settleCredit(db, job);
+  await transferPackageSession(db, job.bookingId);
+  return outcome;
+}
+
+async function settleCredit(db: TDb, job: TBookingChangeJob): Promise<'returned' | 'forfeited' | 'earned' | null> {
   return db.transaction(async (tx) => {
     const { rows: link } = await tx.query<{ purchase_id: string }>(
       'select purchase_id from public.package_sessions where booking_id = $1',
@@ -68,9 +77,14 @@ async function earn(tx: TPrivilegedTx, pur: TPurchaseRow, bookingId: string, sta
     k,
   ]);
   const pay = await purchasePayment(tx, pur.id);
-  await postSessionTransfer(tx, pay, { count: pur.session_count, bookingId, k });
   const delivered = k + 1;
   const allDone = delivered + pur.sessions_refunded >= pur.session_count;
+  if (pay.mode === 'stripe') {
+    // The real transfer follows the commit (transferPackageSession), outside this transaction.
+    if (allDone) await tx.query("update public.package_purchases set status = 'closed' where id = $1", [pur.id]);
+    return;
+  }
+  await postSessionTransfer(tx, pay, { count: pur.session_count, bookingId, k });
   await tx.query('update public.payments set transfer_status = $2, transfer_id = $3, updated_at = now() where id = $1', [
     pay.id,
     allDone ? 'transferred' : 'due',

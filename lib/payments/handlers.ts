@@ -5,6 +5,7 @@ import { onPaymentEvent, type TPaymentEvent } from './event-handlers';
 import { paymentsProvider } from './get-provider';
 import { applyRefundedTotal, closeDispute, closeUnpaid, openDispute, settlePaid } from './settle';
 import { lockPayment, lockPaymentBy, type TPaymentRow } from './store';
+import { recordPackageTransfer } from '@/lib/packages/transfer';
 import { recordReversal, recordTransfer } from './transfers';
 
 // The payments core's webhook handlers (Stripe's event types; the simulator emits the same objects).
@@ -107,6 +108,12 @@ async function onTransfer(tx: TPrivilegedTx, event: TPaymentEvent) {
   let p = paymentId ? await findPayment(tx, { paymentId }) : null;
   if (!p && str(t.id)) p = await lockPaymentBy(tx, 'transfer_id', str(t.id)!);
   if (!p) return ignored(event, 'no payment');
+  if (p.package_purchase_id) {
+    // A package pays per session: the transfer names its booking (lib/packages/transfer.ts).
+    const bookingId = meta(t).booking_id;
+    if (!bookingId) return ignored(event, 'package transfer without a booking');
+    return void (await recordPackageTransfer(tx, bookingId, str(t.id)!));
+  }
   await recordTransfer(tx, p.id, str(t.id)!, num(t.amount));
   const reversals = (t.reversals as { data?: TObj[] } | undefined)?.data ?? [];
   for (const r of reversals) if (str(r.id)) await recordReversal(tx, p.id, str(r.id)!, num(r.amount));

@@ -39,6 +39,8 @@ export type TRefundResult = { id: string; amountMinor: number; status: string; c
 
 export type TTransferInput = {
   paymentId: string;
+  /** A package session's transfer names its booking (metadata booking_id); a single booking's leaves it null. */
+  bookingId?: string | null;
   amountMinor: number;
   currency: string;
   destination: string;

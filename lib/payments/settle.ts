@@ -163,6 +163,12 @@ async function notifyRefund(tx: TPrivilegedTx, p: TPaymentRow, delta: number): P
 
 /** After money went back to the learner: reverse that part of a transfer that already happened, or shrink what is due. */
 async function afterReturn(tx: TPrivilegedTx, p: TPaymentRow, expertPart: number, key: string): Promise<void> {
+  if (p.package_purchase_id && p.transfer_id) {
+    // A package pays per session (lib/packages/transfer.ts): transfer_id is only the latest session's, so nothing
+    // is reversed from it automatically; an admin decides (docs/payments.md, "Packages").
+    logger().warn({ paymentId: p.id, expertPart }, 'payments: package money returned after session transfers; no automatic reversal');
+    return;
+  }
   if (p.transfer_status === 'transferred' || p.transfer_status === 'partially_reversed') {
     if (expertPart > 0)
       await enqueueJob(

@@ -104,7 +104,7 @@ export function stripeProvider(stripe: Stripe): TPaymentsProvider {
           destination: i.destination,
           transfer_group: i.transferGroup,
           ...(i.sourceTransaction ? { source_transaction: i.sourceTransaction } : {}),
-          metadata: { payment_id: i.paymentId },
+          metadata: { payment_id: i.paymentId, ...(i.bookingId ? { booking_id: i.bookingId } : {}) },
         },
         { idempotencyKey: i.idempotencyKey },
       );

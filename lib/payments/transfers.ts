@@ -8,14 +8,53 @@ import { paidOf, returnedOf } from './settle';
 import { lockPayment, type TPaymentRow } from './store';
 
 type TDecision =
-  { kind: 'skip'; why: string } | { kind: 'paypal' } | { kind: 'stripe'; amountMinor: number; destination: string; payment: TPaymentRow };
+  | { kind: 'skip'; why: string }
+  | { kind: 'paypal' }
+  | { kind: 'package' }
+  | { kind: 'stripe'; amountMinor: number; destination: string; payment: TPaymentRow };
+
+/** Where the expert's share goes: the PayPal rail, a connected account (simulated: a stand-in), or nowhere yet. */
+export async function payoutDestination(
+  tx: TQueryable,
+  expertId: string,
+  mode: 'stripe' | 'simulated',
+): Promise<{ rail: 'paypal' } | { rail: 'stripe'; destination: string } | { rail: 'none' }> {
+  const { rows } = await tx.query<{ rail: string; stripe_account_id: string | null }>(
+    'select rail, stripe_account_id from public.payout_accounts where expert_id = $1',
+    [expertId],
+  );
+  if (rows[0]?.rail === 'paypal') return { rail: 'paypal' };
+  const destination = mode === 'simulated' ? (rows[0]?.stripe_account_id ?? 'sim_acct_platform') : rows[0]?.stripe_account_id;
+  return destination ? { rail: 'stripe', destination } : { rail: 'none' };
+}
+
+/**
+ * The provider call every transfer makes (a single booking's payment, or one package session's share): the
+ * payment's transfer_group, source_transaction = its charge (Stripe), an idempotency key chosen by the caller.
+ */
+export async function sendTransfer(
+  p: Pick<TPaymentRow, 'id' | 'currency' | 'transfer_group' | 'mode' | 'charge_id'>,
+  t: { amountMinor: number; destination: string; idempotencyKey: string; bookingId?: string | null },
+): Promise<{ id: string }> {
+  return paymentsProvider().transfer({
+    paymentId: p.id,
+    bookingId: t.bookingId ?? null,
+    amountMinor: t.amountMinor,
+    currency: p.currency,
+    destination: t.destination,
+    transferGroup: p.transfer_group,
+    sourceTransaction: p.mode === 'stripe' ? p.charge_id : null,
+    idempotencyKey: t.idempotencyKey,
+  });
+}
 
 /**
  * Pays the expert's share once the session is over: only for a completed booking with no no-show report and no
  * open dispute, and only what is left after refunds. Stripe: transfers.create with the payment's transfer_group,
  * source_transaction = the charge, destination = the expert's connected account, idempotency key per payment.
  * An expert on the PayPal rail is paid by the PayPal payout job (paypal/retry.ts: retried with backoff, then marked
- * failed for an admin to retry). Simulated: sim_tr_… ids.
+ * failed for an admin to retry). Simulated: sim_tr_… ids. A package's payment is paid per delivered session
+ * (lib/packages/transfer.ts): this hands it over, so a queued transfer job never pays a package at once.
  */
 export async function runTransfer(db: TDb, paymentId: string): Promise<TDecision['kind'] | 'transferred'> {
   const provider = paymentsProvider();
@@ -23,6 +62,7 @@ export async function runTransfer(db: TDb, paymentId: string): Promise<TDecision
     const p = await lockPayment(tx, paymentId);
     if (!p || !p.charge_id) return { kind: 'skip', why: 'not paid' };
     if (!['not_due', 'due'].includes(p.transfer_status)) return { kind: 'skip', why: p.transfer_status };
+    if (p.package_purchase_id) return { kind: 'package' };
     if (p.dispute_status === 'open') {
       await tx.query("update public.payments set transfer_status = 'held', updated_at = now() where id = $1", [p.id]);
       return { kind: 'skip', why: 'dispute open' };
@@ -33,34 +73,28 @@ export async function runTransfer(db: TDb, paymentId: string): Promise<TDecision
       await tx.query("update public.payments set transfer_status = 'not_needed', updated_at = now() where id = $1", [p.id]);
       return { kind: 'skip', why: 'nothing due' };
     }
-    const { rows } = await tx.query<{ rail: string; stripe_account_id: string | null }>(
-      'select rail, stripe_account_id from public.payout_accounts where expert_id = $1',
-      [p.expert_id],
-    );
-    if (rows[0]?.rail === 'paypal') return { kind: 'paypal' };
-    const destination = provider.mode === 'simulated' ? (rows[0]?.stripe_account_id ?? 'sim_acct_platform') : rows[0]?.stripe_account_id;
-    if (!destination) {
+    const to = await payoutDestination(tx, p.expert_id, provider.mode);
+    if (to.rail === 'paypal') return { kind: 'paypal' };
+    if (to.rail === 'none') {
       // No connected account yet: the transfer waits (the Connect module queues it again once payouts are enabled).
       await tx.query("update public.payments set transfer_status = 'due', updated_at = now() where id = $1", [p.id]);
       return { kind: 'skip', why: 'no payout account' };
     }
-    return { kind: 'stripe', amountMinor, destination, payment: p };
+    return { kind: 'stripe', amountMinor, destination: to.destination, payment: p };
   });
   if (d.kind === 'skip') return 'skip';
+  if (d.kind === 'package') {
+    // Imported here: lib/packages/transfer.ts builds on this module.
+    const { transferPackageSessions } = await import('@/lib/packages/transfer');
+    await transferPackageSessions(db, paymentId);
+    return 'package';
+  }
   if (d.kind === 'paypal') {
     await db.transaction((tx) => enqueuePaypalPayout(tx, paymentId));
     return 'paypal';
   }
   const p = d.payment;
-  const t = await provider.transfer({
-    paymentId: p.id,
-    amountMinor: d.amountMinor,
-    currency: p.currency,
-    destination: d.destination,
-    transferGroup: p.transfer_group,
-    sourceTransaction: p.mode === 'stripe' ? p.charge_id : null,
-    idempotencyKey: `transfer:${p.id}`,
-  });
+  const t = await sendTransfer(p, { amountMinor: d.amountMinor, destination: d.destination, idempotencyKey: `transfer:${p.id}` });
   await db.transaction((tx) => recordTransfer(tx, p.id, t.id, d.amountMinor));
   return 'transferred';
 }
@@ -104,7 +138,7 @@ export async function recordReversal(tx: TQueryable, paymentId: string, reversal
   await tx.query('update public.payments set transfer_status = $2, updated_at = now() where id = $1', [p.id, status]);
 }
 
-async function completedWithoutNoShow(tx: TQueryable, bookingId: string): Promise<boolean> {
+export async function completedWithoutNoShow(tx: TQueryable, bookingId: string): Promise<boolean> {
   const { rows } = await tx.query(
     `select 1 from public.bookings b where b.id = $1 and b.status = 'completed'
         and not exists (select 1 from public.no_show_reports r where r.booking_id = b.id)`,

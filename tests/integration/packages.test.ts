@@ -263,6 +263,12 @@ describe('cancelling and completing', () => {
       platform_commission: -4725,
       expert_payable: -26_775 + 5355,
     });
+    // Test mode: a simulated transfer, posted in the settling transaction (a Stripe-paid package makes a real one).
+    const { rows: refs } = await t.db.query(
+      "select distinct source_ref from public.ledger_entries where booking_id = $1 and kind = 'transfer'",
+      [late],
+    );
+    expect(refs).toEqual([{ source_ref: `sim_tr_pkg_${late}` }]);
   });
 
   it('pays the expert per completed session, pro rata, not up front', async () => {
