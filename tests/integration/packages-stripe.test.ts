@@ -6,19 +6,16 @@ import { POST as PAY } from '@/app/api/packages/purchases/[id]/pay/route';
 import { POST as WEBHOOK } from '@/app/api/webhooks/stripe/route';
 import type { TSessionUser } from '@/lib/auth/schemas';
 import { createSession } from '@/lib/auth/sessions';
-import { createMemoryCache } from '@/lib/cache/cache';
-import { setSlotSourceForTests } from '@/lib/booking/slot-source';
 import '@/lib/jobs/definitions';
 import { createJobRunner, type TJobRunner } from '@/lib/jobs/runner';
 import { startPurchase } from '@/lib/packages/purchase';
 import { getPurchase, listPurchases } from '@/lib/packages/views';
-import { setPaymentsProviderForTests } from '@/lib/payments/provider';
-import { stripeClient, stripeProvider } from '@/lib/payments/stripe-provider';
 import { createUser } from '../support/factories';
-import { fakeStripe, type TFakeStripe } from '../support/fake-stripe';
+import type { TFakeStripe } from '../support/fake-stripe';
+import { startStripeHarness, stopStripeHarness } from '../support/stripe-harness';
 import { bookWithCredit, expertPackage, packageLedger, purchasePaymentRow, purchaseRow } from '../support/package-factories';
-import { createTestDb, type TTestDb } from '../support/test-db';
-import { everyHalfHourSlotsForTests, learners } from './booking.fixtures';
+import type { TTestDb } from '../support/test-db';
+import { learners } from './booking.fixtures';
 
 // Packages paid through Stripe Checkout: the real `stripe` SDK against tests/support/fake-stripe.ts, webhooks signed
 // with stripe.webhooks.generateTestHeaderString and delivered to the route handler, as payments-stripe.test.ts does
@@ -33,34 +30,16 @@ vi.mock('@/lib/experts/refresh-next-available', () => ({
 let t: TTestDb;
 let fake: TFakeStripe;
 let runner: TJobRunner | null = null;
-const holder = globalThis as unknown as { __pathwiseDb?: Promise<unknown>; __pathwiseCache?: unknown };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
-  fake = await fakeStripe();
-  vi.stubEnv('STRIPE_SECRET_KEY', 'sk_test_pathwise');
-  vi.stubEnv('STRIPE_WEBHOOK_SECRET', fake.webhookSecret);
-  vi.stubEnv('STRIPE_CONNECT_WEBHOOK_SECRET', fake.connectWebhookSecret);
-  vi.stubEnv('STRIPE_API_BASE', fake.url);
-  vi.stubEnv('STRIPE_LIVEMODE', 'false');
-  t = await createTestDb();
-  holder.__pathwiseDb = Promise.resolve(t.db);
-  holder.__pathwiseCache = createMemoryCache();
-  setSlotSourceForTests(everyHalfHourSlotsForTests);
-  setPaymentsProviderForTests(stripeProvider(stripeClient({ secretKey: 'sk_test_pathwise', apiBase: fake.url })));
+  ({ t, fake } = await startStripeHarness());
 });
 afterEach(async () => {
   await runner?.stop(3000);
   runner = null;
 });
-afterAll(async () => {
-  setPaymentsProviderForTests(null);
-  setSlotSourceForTests(null);
-  holder.__pathwiseDb = undefined;
-  await t?.drop();
-  await fake.close();
-  vi.unstubAllEnvs();
-});
+afterAll(() => stopStripeHarness({ t, fake }));
 
 async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 15_000) {
   const until = Date.now() + timeoutMs;

@@ -5,23 +5,20 @@ import { POST as WEBHOOK } from '@/app/api/webhooks/stripe/route';
 import { POST as CONNECT_WEBHOOK } from '@/app/api/webhooks/stripe-connect/route';
 import type { TSessionUser } from '@/lib/auth/schemas';
 import { createSession } from '@/lib/auth/sessions';
-import { createMemoryCache } from '@/lib/cache/cache';
 import { createHold } from '@/lib/booking/create-hold';
 import { completeBooking, expireHold } from '@/lib/booking/lifecycle';
 import { cancelBooking } from '@/lib/booking/manage';
-import { setSlotSourceForTests } from '@/lib/booking/slot-source';
 import '@/lib/jobs/definitions';
 import { createJobRunner, type TJobRunner } from '@/lib/jobs/runner';
 import { commissionFor } from '@/lib/money/commission';
 import { startBookingCheckout } from '@/lib/payments/checkout';
 import { expireCheckout } from '@/lib/payments/jobs';
-import { setPaymentsProviderForTests } from '@/lib/payments/provider';
-import { stripeClient, stripeProvider } from '@/lib/payments/stripe-provider';
 import { runTransfer } from '@/lib/payments/transfers';
 import { createUser } from '../support/factories';
-import { fakeStripe, type TFakeStripe, type TStripeObj } from '../support/fake-stripe';
-import { createTestDb, type TTestDb } from '../support/test-db';
-import { bookableExpert, everyHalfHourSlotsForTests, hoursAhead, learners } from './booking.fixtures';
+import type { TFakeStripe, TStripeObj } from '../support/fake-stripe';
+import { startStripeHarness, stopStripeHarness } from '../support/stripe-harness';
+import type { TTestDb } from '../support/test-db';
+import { bookableExpert, hoursAhead, learners } from './booking.fixtures';
 
 // Payments through the real `stripe` SDK against tests/support/fake-stripe.ts, webhooks signed with
 // stripe.webhooks.generateTestHeaderString and delivered to the route handlers. Jobs (refunds, transfers,
@@ -36,35 +33,17 @@ vi.mock('@/lib/experts/refresh-next-available', () => ({
 let t: TTestDb;
 let fake: TFakeStripe;
 let runner: TJobRunner | null = null;
-const holder = globalThis as unknown as { __pathwiseDb?: Promise<unknown>; __pathwiseCache?: unknown };
 const MIN = 60_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
-  fake = await fakeStripe();
-  vi.stubEnv('STRIPE_SECRET_KEY', 'sk_test_pathwise');
-  vi.stubEnv('STRIPE_WEBHOOK_SECRET', fake.webhookSecret);
-  vi.stubEnv('STRIPE_CONNECT_WEBHOOK_SECRET', fake.connectWebhookSecret);
-  vi.stubEnv('STRIPE_API_BASE', fake.url);
-  vi.stubEnv('STRIPE_LIVEMODE', 'false');
-  t = await createTestDb();
-  holder.__pathwiseDb = Promise.resolve(t.db);
-  holder.__pathwiseCache = createMemoryCache();
-  setSlotSourceForTests(everyHalfHourSlotsForTests);
-  setPaymentsProviderForTests(stripeProvider(stripeClient({ secretKey: 'sk_test_pathwise', apiBase: fake.url })));
+  ({ t, fake } = await startStripeHarness());
 });
 afterEach(async () => {
   await runner?.stop(3000);
   runner = null;
 });
-afterAll(async () => {
-  setPaymentsProviderForTests(null);
-  setSlotSourceForTests(null);
-  holder.__pathwiseDb = undefined;
-  await t?.drop();
-  await fake.close();
-  vi.unstubAllEnvs();
-});
+afterAll(() => stopStripeHarness({ t, fake }));
 
 async function startRunner() {
   runner = await createJobRunner(t.db, { pollMs: 50, retryBaseMs: 100, leaseMs: 2000 });
