@@ -6,6 +6,7 @@ import { AppError } from '@/lib/http/app-error';
 import { packagePriceMinor, perSessionSaving } from './pricing';
 import { type TPackageView, ZPackageInput, ZPackageUpdate } from './schemas';
 import { invalidateExpertCache } from '@/lib/experts/expert-cache';
+import { assertPackagesPayable } from './rail';
 
 // The expert's side: create, edit and retire packages. Prices are computed here from the expert's offering for
 // that length (the client never sends a price). Purchases copy the terms, so edits only affect later sales.
@@ -112,6 +113,7 @@ export async function createPackage(db: TDb, user: TSessionUser, input: unknown)
   requireRole(user, ['expert'], 'Only experts sell packages.');
   const { id, expertId } = await db.transaction(async (tx) => {
     const expertId = await ownProfileId(tx, user);
+    await assertPackagesPayable(tx, expertId, 'expert');
     const { rows: n } = await tx.query<{ n: number }>(
       "select count(*)::int as n from public.session_packages where expert_id = $1 and status = 'active'",
       [expertId],

@@ -14,6 +14,7 @@ import { processPaymentEvent } from '@/lib/payments/process-event';
 import { simulatedCompleted } from '@/lib/payments/simulated';
 import { readPayment } from '@/lib/payments/store';
 import { commissionRule, type TPackagePayment } from './money';
+import { assertPackagesPayable } from './rail';
 
 // Buying a package: a pending purchase with the package's terms copied, and its payment row (transfer_group
 // package_<purchase id>, commission on the package price, computed here). /packages/checkout/<purchase id> shows
@@ -64,6 +65,7 @@ export async function startPurchase(db: TDb, user: TSessionUser, packageId: stri
     );
     const pkg = rows[0];
     if (!pkg) throw new AppError('not_found', 'This package is not on sale.');
+    await assertPackagesPayable(tx, pkg.expert_id, 'learner');
     const { rows: open } = await tx.query<{ id: string }>(
       "select id from public.package_purchases where package_id = $1 and learner_id = $2 and status = 'pending' order by created_at desc limit 1",
       [packageId, user.id],

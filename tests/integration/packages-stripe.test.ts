@@ -8,6 +8,7 @@ import type { TSessionUser } from '@/lib/auth/schemas';
 import { createSession } from '@/lib/auth/sessions';
 import '@/lib/jobs/definitions';
 import { createJobRunner, type TJobRunner } from '@/lib/jobs/runner';
+import { createPackage } from '@/lib/packages/manage';
 import { startPurchase } from '@/lib/packages/purchase';
 import { getPurchase, listPurchases } from '@/lib/packages/views';
 import { createUser } from '../support/factories';
@@ -219,6 +220,25 @@ describe('a package paid through Stripe Checkout', () => {
     expect((await purchasePaymentRow(t.db, second.purchaseId)).status).toBe('failed');
     // The session stays open after a decline at Stripe; the job ends it so it cannot be paid later.
     await waitFor(() => fake.db.sessions.get(s2)!.status === 'expired');
+  });
+
+  it('an expert paid through PayPal can neither sell a package nor have one bought (their sessions could not be paid out)', async () => {
+    const { expert, pkg, expertUser } = await expertPackage(t.db);
+    await t.db.query(
+      `insert into public.payout_accounts (expert_id, rail, paypal_email) values ($1, 'paypal', 'emily@example.com')
+       on conflict (expert_id) do update set rail = 'paypal', paypal_email = excluded.paypal_email`,
+      [expert.id],
+    );
+    const [learner] = await learners(t.db, 1);
+    const bought = await call(START, learner, `http://localhost/api/packages/${pkg.id}/purchase`, pkg.id);
+    expect(bought).toMatchObject({
+      status: 409,
+      body: { error: { message: 'This expert cannot sell packages at the moment. Book single sessions instead.' } },
+    });
+    await expect(
+      createPackage(t.db, expertUser, { title: 'Another', sessionCount: 3, lengthMinutes: 60, discountPercent: 5, refundWindowDays: 30 }),
+    ).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/^Packages are paid out through Stripe only/) });
+    expect((await t.db.query('select 1 from public.package_purchases where package_id = $1', [pkg.id])).rows).toEqual([]);
   });
 
   it('an admin refund through Stripe voids the credits it pays for; Stripe’s charge.refunded afterwards changes nothing more', async () => {
