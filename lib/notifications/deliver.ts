@@ -40,8 +40,12 @@ export function configureDeliveryForTests(o: Partial<TDeliveryConfig> | null): v
 }
 
 /** Queues the delivery of a message row, in the transaction that wrote it. */
-export async function enqueueDelivery(tx: TQueryable, id: string): Promise<void> {
-  await enqueueJob(tx, DELIVER_JOB, { id }, { singletonKey: id, retryLimit: config().attempts() });
+export async function enqueueDelivery(tx: TQueryable, id: string, o: { retry?: boolean } = {}): Promise<void> {
+  // One job per message — except an admin's retry: the message's earlier job may still be unfinished (running its
+  // last attempt, or waiting out a backoff) and would swallow a second job with the same key, leaving the message
+  // pending for good. Two jobs cannot both send: each must first claim the row while it is pending.
+  const singletonKey = o.retry ? `${id}:retry:${randomUUID()}` : id;
+  await enqueueJob(tx, DELIVER_JOB, { id }, { singletonKey, retryLimit: config().attempts() });
 }
 
 type TClaimed = {
@@ -156,7 +160,7 @@ export async function retryMessages(db: TQueryable, ids: string[]): Promise<stri
       where id = any($1::uuid[]) and status in ('failed', 'unknown') and provider <> 'outbox' returning id`,
     [ids],
   );
-  for (const r of rows) await enqueueDelivery(db, r.id);
+  for (const r of rows) await enqueueDelivery(db, r.id, { retry: true });
   return rows.map((r) => r.id);
 }
 
