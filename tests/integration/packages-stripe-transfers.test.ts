@@ -1,10 +1,4 @@
-import { NextRequest } from 'next/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { POST as START } from '@/app/api/packages/[id]/purchase/route';
-import { POST as PAY } from '@/app/api/packages/purchases/[id]/pay/route';
-import { POST as WEBHOOK } from '@/app/api/webhooks/stripe/route';
-import type { TSessionUser } from '@/lib/auth/schemas';
-import { createSession } from '@/lib/auth/sessions';
 import '@/lib/jobs/definitions';
 import { createJobRunner, type TJobRunner } from '@/lib/jobs/runner';
 import { completeBooking } from '@/lib/booking/lifecycle';
@@ -15,9 +9,9 @@ import { getPurchase } from '@/lib/packages/views';
 import { runTransfer } from '@/lib/payments/transfers';
 import type { TFakeStripe } from '../support/fake-stripe';
 import { startStripeHarness, stopStripeHarness } from '../support/stripe-harness';
-import { bookWithCredit, expertPackage, packageLedger, purchasePaymentRow } from '../support/package-factories';
+import { deliverStripeEvent, packageCheckout, waitFor as sharedWaitFor } from '../support/package-checkout';
+import { bookWithCredit, packageLedger, purchasePaymentRow } from '../support/package-factories';
 import type { TTestDb } from '../support/test-db';
-import { learners } from './booking.fixtures';
 
 // A Stripe-paid package pays its expert per delivered session with a real Stripe transfer (lib/packages/transfer.ts):
 // the real `stripe` SDK against tests/support/fake-stripe.ts, webhooks signed and delivered to the route handler.
@@ -32,7 +26,6 @@ vi.mock('@/lib/experts/refresh-next-available', () => ({
 let t: TTestDb;
 let fake: TFakeStripe;
 let runner: TJobRunner | null = null;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
   ({ t, fake } = await startStripeHarness());
@@ -43,59 +36,9 @@ afterEach(async () => {
 });
 afterAll(() => stopStripeHarness({ t, fake }));
 
-async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 15_000) {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await sleep(40);
-  }
-}
-
-async function deliver(delivery: { payload: string; header: string }) {
-  const req = new NextRequest('http://localhost/api/webhooks/stripe', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': delivery.header },
-    body: delivery.payload,
-  });
-  const res = await WEBHOOK(req, { params: Promise.resolve({}) });
-  return { status: res.status, body: await res.json() };
-}
-
-async function call(handler: typeof PAY, user: TSessionUser, url: string, id: string, body?: unknown) {
-  const { token } = await createSession(t.db, user.id, 1);
-  const res = await handler(
-    new NextRequest(url, {
-      method: 'POST',
-      headers: { cookie: `pw_session=${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }),
-    { params: Promise.resolve({ id }) },
-  );
-  return { status: res.status, body: await res.json() };
-}
-
-/** A learner starts buying a package and continues to Stripe Checkout from the summary page. */
-async function checkout() {
-  const { expert, pkg, expertUser } = await expertPackage(t.db);
-  // With Stripe configured only an expert whose payouts Stripe enabled is bookable (lib/payments/connect).
-  await t.db.query(
-    `insert into public.payout_accounts (expert_id, rail, stripe_account_id, charges_enabled, payouts_enabled, details_submitted)
-     values ($1, 'stripe', $2, true, true, true) on conflict (expert_id) do nothing`,
-    [expert.id, `acct_test_${expert.id.slice(0, 8)}`],
-  );
-  const [learner] = await learners(t.db, 1);
-  const started = await call(START, learner, `http://localhost/api/packages/${pkg.id}/purchase`, pkg.id);
-  expect(started.status).toBe(201);
-  const purchaseId = started.body.purchaseId as string;
-  // The summary page first: price, commission and the expert's share, before anything is paid.
-  expect(started.body.checkoutUrl).toBe(`/packages/checkout/${purchaseId}`);
-  const view = (await getPurchase(t.db, learner, purchaseId))!;
-  expect(view).toMatchObject({ status: 'pending', priceMinor: 31_500, commissionMinor: 4725, remaining: 5 });
-  const paid = await call(PAY, learner, `http://localhost/api/packages/purchases/${purchaseId}/pay`, purchaseId);
-  expect(paid.status).toBe(200);
-  const payment = await purchasePaymentRow(t.db, purchaseId);
-  return { expert, expertUser, learner, purchaseId, payment, checkoutUrl: paid.body.checkoutUrl as string };
-}
+const waitFor = sharedWaitFor;
+const deliver = deliverStripeEvent;
+const checkout = () => packageCheckout(t.db);
 
 function signedCompleted(sessionId: string) {
   return fake.signedEvent('checkout.session.completed', fake.db.sessions.get(sessionId)!);
