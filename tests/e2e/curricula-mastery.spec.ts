@@ -145,6 +145,17 @@ test('a long plan: modules collapse, the outline jumps and opens, Regenerate ask
   );
   expect(shift).toBeLessThan(0.05);
 
+  // The server's HTML carries the open module's lessons only (issue #15: sixteen modules of lessons made the page
+  // cost the most to render); the browser mounts the closed modules' lessons after hydration, so every lesson is
+  // still in the page for find-in-page and links.
+  const perModule = (await page.locator('[data-module-index] > details > summary').allTextContents()).map((t) =>
+    Number(/of (\d+) lessons done/.exec(t)![1]),
+  );
+  expect(perModule).toHaveLength(count);
+  const html = await (await page.request.get(page.url())).text();
+  expect(html.match(/data-lesson-status=/g)?.length ?? 0).toBe(perModule[0]);
+  await expect(page.locator('li[data-lesson-status]')).toHaveCount(perModule.reduce((a, b) => a + b, 0));
+
   // The outline (desktop side column) jumps to a module and opens it.
   const outline = page.getByRole('navigation', { name: 'Modules', exact: true });
   await outline

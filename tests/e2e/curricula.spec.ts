@@ -185,6 +185,21 @@ test('the demo learner sees Today and the progress charts with seeded data', asy
   await expect(page.getByTestId('chart-minutes').locator('.recharts-bar-rectangle').first()).toBeVisible();
 });
 
+test('a link to a lesson in a closed module opens the module and shows the lesson', async ({ page }) => {
+  // Closed modules' lessons are not in the server's HTML (issue #15); a shared link to one still lands on it.
+  await signIn(page, 'learner@pathwise.dev');
+  await page.getByRole('link', { name: /SQL/ }).first().click(); // the seeded plan
+  await expect(page).toHaveURL(/\/learn\/[0-9a-f-]{36}$/);
+  const lastModule = page.locator('[data-module-index]').last();
+  await expect(lastModule.locator('details').first()).not.toHaveAttribute('open');
+  const id = (await lastModule.locator('li[data-lesson-status]').first().getAttribute('id'))!;
+  const link = `${page.url().split('#')[0]}#${id}`;
+  await page.getByRole('link', { name: 'Learn', exact: true }).first().click();
+  await page.goto(link); // as if pasted into the address bar
+  await expect(lastModule.locator('details').first()).toHaveAttribute('open', '');
+  await expect(page.locator(`li[id="${id}"]`)).toBeInViewport();
+});
+
 test('curriculum pages fit a phone without sideways scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 });
   await signIn(page, 'learner@pathwise.dev');

@@ -125,6 +125,7 @@ export default async function CurriculumPage({ params }: { params: Promise<{ id:
                   <ModuleDisclosure
                     id={`module-${m.id}`}
                     defaultOpen={i === currentIndex}
+                    anchors={m.lessons.map((l) => `lesson-${l.id}`)}
                     summary={
                       <summary className="flex cursor-pointer list-none items-start gap-3 rounded-2xl px-4 py-3 hover:bg-slate-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-600 sm:px-5 dark:hover:bg-slate-900">
                         <span
