@@ -16,7 +16,11 @@ export type TAdminReview = {
   createdAt: string;
 };
 
-/** Reviews for the moderation page, newest first (run as the admin: RLS lets admins read every review). */
+/**
+ * Reviews for the moderation page, newest first (run as the admin: RLS lets admins read every review). The newest
+ * `limit` are picked from session_reviews_learner_recent_idx before the joins, so a view reads `limit` rows, not
+ * every review (migration 20261201000300).
+ */
 export async function listAdminReviews(tx: TUserTx, { hiddenOnly = false, limit = 50 } = {}): Promise<TAdminReview[]> {
   const { rows } = await tx.query<{
     id: string;
@@ -34,10 +38,12 @@ export async function listAdminReviews(tx: TUserTx, { hiddenOnly = false, limit 
   }>(
     `select s.id, p.display_name, p.slug, u.name as author_name, s.author_role, s.rating, s.body, s.published_at, s.hidden,
             s.hidden_reason, s.reply, s.created_at
-       from public.session_reviews s join public.expert_profiles p on p.id = s.expert_id
+       from (select * from public.session_reviews r
+              where r.author_role = 'learner' and ($1::boolean is false or r.hidden)
+              order by r.created_at desc limit $2) s
+       join public.expert_profiles p on p.id = s.expert_id
        left join public.users u on u.id = s.author_id
-      where s.author_role = 'learner' and ($1::boolean is false or s.hidden)
-      order by s.created_at desc limit $2`,
+      order by s.created_at desc`,
     [hiddenOnly, limit],
   );
   return rows.map((r) => ({

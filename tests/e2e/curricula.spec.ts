@@ -195,6 +195,8 @@ test('a link to a lesson in a closed module opens the module and shows the lesso
   const id = (await lastModule.locator('li[data-lesson-status]').first().getAttribute('id'))!;
   const link = `${page.url().split('#')[0]}#${id}`;
   await page.getByRole('link', { name: 'Learn', exact: true }).first().click();
+  await expect(page).toHaveURL(/\/learn$/);
+  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
   await page.goto(link); // as if pasted into the address bar
   await expect(lastModule.locator('details').first()).toHaveAttribute('open', '');
   await expect(page.locator(`li[id="${id}"]`)).toBeInViewport();
