@@ -73,6 +73,11 @@ export function createOwnRedis(port) {
   return api;
 }
 
+/** Drops a bench database synchronously (psql), so it also works in a process 'exit' handler. */
+export function dropDatabaseSync(name) {
+  spawnSync('psql', [`${PG_SERVER}/postgres`, '-qc', `drop database if exists ${name} with (force)`], { stdio: 'ignore' });
+}
+
 /** A fresh database on the machine's Postgres; drop() removes it. */
 export async function createFreshDatabase(name) {
   await sql(`${PG_SERVER}/postgres`, `drop database if exists ${name} with (force)`);
@@ -195,7 +200,7 @@ export function cleanUpOnExit({ redis, db, groups }) {
       } catch {}
     }
     redis.stop();
-    spawnSync('psql', [`${PG_SERVER}/postgres`, '-qc', `drop database if exists ${db.name} with (force)`], { stdio: 'ignore' });
+    dropDatabaseSync(db.name);
   };
   process.on('exit', cleanUp);
   process.on('uncaughtException', (e) => {

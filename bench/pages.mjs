@@ -26,9 +26,8 @@
 // printed after this one.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { spawnSync } from 'node:child_process';
 import { createBenchServer } from './support/bench-server.mjs';
-import { createFreshDatabase, ensureBuild, machine, signIn, uptime } from './load-support.mjs';
+import { createFreshDatabase, dropDatabaseSync, ensureBuild, machine, signIn, uptime } from './load-support.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3393);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -92,12 +91,7 @@ checkRoutesCoverPages();
 ensureBuild();
 const BASE_DIR = process.env.BENCH_BASE_DIR;
 const databases = [];
-process.on('exit', () => {
-  for (const db of databases)
-    spawnSync('psql', [db.url.replace(/\/[^/]+$/, '/postgres'), '-qc', `drop database if exists ${db.name} with (force)`], {
-      stdio: 'ignore',
-    });
-});
+process.on('exit', () => databases.forEach((db) => dropDatabaseSync(db.name)));
 const side = async (name, port, cwd) => {
   const dataDir = `${cwd ?? '.'}/${DATA_DIR}`;
   rmSync(dataDir, { recursive: true, force: true });

@@ -26,6 +26,7 @@ export function ModuleDisclosure({
   children: ReactNode;
 }) {
   const [open, setOpen] = useState(defaultOpen);
+  // Whether the body is in the DOM: from the start when open, else once idle, opened or linked to (never unmounted).
   const [mounted, setMounted] = useState(defaultOpen);
   const [scrollTo, setScrollTo] = useState<string | null>(null);
   const anchorKey = anchors.join(' ');
@@ -77,7 +78,7 @@ export function ModuleDisclosure({
       className="group scroll-mt-36 lg:scroll-mt-24"
     >
       {summary}
-      {mounted || open ? children : null}
+      {mounted ? children : null}
     </details>
   );
 }
