@@ -15,6 +15,8 @@
 //   BENCH_BASE_DIR      another checkout with its own production build (e.g. a worktree of main): its server runs
 //                       beside this one (port + 10) and every row is measured on both, one right after the other,
 //                       so the comparison is made under the same machine load (bench/results/pages-ab.json)
+//   BENCH_BASE_ENV      K=V,K2=V2 given to the base side's server only; BENCH_BASE_DIR=. then compares a runtime switch
+//                       on this one build (e.g. BENCH_BASE_ENV=DATABASE_PREPARED_STATEMENTS=off)
 //   BENCH_DB=postgres   the machine's PostgreSQL (BENCH_PG, default postgres://postgres@127.0.0.1:5432) instead of
 //                       PGlite: a fresh database per server, dropped at the end; the database's work then runs in its
 //                       own processes, not in the app's main thread (written as pages-<BENCH_LABEL or 'postgres'>.json)
@@ -92,8 +94,16 @@ ensureBuild();
 const BASE_DIR = process.env.BENCH_BASE_DIR;
 const databases = [];
 process.on('exit', () => databases.forEach((db) => dropDatabaseSync(db.name)));
-const side = async (name, port, cwd) => {
-  const dataDir = `${cwd ?? '.'}/${DATA_DIR}`;
+// BENCH_BASE_ENV (K=V,K2=V2): the base side's server gets these variables too; with BENCH_BASE_DIR=. it is this
+// very build, so a runtime switch (DATABASE_PREPARED_STATEMENTS=off) is compared with its default.
+const BASE_ENV = Object.fromEntries(
+  (process.env.BENCH_BASE_ENV ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+);
+const side = async (name, port, cwd, extraEnv = {}) => {
+  const dataDir = `${cwd ?? '.'}/${DATA_DIR}-${port}`;
   rmSync(dataDir, { recursive: true, force: true });
   const db = ON_POSTGRES ? await createFreshDatabase(`pw_bench_pages_${port}`) : null;
   if (db) databases.push(db);
@@ -105,12 +115,24 @@ const side = async (name, port, cwd) => {
     connections: CLIENTS,
     seconds: SECONDS,
     warmup: WARMUP,
-    env: { REDIS_URL: '', AUTH_MAX_ATTEMPTS_PER_IP: '1000' },
+    env: { REDIS_URL: '', AUTH_MAX_ATTEMPTS_PER_IP: '1000', ...extraEnv },
   });
   return { name, bench, dataDir, server: undefined, cookies: { 'signed out': '' }, ids: {} };
 };
 if (BASE_DIR && !existsSync(`${BASE_DIR}/.next/BUILD_ID`)) throw new Error(`${BASE_DIR} has no production build`);
-const sides = [await side('this checkout', PORT), ...(BASE_DIR ? [await side(`base (${BASE_DIR})`, PORT + 10, BASE_DIR)] : [])];
+const sides = [
+  await side('this checkout', PORT),
+  ...(BASE_DIR
+    ? [
+        await side(
+          `base (${BASE_DIR}${process.env.BENCH_BASE_ENV ? ` with ${process.env.BENCH_BASE_ENV}` : ''})`,
+          PORT + 10,
+          BASE_DIR,
+          BASE_ENV,
+        ),
+      ]
+    : []),
+];
 const base = sides[0].bench.base;
 const stop = () => {
   for (const s of sides) {
@@ -190,6 +212,7 @@ try {
     date: new Date().toISOString(),
     label: BASE_DIR ? (PATHS ? `ab-${process.env.BENCH_LABEL ?? 'subset'}` : 'ab') : LABEL,
     baseDir: BASE_DIR,
+    baseEnv: process.env.BENCH_BASE_ENV || undefined,
     machine: machine(),
     uptime: uptime(),
     loadavg: os.loadavg().map((l) => +l.toFixed(2)),
@@ -355,17 +378,19 @@ function comparison(abName = 'ab') {
   const key = (r) => `${r.path} ${r.persona}`;
   const old = new Map((before?.rows ?? []).map((r) => [key(r), r]));
   const baseOf = (r) => (ab ? (r.status === 200 ? { status: 200, ...r.base } : r) : old.get(key(r)));
+  // On PostgreSQL the database's own processes are a second CPU column (bench/support/bench-server.mjs).
+  const pgCpu = Boolean(ab?.setup.database?.startsWith('PostgreSQL'));
   const lines = [
     ab
       ? `## Before → after, same run (A/B${abName === 'ab' ? '' : `: ${abName}, commit ${ab.machine.commit}, selected rows`})`
       : '## Before → after (separate runs)',
     '',
     ab
-      ? `${ab.date}: the base build (\`${ab.baseDir}\`) and this one served side by side; each row measured on both, one right after the other (the first alternates). ${ab.setup.clients} clients, ${ab.setup.seconds} s per row after ${ab.setup.warmup} s warm-up. Load average at the end: ${ab.loadavg.join(' / ')} (${ab.machine.cpus} CPUs). % columns: share of the static file's and /api/health's req/s of the same build in the same run.`
+      ? `${ab.date}: the base build (\`${ab.baseDir}\`${ab.baseEnv ? ` run with \`${ab.baseEnv}\`` : ''}) and this one served side by side on ${ab.setup.database}; each row measured on both, one right after the other (the first alternates). ${ab.setup.clients} clients, ${ab.setup.seconds} s per row after ${ab.setup.warmup} s warm-up. Load average at the end: ${ab.loadavg.join(' / ')} (${ab.machine.cpus} CPUs). % columns: share of the static file's and /api/health's req/s of the same build in the same run.`
       : `Load average at the end: before ${before.loadavg[0]}, after ${after.loadavg[0]} (${after.machine.cpus} CPUs). Req/s and latency move with the other work on the machine.`,
     '',
-    '| path | visitor | req/s before → after | % of static | % of health | p99 ms | server CPU ms/req |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    `| path | visitor | req/s before → after | % of static | % of health | p99 ms | server CPU ms/req |${pgCpu ? ' Postgres CPU ms/req |' : ''}`,
+    `| --- | --- | --- | --- | --- | --- | --- |${pgCpu ? ' --- |' : ''}`,
   ];
   const yard = (rows, which, name) => {
     const r = rows.find((x) => (name === 'static' ? x.path.startsWith('/icon.svg') : x.path === '/api/health'));
@@ -383,7 +408,7 @@ function comparison(abName = 'ab') {
     const br = b?.status === 200 ? b.rps : null;
     const ar = r.status === 200 ? r.rps : null;
     lines.push(
-      `| \`${r.path}\` | ${r.persona} | ${v(b, (x) => fmt(x.rps))} → ${v(r, (x) => fmt(x.rps))} | ${pctOf(br, bs)} → ${pctOf(ar, as)} | ${pctOf(br, bh)} → ${pctOf(ar, ah)} | ${v(b, (x) => x.p99)} → ${v(r, (x) => x.p99)} | ${v(b, (x) => x.cpuMsPerRequest.app)} → ${v(r, (x) => x.cpuMsPerRequest.app)} |`,
+      `| \`${r.path}\` | ${r.persona} | ${v(b, (x) => fmt(x.rps))} → ${v(r, (x) => fmt(x.rps))} | ${pctOf(br, bs)} → ${pctOf(ar, as)} | ${pctOf(br, bh)} → ${pctOf(ar, ah)} | ${v(b, (x) => x.p99)} → ${v(r, (x) => x.p99)} | ${v(b, (x) => x.cpuMsPerRequest.app)} → ${v(r, (x) => x.cpuMsPerRequest.app)} |${pgCpu ? ` ${v(b, (x) => x.cpuMsPerRequest.postgres)} → ${v(r, (x) => x.cpuMsPerRequest.postgres)} |` : ''}`,
     );
   }
   return lines.join('\n') + '\n';

@@ -30,16 +30,19 @@ export function createBenchServer({ port, databaseUrl, dataDir, connections = 50
   // CPU seconds used by Postgres (all its processes), the app server and this process (autocannon) — where the
   // 2 cores went during a run.
   function cpuSeconds() {
-    const ticks = (stat) => {
+    // utime + stime; with `children`, also cutime + cstime: a Postgres backend that exits (a pool closing an idle
+    // connection) hands its CPU time to the postmaster that reaps it, so summing only the live processes' own
+    // time went down (negative per-request figures) whenever a backend ended during a run.
+    const ticks = (stat, children = false) => {
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return Number(f[11]) + Number(f[12]);
+      return Number(f[11]) + Number(f[12]) + (children ? Number(f[13]) + Number(f[14]) : 0);
     };
     const out = { postgres: 0, app: 0, autocannon: 0 };
     for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
       try {
         const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
         const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-        if (comm === 'postgres') out.postgres += ticks(stat);
+        if (comm === 'postgres') out.postgres += ticks(stat, true);
         else if (Number(pid) === serverPid) out.app += ticks(stat);
         else if (Number(pid) === process.pid) out.autocannon += ticks(stat);
       } catch {}

@@ -8,6 +8,7 @@ import { isDemoSeedingOn } from '@/lib/seed/seed-policy';
 import { migrate } from './migrate';
 import { createPgliteDb } from './pglite-client';
 import { createPostgresDb } from './postgres-client';
+import { preparedStatementsOn } from './prepared-statements';
 import { createDbStartupReporter } from './startup-progress';
 import type { TDb } from './types';
 
@@ -26,7 +27,10 @@ async function open(): Promise<TDb> {
   const dataDir = path.resolve(e.DATA_DIR, 'pglite');
   progress.opening(!e.DATABASE_URL && !existsSync(path.join(dataDir, 'PG_VERSION')));
   try {
-    const db = e.DATABASE_URL ? createPostgresDb(e.DATABASE_URL, e.DATABASE_POOL_MAX) : await createPgliteDb(dataDir);
+    const preparedStatements = preparedStatementsOn(e.DATABASE_URL, e.DATABASE_PREPARED_STATEMENTS);
+    const db = e.DATABASE_URL
+      ? createPostgresDb(e.DATABASE_URL, e.DATABASE_POOL_MAX, { preparedStatements })
+      : await createPgliteDb(dataDir, { preparedStatements });
     const { applied } = await migrate(db, { onProgress: (done, total) => progress.migrating(done, total) });
     // An existing database is only checked (a query); a new one is filled, which takes a while.
     if (applied.length && isDemoSeedingOn(e)) progress.seeding();

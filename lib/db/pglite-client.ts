@@ -5,6 +5,8 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { autocommit, transactionWithHooks } from './after-commit';
+import { createPgliteStatements } from './pglite-prepared';
+import { createStatementNamer } from './prepared-statements';
 import type { TAnonTx, TDb, TPrivilegedTx, TRawQueryable } from './types';
 
 // An embedded database for one app: a small buffer pool keeps the process well under 500 MB.
@@ -20,8 +22,8 @@ function initDataDirInChild(dataDir: string): Promise<void> {
 }
 
 /** PGlite (Postgres compiled to WASM): a file-backed database under dataDir, or in memory when dataDir is undefined. */
-export async function createPgliteDb(dataDir?: string, options: TOpenOptions = {}): Promise<TDb> {
-  return pgliteDb(await openPglite(dataDir, options));
+export async function createPgliteDb(dataDir?: string, options: TOpenOptions & { preparedStatements?: boolean } = {}): Promise<TDb> {
+  return pgliteDb(await openPglite(dataDir, options), options);
 }
 
 type TOpenOptions = {
@@ -38,11 +40,18 @@ export async function openPglite(dataDir?: string, { loadDataDir }: TOpenOptions
   return PGlite.create(dataDir, { extensions: { btree_gist }, postgresqlconf: POSTGRES_CONF, loadDataDir });
 }
 
-/** The app's database interface over an open PGlite. */
-export function pgliteDb(pg: PGlite): TDb {
-  const wrap = (q: Pick<PGlite, 'query' | 'exec'>): TRawQueryable => ({
+/**
+ * The app's database interface over an open PGlite. Queries with parameters run as named prepared statements
+ * (lib/db/pglite-prepared.ts) unless `preparedStatements` is false (DATABASE_PREPARED_STATEMENTS=off).
+ */
+export function pgliteDb(pg: PGlite, { preparedStatements = true }: { preparedStatements?: boolean } = {}): TDb {
+  const statements = preparedStatements ? createPgliteStatements(pg) : null;
+  const nameOf = preparedStatements ? createStatementNamer() : () => undefined;
+  const wrap = (q: Pick<PGlite, 'query' | 'exec'>, inTransaction = false): TRawQueryable => ({
     async query<R>(sql: string, params?: unknown[]) {
-      const r = await q.query<R>(sql, params);
+      // As on Postgres: a query without parameters stays unnamed (it may be a script of several statements).
+      const name = params && statements ? nameOf(sql) : undefined;
+      const r = name ? await statements!.query<R>(name, sql, params!, inTransaction) : await q.query<R>(sql, params);
       return { rows: r.rows, affectedRows: r.affectedRows };
     },
     async exec(sql: string) {
@@ -55,7 +64,7 @@ export function pgliteDb(pg: PGlite): TDb {
   return {
     kind: 'pglite',
     ...base,
-    transaction: (fn) => transactionWithHooks((body) => pg.transaction((tx) => body(wrap(tx))), fn),
+    transaction: (fn) => transactionWithHooks((body) => pg.transaction((tx) => body(wrap(tx, true))), fn),
     withAdvisoryLock<T>(key: number, fn: (conn: TPrivilegedTx) => Promise<T>): Promise<T> {
       const run = (locks.get(key) ?? Promise.resolve()).catch(() => undefined).then(() => fn(base));
       locks.set(key, run);
@@ -65,7 +74,7 @@ export function pgliteDb(pg: PGlite): TDb {
     asAnon: (fn) =>
       pg.transaction(async (tx) => {
         await tx.exec('set local role anon');
-        return fn(autocommit(wrap(tx)) as unknown as TAnonTx);
+        return fn(autocommit(wrap(tx, true)) as unknown as TAnonTx);
       }),
     close: () => pg.close(),
   };

@@ -2,6 +2,7 @@ import 'server-only';
 import pg from 'pg';
 import { logger } from '@/lib/log/logger';
 import { autocommit, transactionWithHooks } from './after-commit';
+import { createStatementNamer } from './prepared-statements';
 import type { TAnonTx, TDb, TRawQueryable } from './types';
 
 /**
@@ -13,12 +14,16 @@ import type { TAnonTx, TDb, TRawQueryable } from './types';
  * whose work failed is destroyed on release instead of going back to the pool half-dead. The transaction in
  * flight is rolled back by the server when its backend goes, so the caller sees an error and nothing written.
  */
-export function createPostgresDb(connectionString: string, max = 10): TDb {
+export function createPostgresDb(connectionString: string, max = 10, options: { preparedStatements?: boolean } = {}): TDb {
   const pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: 30_000 });
   pool.on('error', (err) => logger().warn({ err }, 'idle postgres connection lost; the pool opens a new one'));
+  // Queries with parameters run as named prepared statements (lib/db/prepared-statements.ts); one without is
+  // left unnamed, since it may be a script of several statements, which a prepared statement cannot hold.
+  const nameOf = options.preparedStatements ? createStatementNamer() : () => undefined;
   const wrap = (c: pg.Pool | pg.PoolClient): TRawQueryable => ({
     async query<R>(sql: string, params?: unknown[]) {
-      const r = await c.query(sql, params as unknown[] | undefined);
+      const name = params ? nameOf(sql) : undefined;
+      const r = name ? await c.query({ name, text: sql, values: params }) : await c.query(sql, params as unknown[] | undefined);
       return { rows: r.rows as R[], affectedRows: r.rowCount ?? undefined };
     },
     async exec(sql: string) {

@@ -35,12 +35,16 @@ function postgresTemplateName(server: string): Promise<string> {
  * A fresh, migrated database for one test file: an in-memory PGlite by default, or — when
  * TEST_DATABASE_URL is set — a new database on that server, dropped afterwards, so parallel
  * workers and reruns never collide. Both are copies of one migrated template (template-db.ts);
- * `{ migrate: false }` gives an empty database instead.
+ * `{ migrate: false }` gives an empty database instead; `{ preparedStatements: false }` one whose queries are not
+ * named prepared statements (DATABASE_PREPARED_STATEMENTS=off); `{ engine: 'pglite' }` PGlite even when a server is set.
  */
-export async function createTestDb(options: { migrate?: boolean } = {}): Promise<TTestDb> {
+export async function createTestDb(options: { migrate?: boolean; preparedStatements?: boolean; engine?: 'pglite' } = {}): Promise<TTestDb> {
   const server = process.env.TEST_DATABASE_URL;
-  if (!server) {
-    const db = await createPgliteDb(undefined, { loadDataDir: await pgliteTemplateBlob(options.migrate === false ? 'empty' : 'migrated') });
+  if (!server || options.engine === 'pglite') {
+    const db = await createPgliteDb(undefined, {
+      loadDataDir: await pgliteTemplateBlob(options.migrate === false ? 'empty' : 'migrated'),
+      preparedStatements: options.preparedStatements,
+    });
     return { db, url: null, drop: () => db.close() };
   }
   const name = `pw_test_${process.pid}_${randomBytes(5).toString('hex')}`;
@@ -50,7 +54,8 @@ export async function createTestDb(options: { migrate?: boolean } = {}): Promise
   await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
   await admin.end();
   const url = databaseUrl(server, name);
-  const db = createPostgresDb(url, 5);
+  // As the app opens a direct connection (DATABASE_PREPARED_STATEMENTS=auto): queries run as named prepared statements.
+  const db = createPostgresDb(url, 5, { preparedStatements: options.preparedStatements ?? true });
   return {
     db,
     url,
