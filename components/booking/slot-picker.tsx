@@ -9,7 +9,8 @@ import { MotionFeatures } from '@/components/ui/lazy-motion';
 import { fetchSlots } from './api';
 import { useNow } from './use-now';
 import { useSlotsLive } from './use-slots-live';
-import { addDays, addMonths, allZones, dayKey, dayLabel, groupByDay, monthLabel, timeLabel } from './zoned';
+import { useZoneOptions } from './use-zone-options';
+import { addDays, addMonths, dayKey, dayLabel, groupByDay, monthLabel, timeLabel } from './zoned';
 
 export type TOffering = { lengthMinutes: number; priceMinor: number; currency: string };
 
@@ -103,10 +104,7 @@ export function SlotPicker(p: TSlotPickerProps) {
   const offerings = data?.offerings.length ? data.offerings : p.offerings;
   const activeLength = lengthMinutes ?? data?.lengthMinutes ?? offerings[0]?.lengthMinutes ?? null;
   const expertFirst = firstName(p.expertName);
-  const zones = useMemo(() => {
-    const list = allZones();
-    return list.includes(tz) ? list : [tz, ...list];
-  }, [tz]);
+  const zones = useZoneOptions(tz);
 
   return (
     <MotionFeatures>

@@ -133,8 +133,17 @@ export function browserZone(): string {
   }
 }
 
-/** Every IANA zone the browser knows, by current names (a short fallback list where supportedValuesOf is missing). */
-export function allZones(): string[] {
+let zones: readonly string[] | undefined;
+/**
+ * Every IANA zone the browser knows, by current names (a short fallback list where supportedValuesOf is missing).
+ * Worked out once: ~420 names, and each renamed zone is checked by making a formatter.
+ */
+export function allZones(): readonly string[] {
+  zones ??= listZones();
+  return zones;
+}
+
+function listZones(): string[] {
   const intl = Intl as typeof Intl & { supportedValuesOf?: (k: 'timeZone') => string[] };
   const list = intl.supportedValuesOf?.('timeZone') ?? [
     'UTC',

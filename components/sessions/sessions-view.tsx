@@ -8,7 +8,8 @@ import { cn } from '@/components/ui/cn';
 import type { TBookingStatus, TBookingView } from '@/lib/booking/contract';
 import { listBookings } from '@/components/booking/api';
 import { useSlotsLive } from '@/components/booking/use-slots-live';
-import { allZones, browserZone, dateTimeLabel, dayKey, dayLabel, timeLabel } from '@/components/booking/zoned';
+import { useZoneOptions } from '@/components/booking/use-zone-options';
+import { browserZone, dateTimeLabel, dayKey, dayLabel, timeLabel } from '@/components/booking/zoned';
 import { JoinButton } from './join-button';
 import { SessionDetail } from './session-detail';
 
@@ -34,6 +35,7 @@ function WatchExpert({ id, onChange }: { id: string; onChange: () => void }) {
 export function SessionsView({ role, ownExpertId = null }: { role: 'learner' | 'expert'; ownExpertId?: string | null }) {
   const [scope, setScope] = useState<'upcoming' | 'past'>('upcoming');
   const [tz, setTz] = useState(browserZone);
+  const zones = useZoneOptions(tz);
   const [lists, setLists] = useState<{ scope: string; bookings: TBookingView[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
@@ -111,7 +113,7 @@ export function SessionsView({ role, ownExpertId = null }: { role: 'learner' | '
             onChange={(e) => setTz(e.target.value)}
             className="max-w-[14rem] rounded-xl border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-950"
           >
-            {(allZones().includes(tz) ? allZones() : [tz, ...allZones()]).map((z) => (
+            {zones.map((z) => (
               <option key={z} value={z}>
                 {z.replaceAll('_', ' ')}
               </option>
