@@ -99,7 +99,7 @@ process.on('exit', () => databases.forEach((db) => dropDatabaseSync(db.name)));
 const BASE_ENV = Object.fromEntries(
   (process.env.BENCH_BASE_ENV ?? '')
     .split(',')
-    .filter(Boolean)
+    .filter((kv) => kv.indexOf('=') > 0)
     .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
 );
 const side = async (name, port, cwd, extraEnv = {}) => {

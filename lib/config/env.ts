@@ -22,8 +22,8 @@ export const ZEnv = z.object({
   // Database
   DATABASE_URL: optional(postgresUrl),
   DATABASE_POOL_MAX: optional(int(1, 200)).default(10),
-  // Named prepared statements on a Postgres server (lib/db/prepared-statements.ts): auto = on, except through a
-  // transaction-mode pooler (port 6543 or ?pgbouncer=true), which cannot keep them.
+  // Named prepared statements, on PGlite and on a Postgres server (lib/db/prepared-statements.ts): auto = on, except
+  // through a transaction-mode pooler (port 6543 or ?pgbouncer=true), which cannot keep them.
   DATABASE_PREPARED_STATEMENTS: optional(z.enum(['auto', 'on', 'off'])).default('auto'),
   DATA_DIR: optional(z.string()).default('.data'),
   // Demo accounts share a public password: seeded outside production by default, in production only when

@@ -7,8 +7,8 @@ const { serialize } = protocol;
  * message: Parse, Describe, Bind, Describe, Execute, Sync — and Postgres parses, analyses and plans the text every
  * time. This keeps a named statement per query text instead (lib/db/prepared-statements.ts names them): the first
  * run sends Parse + Describe + Sync in one call and remembers the parameter types; every later run sends
- * Bind + Describe + Execute + Sync in one call. Measured on a join with an aggregate: ~2.0 ms → ~0.34 ms per query
- * (bench/PAGES.notes.md).
+ * Bind + Describe + Execute + Sync in one call. Measured on a join with an aggregate, quiet machine: 544 → 110 µs
+ * per query (bench/PAGES.notes.md, fourth pass).
  *
  * It keeps PGlite's own rules: outside a transaction a query waits for any running transaction and then for the
  * backend, and syncs the file system afterwards; inside one (`inTransaction`) it only waits for the backend, as a
