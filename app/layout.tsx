@@ -7,6 +7,7 @@ import { ThemeScript } from '@/components/layout/theme-script';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { env, resolveProviders } from '@/lib/config';
 import { describeModes } from '@/lib/config/describe-modes';
+import { isRoleShellRender } from '@/lib/http/role-shell';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -24,14 +25,15 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
   // Set per request by server/main.mjs (server/security-headers.mjs): the CSP nonce our inline script needs.
-  const nonce = (await headers()).get('x-nonce') ?? undefined;
+  const h = await headers();
+  const nonce = h.get('x-nonce') ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
         <ThemeScript nonce={nonce} />
       </head>
       <body className="flex min-h-screen flex-col">
-        <SiteHeader user={user} />
+        <SiteHeader user={user} nameless={user !== null && isRoleShellRender(h)} />
         <main id="main" className="flex-1">
           {children}
         </main>

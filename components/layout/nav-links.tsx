@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { TNavItem } from '@/lib/auth/navigation';
 import { cn } from '@/components/ui/cn';
+import { useViewerName } from './viewer-name';
 
 function matches(pathname: string, href: string) {
   return pathname === href || pathname.startsWith(href + '/');
@@ -18,8 +19,19 @@ function activeHref(pathname: string, hrefs: string[]): string | undefined {
  * Desktop links inline; on phones a native disclosure (<details>) with the same links — keyboard and
  * screen-reader support come with the element. Keyed by path, so navigating closes it.
  */
-export function NavLinks({ items, signedIn, userLabel }: { items: TNavItem[]; signedIn: boolean; userLabel?: string }) {
+export function NavLinks({
+  items,
+  signedIn,
+  viewer,
+}: {
+  items: TNavItem[];
+  signedIn: boolean;
+  /** Who is signed in: the name is null on a page kept per role (viewer-name.tsx fills it in). */
+  viewer?: { name: string | null; role: string };
+}) {
   const pathname = usePathname();
+  const viewerName = useViewerName(viewer?.name ?? null);
+  const userLabel = viewer ? `${viewerName ?? 'Signed in'} · ${viewer.role}` : undefined;
   // The phone menu also carries what the desktop header shows beside the links (Settings, or signing in).
   const all = signedIn
     ? [...items, { href: '/settings', label: 'Settings' }]

@@ -7,10 +7,16 @@ import { NotificationBell } from '@/components/notifications/notification-bell';
 import { Logo } from './logo';
 import { NavLinks } from './nav-links';
 import { ThemeToggle } from './theme-toggle';
+import { ViewerName } from './viewer-name';
 
 const ROLE_LABEL = { learner: 'Learner', expert: 'Expert', admin: 'Admin' } as const;
 
-export function SiteHeader({ user }: { user: TSessionUser | null }) {
+/**
+ * `nameless`: a render kept for every visitor of the user's role (lib/http/fast-lane.ts), so the user's name is
+ * left out of the HTML and filled in on the client (viewer-name.tsx).
+ */
+export function SiteHeader({ user, nameless = false }: { user: TSessionUser | null; nameless?: boolean }) {
+  const name = user && !nameless ? user.name : null;
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-950/90">
       <a
@@ -25,7 +31,7 @@ export function SiteHeader({ user }: { user: TSessionUser | null }) {
           <NavLinks
             items={navFor(user?.role ?? null)}
             signedIn={!!user}
-            userLabel={user ? `${user.name} · ${ROLE_LABEL[user.role]}` : undefined}
+            viewer={user ? { name, role: ROLE_LABEL[user.role] } : undefined}
           />
           <div className="flex items-center gap-0 sm:gap-1">
             <ThemeToggle />
@@ -33,7 +39,7 @@ export function SiteHeader({ user }: { user: TSessionUser | null }) {
               <>
                 <NotificationBell />
                 <span className="hidden text-sm text-slate-600 dark:text-slate-400 lg:inline" data-testid="signed-in-as">
-                  {user.name} <span className="text-slate-500 dark:text-slate-400">· {ROLE_LABEL[user.role]}</span>
+                  <ViewerName name={name} /> <span className="text-slate-500 dark:text-slate-400">· {ROLE_LABEL[user.role]}</span>
                 </span>
                 {/* On phones the menu lists Settings instead (nav-links.tsx) and the gaps shrink, so the bar with the bell fits 375 px. */}
                 <Link href="/settings" className={cn(buttonClasses('ghost'), 'hidden sm:inline-flex')}>

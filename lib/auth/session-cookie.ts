@@ -2,6 +2,7 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { env } from '@/lib/config';
 import type { TNewSession } from './sessions';
+import { VIEWER_COOKIE } from './viewer-cookie';
 
 export const SESSION_COOKIE = 'pw_session';
 
@@ -21,5 +22,8 @@ export async function readSessionCookie(): Promise<string | undefined> {
 }
 
 export async function clearSessionCookie(): Promise<void> {
-  (await cookies()).delete(SESSION_COOKIE);
+  const jar = await cookies();
+  jar.delete(SESSION_COOKIE);
+  // The name the kept pages' header showed (lib/auth/viewer-cookie.ts) goes with the session.
+  if (jar.has(VIEWER_COOKIE)) jar.delete(VIEWER_COOKIE);
 }

@@ -6,6 +6,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync, gzip as gzipCb } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
+import type { TRole, TSessionUser } from '@/lib/auth/schemas';
+import { getSessionUser } from '@/lib/auth/sessions';
+import { viewerCookie } from '@/lib/auth/viewer-cookie';
 import { answerSlotsApi, slotsApiSlug } from '@/lib/availability/slots-fast-lane';
 import { getCache, type TCache } from '@/lib/cache/cache';
 import { env } from '@/lib/config';
@@ -15,6 +18,7 @@ import { searchDirectory } from '@/lib/experts/search-directory';
 import { searchKey, searchParamsToRecord, ZExpertSearch } from '@/lib/experts/search-schema';
 import { logger } from '@/lib/log/logger';
 import { imageOrigins, keptPagePolicy } from '@/server/security-headers.mjs';
+import { ROLE_SHELL_HEADER, roleShellSecret } from './role-shell';
 import { errorPayload } from './route';
 
 // The directory's hot paths, answered on server/main.mjs's HTTP server before Next's router runs.
@@ -27,20 +31,25 @@ import { errorPayload } from './route';
 // kept the same way (issue #15, docs/performance.md).
 //
 // Only what is the same for every signed-out visitor is kept: GET, no session cookie, no RSC/router headers,
-// a 200 HTML answer that sets no cookie. Signed-in requests, client navigations (RSC) and everything else go
-// to Next untouched.
+// a 200 HTML answer that sets no cookie. Client navigations (RSC) and everything else go to Next untouched.
+//
+// Signed-in visitors get a copy kept per role of the pages whose content does not depend on who asks
+// (keptForRole): the copy is rendered once with the role's navigation and no name in the header
+// (lib/http/role-shell.ts), and every answer carries the visitor's own name in a cookie the header reads
+// (lib/auth/viewer-cookie.ts). The session is checked on every request (cached a minute, as for any page); a
+// cookie that names no live session goes to Next, which renders the page signed out.
 
 export type TNextHandle = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 export type TFastLane = (req: IncomingMessage, res: ServerResponse, next: TNextHandle) => Promise<void>;
 
 const gzip = promisify(gzipCb);
-const SESSION_COOKIE_RE = /(?:^|;\s*)pw_session=/;
+const SESSION_COOKIE_RE = /(?:^|;\s*)pw_session=([^;]*)/;
 const ROUTER_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-action'];
 const PAGE_PATH_RE = /^\/experts(?:\/[a-z0-9-]{1,80})?$/;
 // Public pages that do not depend on who asks (issue #15), with the query parameters each one reads. Any other
 // parameter, or one given twice, and the request goes to Next as before (a `?utm_…` landing still renders).
-// The header's signed-in state is the only per-visitor part of these pages; a visitor with a session cookie
-// never reaches a kept copy (isCacheablePageRequest), and sign-in, sign-up and the landing redirect them.
+// The header's signed-in state is the only per-visitor part of these pages: signed-in visitors get the copy kept
+// for their role (keptForRole), never the signed-out one; sign-in, sign-up and the landing redirect them.
 const PUBLIC_PAGES: ReadonlyMap<string, readonly string[]> = new Map([
   ['/', []],
   ['/sign-in', ['next', 'reset']],
@@ -104,8 +113,44 @@ async function answerDirectoryApi(req: IncomingMessage, res: ServerResponse, url
 
 function isCacheablePageRequest(req: IncomingMessage, url: URL): boolean {
   if (!(PAGE_PATH_RE.test(url.pathname) || PUBLIC_PAGES.has(url.pathname)) || (req.url?.length ?? 0) > MAX_URL_LENGTH) return false;
-  if (SESSION_COOKIE_RE.test(String(req.headers.cookie ?? ''))) return false;
   return !ROUTER_HEADERS.some((h) => h in req.headers);
+}
+
+/** The session cookie's token, or undefined without one. */
+function sessionToken(req: IncomingMessage): string | undefined {
+  const m = SESSION_COOKIE_RE.exec(String(req.headers.cookie ?? ''));
+  if (!m) return undefined;
+  try {
+    return decodeURIComponent(m[1]!);
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Pages kept for signed-in visitors, one copy per role: nothing on them but the header depends on who asks.
+ * The landing, sign-in and sign-up send signed-in visitors home; a learner's view of a profile carries their own
+ * curricula, packages and credits, so it is rendered for them.
+ */
+export function keptForRole(pathname: string, role: TRole): boolean {
+  if (pathname === '/forgot-password' || pathname === '/privacy' || pathname === '/experts') return true;
+  return role !== 'learner' && pathname.startsWith('/experts/');
+}
+
+/** The signed-in visitor a kept copy may be served to, 'render' when Next must answer, null when signed out. */
+async function keptPageViewer(req: IncomingMessage, url: URL): Promise<TSessionUser | null | 'render'> {
+  const token = sessionToken(req);
+  if (token === undefined) return null;
+  const user = await getSessionUser(await getDb(), token).catch((e: unknown) => {
+    logger().warn({ err: e }, 'session lookup for a kept page failed');
+    return null;
+  });
+  return user && keptForRole(url.pathname, user.role) ? user : 'render';
+}
+
+function secureCookies(): boolean {
+  const e = env();
+  return e.COOKIE_SECURE ?? e.NODE_ENV === 'production';
 }
 
 /** Lets Next answer while keeping a copy of what it sends; `onFinish` gets the body if it was whole and small enough. */
@@ -192,21 +237,35 @@ async function answerPage(req: IncomingMessage, res: ServerResponse, next: TNext
   const store = pageStore(cache);
   const gz = acceptsGzip(req);
   const variant = pageVariant(url);
-  const key = variant && (await pageKey(`${currentBuildId()}:${gz ? 'gzip' : 'identity'}:${variant}`, cache));
+  if (!variant) return next(req, res);
+  const viewer = await keptPageViewer(req, url);
+  if (viewer === 'render') return next(req, res);
+  const who = viewer ? `role=${viewer.role}:` : '';
+  const key = await pageKey(`${currentBuildId()}:${gz ? 'gzip' : 'identity'}:${who}${variant}`, cache);
   if (!key) return next(req, res);
+  // The only per-visitor part of a copy kept per role: the name, for the header.
+  const nameCookie = viewer ? viewerCookie(viewer.name, secureCookies()) : undefined;
   const hit = await store.get<TCachedPage>(key);
   const requestId = requestIdOf(req);
   if (hit) {
     const body = Buffer.from(hit.body, 'base64');
-    res.writeHead(200, { ...hit.headers, 'content-length': body.length, 'x-request-id': requestId, 'x-cache': 'hit' }).end(body);
+    const headers: OutgoingHttpHeaders = { ...hit.headers, 'content-length': body.length, 'x-request-id': requestId, 'x-cache': 'hit' };
+    if (nameCookie) headers['set-cookie'] = nameCookie;
+    res.writeHead(200, headers).end(body);
     return;
   }
   res.setHeader('x-cache', 'miss');
+  if (nameCookie) {
+    req.headers[ROLE_SHELL_HEADER] = roleShellSecret();
+    res.setHeader('set-cookie', nameCookie);
+  }
   tee(res, (body) => {
     const encoding = res.getHeader('content-encoding');
+    const setCookie = res.getHeader('set-cookie');
     const stored =
       res.statusCode === 200 &&
-      !res.hasHeader('set-cookie') &&
+      // No cookie but the name this lane sent: a page that sets one is not the same for everyone.
+      (setCookie === undefined || setCookie === nameCookie) &&
       String(res.getHeader('content-type') ?? '').startsWith('text/html') &&
       (gz ? encoding === 'gzip' : encoding === undefined);
     if (!stored) return;
@@ -231,6 +290,7 @@ async function answerPage(req: IncomingMessage, res: ServerResponse, next: TNext
 
 /** Answers the directory's hot paths itself and hands every other request to Next. */
 export const fastLane: TFastLane = async (req, res, next) => {
+  delete req.headers[ROLE_SHELL_HEADER]; // only this lane marks a render as a role's copy
   if (req.method !== 'GET' || !req.url) return next(req, res);
   const url = new URL(req.url, 'http://localhost');
   if (url.pathname === '/api/experts') return answerDirectoryApi(req, res, url);

@@ -1,10 +1,13 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD } from './helpers';
+import { DEMO_PASSWORD, signOut } from './helpers';
 
 // Kept public pages (issue #15, lib/http/fast-lane.ts): the landing, sign-in, sign-up, forgot-password, privacy and
 // expert profiles are kept for signed-out visitors and served with the hashes of their inline scripts. The
 // header is the per-visitor part: a signed-out visitor must never get a header rendered for someone signed in,
-// and a signed-in visitor never the signed-out one — whichever of them reached the page first.
+// and a signed-in visitor never the signed-out one — whichever of them reached the page first. Signed-in
+// visitors get a copy kept per role of the pages that do not depend on who asks (privacy, forgot-password, the
+// directory, and a profile unless they are a learner), with no name in it: each visitor's own name comes with
+// the answer (lib/auth/viewer-cookie.ts) and the header shows it after hydration.
 
 /** CSP violations seen by the page (any is a failure: a kept page must hydrate under its hash policy). */
 async function watchViolations(page: Page): Promise<string[]> {
@@ -56,7 +59,7 @@ async function expectHydrated(page: Page) {
   await expect.poll(() => page.locator('html').evaluate((el) => el.classList.contains('dark'))).toBe(!dark);
 }
 
-test('cache warmed signed out, then visited signed in: the signed-in visitor never gets the kept page', async ({ browser }) => {
+test('cache warmed signed out, then visited signed in: the signed-in visitor never gets the signed-out page', async ({ browser }) => {
   const pages = ['/privacy', '/experts/priya-raman', '/forgot-password'];
   const out = await freshPage(browser);
   for (const path of ['/', '/sign-in', ...pages]) {
@@ -74,9 +77,14 @@ test('cache warmed signed out, then visited signed in: the signed-in visitor nev
   await expect(out.page).toHaveURL(/\/learn$/);
   for (const path of pages) {
     const res = await out.page.goto(path);
-    expect(res?.headers()['x-cache'], path).toBeUndefined();
+    // The learner's own copy (kept per role) or a render for them; the signed-out copy never.
+    expect(await res?.text(), path).toContain('Sign out');
     await expectSignedInHeader(out.page, 'Lena');
+    await expectHydrated(out.page);
   }
+  // A learner's view of a profile carries their curricula and packages: always rendered for them.
+  expect((await out.page.goto(pages[1]))?.headers()['x-cache']).toBeUndefined();
+  expect((await out.page.goto(pages[0]))?.headers()['x-cache']).toBe('hit');
   // Signed in, the landing and sign-in still send the visitor home.
   for (const path of ['/', '/sign-in']) {
     await out.page.goto(path);
@@ -93,9 +101,9 @@ test('cache warmed signed in, then visited signed out: the signed-out visitor ne
   const inn = await freshPage(browser);
   await signInThroughForm(inn.page, 'expert@pathwise.dev');
   for (const path of pages.slice(0, 2)) {
-    for (let i = 0; i < 2; i++) {
+    for (const cache of ['miss', 'hit']) {
       const res = await inn.page.goto(path);
-      expect(res?.headers()['x-cache'], path).toBeUndefined();
+      expect(res?.headers()['x-cache'], path).toBe(cache); // the experts' copy
       await expectSignedInHeader(inn.page, 'Emily');
     }
   }
@@ -119,4 +127,59 @@ test('cache warmed signed in, then visited signed out: the signed-out visitor ne
   expect(out.violations).toEqual([]);
   await out.context.close();
   await inn.context.close();
+});
+
+test('a copy kept per role: each visitor sees their own name and role, never the first visitor’s', async ({ browser }) => {
+  // A search no other test makes, so the first visit below is the one that renders the learners' copy.
+  const path = `/experts?q=kept${Date.now()}`;
+  const lena = await freshPage(browser);
+  const errors: string[] = [];
+  lena.page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+  await signInThroughForm(lena.page, 'learner@pathwise.dev');
+  const first = await lena.page.goto(path);
+  expect(first?.headers()['x-cache']).toBe('miss');
+  const firstHtml = (await first?.text()) ?? '';
+  expect(firstHtml).not.toContain('Lena');
+  expect(firstHtml).not.toContain('learner@pathwise.dev');
+  await expectSignedInHeader(lena.page, 'Lena Learner');
+  await expect(lena.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Learn' })).toBeVisible();
+  await expectHydrated(lena.page);
+
+  // Another learner, new, on a phone: the same copy, their name in the header and in the menu.
+  const pat = await freshPage(browser);
+  await pat.page.setViewportSize({ width: 375, height: 740 });
+  await pat.page.goto('/sign-up');
+  await pat.page.getByLabel('Name').fill('Noa Kealoha');
+  await pat.page.getByLabel('Email').fill(`kept-${Date.now()}@example.test`);
+  await pat.page.getByLabel('Password').fill('a good long password');
+  await pat.page.getByLabel('I agree to the terms and privacy notice').check();
+  await pat.page.getByRole('button', { name: 'Create account' }).click();
+  await expect(pat.page).toHaveURL(/\/learn$/);
+  const second = await pat.page.goto(path);
+  expect(second?.headers()['x-cache']).toBe('hit');
+  expect(await second?.text()).toBe(firstHtml);
+  await pat.page.getByRole('banner').getByLabel('Menu').click();
+  await expect(pat.page.locator('#mobile-menu')).toContainText('Noa Kealoha · Learner');
+  await expect(pat.page.getByRole('banner')).not.toContainText('Lena');
+
+  // The expert gets the experts' copy: their navigation and name.
+  const emily = await freshPage(browser);
+  await signInThroughForm(emily.page, 'expert@pathwise.dev');
+  expect((await emily.page.goto(path))?.headers()['x-cache']).toBe('miss');
+  await expectSignedInHeader(emily.page, 'Emily Carter');
+  await expect(emily.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' })).toBeVisible();
+
+  // Signed out, the name goes with the session, and the page is the signed-out one.
+  await pat.page.setViewportSize({ width: 1280, height: 800 });
+  await pat.page.goto('/privacy');
+  await signOut(pat.page);
+  expect((await pat.page.context().cookies()).map((c) => c.name)).not.toContain('pw_viewer');
+  await pat.page.goto(path);
+  await expectSignedOutHeader(pat.page);
+
+  expect(errors.filter((e) => /hydrat/i.test(e))).toEqual([]);
+  for (const v of [lena, pat, emily]) {
+    expect(v.violations).toEqual([]);
+    await v.context.close();
+  }
 });

@@ -2,10 +2,13 @@ import { createServer, request, type IncomingMessage, type Server, type ServerRe
 import type { AddressInfo } from 'node:net';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createSession } from '@/lib/auth/sessions';
+import { readViewerCookie } from '@/lib/auth/viewer-cookie';
 import { createMemoryCache } from '@/lib/cache/cache';
 import { invalidateExpertCache } from '@/lib/experts/expert-cache';
 import { searchDirectory } from '@/lib/experts/search-directory';
 import { createPageStore, fastLane } from '@/lib/http/fast-lane';
+import { ROLE_SHELL_HEADER, roleShellSecret } from '@/lib/http/role-shell';
 import { createExpertProfile, createUser } from '../support/factories';
 import { createTestDb, type TTestDb } from '../support/test-db';
 
@@ -15,15 +18,24 @@ let t: TTestDb;
 let server: Server;
 let base: string;
 let renders: string[] = [];
+// For each render: whether the lane marked it as a copy kept for a role (the layout then leaves the name out).
+let shells: boolean[] = [];
 const holder = globalThis as unknown as { __pathwiseDb?: Promise<unknown>; __pathwiseCache?: unknown; __pathwisePageStore?: unknown };
 
 async function fakeNext(req: IncomingMessage, res: ServerResponse): Promise<void> {
   renders.push(req.url!);
+  const marked = req.headers[ROLE_SHELL_HEADER];
+  shells.push(marked === roleShellSecret());
+  if (marked !== undefined && marked !== roleShellSecret()) {
+    res.writeHead(500).end('a role-shell header the lane did not set reached Next');
+    return;
+  }
   const html = `<!doctype html><title>${req.url}</title><p>render #${renders.length}</p>`;
   res.statusCode = req.url!.includes('missing') ? 404 : 200;
   res.setHeader('content-type', 'text/html; charset=utf-8');
   res.setHeader('vary', 'rsc, accept-encoding');
   if (req.url!.includes('welcome')) res.setHeader('set-cookie', 'flash=hello; Path=/');
+  if (req.url!.includes('account=deleted') && req.headers.cookie) res.appendHeader('set-cookie', 'flash=bye; Path=/');
   if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
     res.setHeader('content-encoding', 'gzip');
     res.end(gzipSync(html));
@@ -71,6 +83,7 @@ beforeEach(() => {
   holder.__pathwiseCache = createMemoryCache();
   holder.__pathwisePageStore = undefined;
   renders = [];
+  shells = [];
 });
 
 describe('GET /api/experts on the fast lane', () => {
@@ -238,5 +251,77 @@ describe('kept pages stay bounded (issue #9: 3,000 ?zz=N requests grew RSS from 
     expect(store.bytes()).toBeLessThanOrEqual(100_000);
     expect(await store.get('p0')).toBeUndefined();
     expect(await store.get('p199')).toBeDefined();
+  });
+});
+
+describe('pages kept per role for signed-in visitors (issue #15)', () => {
+  const cookieFor = async (role: 'learner' | 'expert' | 'admin', name: string) => {
+    const u = await createUser(t.db, { role, name });
+    return `theme=dark; pw_session=${(await createSession(t.db, u.id, 1)).token}`;
+  };
+  const nameSent = (r: TRaw) => {
+    const set = r.headers['set-cookie'] ?? [];
+    expect(set.length).toBeLessThanOrEqual(1);
+    return set[0] ? readViewerCookie(set[0].split(';')[0]!) : null;
+  };
+
+  it('renders one copy per role without the name, and sends each visitor their own name with it', async () => {
+    const ada = await cookieFor('learner', 'Ada Byron');
+    const grace = await cookieFor('learner', 'Grace Hopper; “Amazing”');
+    const emily = await cookieFor('expert', 'Emily Carter');
+    for (const path of ['/privacy', '/forgot-password', '/experts?q=python']) {
+      renders = [];
+      shells = [];
+      const first = await get(path, { cookie: ada });
+      const second = await get(path, { cookie: grace });
+      expect([first.headers['x-cache'], second.headers['x-cache']]).toEqual(['miss', 'hit']);
+      expect(text(second)).toBe(text(first));
+      expect([nameSent(first), nameSent(second)]).toEqual(['Ada Byron', 'Grace Hopper; “Amazing”']);
+      // The expert gets the expert's copy, a signed-out visitor the signed-out one (and no name).
+      const expert = await get(path, { cookie: emily });
+      expect([expert.headers['x-cache'], nameSent(expert)]).toEqual(['miss', 'Emily Carter']);
+      expect((await get(path, { cookie: emily })).headers['x-cache']).toBe('hit');
+      const out = await get(path);
+      expect([out.headers['x-cache'], nameSent(out)]).toEqual(['miss', null]);
+      expect(renders).toEqual([path, path, path]);
+      expect(shells).toEqual([true, true, false]);
+    }
+  });
+
+  it('renders for a learner on a profile (their curricula, packages and credits), keeps it for the other roles', async () => {
+    const learner = await cookieFor('learner', 'Lena Park');
+    const admin = await cookieFor('admin', 'Ari Admin');
+    for (let i = 0; i < 2; i++) expect((await get('/experts/ada-lovelace', { cookie: learner })).headers['x-cache']).toBeUndefined();
+    for (let i = 0; i < 2; i++) await get('/experts/ada-lovelace', { cookie: admin });
+    expect(shells).toEqual([false, false, true]);
+  });
+
+  it('sends the landing, sign-in and sign-up to Next for a signed-in visitor, and an unknown session too', async () => {
+    const learner = await cookieFor('learner', 'Lena Park');
+    for (const [path, cookie] of [
+      ['/', learner],
+      ['/sign-in', learner],
+      ['/sign-up', learner],
+      ['/privacy', 'pw_session=not-a-session'],
+      ['/privacy', 'pw_session=%E0%A4%A'],
+    ] as const) {
+      for (let i = 0; i < 2; i++) {
+        const r = await get(path, { cookie });
+        expect([r.headers['x-cache'], nameSent(r)]).toEqual([undefined, null]);
+      }
+    }
+    expect(shells).toEqual(Array(10).fill(false));
+  });
+
+  it('keeps no copy of a render that sets a cookie of its own', async () => {
+    const learner = await cookieFor('learner', 'Lena Park');
+    for (let i = 0; i < 2; i++) expect((await get('/privacy?account=deleted', { cookie: learner })).headers['x-cache']).toBe('miss');
+    expect(renders).toHaveLength(2);
+  });
+
+  it('removes a role-shell header the visitor sent, even one with the secret', async () => {
+    expect((await get('/privacy', { [ROLE_SHELL_HEADER]: 'guess' })).status).toBe(200);
+    expect((await get('/learn', { [ROLE_SHELL_HEADER]: roleShellSecret() })).status).toBe(200);
+    expect(shells).toEqual([false, false]);
   });
 });
