@@ -8,6 +8,7 @@ import { buttonClasses } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { MotionFeatures } from '@/components/ui/lazy-motion';
 import type { TBookingView, TSlotsResponse, TSlotView } from '@/lib/booking/contract';
+import type { TPackageCredit } from '@/lib/experts/profile-for-learner';
 import { formatMoney } from '@/lib/money/format-money';
 import { PriceBreakdown } from '@/components/payments/price-breakdown';
 import { cancelBooking, createBooking, icsUrl, payBooking, payQuote, redeemCredit, type TPayQuote } from './api';
@@ -29,9 +30,11 @@ export type TBookingPanelProps = {
   realtimeUrl: string | null;
   /** The learner's paid packages with this expert that still have sessions (lib/packages). */
   credits?: TPackageCredit[];
+  /** After a session was booked with a package: the profile fetches the learner's packages again. */
+  onPackageUsed?: () => void;
 };
 
-export type TPackageCredit = { purchaseId: string; title: string; lengthMinutes: number; remaining: number };
+export type { TPackageCredit };
 
 type TStage =
   | { kind: 'pick' }
@@ -140,7 +143,8 @@ export function BookingPanel(p: TBookingPanelProps) {
         booking: res.data.booking,
         viaPackage: { title: c.title, remaining: res.data.purchase?.remaining ?? c.remaining - 1 },
       });
-      router.refresh();
+      if (p.onPackageUsed) p.onPackageUsed();
+      else router.refresh();
       return;
     }
     if (res.error.code === 'hold_expired') {

@@ -25,5 +25,5 @@ export async function clearSessionCookie(): Promise<void> {
   const jar = await cookies();
   jar.delete(SESSION_COOKIE);
   // The name the kept pages' header showed (lib/auth/viewer-cookie.ts) goes with the session.
-  if (jar.has(VIEWER_COOKIE)) jar.delete(VIEWER_COOKIE);
+  jar.delete(VIEWER_COOKIE);
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync, gzip as gzipCb } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
-import type { TRole, TSessionUser } from '@/lib/auth/schemas';
+import type { TSessionUser } from '@/lib/auth/schemas';
 import { getSessionUser } from '@/lib/auth/sessions';
 import { viewerCookie } from '@/lib/auth/viewer-cookie';
 import { answerSlotsApi, slotsApiSlug } from '@/lib/availability/slots-fast-lane';
@@ -34,7 +34,7 @@ import { errorPayload } from './route';
 // a 200 HTML answer that sets no cookie. Client navigations (RSC) and everything else go to Next untouched.
 //
 // Signed-in visitors get a copy kept per role of the pages whose content does not depend on who asks
-// (keptForRole): the copy is rendered once with the role's navigation and no name in the header
+// (keptForRole: privacy, forgot-password, the directory and profiles): the copy is rendered once with the role's navigation and no name in the header
 // (lib/http/role-shell.ts), and every answer carries the visitor's own name in a cookie the header reads
 // (lib/auth/viewer-cookie.ts). The session is checked on every request (cached a minute, as for any page); a
 // cookie that names no live session goes to Next, which renders the page signed out.
@@ -128,13 +128,12 @@ function sessionToken(req: IncomingMessage): string | undefined {
 }
 
 /**
- * Pages kept for signed-in visitors, one copy per role: nothing on them but the header depends on who asks.
- * The landing, sign-in and sign-up send signed-in visitors home; a learner's view of a profile carries their own
- * curricula, packages and credits, so it is rendered for them.
+ * Pages kept for signed-in visitors, one copy per role: nothing on them but the header depends on who asks (a
+ * learner's own curricula, packages and credits on a profile are fetched after hydration:
+ * components/experts/profile-booking.tsx). The landing, sign-in and sign-up send signed-in visitors home.
  */
-export function keptForRole(pathname: string, role: TRole): boolean {
-  if (pathname === '/forgot-password' || pathname === '/privacy' || pathname === '/experts') return true;
-  return role !== 'learner' && pathname.startsWith('/experts/');
+export function keptForRole(pathname: string): boolean {
+  return pathname === '/forgot-password' || pathname === '/privacy' || PAGE_PATH_RE.test(pathname);
 }
 
 /** The signed-in visitor a kept copy may be served to, 'render' when Next must answer, null when signed out. */
@@ -145,7 +144,7 @@ async function keptPageViewer(req: IncomingMessage, url: URL): Promise<TSessionU
     logger().warn({ err: e }, 'session lookup for a kept page failed');
     return null;
   });
-  return user && keptForRole(url.pathname, user.role) ? user : 'render';
+  return user && keptForRole(url.pathname) ? user : 'render';
 }
 
 function secureCookies(): boolean {

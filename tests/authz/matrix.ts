@@ -96,6 +96,7 @@ export const MATRIX: TRow[] = [
   r('GET /api/experts', EVERYONE(200)),
   r('GET /api/experts/[slug]/slots', EVERYONE(200), { params: { slug: 'slug' } }),
   r('GET /api/experts/[slug]/photo', EVERYONE(404), { params: { slug: 'slug' } }),
+  r('GET /api/experts/[slug]/mine', LEARNERS(200), { params: { slug: 'slug' } }),
   r('GET /api/files/[...key]', EVERYONE(403), { params: { key: 'fileKey' } }),
   r('GET /api/notifications', ANY_SIGNED_IN),
   r('GET /api/notifications/unread', ANY_SIGNED_IN),

@@ -1,12 +1,12 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, signOut } from './helpers';
+import { DEMO_PASSWORD, openExpertProfile, signOut } from './helpers';
 
 // Kept public pages (issue #15, lib/http/fast-lane.ts): the landing, sign-in, sign-up, forgot-password, privacy and
 // expert profiles are kept for signed-out visitors and served with the hashes of their inline scripts. The
 // header is the per-visitor part: a signed-out visitor must never get a header rendered for someone signed in,
 // and a signed-in visitor never the signed-out one — whichever of them reached the page first. Signed-in
 // visitors get a copy kept per role of the pages that do not depend on who asks (privacy, forgot-password, the
-// directory, and a profile unless they are a learner), with no name in it: each visitor's own name comes with
+// directory, profiles), with no name in it: each visitor's own name comes with
 // the answer (lib/auth/viewer-cookie.ts) and the header shows it after hydration.
 
 /** CSP violations seen by the page (any is a failure: a kept page must hydrate under its hash policy). */
@@ -82,9 +82,8 @@ test('cache warmed signed out, then visited signed in: the signed-in visitor nev
     await expectSignedInHeader(out.page, 'Lena');
     await expectHydrated(out.page);
   }
-  // A learner's view of a profile carries their curricula and packages: always rendered for them.
-  expect((await out.page.goto(pages[1]))?.headers()['x-cache']).toBeUndefined();
-  expect((await out.page.goto(pages[0]))?.headers()['x-cache']).toBe('hit');
+  // Each of them now the learners' copy (a profile's own packages and curricula are fetched after hydration).
+  for (const path of pages) expect((await out.page.goto(path))?.headers()['x-cache'], path).toBe('hit');
   // Signed in, the landing and sign-in still send the visitor home.
   for (const path of ['/', '/sign-in']) {
     await out.page.goto(path);
@@ -161,6 +160,20 @@ test('a copy kept per role: each visitor sees their own name and role, never the
   await pat.page.getByRole('banner').getByLabel('Menu').click();
   await expect(pat.page.locator('#mobile-menu')).toContainText('Noa Kealoha · Learner');
   await expect(pat.page.getByRole('banner')).not.toContainText('Lena');
+
+  // A profile is one copy for all learners too: each learner's own curricula come after hydration. Lena (who has
+  // the seeded plan) can attach it to a booking; the new learner has nothing to attach.
+  const attach = (page: Page) => page.getByLabel('Attach a curriculum (optional)');
+  await openExpertProfile(lena.page);
+  await expect(attach(lena.page).locator('option', { hasText: 'Whole curriculum:' }).first()).toBeAttached();
+  const reloaded = await lena.page.reload();
+  expect(reloaded?.headers()['x-cache']).toMatch(/^(hit|miss)$/);
+  await expect(attach(lena.page).locator('option', { hasText: 'Whole curriculum:' }).first()).toBeAttached();
+  const patProfile = await pat.page.goto(lena.page.url());
+  expect(patProfile?.headers()['x-cache']).toBe('hit');
+  await expect(pat.page.getByTestId('slot-picker')).toBeVisible();
+  await expect(pat.page.locator('[data-learner-part="ready"]')).toBeAttached();
+  await expect(attach(pat.page)).toHaveCount(0);
 
   // The expert gets the experts' copy: their navigation and name.
   const emily = await freshPage(browser);

@@ -509,6 +509,7 @@ const ROUTES: Record<string, TRouteSpec> = {
     },
   },
   'experts/[slug]/photo': { GET: { owner: 'anon', other: 'learner', params: (w) => ({ slug: w.emilySlug }) } },
+  'experts/[slug]/mine': { GET: { owner: 'learner', other: 'expert', params: (w) => ({ slug: w.emilySlug }) } },
   'experts/[slug]/slots': {
     GET: {
       owner: 'anon',

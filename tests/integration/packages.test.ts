@@ -2,6 +2,7 @@ import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { POST as CREATE_PACKAGE, GET as LIST_OWN } from '@/app/api/expert/packages/route';
 import { PATCH as UPDATE_PACKAGE } from '@/app/api/expert/packages/[id]/route';
+import { GET as MINE_ON_PROFILE } from '@/app/api/experts/[slug]/mine/route';
 import { POST as START } from '@/app/api/packages/[id]/purchase/route';
 import { POST as PAY } from '@/app/api/packages/purchases/[id]/pay/route';
 import { POST as REDEEM } from '@/app/api/packages/purchases/[id]/redeem/route';
@@ -370,6 +371,35 @@ describe('the expert’s package API', () => {
     expect((await UPDATE_PACKAGE(await req('PATCH', user, { action: 'retire' }), params(id))).status).toBe(200);
     generations.push(await cache.get('experts:gen'));
     expect(new Set(generations).size).toBe(4);
+  });
+});
+
+describe('the learner’s part of a profile (GET /api/experts/:slug/mine, fetched after the kept page hydrates)', () => {
+  const get = async (slug: string, user: TSessionUser) => MINE_ON_PROFILE(await req('GET', user), { params: Promise.resolve({ slug }) });
+
+  it('gives the learner their packages with this expert and the sessions left to book, and nobody else’s', async () => {
+    const { expert, learner, purchaseId } = await boughtPackage({ count: 3 });
+    const res = await get(expert.slug, learner);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    const body = await res.json();
+    expect(body.mine.map((m: { id: string; remaining: number }) => [m.id, m.remaining])).toEqual([[purchaseId, 3]]);
+    expect(body.credits).toEqual([{ purchaseId, title: 'Five focused hours', lengthMinutes: 60, remaining: 3 }]);
+    expect(body.curricula).toEqual([]);
+    await bookWithCredit(learner, expert, purchaseId);
+    expect((await (await get(expert.slug, learner)).json()).credits[0].remaining).toBe(2);
+    // Another learner sees none of it, nor does the learner on another expert's profile.
+    const [other] = await learners(t.db, 1);
+    expect(await (await get(expert.slug, other)).json()).toEqual({ curricula: [], mine: [], credits: [] });
+    const elsewhere = await bookableExpert(t.db);
+    expect((await (await get(elsewhere.slug, learner)).json()).mine).toEqual([]);
+  });
+
+  it('answers learners only, and 404 for an address no listed expert has', async () => {
+    const { expert, learner } = await boughtPackage();
+    expect((await get(expert.slug, { ...expert.user, role: 'expert' } as TSessionUser)).status).toBe(403);
+    expect((await get('nobody-here', learner)).status).toBe(404);
+    expect((await get('../admin', learner)).status).toBe(404);
   });
 });
 
