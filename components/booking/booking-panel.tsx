@@ -34,8 +34,6 @@ export type TBookingPanelProps = {
   onPackageUsed?: () => void;
 };
 
-export type { TPackageCredit };
-
 type TStage =
   | { kind: 'pick' }
   | { kind: 'held'; booking: TBookingView }

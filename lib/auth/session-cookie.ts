@@ -1,16 +1,15 @@
 import 'server-only';
 import { cookies } from 'next/headers';
-import { env } from '@/lib/config';
+import { secureCookies } from '@/lib/config';
 import type { TNewSession } from './sessions';
 import { VIEWER_COOKIE } from './viewer-cookie';
 
 export const SESSION_COOKIE = 'pw_session';
 
 export async function setSessionCookie(session: TNewSession): Promise<void> {
-  const e = env();
   (await cookies()).set(SESSION_COOKIE, session.token, {
     httpOnly: true,
-    secure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
+    secure: secureCookies(),
     sameSite: 'lax',
     path: '/',
     expires: session.expiresAt,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import { appUrl } from '@/lib/booking/participants';
-import { env } from '@/lib/config';
+import { secureCookies } from '@/lib/config';
 import { isAppError } from '@/lib/http/app-error';
 import { route } from '@/lib/http/route';
 import { STATE_COOKIE, STATE_MAX_AGE_SECONDS, finishConnect, startConnect } from './manage';
@@ -31,7 +31,7 @@ export function oauthStartRoute({ provider, redirectUri }: TOAuthRouteOptions) {
       const res = NextResponse.redirect(url, 303);
       res.cookies.set(STATE_COOKIE, state, {
         httpOnly: true,
-        secure: env().COOKIE_SECURE ?? env().NODE_ENV === 'production',
+        secure: secureCookies(),
         sameSite: 'lax',
         path: cookiePath(provider),
         maxAge: STATE_MAX_AGE_SECONDS,

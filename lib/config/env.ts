@@ -269,3 +269,9 @@ export function env(): TEnv {
 export function isBuildPhase(): boolean {
   return process.env.NEXT_PHASE === 'phase-production-build';
 }
+
+/** Whether the cookies the app sets are `Secure`: `COOKIE_SECURE`, else in production only. */
+export function secureCookies(): boolean {
+  const e = env();
+  return e.COOKIE_SECURE ?? e.NODE_ENV === 'production';
+}

@@ -1,2 +1,2 @@
-export { env, parseEnv, isBuildPhase, EnvError, type TEnv } from './env';
+export { env, secureCookies, parseEnv, isBuildPhase, EnvError, type TEnv } from './env';
 export { resolveProviders, type TProviders } from './providers';

@@ -1,5 +1,6 @@
 import 'server-only';
 import { withAnon, type TAnonTx, type TDb } from '@/lib/db';
+import { cachedProfile } from './expert-cache';
 import type { TProfileFields } from './profile-fields';
 
 export type TPublicProfile = TProfileFields & {
@@ -33,4 +34,10 @@ export async function getPublicProfile(db: TAnonTx, slug: string): Promise<TPubl
 /** The profile page's read, as a visitor: the anon policy (listed: approved and not hidden) decides as well as the query. */
 export function loadPublicProfile(db: TDb, slug: string): Promise<TPublicProfile | null> {
   return withAnon(db, (tx) => getPublicProfile(tx, slug));
+}
+
+/** A listed expert's profile by the slug in a URL, kept with the directory's cache; null for a malformed or unknown slug. */
+export async function cachedListedProfile(db: TDb, slug: string): Promise<TPublicProfile | null> {
+  if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
+  return cachedProfile(slug, () => loadPublicProfile(db, slug));
 }

@@ -11,7 +11,7 @@ import { getSessionUser } from '@/lib/auth/sessions';
 import { viewerCookie } from '@/lib/auth/viewer-cookie';
 import { answerSlotsApi, slotsApiSlug } from '@/lib/availability/slots-fast-lane';
 import { getCache, type TCache } from '@/lib/cache/cache';
-import { env } from '@/lib/config';
+import { env, secureCookies } from '@/lib/config';
 import { getDb } from '@/lib/db';
 import { directoryTtl, pageKey, type TCachedPage } from '@/lib/experts/expert-cache';
 import { searchDirectory } from '@/lib/experts/search-directory';
@@ -140,16 +140,13 @@ export function keptForRole(pathname: string): boolean {
 async function keptPageViewer(req: IncomingMessage, url: URL): Promise<TSessionUser | null | 'render'> {
   const token = sessionToken(req);
   if (token === undefined) return null;
+  // The landing, sign-in and sign-up redirect a signed-in visitor: no lookup here, Next makes its own.
+  if (!keptForRole(url.pathname)) return 'render';
   const user = await getSessionUser(await getDb(), token).catch((e: unknown) => {
     logger().warn({ err: e }, 'session lookup for a kept page failed');
     return null;
   });
-  return user && keptForRole(url.pathname) ? user : 'render';
-}
-
-function secureCookies(): boolean {
-  const e = env();
-  return e.COOKIE_SECURE ?? e.NODE_ENV === 'production';
+  return user ?? 'render';
 }
 
 /** Lets Next answer while keeping a copy of what it sends; `onFinish` gets the body if it was whole and small enough. */

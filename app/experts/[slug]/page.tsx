@@ -10,8 +10,7 @@ import { Container } from '@/components/ui/container';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { env } from '@/lib/config';
 import { getDb } from '@/lib/db';
-import { cachedProfile } from '@/lib/experts/expert-cache';
-import { loadPublicProfile } from '@/lib/experts/get-public-profile';
+import { cachedListedProfile } from '@/lib/experts/get-public-profile';
 import { isExpertBookable } from '@/lib/payments/connect/payout-account';
 import { listPublicPackages } from '@/lib/packages/manage';
 
@@ -20,9 +19,7 @@ type TProps = { params: Promise<{ slug: string }> };
 // Once per request: generateMetadata and the page both need the profile (React's cache() is per render).
 const load = cache(async (slug: string) => {
   await connection();
-  if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
-  const db = await getDb();
-  return cachedProfile(slug, () => loadPublicProfile(db, slug));
+  return cachedListedProfile(await getDb(), slug);
 });
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {

@@ -1,6 +1,5 @@
 import { NextResponse } from 'next/server';
-import { cachedProfile } from '@/lib/experts/expert-cache';
-import { loadPublicProfile } from '@/lib/experts/get-public-profile';
+import { cachedListedProfile } from '@/lib/experts/get-public-profile';
 import { loadProfileForLearner } from '@/lib/experts/profile-for-learner';
 import { AppError } from '@/lib/http/app-error';
 import { route } from '@/lib/http/route';
@@ -10,7 +9,7 @@ import { route } from '@/lib/http/route';
 // same for every learner (kept per role, lib/http/fast-lane.ts), so its booking panel fetches this after hydration.
 export const GET = route<{ slug: string }>(
   async ({ params, db, user }) => {
-    const p = /^[a-z0-9-]{1,80}$/.test(params.slug) ? await cachedProfile(params.slug, () => loadPublicProfile(db, params.slug)) : null;
+    const p = await cachedListedProfile(db, params.slug);
     if (!p) throw new AppError('not_found', 'No listed expert has that address.');
     return NextResponse.json(await loadProfileForLearner(db, user, p.id), { headers: { 'cache-control': 'private, no-store' } });
   },
